@@ -1,0 +1,18 @@
+using Jingzhun.Web.Modules.Admin.ManageUsers;
+using Jingzhun.Web.Modules.Admin.SearchAudit;
+
+namespace Jingzhun.Web.Modules.Admin;
+
+public static class AdminModule
+{
+    public static IServiceCollection AddAdmin(this IServiceCollection services) => services
+        .AddScoped<ManageUsersHandler>()
+        .AddScoped<SearchAuditHandler>();
+
+    public static RouteGroupBuilder MapAdminApi(this RouteGroupBuilder api)
+    {
+        ManageUsersHandler.Map(api);
+        SearchAuditHandler.Map(api);
+        return api;
+    }
+}

@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Jingzhun.Web.Modules.Regions;
+
+public enum RegionLevel
+{
+    [Display(Name = "省")] Province = 1,
+    [Display(Name = "市")] City = 2,
+    [Display(Name = "区县")] County = 3,
+    [Display(Name = "乡镇/街道")] Township = 4,
+    [Display(Name = "村/社区")] Village = 5,
+}
+
+/// <summary>County classes of the 乡村振兴 assistance policy (DOMAIN.md §1).</summary>
+public enum CountyClass
+{
+    [Display(Name = "先行示范")] Pioneer = 1,
+    [Display(Name = "重点帮扶")] KeySupport = 2,
+    [Display(Name = "积极推进")] Advancing = 3,
+}
+
+/// <summary>A node of the administrative tree, keyed by its statistical code (2/4/6/9/12 digits).</summary>
+public sealed class Region
+{
+    public required string Code { get; init; }
+    public required string Name { get; set; }
+    public RegionLevel Level { get; init; }
+    public string? ParentCode { get; init; }
+    public bool IsNationalKeyCounty { get; set; }
+    public bool IsCityKeyCounty { get; set; }
+    public CountyClass? CountyClass { get; set; }
+}

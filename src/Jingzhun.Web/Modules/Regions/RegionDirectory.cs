@@ -1,0 +1,61 @@
+using System.Collections.Frozen;
+using Jingzhun.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jingzhun.Web.Modules.Regions;
+
+/// <summary>
+/// An in-memory copy of the region tree (tens of thousands of rows, rarely changed) for names, paths and
+/// children without a query per row. Reloaded after an import.
+/// </summary>
+public sealed class RegionDirectory(IServiceScopeFactory scopes)
+{
+    private volatile Snapshot? _snapshot;
+
+    private sealed record Snapshot(FrozenDictionary<string, Region> ByCode, FrozenDictionary<string, Region[]> Children);
+
+    private Snapshot Current => _snapshot ?? Load();
+
+    public void Reload() => Load();
+
+    private Snapshot Load()
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var all = db.Regions.AsNoTracking().ToList();
+        var snap = new Snapshot(
+            all.ToFrozenDictionary(r => r.Code),
+            all.Where(r => r.ParentCode is not null).GroupBy(r => r.ParentCode!)
+                .ToFrozenDictionary(g => g.Key, g => g.OrderBy(r => r.Code, StringComparer.Ordinal).ToArray()));
+        _snapshot = snap;
+        return snap;
+    }
+
+    public void Invalidate() => _snapshot = null;
+
+    public Region? Find(string? code) => code is not null && Current.ByCode.TryGetValue(code, out var r) ? r : null;
+
+    public string NameOf(string? code) => code == "" ? "全国" : Find(code)?.Name ?? code ?? "";
+
+    public IReadOnlyList<Region> ChildrenOf(string code) =>
+        code == "" ? Current.ByCode.Values.Where(r => r.Level == RegionLevel.Province).OrderBy(r => r.Code, StringComparer.Ordinal).ToArray()
+        : Current.Children.TryGetValue(code, out var c) ? c : [];
+
+    /// <summary>Ancestors from the province down to the node itself.</summary>
+    public IReadOnlyList<Region> PathOf(string code)
+    {
+        var path = new List<Region>();
+        for (var r = Find(code); r is not null; r = Find(r.ParentCode)) path.Insert(0, r);
+        return path;
+    }
+
+    /// <summary>"铜梁区 土桥镇 六赢村": the names below the city level, for lists.</summary>
+    public string ShortPath(string code) =>
+        string.Join(' ', PathOf(code).Where(r => r.Level >= RegionLevel.County).Select(r => r.Name));
+
+    public IEnumerable<Region> Search(string text, string? within, int limit) =>
+        Current.ByCode.Values
+            .Where(r => r.Name.Contains(text, StringComparison.Ordinal) && (within is null || r.Code.StartsWith(within, StringComparison.Ordinal)))
+            .OrderBy(r => r.Level).ThenBy(r => r.Code, StringComparer.Ordinal)
+            .Take(limit);
+}

@@ -1,0 +1,18 @@
+using Jingzhun.Web.Modules.Regions.BrowseRegions;
+using Jingzhun.Web.Modules.Regions.ImportRegions;
+
+namespace Jingzhun.Web.Modules.Regions;
+
+public static class RegionsModule
+{
+    public static IServiceCollection AddRegions(this IServiceCollection services) => services
+        .AddSingleton<RegionDirectory>()
+        .AddScoped<ImportRegionsHandler>()
+        .AddScoped<BrowseRegionsHandler>();
+
+    public static RouteGroupBuilder MapRegionsApi(this RouteGroupBuilder api)
+    {
+        BrowseRegionsHandler.Map(api);
+        return api;
+    }
+}

@@ -1,0 +1,143 @@
+namespace Jingzhun.Web.Modules.Registry;
+
+/// <summary>Editable facts of a member (the ID number is handled separately: it is protected).</summary>
+public sealed record MemberFacts
+{
+    public string Name { get; init; } = "";
+    public string IdNumber { get; init; } = "";
+    public Relationship Relationship { get; init; } = Relationship.Other;
+    public Gender? Gender { get; init; }
+    public DateOnly? BirthDate { get; init; }
+    public string Ethnicity { get; init; } = "01";
+    public EducationLevel? EducationLevel { get; init; }
+    public SchoolStatus SchoolStatus { get; init; } = SchoolStatus.NotInSchool;
+    public HealthStatus HealthStatus { get; init; } = HealthStatus.Healthy;
+    public int? DisabilityGrade { get; init; }
+    public LaborSkill LaborSkill { get; init; } = LaborSkill.Ordinary;
+    public WorkStatus WorkStatus { get; init; } = WorkStatus.None;
+    public int? WorkMonths { get; init; }
+    public bool HasMedicalInsurance { get; init; }
+    public bool HasCriticalIllnessInsurance { get; init; }
+    public bool HasPensionInsurance { get; init; }
+    public int? PublicWelfareJobMonths { get; init; }
+    public bool ReceivesDibao { get; init; }
+    public bool ReceivesTekun { get; init; }
+}
+
+/// <summary>The protected forms of an ID number: ciphertext, keyed hash for lookup, and the masked display.</summary>
+public sealed record ProtectedIdNumber(string Cipher, string Hash, string Masked, bool IsLegacy, string AddressCode);
+
+public sealed class Member
+{
+    private Member() { }
+
+    public long Id { get; private set; }
+    public long HouseholdId { get; private set; }
+    public Household Household { get; private set; } = null!;
+    public string CountyCode { get; private set; } = "";
+
+    public string Name { get; private set; } = "";
+    public string IdNumberCipher { get; private set; } = "";
+    public string IdNumberHash { get; private set; } = "";
+    public string IdNumberMasked { get; private set; } = "";
+    public bool IsLegacyIdNumber { get; private set; }
+    public Relationship Relationship { get; private set; }
+    public Gender Gender { get; private set; }
+    public DateOnly BirthDate { get; private set; }
+    public string Ethnicity { get; private set; } = "01";
+    public EducationLevel? EducationLevel { get; private set; }
+    public SchoolStatus SchoolStatus { get; private set; }
+    public HealthStatus HealthStatus { get; private set; }
+    public int? DisabilityGrade { get; private set; }
+    public LaborSkill LaborSkill { get; private set; }
+    public WorkStatus WorkStatus { get; private set; }
+    public int? WorkMonths { get; private set; }
+    public bool HasMedicalInsurance { get; private set; }
+    public bool HasCriticalIllnessInsurance { get; private set; }
+    public bool HasPensionInsurance { get; private set; }
+    public int? PublicWelfareJobMonths { get; private set; }
+    public bool ReceivesDibao { get; private set; }
+    public bool ReceivesTekun { get; private set; }
+
+    public MemberStatus Status { get; private set; }
+    public DateOnly? LeftOn { get; private set; }
+    public string? LeftNote { get; private set; }
+
+    public int Version { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+    public string UpdatedBy { get; private set; } = "";
+
+    public static Member Create(Household household, MemberFacts f, ProtectedIdNumber id, Gender gender, DateOnly birth,
+        DateTime now, string by)
+    {
+        var m = new Member { Household = household, CountyCode = household.CountyCode, CreatedAt = now, Version = 1 };
+        m.Apply(f, id, gender, birth, now, by);
+        household.Members.Add(m);
+        return m;
+    }
+
+    public void Update(MemberFacts f, ProtectedIdNumber id, Gender gender, DateOnly birth, DateTime now, string by)
+    {
+        Apply(f, id, gender, birth, now, by);
+        Version++;
+    }
+
+    private void Apply(MemberFacts f, ProtectedIdNumber id, Gender gender, DateOnly birth, DateTime now, string by)
+    {
+        Name = f.Name.Trim();
+        IdNumberCipher = id.Cipher;
+        IdNumberHash = id.Hash;
+        IdNumberMasked = id.Masked;
+        IsLegacyIdNumber = id.IsLegacy;
+        Relationship = f.Relationship;
+        Gender = gender;
+        BirthDate = birth;
+        Ethnicity = f.Ethnicity;
+        EducationLevel = f.EducationLevel;
+        SchoolStatus = f.SchoolStatus;
+        HealthStatus = f.HealthStatus;
+        DisabilityGrade = f.HealthStatus == HealthStatus.Disabled ? f.DisabilityGrade : null;
+        LaborSkill = f.LaborSkill;
+        WorkStatus = f.WorkStatus;
+        WorkMonths = f.WorkStatus == WorkStatus.None ? null : f.WorkMonths;
+        HasMedicalInsurance = f.HasMedicalInsurance;
+        HasCriticalIllnessInsurance = f.HasCriticalIllnessInsurance;
+        HasPensionInsurance = f.HasPensionInsurance;
+        PublicWelfareJobMonths = f.PublicWelfareJobMonths;
+        ReceivesDibao = f.ReceivesDibao;
+        ReceivesTekun = f.ReceivesTekun;
+        UpdatedAt = now;
+        UpdatedBy = by;
+    }
+
+    public MemberFacts ToFacts(string idNumber) => new()
+    {
+        Name = Name, IdNumber = idNumber, Relationship = Relationship, Gender = Gender, BirthDate = BirthDate,
+        Ethnicity = Ethnicity, EducationLevel = EducationLevel, SchoolStatus = SchoolStatus, HealthStatus = HealthStatus,
+        DisabilityGrade = DisabilityGrade, LaborSkill = LaborSkill, WorkStatus = WorkStatus, WorkMonths = WorkMonths,
+        HasMedicalInsurance = HasMedicalInsurance, HasCriticalIllnessInsurance = HasCriticalIllnessInsurance,
+        HasPensionInsurance = HasPensionInsurance, PublicWelfareJobMonths = PublicWelfareJobMonths,
+        ReceivesDibao = ReceivesDibao, ReceivesTekun = ReceivesTekun,
+    };
+
+    /// <summary>迁出 / 死亡 / 婚出: the member stays on the record with the reason and date.</summary>
+    public void Leave(MemberStatus reason, DateOnly on, string? note, DateTime now, string by)
+    {
+        if (Status != MemberStatus.Active) throw new InvalidOperationException("成员已不在册");
+        if (reason == MemberStatus.Active) throw new ArgumentException("减员原因无效", nameof(reason));
+        Status = reason;
+        LeftOn = on;
+        LeftNote = note?.Trim();
+        UpdatedAt = now;
+        UpdatedBy = by;
+        Version++;
+    }
+
+    public int AgeOn(DateOnly day)
+    {
+        var age = day.Year - BirthDate.Year;
+        if (day < BirthDate.AddYears(age)) age--;
+        return age;
+    }
+}

@@ -1,0 +1,60 @@
+using FluentValidation;
+using Jingzhun.Web.Modules.Regions;
+using Jingzhun.Web.Platform.Auth;
+using Jingzhun.Web.Platform.Data;
+using Jingzhun.Web.Platform.Problems;
+using Jingzhun.Web.Platform.Protection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jingzhun.Web.Modules.Registry.RegisterHousehold;
+
+public sealed record RegisterHouseholdRequest(string VillageCode, HouseholdFacts Household, MemberFacts Head);
+
+public sealed record RegisteredHousehold(long Id, string HouseholdNumber, IReadOnlyList<string> Warnings);
+
+/// <summary>建档: a new household with its head, numbered from its village.</summary>
+public sealed class RegisterHouseholdHandler(AppDbContext db, IValidator<HouseholdFacts> validator, MemberIdentities identities,
+    PersonalDataProtector protector, RegionDirectory regions, CurrentUser user, TimeProvider clock)
+{
+    public async Task<Outcome<RegisteredHousehold>> HandleAsync(RegisterHouseholdRequest request, CancellationToken ct)
+    {
+        var village = regions.Find(request.VillageCode?.Trim());
+        if (village is null || village.Level != RegionLevel.Village)
+            return Failure.Invalid("villageCode", "请选择户所在的村（社区）");
+        if (!user.CanSee(village.Code))
+            return Failure.Invalid("villageCode", "所选村不在您的管辖范围内");
+        var facts = await validator.ValidateAsync(request.Household, ct);
+        if (!facts.IsValid) return Failure.Invalid(facts, "household");
+        var head = await identities.CheckAsync(request.Head with { Relationship = Relationship.Head }, village.Code, null, "head", ct);
+        if (!head.Succeeded) return head.Failure!;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        for (var attempt = 0; ; attempt++)
+        {
+            var number = await HouseholdNumbers.NextAsync(db, village.Code, ct);
+            var household = Household.Register(number, village.Code, request.Household, protector.ProtectPhone(request.Household.Phone), now, user.UserName);
+            var c = head.Value!;
+            Member.Create(household, c.Facts, c.Protected, c.Id.Gender, c.Id.BirthDate, now, user.UserName);
+            household.RefreshSummary();
+            db.Households.Add(household);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return new RegisteredHousehold(household.Id, household.HouseholdNumber, c.Warnings);
+            }
+            catch (DbUpdateException e) when (RegistryAccess.IsUniqueViolation(e) && attempt < 3)
+            {
+                // Two registrations in the same village took the same number, or the same person was added at once.
+                db.ChangeTracker.Clear();
+                var again = await identities.CheckAsync(request.Head with { Relationship = Relationship.Head }, village.Code, null, "head", ct);
+                if (!again.Succeeded) return again.Failure!;
+            }
+        }
+    }
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapPost("/households", async (RegisterHouseholdRequest request, RegisterHouseholdHandler handler, CancellationToken ct) =>
+                (await handler.HandleAsync(request, ct)).ToHttp(r => TypedResults.Created($"/api/v1/households/{r.Id}", r)))
+            .RequireAuthorization(Permissions.RegistryEdit)
+            .WithName("RegisterHousehold").WithSummary("建档：新增一户及其户主").WithTags("户籍档案");
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Jingzhun.Web.Modules.Registry;
+
+public sealed class HouseholdConfiguration : IEntityTypeConfiguration<Household>
+{
+    public void Configure(EntityTypeBuilder<Household> b)
+    {
+        b.ToTable("households");
+        b.Property(h => h.HouseholdNumber).HasMaxLength(20);
+        b.HasIndex(h => h.HouseholdNumber).IsUnique();
+        b.Property(h => h.VillageCode).HasMaxLength(12);
+        b.Property(h => h.CountyCode).HasMaxLength(6);
+        b.HasIndex(h => h.VillageCode);
+        b.HasIndex(h => h.HeadName);
+        b.Property(h => h.HeadName).HasMaxLength(50);
+        b.Property(h => h.SettlementSite).HasMaxLength(100);
+        b.Property(h => h.Address).HasMaxLength(200);
+        b.Property(h => h.PhoneProtected).HasMaxLength(400);
+        b.Property(h => h.PhoneMasked).HasMaxLength(20);
+        b.Property(h => h.UpdatedBy).HasMaxLength(64);
+        b.Property(h => h.Version).IsConcurrencyToken();
+        b.HasMany(h => h.Members).WithOne(m => m.Household).HasForeignKey(m => m.HouseholdId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(h => h.Incomes).WithOne(i => i.Household).HasForeignKey(i => i.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
+{
+    public void Configure(EntityTypeBuilder<Member> b)
+    {
+        b.ToTable("members");
+        b.Property(m => m.Name).HasMaxLength(50);
+        b.Property(m => m.CountyCode).HasMaxLength(6);
+        b.Property(m => m.IdNumberCipher).HasMaxLength(400);
+        b.Property(m => m.IdNumberHash).HasMaxLength(44);
+        b.Property(m => m.IdNumberMasked).HasMaxLength(18);
+        b.Property(m => m.Ethnicity).HasMaxLength(2);
+        b.Property(m => m.LeftNote).HasMaxLength(200);
+        b.Property(m => m.UpdatedBy).HasMaxLength(64);
+        b.Property(m => m.Version).IsConcurrencyToken();
+        b.HasIndex(m => m.Name);
+        // One person is an active member of one household only (迁出/死亡/婚出 rows keep the history).
+        b.HasIndex(m => m.IdNumberHash, "UX_members_active_person").IsUnique().HasFilter("\"Status\" = 0");
+        b.HasIndex(m => m.IdNumberHash, "IX_members_person");
+        // Exactly one active head per household.
+        b.HasIndex(m => m.HouseholdId, "UX_members_one_head").IsUnique().HasFilter("\"Relationship\" = 1 AND \"Status\" = 0");
+        b.HasIndex(m => new { m.HouseholdId, m.Status }, "IX_members_household");
+    }
+}
+
+public sealed class HouseholdIncomeConfiguration : IEntityTypeConfiguration<HouseholdIncome>
+{
+    public void Configure(EntityTypeBuilder<HouseholdIncome> b)
+    {
+        b.ToTable("household_incomes");
+        b.Property(i => i.CountyCode).HasMaxLength(6);
+        b.Property(i => i.UpdatedBy).HasMaxLength(64);
+        b.HasIndex(i => new { i.HouseholdId, i.Year }).IsUnique();
+        b.HasIndex(i => new { i.CountyCode, i.Year });
+    }
+}

@@ -1,0 +1,39 @@
+using Jingzhun.Web.Modules.Registry.DemoData;
+using Jingzhun.Web.Modules.Registry.ExportHouseholds;
+using Jingzhun.Web.Modules.Registry.GetHousehold;
+using Jingzhun.Web.Modules.Registry.ManageMembers;
+using Jingzhun.Web.Modules.Registry.RecordIncome;
+using Jingzhun.Web.Modules.Registry.RegisterHousehold;
+using Jingzhun.Web.Modules.Registry.RevealIdNumber;
+using Jingzhun.Web.Modules.Registry.SearchHouseholds;
+using Jingzhun.Web.Modules.Registry.UpdateHousehold;
+
+namespace Jingzhun.Web.Modules.Registry;
+
+public static class RegistryModule
+{
+    public static IServiceCollection AddRegistry(this IServiceCollection services) => services
+        .AddScoped<MemberIdentities>()
+        .AddScoped<RegisterHouseholdHandler>()
+        .AddScoped<UpdateHouseholdHandler>()
+        .AddScoped<GetHouseholdHandler>()
+        .AddScoped<SearchHouseholdsHandler>()
+        .AddScoped<ExportHouseholdsHandler>()
+        .AddScoped<ManageMembersHandler>()
+        .AddScoped<RecordIncomeHandler>()
+        .AddScoped<RevealIdNumberHandler>()
+        .AddScoped<DemoSeeder>();
+
+    public static RouteGroupBuilder MapRegistryApi(this RouteGroupBuilder api)
+    {
+        ExportHouseholdsHandler.Map(api);
+        SearchHouseholdsHandler.Map(api);
+        RegisterHouseholdHandler.Map(api);
+        GetHouseholdHandler.Map(api);
+        UpdateHouseholdHandler.Map(api);
+        ManageMembersHandler.Map(api);
+        RecordIncomeHandler.Map(api);
+        RevealIdNumberHandler.Map(api);
+        return api;
+    }
+}

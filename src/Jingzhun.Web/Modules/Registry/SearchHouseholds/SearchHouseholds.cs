@@ -1,0 +1,138 @@
+using System.Text.RegularExpressions;
+using Jingzhun.Web.Modules.Regions;
+using Jingzhun.Web.Modules.Regions.Rules;
+using Jingzhun.Web.Modules.Registry.Rules;
+using Jingzhun.Web.Platform.Auth;
+using Jingzhun.Web.Platform.Data;
+using Jingzhun.Web.Platform.Protection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jingzhun.Web.Modules.Registry.SearchHouseholds;
+
+public enum HouseholdFlag { Dibao = 1, Tekun, Relocated, MilitaryFamily, Renovated }
+
+/// <summary>The household list's filters; the page, the API and the export share them.</summary>
+public sealed record HouseholdQuery
+{
+    public string? Region { get; init; }
+    public HouseholdStatus? Status { get; init; }
+    public PovertyAttribute? Attribute { get; init; }
+    public PovertyCause? MainCause { get; init; }
+    public Class321? Class321 { get; init; }
+    public HouseholdFlag? Flag { get; init; }
+    public decimal? MinIncome { get; init; }
+    public decimal? MaxIncome { get; init; }
+    /// <summary>Name of any member, household number, or a full ID number.</summary>
+    public string? Q { get; init; }
+    public HouseholdSort Sort { get; init; } = HouseholdSort.Number;
+    public bool Desc { get; init; }
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 20;
+}
+
+public sealed record HouseholdRow(long Id, string HouseholdNumber, string VillageCode, string RegionPath, string HeadName, int Size,
+    HouseholdStatus Status, PovertyAttribute? Attribute, PovertyCause? MainCause, Class321? Class321,
+    bool IsDibao, bool IsTekun, bool IsRelocated, HousingGrade? HousingGrade, int? LatestIncomeYear, decimal? LatestPerCapitaIncome);
+
+public sealed record PageResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+
+public sealed partial class SearchHouseholdsHandler(AppDbContext db, RegionDirectory regions, PersonalDataProtector protector)
+{
+    public const int MaxPageSize = 200;
+
+    /// <summary>The filtered query (already scoped to the user by the context's filter).</summary>
+    public IQueryable<Household> Filter(HouseholdQuery q)
+    {
+        var query = db.Households.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q.Region))
+        {
+            var code = q.Region.Trim();
+            if (!RegionCodes.IsValid(code)) return query.Where(_ => false);
+            var (low, high) = RegionCodes.VillageRange(code);
+            query = query.Where(h => string.Compare(h.VillageCode, low) >= 0 && string.Compare(h.VillageCode, high) <= 0);
+        }
+        if (q.Status is { } s) query = query.Where(h => h.Status == s);
+        if (q.Attribute is { } a) query = query.Where(h => h.Attribute == a);
+        if (q.MainCause is { } c) query = query.Where(h => h.MainCause == c);
+        if (q.Class321 is { } k) query = query.Where(h => h.Class321 == k);
+        query = q.Flag switch
+        {
+            HouseholdFlag.Dibao => query.Where(h => h.IsDibao),
+            HouseholdFlag.Tekun => query.Where(h => h.IsTekun),
+            HouseholdFlag.Relocated => query.Where(h => h.IsRelocated),
+            HouseholdFlag.MilitaryFamily => query.Where(h => h.IsMilitaryFamily),
+            HouseholdFlag.Renovated => query.Where(h => h.HasDangerousHouseRenovation),
+            _ => query,
+        };
+        if (q.MinIncome is { } min) query = query.Where(h => h.LatestPerCapitaIncome >= min);
+        if (q.MaxIncome is { } max) query = query.Where(h => h.LatestPerCapitaIncome <= max);
+        if (!string.IsNullOrWhiteSpace(q.Q))
+        {
+            var text = q.Q.Trim();
+            if (IdNumberPattern().IsMatch(text))
+            {
+                var hash = protector.HashIdNumber(IdNumberRule.Normalize(text));
+                query = query.Where(h => h.Members.Any(m => m.IdNumberHash == hash));
+            }
+            else if (text.All(char.IsAsciiDigit))
+            {
+                query = query.Where(h => h.HouseholdNumber.StartsWith(text));
+            }
+            else
+            {
+                query = query.Where(h => h.HeadName.Contains(text) || h.Members.Any(m => m.Name.Contains(text)));
+            }
+        }
+        return query;
+    }
+
+    public static IQueryable<Household> Sort(IQueryable<Household> query, HouseholdSort sort, bool desc) => (sort, desc) switch
+    {
+        (HouseholdSort.HeadName, false) => query.OrderBy(h => h.HeadName).ThenBy(h => h.HouseholdNumber),
+        (HouseholdSort.HeadName, true) => query.OrderByDescending(h => h.HeadName).ThenBy(h => h.HouseholdNumber),
+        (HouseholdSort.Size, false) => query.OrderBy(h => h.Size).ThenBy(h => h.HouseholdNumber),
+        (HouseholdSort.Size, true) => query.OrderByDescending(h => h.Size).ThenBy(h => h.HouseholdNumber),
+        (HouseholdSort.Income, false) => query.OrderBy(h => h.LatestPerCapitaIncome).ThenBy(h => h.HouseholdNumber),
+        (HouseholdSort.Income, true) => query.OrderByDescending(h => h.LatestPerCapitaIncome).ThenBy(h => h.HouseholdNumber),
+        (HouseholdSort.Updated, false) => query.OrderBy(h => h.UpdatedAt).ThenBy(h => h.HouseholdNumber),
+        (HouseholdSort.Updated, true) => query.OrderByDescending(h => h.UpdatedAt).ThenBy(h => h.HouseholdNumber),
+        (_, true) => query.OrderByDescending(h => h.HouseholdNumber),
+        _ => query.OrderBy(h => h.HouseholdNumber),
+    };
+
+    public async Task<PageResult<HouseholdRow>> HandleAsync(HouseholdQuery q, CancellationToken ct)
+    {
+        var page = Math.Max(1, q.Page);
+        var size = Math.Clamp(q.PageSize, 1, MaxPageSize);
+        var filtered = Filter(q);
+        var total = await filtered.CountAsync(ct);
+        var rows = await Sort(filtered, q.Sort, q.Desc).Skip((page - 1) * size).Take(size).Select(Row).ToListAsync(ct);
+        return new PageResult<HouseholdRow>(rows.Select(r => r with { RegionPath = regions.ShortPath(r.VillageCode) }).ToList(), page, size, total);
+    }
+
+    public static readonly System.Linq.Expressions.Expression<Func<Household, HouseholdRow>> Row = h => new HouseholdRow(
+        h.Id, h.HouseholdNumber, h.VillageCode, "", h.HeadName, h.Size, h.Status, h.Attribute, h.MainCause, h.Class321,
+        h.IsDibao, h.IsTekun, h.IsRelocated, h.HousingGrade, h.LatestIncomeYear, h.LatestPerCapitaIncome);
+
+    [GeneratedRegex(@"^(\d{17}[\dXx]|\d{15})$")]
+    private static partial Regex IdNumberPattern();
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapGet("/households", async ([AsParameters] HouseholdQueryParameters p, SearchHouseholdsHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(p.ToQuery(), ct)))
+            .RequireAuthorization(Permissions.RegistryView)
+            .WithName("SearchHouseholds").WithSummary("户列表（筛选、排序、分页；region=区划代码 表示其下全部）").WithTags("户籍档案");
+}
+
+/// <summary>Query-string binding of <see cref="HouseholdQuery"/> (minimal APIs bind flat parameters).</summary>
+public sealed record HouseholdQueryParameters(string? Region, HouseholdStatus? Status, PovertyAttribute? Attribute, PovertyCause? MainCause,
+    Class321? Class321, HouseholdFlag? Flag, decimal? MinIncome, decimal? MaxIncome, string? Q, HouseholdSort? Sort, bool? Desc,
+    int? Page, int? PageSize)
+{
+    public HouseholdQuery ToQuery() => new()
+    {
+        Region = Region, Status = Status, Attribute = Attribute, MainCause = MainCause, Class321 = Class321, Flag = Flag,
+        MinIncome = MinIncome, MaxIncome = MaxIncome, Q = Q, Sort = Sort ?? HouseholdSort.Number, Desc = Desc ?? false,
+        Page = Page ?? 1, PageSize = PageSize ?? 20,
+    };
+}

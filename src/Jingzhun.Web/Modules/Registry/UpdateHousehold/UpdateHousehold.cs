@@ -1,0 +1,47 @@
+using FluentValidation;
+using Jingzhun.Web.Platform.Auth;
+using Jingzhun.Web.Platform.Data;
+using Jingzhun.Web.Platform.Problems;
+using Jingzhun.Web.Platform.Protection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jingzhun.Web.Modules.Registry.UpdateHousehold;
+
+/// <summary>The household's facts and the version the editor saw (optimistic concurrency).</summary>
+public sealed record UpdateHouseholdRequest(HouseholdFacts Household, int Version);
+
+public sealed class UpdateHouseholdHandler(AppDbContext db, IValidator<HouseholdFacts> validator, PersonalDataProtector protector,
+    CurrentUser user, TimeProvider clock)
+{
+    public async Task<Outcome<int>> HandleAsync(long id, UpdateHouseholdRequest request, CancellationToken ct)
+    {
+        var household = await db.Households.FirstOrDefaultAsync(h => h.Id == id, ct);
+        if (household is null) return Failure.NotFound("该户");
+        if (household.Version != request.Version)
+            return RegistryAccess.StaleEdit("该户", household.UpdatedBy, household.UpdatedAt);
+        var result = await validator.ValidateAsync(request.Household, ct);
+        if (!result.IsValid) return Failure.Invalid(result, "household");
+        // Keep the stored phone when the editor left the masked value untouched.
+        var phone = request.Household.Phone == household.PhoneMasked
+            ? (household.PhoneProtected, household.PhoneMasked)
+            : protector.ProtectPhone(request.Household.Phone);
+        household.Update(request.Household, phone, clock.GetUtcNow().UtcDateTime, user.UserName);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Households.AsNoTracking().FirstAsync(h => h.Id == id, ct);
+            return RegistryAccess.StaleEdit("该户", current.UpdatedBy, current.UpdatedAt);
+        }
+        return household.Version;
+    }
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapPut("/households/{id:long}", async (long id, UpdateHouseholdRequest request, UpdateHouseholdHandler handler, CancellationToken ct) =>
+                (await handler.HandleAsync(id, request, ct)).ToHttp(v => TypedResults.Ok(new { id, version = v })))
+            .RequireAuthorization(Permissions.RegistryEdit)
+            .WithName("UpdateHousehold").WithSummary("修改户信息（需提交读取时的 version）").WithTags("户籍档案");
+}

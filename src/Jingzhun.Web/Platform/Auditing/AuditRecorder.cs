@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Jingzhun.Web.Modules.Registry;
+using Jingzhun.Web.Platform.Auth;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Jingzhun.Web.Platform.Auditing;
+
+/// <summary>
+/// Turns tracked changes of audited entities into <see cref="AuditEntry"/> rows. Values are captured before the
+/// save (old and new), keys after it (identity values are known only then). Secrets never reach the log: the
+/// ID number appears masked, the phone masked, password hashes and stamps not at all.
+/// </summary>
+internal static class AuditRecorder
+{
+    private static readonly HashSet<string> Skipped =
+    [
+        nameof(Member.IdNumberCipher), nameof(Member.IdNumberHash), nameof(Household.PhoneProtected),
+        nameof(Household.Version), nameof(Household.UpdatedAt), nameof(Household.UpdatedBy), nameof(Household.CreatedAt),
+        nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
+        nameof(AppUser.NormalizedUserName), nameof(AppUser.NormalizedEmail), nameof(AppUser.AccessFailedCount),
+        "HouseholdId", "Id", "CountyCode",
+    ];
+
+    internal sealed record Pending(EntityEntry Entry, AuditAction Action, string Type, Dictionary<string, object?[]> Changes);
+
+    public static List<Pending> Collect(ChangeTracker tracker)
+    {
+        var list = new List<Pending>();
+        foreach (var e in tracker.Entries())
+        {
+            if (e.Entity is not (Household or Member or HouseholdIncome or AppUser)) continue;
+            if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            var changes = new Dictionary<string, object?[]>();
+            foreach (var p in e.Properties)
+            {
+                var name = p.Metadata.Name;
+                if (Skipped.Contains(name) || p.Metadata.IsShadowProperty()) continue;
+                var (oldV, newV) = e.State switch
+                {
+                    EntityState.Added => (null, p.CurrentValue),
+                    EntityState.Deleted => (p.OriginalValue, null),
+                    _ => (p.OriginalValue, p.CurrentValue),
+                };
+                if (e.State == EntityState.Modified && Equals(oldV, newV)) continue;
+                if (e.State == EntityState.Added && newV is null) continue;
+                changes[name] = [Plain(oldV), Plain(newV)];
+            }
+            if (e.State == EntityState.Modified && changes.Count == 0) continue;
+            var action = e.State switch
+            {
+                EntityState.Added => AuditAction.Create,
+                EntityState.Deleted => AuditAction.Delete,
+                _ when changes.ContainsKey(nameof(Member.Status)) || changes.ContainsKey(nameof(Household.Status)) => AuditAction.StatusChange,
+                _ => AuditAction.Update,
+            };
+            list.Add(new Pending(e, action, e.Entity.GetType().Name, changes));
+        }
+        return list;
+    }
+
+    public static AuditEntry ToEntry(Pending p, IAuditActor actor, DateTime now)
+    {
+        var (id, householdId, region, summary) = p.Entry.Entity switch
+        {
+            Household h => (h.Id.ToString(), (long?)h.Id, h.VillageCode, $"户 {h.HouseholdNumber}（户主 {h.HeadName}）"),
+            Member m => (m.Id.ToString(), m.HouseholdId, m.Household.VillageCode, $"成员 {m.Name}（{m.IdNumberMasked}）"),
+            HouseholdIncome i => (i.Id.ToString(), i.HouseholdId, i.Household.VillageCode, $"{i.Year}年收入"),
+            AppUser u => (u.Id, null, u.RegionCode, $"用户 {u.UserName}（{u.DisplayName}）"),
+            _ => ("", null, "", ""),
+        };
+        return new AuditEntry
+        {
+            At = now,
+            UserId = actor.UserId,
+            UserName = actor.UserName,
+            Action = p.Action,
+            EntityType = p.Type,
+            EntityId = id,
+            HouseholdId = householdId,
+            RegionCode = region,
+            Summary = summary.Length > 200 ? summary[..200] : summary,
+            Changes = JsonSerializer.Serialize(p.Changes, JsonOptions),
+        };
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static object? Plain(object? v) => v switch
+    {
+        null => null,
+        Enum e => e.ToString(),
+        DateOnly d => d.ToString("yyyy-MM-dd"),
+        DateTime t => t.ToString("O"),
+        _ => v,
+    };
+}

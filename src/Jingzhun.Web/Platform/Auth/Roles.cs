@@ -1,0 +1,47 @@
+namespace Jingzhun.Web.Platform.Auth;
+
+public static class AppClaims
+{
+    public const string Region = "jz:region";
+    public const string Permission = "jz:perm";
+    public const string DisplayName = "jz:name";
+}
+
+/// <summary>Permissions are the unit of authorization; each is also a policy of the same name.</summary>
+public static class Permissions
+{
+    public const string RegistryView = "registry.view";
+    public const string RegistryEdit = "registry.edit";
+    public const string RegistryExport = "registry.export";
+    public const string RegistryRevealId = "registry.reveal-id";
+    public const string UsersManage = "admin.users";
+    public const string AuditView = "audit.view";
+
+    public static readonly string[] All = [RegistryView, RegistryEdit, RegistryExport, RegistryRevealId, UsersManage, AuditView];
+}
+
+public sealed record RoleDefinition(string Name, string Label, int Rank, string[] Permissions);
+
+/// <summary>The six roles of issue 2. Rank orders who may create whom: an admin never grants more than they hold.</summary>
+public static class Roles
+{
+    public const string SystemAdmin = "SystemAdmin";
+    public const string CountyAdmin = "CountyAdmin";
+    public const string TownshipOfficer = "TownshipOfficer";
+    public const string VillageOfficer = "VillageOfficer";
+    public const string Cadre = "Cadre";
+    public const string Auditor = "Auditor";
+
+    public static readonly IReadOnlyList<RoleDefinition> All =
+    [
+        new(SystemAdmin, "系统管理员", 100, Permissions.All),
+        new(CountyAdmin, "区县管理员", 80, Permissions.All),
+        new(TownshipOfficer, "乡镇干部", 60, [Permissions.RegistryView, Permissions.RegistryEdit, Permissions.RegistryExport]),
+        new(VillageOfficer, "村干部", 40, [Permissions.RegistryView, Permissions.RegistryEdit, Permissions.RegistryExport]),
+        new(Cadre, "帮扶干部", 20, [Permissions.RegistryView, Permissions.RegistryEdit]),
+        new(Auditor, "只读（审计）", 10, [Permissions.RegistryView, Permissions.RegistryExport, Permissions.AuditView]),
+    ];
+
+    public static RoleDefinition? Find(string? name) => All.FirstOrDefault(r => r.Name == name);
+    public static string LabelOf(string? name) => Find(name)?.Label ?? name ?? "";
+}

@@ -1,0 +1,109 @@
+using Jingzhun.Web.Modules.Registry;
+using Jingzhun.Web.Modules.Regions;
+using Jingzhun.Web.Platform.Auditing;
+using Jingzhun.Web.Platform.Auth;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jingzhun.Web.Platform.Data;
+
+/// <summary>
+/// The one context. Region scope is a global query filter on every regional table, so a query written by a
+/// handler can never see outside the current user's subtree (background work runs with an unscoped context).
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options, IRegionScope scope, IAuditActor actor, TimeProvider clock)
+    : IdentityDbContext<AppUser>(options)
+{
+    /// <summary>Bulk loads (the demo seed, imports) record one summary entry instead of one per row.</summary>
+    public bool SuppressAudit { get; set; }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>Saves the changes and their audit entries atomically (one transaction).</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = SuppressAudit ? [] : AuditRecorder.Collect(ChangeTracker);
+        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            AuditEntries.AddRange(pending.Select(p => AuditRecorder.ToEntry(p, actor, now)));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (own is not null) await own.CommitAsync(cancellationToken);
+            return count;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
+    }
+
+    /// <summary>Records an action that changes no row (revealing an ID number) in the same log.</summary>
+    public async Task RecordAsync(AuditAction action, string entityType, string entityId, long? householdId, string regionCode,
+        string summary, CancellationToken ct)
+    {
+        AuditEntries.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow().UtcDateTime, UserId = actor.UserId, UserName = actor.UserName, Action = action,
+            EntityType = entityType, EntityId = entityId, HouseholdId = householdId, RegionCode = regionCode, Summary = summary,
+        });
+        await base.SaveChangesAsync(true, ct);
+    }
+
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<HouseholdIncome> Incomes => Set<HouseholdIncome>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    // Read by the query filters at execution time (EF parameterizes context members).
+    internal string? ScopeLow => scope.VillageLow;
+    internal string? ScopeHigh => scope.VillageHigh;
+    internal string? ScopePrefix => scope.RegionCode;
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        b.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly, t => t.Namespace?.StartsWith("Jingzhun.Web.Modules", StringComparison.Ordinal) == true || t.Namespace?.StartsWith("Jingzhun.Web.Platform", StringComparison.Ordinal) == true);
+        b.Entity<AppUser>(u =>
+        {
+            u.Property(x => x.DisplayName).HasMaxLength(50);
+            u.Property(x => x.RegionCode).HasMaxLength(12);
+            u.Property(x => x.Role).HasMaxLength(30);
+            u.HasIndex(x => x.RegionCode);
+        });
+
+        b.Entity<Household>().HasQueryFilter(h => ScopeLow == null
+            || (string.Compare(h.VillageCode, ScopeLow) >= 0 && string.Compare(h.VillageCode, ScopeHigh) <= 0));
+        b.Entity<Member>().HasQueryFilter(m => ScopeLow == null
+            || (string.Compare(m.Household.VillageCode, ScopeLow) >= 0 && string.Compare(m.Household.VillageCode, ScopeHigh) <= 0));
+        b.Entity<HouseholdIncome>().HasQueryFilter(i => ScopeLow == null
+            || (string.Compare(i.Household.VillageCode, ScopeLow) >= 0 && string.Compare(i.Household.VillageCode, ScopeHigh) <= 0));
+        b.Entity<AuditEntry>().HasQueryFilter(a => ScopePrefix == null || a.RegionCode.StartsWith(ScopePrefix));
+    }
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, IRegionScope scope, IAuditActor actor, TimeProvider clock)
+    : AppDbContext(options, scope, actor, clock)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder c)
+    {
+        // SQLite has no decimal type: money is stored as integer fen so that sums and comparisons are exact.
+        c.Properties<decimal>().HaveConversion<FenConverter>();
+        c.Properties<decimal?>().HaveConversion<FenConverter>();
+        // SQLite keeps no time zone: every stored time is UTC, so read it back as UTC.
+        c.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, IRegionScope scope, IAuditActor actor, TimeProvider clock)
+    : AppDbContext(options, scope, actor, clock)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder c)
+    {
+        c.Properties<decimal>().HavePrecision(14, 2);
+    }
+}

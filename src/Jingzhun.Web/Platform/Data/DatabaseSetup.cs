@@ -1,0 +1,62 @@
+using Jingzhun.Web.Platform.Auditing;
+using Jingzhun.Web.Platform.Auth;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Jingzhun.Web.Platform.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+/// <summary>SQLite file by default; PostgreSQL with Database:Provider=Postgres and ConnectionStrings:Postgres.</summary>
+public static class DatabaseSetup
+{
+    public const string DefaultSqlite = "Data Source=data/jingzhun.db";
+
+    public static DatabaseProvider ProviderOf(IConfiguration config) =>
+        string.Equals(config["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+
+    public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration config)
+    {
+        if (ProviderOf(config) == DatabaseProvider.Postgres)
+        {
+            var cs = config.GetConnectionString("Postgres") ?? throw new InvalidOperationException("缺少 ConnectionStrings:Postgres 配置");
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(cs));
+        }
+        else
+        {
+            var cs = config.GetConnectionString("Sqlite") ?? DefaultSqlite;
+            EnsureDirectory(cs);
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(cs));
+        }
+        return services;
+    }
+
+    private static void EnsureDirectory(string connectionString)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        var dir = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+    }
+
+    /// <summary>WAL lets readers proceed during writes; the pragma persists in the file.</summary>
+    public static async Task MigrateAsync(AppDbContext db, CancellationToken ct)
+    {
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+}
+
+// Design-time factories for `dotnet ef migrations add` (one migrations set per provider).
+public sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
+{
+    public SqliteAppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(DatabaseSetup.DefaultSqlite).Options,
+            UnscopedRegion.Instance, SystemActor.Instance, TimeProvider.System);
+}
+
+public sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
+{
+    public PostgresAppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost;Database=jingzhun").Options,
+            UnscopedRegion.Instance, SystemActor.Instance, TimeProvider.System);
+}

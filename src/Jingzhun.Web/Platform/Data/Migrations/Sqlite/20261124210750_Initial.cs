@@ -1,0 +1,515 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AspNetRoles",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "audit_entries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Action = table.Column<int>(type: "INTEGER", nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: true),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Changes = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_entries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "households",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HouseholdNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    VillageCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    CountyCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attribute = table.Column<int>(type: "INTEGER", nullable: true),
+                    IdentifiedYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    ExitYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    IdentificationStandard = table.Column<int>(type: "INTEGER", nullable: true),
+                    MainCause = table.Column<int>(type: "INTEGER", nullable: true),
+                    SecondCause = table.Column<int>(type: "INTEGER", nullable: true),
+                    ThirdCause = table.Column<int>(type: "INTEGER", nullable: true),
+                    Class321 = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsDibao = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsTekun = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsRelocated = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SettlementSite = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    RelocationKeysReceived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsMilitaryFamily = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HasDangerousHouseRenovation = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PhoneProtected = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    PhoneMasked = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    HousingGrade = table.Column<int>(type: "INTEGER", nullable: true),
+                    FoodSecure = table.Column<bool>(type: "INTEGER", nullable: true),
+                    ClothingSecure = table.Column<bool>(type: "INTEGER", nullable: true),
+                    WaterLitresPerPersonDay = table.Column<long>(type: "INTEGER", nullable: true),
+                    WaterQualityPassed = table.Column<bool>(type: "INTEGER", nullable: true),
+                    WaterPiped = table.Column<bool>(type: "INTEGER", nullable: true),
+                    WaterFetchMinutes = table.Column<int>(type: "INTEGER", nullable: true),
+                    WaterHorizontalMetres = table.Column<int>(type: "INTEGER", nullable: true),
+                    WaterVerticalMetres = table.Column<int>(type: "INTEGER", nullable: true),
+                    WaterCutoffDaysPerYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    WaterShortArea = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HasElectricity = table.Column<bool>(type: "INTEGER", nullable: true),
+                    HasHardenedRoad = table.Column<bool>(type: "INTEGER", nullable: true),
+                    HasBroadband = table.Column<bool>(type: "INTEGER", nullable: true),
+                    HasSanitaryToilet = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    HeadName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Size = table.Column<int>(type: "INTEGER", nullable: false),
+                    LatestIncomeYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    LatestPerCapitaIncome = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_households", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "regions",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    ParentCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    IsNationalKeyCounty = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsCityKeyCounty = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CountyClass = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_regions", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoleClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserClaims_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserLogins_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "household_incomes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CountyCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    WageIncome = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublicWelfareJobIncome = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProductionIncome = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProductionExpense = table.Column<long>(type: "INTEGER", nullable: false),
+                    PropertyIncome = table.Column<long>(type: "INTEGER", nullable: false),
+                    AssetDividendIncome = table.Column<long>(type: "INTEGER", nullable: false),
+                    TransferIncome = table.Column<long>(type: "INTEGER", nullable: false),
+                    PensionIncome = table.Column<long>(type: "INTEGER", nullable: false),
+                    DibaoIncome = table.Column<long>(type: "INTEGER", nullable: false),
+                    TekunIncome = table.Column<long>(type: "INTEGER", nullable: false),
+                    EcoCompensationIncome = table.Column<long>(type: "INTEGER", nullable: false),
+                    FamilyPlanningIncome = table.Column<long>(type: "INTEGER", nullable: false),
+                    IndustrySubsidyIncome = table.Column<long>(type: "INTEGER", nullable: false),
+                    EmploymentSubsidyIncome = table.Column<long>(type: "INTEGER", nullable: false),
+                    AllowableOutOfPocket = table.Column<long>(type: "INTEGER", nullable: false),
+                    HouseholdSize = table.Column<int>(type: "INTEGER", nullable: false),
+                    NetIncome = table.Column<long>(type: "INTEGER", nullable: false),
+                    PerCapitaNetIncome = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_household_incomes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_household_incomes_households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "members",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CountyCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    IdNumberCipher = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    IdNumberHash = table.Column<string>(type: "TEXT", maxLength: 44, nullable: false),
+                    IdNumberMasked = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    IsLegacyIdNumber = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Relationship = table.Column<int>(type: "INTEGER", nullable: false),
+                    Gender = table.Column<int>(type: "INTEGER", nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Ethnicity = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    EducationLevel = table.Column<int>(type: "INTEGER", nullable: true),
+                    SchoolStatus = table.Column<int>(type: "INTEGER", nullable: false),
+                    HealthStatus = table.Column<int>(type: "INTEGER", nullable: false),
+                    DisabilityGrade = table.Column<int>(type: "INTEGER", nullable: true),
+                    LaborSkill = table.Column<int>(type: "INTEGER", nullable: false),
+                    WorkStatus = table.Column<int>(type: "INTEGER", nullable: false),
+                    WorkMonths = table.Column<int>(type: "INTEGER", nullable: true),
+                    HasMedicalInsurance = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HasCriticalIllnessInsurance = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HasPensionInsurance = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PublicWelfareJobMonths = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReceivesDibao = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReceivesTekun = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeftOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LeftNote = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_members", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_members_households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetRoleClaims_RoleId",
+                table: "AspNetRoleClaims",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "AspNetRoles",
+                column: "NormalizedName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserClaims_UserId",
+                table: "AspNetUserClaims",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserLogins_UserId",
+                table: "AspNetUserLogins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserRoles_RoleId",
+                table: "AspNetUserRoles",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "AspNetUsers",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_RegionCode",
+                table: "AspNetUsers",
+                column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "AspNetUsers",
+                column: "NormalizedUserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_At",
+                table: "audit_entries",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_HouseholdId_At",
+                table: "audit_entries",
+                columns: new[] { "HouseholdId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_RegionCode_At",
+                table: "audit_entries",
+                columns: new[] { "RegionCode", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_household_incomes_CountyCode_Year",
+                table: "household_incomes",
+                columns: new[] { "CountyCode", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_household_incomes_HouseholdId_Year",
+                table: "household_incomes",
+                columns: new[] { "HouseholdId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_households_HeadName",
+                table: "households",
+                column: "HeadName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_households_HouseholdNumber",
+                table: "households",
+                column: "HouseholdNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_households_VillageCode",
+                table: "households",
+                column: "VillageCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_members_household",
+                table: "members",
+                columns: new[] { "HouseholdId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_members_Name",
+                table: "members",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_members_person",
+                table: "members",
+                column: "IdNumberHash");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_members_active_person",
+                table: "members",
+                column: "IdNumberHash",
+                unique: true,
+                filter: "\"Status\" = 0");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_members_one_head",
+                table: "members",
+                column: "HouseholdId",
+                unique: true,
+                filter: "\"Relationship\" = 1 AND \"Status\" = 0");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_regions_Name",
+                table: "regions",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_regions_ParentCode",
+                table: "regions",
+                column: "ParentCode");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AspNetRoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "household_incomes");
+
+            migrationBuilder.DropTable(
+                name: "members");
+
+            migrationBuilder.DropTable(
+                name: "regions");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "households");
+        }
+    }
+}

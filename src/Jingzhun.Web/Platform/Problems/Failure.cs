@@ -1,0 +1,54 @@
+using FluentValidation.Results;
+
+namespace Jingzhun.Web.Platform.Problems;
+
+public enum FailureKind { NotFound, Invalid, Conflict, Forbidden }
+
+/// <summary>An expected failure of a use case; mapped to ProblemDetails in one place (<see cref="ProblemMapping"/>).</summary>
+public sealed record Failure(FailureKind Kind, string Message, IReadOnlyDictionary<string, string[]>? Errors = null)
+{
+    public static Failure NotFound(string what = "记录") => new(FailureKind.NotFound, $"{what}不存在或不在您的管辖范围内");
+    public static Failure Conflict(string message) => new(FailureKind.Conflict, message);
+    public static Failure Forbidden(string message) => new(FailureKind.Forbidden, message);
+    public static Failure Invalid(string field, string message) =>
+        new(FailureKind.Invalid, message, new Dictionary<string, string[]> { [Prefixed("", field)] = [message] });
+    public static Failure Invalid(ValidationResult result, string prefix = "") =>
+        new(FailureKind.Invalid, "提交的数据有误，请按提示修改",
+            result.Errors.GroupBy(e => Prefixed(prefix, e.PropertyName))
+                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()));
+
+    /// <summary>Field keys as the JSON and the forms name them: camelCase, dotted under a prefix.</summary>
+    public static string Prefixed(string prefix, string name)
+    {
+        var camel = string.Join('.', name.Split('.').Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName));
+        return prefix.Length == 0 ? camel : $"{prefix}.{camel}";
+    }
+}
+
+/// <summary>A use case's answer: a value or a failure.</summary>
+public readonly struct Outcome<T>
+{
+    private Outcome(T? value, Failure? failure) { Value = value; Failure = failure; }
+    public T? Value { get; }
+    public Failure? Failure { get; }
+    public bool Succeeded => Failure is null;
+    public static implicit operator Outcome<T>(T value) => new(value, null);
+    public static implicit operator Outcome<T>(Failure failure) => new(default, failure);
+    public static Outcome<T> From(T value) => new(value, null);
+}
+
+public static class ProblemMapping
+{
+    public static IResult ToProblem(this Failure f) => f.Kind switch
+    {
+        FailureKind.Invalid => TypedResults.ValidationProblem(
+            f.Errors is null ? new Dictionary<string, string[]>() : new Dictionary<string, string[]>(f.Errors),
+            title: f.Message),
+        FailureKind.NotFound => TypedResults.Problem(title: f.Message, statusCode: StatusCodes.Status404NotFound),
+        FailureKind.Conflict => TypedResults.Problem(title: f.Message, statusCode: StatusCodes.Status409Conflict),
+        FailureKind.Forbidden => TypedResults.Problem(title: f.Message, statusCode: StatusCodes.Status403Forbidden),
+        _ => TypedResults.Problem(title: f.Message),
+    };
+
+    public static IResult ToHttp<T>(this Outcome<T> o, Func<T, IResult> ok) => o.Succeeded ? ok(o.Value!) : o.Failure!.ToProblem();
+}

@@ -1,0 +1,64 @@
+using Jingzhun.Web.Modules.Regions;
+using Jingzhun.Web.Modules.Regions.ImportRegions;
+using Jingzhun.Web.Modules.Registry.DemoData;
+using Jingzhun.Web.Platform.Data;
+
+namespace Jingzhun.Web.Platform;
+
+/// <summary>First-start work: migrate, load the shipped regions, seed the demo county and its accounts.</summary>
+public static class Startup
+{
+    public static async Task PrepareDatabaseAsync(this WebApplication app, CancellationToken ct = default)
+    {
+        using var scope = app.Services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Jingzhun.Startup");
+        var db = sp.GetRequiredService<AppDbContext>();
+        await DatabaseSetup.MigrateAsync(db, ct);
+        await sp.GetRequiredService<ImportRegionsHandler>().LoadShippedAsync(ct);
+        sp.GetRequiredService<RegionDirectory>().Reload();
+
+        var seeder = sp.GetRequiredService<DemoSeeder>();
+        var accounts = await seeder.SeedAccountsAsync(ct);
+        if (app.Configuration.GetValue("Demo:Seed", true))
+        {
+            var started = DateTime.UtcNow;
+            var n = await seeder.SeedPopulationAsync(ct);
+            if (n > 0) log.LogInformation("已生成演示区县 铜梁区：{Households} 户，用时 {Seconds:F1} 秒", n, (DateTime.UtcNow - started).TotalSeconds);
+        }
+        if (accounts.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine("== 演示账号 Demo accounts (password / 密码: " + DemoSeeder.DemoPassword + ") ==");
+            foreach (var a in accounts)
+                Console.WriteLine($"  {a.UserName,-10} {Auth.Roles.LabelOf(a.Role),-8} {a.RegionCode,-12} {a.DisplayName}");
+            Console.WriteLine();
+        }
+    }
+
+    /// <summary>
+    /// Command-line verbs for operations; returns true when a verb ran (the web server then does not start).
+    /// <c>regions import &lt;villages.csv[.gz]&gt; &lt;streets.csv[.gz]&gt;</c>
+    /// </summary>
+    public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-')) return false;
+        using var scope = app.Services.CreateScope();
+        var sp = scope.ServiceProvider;
+        switch (args)
+        {
+            case ["regions", "import", .. var files] when files.Length > 0:
+                await DatabaseSetup.MigrateAsync(sp.GetRequiredService<AppDbContext>(), CancellationToken.None);
+                await sp.GetRequiredService<ImportRegionsHandler>().LoadShippedAsync(CancellationToken.None);
+                var n = await sp.GetRequiredService<ImportRegionsHandler>().ImportFilesAsync(files, CancellationToken.None);
+                Console.WriteLine($"已导入区划 {n} 条");
+                return true;
+            default:
+                Console.Error.WriteLine("用法 Usage:");
+                Console.Error.WriteLine("  dotnet run --project src/Jingzhun.Web                       启动系统 (http://localhost:5080)");
+                Console.Error.WriteLine("  dotnet run --project src/Jingzhun.Web -- regions import <villages.csv[.gz]> <streets.csv[.gz]>");
+                Environment.ExitCode = 2;
+                return true;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using Jingzhun.Web.Modules.Admin;
+using Jingzhun.Web.Modules.Regions;
+using Jingzhun.Web.Modules.Registry;
+using Jingzhun.Web.Platform;
+using Jingzhun.Web.Platform.Auth;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPlatform();
+builder.Services.AddScoped<SignInHandler>();
+builder.Services.AddRegions();
+builder.Services.AddRegistry();
+builder.Services.AddAdmin();
+
+var app = builder.Build();
+if (await app.RunCommandAsync(args)) return;
+app.UsePlatform();
+
+var api = app.MapGroup("/api/v1");
+SignInHandler.Map(api);
+api.MapRegionsApi();
+api.MapRegistryApi();
+api.MapAdminApi();
+
+await app.PrepareDatabaseAsync();
+await app.RunAsync();
+
+public partial class Program;
