@@ -231,7 +231,11 @@ public static class PopulationGenerator
 
             var (main, second, third) = ChooseCauses(people, tekun);
             if (main == PovertyCause.Illness && !people.Any(m => m.Health is HealthStatus.ChronicIllness or HealthStatus.SeriousIllness))
-                people.MaxBy(m => m.Age)!.Health = Chance(0.45) ? HealthStatus.SeriousIllness : HealthStatus.ChronicIllness;
+            {
+                var ill = people.MaxBy(m => m.Age)!;
+                ill.Health = Chance(0.45) ? HealthStatus.SeriousIllness : HealthStatus.ChronicIllness;
+                ill.DisabilityGrade = null;
+            }
             if (main == PovertyCause.Disability && !people.Any(m => m.Health == HealthStatus.Disabled))
                 Disable(people[rng.Next(people.Count)]);
             foreach (var m in people) Activity(m);

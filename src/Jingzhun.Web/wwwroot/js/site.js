@@ -1,0 +1,1 @@
+// Shared behaviour of the pages.
