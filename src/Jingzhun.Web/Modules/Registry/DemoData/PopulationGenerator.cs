@@ -497,21 +497,27 @@ public static class PopulationGenerator
             var migrants = people.Any(m => m.Work >= WorkStatus.InProvince);
             var seriouslyIll = people.Any(m => m.Health == HealthStatus.SeriousIllness);
             // Since 2021 (DOMAIN §4) a few exited households slide to or under the monitoring threshold, and a few drop sharply.
+            // At-risk households slide from their 2020 level to the dip over the years up to dipFrom, then stay there.
             var risk = last > ExitDeadline ? rng.NextDouble() : 1;
+            var atRisk = risk < 0.025;
+            var dip = threshold * (0.82 + 0.27 * rng.NextDouble());
             var dipFrom = Math.Max(ExitDeadline + 1, last - rng.Next(3));
 
             var result = new List<(int, IncomeLines)>(last - first + 1);
-            double perCapita = 0;
+            double perCapita = 0, anchor = 0;
+            var anchorYear = first;
             for (var y = first; y <= last; y++)
             {
                 if (y <= ExitDeadline || y == first)
                 {
                     perCapita = Target(y) * level * Math.Max(0.5, 1 + tilt * (y - 2017) / 3.0) * Math.Exp(0.08 * Normal(rng) - 0.0032);
                     if (y >= exitYear && y <= ExitDeadline) perCapita = Math.Max(perCapita, ExitLine(y) * (1.05 + 0.2 * rng.NextDouble()));
+                    (anchor, anchorYear) = (perCapita, y);
                 }
                 else perCapita *= 1 + Math.Clamp(0.045 + 0.025 * Normal(rng), -0.04, 0.10);
                 var sharpDrop = risk is >= 0.025 and < 0.035 && y == last;
-                if (risk < 0.025 && y >= dipFrom) perCapita = threshold * (0.82 + 0.27 * rng.NextDouble());
+                if (atRisk && y >= dipFrom) perCapita = dip * (0.97 + 0.06 * rng.NextDouble());
+                else if (atRisk && y > ExitDeadline) perCapita = anchor * Math.Pow(dip / anchor, (y - anchorYear) / (double)(dipFrom - anchorYear));
                 else if (sharpDrop) perCapita *= 0.35 + 0.3 * rng.NextDouble();
                 var net = perCapita * size;
 
