@@ -221,6 +221,18 @@ public class PopulationGeneratorTests
         }
     }
 
+    [Fact]
+    public void Dibao_and_tekun_households_live_largely_on_transfers()
+    {
+        static decimal Net(IncomeLines l) => l.WageIncome + l.ProductionIncome + l.PropertyIncome + l.TransferIncome - l.ProductionExpense;
+        var dibao = Households.Where(h => h.Facts.IsDibao).SelectMany(h => h.Incomes).Select(i => i.Lines).ToList();
+        Assert.InRange(dibao.Sum(l => l.DibaoIncome) / dibao.Sum(Net), 0.2m, 0.6m);
+        var tekun = Households.Where(h => h.Facts.IsTekun).SelectMany(h => h.Incomes).Select(i => i.Lines).ToList();
+        Assert.InRange(tekun.Sum(l => l.TransferIncome) / tekun.Sum(Net), 0.6m, 0.95m);
+        var general = Households.Where(h => !h.Facts.IsDibao && !h.Facts.IsTekun).SelectMany(h => h.Incomes).Select(i => i.Lines).ToList();
+        Assert.True(general.Sum(l => l.TransferIncome) / general.Sum(Net) < 0.3m);
+    }
+
     [Theory]
     [InlineData(2014, 4697)] // DOMAIN.md §8: Chongqing's registered poor, 4,697 in 2014 ...
     [InlineData(2020, 12303)] // ... 12,303 in 2020 (17.4% a year)

@@ -23,7 +23,7 @@ public sealed class MemberIdentities(AppDbContext db, IValidator<MemberFacts> va
     {
         var result = await validator.ValidateAsync(facts, ct);
         if (!result.IsValid) return Failure.Invalid(result, prefix);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = Platform.Localization.ChinaTime.Today(clock);
         IdNumberRule.TryParse(facts.IdNumber, today, out var info, out _);
         var id = protector.ProtectIdNumber(info!);
         var other = await db.Members.IgnoreQueryFilters()

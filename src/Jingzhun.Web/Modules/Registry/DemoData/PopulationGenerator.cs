@@ -32,7 +32,7 @@ public static class PopulationGenerator
     {
         ArgumentNullException.ThrowIfNull(profile);
         var p = profile;
-        if (p.VillageCodes is not { Count: > 0 } || p.VillageCodes.Any(c => c is not { Length: 12 } || !c.All(char.IsAsciiDigit)))
+        if (p.VillageCodes is not { Count: > 0 } || p.VillageCodes.Any(c => c?.Length != 12 || !c.All(char.IsAsciiDigit)))
             throw new ArgumentException("Village codes must be a non-empty list of 12-digit codes.", nameof(profile));
         if (p.Households <= 0 || p.People < p.Households || p.People > 7 * p.Households)
             throw new ArgumentException("People must be between 1 and 7 per household.", nameof(profile));
@@ -41,7 +41,7 @@ public static class PopulationGenerator
             || (p.DibaoHouseholds == 0) != (p.DibaoPeople == 0))
             throw new ArgumentException("低保/特困 counts do not fit the population.", nameof(profile));
         if (p.FirstIncomeYear < 2000 || p.FirstIncomeYear > p.LastIncomeYear || p.LastIncomeYear < ExitDeadline)
-            throw new ArgumentException($"Income years must lie within 2000..last, and the last year be {ExitDeadline} or later.", nameof(profile));
+            throw new ArgumentException($"Income years must lie in 2000..last, the last being {ExitDeadline} or later.", nameof(profile));
         if (p.MonitoringThreshold <= 0) throw new ArgumentException("The monitoring threshold must be positive.", nameof(profile));
         return Stream(p, seed);
     }
@@ -193,7 +193,10 @@ public static class PopulationGenerator
         private const string MaleNew = "浩宇俊杰子轩涵博文鑫磊鹏晨睿梓豪明泽一诚航天嘉锦程奕辰";
         private const string FemaleNew = "欣怡雨涵梓萱婷佳思琪雪诗悦可馨语妍心玥月露瑶茜雯";
         private static readonly string[] PhonePrefixes =
-            ["130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152", "155", "157", "158", "159", "180", "181", "182", "183", "187", "188", "189"];
+        [
+            "130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152",
+            "155", "157", "158", "159", "180", "181", "182", "183", "187", "188", "189",
+        ];
         private static readonly string[] SettlementSites =
             ["场镇集中安置点", "中心村聚居点", "城区安置小区", "插花安置", "移民新村"];
         private static readonly (PovertyCause Value, int Weight)[] Causes =
@@ -291,7 +294,8 @@ public static class PopulationGenerator
             };
 
             var ethnicity = Ethnicity();
-            var members = people.Select(m => Materialize(m, village, m.Relationship is Relationship.Spouse or Relationship.DaughterInLaw ? Ethnicity() : ethnicity)).ToList();
+            var members = people.Select(m =>
+                Materialize(m, village, m.Relationship is Relationship.Spouse or Relationship.DaughterInLaw ? Ethnicity() : ethnicity)).ToList();
             return new GeneratedHousehold(village, sequence, facts, members, Incomes(people, tekun, dibao, exit));
         }
 
@@ -303,8 +307,10 @@ public static class PopulationGenerator
                 : size >= 5 ? Range(35, 70) : Range(30, 72);
             var headMale = Chance(size == 1 && headAge >= 65 ? 0.55 : 0.88);
             var surname = Surname(null);
-            var head = new Person { Relationship = Relationship.Head, Gender = headMale ? Gender.Male : Gender.Female, Age = headAge, Surname = surname };
-            var family = new List<Person>(size) { head };
+            var family = new List<Person>(size)
+            {
+                new() { Relationship = Relationship.Head, Gender = headMale ? Gender.Male : Gender.Female, Age = headAge, Surname = surname },
+            };
             // A woman heading the household is usually widowed: the children carry their father's surname.
             var childSurname = headMale || Chance(0.3) ? surname : Surname(surname);
             void Add(Relationship r, Gender g, int age, string name) =>
@@ -317,7 +323,8 @@ public static class PopulationGenerator
             {
                 var parentAge = Math.Min(96, headAge + Range(21, 33));
                 var mother = Chance(0.7);
-                Add(mother ? Relationship.Mother : Relationship.Father, mother ? Gender.Female : Gender.Male, parentAge, mother ? Surname(surname) : surname);
+                Add(mother ? Relationship.Mother : Relationship.Father, mother ? Gender.Female : Gender.Male, parentAge,
+                    mother ? Surname(surname) : surname);
                 if (family.Count < size && Chance(0.35))
                     Add(mother ? Relationship.Father : Relationship.Mother, mother ? Gender.Male : Gender.Female,
                         Math.Min(97, parentAge + Range(-3, 4)), mother ? surname : Surname(surname));
@@ -354,16 +361,17 @@ public static class PopulationGenerator
             {
                 // 特困供养: no labour and no one obliged to support them; the younger ones are severely disabled.
                 if (m.Age < 60) { Disable(m); m.DisabilityGrade = Range(1, 3); }
-                else m.Health = Pick([(HealthStatus.ChronicIllness, 50), (HealthStatus.Disabled, 20), (HealthStatus.SeriousIllness, 10), (HealthStatus.Healthy, 20)]);
+                else m.Health = HealthOf(50, 20, 10, 20);
             }
-            else
-            {
-                m.Health = m.Age < 16 ? Pick([(HealthStatus.Healthy, 960), (HealthStatus.ChronicIllness, 15), (HealthStatus.SeriousIllness, 5), (HealthStatus.Disabled, 20)])
-                    : m.Age < 60 ? Pick([(HealthStatus.Healthy, 78), (HealthStatus.ChronicIllness, 10), (HealthStatus.SeriousIllness, 4), (HealthStatus.Disabled, 8)])
-                    : Pick([(HealthStatus.Healthy, 40), (HealthStatus.ChronicIllness, 42), (HealthStatus.SeriousIllness, 8), (HealthStatus.Disabled, 10)]);
-            }
+            else m.Health = m.Age < 16 ? HealthOf(960, 15, 5, 20) : m.Age < 60 ? HealthOf(780, 100, 40, 80) : HealthOf(400, 420, 80, 100);
             if (m.Health == HealthStatus.Disabled && m.DisabilityGrade is null) Disable(m);
         }
+
+        private HealthStatus HealthOf(int healthy, int chronic, int serious, int disabled) => Pick(
+        [
+            (HealthStatus.Healthy, healthy), (HealthStatus.ChronicIllness, chronic),
+            (HealthStatus.SeriousIllness, serious), (HealthStatus.Disabled, disabled),
+        ]);
 
         private void Disable(Person m)
         {
@@ -400,14 +408,30 @@ public static class PopulationGenerator
                 // A handful out of school in the compulsory years: gaps the 义务教育保障 rule must find.
                 < 12 => (EducationLevel.Primary, Chance(0.004) ? SchoolStatus.NotInSchool : SchoolStatus.Primary),
                 < 16 => (EducationLevel.JuniorHigh, Chance(0.004) ? SchoolStatus.NotInSchool : SchoolStatus.Grade7To9),
-                < 19 => Pick([((EducationLevel.SeniorHigh, SchoolStatus.SeniorHigh), 45), ((EducationLevel.Vocational, SchoolStatus.SecondaryVocational), 30),
-                    ((EducationLevel.JuniorHigh, SchoolStatus.NotInSchool), 25)]),
-                < 23 => Pick([((EducationLevel.College, SchoolStatus.HigherVocational), 12), ((EducationLevel.College, SchoolStatus.CollegeOrAbove), 8),
-                    ((EducationLevel.JuniorHigh, SchoolStatus.NotInSchool), 55), ((EducationLevel.SeniorHigh, SchoolStatus.NotInSchool), 25)]),
-                < 45 => (Pick([(EducationLevel.Primary, 15), (EducationLevel.JuniorHigh, 55), (EducationLevel.SeniorHigh, 15), (EducationLevel.Vocational, 10), (EducationLevel.College, 5)]), SchoolStatus.NotInSchool),
-                < 65 => (Pick([(EducationLevel.Illiterate, 15), (EducationLevel.Primary, 45), (EducationLevel.JuniorHigh, 35), (EducationLevel.SeniorHigh, 5)]), SchoolStatus.NotInSchool),
-                _ => (Pick([(EducationLevel.Illiterate, 45), (EducationLevel.Primary, 45), (EducationLevel.JuniorHigh, 10)]), SchoolStatus.NotInSchool),
+                < 19 => Pick(
+                [
+                    ((EducationLevel.SeniorHigh, SchoolStatus.SeniorHigh), 45),
+                    ((EducationLevel.Vocational, SchoolStatus.SecondaryVocational), 30),
+                    ((EducationLevel.JuniorHigh, SchoolStatus.NotInSchool), 25),
+                ]),
+                < 23 => Pick(
+                [
+                    ((EducationLevel.College, SchoolStatus.HigherVocational), 12),
+                    ((EducationLevel.College, SchoolStatus.CollegeOrAbove), 8),
+                    ((EducationLevel.JuniorHigh, SchoolStatus.NotInSchool), 55),
+                    ((EducationLevel.SeniorHigh, SchoolStatus.NotInSchool), 25),
+                ]),
+                // Adults: the older, the less schooling.
+                < 45 => (EducationOf(0, 15, 55, 15, 10, 5), SchoolStatus.NotInSchool),
+                < 65 => (EducationOf(15, 45, 35, 5, 0, 0), SchoolStatus.NotInSchool),
+                _ => (EducationOf(45, 45, 10, 0, 0, 0), SchoolStatus.NotInSchool),
             };
+
+        private EducationLevel EducationOf(int illiterate, int primary, int junior, int senior, int vocational, int college) => Pick(
+        [
+            (EducationLevel.Illiterate, illiterate), (EducationLevel.Primary, primary), (EducationLevel.JuniorHigh, junior),
+            (EducationLevel.SeniorHigh, senior), (EducationLevel.Vocational, vocational), (EducationLevel.College, college),
+        ]);
 
         /// <summary>Labour, work and welfare jobs, consistent with age, schooling and health.</summary>
         private void Activity(Person m)
@@ -425,6 +449,7 @@ public static class PopulationGenerator
                 };
             if (m.Labor is LaborSkill.Ordinary or LaborSkill.Skilled && m.Age <= 64 && Chance(0.72))
             {
+                // Most migrant labour works outside the county (县外省内/省外).
                 m.Work = Pick([(WorkStatus.InTownship, 12), (WorkStatus.InCounty, 20), (WorkStatus.InProvince, 33), (WorkStatus.OutOfProvince, 35)]);
                 m.WorkMonths = m.Work >= WorkStatus.InProvince ? Range(6, 13) : Range(1, 13);
             }
@@ -433,13 +458,15 @@ public static class PopulationGenerator
                 m.Work = Chance(0.6) ? WorkStatus.InTownship : WorkStatus.InCounty;
                 m.WorkMonths = Range(1, 7);
             }
-            if (m.Age is >= 18 and <= 65 && m.Labor is not (LaborSkill.None or LaborSkill.Lost) && m.Work < WorkStatus.InProvince && Chance(0.04))
+            var local = m.Work < WorkStatus.InProvince;
+            if (m.Age is >= 18 and <= 65 && m.Labor is not (LaborSkill.None or LaborSkill.Lost) && local && Chance(0.04))
                 m.WelfareJobMonths = Range(3, 13);
             m.FamilyPlanningAward = m.Age >= 60 && Chance(0.06);
         }
 
-        private static int Need(Person m) =>
-            (m.Health == HealthStatus.Healthy ? 0 : 2) + (m.Age >= 60 ? 2 : 0) + (m.Age < 16 ? 1 : 0) + (m.Labor is LaborSkill.Ordinary or LaborSkill.Skilled ? -2 : 0);
+        /// <summary>Who is covered first when 低保 covers only part of the household.</summary>
+        private static int Need(Person m) => (m.Health == HealthStatus.Healthy ? 0 : 2) + (m.Age >= 60 ? 2 : 0) + (m.Age < 16 ? 1 : 0)
+            - (m.Labor is LaborSkill.Ordinary or LaborSkill.Skilled ? 2 : 0);
 
         private MemberFacts Materialize(Person m, string village, string ethnicity)
         {
@@ -517,11 +544,13 @@ public static class PopulationGenerator
                 else perCapita *= 1 + Math.Clamp(0.045 + 0.025 * Normal(rng), -0.04, 0.10);
                 var sharpDrop = risk is >= 0.025 and < 0.035 && y == last;
                 if (atRisk && y >= dipFrom) perCapita = dip * (0.97 + 0.06 * rng.NextDouble());
-                else if (atRisk && y > ExitDeadline) perCapita = anchor * Math.Pow(dip / anchor, (y - anchorYear) / (double)(dipFrom - anchorYear));
+                else if (atRisk && y > ExitDeadline)
+                    perCapita = anchor * Math.Pow(dip / anchor, (y - anchorYear) / (double)(dipFrom - anchorYear));
                 else if (sharpDrop) perCapita *= 0.35 + 0.3 * rng.NextDouble();
                 var net = perCapita * size;
 
-                // Transfers from the policy rates, scaled down if they would exceed 92% of the household's net income.
+                // Transfers at roughly Chongqing's rates (basic pension 80 yuan a month in 2014; 低保 tops up to the standard,
+                // about 150 to 350 yuan a month a person; 特困 350 to 700), scaled down if above 92% of the net income.
                 var elderly = people.Where(m => m.Age - (last - y) >= 60).ToList();
                 var pension = elderly.Count * 960 * Math.Pow(1.06, y - 2014);
                 var dibaoIncome = people.Count(m => m.Dibao) * Rate(1800, 4200, y);
@@ -532,7 +561,8 @@ public static class PopulationGenerator
                 var other = net * otherShare * (0.8 + 0.4 * rng.NextDouble());
                 var natural = pension + dibaoIncome + tekunIncome + familyPlanning + eco + industry + employment + other;
                 var scale = Math.Min(1, 0.92 * net / natural);
-                var subLines = new[] { pension, dibaoIncome, tekunIncome, eco, familyPlanning, industry, employment }.Select(x => Money(x * scale)).ToArray();
+                var subLines = new[] { pension, dibaoIncome, tekunIncome, eco, familyPlanning, industry, employment }
+                    .Select(x => Money(x * scale)).ToArray();
                 var transfer = subLines.Sum() + Money(other * scale);
 
                 var rest = net - (double)transfer;

@@ -19,13 +19,13 @@ public sealed class UpdateHouseholdHandler(AppDbContext db, IValidator<Household
         if (household is null) return Failure.NotFound("该户");
         if (household.Version != request.Version)
             return RegistryAccess.StaleEdit("该户", household.UpdatedBy, household.UpdatedAt);
-        var result = await validator.ValidateAsync(request.Household, ct);
+        // The editor sees the masked phone: sent back unchanged, it means "keep the stored number".
+        var keepPhone = request.Household.Phone is not null && request.Household.Phone == household.PhoneMasked;
+        var facts = keepPhone ? request.Household with { Phone = null } : request.Household;
+        var result = await validator.ValidateAsync(facts, ct);
         if (!result.IsValid) return Failure.Invalid(result, "household");
-        // Keep the stored phone when the editor left the masked value untouched.
-        var phone = request.Household.Phone == household.PhoneMasked
-            ? (household.PhoneProtected, household.PhoneMasked)
-            : protector.ProtectPhone(request.Household.Phone);
-        household.Update(request.Household, phone, clock.GetUtcNow().UtcDateTime, user.UserName);
+        var phone = keepPhone ? (household.PhoneProtected, household.PhoneMasked) : protector.ProtectPhone(facts.Phone);
+        household.Update(facts, phone, clock.GetUtcNow().UtcDateTime, user.UserName);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Jingzhun.Web.Modules.Registry.Rules;
+using Jingzhun.Web.Platform.Localization;
 
 namespace Jingzhun.Web.Modules.Registry.Validation;
 
@@ -9,7 +10,7 @@ public sealed class HouseholdFactsValidator : AbstractValidator<HouseholdFacts>
 {
     public HouseholdFactsValidator(TimeProvider clock)
     {
-        var thisYear = clock.GetLocalNow().Year;
+        var thisYear = ChinaTime.Today(clock).Year;
         RuleFor(h => h.Status).IsInEnum().WithName("户类型");
         RuleFor(h => h.Attribute).IsInEnum().WithName("贫困户属性");
         RuleFor(h => h.Attribute).NotNull().WithName("贫困户属性")
@@ -68,7 +69,7 @@ public sealed class MemberFactsValidator : AbstractValidator<MemberFacts>
 {
     public MemberFactsValidator(TimeProvider clock)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = ChinaTime.Today(clock);
         RuleFor(m => m.Name).NotEmpty().WithName("姓名").WithMessage("请填写姓名")
             .MaximumLength(50).WithMessage("姓名不能超过50个字")
             .Matches(@"^[\p{L}·•\.]+$").WithMessage("姓名只能包含文字和间隔号");
