@@ -43,6 +43,20 @@ public static class Startup
     public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
     {
         if (args.Length == 0 || args[0].StartsWith('-')) return false;
+        try
+        {
+            return await RunAsync(app, args);
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException or IOException)
+        {
+            Console.Error.WriteLine($"错误：{e.Message}");
+            Environment.ExitCode = 1;
+            return true;
+        }
+    }
+
+    private static async Task<bool> RunAsync(WebApplication app, string[] args)
+    {
         using var scope = app.Services.CreateScope();
         var sp = scope.ServiceProvider;
         switch (args)

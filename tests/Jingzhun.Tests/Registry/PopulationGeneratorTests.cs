@@ -3,11 +3,10 @@ using System.Text.Json;
 using Jingzhun.Web.Modules.Registry;
 using Jingzhun.Web.Modules.Registry.DemoData;
 using Jingzhun.Web.Modules.Registry.Rules;
-using Xunit;
 
 namespace Jingzhun.Tests.Registry;
 
-public class PopulationGeneratorTests
+public sealed class PopulationGeneratorTests
 {
     private const int Seed = 2021;
     private const int LastYear = 2024;
