@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
@@ -87,7 +88,21 @@ public static class PlatformModule
         foreach (var p in Permissions.All)
             services.AddAuthorizationBuilder().AddPolicy(p, policy => policy.RequireAuthenticatedUser().RequireClaim(AppClaims.Permission, p));
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            // Status-code-only answers (401, 403, ...) get a Chinese title instead of the HTTP reason phrase.
+            var p = ctx.ProblemDetails;
+            if (p.Title is null || p.Title == ReasonPhrases.GetReasonPhrase(p.Status ?? 0))
+                p.Title = p.Status switch
+                {
+                    StatusCodes.Status401Unauthorized => "未登录或登录已过期，请重新登录",
+                    StatusCodes.Status403Forbidden => "您没有执行此操作的权限",
+                    StatusCodes.Status404NotFound => "记录不存在或不在您的管辖范围内",
+                    StatusCodes.Status405MethodNotAllowed => "不支持该请求方法",
+                    StatusCodes.Status500InternalServerError => "服务器内部错误，请稍后重试或联系管理员",
+                    _ => p.Title,
+                };
+        });
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
