@@ -1,4 +1,5 @@
 using Jingzhun.Web.Modules.Admin;
+using Jingzhun.Web.Modules.Guarantees;
 using Jingzhun.Web.Modules.Regions;
 using Jingzhun.Web.Modules.Registry;
 using Jingzhun.Web.Platform;
@@ -10,6 +11,7 @@ builder.Services.AddScoped<SignInHandler>();
 builder.Services.AddRegions();
 builder.Services.AddRegistry();
 builder.Services.AddAdmin();
+builder.Services.AddGuarantees();
 
 var app = builder.Build();
 if (await app.RunCommandAsync(args)) return;
@@ -20,6 +22,9 @@ SignInHandler.Map(api);
 api.MapRegionsApi();
 api.MapRegistryApi();
 api.MapAdminApi();
+api.MapGuaranteesApi();
+Jingzhun.Web.Platform.Jobs.Jobs.Map(api);
+Jingzhun.Web.Platform.Files.FileStore.Map(api);
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -36,6 +36,10 @@ public static class PlatformModule
         services.AddDataProtection().SetApplicationName("Jingzhun").PersistKeysToFileSystem(new DirectoryInfo(keys));
         services.AddSingleton(ProtectionKeys.Load(config, keys));
         services.AddSingleton<PersonalDataProtector>();
+        services.AddScoped<Files.FileStore>();
+        services.AddSingleton<Jobs.JobRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<Jobs.JobRunner>());
+        services.AddScoped<Jobs.Jobs>();
 
         services.AddIdentityCore<AppUser>(o =>
             {

@@ -2,6 +2,7 @@ using Jingzhun.Web.Modules.Regions;
 using Jingzhun.Web.Modules.Regions.ImportRegions;
 using Jingzhun.Web.Modules.Registry.DemoData;
 using Jingzhun.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Platform;
 
@@ -18,13 +19,25 @@ public static class Startup
         await sp.GetRequiredService<ImportRegionsHandler>().LoadShippedAsync(ct);
         sp.GetRequiredService<RegionDirectory>().Reload();
 
+        await SeedPoliciesAsync(db, ct);
         var seeder = sp.GetRequiredService<DemoSeeder>();
         var accounts = await seeder.SeedAccountsAsync(ct);
         if (app.Configuration.GetValue("Demo:Seed", true))
         {
             var started = DateTime.UtcNow;
             var n = await seeder.SeedPopulationAsync(ct);
-            if (n > 0) log.LogInformation("已生成演示区县 铜梁区：{Households} 户，用时 {Seconds:F1} 秒", n, (DateTime.UtcNow - started).TotalSeconds);
+            if (n > 0)
+            {
+                log.LogInformation("已生成演示区县 铜梁区：{Households} 户，用时 {Seconds:F1} 秒", n, (DateTime.UtcNow - started).TotalSeconds);
+                // The demo's gaps become the first problems, as a county's first sweep would find them.
+                var ids = await db.Households.Select(h => h.Id).ToListAsync(ct);
+                var assess = sp.GetRequiredService<Modules.Guarantees.AssessHouseholds.AssessHouseholdsHandler>();
+                var opened = 0;
+                db.SuppressAudit = true;
+                foreach (var batch in ids.Chunk(500)) { opened += await assess.AssessAsync(batch, ct); db.ChangeTracker.Clear(); }
+                db.SuppressAudit = false;
+                log.LogInformation("两不愁三保障研判：发现问题 {Count} 个", opened);
+            }
         }
         if (accounts.Count > 0)
         {
@@ -34,6 +47,16 @@ public static class Startup
                 Console.WriteLine($"  {a.UserName,-10} {Auth.Roles.LabelOf(a.Role),-8} {a.RegionCode,-12} {a.DisplayName}");
             Console.WriteLine();
         }
+    }
+
+    /// <summary>Policy values of DOMAIN.md §3 as the national default from 2021; provinces add their own rows.</summary>
+    private static async Task SeedPoliciesAsync(AppDbContext db, CancellationToken ct)
+    {
+        if (await db.GuaranteePolicies.AnyAsync(ct)) return;
+        db.GuaranteePolicies.Add(Modules.Guarantees.GuaranteePolicy.NationalDefault(2021));
+        db.SuppressAudit = true;
+        await db.SaveChangesAsync(ct);
+        db.SuppressAudit = false;
     }
 
     /// <summary>

@@ -22,6 +22,10 @@ public sealed record MemberFacts
     public int? PublicWelfareJobMonths { get; init; }
     public bool ReceivesDibao { get; init; }
     public bool ReceivesTekun { get; init; }
+    /// <summary>因身体原因不具备学习条件 (certified by the education and health departments): exempt from school.</summary>
+    public bool SchoolHealthExemption { get; init; }
+    /// <summary>送教上门: teachers deliver schooling at home to an exempt child.</summary>
+    public bool HomeSchooling { get; init; }
 }
 
 /// <summary>The protected forms of an ID number: ciphertext, keyed hash for lookup, and the masked display.</summary>
@@ -58,6 +62,8 @@ public sealed class Member
     public int? PublicWelfareJobMonths { get; private set; }
     public bool ReceivesDibao { get; private set; }
     public bool ReceivesTekun { get; private set; }
+    public bool SchoolHealthExemption { get; private set; }
+    public bool HomeSchooling { get; private set; }
 
     public MemberStatus Status { get; private set; }
     public DateOnly? LeftOn { get; private set; }
@@ -107,6 +113,8 @@ public sealed class Member
         PublicWelfareJobMonths = f.PublicWelfareJobMonths;
         ReceivesDibao = f.ReceivesDibao;
         ReceivesTekun = f.ReceivesTekun;
+        SchoolHealthExemption = f.SchoolHealthExemption;
+        HomeSchooling = f.HomeSchooling;
         UpdatedAt = now;
         UpdatedBy = by;
     }
@@ -119,6 +127,7 @@ public sealed class Member
         HasMedicalInsurance = HasMedicalInsurance, HasCriticalIllnessInsurance = HasCriticalIllnessInsurance,
         HasPensionInsurance = HasPensionInsurance, PublicWelfareJobMonths = PublicWelfareJobMonths,
         ReceivesDibao = ReceivesDibao, ReceivesTekun = ReceivesTekun,
+        SchoolHealthExemption = SchoolHealthExemption, HomeSchooling = HomeSchooling,
     };
 
     /// <summary>迁出 / 死亡 / 婚出: the member stays on the record with the reason and date.</summary>

@@ -18,7 +18,7 @@ internal static class AuditRecorder
         nameof(Member.IdNumberCipher), nameof(Member.IdNumberHash), nameof(Household.PhoneProtected),
         nameof(Household.Version), nameof(Household.UpdatedAt), nameof(Household.UpdatedBy), nameof(Household.CreatedAt),
         nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
-        nameof(AppUser.NormalizedUserName), nameof(AppUser.NormalizedEmail), nameof(AppUser.AccessFailedCount),
+        nameof(AppUser.NormalizedUserName), nameof(AppUser.NormalizedEmail), nameof(AppUser.AccessFailedCount), "Events",
         "HouseholdId", "Id", "CountyCode",
     ];
 
@@ -29,7 +29,7 @@ internal static class AuditRecorder
         var list = new List<Pending>();
         foreach (var e in tracker.Entries())
         {
-            if (e.Entity is not (Household or Member or HouseholdIncome or AppUser)) continue;
+            if (e.Entity is not (Household or Member or HouseholdIncome or AppUser or Modules.Guarantees.Problem or Modules.Guarantees.GuaranteePolicy)) continue;
             if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             var changes = new Dictionary<string, object?[]>();
             foreach (var p in e.Properties)
@@ -67,6 +67,9 @@ internal static class AuditRecorder
             Member m => (m.Id.ToString(), m.HouseholdId, m.Household.VillageCode, $"成员 {m.Name}（{m.IdNumberMasked}）"),
             HouseholdIncome i => (i.Id.ToString(), i.HouseholdId, i.Household.VillageCode, $"{i.Year}年收入"),
             AppUser u => (u.Id, null, u.RegionCode, $"用户 {u.UserName}（{u.DisplayName}）"),
+            Modules.Guarantees.Problem pr => (pr.Id.ToString(), (long?)pr.HouseholdId, pr.VillageCode,
+                $"{Platform.Localization.Labels.Of(pr.Dimension)}问题 {pr.Id}（{Platform.Localization.Labels.Of(pr.Status)}）"),
+            Modules.Guarantees.GuaranteePolicy gp => (gp.Id.ToString(), null, gp.ProvinceCode, $"两不愁三保障政策参数 {gp.ProvinceCode} {gp.Year}年"),
             _ => ("", null, "", ""),
         };
         return new AuditEntry

@@ -16,8 +16,18 @@ public static class Permissions
     public const string RegistryRevealId = "registry.reveal-id";
     public const string UsersManage = "admin.users";
     public const string AuditView = "audit.view";
+    // 两不愁三保障 problems: see; report by hand; 交办 (assign); 整改 (start, resolve); 核验 (verify or return).
+    public const string GuaranteesView = "guarantees.view";
+    public const string GuaranteesReport = "guarantees.report";
+    public const string GuaranteesAssign = "guarantees.assign";
+    public const string GuaranteesWork = "guarantees.work";
+    public const string GuaranteesVerify = "guarantees.verify";
 
-    public static readonly string[] All = [RegistryView, RegistryEdit, RegistryExport, RegistryRevealId, UsersManage, AuditView];
+    public static readonly string[] All =
+    [
+        RegistryView, RegistryEdit, RegistryExport, RegistryRevealId, UsersManage, AuditView,
+        GuaranteesView, GuaranteesReport, GuaranteesAssign, GuaranteesWork, GuaranteesVerify,
+    ];
 }
 
 public sealed record RoleDefinition(string Name, string Label, int Rank, string[] Permissions);
@@ -36,10 +46,13 @@ public static class Roles
     [
         new(SystemAdmin, "系统管理员", 100, Permissions.All),
         new(CountyAdmin, "区县管理员", 80, Permissions.All),
-        new(TownshipOfficer, "乡镇干部", 60, [Permissions.RegistryView, Permissions.RegistryEdit, Permissions.RegistryExport]),
-        new(VillageOfficer, "村干部", 40, [Permissions.RegistryView, Permissions.RegistryEdit, Permissions.RegistryExport]),
-        new(Cadre, "帮扶干部", 20, [Permissions.RegistryView, Permissions.RegistryEdit]),
-        new(Auditor, "只读（审计）", 10, [Permissions.RegistryView, Permissions.RegistryExport, Permissions.AuditView]),
+        new(TownshipOfficer, "乡镇干部", 60, [Permissions.RegistryView, Permissions.RegistryEdit, Permissions.RegistryExport,
+            Permissions.GuaranteesView, Permissions.GuaranteesReport, Permissions.GuaranteesAssign, Permissions.GuaranteesWork, Permissions.GuaranteesVerify]),
+        new(VillageOfficer, "村干部", 40, [Permissions.RegistryView, Permissions.RegistryEdit, Permissions.RegistryExport,
+            Permissions.GuaranteesView, Permissions.GuaranteesReport, Permissions.GuaranteesWork]),
+        new(Cadre, "帮扶干部", 20, [Permissions.RegistryView, Permissions.RegistryEdit,
+            Permissions.GuaranteesView, Permissions.GuaranteesReport, Permissions.GuaranteesWork]),
+        new(Auditor, "只读（审计）", 10, [Permissions.RegistryView, Permissions.RegistryExport, Permissions.AuditView, Permissions.GuaranteesView]),
     ];
 
     public static RoleDefinition? Find(string? name) => All.FirstOrDefault(r => r.Name == name);

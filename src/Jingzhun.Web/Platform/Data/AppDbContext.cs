@@ -58,6 +58,12 @@ public abstract class AppDbContext(DbContextOptions options, IRegionScope scope,
     public DbSet<Member> Members => Set<Member>();
     public DbSet<HouseholdIncome> Incomes => Set<HouseholdIncome>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Jingzhun.Web.Platform.Files.StoredFile> Files => Set<Jingzhun.Web.Platform.Files.StoredFile>();
+    public DbSet<Jingzhun.Web.Platform.Jobs.Job> Jobs => Set<Jingzhun.Web.Platform.Jobs.Job>();
+    public DbSet<Jingzhun.Web.Modules.Guarantees.GuaranteePolicy> GuaranteePolicies => Set<Jingzhun.Web.Modules.Guarantees.GuaranteePolicy>();
+    public DbSet<Jingzhun.Web.Modules.Guarantees.Problem> Problems => Set<Jingzhun.Web.Modules.Guarantees.Problem>();
+    public DbSet<Jingzhun.Web.Modules.Guarantees.ProblemEvent> ProblemEvents => Set<Jingzhun.Web.Modules.Guarantees.ProblemEvent>();
+    public DbSet<Jingzhun.Web.Modules.Guarantees.HouseholdAssessment> Assessments => Set<Jingzhun.Web.Modules.Guarantees.HouseholdAssessment>();
 
     // Read by the query filters at execution time (EF parameterizes context members).
     internal string? ScopeLow => scope.VillageLow;
@@ -82,6 +88,10 @@ public abstract class AppDbContext(DbContextOptions options, IRegionScope scope,
             || (string.Compare(m.Household.VillageCode, ScopeLow) >= 0 && string.Compare(m.Household.VillageCode, ScopeHigh) <= 0));
         b.Entity<HouseholdIncome>().HasQueryFilter(i => ScopeLow == null
             || (string.Compare(i.Household.VillageCode, ScopeLow) >= 0 && string.Compare(i.Household.VillageCode, ScopeHigh) <= 0));
+        b.Entity<Jingzhun.Web.Modules.Guarantees.Problem>().HasQueryFilter(p => ScopeLow == null
+            || (string.Compare(p.VillageCode, ScopeLow) >= 0 && string.Compare(p.VillageCode, ScopeHigh) <= 0));
+        b.Entity<Jingzhun.Web.Modules.Guarantees.HouseholdAssessment>().HasQueryFilter(a => ScopeLow == null
+            || (string.Compare(a.VillageCode, ScopeLow) >= 0 && string.Compare(a.VillageCode, ScopeHigh) <= 0));
         b.Entity<AuditEntry>().HasQueryFilter(a => ScopePrefix == null || a.RegionCode.StartsWith(ScopePrefix));
     }
 }

@@ -475,6 +475,11 @@ public static class PopulationGenerator
             var address = birth.Year < 2000 && LegacyCounty.TryGetValue(county, out var legacy) && Chance(0.3) ? legacy : county;
             var id = ids.Issue(address, ref birth, m.Gender);
             var insured = !Chance(0.0006); // a handful without medical insurance: gaps the 基本医疗保障 rule must find
+            // Children too ill or disabled to attend are exempted and taught at home (seed 002: 送教上门13人); a few
+            // exemptions lack 送教上门 — a gap the 义务教育保障 rule must find.
+            var exempt = m.Age is >= 6 and <= 15
+                && (m.Health == HealthStatus.SeriousIllness || (m.Health == HealthStatus.Disabled && m.DisabilityGrade <= 2)) && Chance(0.8);
+            var homeSchooling = exempt && Chance(0.9);
             return new MemberFacts
             {
                 Name = m.Surname + GivenName(m.Gender, birth.Year),
@@ -484,7 +489,7 @@ public static class PopulationGenerator
                 BirthDate = birth,
                 Ethnicity = ethnicity,
                 EducationLevel = m.Education,
-                SchoolStatus = m.School,
+                SchoolStatus = exempt ? SchoolStatus.NotInSchool : m.School,
                 HealthStatus = m.Health,
                 DisabilityGrade = m.DisabilityGrade,
                 LaborSkill = m.Labor,
@@ -496,6 +501,8 @@ public static class PopulationGenerator
                 PublicWelfareJobMonths = m.WelfareJobMonths,
                 ReceivesDibao = m.Dibao,
                 ReceivesTekun = m.Tekun,
+                SchoolHealthExemption = exempt,
+                HomeSchooling = homeSchooling,
             };
         }
 

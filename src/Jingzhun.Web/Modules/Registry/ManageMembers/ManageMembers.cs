@@ -19,7 +19,7 @@ public sealed record RemoveMemberRequest(MemberStatus Reason, DateOnly Date, str
 
 public sealed record MemberSaved(long Id, int Version, IReadOnlyList<string> Warnings);
 
-public sealed class ManageMembersHandler(AppDbContext db, MemberIdentities identities, CurrentUser user, TimeProvider clock)
+public sealed class ManageMembersHandler(AppDbContext db, MemberIdentities identities, RegistryChanges changes, CurrentUser user, TimeProvider clock)
 {
     private Task<Household?> LoadAsync(long householdId, CancellationToken ct) =>
         db.Households.Include(h => h.Members).Include(h => h.Incomes).FirstOrDefaultAsync(h => h.Id == householdId, ct);
@@ -43,8 +43,9 @@ public sealed class ManageMembersHandler(AppDbContext db, MemberIdentities ident
         var m = Member.Create(h, c.Facts, c.Protected, c.Id.Gender, c.Id.BirthDate, now, user.UserName);
         h.RefreshSummary();
         h.Touch(now, user.UserName);
-        var saved = await SaveAsync(ct);
-        return saved ?? (Outcome<MemberSaved>)new MemberSaved(m.Id, m.Version, c.Warnings);
+        if (await SaveAsync(ct) is { } failed) return failed;
+        await changes.NotifyAsync(h.Id, ct);
+        return new MemberSaved(m.Id, m.Version, c.Warnings);
     }
 
     public async Task<Outcome<MemberSaved>> UpdateAsync(long memberId, UpdateMemberRequest request, CancellationToken ct)
@@ -84,6 +85,7 @@ public sealed class ManageMembersHandler(AppDbContext db, MemberIdentities ident
         h.Touch(now, user.UserName);
         if (await SaveAsync(ct) is { } failure) return failure;
         await tx.CommitAsync(ct);
+        await changes.NotifyAsync(h.Id, ct);
         return new MemberSaved(m.Id, m.Version, c.Warnings);
     }
 
@@ -107,7 +109,9 @@ public sealed class ManageMembersHandler(AppDbContext db, MemberIdentities ident
         m.Leave(request.Reason, request.Date, request.Note, now, user.UserName);
         h.RefreshSummary();
         h.Touch(now, user.UserName);
-        return await SaveAsync(ct) ?? (Outcome<MemberSaved>)new MemberSaved(m.Id, m.Version, []);
+        if (await SaveAsync(ct) is { } failure) return failure;
+        await changes.NotifyAsync(h.Id, ct);
+        return new MemberSaved(m.Id, m.Version, []);
     }
 
     private static Member? ActiveHead(Household h) =>

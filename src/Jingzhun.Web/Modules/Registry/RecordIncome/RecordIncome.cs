@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jingzhun.Web.Modules.Registry.RecordIncome;
 
 /// <summary>One household-year of income lines (收入信息采集). The per-capita figure is derived, never submitted.</summary>
-public sealed class RecordIncomeHandler(AppDbContext db, IValidator<IncomeLines> validator, CurrentUser user, TimeProvider clock)
+public sealed class RecordIncomeHandler(AppDbContext db, IValidator<IncomeLines> validator, RegistryChanges changes, CurrentUser user, TimeProvider clock)
 {
     public const int FirstYear = 2013;
 
@@ -38,6 +38,7 @@ public sealed class RecordIncomeHandler(AppDbContext db, IValidator<IncomeLines>
         h.RefreshSummary();
         h.Touch(now, user.UserName);
         await db.SaveChangesAsync(ct);
+        await changes.NotifyAsync(h.Id, ct);
         return new IncomeView(income.Year, income.ToLines(), income.NetIncome, income.PerCapitaNetIncome, income.UpdatedBy, income.UpdatedAt);
     }
 

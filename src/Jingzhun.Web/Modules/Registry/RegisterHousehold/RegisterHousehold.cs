@@ -14,7 +14,7 @@ public sealed record RegisteredHousehold(long Id, string HouseholdNumber, IReadO
 
 /// <summary>建档: a new household with its head, numbered from its village.</summary>
 public sealed class RegisterHouseholdHandler(AppDbContext db, IValidator<HouseholdFacts> validator, MemberIdentities identities,
-    PersonalDataProtector protector, RegionDirectory regions, CurrentUser user, TimeProvider clock)
+    PersonalDataProtector protector, RegionDirectory regions, RegistryChanges changes, CurrentUser user, TimeProvider clock)
 {
     public async Task<Outcome<RegisteredHousehold>> HandleAsync(RegisterHouseholdRequest request, CancellationToken ct)
     {
@@ -40,6 +40,7 @@ public sealed class RegisterHouseholdHandler(AppDbContext db, IValidator<Househo
             try
             {
                 await db.SaveChangesAsync(ct);
+                await changes.NotifyAsync(household.Id, ct);
                 return new RegisteredHousehold(household.Id, household.HouseholdNumber, c.Warnings);
             }
             catch (DbUpdateException e) when (RegistryAccess.IsUniqueViolation(e) && attempt < 3)

@@ -11,7 +11,7 @@ namespace Jingzhun.Web.Modules.Registry.UpdateHousehold;
 public sealed record UpdateHouseholdRequest(HouseholdFacts Household, int Version);
 
 public sealed class UpdateHouseholdHandler(AppDbContext db, IValidator<HouseholdFacts> validator, PersonalDataProtector protector,
-    CurrentUser user, TimeProvider clock)
+    RegistryChanges changes, CurrentUser user, TimeProvider clock)
 {
     public async Task<Outcome<int>> HandleAsync(long id, UpdateHouseholdRequest request, CancellationToken ct)
     {
@@ -36,6 +36,7 @@ public sealed class UpdateHouseholdHandler(AppDbContext db, IValidator<Household
             var current = await db.Households.AsNoTracking().FirstAsync(h => h.Id == id, ct);
             return RegistryAccess.StaleEdit("该户", current.UpdatedBy, current.UpdatedAt);
         }
+        await changes.NotifyAsync(household.Id, ct);
         return household.Version;
     }
 

@@ -77,6 +77,32 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "guarantee_policies",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    SchoolAgeFrom = table.Column<int>(type: "INTEGER", nullable: false),
+                    SchoolAgeTo = table.Column<int>(type: "INTEGER", nullable: false),
+                    SafeHousingGrades = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    WaterLitresPerPersonDay = table.Column<long>(type: "INTEGER", nullable: false),
+                    WaterLitresPerPersonDayShortArea = table.Column<long>(type: "INTEGER", nullable: false),
+                    WaterFetchMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    WaterHorizontalMetres = table.Column<int>(type: "INTEGER", nullable: false),
+                    WaterVerticalMetres = table.Column<int>(type: "INTEGER", nullable: false),
+                    WaterCutoffDaysPerYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeadlineDaysUrgent = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeadlineDaysNormal = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeadlineDaysMinor = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_guarantee_policies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "households",
                 columns: table => new
                 {
@@ -136,6 +162,31 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "jobs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Parameters = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CancelRequested = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false),
+                    Done = table.Column<int>(type: "INTEGER", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_jobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "regions",
                 columns: table => new
                 {
@@ -150,6 +201,24 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_regions", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stored_files",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stored_files", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -259,6 +328,30 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "household_assessments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: false),
+                    VillageCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Dimension = table.Column<int>(type: "INTEGER", nullable: false),
+                    Verdict = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    AssessedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_household_assessments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_household_assessments_households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "household_incomes",
                 columns: table => new
                 {
@@ -329,6 +422,8 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     PublicWelfareJobMonths = table.Column<int>(type: "INTEGER", nullable: true),
                     ReceivesDibao = table.Column<bool>(type: "INTEGER", nullable: false),
                     ReceivesTekun = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SchoolHealthExemption = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HomeSchooling = table.Column<bool>(type: "INTEGER", nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     LeftOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     LeftNote = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
@@ -346,6 +441,74 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                         principalTable: "households",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "problems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: false),
+                    VillageCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    CountyCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Dimension = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    Severity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    FoundAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FoundBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AssignedUnit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    AssignedPerson = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    AssignedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Deadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Measure = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    EvidenceText = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    EvidencePhotoIds = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ResolvedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    VerifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    VerifiedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ReturnCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_problems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_problems_households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "problem_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProblemId = table.Column<long>(type: "INTEGER", nullable: false),
+                    From = table.Column<int>(type: "INTEGER", nullable: true),
+                    To = table.Column<int>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_problem_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_problem_events_problems_ProblemId",
+                        column: x => x.ProblemId,
+                        principalTable: "problems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -406,6 +569,23 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                 columns: new[] { "RegionCode", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_guarantee_policies_ProvinceCode_Year",
+                table: "guarantee_policies",
+                columns: new[] { "ProvinceCode", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_household_assessments_HouseholdId_Dimension",
+                table: "household_assessments",
+                columns: new[] { "HouseholdId", "Dimension" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_household_assessments_VillageCode_Dimension_Verdict",
+                table: "household_assessments",
+                columns: new[] { "VillageCode", "Dimension", "Verdict" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_household_incomes_CountyCode_Year",
                 table: "household_incomes",
                 columns: new[] { "CountyCode", "Year" });
@@ -431,6 +611,11 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                 name: "IX_households_VillageCode",
                 table: "households",
                 column: "VillageCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_jobs_Status_Id",
+                table: "jobs",
+                columns: new[] { "Status", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_members_household",
@@ -462,6 +647,33 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                 filter: "\"Relationship\" = 1 AND \"Status\" = 0");
 
             migrationBuilder.CreateIndex(
+                name: "IX_problem_events_ProblemId_At",
+                table: "problem_events",
+                columns: new[] { "ProblemId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_problems_FoundAt",
+                table: "problems",
+                column: "FoundAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_problems_HouseholdId_Status",
+                table: "problems",
+                columns: new[] { "HouseholdId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_problems_VillageCode_Status",
+                table: "problems",
+                columns: new[] { "VillageCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "UX_problems_one_open",
+                table: "problems",
+                columns: new[] { "HouseholdId", "Dimension" },
+                unique: true,
+                filter: "\"Status\" <> 5");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_regions_Name",
                 table: "regions",
                 column: "Name");
@@ -470,6 +682,11 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                 name: "IX_regions_ParentCode",
                 table: "regions",
                 column: "ParentCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stored_files_Sha256",
+                table: "stored_files",
+                column: "Sha256");
         }
 
         /// <inheritdoc />
@@ -494,19 +711,37 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                 name: "audit_entries");
 
             migrationBuilder.DropTable(
+                name: "guarantee_policies");
+
+            migrationBuilder.DropTable(
+                name: "household_assessments");
+
+            migrationBuilder.DropTable(
                 name: "household_incomes");
+
+            migrationBuilder.DropTable(
+                name: "jobs");
 
             migrationBuilder.DropTable(
                 name: "members");
 
             migrationBuilder.DropTable(
+                name: "problem_events");
+
+            migrationBuilder.DropTable(
                 name: "regions");
+
+            migrationBuilder.DropTable(
+                name: "stored_files");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "problems");
 
             migrationBuilder.DropTable(
                 name: "households");

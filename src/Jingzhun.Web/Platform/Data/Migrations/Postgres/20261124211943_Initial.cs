@@ -78,6 +78,32 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "guarantee_policies",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProvinceCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    SchoolAgeFrom = table.Column<int>(type: "integer", nullable: false),
+                    SchoolAgeTo = table.Column<int>(type: "integer", nullable: false),
+                    SafeHousingGrades = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    WaterLitresPerPersonDay = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    WaterLitresPerPersonDayShortArea = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    WaterFetchMinutes = table.Column<int>(type: "integer", nullable: false),
+                    WaterHorizontalMetres = table.Column<int>(type: "integer", nullable: false),
+                    WaterVerticalMetres = table.Column<int>(type: "integer", nullable: false),
+                    WaterCutoffDaysPerYear = table.Column<int>(type: "integer", nullable: false),
+                    DeadlineDaysUrgent = table.Column<int>(type: "integer", nullable: false),
+                    DeadlineDaysNormal = table.Column<int>(type: "integer", nullable: false),
+                    DeadlineDaysMinor = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_guarantee_policies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "households",
                 columns: table => new
                 {
@@ -137,6 +163,31 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "jobs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Parameters = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CancelRequested = table.Column<bool>(type: "boolean", nullable: false),
+                    Total = table.Column<int>(type: "integer", nullable: false),
+                    Done = table.Column<int>(type: "integer", nullable: false),
+                    Message = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_jobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "regions",
                 columns: table => new
                 {
@@ -151,6 +202,24 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_regions", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stored_files",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stored_files", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -260,6 +329,30 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "household_assessments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HouseholdId = table.Column<long>(type: "bigint", nullable: false),
+                    VillageCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Dimension = table.Column<int>(type: "integer", nullable: false),
+                    Verdict = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    AssessedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_household_assessments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_household_assessments_households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "household_incomes",
                 columns: table => new
                 {
@@ -330,6 +423,8 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     PublicWelfareJobMonths = table.Column<int>(type: "integer", nullable: true),
                     ReceivesDibao = table.Column<bool>(type: "boolean", nullable: false),
                     ReceivesTekun = table.Column<bool>(type: "boolean", nullable: false),
+                    SchoolHealthExemption = table.Column<bool>(type: "boolean", nullable: false),
+                    HomeSchooling = table.Column<bool>(type: "boolean", nullable: false),
                     Status = table.Column<int>(type: "integer", nullable: false),
                     LeftOn = table.Column<DateOnly>(type: "date", nullable: true),
                     LeftNote = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
@@ -347,6 +442,74 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                         principalTable: "households",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "problems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HouseholdId = table.Column<long>(type: "bigint", nullable: false),
+                    VillageCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    CountyCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Dimension = table.Column<int>(type: "integer", nullable: false),
+                    Source = table.Column<int>(type: "integer", nullable: false),
+                    Severity = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    FoundAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FoundBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AssignedUnit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    AssignedPerson = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    AssignedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Deadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    Measure = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    EvidenceText = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    EvidencePhotoIds = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    ResolvedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResolvedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    VerifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    VerifiedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ReturnReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ReturnCount = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_problems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_problems_households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "problem_events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProblemId = table.Column<long>(type: "bigint", nullable: false),
+                    From = table.Column<int>(type: "integer", nullable: true),
+                    To = table.Column<int>(type: "integer", nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_problem_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_problem_events_problems_ProblemId",
+                        column: x => x.ProblemId,
+                        principalTable: "problems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -407,6 +570,23 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                 columns: new[] { "RegionCode", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_guarantee_policies_ProvinceCode_Year",
+                table: "guarantee_policies",
+                columns: new[] { "ProvinceCode", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_household_assessments_HouseholdId_Dimension",
+                table: "household_assessments",
+                columns: new[] { "HouseholdId", "Dimension" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_household_assessments_VillageCode_Dimension_Verdict",
+                table: "household_assessments",
+                columns: new[] { "VillageCode", "Dimension", "Verdict" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_household_incomes_CountyCode_Year",
                 table: "household_incomes",
                 columns: new[] { "CountyCode", "Year" });
@@ -432,6 +612,11 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                 name: "IX_households_VillageCode",
                 table: "households",
                 column: "VillageCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_jobs_Status_Id",
+                table: "jobs",
+                columns: new[] { "Status", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_members_household",
@@ -463,6 +648,33 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                 filter: "\"Relationship\" = 1 AND \"Status\" = 0");
 
             migrationBuilder.CreateIndex(
+                name: "IX_problem_events_ProblemId_At",
+                table: "problem_events",
+                columns: new[] { "ProblemId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_problems_FoundAt",
+                table: "problems",
+                column: "FoundAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_problems_HouseholdId_Status",
+                table: "problems",
+                columns: new[] { "HouseholdId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_problems_VillageCode_Status",
+                table: "problems",
+                columns: new[] { "VillageCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "UX_problems_one_open",
+                table: "problems",
+                columns: new[] { "HouseholdId", "Dimension" },
+                unique: true,
+                filter: "\"Status\" <> 5");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_regions_Name",
                 table: "regions",
                 column: "Name");
@@ -471,6 +683,11 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                 name: "IX_regions_ParentCode",
                 table: "regions",
                 column: "ParentCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stored_files_Sha256",
+                table: "stored_files",
+                column: "Sha256");
         }
 
         /// <inheritdoc />
@@ -495,19 +712,37 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                 name: "audit_entries");
 
             migrationBuilder.DropTable(
+                name: "guarantee_policies");
+
+            migrationBuilder.DropTable(
+                name: "household_assessments");
+
+            migrationBuilder.DropTable(
                 name: "household_incomes");
+
+            migrationBuilder.DropTable(
+                name: "jobs");
 
             migrationBuilder.DropTable(
                 name: "members");
 
             migrationBuilder.DropTable(
+                name: "problem_events");
+
+            migrationBuilder.DropTable(
                 name: "regions");
+
+            migrationBuilder.DropTable(
+                name: "stored_files");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "problems");
 
             migrationBuilder.DropTable(
                 name: "households");

@@ -1,0 +1,25 @@
+using Jingzhun.Web.Modules.Guarantees.AssessHouseholds;
+using Jingzhun.Web.Modules.Guarantees.Bulletins;
+using Jingzhun.Web.Modules.Guarantees.ManageProblems;
+using Jingzhun.Web.Modules.Registry;
+using Jingzhun.Web.Platform.Jobs;
+
+namespace Jingzhun.Web.Modules.Guarantees;
+
+public static class GuaranteesModule
+{
+    public static IServiceCollection AddGuarantees(this IServiceCollection services) => services
+        .AddScoped<AssessHouseholdsHandler>()
+        .AddScoped<IRegistryChangeListener>(sp => sp.GetRequiredService<AssessHouseholdsHandler>())
+        .AddScoped<IJobHandler, SweepGuaranteesJob>()
+        .AddScoped<ManageProblemsHandler>()
+        .AddScoped<BulletinsHandler>();
+
+    public static RouteGroupBuilder MapGuaranteesApi(this RouteGroupBuilder api)
+    {
+        AssessHouseholdsHandler.Map(api);
+        ManageProblemsHandler.Map(api);
+        BulletinsHandler.Map(api);
+        return api;
+    }
+}

@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using Jingzhun.Web.Platform.Auth;
+using Jingzhun.Web.Platform.Data;
+using Jingzhun.Web.Platform.Problems;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Jingzhun.Web.Platform.Files;
+
+/// <summary>An uploaded photo (evidence, visit photos). Visible within the uploader's region subtree.</summary>
+public sealed class StoredFile
+{
+    public string Id { get; set; } = "";
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public long Size { get; set; }
+    public string Sha256 { get; set; } = "";
+    public string RegionCode { get; set; } = "";
+    public string CreatedBy { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+}
+
+public sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFile>
+{
+    public void Configure(EntityTypeBuilder<StoredFile> builder)
+    {
+        builder.ToTable("stored_files");
+        builder.Property(f => f.Id).HasMaxLength(32);
+        builder.Property(f => f.FileName).HasMaxLength(200);
+        builder.Property(f => f.ContentType).HasMaxLength(50);
+        builder.Property(f => f.Sha256).HasMaxLength(64);
+        builder.Property(f => f.RegionCode).HasMaxLength(12);
+        builder.Property(f => f.CreatedBy).HasMaxLength(64);
+        builder.HasIndex(f => f.Sha256);
+    }
+}
+
+public sealed record StoredFileView(string Id, string FileName, string ContentType, long Size, string Url);
+
+/// <summary>
+/// Photos on local disk under Files:Path (default data/files). The type is decided by the content (JPEG or PNG
+/// signature), never by the file name; size is limited (Files:MaxBytes, default 10 MB).
+/// </summary>
+public sealed class FileStore(AppDbContext db, IConfiguration config, IWebHostEnvironment env, CurrentUser user, TimeProvider clock)
+{
+    private string Root => Path.GetFullPath(config["Files:Path"] ?? "data/files", env.ContentRootPath);
+    private long MaxBytes => config.GetValue("Files:MaxBytes", 10L * 1024 * 1024);
+
+    public static string? SniffImage(ReadOnlySpan<byte> head) =>
+        head.Length >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF ? "image/jpeg"
+        : head.Length >= 8 && head[..8].SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }) ? "image/png"
+        : null;
+
+    public async Task<Outcome<StoredFileView>> SaveAsync(IFormFile file, CancellationToken ct)
+    {
+        if (file.Length == 0) return Failure.Invalid("file", "文件为空");
+        if (file.Length > MaxBytes) return Failure.Invalid("file", $"照片不能超过 {MaxBytes / 1024 / 1024} MB");
+        await using var input = file.OpenReadStream();
+        using var buffer = new MemoryStream();
+        await input.CopyToAsync(buffer, ct);
+        var bytes = buffer.ToArray();
+        var type = SniffImage(bytes);
+        if (type is null) return Failure.Invalid("file", "只能上传 JPEG 或 PNG 格式的照片");
+        var id = Guid.NewGuid().ToString("N");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var dir = Path.Combine(Root, now.ToString("yyyyMM"));
+        Directory.CreateDirectory(dir);
+        await File.WriteAllBytesAsync(Path.Combine(dir, id), bytes, ct);
+        var stored = new StoredFile
+        {
+            Id = id, FileName = Path.GetFileName(file.FileName).Length > 200 ? id : Path.GetFileName(file.FileName), ContentType = type,
+            Size = bytes.Length, Sha256 = Convert.ToHexString(SHA256.HashData(bytes)), RegionCode = user.RegionCode ?? "",
+            CreatedBy = user.UserName, CreatedAt = now,
+        };
+        db.Files.Add(stored);
+        await db.SaveChangesAsync(ct);
+        return View(stored);
+    }
+
+    private IQueryable<StoredFile> Visible()
+    {
+        var scope = user.RegionCode ?? "~";
+        // A file uploaded in a village is visible to that village and every level above it.
+        return db.Files.AsNoTracking().Where(f => f.RegionCode.StartsWith(scope));
+    }
+
+    public async Task<IReadOnlyList<StoredFileView>> FindAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
+        (await Visible().Where(f => ids.Contains(f.Id)).ToListAsync(ct)).Select(View).ToList();
+
+    public async Task<IResult> OpenAsync(string id, CancellationToken ct)
+    {
+        var f = await Visible().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (f is null) return Failure.NotFound("该文件").ToProblem();
+        var path = Path.Combine(Root, f.CreatedAt.ToString("yyyyMM"), f.Id);
+        return File.Exists(path) ? TypedResults.PhysicalFile(path, f.ContentType) : Failure.NotFound("该文件").ToProblem();
+    }
+
+    public static StoredFileView View(StoredFile f) => new(f.Id, f.FileName, f.ContentType, f.Size, $"/api/v1/files/{f.Id}");
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/files").WithTags("文件").RequireAuthorization();
+        g.MapPost("", async (IFormFile file, FileStore store, CancellationToken ct) =>
+                (await store.SaveAsync(file, ct)).ToHttp(v => TypedResults.Created(v.Url, v)))
+            .DisableAntiforgery()
+            .WithName("UploadFile").WithSummary("上传照片（JPEG/PNG，按内容识别类型）");
+        g.MapGet("/{id}", async (string id, FileStore store, CancellationToken ct) => await store.OpenAsync(id, ct))
+            .WithName("GetFile").WithSummary("下载照片（本辖区）");
+    }
+}
