@@ -60,10 +60,11 @@ public sealed class ImportRegionsHandler(AppDbContext db, RegionDirectory direct
             VALUES (@code, @name, @level, @parent, FALSE, FALSE)
             ON CONFLICT ("Code") DO UPDATE SET "Name" = excluded."Name"
             """;
-        var code = Param(cmd, "@code");
-        var name = Param(cmd, "@name");
-        var level = Param(cmd, "@level");
-        var parent = Param(cmd, "@parent");
+        // Typed parameters: PostgreSQL cannot prepare a statement whose parameters have neither type nor value.
+        var code = Param(cmd, "@code", System.Data.DbType.String);
+        var name = Param(cmd, "@name", System.Data.DbType.String);
+        var level = Param(cmd, "@level", System.Data.DbType.Int32);
+        var parent = Param(cmd, "@parent", System.Data.DbType.String);
         await cmd.PrepareAsync(ct);
         var n = 0;
         foreach (var r in rows)
@@ -80,10 +81,11 @@ public sealed class ImportRegionsHandler(AppDbContext db, RegionDirectory direct
         return n;
     }
 
-    private static DbParameter Param(DbCommand cmd, string name)
+    private static DbParameter Param(DbCommand cmd, string name, System.Data.DbType type)
     {
         var p = cmd.CreateParameter();
         p.ParameterName = name;
+        p.DbType = type;
         cmd.Parameters.Add(p);
         return p;
     }

@@ -1,0 +1,186 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Jingzhun.Web.Modules.Registry;
+using Jingzhun.Web.Modules.Registry.Rules;
+using MiniExcelLibs;
+
+namespace Jingzhun.IntegrationTests.Infrastructure;
+
+/// <summary>Helpers shared by the API tests: sign-in, unique people, valid bodies, checked responses.</summary>
+public abstract class ApiTests(TestApp app)
+{
+    protected TestApp App { get; } = app;
+
+    // Region nodes used by the tests (found through the API as the system administrator, cached per app).
+    protected const string County = "500151";        // 铜梁区, the demo county
+    protected const string Township = "500151101";   // 土桥镇: tuqiao; village and cadre sit in its first village
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TestApp, Places> PlacesOf = new();
+
+    /// <summary>Skips the test (with the reason) when the app's database is not available here.</summary>
+    protected void RequireDatabase() => Skip.If(App.SkipReason is not null, App.SkipReason);
+
+    protected Task<HttpClient> As(string user) => App.LoginAsync(user);
+
+    // --- unique test data --------------------------------------------------------------------------------
+
+    private const string Digits = "甲乙丙丁戊己庚辛壬癸";
+
+    /// <summary>A person's name unique in this app: "测" + four counter characters (no name contains another).</summary>
+    protected string NewName()
+    {
+        var n = App.Next() % 10000;
+        var chars = new char[4];
+        for (var i = 3; i >= 0; i--) { chars[i] = Digits[n % 10]; n /= 10; }
+        return "测" + new string(chars);
+    }
+
+    /// <summary>A valid 18-digit ID number never used before in this app.</summary>
+    protected string NewIdNumber(string addressCode = County, Gender gender = Gender.Male)
+    {
+        var n = App.Next();
+        var birth = new DateOnly(1940, 1, 1).AddDays(n * 7 % 25000);
+        return IdNumberRule.Compose(addressCode, birth, n % 1000, gender);
+    }
+
+    protected static JsonObject Facts(string status = "Exited") => status switch
+    {
+        "Exited" => new JsonObject
+        {
+            ["status"] = "Exited", ["attribute"] = "GeneralExited", ["identifiedYear"] = 2014, ["exitYear"] = 2017,
+            ["identificationStandard"] = "National", ["mainCause"] = "Illness", ["class321"] = "Watch",
+            ["address"] = "测试地址1号", ["phone"] = "13812345678", ["housingGrade"] = "A",
+        },
+        "Monitored" => new JsonObject
+        {
+            ["status"] = "Monitored", ["mainCause"] = "Disability", ["class321"] = "Push", ["isDibao"] = true,
+            ["phone"] = "13912345678",
+        },
+        _ => new JsonObject { ["status"] = status },
+    };
+
+    protected static JsonObject Person(string name, string idNumber, string relationship = "Head") => new()
+    {
+        ["name"] = name, ["idNumber"] = idNumber, ["relationship"] = relationship, ["ethnicity"] = "01",
+        ["educationLevel"] = "JuniorHigh", ["healthStatus"] = "Healthy", ["laborSkill"] = "Ordinary",
+        ["workStatus"] = "None", ["hasMedicalInsurance"] = true,
+    };
+
+    protected sealed record Registered(long Id, string Number, string HeadName, string HeadId, string Village, JsonNode Body);
+
+    /// <summary>POST /households; asserts 201.</summary>
+    protected async Task<Registered> RegisterAsync(HttpClient client, string village, JsonObject? facts = null, string? headName = null,
+        string? headId = null)
+    {
+        headName ??= NewName();
+        headId ??= NewIdNumber();
+        var r = await client.PostAsJsonAsync("/api/v1/households",
+            new { villageCode = village, household = facts ?? Facts(), head = Person(headName, headId) });
+        var body = await Ok(r, HttpStatusCode.Created);
+        return new Registered(body["id"]!.GetValue<long>(), body["householdNumber"]!.GetValue<string>(), headName, headId, village, body);
+    }
+
+    protected Task<Registered> RegisterAsAdminAsync(string village, string? headName = null, string? headId = null) =>
+        As("admin").ContinueWith(t => RegisterAsync(t.Result, village, null, headName, headId)).Unwrap();
+
+    // --- responses ---------------------------------------------------------------------------------------
+
+    protected static async Task<JsonNode> Ok(HttpResponseMessage r, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var text = await r.Content.ReadAsStringAsync();
+        Assert.True(r.StatusCode == expected, $"{r.RequestMessage?.Method} {r.RequestMessage?.RequestUri}: expected {(int)expected}, got {(int)r.StatusCode} {text}");
+        return JsonNode.Parse(text)!;
+    }
+
+    /// <summary>Asserts a ProblemDetails answer with the status and returns it.</summary>
+    protected static async Task<JsonNode> Problem(HttpResponseMessage r, HttpStatusCode expected)
+    {
+        var text = await r.Content.ReadAsStringAsync();
+        Assert.True(r.StatusCode == expected, $"{r.RequestMessage?.Method} {r.RequestMessage?.RequestUri}: expected {(int)expected}, got {(int)r.StatusCode} {text}");
+        Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
+        var p = JsonNode.Parse(text)!;
+        Assert.Equal((int)expected, p["status"]!.GetValue<int>());
+        return p;
+    }
+
+    /// <summary>The messages of one field of a 400 validation problem (fails when the field has none).</summary>
+    protected static async Task<string> FieldError(HttpResponseMessage r, string field)
+    {
+        var p = await Problem(r, HttpStatusCode.BadRequest);
+        var errors = p["errors"]?.AsObject();
+        Assert.True(errors is not null && errors.ContainsKey(field), $"no error for '{field}' in {p.ToJsonString()}");
+        return string.Join(" ", errors[field]!.AsArray().Select(e => e!.GetValue<string>()));
+    }
+
+    protected static async Task<JsonNode> GetAsync(HttpClient c, string url) => await Ok(await c.GetAsync(url));
+
+    protected static async Task<string> GetTextAsync(HttpClient c, string url)
+    {
+        var r = await c.GetAsync(url);
+        var text = await r.Content.ReadAsStringAsync();
+        Assert.True(r.IsSuccessStatusCode, $"GET {url}: {(int)r.StatusCode} {text}");
+        return text;
+    }
+
+    /// <summary>Household ids of the list answer for <paramref name="query"/>.</summary>
+    protected static async Task<List<long>> ListIdsAsync(HttpClient c, string query)
+    {
+        var page = await GetAsync(c, "/api/v1/households?pageSize=200&" + query);
+        return page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<long>()).ToList();
+    }
+
+    /// <summary>Downloads the export and returns all XML text of the workbook (sheets and shared strings).</summary>
+    protected static async Task<string> ExportXmlAsync(HttpClient c, string query)
+    {
+        var r = await c.GetAsync("/api/v1/households/export?" + query);
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", r.Content.Headers.ContentType?.MediaType);
+        using var zip = new ZipArchive(new MemoryStream(await r.Content.ReadAsByteArrayAsync()));
+        var text = new System.Text.StringBuilder();
+        foreach (var e in zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal)))
+        {
+            using var reader = new StreamReader(e.Open());
+            text.Append(await reader.ReadToEndAsync());
+        }
+        return text.ToString();
+    }
+
+    /// <summary>Downloads the export and reads its rows (header row as keys).</summary>
+    protected static async Task<List<IDictionary<string, object>>> ExportRowsAsync(HttpClient c, string query)
+    {
+        var r = await c.GetAsync("/api/v1/households/export?" + query);
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        using var stream = new MemoryStream(await r.Content.ReadAsByteArrayAsync());
+        return stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+    }
+
+    // --- places ------------------------------------------------------------------------------------------
+
+    protected sealed record Places(string HomeVillage, string SecondVillage, string OtherTownship, string OtherTownshipVillage,
+        string OtherCounty, string OtherCountyVillage);
+
+    /// <summary>
+    /// HomeVillage: the first village of 土桥镇 (the village and cadre accounts); SecondVillage: another village of
+    /// 土桥镇; OtherTownship(Village): another township of 铜梁区; OtherCounty(Village): another county of 重庆.
+    /// </summary>
+    protected async Task<Places> PlacesAsync()
+    {
+        if (PlacesOf.TryGetValue(App, out var p)) return p;
+        var admin = await As("admin");
+        async Task<List<string>> Children(string code) =>
+            (await GetAsync(admin, $"/api/v1/regions/{code}/children")).AsArray()
+            .Where(x => x!["hasChildren"]!.GetValue<bool>() || x["code"]!.GetValue<string>().Length == 12)
+            .Select(x => x!["code"]!.GetValue<string>()).ToList();
+        var home = await Children(Township);
+        var townships = await Children(County);
+        var otherTownship = townships.First(t => t != Township);
+        var counties = await Children("5001");
+        var otherCounty = counties.First(c => c != County);
+        var otherCountyTownship = (await Children(otherCounty)).First();
+        p = new Places(home[0], home[1], otherTownship, (await Children(otherTownship))[0], otherCounty,
+            (await Children(otherCountyTownship))[0]);
+        PlacesOf.AddOrUpdate(App, p);
+        return p;
+    }
+}

@@ -1,0 +1,166 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+
+namespace Jingzhun.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// One running Jingzhun (in memory, through WebApplicationFactory) on a fresh database of its own.
+/// Shared by the tests of a collection: each test creates its own households with unique people, so tests
+/// never depend on one another's data.
+/// </summary>
+public abstract class TestApp : WebApplicationFactory<Program>
+{
+    /// <summary>Base64 of a fixed 32-byte key: the ID-number lookup hash is reproducible across runs.</summary>
+    public const string LookupKey = "amluZ3podW4taW50ZWdyYXRpb24tdGVzdHMtbG9va3U=";
+
+    private readonly string _keys = Path.Combine(Path.GetTempPath(), "jingzhun-tests-" + Guid.NewGuid().ToString("N"), "keys");
+    private readonly ConcurrentDictionary<string, string> _tokens = new();
+    private int _counter;
+
+    /// <summary>Why the tests of this app cannot run here (null when they can).</summary>
+    public virtual string? SkipReason => null;
+
+    protected abstract IEnumerable<KeyValuePair<string, string>> DatabaseSettings();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Protection:KeysPath", _keys);
+        builder.UseSetting("Protection:LookupKey", LookupKey);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+        foreach (var (k, v) in DatabaseSettings()) builder.UseSetting(k, v);
+    }
+
+    /// <summary>A number unique within this app (and so within its database).</summary>
+    public int Next() => Interlocked.Increment(ref _counter);
+
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A client carrying the bearer token of <paramref name="user"/> (demo password unless given).</summary>
+    public async Task<HttpClient> LoginAsync(string user, string password = Jingzhun.Web.Modules.Registry.DemoData.DemoSeeder.DemoPassword)
+    {
+        var key = user + "\n" + password;
+        if (!_tokens.TryGetValue(key, out var token))
+        {
+            using var anon = Anonymous();
+            var r = await anon.PostAsJsonAsync("/api/v1/auth/login", new { username = user, password });
+            var body = await r.Content.ReadAsStringAsync();
+            if (!r.IsSuccessStatusCode) throw new InvalidOperationException($"login {user}: {(int)r.StatusCode} {body}");
+            token = JsonNode.Parse(body)!["accessToken"]!.GetValue<string>();
+            _tokens[key] = token;
+        }
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try { Directory.Delete(Path.GetDirectoryName(_keys)!, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>SQLite: a new database file per app.</summary>
+public sealed class SqliteApp : TestApp
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"jingzhun-test-{Guid.NewGuid():N}.db");
+
+    protected override IEnumerable<KeyValuePair<string, string>> DatabaseSettings() =>
+    [
+        new("Database:Provider", "Sqlite"),
+        new("ConnectionStrings:Sqlite", $"Data Source={_file}"),
+    ];
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" })
+            try { File.Delete(f); } catch (IOException) { }
+    }
+}
+
+/// <summary>
+/// PostgreSQL: the server named by JINGZHUN_TEST_PG; a new database (random name suffix) per app, dropped at the
+/// end. Without the variable, or when the server does not answer, the tests report themselves skipped.
+/// </summary>
+public sealed class PostgresApp : TestApp
+{
+    public const string EnvironmentVariable = "JINGZHUN_TEST_PG";
+    public const string NoPostgres = "skipped: no PostgreSQL";
+
+    private readonly Lazy<string?> _skip;
+    private readonly string? _connectionString;
+
+    public PostgresApp()
+    {
+        var configured = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            var b = new NpgsqlConnectionStringBuilder(configured);
+            var name = $"{(string.IsNullOrEmpty(b.Database) ? "jingzhun_test" : b.Database)}_{Guid.NewGuid():N}";
+            b.Database = name.Length > 63 ? name[..63] : name;
+            _connectionString = b.ConnectionString;
+        }
+        _skip = new Lazy<string?>(Probe);
+    }
+
+    public override string? SkipReason => _skip.Value;
+
+    private string? Probe()
+    {
+        if (_connectionString is null) return NoPostgres;
+        try
+        {
+            using var c = new NpgsqlConnection(Maintenance());
+            c.Open();
+            return null;
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException or InvalidOperationException)
+        {
+            return NoPostgres;
+        }
+    }
+
+    private string Maintenance() =>
+        new NpgsqlConnectionStringBuilder(_connectionString) { Database = "postgres", Timeout = 5, Pooling = false }.ConnectionString;
+
+    protected override IEnumerable<KeyValuePair<string, string>> DatabaseSettings() =>
+    [
+        new("Database:Provider", "Postgres"),
+        new("ConnectionStrings:Postgres", _connectionString ?? ""),
+    ];
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (_connectionString is null || !_skip.IsValueCreated || _skip.Value is not null) return;
+        NpgsqlConnection.ClearAllPools();
+        var name = new NpgsqlConnectionStringBuilder(_connectionString).Database;
+        using var c = new NpgsqlConnection(Maintenance());
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
+        cmd.ExecuteNonQuery();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SqliteCollection : ICollectionFixture<SqliteApp>
+{
+    public const string Name = "SQLite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresApp>
+{
+    public const string Name = "PostgreSQL";
+}
