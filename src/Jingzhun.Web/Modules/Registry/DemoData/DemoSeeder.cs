@@ -58,8 +58,9 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Pers
         if (await db.Households.IgnoreQueryFilters().AnyAsync(ct)) return 0;
         var villages = regions.ChildrenOf(County).SelectMany(t => regions.ChildrenOf(t.Code)).Select(v => v.Code).ToList();
         if (villages.Count == 0) throw new InvalidOperationException("缺少铜梁区的村级区划，无法生成演示数据");
-        var lastYear = Platform.Localization.ChinaTime.Today(clock).Year - 1;
-        var profile = PopulationGenerator.Tongliang(villages, lastYear);
+        var today = Platform.Localization.ChinaTime.Today(clock);
+        // Ages and schooling as of today, so that the 两不愁三保障 rules judge the demo as it stands now.
+        var profile = PopulationGenerator.Tongliang(villages, today.Year - 1, today);
         return await LoadAsync(PopulationGenerator.Generate(profile, Seed), ct);
     }
 

@@ -10,7 +10,8 @@ public sealed record PopulationProfile(
     int DibaoHouseholds, int DibaoPeople,
     int TekunPeople,
     int FirstIncomeYear, int LastIncomeYear,
-    decimal MonitoringThreshold);
+    decimal MonitoringThreshold,
+    DateOnly? AsOf = null); // the day ages and school status describe (default 30 June of the last income year)
 
 public sealed record GeneratedHousehold(string VillageCode, int SequenceInVillage, HouseholdFacts Facts,
     IReadOnlyList<MemberFacts> Members, IReadOnlyList<(int Year, IncomeLines Lines)> Incomes);
@@ -25,8 +26,8 @@ public static class PopulationGenerator
     private const int ExitDeadline = 2020; // 脱贫攻坚: every registered household exited by the end of 2020.
 
     /// <summary>Seed 002: 4,448 households / 12,571 people, 1,215 households / 2,683 people on 低保, 171 特困.</summary>
-    public static PopulationProfile Tongliang(IReadOnlyList<string> villageCodes, int lastIncomeYear) =>
-        new("铜梁区", villageCodes, 4448, 12571, 1215, 2683, 171, 2014, lastIncomeYear, 6000m);
+    public static PopulationProfile Tongliang(IReadOnlyList<string> villageCodes, int lastIncomeYear, DateOnly? asOf = null) =>
+        new("铜梁区", villageCodes, 4448, 12571, 1215, 2683, 171, 2014, lastIncomeYear, 6000m, asOf);
 
     public static IEnumerable<GeneratedHousehold> Generate(PopulationProfile profile, int seed)
     {
@@ -219,8 +220,8 @@ public static class PopulationGenerator
             this.profile = profile;
             this.plan = plan;
             this.rng = rng;
-            asOf = new DateOnly(profile.LastIncomeYear, 6, 30);
-            ids = new IdIssuer(profile.LastIncomeYear);
+            asOf = profile.AsOf ?? new DateOnly(profile.LastIncomeYear, 6, 30);
+            ids = new IdIssuer(asOf.Year);
         }
 
         public GeneratedHousehold Build(int index, string village, int sequence)
@@ -277,13 +278,13 @@ public static class PopulationGenerator
                     : Chance(0.55) ? HousingGrade.A : HousingGrade.B,
                 FoodSecure = !Chance(0.0005),
                 ClothingSecure = !Chance(0.0005),
-                WaterLitresPerPersonDay = Chance(0.01) ? null : Chance(0.01) ? rng.Next(18, 35) : rng.Next(40, 121),
-                WaterQualityPassed = !Chance(0.005),
+                WaterLitresPerPersonDay = Chance(0.01) ? null : Chance(0.003) ? rng.Next(18, 35) : rng.Next(40, 121),
+                WaterQualityPassed = !Chance(0.001),
                 WaterPiped = piped,
                 WaterFetchMinutes = piped ? 0 : rng.Next(3, 19),
                 WaterHorizontalMetres = piped ? 0 : rng.Next(30, 700),
                 WaterVerticalMetres = piped ? 0 : rng.Next(0, 60),
-                WaterCutoffDaysPerYear = Chance(0.005) ? rng.Next(11, 50) : rng.Next(0, 11),
+                WaterCutoffDaysPerYear = Chance(0.002) ? rng.Next(11, 50) : rng.Next(0, 11),
                 WaterShortArea = Chance(0.02),
                 HasElectricity = !Chance(0.001),
                 HasHardenedRoad = Chance(0.97),
