@@ -1,0 +1,157 @@
+using Jingzhun.Web.Modules.Guarantees;
+using Jingzhun.Web.Modules.Guarantees.Rules;
+using Jingzhun.Web.Modules.Registry;
+
+namespace Jingzhun.Tests.Guarantees;
+
+// 两不愁三保障 and 饮水安全 (DOMAIN.md §3; T/CHES 18-2018), with the national default thresholds.
+public sealed class GuaranteeRulesTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 24);
+    private static readonly GuaranteePolicy Policy = GuaranteePolicy.NationalDefault(2021);
+
+    private static MemberSnapshot Person(string name, int age, SchoolStatus school = SchoolStatus.NotInSchool, bool insured = true,
+        MemberStatus status = MemberStatus.Active, bool exempt = false, bool homeSchooling = false) =>
+        new(name, Today.AddYears(-age).AddDays(-10), status, school, exempt, homeSchooling, insured);
+
+    private static HouseholdSnapshot Household(params MemberSnapshot[] members) => new(
+        FoodSecure: true, ClothingSecure: true, HousingGrade: HousingGrade.A, IsRelocated: false, RelocationKeysReceived: false,
+        WaterLitresPerPersonDay: 60, WaterQualityPassed: true, WaterPiped: true, WaterFetchMinutes: 0, WaterHorizontalMetres: 0,
+        WaterVerticalMetres: 0, WaterCutoffDaysPerYear: 3, WaterShortArea: false,
+        Members: members.Length == 0 ? [Person("张三", 45)] : members);
+
+    [Fact]
+    public void A_household_with_everything_secured_passes_all_six()
+    {
+        var results = GuaranteeRules.Assess(Household(), Policy, Today);
+        Assert.Equal(6, results.Count);
+        Assert.All(results, r => Assert.Equal(Verdict.Pass, r.Verdict));
+    }
+
+    [Theory]
+    [InlineData(true, Verdict.Pass)]
+    [InlineData(false, Verdict.Fail)]
+    [InlineData(null, Verdict.Unknown)]
+    public void Food_and_clothing_come_from_the_recorded_answer(bool? secure, Verdict expected)
+    {
+        var h = Household() with { FoodSecure = secure, ClothingSecure = secure };
+        Assert.Equal(expected, GuaranteeRules.Food(h).Verdict);
+        Assert.Equal(expected, GuaranteeRules.Clothing(h).Verdict);
+    }
+
+    [Theory]
+    // age, school status, exemption, 送教上门, verdict, reason fragment
+    [InlineData(12, SchoolStatus.NotInSchool, false, false, Verdict.Fail, "成员 李四（12岁）非在校生，且无送教上门或健康原因")]
+    [InlineData(12, SchoolStatus.Primary, false, false, Verdict.Pass, "均在校")]
+    [InlineData(6, SchoolStatus.NotInSchool, false, false, Verdict.Fail, "（6岁）")]
+    [InlineData(15, SchoolStatus.NotInSchool, false, false, Verdict.Fail, "（15岁）")]
+    [InlineData(16, SchoolStatus.NotInSchool, false, false, Verdict.Pass, "无6至15周岁")]    // past compulsory age: not a failure
+    [InlineData(5, SchoolStatus.NotInSchool, false, false, Verdict.Pass, "无6至15周岁")]
+    [InlineData(10, SchoolStatus.NotInSchool, true, true, Verdict.Pass, "因身体原因送教上门")]  // health exemption with 送教上门
+    [InlineData(10, SchoolStatus.NotInSchool, true, false, Verdict.Fail, "未落实送教上门")]     // exempt but nobody teaches at home
+    public void Compulsory_education_checks_every_child_of_school_age(int age, SchoolStatus school, bool exempt, bool home,
+        Verdict expected, string reason)
+    {
+        var r = GuaranteeRules.Education(Household(Person("张三", 40), Person("李四", age, school, exempt: exempt, homeSchooling: home)), Policy, Today);
+        Assert.Equal(expected, r.Verdict);
+        Assert.Contains(reason, r.Reason);
+    }
+
+    [Fact]
+    public void A_child_who_left_the_household_is_not_judged()
+    {
+        var r = GuaranteeRules.Education(Household(Person("张三", 40), Person("李四", 12, status: MemberStatus.MovedOut)), Policy, Today);
+        Assert.Equal(Verdict.Pass, r.Verdict);
+    }
+
+    [Fact]
+    public void Medical_insurance_names_every_uninsured_member()
+    {
+        var r = GuaranteeRules.Medical(Household(Person("张三", 40), Person("李四", 70, insured: false), Person("王五", 8, insured: false)));
+        Assert.Equal(Verdict.Fail, r.Verdict);
+        Assert.Equal("成员 李四、王五 未参加城乡居民基本医疗保险", r.Reason);
+    }
+
+    [Fact]
+    public void A_member_without_insurance_who_died_last_month_is_not_a_failure()
+    {
+        var r = GuaranteeRules.Medical(Household(Person("张三", 40), Person("李四", 80, insured: false, status: MemberStatus.Deceased)));
+        Assert.Equal(Verdict.Pass, r.Verdict);
+    }
+
+    [Theory]
+    [InlineData(HousingGrade.A, false, false, Verdict.Pass)]
+    [InlineData(HousingGrade.B, false, false, Verdict.Pass)]
+    [InlineData(HousingGrade.C, false, false, Verdict.Fail)]
+    [InlineData(HousingGrade.D, false, false, Verdict.Fail)]
+    [InlineData(HousingGrade.D, true, true, Verdict.Pass)]    // relocated with the keys: the old D-grade house no longer counts
+    [InlineData(HousingGrade.D, true, false, Verdict.Fail)]   // relocation planned, keys not yet received
+    [InlineData(null, false, false, Verdict.Unknown)]
+    [InlineData(null, true, true, Verdict.Pass)]
+    public void Housing_is_safe_at_grade_a_or_b_or_after_relocation_with_keys(HousingGrade? grade, bool relocated, bool keys, Verdict expected)
+    {
+        var r = GuaranteeRules.Housing(Household() with { HousingGrade = grade, IsRelocated = relocated, RelocationKeysReceived = keys }, Policy);
+        Assert.Equal(expected, r.Verdict);
+    }
+
+    [Theory]
+    // litres, short area, verdict — the thresholds are inclusive (35; 20 in water-short areas)
+    [InlineData(35.0, false, Verdict.Pass)]
+    [InlineData(34.9, false, Verdict.Fail)]
+    [InlineData(20.0, true, Verdict.Pass)]
+    [InlineData(19.9, true, Verdict.Fail)]
+    [InlineData(25.0, false, Verdict.Fail)]
+    public void Water_quantity_at_the_thresholds(double litres, bool shortArea, Verdict expected)
+    {
+        var r = GuaranteeRules.Water(Household() with { WaterLitresPerPersonDay = (decimal)litres, WaterShortArea = shortArea }, Policy);
+        Assert.Equal(expected, r.Verdict);
+    }
+
+    [Theory]
+    // not piped: a trip within 20 minutes, or within 800 m horizontally and 80 m vertically
+    [InlineData(20, 2000, 200, Verdict.Pass)]
+    [InlineData(21, 800, 80, Verdict.Pass)]
+    [InlineData(21, 801, 80, Verdict.Fail)]
+    [InlineData(21, 800, 81, Verdict.Fail)]
+    [InlineData(null, 800, 80, Verdict.Pass)]
+    [InlineData(null, null, null, Verdict.Unknown)]
+    public void Water_convenience_when_not_piped(int? minutes, int? horizontal, int? vertical, Verdict expected)
+    {
+        var h = Household() with { WaterPiped = false, WaterFetchMinutes = minutes, WaterHorizontalMetres = horizontal, WaterVerticalMetres = vertical };
+        Assert.Equal(expected, GuaranteeRules.Water(h, Policy).Verdict);
+    }
+
+    [Theory]
+    [InlineData(36, Verdict.Pass)]
+    [InlineData(37, Verdict.Fail)]
+    public void Water_supply_guarantee_allows_at_most_36_days_of_cut_off(int days, Verdict expected) =>
+        Assert.Equal(expected, GuaranteeRules.Water(Household() with { WaterCutoffDaysPerYear = days }, Policy).Verdict);
+
+    [Fact]
+    public void Water_quality_failure_and_missing_data()
+    {
+        var bad = GuaranteeRules.Water(Household() with { WaterQualityPassed = false }, Policy);
+        Assert.Equal(Verdict.Fail, bad.Verdict);
+        Assert.Contains("水质不达标", bad.Reason);
+        var gap = GuaranteeRules.Water(Household() with { WaterLitresPerPersonDay = null, WaterQualityPassed = null }, Policy);
+        Assert.Equal(Verdict.Unknown, gap.Verdict);
+        Assert.Equal("未采集：水量、水质", gap.Reason);
+        // A failing indicator is reported even when another is missing: a known gap is not hidden by an unknown one.
+        var both = GuaranteeRules.Water(Household() with { WaterLitresPerPersonDay = null, WaterCutoffDaysPerYear = 50 }, Policy);
+        Assert.Equal(Verdict.Fail, both.Verdict);
+    }
+
+    [Fact]
+    public void Thresholds_come_from_the_policy_not_from_the_code()
+    {
+        var strict = GuaranteePolicy.NationalDefault(2025);
+        strict.WaterLitresPerPersonDay = 60;
+        strict.SchoolAgeTo = 17;
+        strict.SafeHousingGrades = "A";
+        var h = Household(Person("张三", 40), Person("李四", 16)) with { HousingGrade = HousingGrade.B };
+        var results = GuaranteeRules.Assess(h with { WaterLitresPerPersonDay = 50 }, strict, Today).ToDictionary(r => r.Dimension);
+        Assert.Equal(Verdict.Fail, results[Dimension.Water].Verdict);
+        Assert.Equal(Verdict.Fail, results[Dimension.Education].Verdict);
+        Assert.Equal(Verdict.Fail, results[Dimension.Housing].Verdict);
+    }
+}
