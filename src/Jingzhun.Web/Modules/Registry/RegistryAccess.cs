@@ -11,6 +11,11 @@ internal static class RegistryAccess
     public static Failure StaleEdit(string what, string by, DateTime at) =>
         Failure.Conflict($"{what}已被 {by} 于 {ChinaTime.Format(at)} 修改，您看到的是旧数据。请刷新后重新编辑。");
 
-    public static bool IsUniqueViolation(DbUpdateException e) =>
-        e.InnerException?.Message is { } m && (m.Contains("UNIQUE constraint failed", StringComparison.Ordinal) || m.Contains("23505", StringComparison.Ordinal) || m.Contains("duplicate key", StringComparison.Ordinal));
+    /// <summary>A unique index refused the row (SQLite extended code 2067 SQLITE_CONSTRAINT_UNIQUE; PostgreSQL 23505).</summary>
+    public static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
+    {
+        Microsoft.Data.Sqlite.SqliteException s => s.SqliteExtendedErrorCode == 2067,
+        Npgsql.PostgresException p => p.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
 }
