@@ -103,6 +103,9 @@ public static class PlatformModule
         ValidatorOptions.Global.LanguageManager.Culture = new CultureInfo("zh-CN");
         services.AddValidatorsFromAssemblyContaining<PersonalDataProtector>(ServiceLifetime.Scoped);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // Pages are Chinese: write CJK characters as they are, not as &#x...; entities (smaller pages, readable HTML).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Modules";
