@@ -16,8 +16,9 @@
 
     // ---- Region picker (Modules/Regions/BrowseRegions/_RegionPicker.cshtml) ----
     function initPicker(el) {
-        if (el.dataset.rpReady) return;
-        el.dataset.rpReady = '1';
+        // A JS property, not an attribute: htmx history snapshots copy attributes but not listeners.
+        if (el._rpReady) return;
+        el._rpReady = true;
         var root = el.dataset.root || '';
         var villageOnly = el.dataset.villageOnly === 'true';
         var hidden = el.querySelector('[data-rp-value]');
