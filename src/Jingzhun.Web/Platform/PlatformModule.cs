@@ -122,6 +122,9 @@ public static class PlatformModule
         ValidatorOptions.Global.LanguageManager.Culture = new CultureInfo("zh-CN");
         services.AddValidatorsFromAssemblyContaining<PersonalDataProtector>(ServiceLifetime.Scoped);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // Pages are Chinese: write CJK characters as they are, not as &#x...; entities (smaller pages, readable HTML).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Modules";
@@ -156,6 +159,8 @@ public static class PlatformModule
         app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseStaticFiles();
+        // Explicit (not the implicit first-in-pipeline routing) so a re-executed /error/{code} is routed to its page.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();

@@ -23,31 +23,31 @@ public sealed class UnscopedRegion : IRegionScope
 /// An HTTP request without a valid region claim (anonymous) gets an empty range and sees nothing; code that runs
 /// outside a request (start-up, background jobs) is system work and unscoped.
 /// </summary>
-public sealed class HttpRegionScope : IRegionScope
+public sealed class HttpRegionScope(IHttpContextAccessor accessor) : IRegionScope
 {
     private const string Nothing = "~";
 
-    public HttpRegionScope(IHttpContextAccessor accessor)
+    // Read on first use, not in the constructor: the cookie handler's security-stamp check builds the
+    // AppDbContext (and so this scope) before authentication has set HttpContext.User.
+    private (string? Code, string? Low, string? High)? _scope;
+
+    private (string? Code, string? Low, string? High) Scope => _scope ??= Resolve();
+
+    private (string? Code, string? Low, string? High) Resolve()
     {
         var user = accessor.HttpContext?.User;
-        if (user is null) return;
+        if (user is null) return (null, null, null);
         var code = user.FindFirst(AppClaims.Region)?.Value;
-        if (code == "")
+        if (code == "") return ("", "000000000000", "999999999999");
+        if (code is not null && RegionCodes.IsValid(code))
         {
-            (RegionCode, VillageLow, VillageHigh) = ("", "000000000000", "999999999999");
+            var (low, high) = RegionCodes.VillageRange(code);
+            return (code, low, high);
         }
-        else if (code is not null && RegionCodes.IsValid(code))
-        {
-            RegionCode = code;
-            (VillageLow, VillageHigh) = RegionCodes.VillageRange(code);
-        }
-        else
-        {
-            (RegionCode, VillageLow, VillageHigh) = (Nothing, Nothing, Nothing);
-        }
+        return (Nothing, Nothing, Nothing);
     }
 
-    public string? RegionCode { get; }
-    public string? VillageLow { get; }
-    public string? VillageHigh { get; }
+    public string? RegionCode => Scope.Code;
+    public string? VillageLow => Scope.Low;
+    public string? VillageHigh => Scope.High;
 }

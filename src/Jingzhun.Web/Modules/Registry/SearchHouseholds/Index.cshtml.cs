@@ -1,0 +1,70 @@
+using System.Globalization;
+using Jingzhun.Web.Platform.Auth;
+using Jingzhun.Web.Platform.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jingzhun.Web.Modules.Registry.SearchHouseholds;
+
+/// <summary>户列表: the same handler and query as GET /api/v1/households; the query string is the state.</summary>
+[Authorize(Policy = Permissions.RegistryView)]
+public sealed class IndexModel(SearchHouseholdsHandler search, AppDbContext db, CurrentUser me) : PageModel
+{
+    public static readonly int[] PageSizes = [20, 50, 100];
+
+    public HouseholdQuery Query { get; private set; } = new();
+    public PageResult<HouseholdRow> Result { get; private set; } = new([], 1, 20, 0);
+    public IReadOnlyDictionary<long, DateTime> UpdatedAt { get; private set; } = new Dictionary<long, DateTime>();
+    public bool CanExport => me.Has(Permissions.RegistryExport);
+    public bool CanEdit => me.Has(Permissions.RegistryEdit);
+    public int PageCount => Math.Max(1, (Result.Total + Result.PageSize - 1) / Result.PageSize);
+
+    public async Task<IActionResult> OnGetAsync(HouseholdQueryParameters p, CancellationToken ct)
+    {
+        var q = p.ToQuery();
+        Query = q with { PageSize = PageSizes.Contains(q.PageSize) ? q.PageSize : PageSizes[0], Page = Math.Max(1, q.Page) };
+        Result = await search.HandleAsync(Query, ct);
+        var ids = Result.Items.Select(r => r.Id).ToList();
+        UpdatedAt = await db.Households.AsNoTracking().Where(h => ids.Contains(h.Id))
+            .Select(h => new { h.Id, h.UpdatedAt }).ToDictionaryAsync(h => h.Id, h => h.UpdatedAt, ct);
+        // htmx swaps only the results; a history restore or a plain GET gets the whole page.
+        var htmx = Request.Headers["HX-Request"] == "true" && Request.Headers["HX-History-Restore-Request"] != "true";
+        return htmx ? Partial("_Results", this) : Page();
+    }
+
+    /// <summary>The current query as a query string (only set values), with changes applied.</summary>
+    public string QueryString(HouseholdQuery? changed = null)
+    {
+        var q = changed ?? Query;
+        var parts = new List<(string, string?)>
+        {
+            ("region", q.Region), ("status", q.Status?.ToString()), ("attribute", q.Attribute?.ToString()),
+            ("mainCause", q.MainCause?.ToString()), ("class321", q.Class321?.ToString()), ("flag", q.Flag?.ToString()),
+            ("minIncome", q.MinIncome?.ToString(CultureInfo.InvariantCulture)), ("maxIncome", q.MaxIncome?.ToString(CultureInfo.InvariantCulture)),
+            ("q", q.Q),
+            ("sort", q.Sort == HouseholdSort.Number ? null : q.Sort.ToString()), ("desc", q.Desc ? "true" : null),
+            ("page", q.Page > 1 ? q.Page.ToString(CultureInfo.InvariantCulture) : null),
+            ("pageSize", q.PageSize != PageSizes[0] ? q.PageSize.ToString(CultureInfo.InvariantCulture) : null),
+        };
+        var s = string.Join("&", parts.Where(x => !string.IsNullOrWhiteSpace(x.Item2))
+            .Select(x => $"{x.Item1}={Uri.EscapeDataString(x.Item2!.Trim())}"));
+        return s.Length == 0 ? "" : "?" + s;
+    }
+
+    public string PageUrl(int page) => "/households" + QueryString(Query with { Page = page });
+
+    /// <summary>Clicking the current sort column flips the direction; a new column starts ascending (income: descending).</summary>
+    public string SortUrl(HouseholdSort sort) => "/households" + QueryString(Query with
+    {
+        Sort = sort,
+        Desc = Query.Sort == sort ? !Query.Desc : sort is HouseholdSort.Updated,
+        Page = 1,
+    });
+
+    public string SortMark(HouseholdSort sort) => Query.Sort != sort ? "" : Query.Desc ? " ▼" : " ▲";
+    public string SortAria(HouseholdSort sort) => Query.Sort != sort ? "none" : Query.Desc ? "descending" : "ascending";
+
+    public string ExportUrl => "/api/v1/households/export" + QueryString(Query with { Page = 1, PageSize = PageSizes[0] });
+}
