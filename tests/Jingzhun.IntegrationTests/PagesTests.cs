@@ -1,0 +1,94 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Jingzhun.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Jingzhun.IntegrationTests;
+
+/// <summary>
+/// The pages as a browser uses them: cookie sign-in through the login form (with its antiforgery token), then HTML.
+/// Guards the cookie path separately from the bearer path (the region scope must come from the cookie's user).
+/// </summary>
+public abstract partial class PagesTests(TestApp app) : ApiTests(app)
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    private async Task<HttpClient> SignInAsync(string user, string password = "Jingzhun2026")
+    {
+        var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var form = await client.GetStringAsync("/login");
+        var token = AntiforgeryField().Match(form).Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(token), "the login form carries an antiforgery token");
+        var r = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Username"] = user, ["Password"] = password, ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        return client;
+    }
+
+    [SkippableFact]
+    public async Task Pages_require_sign_in_and_a_wrong_password_is_explained_in_chinese()
+    {
+        RequireDatabase();
+        using var anon = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var r = await anon.GetAsync("/households");
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        Assert.StartsWith("/login", r.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+
+        var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var token = AntiforgeryField().Match(await client.GetStringAsync("/login")).Groups[1].Value;
+        var bad = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Username"] = "tuqiao", ["Password"] = "wrong-password", ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("用户名或密码错误", await bad.Content.ReadAsStringAsync());
+    }
+
+    [SkippableFact]
+    public async Task A_township_user_s_pages_show_its_own_households_and_404_for_others()
+    {
+        RequireDatabase();
+        var places = await PlacesAsync();
+        var mine = await RegisterAsAdminAsync(places.SecondVillage);
+        var theirs = await RegisterAsAdminAsync(places.OtherTownshipVillage);
+
+        var page = await SignInAsync("tuqiao");
+        var list = await page.GetStringAsync("/households?pageSize=200");
+        Assert.Contains(mine.Number, list);
+        Assert.DoesNotContain(theirs.Number, list);
+        // Search by a member's name, as the README's walk-through does.
+        Assert.Contains(mine.Number, await page.GetStringAsync("/households?q=" + Uri.EscapeDataString(mine.HeadName)));
+
+        var detail = await page.GetAsync($"/households/{mine.Id}");
+        Assert.Equal(HttpStatusCode.OK, detail.StatusCode);
+        var html = await detail.Content.ReadAsStringAsync();
+        Assert.Contains(mine.HeadName, html);
+        Assert.DoesNotContain(mine.HeadId, html);   // masked on the page too
+        Assert.Contains(mine.HeadId[..6] + "********" + mine.HeadId[^4..], html);
+
+        var other = await page.GetAsync($"/households/{theirs.Id}");
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        Assert.Contains("不在您的管辖范围内", await other.Content.ReadAsStringAsync());
+    }
+
+    [SkippableFact]
+    public async Task Signing_out_ends_the_cookie_session()
+    {
+        RequireDatabase();
+        var page = await SignInAsync("auditor");
+        Assert.Equal(HttpStatusCode.OK, (await page.GetAsync("/households")).StatusCode);
+        var token = AntiforgeryField().Match(await page.GetStringAsync("/households")).Groups[1].Value;
+        var r = await page.PostAsync("/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await page.GetAsync("/households")).StatusCode);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class SqlitePagesTests(SqliteApp app) : PagesTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresPagesTests(PostgresApp app) : PagesTests(app);
