@@ -13,13 +13,15 @@ public static class GuaranteesModule
         .AddScoped<IRegistryChangeListener>(sp => sp.GetRequiredService<AssessHouseholdsHandler>())
         .AddScoped<IJobHandler, SweepGuaranteesJob>()
         .AddScoped<ManageProblemsHandler>()
-        .AddScoped<BulletinsHandler>();
+        .AddScoped<BulletinsHandler>()
+        .AddScoped<ConfigurePolicy.ConfigurePolicyHandler>();
 
     public static RouteGroupBuilder MapGuaranteesApi(this RouteGroupBuilder api)
     {
         AssessHouseholdsHandler.Map(api);
         ManageProblemsHandler.Map(api);
         BulletinsHandler.Map(api);
+        ConfigurePolicy.ConfigurePolicyHandler.Map(api);
         return api;
     }
 }

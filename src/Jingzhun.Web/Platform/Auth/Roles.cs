@@ -22,11 +22,13 @@ public static class Permissions
     public const string GuaranteesAssign = "guarantees.assign";
     public const string GuaranteesWork = "guarantees.work";
     public const string GuaranteesVerify = "guarantees.verify";
+    /// <summary>Policy tables (thresholds per province and year); the handler also requires a province-level region.</summary>
+    public const string PolicyEdit = "policy.edit";
 
     public static readonly string[] All =
     [
         RegistryView, RegistryEdit, RegistryExport, RegistryRevealId, UsersManage, AuditView,
-        GuaranteesView, GuaranteesReport, GuaranteesAssign, GuaranteesWork, GuaranteesVerify,
+        GuaranteesView, GuaranteesReport, GuaranteesAssign, GuaranteesWork, GuaranteesVerify, PolicyEdit,
     ];
 }
 
