@@ -49,11 +49,13 @@ public static class Startup
         }
     }
 
-    /// <summary>Policy values of DOMAIN.md §3 as the national default from 2021; provinces add their own rows.</summary>
+    /// <summary>Policy values of DOMAIN.md §3–4 as the national defaults from 2021; provinces add their own rows.</summary>
     private static async Task SeedPoliciesAsync(AppDbContext db, CancellationToken ct)
     {
-        if (await db.GuaranteePolicies.AnyAsync(ct)) return;
-        db.GuaranteePolicies.Add(Modules.Guarantees.GuaranteePolicy.NationalDefault(2021));
+        if (!await db.MonitoringPolicies.AnyAsync(ct))
+            db.MonitoringPolicies.Add(Modules.Monitoring.MonitoringPolicy.NationalFloor(2021)); // 6,000 yuan, 1.5× the poverty line
+        if (!await db.GuaranteePolicies.AnyAsync(ct))
+            db.GuaranteePolicies.Add(Modules.Guarantees.GuaranteePolicy.NationalDefault(2021));
         db.SuppressAudit = true;
         await db.SaveChangesAsync(ct);
         db.SuppressAudit = false;

@@ -60,6 +60,7 @@ public abstract class AppDbContext(DbContextOptions options, IRegionScope scope,
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Jingzhun.Web.Platform.Files.StoredFile> Files => Set<Jingzhun.Web.Platform.Files.StoredFile>();
     public DbSet<Jingzhun.Web.Platform.Jobs.Job> Jobs => Set<Jingzhun.Web.Platform.Jobs.Job>();
+    public DbSet<Jingzhun.Web.Modules.Monitoring.MonitoringPolicy> MonitoringPolicies => Set<Jingzhun.Web.Modules.Monitoring.MonitoringPolicy>();
     public DbSet<Jingzhun.Web.Modules.Guarantees.GuaranteePolicy> GuaranteePolicies => Set<Jingzhun.Web.Modules.Guarantees.GuaranteePolicy>();
     public DbSet<Jingzhun.Web.Modules.Guarantees.Problem> Problems => Set<Jingzhun.Web.Modules.Guarantees.Problem>();
     public DbSet<Jingzhun.Web.Modules.Guarantees.ProblemEvent> ProblemEvents => Set<Jingzhun.Web.Modules.Guarantees.ProblemEvent>();

@@ -283,6 +283,61 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("problem_events", (string)null);
                 });
 
+            modelBuilder.Entity("Jingzhun.Web.Modules.Monitoring.MonitoringPolicy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("DecisionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EliminationMinMeasures")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EliminationMinMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EliminationStableYears")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("IncomeDropTrigger")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)");
+
+                    b.Property<decimal>("NearBand")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)");
+
+                    b.Property<decimal>("OutOfPocketTrigger")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<int>("PublicityDays")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Threshold")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("monitoring_policies", (string)null);
+                });
+
             modelBuilder.Entity("Jingzhun.Web.Modules.Regions.Region", b =>
                 {
                     b.Property<string>("Code")

@@ -268,6 +268,57 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("problem_events", (string)null);
                 });
 
+            modelBuilder.Entity("Jingzhun.Web.Modules.Monitoring.MonitoringPolicy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DecisionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EliminationMinMeasures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EliminationMinMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EliminationStableYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IncomeDropTrigger")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NearBand")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OutOfPocketTrigger")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PublicityDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Threshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("monitoring_policies", (string)null);
+                });
+
             modelBuilder.Entity("Jingzhun.Web.Modules.Regions.Region", b =>
                 {
                     b.Property<string>("Code")

@@ -1,0 +1,135 @@
+using Jingzhun.Web.Modules.Monitoring;
+using Jingzhun.Web.Modules.Monitoring.Rules;
+using Jingzhun.Web.Modules.Registry;
+
+namespace Jingzhun.Tests.Monitoring;
+
+// 防止返贫动态监测 (DOMAIN.md §4) with the 2021 national floor: threshold 6,000, band 10%, drop 30%, out-of-pocket 10,000.
+public sealed class RiskRulesTests
+{
+    private static readonly MonitoringPolicy Floor = MonitoringPolicy.NationalFloor(2021);
+
+    private static IReadOnlyList<RiskReason> Reasons(HouseholdStatus status, int problems, params (int Year, double Income, double OutOfPocket)[] incomes) =>
+        RiskRules.Sweep(new RiskInput(status, incomes.Select(i => new IncomePoint(i.Year, (decimal)i.Income, (decimal)i.OutOfPocket, 3)).ToList(), problems),
+            _ => Floor).Select(f => f.Reason).ToList();
+
+    [Theory]
+    [InlineData(5999.99, RiskReason.IncomeBelowThreshold)]
+    [InlineData(6000.00, RiskReason.IncomeBelowThreshold)]   // exactly at the threshold is within the range
+    [InlineData(6000.01, RiskReason.IncomeNearThreshold)]
+    [InlineData(6600.00, RiskReason.IncomeNearThreshold)]    // the band's upper edge is inclusive
+    public void Income_within_or_near_the_range_raises_a_lead(double income, RiskReason expected) =>
+        Assert.Equal([expected], Reasons(HouseholdStatus.Exited, 0, (2025, income, 0)));
+
+    [Fact]
+    public void Income_just_above_the_band_raises_nothing() =>
+        Assert.Empty(Reasons(HouseholdStatus.Exited, 0, (2025, 6600.01, 0)));
+
+    [Theory]
+    [InlineData(10000, 7000, false)]     // exactly 30%: not more than the trigger
+    [InlineData(10000, 6999.99, true)]
+    [InlineData(10000, 9000, false)]
+    public void A_drop_of_more_than_the_trigger_against_last_year_raises_a_lead(double last, double now, bool lead) =>
+        Assert.Equal(lead, Reasons(HouseholdStatus.Exited, 0, (2024, last, 0), (2025, now, 0)).Contains(RiskReason.IncomeDrop));
+
+    [Theory]
+    [InlineData(10000, false)]
+    [InlineData(10000.01, true)]
+    public void Out_of_pocket_spending_above_the_trigger_raises_a_lead(double spending, bool lead) =>
+        Assert.Equal(lead, Reasons(HouseholdStatus.Ordinary, 0, (2025, 20000, spending)).Contains(RiskReason.HighOutOfPocket));
+
+    [Theory]
+    [InlineData(HouseholdStatus.Exited, 1, true)]
+    [InlineData(HouseholdStatus.Exited, 0, false)]
+    [InlineData(HouseholdStatus.Ordinary, 2, false)]
+    public void An_open_guarantee_problem_on_an_exited_household_raises_a_lead(HouseholdStatus status, int problems, bool lead) =>
+        Assert.Equal(lead, Reasons(status, problems, (2025, 20000, 0)).Contains(RiskReason.GuaranteeProblem));
+
+    [Fact]
+    public void The_latest_year_s_policy_applies_and_each_lead_carries_its_numbers()
+    {
+        var p2025 = MonitoringPolicy.NationalFloor(2025);
+        p2025.Threshold = 8700m;
+        var findings = RiskRules.Sweep(new RiskInput(HouseholdStatus.Exited, [new IncomePoint(2025, 8000m, 0, 3)], 0),
+            y => y >= 2025 ? p2025 : Floor);
+        var f = Assert.Single(findings);
+        Assert.Equal(RiskReason.IncomeBelowThreshold, f.Reason);
+        Assert.Equal("2025年人均纯收入8000元，不高于监测范围8700元", f.Detail);
+    }
+}
+
+public sealed class EliminationRulesTests
+{
+    private static readonly MonitoringPolicy Floor = MonitoringPolicy.NationalFloor(2021);
+
+    private static EliminationInput Ready(DateOnly since) => new(since, new DateOnly(2026, 11, 24), 2,
+        [(2024, 7000m), (2025, 8200m)], 0, false, true);
+
+    [Fact]
+    public void All_conditions_met_allows_elimination()
+    {
+        var c = EliminationRules.Check(Ready(new DateOnly(2026, 5, 24)), Floor);
+        Assert.True(EliminationRules.AllMet(c), string.Join("; ", c.Where(x => !x.Met).Select(x => x.Detail)));
+    }
+
+    [Theory]
+    [InlineData("2026-05-24", true)]    // exactly 6 months
+    [InlineData("2026-05-25", false)]   // one day short: 5 months
+    [InlineData("2026-06-24", false)]
+    public void Six_months_of_monitoring_are_required(string since, bool met)
+    {
+        var c = EliminationRules.Check(Ready(DateOnly.Parse(since)), Floor);
+        Assert.Equal(met, c.Single(x => x.Name == "监测时间").Met);
+    }
+
+    [Fact]
+    public void Each_failed_condition_is_reported_with_its_numbers()
+    {
+        var x = Ready(new DateOnly(2026, 1, 1)) with
+        {
+            MeasuresReceived = 0, Incomes = [(2024, 7000m), (2025, 6000m)], OpenGuaranteeProblems = 1, HasWorkingMember = false,
+        };
+        var c = EliminationRules.Check(x, Floor).ToDictionary(k => k.Name);
+        Assert.False(c["帮扶措施"].Met);
+        Assert.False(c["收入稳定"].Met);                          // 6,000 is within the range, not above it
+        Assert.Contains("2025年6000元、2024年7000元", c["收入稳定"].Detail);
+        Assert.False(c["两不愁三保障及饮水安全"].Met);
+        Assert.False(c["劳动能力"].Met);                          // no labour: stays under follow-up
+        Assert.Contains("继续跟踪帮扶", c["劳动能力"].Detail);
+        Assert.True(c["监测时间"].Met);
+    }
+
+    [Theory]
+    [InlineData("2026-01-31", "2026-07-30", 5)]
+    [InlineData("2026-01-31", "2026-07-31", 6)]
+    [InlineData("2025-11-24", "2026-11-24", 12)]
+    [InlineData("2026-11-24", "2026-11-01", 0)]
+    public void Months_are_counted_whole(string from, string to, int months) =>
+        Assert.Equal(months, EliminationRules.MonthsBetween(DateOnly.Parse(from), DateOnly.Parse(to)));
+}
+
+public sealed class KindRulesTests
+{
+    private static readonly MonitoringPolicy Floor = MonitoringPolicy.NationalFloor(2021);
+
+    [Theory]
+    [InlineData(MonitoringKind.UnstableExited, HouseholdStatus.Exited, 5800, null)]
+    [InlineData(MonitoringKind.UnstableExited, HouseholdStatus.Exited, 6000, null)]
+    [InlineData(MonitoringKind.UnstableExited, HouseholdStatus.Ordinary, 5800, "脱贫不稳定户须为脱贫户")]   // an ordinary household cannot be 脱贫不稳定户
+    [InlineData(MonitoringKind.UnstableExited, HouseholdStatus.Exited, 6000.01, "高于监测范围")]
+    [InlineData(MonitoringKind.EdgeProne, HouseholdStatus.Ordinary, 5000, null)]
+    [InlineData(MonitoringKind.EdgeProne, HouseholdStatus.Exited, 5000, "边缘易致贫户须为一般农户")]
+    [InlineData(MonitoringKind.SevereHardship, HouseholdStatus.Ordinary, 15000, null)]
+    [InlineData(MonitoringKind.SevereHardship, HouseholdStatus.Exited, 15000, null)]
+    [InlineData(MonitoringKind.SevereHardship, HouseholdStatus.Exited, 5000, "应认定为脱贫不稳定户")]
+    public void The_kind_must_fit_the_household(MonitoringKind kind, HouseholdStatus status, double income, string? error)
+    {
+        var result = KindRules.Check(kind, status, (decimal)income, Floor);
+        if (error is null) Assert.Null(result);
+        else Assert.Contains(error, result);
+    }
+
+    [Fact]
+    public void Without_an_income_record_the_range_cannot_be_judged() =>
+        Assert.Contains("缺少收入记录", KindRules.Check(MonitoringKind.EdgeProne, HouseholdStatus.Ordinary, null, Floor));
+}
