@@ -19,10 +19,11 @@ public sealed class UpdateHouseholdHandler(AppDbContext db, IValidator<Household
         if (household is null) return Failure.NotFound("该户");
         if (household.Version != request.Version)
             return RegistryAccess.StaleEdit("该户", household.UpdatedBy, household.UpdatedAt);
-        var result = await validator.ValidateAsync(request.Household, ct);
+        // Keep the stored phone when the editor left the masked value untouched (the mask itself is no valid number).
+        var keepPhone = household.PhoneMasked is not null && request.Household.Phone == household.PhoneMasked;
+        var result = await validator.ValidateAsync(keepPhone ? request.Household with { Phone = null } : request.Household, ct);
         if (!result.IsValid) return Failure.Invalid(result, "household");
-        // Keep the stored phone when the editor left the masked value untouched.
-        var phone = request.Household.Phone == household.PhoneMasked
+        var phone = keepPhone
             ? (household.PhoneProtected, household.PhoneMasked)
             : protector.ProtectPhone(request.Household.Phone);
         household.Update(request.Household, phone, clock.GetUtcNow().UtcDateTime, user.UserName);
