@@ -41,7 +41,8 @@ public static class FormErrors
             var field = unprefixed.Contains(key) ? "" : FieldName(key, prefix);
             foreach (var m in messages) state.AddModelError(field, m);
         }
-        return failure.Message;
+        // The details are next to the fields; the top says only that there are some.
+        return FixAndRetry;
     }
 
     public static string FieldName(string key, string prefix = "")
