@@ -48,10 +48,10 @@ public sealed class EditModel(ManageMembersHandler handler, AppDbContext db, Per
         return m.IdNumberCipher;
     }
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
+    public async Task<IActionResult> OnGetAsync([FromRoute] long id, CancellationToken ct) =>
         await LoadAsync(id, fill: true, ct) is null ? NotFound() : Page();
 
-    public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync([FromRoute] long id, CancellationToken ct)
     {
         var cipher = await LoadAsync(id, fill: false, ct);
         if (cipher is null) return NotFound();

@@ -17,7 +17,7 @@ public sealed class NewModel(ManageMembersHandler handler, GetHouseholdHandler g
     public HouseholdView? Household { get; private set; }
     public string? Problem { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromRoute] long id, CancellationToken ct)
     {
         var h = await get.HandleAsync(id, ct);
         if (!h.Succeeded) return NotFound();
@@ -25,7 +25,7 @@ public sealed class NewModel(ManageMembersHandler handler, GetHouseholdHandler g
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync([FromRoute] long id, CancellationToken ct)
     {
         var h = await get.HandleAsync(id, ct);
         if (!h.Succeeded) return NotFound();

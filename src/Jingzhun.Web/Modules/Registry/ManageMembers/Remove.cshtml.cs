@@ -47,10 +47,10 @@ public sealed class RemoveModel(ManageMembersHandler handler, AppDbContext db, T
         return true;
     }
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
+    public async Task<IActionResult> OnGetAsync([FromRoute] long id, CancellationToken ct) =>
         await LoadAsync(id, fill: true, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync([FromRoute] long id, CancellationToken ct)
     {
         if (!await LoadAsync(id, fill: false, ct)) return NotFound();
         var ok = ModelState.AcceptBinding();

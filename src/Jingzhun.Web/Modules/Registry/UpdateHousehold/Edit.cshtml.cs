@@ -19,7 +19,7 @@ public sealed class EditModel(UpdateHouseholdHandler handler, GetHouseholdHandle
     public string? Problem { get; private set; }
     public bool IsConflict { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromRoute] long id, CancellationToken ct)
     {
         var h = await get.HandleAsync(id, ct);
         if (!h.Succeeded) return NotFound();
@@ -29,7 +29,7 @@ public sealed class EditModel(UpdateHouseholdHandler handler, GetHouseholdHandle
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync([FromRoute] long id, CancellationToken ct)
     {
         var h = await get.HandleAsync(id, ct);
         if (!h.Succeeded) return NotFound();
