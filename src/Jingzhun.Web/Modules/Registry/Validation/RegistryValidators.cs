@@ -91,11 +91,11 @@ public sealed class MemberFactsValidator : AbstractValidator<MemberFacts>
         RuleFor(m => m.EducationLevel).IsInEnum().WithName("文化程度");
         RuleFor(m => m.SchoolStatus).IsInEnum().WithName("在校生状况");
         RuleFor(m => m.HealthStatus).IsInEnum().WithName("健康状况");
-        RuleFor(m => m.DisabilityGrade).NotNull().InclusiveBetween(1, 4).When(m => m.HealthStatus == HealthStatus.Disabled)
+        RuleFor(m => m.DisabilityGrade).NotNull().WithMessage("残疾人须填写残疾等级（1至4级）").InclusiveBetween(1, 4).When(m => m.HealthStatus == HealthStatus.Disabled)
             .WithName("残疾等级").WithMessage("残疾人须填写残疾等级（1至4级）");
         RuleFor(m => m.LaborSkill).IsInEnum().WithName("劳动技能");
         RuleFor(m => m.WorkStatus).IsInEnum().WithName("务工状况");
-        RuleFor(m => m.WorkMonths).NotNull().InclusiveBetween(1, 12).When(m => m.WorkStatus != WorkStatus.None)
+        RuleFor(m => m.WorkMonths).NotNull().WithMessage("务工人员须填写务工时间（1至12个月）").InclusiveBetween(1, 12).When(m => m.WorkStatus != WorkStatus.None)
             .WithName("务工时间（月）").WithMessage("务工人员须填写务工时间（1至12个月）");
         RuleFor(m => m.PublicWelfareJobMonths).InclusiveBetween(0, 12).WithName("公益性岗位（月）");
     }

@@ -1,0 +1,15 @@
+using Jingzhun.Web.Platform.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jingzhun.Web.Modules.Admin.ManageUsers;
+
+[Authorize(Policy = Permissions.UsersManage)]
+public sealed class IndexModel(ManageUsersHandler handler) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    public IReadOnlyList<UserView> Users { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Users = await handler.ListAsync(Q?.Trim(), ct);
+}
