@@ -120,7 +120,7 @@ public sealed class DetailModel(GetHouseholdHandler handler, CurrentUser me, Tim
         ["Name"] = ("姓名", null), ["IdNumberMasked"] = ("身份证号（脱敏）", null), ["IsLegacyIdNumber"] = ("15位旧证号", null),
         ["Relationship"] = ("与户主关系", typeof(Relationship)), ["Gender"] = ("性别", typeof(Gender)), ["BirthDate"] = ("出生日期", null),
         ["Ethnicity"] = ("民族", typeof(Ethnicities)), ["EducationLevel"] = ("文化程度", typeof(EducationLevel)),
-        ["SchoolStatus"] = ("在校生状况", typeof(SchoolStatus)), ["HealthStatus"] = ("健康状况", typeof(HealthStatus)),
+        ["SchoolStatus"] = ("在校生状况", typeof(SchoolStatus)), ["SchoolHealthExemption"] = ("因身体原因免于入学", null), ["HomeSchooling"] = ("送教上门", null), ["HealthStatus"] = ("健康状况", typeof(HealthStatus)),
         ["DisabilityGrade"] = ("残疾等级", null), ["LaborSkill"] = ("劳动技能", typeof(LaborSkill)),
         ["WorkStatus"] = ("务工状况", typeof(WorkStatus)), ["WorkMonths"] = ("务工时间（月）", null),
         ["HasMedicalInsurance"] = ("基本医疗保险", null), ["HasCriticalIllnessInsurance"] = ("大病保险", null),
