@@ -6,6 +6,9 @@ using System.Text.Json.Nodes;
 using Jingzhun.IntegrationTests.Infrastructure;
 using Jingzhun.Web.Modules.Registry;
 using Jingzhun.Web.Modules.Registry.Rules;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
 namespace Jingzhun.IntegrationTests;
@@ -152,14 +155,14 @@ public abstract class GuaranteesApiTests(TestApp app) : ApiTests(app)
 
     private static long ExportId(IDictionary<string, object> row) => Convert.ToInt64(row["问题编号"], CultureInfo.InvariantCulture);
 
-    /// <summary>A village of a township no other test uses: the last township of the other county.</summary>
-    private async Task<(string Township, string Village)> QuietPlaceAsync()
+    /// <summary>A village of a township no other test uses: the last (or, with 1, the last but one) township of the other county.</summary>
+    private async Task<(string Township, string Village)> QuietPlaceAsync(int fromEnd = 0)
     {
         var places = await PlacesAsync();
         var admin = await As("admin");
         var townships = (await GetAsync(admin, $"/api/v1/regions/{places.OtherCounty}/children")).AsArray()
             .Where(x => x!["hasChildren"]!.GetValue<bool>()).Select(x => x!["code"]!.GetValue<string>()).ToList();
-        var township = townships.Last();
+        var township = townships[^(1 + fromEnd)];
         Assert.NotEqual(places.OtherCountyVillage[..9], township);
         var village = (await GetAsync(admin, $"/api/v1/regions/{township}/children")).AsArray()
             .Select(x => x!["code"]!.GetValue<string>()).First(c => c.Length == 12);
@@ -636,6 +639,78 @@ public abstract class GuaranteesApiTests(TestApp app) : ApiTests(app)
         var old = await GetAsync(admin, $"/api/v1/bulletins?region={township}&period={lastYear}");
         Assert.Equal([0, 0, 0, 0, 0], Measures.Select(m => old["totals"]![Camel(m)]!.GetValue<int>()));
         Assert.Equal(0, await TotalAsync(admin, $"region={township}&period={lastYear}&measure=Found"));
+    }
+
+    /// <summary>The system clock moved forward (the same database seen by an app running on a later day).</summary>
+    private sealed class ShiftedClock(TimeSpan offset) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
+    }
+
+    [SkippableFact]
+    public async Task Overdue_problems_count_alike_in_the_list_the_detail_the_export_and_the_bulletin()
+    {
+        RequireDatabase();
+        var (township, village) = await QuietPlaceAsync(fromEnd: 1);
+        var places = await PlacesAsync();
+        var admin = await As("admin");
+        var today = ChinaToday.ToString("yyyy-MM-dd");
+        var ids = new List<long>();
+        for (var i = 0; i < 4; i++)
+        {
+            var h = await RegisterWithAsync(admin, village, GoodFacts(f => f["housingGrade"] = "D"));
+            ids.Add(await OnlyProblemAsync(admin, h.Id, "Housing"));
+        }
+        // 0: assigned, due today; 1: in progress, due today; 2: due today but resolved; 3: due in 30 days.
+        await DoAsync(admin, ids[0], "Assign", 1, f => { Assignment(f); f["deadline"] = today; });
+        await DoAsync(admin, ids[1], "Assign", 1, f => { Assignment(f); f["deadline"] = today; });
+        await DoAsync(admin, ids[1], "Start", 2);
+        await DoAsync(admin, ids[2], "Assign", 1, f => { Assignment(f); f["deadline"] = today; });
+        await DoAsync(admin, ids[2], "Start", 2);
+        await DoAsync(admin, ids[2], "Resolve", 3, Resolution);
+        await DoAsync(admin, ids[3], "Assign", 1, f => { Assignment(f); f["deadline"] = ChinaToday.AddDays(30).ToString("yyyy-MM-dd"); });
+
+        // Today nothing is overdue yet (the deadline day itself is allowed).
+        Assert.Equal(0, await TotalAsync(admin, $"region={township}&overdue=true"));
+        Assert.Equal(0, (await GetAsync(admin, $"/api/v1/bulletins?region={township}"))["totals"]!["overdue"]!.GetValue<int>());
+
+        // Ten days later.
+        await using var later = App.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new ShiftedClock(TimeSpan.FromDays(10)))));
+        using var c = later.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var token = await Ok(await c.PostAsJsonAsync("/api/v1/auth/login",
+            new { username = "admin", password = Jingzhun.Web.Modules.Registry.DemoData.DemoSeeder.DemoPassword }));
+        c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token["accessToken"]!.GetValue<string>());
+
+        var overdue = (await GetAsync(c, $"/api/v1/problems?region={township}&overdue=true&pageSize=200"))["items"]!.AsArray();
+        Assert.Equal([ids[0], ids[1]], overdue.Select(p => p!["id"]!.GetValue<long>()).Order());
+        Assert.All(overdue, p => Assert.True(p!["isOverdue"]!.GetValue<bool>()));
+        Assert.All(overdue, p => Assert.Equal(10, p!["overdueDays"]!.GetValue<int>()));
+        var detail = await GetAsync(c, $"/api/v1/problems/{ids[2]}");
+        Assert.False(detail["problem"]!["isOverdue"]!.GetValue<bool>());
+        var rows = await ProblemExportAsync(c, $"region={township}");
+        Assert.Equal([ids[0], ids[1]], rows.Where(r => (string)r["是否逾期"] == "是").Select(ExportId).Order());
+
+        var laterDay = ChinaToday.AddDays(10).ToDateTime(TimeOnly.MinValue);
+        var periods = new[] { laterDay.ToString("yyyy-MM", CultureInfo.InvariantCulture), $"{ISOWeek.GetYear(laterDay)}-W{ISOWeek.GetWeekOfYear(laterDay):00}" };
+        foreach (var period in periods)
+        {
+            var bulletin = await GetAsync(c, $"/api/v1/bulletins?region={township}&period={period}");
+            Assert.Equal(2, bulletin["totals"]!["overdue"]!.GetValue<int>());
+            Assert.Equal(4, bulletin["totals"]!["outstanding"]!.GetValue<int>());
+            foreach (var m in Measures)
+            {
+                Assert.Equal(bulletin["totals"]![Camel(m)]!.GetValue<int>(), await TotalAsync(c, $"region={township}&period={period}&measure={m}"));
+                foreach (var row in bulletin["byDimension"]!.AsArray())
+                    Assert.Equal(row!["figures"]![Camel(m)]!.GetValue<int>(),
+                        await TotalAsync(c, $"region={township}&period={period}&measure={m}&dimension={row["key"]!.GetValue<string>()}"));
+            }
+        }
+        // The township with overdue problems heads its county's ranking.
+        var county = await GetAsync(c, $"/api/v1/bulletins?region={places.OtherCounty}&period={periods[0]}");
+        var first = county["bySubRegion"]!.AsArray()[0]!;
+        Assert.Equal(township, first["key"]!.GetValue<string>());
+        Assert.Equal(1, first["rank"]!.GetValue<int>());
+        Assert.Equal(2, first["figures"]!["overdue"]!.GetValue<int>());
     }
 
     private static string Camel(string s) => char.ToLowerInvariant(s[0]) + s[1..];
