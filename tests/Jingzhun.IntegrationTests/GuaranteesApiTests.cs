@@ -441,6 +441,32 @@ public abstract class GuaranteesApiTests(TestApp app) : ApiTests(app)
         Assert.Equal(5, (await GetAsync(tuqiao, $"/api/v1/problems/{id}"))["history"]!.AsArray().Count);
     }
 
+    [SkippableFact]
+    public async Task Simultaneous_steps_on_one_problem_and_simultaneous_reports_let_exactly_one_win()
+    {
+        RequireDatabase();
+        var places = await PlacesAsync();
+        var tuqiao = await As("tuqiao");
+        var county = await As("tl_admin");
+        var h = await RegisterWithAsync(tuqiao, places.HomeVillage, GoodFacts(f => f["housingGrade"] = "D"));
+        var id = await OnlyProblemAsync(tuqiao, h.Id, "Housing");
+
+        var answers = await Task.WhenAll(
+            StepAsync(tuqiao, id, "Assign", 1, b => { b["unit"] = "甲单位"; b["person"] = "甲某"; }),
+            StepAsync(county, id, "Assign", 1, b => { b["unit"] = "乙单位"; b["person"] = "乙某"; }));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
+        var view = await GetAsync(tuqiao, $"/api/v1/problems/{id}");
+        Assert.Equal(2, view["problem"]!["version"]!.GetValue<int>());
+        Assert.Equal(2, view["history"]!.AsArray().Count);
+        var winner = answers.Single(a => a.StatusCode == HttpStatusCode.OK);
+        Assert.Equal((await Ok(winner))["problem"]!["assignedPerson"]!.GetValue<string>(), view["problem"]!["assignedPerson"]!.GetValue<string>());
+
+        var reports = await Task.WhenAll(Enumerable.Range(0, 2).Select(i => (i == 0 ? tuqiao : county).PostAsJsonAsync("/api/v1/problems",
+            new { householdId = h.Id, dimension = "Water", source = "Complaint", severity = "Normal", description = $"群众反映饮水困难{i}" })));
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], reports.Select(a => a.StatusCode).Order());
+        Assert.Equal(1, await TotalAsync(tuqiao, $"householdId={h.Id}&dimension=Water"));
+    }
+
     // --- 4. problems opened by hand ----------------------------------------------------------------------------
 
     [SkippableFact]
