@@ -6,8 +6,9 @@ namespace Jingzhun.Web.Modules.Guarantees.Bulletins;
 /// <summary>A bulletin period: a calendar month ("2026-11", 月通报) or an ISO week ("2026-W47", 周调度), in Beijing time.</summary>
 public sealed record Period(string Key, bool IsWeek, DateOnly FirstDay, DateOnly EndDay, int Number, int Year)
 {
-    public DateTime StartUtc => FirstDay.ToDateTime(TimeOnly.MinValue).AddHours(-8);
-    public DateTime EndUtc => EndDay.ToDateTime(TimeOnly.MinValue).AddHours(-8);
+    // Kind Utc: PostgreSQL (timestamptz) refuses an unspecified kind, and SQLite's converter would shift it as local time.
+    public DateTime StartUtc => DateTime.SpecifyKind(FirstDay.ToDateTime(TimeOnly.MinValue).AddHours(-8), DateTimeKind.Utc);
+    public DateTime EndUtc => DateTime.SpecifyKind(EndDay.ToDateTime(TimeOnly.MinValue).AddHours(-8), DateTimeKind.Utc);
     public string Label => IsWeek ? $"{Year}年第{Number}周（{FirstDay:M月d日}—{EndDay.AddDays(-1):M月d日}）" : $"{Year}年{Number}月";
 
     public static bool TryParse(string? key, out Period period)
