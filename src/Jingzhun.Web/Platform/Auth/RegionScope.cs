@@ -23,31 +23,27 @@ public sealed class UnscopedRegion : IRegionScope
 /// An HTTP request without a valid region claim (anonymous) gets an empty range and sees nothing; code that runs
 /// outside a request (start-up, background jobs) is system work and unscoped.
 /// </summary>
-public sealed class HttpRegionScope : IRegionScope
+public sealed class HttpRegionScope(IHttpContextAccessor accessor) : IRegionScope
 {
     private const string Nothing = "~";
 
-    public HttpRegionScope(IHttpContextAccessor accessor)
+    // Read at each use, not at construction: the database context (and this scope with it) can be created while the
+    // cookie is being validated (security stamp check), before the request's user is set.
+    private (string? Code, string? Low, string? High) Current()
     {
         var user = accessor.HttpContext?.User;
-        if (user is null) return;
+        if (user is null) return (null, null, null);
         var code = user.FindFirst(AppClaims.Region)?.Value;
-        if (code == "")
+        if (code == "") return ("", "000000000000", "999999999999");
+        if (code is not null && RegionCodes.IsValid(code))
         {
-            (RegionCode, VillageLow, VillageHigh) = ("", "000000000000", "999999999999");
+            var (low, high) = RegionCodes.VillageRange(code);
+            return (code, low, high);
         }
-        else if (code is not null && RegionCodes.IsValid(code))
-        {
-            RegionCode = code;
-            (VillageLow, VillageHigh) = RegionCodes.VillageRange(code);
-        }
-        else
-        {
-            (RegionCode, VillageLow, VillageHigh) = (Nothing, Nothing, Nothing);
-        }
+        return (Nothing, Nothing, Nothing);
     }
 
-    public string? RegionCode { get; }
-    public string? VillageLow { get; }
-    public string? VillageHigh { get; }
+    public string? RegionCode => Current().Code;
+    public string? VillageLow => Current().Low;
+    public string? VillageHigh => Current().High;
 }
