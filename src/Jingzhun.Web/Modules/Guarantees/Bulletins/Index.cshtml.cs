@@ -41,7 +41,8 @@ public abstract class BulletinPageModel(BulletinsHandler handler, TimeProvider c
         }
         else
         {
-            if (r.Failure!.Kind == FailureKind.NotFound) return NotFound();
+            // Out of scope is a 404 (as in the API), shown with the form so another region can be chosen.
+            if (r.Failure!.Kind == FailureKind.NotFound) Response.StatusCode = StatusCodes.Status404NotFound;
             Errors = GuaranteePages.FieldErrors(r.Failure);
             Error = r.Failure.Message;
         }

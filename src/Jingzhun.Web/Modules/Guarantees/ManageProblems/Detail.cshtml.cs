@@ -21,8 +21,8 @@ public sealed class StepInput
     public string? Measure { get; set; }
     public string? EvidenceText { get; set; }
     public string? Reason { get; set; }
-    /// <summary>Photos already stored by an earlier, failed submit (comma-separated ids), so they need not be uploaded again.</summary>
-    public string? SavedPhotoIds { get; set; }
+    /// <summary>Photos already stored (by an earlier, failed submit, or the evidence of a returned resolution) that are kept.</summary>
+    public List<string> SavedPhotoIds { get; set; } = [];
 }
 
 [Authorize(Permissions.GuaranteesView)]
@@ -54,7 +54,7 @@ public sealed class DetailModel(ManageProblemsHandler handler, AssessHouseholdsH
             Errors["deadline"] = ["整改时限日期格式无效"];
             return await ReloadAsync(id, ct);
         }
-        var photoIds = (Input.SavedPhotoIds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        var photoIds = Input.SavedPhotoIds.Where(x => !string.IsNullOrWhiteSpace(x)).Select(x => x.Trim()).Distinct().ToList();
         if (Input.Transition == ProblemTransition.Resolve && Photos.Count > 0)
         {
             if (photoIds.Count + Photos.Count > 9)
@@ -69,7 +69,7 @@ public sealed class DetailModel(ManageProblemsHandler handler, AssessHouseholdsH
                 if (saved.Succeeded) photoIds.Add(saved.Value!.Id);
                 else bad.Add($"{f.FileName}：{saved.Failure!.Message}");
             }
-            Input.SavedPhotoIds = string.Join(',', photoIds);
+            Input.SavedPhotoIds = photoIds;
             if (bad.Count > 0)
             {
                 Errors["photoIds"] = [.. bad, "其余照片已保存，请重新选择未通过的照片"];
@@ -94,8 +94,7 @@ public sealed class DetailModel(ManageProblemsHandler handler, AssessHouseholdsH
     private async Task<IActionResult> ReloadAsync(long id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        var ids = (Input.SavedPhotoIds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
-        SavedPhotos = ids.Length == 0 ? [] : await files.FindAsync(ids, ct);
+        SavedPhotos = Input.SavedPhotoIds.Count == 0 ? [] : await files.FindAsync(Input.SavedPhotoIds, ct);
         return Page();
     }
 
@@ -118,6 +117,9 @@ public sealed class DetailModel(ManageProblemsHandler handler, AssessHouseholdsH
 
     /// <summary>The value to show in a field: what was typed when this step failed, else nothing.</summary>
     public string? Typed(ProblemTransition step, string? value) => Failed == step ? value : null;
+
+    /// <summary>The photos offered as kept in the resolve form: those of a failed submit, or of the returned resolution.</summary>
+    public IReadOnlyList<StoredFileView> KeptPhotos => Failed == ProblemTransition.Resolve ? SavedPhotos : View.Photos;
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
