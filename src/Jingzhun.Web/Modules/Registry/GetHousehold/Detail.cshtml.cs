@@ -10,12 +10,16 @@ namespace Jingzhun.Web.Modules.Registry.GetHousehold;
 
 /// <summary>户详情: the same handler as GET /api/v1/households/{id}, plus its change history.</summary>
 [Authorize(Policy = Permissions.RegistryView)]
-public sealed class DetailModel(GetHouseholdHandler handler, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class DetailModel(GetHouseholdHandler handler, Guarantees.AssessHouseholds.AssessHouseholdsHandler guarantees,
+    Guarantees.ManageProblems.ManageProblemsHandler problems, CurrentUser me, TimeProvider clock) : PageModel
 {
     public const int HistoryTake = 200;
 
     public HouseholdView View { get; private set; } = null!;
     public IReadOnlyList<HistoryView> History { get; private set; } = [];
+    /// <summary>两不愁三保障: the six dimensions and every problem of this household (open and closed).</summary>
+    public Guarantees.AssessHouseholds.GuaranteePanel? Panel { get; private set; }
+    public IReadOnlyList<Guarantees.ManageProblems.ProblemRow> Problems { get; private set; } = [];
     public bool CanEdit => me.Has(Permissions.RegistryEdit);
     public bool CanReveal => me.Has(Permissions.RegistryRevealId);
 
@@ -25,6 +29,11 @@ public sealed class DetailModel(GetHouseholdHandler handler, CurrentUser me, Tim
         if (!outcome.Succeeded) return NotFound();
         View = outcome.Value!;
         History = await handler.HistoryAsync(id, HistoryTake, ct);
+        if (me.Has(Permissions.GuaranteesView))
+        {
+            Panel = (await guarantees.PanelAsync(id, ct)).Value;
+            Problems = (await problems.SearchAsync(new(null, null, null, null, null, null, id, null, null, 1, 100), ct)).Value?.Items ?? [];
+        }
         return Page();
     }
 
