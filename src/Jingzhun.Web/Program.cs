@@ -1,5 +1,6 @@
 using Jingzhun.Web.Modules.Admin;
 using Jingzhun.Web.Modules.Guarantees;
+using Jingzhun.Web.Modules.Monitoring;
 using Jingzhun.Web.Modules.Regions;
 using Jingzhun.Web.Modules.Registry;
 using Jingzhun.Web.Platform;
@@ -12,6 +13,7 @@ builder.Services.AddRegions();
 builder.Services.AddRegistry();
 builder.Services.AddAdmin();
 builder.Services.AddGuarantees();
+builder.Services.AddMonitoring();
 
 var app = builder.Build();
 if (await app.RunCommandAsync(args)) return;
@@ -23,6 +25,7 @@ api.MapRegionsApi();
 api.MapRegistryApi();
 api.MapAdminApi();
 api.MapGuaranteesApi();
+api.MapMonitoringApi();
 Jingzhun.Web.Platform.Jobs.Jobs.Map(api);
 Jingzhun.Web.Platform.Files.FileStore.Map(api);
 

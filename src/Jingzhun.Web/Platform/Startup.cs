@@ -35,8 +35,12 @@ public static class Startup
                 var opened = 0;
                 db.SuppressAudit = true;
                 foreach (var batch in ids.Chunk(500)) { opened += await assess.AssessAsync(batch, ct); db.ChangeTracker.Clear(); }
-                db.SuppressAudit = false;
                 log.LogInformation("两不愁三保障研判：发现问题 {Count} 个", opened);
+                var monitoring = await sp.GetRequiredService<Modules.Monitoring.DemoData.MonitoringDemo>()
+                    .SeedAsync(DemoSeeder.County, DemoSeeder.Seed, ct);
+                db.SuppressAudit = false;
+                log.LogInformation("防返贫监测：累计识别监测对象 {Identified} 户，其中风险已消除 {Eliminated} 户；系统预警新增风险线索 {Leads} 条",
+                    monitoring.Identified, monitoring.Eliminated, monitoring.Leads);
             }
         }
         if (accounts.Count > 0)

@@ -201,4 +201,19 @@ public sealed class Household
     }
 
     public void BumpVersion() => Version++;
+
+    /// <summary>纳入监测 makes a 脱贫户 or 一般农户 a 监测户; the end of monitoring restores what it was.</summary>
+    public void ChangeStatus(HouseholdStatus to, DateTime now, string by)
+    {
+        var allowed = (Status, to) switch
+        {
+            (HouseholdStatus.Exited or HouseholdStatus.Ordinary, HouseholdStatus.Monitored) => true,
+            (HouseholdStatus.Monitored, HouseholdStatus.Exited or HouseholdStatus.Ordinary) => true,
+            _ => false,
+        };
+        if (!allowed) throw new InvalidOperationException($"户类型不能由“{Platform.Localization.Labels.Of(Status)}”改为“{Platform.Localization.Labels.Of(to)}”");
+        Status = to;
+        Version++;
+        Touch(now, by);
+    }
 }

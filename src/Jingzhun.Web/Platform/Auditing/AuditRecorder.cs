@@ -18,7 +18,7 @@ internal static class AuditRecorder
         nameof(Member.IdNumberCipher), nameof(Member.IdNumberHash), nameof(Household.PhoneProtected),
         nameof(Household.Version), nameof(Household.UpdatedAt), nameof(Household.UpdatedBy), nameof(Household.CreatedAt),
         nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
-        nameof(AppUser.NormalizedUserName), nameof(AppUser.NormalizedEmail), nameof(AppUser.AccessFailedCount), "Events",
+        nameof(AppUser.NormalizedUserName), nameof(AppUser.NormalizedEmail), nameof(AppUser.AccessFailedCount), "Events", "Steps", "Measures",
         "HouseholdId", "Id", "CountyCode",
     ];
 
@@ -29,7 +29,9 @@ internal static class AuditRecorder
         var list = new List<Pending>();
         foreach (var e in tracker.Entries())
         {
-            if (e.Entity is not (Household or Member or HouseholdIncome or AppUser or Modules.Guarantees.Problem or Modules.Guarantees.GuaranteePolicy)) continue;
+            if (e.Entity is not (Household or Member or HouseholdIncome or AppUser or Modules.Guarantees.Problem or Modules.Guarantees.GuaranteePolicy
+                or Modules.Monitoring.RiskLead or Modules.Monitoring.MonitoringCase or Modules.Monitoring.MonitoringPolicy
+                or Modules.Monitoring.AssistanceMeasure)) continue;
             if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             var changes = new Dictionary<string, object?[]>();
             foreach (var p in e.Properties)
@@ -51,7 +53,7 @@ internal static class AuditRecorder
             {
                 EntityState.Added => AuditAction.Create,
                 EntityState.Deleted => AuditAction.Delete,
-                _ when changes.ContainsKey(nameof(Member.Status)) || changes.ContainsKey(nameof(Household.Status)) => AuditAction.StatusChange,
+                _ when changes.ContainsKey(nameof(Member.Status)) || changes.ContainsKey(nameof(Household.Status)) || changes.ContainsKey("Stage") => AuditAction.StatusChange,
                 _ => AuditAction.Update,
             };
             list.Add(new Pending(e, action, e.Entity.GetType().Name, changes));
@@ -69,6 +71,12 @@ internal static class AuditRecorder
             AppUser u => (u.Id, null, u.RegionCode, $"用户 {u.UserName}（{u.DisplayName}）"),
             Modules.Guarantees.Problem pr => (pr.Id.ToString(), (long?)pr.HouseholdId, pr.VillageCode,
                 $"{Platform.Localization.Labels.Of(pr.Dimension)}问题 {pr.Id}（{Platform.Localization.Labels.Of(pr.Status)}）"),
+            Modules.Monitoring.RiskLead l => (l.Id.ToString(), (long?)l.HouseholdId, l.VillageCode, $"风险线索 {l.Id}（{Platform.Localization.Labels.Of(l.Source)}）"),
+            Modules.Monitoring.MonitoringCase mc => (mc.Id.ToString(), (long?)mc.HouseholdId, mc.VillageCode,
+                $"监测认定 {mc.Id}（{Platform.Localization.Labels.Of(mc.Stage)}）"),
+            Modules.Monitoring.AssistanceMeasure am => (am.Id.ToString(), (long?)am.HouseholdId, am.VillageCode,
+                $"帮扶措施（{Platform.Localization.Labels.Of(am.Category)}）{am.Description}"),
+            Modules.Monitoring.MonitoringPolicy mp => (mp.Id.ToString(), null, mp.ProvinceCode, $"防返贫监测政策参数 {mp.ProvinceCode} {mp.Year}年"),
             Modules.Guarantees.GuaranteePolicy gp => (gp.Id.ToString(), null, gp.ProvinceCode, $"两不愁三保障政策参数 {gp.ProvinceCode} {gp.Year}年"),
             _ => ("", null, "", ""),
         };

@@ -22,6 +22,12 @@ public static class Permissions
     public const string GuaranteesAssign = "guarantees.assign";
     public const string GuaranteesWork = "guarantees.work";
     public const string GuaranteesVerify = "guarantees.verify";
+    // 防止返贫动态监测: see; record leads; field steps (核查, 评议, 公示, plans and measures); review (比对, 乡镇审核); decide (县级审定).
+    public const string MonitoringView = "monitoring.view";
+    public const string MonitoringReport = "monitoring.report";
+    public const string MonitoringWork = "monitoring.work";
+    public const string MonitoringReview = "monitoring.review";
+    public const string MonitoringDecide = "monitoring.decide";
     /// <summary>Policy tables (thresholds per province and year); the handler also requires a province-level region.</summary>
     public const string PolicyEdit = "policy.edit";
 
@@ -29,6 +35,7 @@ public static class Permissions
     [
         RegistryView, RegistryEdit, RegistryExport, RegistryRevealId, UsersManage, AuditView,
         GuaranteesView, GuaranteesReport, GuaranteesAssign, GuaranteesWork, GuaranteesVerify, PolicyEdit,
+        MonitoringView, MonitoringReport, MonitoringWork, MonitoringReview, MonitoringDecide,
     ];
 }
 
@@ -49,12 +56,16 @@ public static class Roles
         new(SystemAdmin, "系统管理员", 100, Permissions.All),
         new(CountyAdmin, "区县管理员", 80, Permissions.All),
         new(TownshipOfficer, "乡镇干部", 60, [Permissions.RegistryView, Permissions.RegistryEdit, Permissions.RegistryExport,
-            Permissions.GuaranteesView, Permissions.GuaranteesReport, Permissions.GuaranteesAssign, Permissions.GuaranteesWork, Permissions.GuaranteesVerify]),
+            Permissions.GuaranteesView, Permissions.GuaranteesReport, Permissions.GuaranteesAssign, Permissions.GuaranteesWork, Permissions.GuaranteesVerify,
+            Permissions.MonitoringView, Permissions.MonitoringReport, Permissions.MonitoringWork, Permissions.MonitoringReview]),
         new(VillageOfficer, "村干部", 40, [Permissions.RegistryView, Permissions.RegistryEdit, Permissions.RegistryExport,
-            Permissions.GuaranteesView, Permissions.GuaranteesReport, Permissions.GuaranteesWork]),
+            Permissions.GuaranteesView, Permissions.GuaranteesReport, Permissions.GuaranteesWork,
+            Permissions.MonitoringView, Permissions.MonitoringReport, Permissions.MonitoringWork]),
         new(Cadre, "帮扶干部", 20, [Permissions.RegistryView, Permissions.RegistryEdit,
-            Permissions.GuaranteesView, Permissions.GuaranteesReport, Permissions.GuaranteesWork]),
-        new(Auditor, "只读（审计）", 10, [Permissions.RegistryView, Permissions.RegistryExport, Permissions.AuditView, Permissions.GuaranteesView]),
+            Permissions.GuaranteesView, Permissions.GuaranteesReport, Permissions.GuaranteesWork,
+            Permissions.MonitoringView, Permissions.MonitoringReport, Permissions.MonitoringWork]),
+        new(Auditor, "只读（审计）", 10, [Permissions.RegistryView, Permissions.RegistryExport, Permissions.AuditView, Permissions.GuaranteesView,
+            Permissions.MonitoringView]),
     ];
 
     public static RoleDefinition? Find(string? name) => All.FirstOrDefault(r => r.Name == name);

@@ -60,6 +60,9 @@ public abstract class AppDbContext(DbContextOptions options, IRegionScope scope,
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Jingzhun.Web.Platform.Files.StoredFile> Files => Set<Jingzhun.Web.Platform.Files.StoredFile>();
     public DbSet<Jingzhun.Web.Platform.Jobs.Job> Jobs => Set<Jingzhun.Web.Platform.Jobs.Job>();
+    public DbSet<Jingzhun.Web.Modules.Monitoring.RiskLead> RiskLeads => Set<Jingzhun.Web.Modules.Monitoring.RiskLead>();
+    public DbSet<Jingzhun.Web.Modules.Monitoring.MonitoringCase> MonitoringCases => Set<Jingzhun.Web.Modules.Monitoring.MonitoringCase>();
+    public DbSet<Jingzhun.Web.Modules.Monitoring.AssistanceMeasure> AssistanceMeasures => Set<Jingzhun.Web.Modules.Monitoring.AssistanceMeasure>();
     public DbSet<Jingzhun.Web.Modules.Monitoring.MonitoringPolicy> MonitoringPolicies => Set<Jingzhun.Web.Modules.Monitoring.MonitoringPolicy>();
     public DbSet<Jingzhun.Web.Modules.Guarantees.GuaranteePolicy> GuaranteePolicies => Set<Jingzhun.Web.Modules.Guarantees.GuaranteePolicy>();
     public DbSet<Jingzhun.Web.Modules.Guarantees.Problem> Problems => Set<Jingzhun.Web.Modules.Guarantees.Problem>();
@@ -93,6 +96,12 @@ public abstract class AppDbContext(DbContextOptions options, IRegionScope scope,
             || (string.Compare(p.VillageCode, ScopeLow) >= 0 && string.Compare(p.VillageCode, ScopeHigh) <= 0));
         b.Entity<Jingzhun.Web.Modules.Guarantees.HouseholdAssessment>().HasQueryFilter(a => ScopeLow == null
             || (string.Compare(a.VillageCode, ScopeLow) >= 0 && string.Compare(a.VillageCode, ScopeHigh) <= 0));
+        b.Entity<Jingzhun.Web.Modules.Monitoring.RiskLead>().HasQueryFilter(l => ScopeLow == null
+            || (string.Compare(l.VillageCode, ScopeLow) >= 0 && string.Compare(l.VillageCode, ScopeHigh) <= 0));
+        b.Entity<Jingzhun.Web.Modules.Monitoring.MonitoringCase>().HasQueryFilter(c => ScopeLow == null
+            || (string.Compare(c.VillageCode, ScopeLow) >= 0 && string.Compare(c.VillageCode, ScopeHigh) <= 0));
+        b.Entity<Jingzhun.Web.Modules.Monitoring.AssistanceMeasure>().HasQueryFilter(m => ScopeLow == null
+            || (string.Compare(m.VillageCode, ScopeLow) >= 0 && string.Compare(m.VillageCode, ScopeHigh) <= 0));
         b.Entity<AuditEntry>().HasQueryFilter(a => ScopePrefix == null || a.RegionCode.StartsWith(ScopePrefix));
     }
 }

@@ -1,0 +1,37 @@
+using Jingzhun.Web.Modules.Monitoring.Rules;
+using Jingzhun.Web.Modules.Registry;
+using Jingzhun.Web.Platform.Auth;
+
+namespace Jingzhun.Web.Modules.Monitoring.IdentifyHouseholds;
+
+/// <summary>
+/// The form of any step; each step reads the fields it needs: 入户核查 (Date, Findings), 信息比对 (Findings: the
+/// department comparison result, or "暂无"), 民主评议 (Date, Participants, Agreed, Kind, RiskTypes, Reason),
+/// 村级公示 (StartDate, EndDate, Objections, ObjectionHandling), 乡镇审核 (Opinion, Agreed, Reason), 县级审定 (Agreed =
+/// 纳入, Kind, RiskTypes, Reason), and the same for the 风险消除 steps.
+/// </summary>
+public sealed record StepRequest(CaseStep Step, int Version, DateOnly? Date = null, string? Findings = null, int? Participants = null,
+    bool? Agreed = null, MonitoringKind? Kind = null, IReadOnlyList<PovertyCause>? RiskTypes = null, string? Reason = null,
+    DateOnly? StartDate = null, DateOnly? EndDate = null, string? Objections = null, string? ObjectionHandling = null, string? Opinion = null);
+
+public static class CaseSteps
+{
+    /// <summary>Who records each step: the village (field work), the township (review), the county (decision).</summary>
+    public static readonly IReadOnlyDictionary<CaseStep, string> PermissionOf = new Dictionary<CaseStep, string>
+    {
+        [CaseStep.Visit] = Permissions.MonitoringWork,
+        [CaseStep.Comparison] = Permissions.MonitoringReview,
+        [CaseStep.Appraisal] = Permissions.MonitoringWork,
+        [CaseStep.Publicity] = Permissions.MonitoringWork,
+        [CaseStep.TownshipReview] = Permissions.MonitoringReview,
+        [CaseStep.CountyDecision] = Permissions.MonitoringDecide,
+        [CaseStep.StartElimination] = Permissions.MonitoringWork,
+        [CaseStep.EliminationAppraisal] = Permissions.MonitoringWork,
+        [CaseStep.EliminationPublicity] = Permissions.MonitoringWork,
+        [CaseStep.EliminationTownship] = Permissions.MonitoringReview,
+        [CaseStep.EliminationCounty] = Permissions.MonitoringDecide,
+    };
+
+    /// <summary>Risk types are the twelve causes plus the three monitoring-only ones.</summary>
+    public static bool IsRiskType(PovertyCause c) => Enum.IsDefined(c);
+}

@@ -1,0 +1,420 @@
+using Jingzhun.Web.Modules.Guarantees;
+using Jingzhun.Web.Modules.Monitoring.Rules;
+using Jingzhun.Web.Modules.Monitoring.SweepRisks;
+using Jingzhun.Web.Modules.Regions;
+using Jingzhun.Web.Modules.Regions.Rules;
+using Jingzhun.Web.Modules.Registry;
+using Jingzhun.Web.Modules.Registry.SearchHouseholds;
+using Jingzhun.Web.Platform.Auth;
+using Jingzhun.Web.Platform.Data;
+using Jingzhun.Web.Platform.Localization;
+using Jingzhun.Web.Platform.Problems;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jingzhun.Web.Modules.Monitoring.IdentifyHouseholds;
+
+public sealed record CaseQuery(string? Region, CaseStage? Stage, MonitoringKind? Kind, bool? Overdue, bool? Active, long? HouseholdId,
+    int? Page, int? PageSize);
+
+public sealed record CaseRow(long Id, long HouseholdId, string HouseholdNumber, string HeadName, int Size, string VillageCode, string RegionPath,
+    CaseStage Stage, MonitoringKind? ProposedKind, MonitoringKind? Kind, string RiskTypes, DateTime LeadAt, DateTime? DecidedAt,
+    DateOnly? MonitoredSince, string? ResponsibleCadre, int DaysSinceLead, int OverdueDays, int Version);
+
+public sealed record StepView(CaseStep Step, CaseStage From, CaseStage To, string Summary, string Fields, DateTime At, string By);
+
+public sealed record MeasureView(long Id, MeasureCategory Category, PovertyCause? RiskType, string Description, DateOnly StartDate,
+    DateOnly? EndDate, decimal? Amount, MeasureStatus Status, string? Evidence, DateTime UpdatedAt, string UpdatedBy);
+
+public sealed record LeadView(long Id, LeadSource Source, RiskReason? Reason, string Detail, LeadStatus Status, DateTime CreatedAt, string CreatedBy);
+
+public sealed record CaseView(CaseRow Case, HouseholdStatus StatusBefore, string? NotIncludedReason, string? Plan, DateTime? EliminatedAt,
+    IReadOnlyList<CaseStep> NextSteps, IReadOnlyList<StepView> Steps, IReadOnlyList<MeasureView> Measures, IReadOnlyList<LeadView> Leads,
+    IReadOnlyList<string> Warnings, IReadOnlyList<Condition>? EliminationConditions, DateOnly Deadline);
+
+public sealed record PlanRequest(string? ResponsibleCadre, string? Plan, int Version);
+
+public sealed record MeasureRequest(MeasureCategory Category, PovertyCause? RiskType, string Description, DateOnly StartDate, DateOnly? EndDate,
+    decimal? Amount, MeasureStatus Status, string? Evidence);
+
+/// <summary>
+/// 认定, 帮扶 and 风险消除 of monitoring objects. Each step is a form recorded by the right role from the right stage;
+/// the decision checks the kind against the household, inclusion makes it a 监测户, elimination restores its status.
+/// </summary>
+public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler policies, RegionDirectory regions, CurrentUser user,
+    TimeProvider clock)
+{
+    private DateOnly Today => ChinaTime.Today(clock);
+
+    public IQueryable<MonitoringCase> Filter(CaseQuery q, DateTime? overdueCutoff, out Failure? failure)
+    {
+        failure = null;
+        var query = db.MonitoringCases.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q.Region))
+        {
+            if (!RegionCodes.IsValid(q.Region.Trim())) { failure = Failure.Invalid("region", "区划代码无效"); return query; }
+            var (low, high) = RegionCodes.VillageRange(q.Region.Trim());
+            query = query.Where(c => string.Compare(c.VillageCode, low) >= 0 && string.Compare(c.VillageCode, high) <= 0);
+        }
+        if (q.Stage is { } s) query = query.Where(c => c.Stage == s);
+        if (q.Kind is { } k) query = query.Where(c => c.Kind == k || (c.Kind == null && c.ProposedKind == k));
+        if (q.HouseholdId is { } h) query = query.Where(c => c.HouseholdId == h);
+        if (q.Active == true) query = query.Where(c => c.Stage != CaseStage.NotIncluded && c.Stage != CaseStage.Eliminated);
+        if (q.Overdue == true && overdueCutoff is { } cutoff)
+            query = query.Where(c => c.Stage <= CaseStage.CountyDecision && c.LeadAt < cutoff);
+        return query;
+    }
+
+    private IQueryable<CaseRow> Rows(IQueryable<MonitoringCase> query) =>
+        from c in query
+        join h in db.Households on c.HouseholdId equals h.Id
+        select new CaseRow(c.Id, c.HouseholdId, h.HouseholdNumber, h.HeadName, h.Size, c.VillageCode, "", c.Stage, c.ProposedKind, c.Kind,
+            c.RiskTypes, c.LeadAt, c.DecidedAt, c.MonitoredSince, c.ResponsibleCadre, 0, 0, c.Version);
+
+    private async Task<CaseRow> FinishAsync(CaseRow r, CancellationToken ct)
+    {
+        var days = (await policies.PolicyForAsync(r.VillageCode, Today.Year, ct)).DecisionDays;
+        var since = Today.DayNumber - DateOnly.FromDateTime(ChinaTime.ToLocal(r.LeadAt)).DayNumber;
+        var overdue = r.Stage <= CaseStage.CountyDecision && since > days ? since - days : 0;
+        return r with { RegionPath = regions.ShortPath(r.VillageCode), DaysSinceLead = since, OverdueDays = overdue };
+    }
+
+    public async Task<Outcome<PageResult<CaseRow>>> SearchAsync(CaseQuery q, CancellationToken ct)
+    {
+        // 中农组发〔2021〕7号: the decision is due within N days of the first lead.
+        var scope = q.Region?.Trim() is { Length: >= 2 } region ? region : user.RegionCode is { Length: >= 2 } mine ? mine : "00";
+        var days = (await policies.PolicyForAsync(scope, Today.Year, ct)).DecisionDays;
+        var query = Filter(q, clock.GetUtcNow().UtcDateTime.AddDays(-days), out var failure);
+        if (failure is not null) return failure;
+        var page = Math.Max(1, q.Page ?? 1);
+        var size = Math.Clamp(q.PageSize ?? 20, 1, 200);
+        var total = await query.CountAsync(ct);
+        var rows = await Rows(query.OrderBy(c => c.Stage).ThenBy(c => c.LeadAt).Skip((page - 1) * size).Take(size)).ToListAsync(ct);
+        var items = new List<CaseRow>();
+        foreach (var r in rows) items.Add(await FinishAsync(r, ct));
+        return new PageResult<CaseRow>(items, page, size, total);
+    }
+
+    /// <summary>受理: a lead becomes (or joins) the household's case, which starts at 入户核查.</summary>
+    public async Task<Outcome<CaseRow>> OpenFromLeadAsync(long leadId, CancellationToken ct)
+    {
+        var lead = await db.RiskLeads.FirstOrDefaultAsync(l => l.Id == leadId, ct);
+        if (lead is null) return Failure.NotFound("该风险线索");
+        if (!lead.IsOpen) return Failure.Conflict($"该线索已{Labels.Of(lead.Status)}，不能再受理");
+        var household = await db.Households.AsNoTracking().Where(h => h.Id == lead.HouseholdId).Select(h => new { h.Id, h.VillageCode, h.Status }).FirstAsync(ct);
+        var existing = await db.MonitoringCases.FirstOrDefaultAsync(c => c.HouseholdId == lead.HouseholdId
+            && c.Stage != CaseStage.NotIncluded && c.Stage != CaseStage.Eliminated, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (existing is null)
+        {
+            if (household.Status is not (HouseholdStatus.Exited or HouseholdStatus.Ordinary))
+                return Failure.Conflict($"该户为“{Labels.Of(household.Status)}”，只有脱贫户和一般农户可以进入监测认定");
+            existing = MonitoringCase.Open(household.Id, household.VillageCode, household.Status, lead.CreatedAt, now, user.UserName);
+            db.MonitoringCases.Add(existing);
+            await db.SaveChangesAsync(ct);
+        }
+        // Every open lead of the household joins the case: one procedure answers them all.
+        foreach (var l in await db.RiskLeads.Where(l => l.HouseholdId == household.Id && l.Status == LeadStatus.Open).ToListAsync(ct))
+            l.AttachTo(existing);
+        await db.SaveChangesAsync(ct);
+        return await FinishAsync(await Rows(db.MonitoringCases.AsNoTracking().Where(c => c.Id == existing.Id)).FirstAsync(ct), ct);
+    }
+
+    public async Task<Outcome<CaseView>> GetAsync(long id, CancellationToken ct)
+    {
+        var c = await db.MonitoringCases.AsNoTracking().AsSplitQuery().Include(x => x.Steps).Include(x => x.Measures)
+            .FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null) return Failure.NotFound("该监测对象");
+        var row = await FinishAsync(await Rows(db.MonitoringCases.AsNoTracking().Where(x => x.Id == id)).FirstAsync(ct), ct);
+        var leads = await db.RiskLeads.AsNoTracking().Where(l => l.CaseId == id || (l.HouseholdId == c.HouseholdId && l.Status == LeadStatus.Open))
+            .OrderBy(l => l.CreatedAt).Select(l => new LeadView(l.Id, l.Source, l.Reason, l.Detail, l.Status, l.CreatedAt, l.CreatedBy)).ToListAsync(ct);
+        var next = MonitoringCase.From.Where(f => f.Value == c.Stage && user.Has(CaseSteps.PermissionOf[f.Key])).Select(f => f.Key).ToList();
+        var policy = await policies.PolicyForAsync(c.VillageCode, Today.Year, ct);
+        var conditions = c.Stage == CaseStage.Monitoring || c.Stage > CaseStage.NotIncluded ? await ConditionsAsync(c, policy, ct) : null;
+        return new CaseView(row, c.StatusBefore, c.NotIncludedReason, c.Plan, c.EliminatedAt, next,
+            c.Steps.OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => new StepView(s.Step, s.FromStage, s.ToStage, s.Summary, s.Fields, s.At, s.By)).ToList(),
+            c.Measures.OrderBy(m => m.StartDate).Select(View).ToList(), leads, await WarningsAsync(c, ct), conditions,
+            DateOnly.FromDateTime(ChinaTime.ToLocal(c.LeadAt)).AddDays(policy.DecisionDays));
+    }
+
+    private static MeasureView View(AssistanceMeasure m) =>
+        new(m.Id, m.Category, m.RiskType, m.Description, m.StartDate, m.EndDate, m.Amount, m.Status, m.Evidence, m.UpdatedAt, m.UpdatedBy);
+
+    private async Task<bool> HasWorkingMemberAsync(long householdId, CancellationToken ct) =>
+        await db.Members.AnyAsync(m => m.HouseholdId == householdId && m.Status == MemberStatus.Active
+            && m.LaborSkill != LaborSkill.Lost && m.LaborSkill != LaborSkill.None, ct);
+
+    /// <summary>一户一策 gaps: a risk type without a measure; a household without labour without 综合保障.</summary>
+    private async Task<IReadOnlyList<string>> WarningsAsync(MonitoringCase c, CancellationToken ct)
+    {
+        if (!c.IsMonitored || c.Stage == CaseStage.Eliminated) return [];
+        var warnings = new List<string>();
+        if (c.ResponsibleCadre is null) warnings.Add("尚未确定一对一监测责任人");
+        foreach (var risk in c.RiskTypeList().Where(r => c.Measures.All(m => m.RiskType != r)))
+            warnings.Add($"风险类型“{Labels.Of(risk)}”尚无对应帮扶措施");
+        if (!await HasWorkingMemberAsync(c.HouseholdId, ct) && c.Measures.All(m => m.Category != MeasureCategory.SocialSecurity))
+            warnings.Add("该户无劳动能力，应落实综合保障（低保、特困供养）措施");
+        return warnings;
+    }
+
+    private async Task<IReadOnlyList<Condition>> ConditionsAsync(MonitoringCase c, MonitoringPolicy policy, CancellationToken ct)
+    {
+        var incomes = await db.Incomes.AsNoTracking().Where(i => i.HouseholdId == c.HouseholdId).OrderByDescending(i => i.Year)
+            .Select(i => new { i.Year, i.PerCapitaNetIncome, i.AllowableOutOfPocket }).ToListAsync(ct);
+        var openProblems = await db.Problems.CountAsync(p => p.HouseholdId == c.HouseholdId && p.Status != ProblemStatus.Verified, ct);
+        var received = c.Measures.Count(m => m.Status != MeasureStatus.Planned);
+        var largeCosts = incomes.FirstOrDefault() is { } last && last.AllowableOutOfPocket > policy.OutOfPocketTrigger;
+        var input = new EliminationInput(c.MonitoredSince ?? Today, Today, received, incomes.Select(i => (i.Year, i.PerCapitaNetIncome)).ToList(),
+            openProblems, largeCosts, await HasWorkingMemberAsync(c.HouseholdId, ct));
+        return EliminationRules.Check(input, policy);
+    }
+
+    public async Task<Outcome<CaseView>> RecordStepAsync(long id, StepRequest r, CancellationToken ct)
+    {
+        var c = await db.MonitoringCases.Include(x => x.Steps).Include(x => x.Measures).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null) return Failure.NotFound("该监测对象");
+        if (!CaseSteps.PermissionOf.TryGetValue(r.Step, out var permission)) return Failure.Invalid("step", "未知的步骤");
+        if (!user.Has(permission)) return Failure.Forbidden($"您的角色不能登记“{Labels.Of(r.Step)}”");
+        if (c.Version != r.Version)
+            return Failure.Conflict($"该户的认定已被 {c.UpdatedBy} 于 {ChinaTime.Format(c.UpdatedAt)} 推进到“{Labels.Of(c.Stage)}”，请刷新后重试");
+        if (!c.CanRecord(r.Step)) return Failure.Conflict($"当前为“{Labels.Of(c.Stage)}”，不能登记“{Labels.Of(r.Step)}”");
+        var policy = await policies.PolicyForAsync(c.VillageCode, Today.Year, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var outcome = r.Step switch
+        {
+            CaseStep.Visit => Visit(c, r, now),
+            CaseStep.Comparison => Comparison(c, r, now),
+            CaseStep.Appraisal or CaseStep.EliminationAppraisal => await AppraisalAsync(c, r, now, ct),
+            CaseStep.Publicity or CaseStep.EliminationPublicity => Publicity(c, r, policy, now),
+            CaseStep.TownshipReview or CaseStep.EliminationTownship => await ReviewAsync(c, r, now, ct),
+            CaseStep.CountyDecision => await DecideAsync(c, r, policy, now, ct),
+            CaseStep.StartElimination => await StartEliminationAsync(c, policy, now, ct),
+            CaseStep.EliminationCounty => await EliminateAsync(c, r, now, ct),
+            _ => Failure.Invalid("step", "未知的步骤"),
+        };
+        if (outcome is not null) return outcome;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Failure.Conflict("该户的认定刚刚被他人推进，请刷新后重试");
+        }
+        return await GetAsync(id, ct);
+    }
+
+    private static string? Text(string? s, int min = 2) => string.IsNullOrWhiteSpace(s) || s.Trim().Length < min ? null : s.Trim();
+
+    private Failure? Dated(DateOnly? d, string field, string label) =>
+        d is null ? Failure.Invalid(field, $"请填写{label}") : d > Today ? Failure.Invalid(field, $"{label}不能晚于今天") : null;
+
+    private Failure? Visit(MonitoringCase c, StepRequest r, DateTime now)
+    {
+        if (Dated(r.Date, "date", "核查日期") is { } f) return f;
+        if (Text(r.Findings, 4) is not { } findings) return Failure.Invalid("findings", "请填写入户核查情况（至少4个字）");
+        c.Record(CaseStep.Visit, CaseStage.Comparison, new { r.Date, Findings = findings }, $"入户核查：{findings}", now, user.UserName);
+        return null;
+    }
+
+    private Failure? Comparison(MonitoringCase c, StepRequest r, DateTime now)
+    {
+        var result = Text(r.Findings) ?? "暂无部门比对数据";
+        c.Record(CaseStep.Comparison, CaseStage.Appraisal, new { Findings = result }, $"信息比对：{result}", now, user.UserName);
+        return null;
+    }
+
+    private async Task<Failure?> AppraisalAsync(MonitoringCase c, StepRequest r, DateTime now, CancellationToken ct)
+    {
+        var elimination = r.Step == CaseStep.EliminationAppraisal;
+        if (Dated(r.Date, "date", "评议日期") is { } f) return f;
+        if (r.Participants is not > 0) return Failure.Invalid("participants", "请填写参加评议人数");
+        if (r.Agreed is not { } agreed) return Failure.Invalid("agreed", "请选择评议结果");
+        if (agreed && !elimination)
+        {
+            if (r.Kind is not { } kind || !Enum.IsDefined(kind)) return Failure.Invalid("kind", "请选择拟认定的监测对象类型");
+            if (r.RiskTypes is not { Count: > 0 } risks || !risks.All(CaseSteps.IsRiskType)) return Failure.Invalid("riskTypes", "请选择至少一项风险类型");
+            c.Propose(kind, risks);
+        }
+        if (!agreed && Text(r.Reason) is null) return Failure.Invalid("reason", "评议不同意的，请填写理由");
+        var next = agreed ? (elimination ? CaseStage.EliminationPublicity : CaseStage.Publicity) : (elimination ? CaseStage.Monitoring : CaseStage.NotIncluded);
+        var summary = $"民主评议（{r.Date:yyyy-MM-dd}，{r.Participants}人参加）：{(agreed ? "同意" : "不同意")}" +
+            (agreed && !elimination ? $"，拟认定为{Labels.Of(c.ProposedKind)}" : "") + (agreed ? "" : $"，理由：{r.Reason!.Trim()}");
+        c.Record(r.Step, next, new { r.Date, r.Participants, Agreed = agreed, r.Kind, r.RiskTypes, r.Reason }, summary, now, user.UserName);
+        if (!agreed && !elimination) return await CloseNotIncludedAsync(c, r.Reason!.Trim(), now, ct);
+        return null;
+    }
+
+    private Failure? Publicity(MonitoringCase c, StepRequest r, MonitoringPolicy policy, DateTime now)
+    {
+        if (r.StartDate is not { } start) return Failure.Invalid("startDate", "请填写公示开始日期");
+        if (r.EndDate is not { } end) return Failure.Invalid("endDate", "请填写公示结束日期");
+        if (end < start) return Failure.Invalid("endDate", "公示结束日期不能早于开始日期");
+        var days = end.DayNumber - start.DayNumber + 1;
+        if (days < policy.PublicityDays) return Failure.Invalid("endDate", $"村级公示不少于{policy.PublicityDays}天，本次仅{days}天");
+        if (end > Today) return Failure.Invalid("endDate", "公示尚未结束，结束后再登记公示结果");
+        if (Text(r.Objections) is { } objections && Text(r.ObjectionHandling) is null)
+            return Failure.Invalid("objectionHandling", "有异议的，请填写异议处理情况");
+        var summary = $"村级公示 {start:yyyy-MM-dd} 至 {end:yyyy-MM-dd}（{days}天）" +
+            (Text(r.Objections) is { } o ? $"，异议：{o}；处理：{r.ObjectionHandling!.Trim()}" : "，无异议");
+        var next = r.Step == CaseStep.Publicity ? CaseStage.TownshipReview : CaseStage.EliminationTownship;
+        c.Record(r.Step, next, new { r.StartDate, r.EndDate, r.Objections, r.ObjectionHandling }, summary, now, user.UserName);
+        return null;
+    }
+
+    private async Task<Failure?> ReviewAsync(MonitoringCase c, StepRequest r, DateTime now, CancellationToken ct)
+    {
+        var elimination = r.Step == CaseStep.EliminationTownship;
+        if (r.Agreed is not { } agreed) return Failure.Invalid("agreed", "请选择审核意见");
+        if (Text(r.Opinion) is not { } opinion) return Failure.Invalid("opinion", "请填写审核意见");
+        var next = agreed ? (elimination ? CaseStage.EliminationCounty : CaseStage.CountyDecision) : (elimination ? CaseStage.Monitoring : CaseStage.NotIncluded);
+        c.Record(r.Step, next, new { Agreed = agreed, Opinion = opinion }, $"乡镇审核：{(agreed ? "同意" : "不同意")}，{opinion}", now, user.UserName);
+        if (!agreed && !elimination) return await CloseNotIncludedAsync(c, opinion, now, ct);
+        return null;
+    }
+
+    private async Task<Failure?> DecideAsync(MonitoringCase c, StepRequest r, MonitoringPolicy policy, DateTime now, CancellationToken ct)
+    {
+        if (r.Agreed is not { } include) return Failure.Invalid("agreed", "请选择审定结果：纳入监测或不纳入");
+        if (!include)
+        {
+            if (Text(r.Reason) is not { } reason) return Failure.Invalid("reason", "不纳入监测的，请填写理由");
+            c.Record(CaseStep.CountyDecision, CaseStage.NotIncluded, new { Agreed = false, Reason = reason }, $"县级审定：不纳入监测，{reason}", now, user.UserName);
+            return await CloseNotIncludedAsync(c, reason, now, ct);
+        }
+        var kind = r.Kind ?? c.ProposedKind;
+        if (kind is null) return Failure.Invalid("kind", "请选择监测对象类型");
+        var risks = r.RiskTypes is { Count: > 0 } given ? given : c.RiskTypeList();
+        if (risks.Count == 0 || !risks.All(CaseSteps.IsRiskType)) return Failure.Invalid("riskTypes", "请选择至少一项风险类型");
+        var income = await db.Incomes.AsNoTracking().Where(i => i.HouseholdId == c.HouseholdId).OrderByDescending(i => i.Year)
+            .Select(i => new { i.Year, i.PerCapitaNetIncome }).FirstOrDefaultAsync(ct);
+        var incomePolicy = income is null ? policy : await policies.PolicyForAsync(c.VillageCode, income.Year, ct);
+        if (KindRules.Check(kind.Value, c.StatusBefore, income?.PerCapitaNetIncome, incomePolicy) is { } error) return Failure.Invalid("kind", error);
+        var household = await db.Households.FirstAsync(h => h.Id == c.HouseholdId, ct);
+        c.Include(kind.Value, risks, Today, now);
+        c.Record(CaseStep.CountyDecision, CaseStage.Monitoring, new { Agreed = true, Kind = kind, RiskTypes = risks },
+            $"县级审定：纳入监测，认定为{Labels.Of(kind)}，风险类型：{string.Join("、", risks.Select(x => Labels.Of(x)))}", now, user.UserName);
+        household.ChangeStatus(HouseholdStatus.Monitored, now, user.UserName);
+        foreach (var l in await db.RiskLeads.Where(l => l.CaseId == c.Id || (l.HouseholdId == c.HouseholdId && l.Status == LeadStatus.Open)).ToListAsync(ct))
+            l.Close(included: true);
+        return null;
+    }
+
+    private async Task<Failure?> CloseNotIncludedAsync(MonitoringCase c, string reason, DateTime now, CancellationToken ct)
+    {
+        c.Exclude(reason, now);
+        foreach (var l in await db.RiskLeads.Where(l => l.CaseId == c.Id || (l.HouseholdId == c.HouseholdId && l.Status == LeadStatus.Open)).ToListAsync(ct))
+            l.Close(included: false);
+        return null;
+    }
+
+    private async Task<Failure?> StartEliminationAsync(MonitoringCase c, MonitoringPolicy policy, DateTime now, CancellationToken ct)
+    {
+        var conditions = await ConditionsAsync(c, policy, ct);
+        var unmet = conditions.Where(x => !x.Met).ToList();
+        if (unmet.Count > 0)
+            return new Failure(FailureKind.Invalid, "尚不符合风险消除条件",
+                new Dictionary<string, string[]> { ["conditions"] = unmet.Select(x => $"{x.Name}：{x.Detail}").ToArray() });
+        c.Record(CaseStep.StartElimination, CaseStage.EliminationAppraisal, new { Conditions = conditions },
+            "启动风险消除：" + string.Join("；", conditions.Select(x => $"{x.Name}：{x.Detail}")), now, user.UserName);
+        return null;
+    }
+
+    private async Task<Failure?> EliminateAsync(MonitoringCase c, StepRequest r, DateTime now, CancellationToken ct)
+    {
+        if (r.Agreed is not { } agreed) return Failure.Invalid("agreed", "请选择审定结果");
+        if (!agreed && Text(r.Reason) is null) return Failure.Invalid("reason", "不同意风险消除的，请填写理由");
+        c.Record(CaseStep.EliminationCounty, agreed ? CaseStage.Eliminated : CaseStage.Monitoring, new { Agreed = agreed, r.Reason },
+            agreed ? "县级审定：同意风险消除" : $"县级审定：不同意风险消除，{r.Reason!.Trim()}", now, user.UserName);
+        if (agreed)
+        {
+            c.MarkEliminated(now);
+            // The record stays (风险已消除); the household is what it was before and is swept like every other.
+            var household = await db.Households.FirstAsync(h => h.Id == c.HouseholdId, ct);
+            household.ChangeStatus(c.StatusBefore, now, user.UserName);
+        }
+        return null;
+    }
+
+    public async Task<Outcome<CaseView>> SetPlanAsync(long id, PlanRequest r, CancellationToken ct)
+    {
+        if (!user.Has(Permissions.MonitoringWork)) return Failure.Forbidden("您的角色不能制定帮扶计划");
+        var c = await db.MonitoringCases.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null) return Failure.NotFound("该监测对象");
+        if (c.Version != r.Version) return Failure.Conflict($"已被 {c.UpdatedBy} 于 {ChinaTime.Format(c.UpdatedAt)} 修改，请刷新后重试");
+        if (!c.IsMonitored || c.Stage == CaseStage.Eliminated) return Failure.Conflict("纳入监测后才能制定帮扶计划");
+        if (r.ResponsibleCadre?.Trim().Length > 50) return Failure.Invalid("responsibleCadre", "责任人姓名过长");
+        if (r.Plan?.Trim().Length > 2000) return Failure.Invalid("plan", "帮扶计划不能超过2000字");
+        c.SetPlan(r.ResponsibleCadre, r.Plan, clock.GetUtcNow().UtcDateTime, user.UserName);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    public async Task<Outcome<MeasureView>> SaveMeasureAsync(long caseId, long? measureId, MeasureRequest r, CancellationToken ct)
+    {
+        if (!user.Has(Permissions.MonitoringWork)) return Failure.Forbidden("您的角色不能登记帮扶措施");
+        var c = await db.MonitoringCases.FirstOrDefaultAsync(x => x.Id == caseId, ct);
+        if (c is null) return Failure.NotFound("该监测对象");
+        if (!c.IsMonitored || c.Stage == CaseStage.Eliminated) return Failure.Conflict("纳入监测后、风险消除前才能登记帮扶措施");
+        if (!Enum.IsDefined(r.Category)) return Failure.Invalid("category", "请选择措施类别");
+        if (r.RiskType is { } rt && !Enum.IsDefined(rt)) return Failure.Invalid("riskType", "风险类型无效");
+        if (Text(r.Description, 4) is not { } description) return Failure.Invalid("description", "请描述帮扶措施（至少4个字）");
+        if (description.Length > 500) return Failure.Invalid("description", "措施描述不能超过500字");
+        if (r.EndDate is { } end && end < r.StartDate) return Failure.Invalid("endDate", "结束日期不能早于开始日期");
+        if (r.Amount is < 0 or > 10_000_000) return Failure.Invalid("amount", "金额应在0至1000万元之间");
+        if (r.Category == MeasureCategory.Finance)
+        {
+            // 小额信贷: no more than 50,000 yuan for no more than 3 years.
+            if (r.Amount > 50_000) return Failure.Invalid("amount", "脱贫人口小额信贷额度不超过5万元");
+            if (r.EndDate is { } e && e > r.StartDate.AddYears(3)) return Failure.Invalid("endDate", "脱贫人口小额信贷期限不超过3年");
+        }
+        if (!Enum.IsDefined(r.Status)) return Failure.Invalid("status", "请选择措施状态");
+        if (r.Status == MeasureStatus.Done && Text(r.Evidence) is null) return Failure.Invalid("evidence", "已落实的措施请填写佐证（如发放记录、合同、照片说明）");
+        var m = measureId is { } mid ? await db.AssistanceMeasures.FirstOrDefaultAsync(x => x.Id == mid && x.CaseId == caseId, ct) : null;
+        if (measureId is not null && m is null) return Failure.NotFound("该帮扶措施");
+        if (m is null) db.AssistanceMeasures.Add(m = new AssistanceMeasure { CaseId = caseId, HouseholdId = c.HouseholdId, VillageCode = c.VillageCode });
+        m.Category = r.Category;
+        m.RiskType = r.RiskType;
+        m.Description = description;
+        m.StartDate = r.StartDate;
+        m.EndDate = r.EndDate;
+        m.Amount = r.Amount;
+        m.Status = r.Status;
+        m.Evidence = Text(r.Evidence);
+        m.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        m.UpdatedBy = user.UserName;
+        await db.SaveChangesAsync(ct);
+        return View(m);
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/monitoring").WithTags("防返贫监测");
+        g.MapGet("/cases", async ([AsParameters] CaseQuery q, IdentifyHouseholdsHandler h, CancellationToken ct) =>
+                (await h.SearchAsync(q, ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Permissions.MonitoringView)
+            .WithName("SearchCases").WithSummary("监测对象与认定中的户（筛选 region、stage、kind、overdue=逾期未审定、active）");
+        g.MapGet("/cases/{id:long}", async (long id, IdentifyHouseholdsHandler h, CancellationToken ct) => (await h.GetAsync(id, ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Permissions.MonitoringView)
+            .WithName("GetCase").WithSummary("认定过程、帮扶措施、风险消除条件");
+        g.MapPost("/leads/{id:long}/case", async (long id, IdentifyHouseholdsHandler h, CancellationToken ct) =>
+                (await h.OpenFromLeadAsync(id, ct)).ToHttp(r => TypedResults.Created($"/api/v1/monitoring/cases/{r.Id}", r)))
+            .RequireAuthorization(Permissions.MonitoringWork)
+            .WithName("OpenCase").WithSummary("受理风险线索，启动监测认定（入户核查）");
+        g.MapPost("/cases/{id:long}/steps", async (long id, StepRequest r, IdentifyHouseholdsHandler h, CancellationToken ct) =>
+                (await h.RecordStepAsync(id, r, ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Permissions.MonitoringView)
+            .WithName("RecordCaseStep").WithSummary("登记下一步：Visit 入户核查 / Comparison 信息比对 / Appraisal 民主评议 / Publicity 村级公示 / TownshipReview 乡镇审核 / CountyDecision 县级审定 / StartElimination 及风险消除各步");
+        g.MapPut("/cases/{id:long}/plan", async (long id, PlanRequest r, IdentifyHouseholdsHandler h, CancellationToken ct) =>
+                (await h.SetPlanAsync(id, r, ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Permissions.MonitoringWork)
+            .WithName("SetCasePlan").WithSummary("一户一策：一对一监测责任人与帮扶计划");
+        g.MapPost("/cases/{id:long}/measures", async (long id, MeasureRequest r, IdentifyHouseholdsHandler h, CancellationToken ct) =>
+                (await h.SaveMeasureAsync(id, null, r, ct)).ToHttp(m => TypedResults.Created($"/api/v1/monitoring/cases/{id}/measures/{m.Id}", m)))
+            .RequireAuthorization(Permissions.MonitoringWork)
+            .WithName("AddMeasure").WithSummary("登记帮扶措施");
+        g.MapPut("/cases/{id:long}/measures/{measureId:long}", async (long id, long measureId, MeasureRequest r, IdentifyHouseholdsHandler h, CancellationToken ct) =>
+                (await h.SaveMeasureAsync(id, measureId, r, ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Permissions.MonitoringWork)
+            .WithName("UpdateMeasure").WithSummary("修改帮扶措施");
+    }
+}

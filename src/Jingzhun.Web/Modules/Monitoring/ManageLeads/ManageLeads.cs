@@ -1,0 +1,73 @@
+using Jingzhun.Web.Modules.Monitoring.Rules;
+using Jingzhun.Web.Modules.Regions;
+using Jingzhun.Web.Modules.Regions.Rules;
+using Jingzhun.Web.Modules.Registry.SearchHouseholds;
+using Jingzhun.Web.Platform.Auth;
+using Jingzhun.Web.Platform.Data;
+using Jingzhun.Web.Platform.Localization;
+using Jingzhun.Web.Platform.Problems;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jingzhun.Web.Modules.Monitoring.ManageLeads;
+
+public sealed record LeadQuery(string? Region, LeadStatus? Status, LeadSource? Source, RiskReason? Reason, long? HouseholdId, int? Page, int? PageSize);
+
+public sealed record LeadRow(long Id, long HouseholdId, string HouseholdNumber, string HeadName, string VillageCode, string RegionPath,
+    LeadSource Source, RiskReason? Reason, string Detail, LeadStatus Status, long? CaseId, DateTime CreatedAt, string CreatedBy);
+
+/// <summary>A lead recorded by a person: 农户自主申报 (recorded by the village), 基层干部排查, 部门筛查预警.</summary>
+public sealed record RecordLeadRequest(long HouseholdId, LeadSource Source, string Detail);
+
+public sealed class ManageLeadsHandler(AppDbContext db, RegionDirectory regions, CurrentUser user, TimeProvider clock)
+{
+    public async Task<Outcome<PageResult<LeadRow>>> SearchAsync(LeadQuery q, CancellationToken ct)
+    {
+        var query = db.RiskLeads.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q.Region))
+        {
+            if (!RegionCodes.IsValid(q.Region.Trim())) return Failure.Invalid("region", "区划代码无效");
+            var (low, high) = RegionCodes.VillageRange(q.Region.Trim());
+            query = query.Where(l => string.Compare(l.VillageCode, low) >= 0 && string.Compare(l.VillageCode, high) <= 0);
+        }
+        if (q.Status is { } s) query = query.Where(l => l.Status == s);
+        if (q.Source is { } src) query = query.Where(l => l.Source == src);
+        if (q.Reason is { } r) query = query.Where(l => l.Reason == r);
+        if (q.HouseholdId is { } h) query = query.Where(l => l.HouseholdId == h);
+        var page = Math.Max(1, q.Page ?? 1);
+        var size = Math.Clamp(q.PageSize ?? 20, 1, 200);
+        var total = await query.CountAsync(ct);
+        var rows = await (from l in query.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id).Skip((page - 1) * size).Take(size)
+                          join hh in db.Households on l.HouseholdId equals hh.Id
+                          select new LeadRow(l.Id, l.HouseholdId, hh.HouseholdNumber, hh.HeadName, l.VillageCode, "", l.Source, l.Reason, l.Detail,
+                              l.Status, l.CaseId, l.CreatedAt, l.CreatedBy)).ToListAsync(ct);
+        return new PageResult<LeadRow>(rows.Select(x => x with { RegionPath = regions.ShortPath(x.VillageCode) }).ToList(), page, size, total);
+    }
+
+    public async Task<Outcome<LeadRow>> RecordAsync(RecordLeadRequest r, CancellationToken ct)
+    {
+        var h = await db.Households.AsNoTracking().Where(x => x.Id == r.HouseholdId)
+            .Select(x => new { x.Id, x.VillageCode, x.HouseholdNumber, x.HeadName }).FirstOrDefaultAsync(ct);
+        if (h is null) return Failure.NotFound("该户");
+        if (!Enum.IsDefined(r.Source) || r.Source == LeadSource.SystemSweep)
+            return Failure.Invalid("source", "请选择线索来源：农户自主申报、基层干部排查或部门筛查预警");
+        if (string.IsNullOrWhiteSpace(r.Detail) || r.Detail.Trim().Length < 4) return Failure.Invalid("detail", "请说明风险情况（至少4个字）");
+        if (r.Detail.Trim().Length > 500) return Failure.Invalid("detail", "风险情况不能超过500字");
+        var lead = RiskLead.Raise(h.Id, h.VillageCode, r.Source, null, r.Detail, clock.GetUtcNow().UtcDateTime, user.UserName);
+        db.RiskLeads.Add(lead);
+        await db.SaveChangesAsync(ct);
+        return new LeadRow(lead.Id, h.Id, h.HouseholdNumber, h.HeadName, h.VillageCode, regions.ShortPath(h.VillageCode), lead.Source, null,
+            lead.Detail, lead.Status, null, lead.CreatedAt, lead.CreatedBy);
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/monitoring/leads").WithTags("防返贫监测");
+        g.MapGet("", async ([AsParameters] LeadQuery q, ManageLeadsHandler h, CancellationToken ct) => (await h.SearchAsync(q, ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Permissions.MonitoringView)
+            .WithName("SearchLeads").WithSummary("风险线索（筛选 region、status、source、reason）");
+        g.MapPost("", async (RecordLeadRequest r, ManageLeadsHandler h, CancellationToken ct) =>
+                (await h.RecordAsync(r, ct)).ToHttp(l => TypedResults.Created($"/api/v1/monitoring/leads/{l.Id}", l)))
+            .RequireAuthorization(Permissions.MonitoringReport)
+            .WithName("RecordLead").WithSummary("登记风险线索：农户自主申报（村代录）、基层干部排查、部门筛查预警");
+    }
+}

@@ -1,0 +1,117 @@
+using Jingzhun.Web.Modules.Guarantees;
+using Jingzhun.Web.Modules.Monitoring.Rules;
+using Jingzhun.Web.Modules.Regions.Rules;
+using Jingzhun.Web.Modules.Registry;
+using Jingzhun.Web.Platform.Auth;
+using Jingzhun.Web.Platform.Data;
+using Jingzhun.Web.Platform.Jobs;
+using Jingzhun.Web.Platform.Problems;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jingzhun.Web.Modules.Monitoring.SweepRisks;
+
+/// <summary>
+/// The system's own risk sweep: raises a lead (source 系统监测预警) for each finding of <see cref="RiskRules"/> that has
+/// no open lead yet. Households with an active case (in procedure or under monitoring) are already being looked at.
+/// Runs for one household on every registry change and for a whole region as a background job.
+/// </summary>
+public sealed class SweepRisksHandler(AppDbContext db, TimeProvider clock) : IRegistryChangeListener
+{
+    public const string SweepActor = "系统监测预警";
+
+    private readonly Dictionary<(string, int), MonitoringPolicy> _policies = [];
+
+    public async Task<MonitoringPolicy> PolicyForAsync(string code, int year, CancellationToken ct)
+    {
+        var province = code[..2];
+        if (_policies.TryGetValue((province, year), out var cached)) return cached;
+        var policy = await db.MonitoringPolicies.AsNoTracking()
+            .Where(p => (p.ProvinceCode == province || p.ProvinceCode == "") && p.Year <= year)
+            .OrderByDescending(p => p.ProvinceCode).ThenByDescending(p => p.Year)
+            .FirstOrDefaultAsync(ct) ?? MonitoringPolicy.NationalFloor(year);
+        return _policies[(province, year)] = policy;
+    }
+
+    public Task HouseholdChangedAsync(long householdId, CancellationToken ct) => SweepAsync([householdId], ct);
+
+    public async Task<int> SweepAsync(IReadOnlyCollection<long> householdIds, CancellationToken ct)
+    {
+        var rows = await db.Households.AsNoTracking()
+            .Where(h => householdIds.Contains(h.Id))
+            .Select(h => new
+            {
+                h.Id, h.VillageCode, h.Status,
+                Incomes = h.Incomes.OrderByDescending(i => i.Year).Take(2)
+                    .Select(i => new IncomePoint(i.Year, i.PerCapitaNetIncome, i.AllowableOutOfPocket, i.HouseholdSize)).ToList(),
+            })
+            .ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var active = (await db.MonitoringCases.AsNoTracking()
+            .Where(c => ids.Contains(c.HouseholdId) && c.Stage != CaseStage.NotIncluded && c.Stage != CaseStage.Eliminated)
+            .Select(c => c.HouseholdId).ToListAsync(ct)).ToHashSet();
+        var openLeads = (await db.RiskLeads.AsNoTracking()
+            .Where(l => ids.Contains(l.HouseholdId) && l.Reason != null && (l.Status == LeadStatus.Open || l.Status == LeadStatus.InProcedure))
+            .Select(l => new { l.HouseholdId, l.Reason }).ToListAsync(ct)).Select(l => (l.HouseholdId, l.Reason!.Value)).ToHashSet();
+        var problems = (await db.Problems.AsNoTracking()
+            .Where(p => ids.Contains(p.HouseholdId) && p.Status != ProblemStatus.Verified)
+            .GroupBy(p => p.HouseholdId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .ToDictionary(g => g.Key, g => g.Count);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var raised = 0;
+        foreach (var h in rows)
+        {
+            if (active.Contains(h.Id)) continue;
+            var policies = new Dictionary<int, MonitoringPolicy>();
+            foreach (var i in h.Incomes) policies[i.Year] = await PolicyForAsync(h.VillageCode, i.Year, ct);
+            var input = new RiskInput(h.Status, h.Incomes, problems.GetValueOrDefault(h.Id));
+            foreach (var f in RiskRules.Sweep(input, y => policies[y]))
+            {
+                if (!openLeads.Add((h.Id, f.Reason))) continue;
+                db.RiskLeads.Add(RiskLead.Raise(h.Id, h.VillageCode, LeadSource.SystemSweep, f.Reason, f.Detail, now, SweepActor));
+                raised++;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return raised;
+    }
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapPost("/monitoring/sweeps", async (SweepRegionRequest r, Jobs jobs, CurrentUser user, CancellationToken ct) =>
+            {
+                var region = string.IsNullOrWhiteSpace(r.Region) ? user.RegionCode ?? "" : r.Region.Trim();
+                if (region != "" && !RegionCodes.IsValid(region)) return Failure.Invalid("region", "区划代码无效").ToProblem();
+                if (!user.CanSee(region)) return Failure.NotFound("该地区").ToProblem();
+                var job = await jobs.EnqueueAsync(SweepRisksJob.JobKind, region, "{}", ct);
+                return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", Jobs.View(job));
+            })
+            .RequireAuthorization(Permissions.MonitoringReview)
+            .WithName("SweepRisks").WithSummary("对一个地区全部户进行返贫风险预警筛查（后台任务）").WithTags("防返贫监测");
+}
+
+public sealed record SweepRegionRequest(string? Region);
+
+public sealed class SweepRisksJob(SweepRisksHandler sweep, AppDbContext db) : IJobHandler
+{
+    public const string JobKind = "monitoring.sweep";
+    public string Kind => JobKind;
+
+    public async Task<string> RunAsync(Job job, IJobProgress progress, CancellationToken ct)
+    {
+        var (low, high) = job.RegionCode == "" ? ("000000000000", "999999999999") : RegionCodes.VillageRange(job.RegionCode);
+        var ids = await db.Households.AsNoTracking()
+            .Where(h => string.Compare(h.VillageCode, low) >= 0 && string.Compare(h.VillageCode, high) <= 0)
+            .OrderBy(h => h.Id).Select(h => h.Id).ToListAsync(ct);
+        var raised = 0;
+        var done = 0;
+        await progress.ReportAsync(0, ids.Count, "筛查中", ct);
+        foreach (var batch in ids.Chunk(500))
+        {
+            ct.ThrowIfCancellationRequested();
+            raised += await sweep.SweepAsync(batch, ct);
+            db.ChangeTracker.Clear();
+            done += batch.Length;
+            await progress.ReportAsync(done, ids.Count, $"已筛查 {done} 户，新增风险线索 {raised} 条", ct);
+        }
+        return $"已筛查 {ids.Count} 户，新增风险线索 {raised} 条";
+    }
+}
