@@ -19,7 +19,8 @@ public static class MonitoringModule
         .AddScoped<IdentifyHouseholdsHandler>()
         .AddScoped<MonitoringStatsHandler>()
         .AddScoped<PublicNoticeHandler>()
-        .AddScoped<DemoData.MonitoringDemo>();
+        .AddScoped<DemoData.MonitoringDemo>()
+        .AddScoped<ConfigurePolicy.ConfigureMonitoringPolicyHandler>();
 
     public static RouteGroupBuilder MapMonitoringApi(this RouteGroupBuilder api)
     {
@@ -28,6 +29,7 @@ public static class MonitoringModule
         IdentifyHouseholdsHandler.Map(api);
         MonitoringStatsHandler.Map(api);
         PublicNoticeHandler.Map(api);
+        ConfigurePolicy.ConfigureMonitoringPolicyHandler.Map(api);
         return api;
     }
 }

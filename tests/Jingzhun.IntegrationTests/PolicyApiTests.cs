@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Json;
+using Jingzhun.IntegrationTests.Infrastructure;
+
+namespace Jingzhun.IntegrationTests;
+
+/// <summary>
+/// The policy tables (两不愁三保障 thresholds, 防返贫监测 standards): readable by their users, set per province and year
+/// by a national or province-level administrator only, validated, and audited. Uses Yunnan (53), where no test has
+/// households, so that other tests' rules are not affected.
+/// </summary>
+public abstract class PolicyApiTests(TestApp app) : ApiTests(app)
+{
+    private static object Monitoring(decimal threshold) => new
+    {
+        threshold, nearBand = 0.10m, incomeDropTrigger = 0.30m, outOfPocketTrigger = 10000m, decisionDays = 15, publicityDays = 5,
+        eliminationMinMonths = 6, eliminationMinMeasures = 1, eliminationStableYears = 2,
+    };
+
+    [SkippableFact]
+    public async Task The_national_floor_is_seeded_and_a_province_sets_its_own_range_from_a_year()
+    {
+        RequireDatabase();
+        var auditor = await As("auditor");
+        var list = (await GetAsync(auditor, "/api/v1/monitoring/policies")).AsArray();
+        Assert.Contains(list, p => p!["provinceCode"]!.GetValue<string>() == "" && p["year"]!.GetValue<int>() == 2021
+            && p["values"]!["threshold"]!.GetValue<decimal>() == 6000m);
+
+        var admin = await As("admin");
+        // Yunnan 2023: 8,050 yuan (DOMAIN.md §4).
+        var saved = await Ok(await admin.PutAsJsonAsync("/api/v1/monitoring/policies/53/2023", Monitoring(8050m)));
+        Assert.Equal(8050m, saved["values"]!["threshold"]!.GetValue<decimal>());
+        Assert.Contains((await GetAsync(auditor, "/api/v1/monitoring/policies")).AsArray(),
+            p => p!["provinceCode"]!.GetValue<string>() == "53" && p["year"]!.GetValue<int>() == 2023);
+        // A change is audited (the national administrator sees entries of every region).
+        var audit = await GetAsync(admin, "/api/v1/audit?entityType=MonitoringPolicy&pageSize=50");
+        Assert.Contains(audit["items"]!.AsArray(), a => a!["summary"]!.GetValue<string>().Contains("53 2023", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task Only_a_national_or_province_level_admin_may_set_the_values_and_they_are_validated()
+    {
+        RequireDatabase();
+        var county = await As("tl_admin");
+        await Problem(await county.PutAsJsonAsync("/api/v1/monitoring/policies/50/2026", Monitoring(7000m)), HttpStatusCode.Forbidden);
+        await Problem(await county.PutAsJsonAsync("/api/v1/guarantees/policies/50/2026", new
+        {
+            schoolAgeFrom = 6, schoolAgeTo = 15, safeHousingGrades = "A,B", waterLitresPerPersonDay = 35, waterLitresPerPersonDayShortArea = 20,
+            waterFetchMinutes = 20, waterHorizontalMetres = 800, waterVerticalMetres = 80, waterCutoffDaysPerYear = 36,
+            deadlineDaysUrgent = 7, deadlineDaysNormal = 30, deadlineDaysMinor = 60,
+        }), HttpStatusCode.Forbidden);
+        var township = await As("tuqiao");
+        await Problem(await township.PutAsJsonAsync("/api/v1/monitoring/policies/50/2026", Monitoring(7000m)), HttpStatusCode.Forbidden);
+
+        var admin = await As("admin");
+        Assert.Contains("不能低于全国底线", await FieldError(await admin.PutAsJsonAsync("/api/v1/monitoring/policies/53/2024", Monitoring(5000m)), "threshold"));
+        Assert.Contains("不少于5天", await FieldError(await admin.PutAsJsonAsync("/api/v1/monitoring/policies/53/2024",
+            new { threshold = 8000m, nearBand = 0.1m, incomeDropTrigger = 0.3m, outOfPocketTrigger = 1m, decisionDays = 15, publicityDays = 3,
+                eliminationMinMonths = 6, eliminationMinMeasures = 1, eliminationStableYears = 2 }), "publicityDays"));
+        Assert.Contains("A、B、C、D", await FieldError(await admin.PutAsJsonAsync("/api/v1/guarantees/policies/53/2024", new
+        {
+            schoolAgeFrom = 6, schoolAgeTo = 15, safeHousingGrades = "A,X", waterLitresPerPersonDay = 35, waterLitresPerPersonDayShortArea = 20,
+            waterFetchMinutes = 20, waterHorizontalMetres = 800, waterVerticalMetres = 80, waterCutoffDaysPerYear = 36,
+            deadlineDaysUrgent = 7, deadlineDaysNormal = 30, deadlineDaysMinor = 60,
+        }), "safeHousingGrades"));
+        await Problem(await admin.PutAsJsonAsync("/api/v1/monitoring/policies/5/2024", Monitoring(8000m)), HttpStatusCode.BadRequest);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class SqlitePolicyApiTests(SqliteApp app) : PolicyApiTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresPolicyApiTests(PostgresApp app) : PolicyApiTests(app);
