@@ -335,12 +335,12 @@ public abstract class RegistryApiTests(TestApp app) : ApiTests(app)
         var tuqiao = await As("tuqiao");
         var token = NewName();
         var exited = await RegisterAsync(tuqiao, places.HomeVillage, headName: token + "甲");
-        var monitored = await RegisterAsync(tuqiao, places.HomeVillage, Facts("Monitored"), headName: token + "乙");
+        var monitored = await RegisterAsync(tuqiao, places.HomeVillage, Facts("Ordinary"), headName: token + "乙");
         var withIncome = await RegisterAsync(tuqiao, places.SecondVillage, headName: token + "丙");
         await Ok(await tuqiao.PutAsJsonAsync($"/api/v1/households/{withIncome.Id}/incomes/2024",
             new { wageIncome = 9000, transferIncome = 0 }));
 
-        Assert.Equal([monitored.Id], await ListIdsAsync(tuqiao, $"q={token}&status=Monitored"));
+        Assert.Equal([monitored.Id], await ListIdsAsync(tuqiao, $"q={token}&status=Ordinary"));
         Assert.Equal([monitored.Id], await ListIdsAsync(tuqiao, $"q={token}&mainCause=Disability"));
         Assert.Equal([monitored.Id], await ListIdsAsync(tuqiao, $"q={token}&class321=Push"));
         Assert.Equal([monitored.Id], await ListIdsAsync(tuqiao, $"q={token}&flag=Dibao"));
@@ -436,7 +436,7 @@ public abstract class RegistryApiTests(TestApp app) : ApiTests(app)
         var detail = await GetAsync(tuqiao, $"/api/v1/households/{h.Id}");
         var facts = detail["household"]!.AsObject().DeepClone().AsObject();
         facts["address"] = "审计新地址";
-        facts["status"] = "Monitored";
+        facts["status"] = "Ordinary";
         facts["attribute"] = null;
         facts["identifiedYear"] = null;
         facts["exitYear"] = null;
@@ -455,12 +455,30 @@ public abstract class RegistryApiTests(TestApp app) : ApiTests(app)
         Assert.Equal("测试地址1号", changes["Address"]![0]!.GetValue<string>());
         Assert.Equal("审计新地址", changes["Address"]![1]!.GetValue<string>());
         Assert.Equal("Exited", changes["Status"]![0]!.GetValue<string>());
-        Assert.Equal("Monitored", changes["Status"]![1]!.GetValue<string>());
+        Assert.Equal("Ordinary", changes["Status"]![1]!.GetValue<string>());
 
         // The household's history shows the same.
         var history = (await GetAsync(tuqiao, $"/api/v1/households/{h.Id}/history")).AsArray();
         Assert.Equal(items.Count, history.Count);
         Assert.Contains(history, e => e!["summary"]!.GetValue<string>().Contains(h.Number));
+    }
+
+    [SkippableFact]
+    public async Task A_household_becomes_a_monitored_household_only_through_the_monitoring_procedure()
+    {
+        RequireDatabase();
+        var places = await PlacesAsync();
+        var tuqiao = await As("tuqiao");
+        var facts = Facts("Ordinary");
+        facts["status"] = "Monitored";
+        var refused = await tuqiao.PostAsJsonAsync("/api/v1/households", new { villageCode = places.SecondVillage, household = facts, head = Person(NewName(), NewIdNumber()) });
+        Assert.Contains("防返贫监测", await FieldError(refused, "household.status"));
+
+        var h = await RegisterAsync(tuqiao, places.SecondVillage);
+        var edit = (await GetAsync(tuqiao, $"/api/v1/households/{h.Id}"))["household"]!.AsObject().DeepClone().AsObject();
+        edit["status"] = "Monitored";
+        Assert.Contains("不能在此直接修改", await FieldError(await tuqiao.PutAsJsonAsync($"/api/v1/households/{h.Id}", new { household = edit, version = 1 }), "household.status"));
+        Assert.Equal("Exited", (await GetAsync(tuqiao, $"/api/v1/households/{h.Id}"))["household"]!["status"]!.GetValue<string>());
     }
 
     private async Task<string> RevealAsAdminAsync(long memberId) =>

@@ -52,9 +52,9 @@ public abstract class ApiTests(TestApp app)
             ["identificationStandard"] = "National", ["mainCause"] = "Illness", ["class321"] = "Watch",
             ["address"] = "测试地址1号", ["phone"] = "13812345678", ["housingGrade"] = "A",
         },
-        "Monitored" => new JsonObject
+        "Ordinary" => new JsonObject
         {
-            ["status"] = "Monitored", ["mainCause"] = "Disability", ["class321"] = "Push", ["isDibao"] = true,
+            ["status"] = "Ordinary", ["mainCause"] = "Disability", ["class321"] = "Push", ["isDibao"] = true,
             ["phone"] = "13912345678",
         },
         _ => new JsonObject { ["status"] = status },

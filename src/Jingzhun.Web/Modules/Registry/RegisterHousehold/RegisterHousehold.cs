@@ -25,6 +25,8 @@ public sealed class RegisterHouseholdHandler(AppDbContext db, IValidator<Househo
             return Failure.Invalid("villageCode", "所选村不在您的管辖范围内");
         var facts = await validator.ValidateAsync(request.Household, ct);
         if (!facts.IsValid) return Failure.Invalid(facts, "household");
+        if (request.Household.Status == HouseholdStatus.Monitored)
+            return Failure.Invalid("household.status", "新建户不能直接登记为“监测户”：请先建档，再通过防返贫监测认定程序纳入监测");
         var head = await identities.CheckAsync(request.Head with { Relationship = Relationship.Head }, village.Code, null, "head", ct);
         if (!head.Succeeded) return head.Failure!;
 

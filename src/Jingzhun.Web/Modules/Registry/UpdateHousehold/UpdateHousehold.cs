@@ -24,6 +24,9 @@ public sealed class UpdateHouseholdHandler(AppDbContext db, IValidator<Household
         var facts = keepPhone ? request.Household with { Phone = null } : request.Household;
         var result = await validator.ValidateAsync(facts, ct);
         if (!result.IsValid) return Failure.Invalid(result, "household");
+        // 监测户 is decided by the monitoring procedure (纳入监测 / 风险消除), never typed in an edit form.
+        if (facts.Status != household.Status && (facts.Status == HouseholdStatus.Monitored || household.Status == HouseholdStatus.Monitored))
+            return Failure.Invalid("household.status", "“监测户”由防返贫监测认定程序（县级审定纳入、风险消除）确定，不能在此直接修改户类型");
         var phone = keepPhone ? (household.PhoneProtected, household.PhoneMasked) : protector.ProtectPhone(facts.Phone);
         household.Update(facts, phone, clock.GetUtcNow().UtcDateTime, user.UserName);
         try
