@@ -116,45 +116,17 @@ public sealed class AssessHouseholdsHandler(AppDbContext db, TimeProvider clock)
                 (await h.PanelAsync(id, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.GuaranteesView)
             .WithName("GetGuarantees").WithSummary("两不愁三保障及饮水安全六项研判结果（含原因）").WithTags("两不愁三保障");
-        api.MapPost("/guarantees/sweeps", async (SweepRequest r, Jobs jobs, CurrentUser user, CancellationToken ct) =>
-            {
-                var region = string.IsNullOrWhiteSpace(r.Region) ? user.RegionCode ?? "" : r.Region.Trim();
-                if (region != "" && !RegionCodes.IsValid(region)) return Failure.Invalid("region", "区划代码无效").ToProblem();
-                if (!user.CanSee(region)) return Failure.NotFound("该地区").ToProblem();
-                var job = await jobs.EnqueueAsync(SweepGuaranteesJob.JobKind, region, "{}", ct);
-                return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", Jobs.View(job));
-            })
+        RegionSweepJob.MapStart(api, "/guarantees/sweeps", SweepGuaranteesJob.JobKind)
             .RequireAuthorization(Permissions.GuaranteesAssign)
             .WithName("SweepGuarantees").WithSummary("对一个地区全部户重新研判（后台任务，返回任务进度地址）").WithTags("两不愁三保障");
     }
 }
 
-public sealed record SweepRequest(string? Region);
-
-/// <summary>The region-wide re-assessment, for when rules or thresholds change; batches of 500 households.</summary>
-public sealed class SweepGuaranteesJob(AssessHouseholdsHandler assess, AppDbContext db) : IJobHandler
+/// <summary>The region-wide re-assessment, for when rules or thresholds change.</summary>
+public sealed class SweepGuaranteesJob(AssessHouseholdsHandler assess, AppDbContext db) : RegionSweepJob(db)
 {
     public const string JobKind = "guarantees.sweep";
-    public string Kind => JobKind;
-
-    public async Task<string> RunAsync(Job job, IJobProgress progress, CancellationToken ct)
-    {
-        var (low, high) = job.RegionCode == "" ? ("000000000000", "999999999999") : RegionCodes.VillageRange(job.RegionCode);
-        var ids = await db.Households.AsNoTracking()
-            .Where(h => string.Compare(h.VillageCode, low) >= 0 && string.Compare(h.VillageCode, high) <= 0)
-            .OrderBy(h => h.Id).Select(h => h.Id).ToListAsync(ct);
-        var opened = 0;
-        var done = 0;
-        await progress.ReportAsync(0, ids.Count, "研判中", ct);
-        // Each batch commits on its own: a cancelled sweep keeps the batches already judged (re-running is idempotent).
-        foreach (var batch in ids.Chunk(500))
-        {
-            ct.ThrowIfCancellationRequested();
-            opened += await assess.AssessAsync(batch, ct);
-            db.ChangeTracker.Clear();
-            done += batch.Length;
-            await progress.ReportAsync(done, ids.Count, $"已研判 {done} 户，新发现问题 {opened} 个", ct);
-        }
-        return $"已研判 {ids.Count} 户，新发现问题 {opened} 个";
-    }
+    public override string Kind => JobKind;
+    protected override Task<int> ProcessAsync(IReadOnlyCollection<long> householdIds, CancellationToken ct) => assess.AssessAsync(householdIds, ct);
+    protected override string Describe(int done, int found) => $"已研判 {done} 户，新发现问题 {found} 个";
 }

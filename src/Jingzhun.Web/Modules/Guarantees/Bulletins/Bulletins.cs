@@ -7,7 +7,6 @@ using Jingzhun.Web.Platform.Excel;
 using Jingzhun.Web.Platform.Localization;
 using Jingzhun.Web.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 
 namespace Jingzhun.Web.Modules.Guarantees.Bulletins;
 
@@ -42,7 +41,7 @@ public sealed class BulletinsHandler(AppDbContext db, ManageProblemsHandler prob
             return Failure.Invalid("period", "统计周期格式应为 2026-11（月）或 2026-W47（周）");
         var previous = period.Previous();
 
-        var (low, high) = code == "" ? ("000000000000", "999999999999") : RegionCodes.VillageRange(code);
+        var (low, high) = RegionCodes.VillageRange(code);
         var asOf = problems.Bounds(period).AsOf;
         // Problems found before the period's end (or now) are the only ones that can count; loaded once, counted in memory.
         var rows = await db.Problems.AsNoTracking()
@@ -100,16 +99,13 @@ public sealed class BulletinsHandler(AppDbContext db, ManageProblemsHandler prob
                 ["上期未清零"] = prev.Outstanding, ["未清零增减"] = f.Outstanding - prev.Outstanding,
                 ["上期清零率%"] = prev.ClearingRate,
             };
-        var sheets = new Dictionary<string, object>
+        var sheets = new Dictionary<string, IEnumerable<IDictionary<string, object?>>>
         {
-            ["总体"] = new[] { Row("地区", bulletin.RegionName, bulletin.Totals, bulletin.PreviousTotals, null) },
-            ["按维度"] = bulletin.ByDimension.Select(r => Row("维度", r.Name, r.Figures, r.Previous, null)).ToList(),
-            ["按地区"] = bulletin.BySubRegion.Select(r => Row("地区", r.Name, r.Figures, r.Previous, r.Rank)).ToList(),
+            ["总体"] = [Row("地区", bulletin.RegionName, bulletin.Totals, bulletin.PreviousTotals, null)],
+            ["按维度"] = bulletin.ByDimension.Select(r => Row("维度", r.Name, r.Figures, r.Previous, null)),
+            ["按地区"] = bulletin.BySubRegion.Select(r => Row("地区", r.Name, r.Figures, r.Previous, r.Rank)),
         };
-        var path = Path.Combine(Path.GetTempPath(), $"jingzhun-{Guid.NewGuid():N}.xlsx");
-        await MiniExcel.SaveAsAsync(path, sheets, cancellationToken: ct);
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, FileOptions.DeleteOnClose);
-        return Outcome<IResult>.From(TypedResults.File(stream, ExcelFile.ContentType, $"{bulletin.Title}.xlsx"));
+        return Outcome<IResult>.From(await ExcelFile.SheetsResultAsync(sheets, $"{bulletin.Title}.xlsx", ct));
     }
 
     public static void Map(RouteGroupBuilder api)

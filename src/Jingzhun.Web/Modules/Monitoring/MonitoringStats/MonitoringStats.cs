@@ -9,7 +9,6 @@ using Jingzhun.Web.Platform.Excel;
 using Jingzhun.Web.Platform.Localization;
 using Jingzhun.Web.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 
 namespace Jingzhun.Web.Modules.Monitoring.MonitoringStats;
 
@@ -33,7 +32,7 @@ public sealed class MonitoringStatsHandler(AppDbContext db, SweepRisksHandler po
         var code = string.IsNullOrWhiteSpace(region) ? user.RegionCode ?? "" : region.Trim();
         if (code != "" && (!RegionCodes.IsValid(code) || regions.Find(code) is null)) return Failure.Invalid("region", "区划代码无效");
         if (!user.CanSee(code)) return Failure.NotFound("该地区");
-        var (low, high) = code == "" ? ("000000000000", "999999999999") : RegionCodes.VillageRange(code);
+        var (low, high) = RegionCodes.VillageRange(code);
         var cases = await (from c in db.MonitoringCases.AsNoTracking()
                            where string.Compare(c.VillageCode, low) >= 0 && string.Compare(c.VillageCode, high) <= 0
                            join h in db.Households on c.HouseholdId equals h.Id
@@ -86,10 +85,10 @@ public sealed class MonitoringStatsHandler(AppDbContext db, SweepRisksHandler po
         var o = await HandleAsync(region, ct);
         if (!o.Succeeded) return o.Failure!;
         var s = o.Value!;
-        var sheets = new Dictionary<string, object>
+        var sheets = new Dictionary<string, IEnumerable<IDictionary<string, object?>>>
         {
-            ["总体"] = new[]
-            {
+            ["总体"] =
+            [
                 new Dictionary<string, object?>
                 {
                     ["地区"] = s.RegionName, ["监测户数"] = s.MonitoredHouseholds, ["监测人数"] = s.MonitoredPeople,
@@ -98,19 +97,16 @@ public sealed class MonitoringStatsHandler(AppDbContext db, SweepRisksHandler po
                     ["认定中"] = s.InProcedure, ["逾期未审定"] = s.OverdueInProcedure, ["平均认定天数"] = s.AverageDaysToDecision,
                     ["无帮扶措施户"] = s.WithoutMeasure, ["待核查线索"] = s.OpenLeads,
                 },
-            },
-            ["按类型"] = s.ByKind.Select(r => new Dictionary<string, object?> { ["类型"] = r.Label, ["户数"] = r.Households, ["人数"] = r.People }).ToList(),
-            ["按风险"] = s.ByRiskType.Select(r => new Dictionary<string, object?> { ["风险类型"] = r.Label, ["户数"] = r.Households, ["人数"] = r.People }).ToList(),
-            ["按地区"] = s.BySubRegion.Select(r => new Dictionary<string, object?>
+            ],
+            ["按类型"] = s.ByKind.Select(r => (IDictionary<string, object?>)new Dictionary<string, object?> { ["类型"] = r.Label, ["户数"] = r.Households, ["人数"] = r.People }),
+            ["按风险"] = s.ByRiskType.Select(r => (IDictionary<string, object?>)new Dictionary<string, object?> { ["风险类型"] = r.Label, ["户数"] = r.Households, ["人数"] = r.People }),
+            ["按地区"] = s.BySubRegion.Select(r => (IDictionary<string, object?>)new Dictionary<string, object?>
             {
                 ["地区"] = r.Name, ["监测户数"] = r.Monitored, ["监测人数"] = r.MonitoredPeople, ["认定中"] = r.InProcedure,
                 ["风险消除户数"] = r.Eliminated, ["风险消除占比%"] = r.EliminationRatio,
-            }).ToList(),
+            }),
         };
-        var path = Path.Combine(Path.GetTempPath(), $"jingzhun-{Guid.NewGuid():N}.xlsx");
-        await MiniExcel.SaveAsAsync(path, sheets, cancellationToken: ct);
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, FileOptions.DeleteOnClose);
-        return Outcome<IResult>.From(TypedResults.File(stream, ExcelFile.ContentType, $"{s.RegionName}_防返贫监测统计_{ChinaTime.Today(clock):yyyyMMdd}.xlsx"));
+        return Outcome<IResult>.From(await ExcelFile.SheetsResultAsync(sheets, $"{s.RegionName}_防返贫监测统计_{ChinaTime.Today(clock):yyyyMMdd}.xlsx", ct));
     }
 
     public static void Map(RouteGroupBuilder api)

@@ -26,7 +26,7 @@ public sealed class PublicNoticeHandler(AppDbContext db, RegionDirectory regions
         var code = string.IsNullOrWhiteSpace(region) ? user.RegionCode ?? "" : region.Trim();
         if (code != "" && (!RegionCodes.IsValid(code) || regions.Find(code) is null)) return Failure.Invalid("region", "区划代码无效");
         if (!user.CanSee(code)) return Failure.NotFound("该地区");
-        var (low, high) = code == "" ? ("000000000000", "999999999999") : RegionCodes.VillageRange(code);
+        var (low, high) = RegionCodes.VillageRange(code);
         var rows = await (from c in db.MonitoringCases.AsNoTracking()
                           where string.Compare(c.VillageCode, low) >= 0 && string.Compare(c.VillageCode, high) <= 0
                                 && (c.Stage == CaseStage.Publicity || c.Stage == CaseStage.EliminationPublicity)

@@ -76,42 +76,16 @@ public sealed class SweepRisksHandler(AppDbContext db, TimeProvider clock) : IRe
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapPost("/monitoring/sweeps", async (SweepRegionRequest r, Jobs jobs, CurrentUser user, CancellationToken ct) =>
-            {
-                var region = string.IsNullOrWhiteSpace(r.Region) ? user.RegionCode ?? "" : r.Region.Trim();
-                if (region != "" && !RegionCodes.IsValid(region)) return Failure.Invalid("region", "区划代码无效").ToProblem();
-                if (!user.CanSee(region)) return Failure.NotFound("该地区").ToProblem();
-                var job = await jobs.EnqueueAsync(SweepRisksJob.JobKind, region, "{}", ct);
-                return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", Jobs.View(job));
-            })
+        RegionSweepJob.MapStart(api, "/monitoring/sweeps", SweepRisksJob.JobKind)
             .RequireAuthorization(Permissions.MonitoringReview)
             .WithName("SweepRisks").WithSummary("对一个地区全部户进行返贫风险预警筛查（后台任务）").WithTags("防返贫监测");
 }
 
-public sealed record SweepRegionRequest(string? Region);
-
-public sealed class SweepRisksJob(SweepRisksHandler sweep, AppDbContext db) : IJobHandler
+/// <summary>The region-wide risk sweep.</summary>
+public sealed class SweepRisksJob(SweepRisksHandler sweep, AppDbContext db) : RegionSweepJob(db)
 {
     public const string JobKind = "monitoring.sweep";
-    public string Kind => JobKind;
-
-    public async Task<string> RunAsync(Job job, IJobProgress progress, CancellationToken ct)
-    {
-        var (low, high) = job.RegionCode == "" ? ("000000000000", "999999999999") : RegionCodes.VillageRange(job.RegionCode);
-        var ids = await db.Households.AsNoTracking()
-            .Where(h => string.Compare(h.VillageCode, low) >= 0 && string.Compare(h.VillageCode, high) <= 0)
-            .OrderBy(h => h.Id).Select(h => h.Id).ToListAsync(ct);
-        var raised = 0;
-        var done = 0;
-        await progress.ReportAsync(0, ids.Count, "筛查中", ct);
-        foreach (var batch in ids.Chunk(500))
-        {
-            ct.ThrowIfCancellationRequested();
-            raised += await sweep.SweepAsync(batch, ct);
-            db.ChangeTracker.Clear();
-            done += batch.Length;
-            await progress.ReportAsync(done, ids.Count, $"已筛查 {done} 户，新增风险线索 {raised} 条", ct);
-        }
-        return $"已筛查 {ids.Count} 户，新增风险线索 {raised} 条";
-    }
+    public override string Kind => JobKind;
+    protected override Task<int> ProcessAsync(IReadOnlyCollection<long> householdIds, CancellationToken ct) => sweep.SweepAsync(householdIds, ct);
+    protected override string Describe(int done, int found) => $"已筛查 {done} 户，新增风险线索 {found} 条";
 }

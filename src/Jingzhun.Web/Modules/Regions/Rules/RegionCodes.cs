@@ -40,7 +40,7 @@ public static class RegionCodes
     /// same under every collation, so a range uses the index on both SQLite and PostgreSQL (LIKE may not).
     /// </summary>
     public static (string Low, string High) VillageRange(string code) =>
-        (code.PadRight(12, '0'), code.PadRight(12, '9'));
+        (code.PadRight(12, '0'), code.PadRight(12, '9')); // "" (the national root) spans every village
 
     /// <summary>The 12-digit padded form used in official tables (500151 → 500151000000).</summary>
     public static string Padded(string code) => code.PadRight(12, '0');

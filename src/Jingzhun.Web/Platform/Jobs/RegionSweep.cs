@@ -1,0 +1,55 @@
+using Jingzhun.Web.Modules.Regions.Rules;
+using Jingzhun.Web.Platform.Auth;
+using Jingzhun.Web.Platform.Data;
+using Jingzhun.Web.Platform.Problems;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jingzhun.Web.Platform.Jobs;
+
+public sealed record SweepRegionRequest(string? Region);
+
+/// <summary>
+/// A job that works through every household of a region in batches of 500, each batch committed on its own (a
+/// cancelled sweep keeps the batches already done; sweeps are idempotent, so running one again is safe).
+/// </summary>
+public abstract class RegionSweepJob(AppDbContext db) : IJobHandler
+{
+    public abstract string Kind { get; }
+
+    /// <summary>Processes one batch and returns how many things it found (problems opened, leads raised).</summary>
+    protected abstract Task<int> ProcessAsync(IReadOnlyCollection<long> householdIds, CancellationToken ct);
+
+    /// <summary>"已研判 {done} 户，新发现问题 {found} 个"</summary>
+    protected abstract string Describe(int done, int found);
+
+    public async Task<string> RunAsync(Job job, IJobProgress progress, CancellationToken ct)
+    {
+        var (low, high) = RegionCodes.VillageRange(job.RegionCode);
+        var ids = await db.Households.AsNoTracking()
+            .Where(h => string.Compare(h.VillageCode, low) >= 0 && string.Compare(h.VillageCode, high) <= 0)
+            .OrderBy(h => h.Id).Select(h => h.Id).ToListAsync(ct);
+        var found = 0;
+        var done = 0;
+        await progress.ReportAsync(0, ids.Count, Describe(0, 0), ct);
+        foreach (var batch in ids.Chunk(500))
+        {
+            ct.ThrowIfCancellationRequested();
+            found += await ProcessAsync(batch, ct);
+            db.ChangeTracker.Clear();
+            done += batch.Length;
+            await progress.ReportAsync(done, ids.Count, Describe(done, found), ct);
+        }
+        return Describe(ids.Count, found);
+    }
+
+    /// <summary>POST {path} {region}: queues the sweep for a region in the user's scope; 202 with the job's progress address.</summary>
+    public static RouteHandlerBuilder MapStart(RouteGroupBuilder api, string path, string kind) =>
+        api.MapPost(path, async (SweepRegionRequest r, Jobs jobs, CurrentUser user, CancellationToken ct) =>
+        {
+            var region = string.IsNullOrWhiteSpace(r.Region) ? user.RegionCode ?? "" : r.Region.Trim();
+            if (region != "" && !RegionCodes.IsValid(region)) return Failure.Invalid("region", "区划代码无效").ToProblem();
+            if (!user.CanSee(region)) return Failure.NotFound("该地区").ToProblem();
+            var job = await jobs.EnqueueAsync(kind, region, "{}", ct);
+            return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", Jobs.View(job));
+        });
+}
