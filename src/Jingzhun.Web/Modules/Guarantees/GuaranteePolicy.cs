@@ -7,7 +7,7 @@ namespace Jingzhun.Web.Modules.Guarantees;
 /// Thresholds of the 两不愁三保障 rules for a province (2-digit code, "" = national default) from a year on.
 /// The row in force for a household is the most specific region with the latest year not after the assessment year.
 /// </summary>
-public sealed class GuaranteePolicy
+public sealed class GuaranteePolicy : Platform.Policies.IProvincePolicy
 {
     public long Id { get; set; }
     public string ProvinceCode { get; set; } = "";

@@ -7,7 +7,7 @@ namespace Jingzhun.Web.Modules.Monitoring;
 /// 防止返贫动态监测 policy values for a province ("" = national floor) and year (DOMAIN.md §4). The row in force is the
 /// most specific province row of the year, else the national row of the latest year not after it.
 /// </summary>
-public sealed class MonitoringPolicy
+public sealed class MonitoringPolicy : Platform.Policies.IProvincePolicy
 {
     public long Id { get; set; }
     public string ProvinceCode { get; set; } = "";

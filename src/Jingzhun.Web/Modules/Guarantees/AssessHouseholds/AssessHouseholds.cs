@@ -6,6 +6,7 @@ using Jingzhun.Web.Platform.Data;
 using Jingzhun.Web.Platform.Jobs;
 using Jingzhun.Web.Platform.Localization;
 using Jingzhun.Web.Platform.Problems;
+using Jingzhun.Web.Platform.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Modules.Guarantees.AssessHouseholds;
@@ -30,10 +31,7 @@ public sealed class AssessHouseholdsHandler(AppDbContext db, TimeProvider clock)
     {
         var province = villageCode[..2];
         if (_policies.TryGetValue((province, year), out var cached)) return cached;
-        var policy = await db.GuaranteePolicies.AsNoTracking()
-            .Where(p => (p.ProvinceCode == province || p.ProvinceCode == "") && p.Year <= year)
-            .OrderByDescending(p => p.ProvinceCode).ThenByDescending(p => p.Year)
-            .FirstOrDefaultAsync(ct) ?? GuaranteePolicy.NationalDefault(year);
+        var policy = await db.GuaranteePolicies.InForceAsync(province, year, ct) ?? GuaranteePolicy.NationalDefault(year);
         return _policies[(province, year)] = policy;
     }
 

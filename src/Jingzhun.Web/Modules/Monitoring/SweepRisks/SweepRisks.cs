@@ -6,6 +6,7 @@ using Jingzhun.Web.Platform.Auth;
 using Jingzhun.Web.Platform.Data;
 using Jingzhun.Web.Platform.Jobs;
 using Jingzhun.Web.Platform.Problems;
+using Jingzhun.Web.Platform.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Modules.Monitoring.SweepRisks;
@@ -25,10 +26,7 @@ public sealed class SweepRisksHandler(AppDbContext db, TimeProvider clock) : IRe
     {
         var province = code[..2];
         if (_policies.TryGetValue((province, year), out var cached)) return cached;
-        var policy = await db.MonitoringPolicies.AsNoTracking()
-            .Where(p => (p.ProvinceCode == province || p.ProvinceCode == "") && p.Year <= year)
-            .OrderByDescending(p => p.ProvinceCode).ThenByDescending(p => p.Year)
-            .FirstOrDefaultAsync(ct) ?? MonitoringPolicy.NationalFloor(year);
+        var policy = await db.MonitoringPolicies.InForceAsync(province, year, ct) ?? MonitoringPolicy.NationalFloor(year);
         return _policies[(province, year)] = policy;
     }
 
