@@ -11,7 +11,8 @@ namespace Jingzhun.Web.Modules.Registry.GetHousehold;
 /// <summary>户详情: the same handler as GET /api/v1/households/{id}, plus its change history.</summary>
 [Authorize(Policy = Permissions.RegistryView)]
 public sealed class DetailModel(GetHouseholdHandler handler, Guarantees.AssessHouseholds.AssessHouseholdsHandler guarantees,
-    Guarantees.ManageProblems.ManageProblemsHandler problems, CurrentUser me, TimeProvider clock) : PageModel
+    Guarantees.ManageProblems.ManageProblemsHandler problems, Monitoring.IdentifyHouseholds.IdentifyHouseholdsHandler monitoringCases,
+    Monitoring.ManageLeads.ManageLeadsHandler monitoringLeads, CurrentUser me, TimeProvider clock) : PageModel
 {
     public const int HistoryTake = 200;
 
@@ -20,6 +21,10 @@ public sealed class DetailModel(GetHouseholdHandler handler, Guarantees.AssessHo
     /// <summary>两不愁三保障: the six dimensions and every problem of this household (open and closed).</summary>
     public Guarantees.AssessHouseholds.GuaranteePanel? Panel { get; private set; }
     public IReadOnlyList<Guarantees.ManageProblems.ProblemRow> Problems { get; private set; } = [];
+    /// <summary>防返贫监测: the household's cases (every period) and its leads awaiting 受理; null without monitoring.view.</summary>
+    public IReadOnlyList<Monitoring.IdentifyHouseholds.CaseRow>? MonitoringCases { get; private set; }
+    public IReadOnlyList<Monitoring.ManageLeads.LeadRow> OpenLeads { get; private set; } = [];
+    public bool CanReportLead => me.Has(Permissions.MonitoringReport);
     public bool CanEdit => me.Has(Permissions.RegistryEdit);
     public bool CanReveal => me.Has(Permissions.RegistryRevealId);
 
@@ -33,6 +38,11 @@ public sealed class DetailModel(GetHouseholdHandler handler, Guarantees.AssessHo
         {
             Panel = (await guarantees.PanelAsync(id, ct)).Value;
             Problems = (await problems.SearchAsync(new(null, null, null, null, null, null, id, null, null, 1, 100), ct)).Value?.Items ?? [];
+        }
+        if (me.Has(Permissions.MonitoringView))
+        {
+            MonitoringCases = (await monitoringCases.SearchAsync(new(null, null, null, null, null, id, 1, 50), ct)).Value?.Items ?? [];
+            OpenLeads = (await monitoringLeads.SearchAsync(new(null, Monitoring.LeadStatus.Open, null, null, id, 1, 50), ct)).Value?.Items ?? [];
         }
         return Page();
     }

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text;
+using Jingzhun.Web.Modules.Monitoring.IdentifyHouseholds;
+using Jingzhun.Web.Modules.Monitoring.ManageLeads;
+using Jingzhun.Web.Platform.Problems;
+
+namespace Jingzhun.Web.Modules.Monitoring;
+
+/// <summary>Small helpers shared by the 防返贫监测 pages: list query strings (the API's names) and a failure's field errors.</summary>
+public static class MonitoringPages
+{
+    public static string QueryOf(LeadQuery q, int? page = null) => Join(
+        ("region", q.Region), ("status", q.Status?.ToString()), ("source", q.Source?.ToString()), ("reason", q.Reason?.ToString()),
+        ("householdId", q.HouseholdId?.ToString(CultureInfo.InvariantCulture)), ("pg", Page(page)));
+
+    public static string QueryOf(CaseQuery q, int? page = null) => Join(
+        ("region", q.Region), ("stage", q.Stage?.ToString()), ("kind", q.Kind?.ToString()), ("active", q.Active == true ? "true" : null),
+        ("overdue", q.Overdue == true ? "true" : null), ("householdId", q.HouseholdId?.ToString(CultureInfo.InvariantCulture)), ("pg", Page(page)));
+
+    // "page" is a Razor Pages route value, so the pages use "pg".
+    private static string? Page(int? page) => page is > 1 ? page.Value.ToString(CultureInfo.InvariantCulture) : null;
+
+    private static string Join(params (string Key, string? Value)[] parts)
+    {
+        var sb = new StringBuilder();
+        foreach (var (k, v) in parts)
+        {
+            if (string.IsNullOrWhiteSpace(v)) continue;
+            sb.Append(sb.Length == 0 ? "" : "&").Append(k).Append('=').Append(Uri.EscapeDataString(v.Trim()));
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Field → messages of a failure (case-insensitive keys); empty when it names no field.</summary>
+    public static Dictionary<string, string[]> FieldErrors(Failure? f) =>
+        f?.Errors is null ? new(StringComparer.OrdinalIgnoreCase) : new Dictionary<string, string[]>(f.Errors, StringComparer.OrdinalIgnoreCase);
+
+    public static string ErrorOf(IReadOnlyDictionary<string, string[]> errors, string field) =>
+        errors.TryGetValue(field, out var m) ? string.Join("；", m) : "";
+
+    public static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>The stored comma-separated risk types as labels.</summary>
+    public static IReadOnlyList<Registry.PovertyCause> RiskTypes(string? stored) =>
+        (stored ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => Enum.TryParse<Registry.PovertyCause>(s, out var c) ? c : (Registry.PovertyCause?)null)
+            .Where(c => c is not null).Select(c => c!.Value).ToList();
+
+    public static string RiskLabels(string? stored) =>
+        RiskTypes(stored) is { Count: > 0 } list ? string.Join("、", list.Select(x => Platform.Localization.Labels.Of(x))) : "";
+
+    /// <summary>CSS class for a stage badge: in procedure, monitored, elimination, closed.</summary>
+    public static string StageClass(CaseStage s) => s switch
+    {
+        <= CaseStage.CountyDecision => "m-st-proc",
+        CaseStage.Monitoring => "m-st-mon",
+        CaseStage.NotIncluded => "m-st-off",
+        CaseStage.Eliminated => "m-st-done",
+        _ => "m-st-elim",
+    };
+}
