@@ -11,7 +11,8 @@ public static class MonitoringPages
 {
     public static string QueryOf(LeadQuery q, int? page = null) => Join(
         ("region", q.Region), ("status", q.Status?.ToString()), ("source", q.Source?.ToString()), ("reason", q.Reason?.ToString()),
-        ("householdId", q.HouseholdId?.ToString(CultureInfo.InvariantCulture)), ("pg", Page(page)));
+        ("householdId", q.HouseholdId?.ToString(CultureInfo.InvariantCulture)),
+        ("phase", q.Phase?.ToString()), ("pg", Page(page)));
 
     public static string QueryOf(CaseQuery q, int? page = null) => Join(
         ("region", q.Region), ("stage", q.Stage?.ToString()), ("kind", q.Kind?.ToString()), ("active", q.Active == true ? "true" : null),

@@ -13,8 +13,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Modules.Monitoring.IdentifyHouseholds;
 
+/// <summary>Groups of stages the statistics count: 认定中, 监测中 (incl. an elimination under way), 累计识别, 风险已消除.</summary>
+public enum CasePhase { Procedure = 1, Monitored = 2, Identified = 3, Eliminated = 4 }
+
 public sealed record CaseQuery(string? Region, CaseStage? Stage, MonitoringKind? Kind, bool? Overdue, bool? Active, long? HouseholdId,
-    int? Page, int? PageSize);
+    int? Page, int? PageSize, CasePhase? Phase = null);
 
 public sealed record CaseRow(long Id, long HouseholdId, string HouseholdNumber, string HeadName, int Size, string VillageCode, string RegionPath,
     CaseStage Stage, MonitoringKind? ProposedKind, MonitoringKind? Kind, string RiskTypes, DateTime LeadAt, DateTime? DecidedAt,
@@ -59,6 +62,14 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
         if (q.Kind is { } k) query = query.Where(c => c.Kind == k || (c.Kind == null && c.ProposedKind == k));
         if (q.HouseholdId is { } h) query = query.Where(c => c.HouseholdId == h);
         if (q.Active == true) query = query.Where(c => c.Stage != CaseStage.NotIncluded && c.Stage != CaseStage.Eliminated);
+        query = q.Phase switch
+        {
+            CasePhase.Procedure => query.Where(c => c.Stage <= CaseStage.CountyDecision),
+            CasePhase.Monitored => query.Where(c => c.Stage >= CaseStage.Monitoring && c.Stage != CaseStage.NotIncluded && c.Stage != CaseStage.Eliminated),
+            CasePhase.Identified => query.Where(c => c.Stage >= CaseStage.Monitoring && c.Stage != CaseStage.NotIncluded),
+            CasePhase.Eliminated => query.Where(c => c.Stage == CaseStage.Eliminated),
+            _ => query,
+        };
         if (q.Overdue == true && overdueCutoff is { } cutoff)
             query = query.Where(c => c.Stage <= CaseStage.CountyDecision && c.LeadAt < cutoff);
         return query;

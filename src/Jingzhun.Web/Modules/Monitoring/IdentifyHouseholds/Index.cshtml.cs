@@ -13,6 +13,7 @@ public sealed class IndexModel(IdentifyHouseholdsHandler handler) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public CaseStage? Stage { get; set; }
+    [BindProperty(SupportsGet = true)] public CasePhase? Phase { get; set; }
     [BindProperty(SupportsGet = true)] public MonitoringKind? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public bool Active { get; set; }
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
@@ -23,7 +24,7 @@ public sealed class IndexModel(IdentifyHouseholdsHandler handler) : PageModel
     public Dictionary<string, string[]> Errors { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
     public string? Error { get; private set; }
 
-    public CaseQuery Query => new(MonitoringPages.Blank(Region), Stage, Kind, Overdue ? true : null, Active ? true : null, HouseholdId, PageNumber, 20);
+    public CaseQuery Query => new(MonitoringPages.Blank(Region), Stage, Kind, Overdue ? true : null, Active ? true : null, HouseholdId, PageNumber, 20, Phase);
     public string QueryString(int? page = null) => MonitoringPages.QueryOf(Query, page);
 
     public async Task OnGetAsync(CancellationToken ct)

@@ -53,10 +53,14 @@ public sealed class ManageLeadsHandler(AppDbContext db, RegionDirectory regions,
         if (string.IsNullOrWhiteSpace(r.Detail) || r.Detail.Trim().Length < 4) return Failure.Invalid("detail", "请说明风险情况（至少4个字）");
         if (r.Detail.Trim().Length > 500) return Failure.Invalid("detail", "风险情况不能超过500字");
         var lead = RiskLead.Raise(h.Id, h.VillageCode, r.Source, null, r.Detail, clock.GetUtcNow().UtcDateTime, user.UserName);
+        // A household already in procedure or under monitoring: the lead joins that case instead of waiting to be taken up.
+        var active = await db.MonitoringCases.FirstOrDefaultAsync(c => c.HouseholdId == h.Id
+            && c.Stage != CaseStage.NotIncluded && c.Stage != CaseStage.Eliminated, ct);
+        if (active is not null) lead.AttachTo(active);
         db.RiskLeads.Add(lead);
         await db.SaveChangesAsync(ct);
         return new LeadRow(lead.Id, h.Id, h.HouseholdNumber, h.HeadName, h.VillageCode, regions.ShortPath(h.VillageCode), lead.Source, null,
-            lead.Detail, lead.Status, null, lead.CreatedAt, lead.CreatedBy);
+            lead.Detail, lead.Status, lead.CaseId, lead.CreatedAt, lead.CreatedBy);
     }
 
     public static void Map(RouteGroupBuilder api)
