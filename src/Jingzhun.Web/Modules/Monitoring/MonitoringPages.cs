@@ -11,12 +11,12 @@ public static class MonitoringPages
 {
     public static string QueryOf(LeadQuery q, int? page = null) => Join(
         ("region", q.Region), ("status", q.Status?.ToString()), ("source", q.Source?.ToString()), ("reason", q.Reason?.ToString()),
-        ("householdId", q.HouseholdId?.ToString(CultureInfo.InvariantCulture)),
-        ("phase", q.Phase?.ToString()), ("pg", Page(page)));
+        ("householdId", q.HouseholdId?.ToString(CultureInfo.InvariantCulture)), ("pg", Page(page)));
 
     public static string QueryOf(CaseQuery q, int? page = null) => Join(
         ("region", q.Region), ("stage", q.Stage?.ToString()), ("kind", q.Kind?.ToString()), ("active", q.Active == true ? "true" : null),
-        ("overdue", q.Overdue == true ? "true" : null), ("householdId", q.HouseholdId?.ToString(CultureInfo.InvariantCulture)), ("pg", Page(page)));
+        ("overdue", q.Overdue == true ? "true" : null), ("householdId", q.HouseholdId?.ToString(CultureInfo.InvariantCulture)),
+        ("phase", q.Phase?.ToString()), ("pg", Page(page)));
 
     // "page" is a Razor Pages route value, so the pages use "pg".
     private static string? Page(int? page) => page is > 1 ? page.Value.ToString(CultureInfo.InvariantCulture) : null;
