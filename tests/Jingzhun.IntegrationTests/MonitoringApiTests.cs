@@ -776,6 +776,18 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
         Assert.Equal(0, Int(await StatsAsync(admin, quiet), "overdueInProcedure"));
         Assert.Equal(0, view["case"]!["overdueDays"]!.GetValue<int>());
 
+        // Fifteen days later is the deadline day itself: still allowed (中农组发〔2021〕7号: ≤ 15 days), everywhere alike.
+        await using (var deadline = Later(15))
+        {
+            var d = await LoginAsync(deadline, "admin");
+            var onTime = await CaseAsync(d, caseId);
+            Assert.Equal(ChinaToday.AddDays(15), DateOnly.Parse(Str(onTime, "deadline"), CultureInfo.InvariantCulture));
+            Assert.Equal(15, onTime["case"]!["daysSinceLead"]!.GetValue<int>());
+            Assert.Equal(0, onTime["case"]!["overdueDays"]!.GetValue<int>());
+            Assert.Equal(0, (await GetAsync(d, $"/api/v1/monitoring/cases?region={quiet}&overdue=true"))["total"]!.GetValue<int>());
+            Assert.Equal(0, Int(await StatsAsync(d, quiet), "overdueInProcedure"));
+        }
+
         await using var later = Later(16);
         var c = await LoginAsync(later, "admin");
         var overdue = await GetAsync(c, $"/api/v1/monitoring/cases?region={quiet}&overdue=true");
