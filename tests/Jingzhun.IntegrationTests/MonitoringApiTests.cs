@@ -295,6 +295,27 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
     }
 
     [SkippableFact]
+    public async Task An_open_guarantee_problem_raises_a_lead_for_an_exited_household_only()
+    {
+        RequireDatabase();
+        var places = await PlacesAsync();
+        var tuqiao = await As("tuqiao");
+        foreach (var (status, expected) in new[] { ("Exited", true), ("Ordinary", false) })
+        {
+            var facts = GoodFacts(status);
+            facts["housingGrade"] = "D";
+            var r = await tuqiao.PostAsJsonAsync("/api/v1/households",
+                new { villageCode = places.HomeVillage, household = facts, head = Person(NewName(), NewIdNumber()) });
+            var id = (await Ok(r, HttpStatusCode.Created))["id"]!.GetValue<long>();
+            var leads = await LeadsAsync(tuqiao, id);
+            if (!expected) { Assert.Empty(leads); continue; }
+            var lead = Assert.Single(leads)!;
+            Assert.Equal("GuaranteeProblem", Str(lead, "reason"));
+            Assert.Equal("脱贫户有1个未清零的两不愁三保障问题", Str(lead, "detail"));
+        }
+    }
+
+    [SkippableFact]
     public async Task The_sweep_job_over_a_village_is_refused_to_the_wrong_roles_and_is_idempotent()
     {
         RequireDatabase();
@@ -385,6 +406,7 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
         Assert.Equal("InProcedure", Str(Assert.Single(view["leads"]!.AsArray()), "status"));
         Assert.Equal(caseId, Assert.Single(await LeadsAsync(village, h.Id))!["caseId"]!.GetValue<long>());
 
+        await Problem(await StepAsync(village, caseId, "StartElimination", VersionOf(view)), HttpStatusCode.Conflict);
         view = await DoAsync(village, caseId, "Visit", VersionOf(view), VisitFields);
         Assert.Equal("Comparison", StageOf(view));
         Assert.Empty(view["nextSteps"]!.AsArray());   // 信息比对 is the township's
@@ -469,6 +491,10 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
         {
             category = "Health", riskType = "Illness", description = "医疗救助已发放", startDate = Day(ChinaToday), status = "Done",
         }), "evidence");
+        Assert.Contains("5万元", await FieldError(await village.PostAsJsonAsync($"/api/v1/monitoring/cases/{caseId}/measures", new
+        {
+            category = "Finance", riskType = "Illness", description = "脱贫人口小额信贷", startDate = Day(ChinaToday), amount = 60000, status = "Planned",
+        }), "amount"));
         var measure = await Ok(await village.PostAsJsonAsync($"/api/v1/monitoring/cases/{caseId}/measures", new
         {
             category = "Health", riskType = "Illness", description = "落实医疗救助和大病保险报销", startDate = Day(ChinaToday), amount = 3500.50m,
@@ -601,6 +627,22 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
         var county = await As("tl_admin");
         Assert.Contains((await GetAsync(county, $"/api/v1/monitoring/public-notice?region={County}"))["lines"]!.AsArray(), l => Str(l, "headName") == far.HeadName);
         Assert.True(Int(await StatsAsync(county, places.OtherTownship), "inProcedure") >= 1);
+    }
+
+    [SkippableFact]
+    public async Task Only_exited_and_ordinary_households_enter_the_procedure()
+    {
+        RequireDatabase();
+        var places = await PlacesAsync();
+        var village = await As("village");
+        var r = await village.PostAsJsonAsync("/api/v1/households",
+            new { villageCode = places.HomeVillage, household = Facts("Monitored"), head = Person(NewName(), NewIdNumber()) });
+        var id = (await Ok(r, HttpStatusCode.Created))["id"]!.GetValue<long>();
+        var lead = await RecordLeadAsync(village, id);
+        var refused = await Problem(await village.PostAsync($"/api/v1/monitoring/leads/{lead["id"]!.GetValue<long>()}/case", null), HttpStatusCode.Conflict);
+        Assert.Contains("只有脱贫户和一般农户", refused["title"]!.GetValue<string>());
+        Assert.Equal(0, (await GetAsync(village, $"/api/v1/monitoring/cases?householdId={id}"))["total"]!.GetValue<int>());
+        Assert.Equal("Open", Str(Assert.Single(await LeadsAsync(village, id)), "status"));
     }
 
     // --- 6. not included ---------------------------------------------------------------------------------------
@@ -737,6 +779,35 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
         await SaveIncomeAsync(laterCounty, h.Id, LastYear, 5000m);
         Assert.Contains(await LeadsAsync(laterCounty, h.Id), l => Str(l, "status") == "Open" && Str(l, "reason") == "IncomeBelowThreshold");
         Assert.Equal("Eliminated", StageOf(await CaseAsync(laterCounty, caseId)));
+    }
+
+    [SkippableFact]
+    public async Task An_elimination_refused_by_the_appraisal_or_the_township_returns_to_monitoring()
+    {
+        RequireDatabase();
+        var places = await PlacesAsync();
+        var county = await As("tl_admin");
+        var (h, caseId) = await MonitoredAsync(county, places.HomeVillage);
+        await using var later = Later(214);
+        var today = ChinaToday.AddDays(214);
+        var c = await LoginAsync(later, "tl_admin");
+        var view = await DoAsync(c, caseId, "StartElimination", VersionOf(await CaseAsync(c, caseId)));
+        await FieldError(await StepAsync(c, caseId, "EliminationAppraisal", VersionOf(view),
+            b => { b["date"] = Day(today); b["participants"] = 8; b["agreed"] = false; }), "reason");
+        view = await DoAsync(c, caseId, "EliminationAppraisal", VersionOf(view),
+            b => { b["date"] = Day(today); b["participants"] = 8; b["agreed"] = false; b["reason"] = "务工收入尚不稳定"; });
+        Assert.Equal("Monitoring", StageOf(view));
+        Assert.Equal("Monitored", Str((await GetAsync(c, $"/api/v1/households/{h.Id}"))["household"], "status"));
+
+        view = await DoAsync(c, caseId, "StartElimination", VersionOf(view));
+        view = await DoAsync(c, caseId, "EliminationAppraisal", VersionOf(view), b => { b["date"] = Day(today); b["participants"] = 8; b["agreed"] = true; });
+        view = await DoAsync(c, caseId, "EliminationPublicity", VersionOf(view), PublicityFields(today));
+        view = await DoAsync(c, caseId, "EliminationTownship", VersionOf(view), b => { b["agreed"] = false; b["opinion"] = "收入佐证不足"; });
+        Assert.Equal("Monitoring", StageOf(view));
+        Assert.Null(view["eliminatedAt"]);
+        Assert.Equal("Monitored", Str((await GetAsync(c, $"/api/v1/households/{h.Id}"))["household"], "status"));
+        Assert.Equal(["StartElimination", "EliminationAppraisal", "StartElimination", "EliminationAppraisal", "EliminationPublicity", "EliminationTownship"],
+            view["steps"]!.AsArray().Select(x => Str(x, "step")).Skip(6));
     }
 
     [SkippableFact]
