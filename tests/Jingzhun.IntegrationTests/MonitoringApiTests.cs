@@ -503,6 +503,19 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
         Assert.Equal("Done", Str(measure, "status"));
         Assert.Equal(3500.50m, measure["amount"]!.GetValue<decimal>());
 
+        // A stale plan is refused; a measure is updated in place, and only under its own case.
+        await Problem(await village.PutAsJsonAsync($"/api/v1/monitoring/cases/{caseId}/plan",
+            new { responsibleCadre = "王某", version = VersionOf(view) - 1 }), HttpStatusCode.Conflict);
+        var measureId = measure["id"]!.GetValue<long>();
+        var update = new
+        {
+            category = "Health", riskType = "Illness", description = "落实医疗救助和大病保险报销", startDate = Day(ChinaToday), amount = 4000m,
+            status = "Done", evidence = "医疗救助发放记录两份",
+        };
+        Assert.Equal(4000m, (await Ok(await village.PutAsJsonAsync($"/api/v1/monitoring/cases/{caseId}/measures/{measureId}", update)))["amount"]!.GetValue<decimal>());
+        var other = await MonitoredAsync(county, places.HomeVillage);
+        await Problem(await village.PutAsJsonAsync($"/api/v1/monitoring/cases/{other.CaseId}/measures/{measureId}", update), HttpStatusCode.NotFound);
+
         view = await CaseAsync(tuqiao, caseId);
         Assert.Empty(view["warnings"]!.AsArray());
         Assert.Equal("Health", Str(Assert.Single(view["measures"]!.AsArray()), "category"));
@@ -622,6 +635,13 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
         Assert.DoesNotContain(far.HeadName, await XlsxTextAsync(tuqiao, "/api/v1/monitoring/public-notice/export"));
         var mine = await StatsAsync(tuqiao, Township);
         Assert.DoesNotContain(mine["bySubRegion"]!.AsArray(), r => Str(r, "code") == places.OtherTownshipVillage);
+
+        // A village officer sees only the village: a case in the township's second village is out of reach.
+        var (_, neighbourCase) = await CaseForAsync(tuqiao, places.SecondVillage);
+        var village = await As("village");
+        await Problem(await village.GetAsync($"/api/v1/monitoring/cases/{neighbourCase}"), HttpStatusCode.NotFound);
+        await Problem(await StepAsync(village, neighbourCase, "Visit", 1, VisitFields), HttpStatusCode.NotFound);
+        Assert.Equal(neighbourCase, (await CaseAsync(tuqiao, neighbourCase))["case"]!["id"]!.GetValue<long>());
 
         // The county sees it: the notice of the county lists it, its stats count it.
         var county = await As("tl_admin");
