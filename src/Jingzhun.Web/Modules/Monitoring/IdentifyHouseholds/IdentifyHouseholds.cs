@@ -94,7 +94,9 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
         // 中农组发〔2021〕7号: the decision is due within N days of the first lead.
         var scope = q.Region?.Trim() is { Length: >= 2 } region ? region : user.RegionCode is { Length: >= 2 } mine ? mine : "00";
         var days = (await policies.PolicyForAsync(scope, Today.Year, ct)).DecisionDays;
-        var query = Filter(q, clock.GetUtcNow().UtcDateTime.AddDays(-days), out var failure);
+        // Counted in Beijing calendar days like a case's overdueDays: the deadline day itself is not overdue.
+        var cutoff = DateTime.SpecifyKind(Today.AddDays(-days).ToDateTime(TimeOnly.MinValue).AddHours(-8), DateTimeKind.Utc);
+        var query = Filter(q, cutoff, out var failure);
         if (failure is not null) return failure;
         var page = Math.Max(1, q.Page ?? 1);
         var size = Math.Clamp(q.PageSize ?? 20, 1, 200);

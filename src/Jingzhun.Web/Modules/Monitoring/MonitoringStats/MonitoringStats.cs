@@ -75,7 +75,7 @@ public sealed class MonitoringStatsHandler(AppDbContext db, SweepRisksHandler po
 
         return new MonitoringStatsView(code, regions.NameOf(code), now, monitored.Count, monitored.Sum(c => c.People), identified.Count, identifiedPeople,
             eliminated.Count, eliminated.Sum(c => c.People), identifiedPeople == 0 ? null : Math.Round(100.0 * eliminated.Sum(c => c.People) / identifiedPeople, 1),
-            identified.Count(c => c.DecidedAt >= monthStart), inProcedure.Count, inProcedure.Count(c => (now - c.LeadAt).TotalDays > decisionDays),
+            identified.Count(c => c.DecidedAt >= monthStart), inProcedure.Count, inProcedure.Count(c => today.DayNumber - DateOnly.FromDateTime(ChinaTime.ToLocal(c.LeadAt)).DayNumber > decisionDays),
             decided.Count == 0 ? null : Math.Round(decided.Average(c => (c.DecidedAt!.Value - c.LeadAt).TotalDays), 1),
             monitored.Count(c => c.Measures == 0), openLeads, byKind, byRisk, bySub);
     }
