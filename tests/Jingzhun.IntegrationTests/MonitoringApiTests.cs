@@ -119,7 +119,8 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
             ("Publicity", "Publicity", PublicityFields(day)), ("TownshipReview", "TownshipReview", Agree("opinion", "经审核符合条件")),
             ("CountyDecision", "CountyDecision", Agree("reason", "同意")),
         };
-        foreach (var (stage, step, fields) in steps)
+        // Resumes from the case's current stage.
+        foreach (var (stage, step, fields) in steps.SkipWhile(s => s.Stage != StageOf(view)))
         {
             if (StageOf(view) == until) break;
             Assert.Equal(stage, StageOf(view));
@@ -531,11 +532,16 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
         var places = await PlacesAsync();
         var county = await As("tl_admin");
 
-        // An ordinary household cannot be 脱贫不稳定户; 边缘易致贫户 fits.
+        // An ordinary household cannot be 脱贫不稳定户: refused already when the village proposes it, and again if the
+        // county tries to decide it; 边缘易致贫户 fits.
         var (ordinary, ordinaryCase) = await CaseForAsync(county, places.HomeVillage, status: "Ordinary");
-        var view = await WalkAsync(county, ordinaryCase, "CountyDecision", kind: "UnstableExited");
-        Assert.Equal("UnstableExited", Str(view["case"], "proposedKind"));
-        var refused = await FieldError(await StepAsync(county, ordinaryCase, "CountyDecision", VersionOf(view), b => b["agreed"] = true), "kind");
+        var view = await WalkAsync(county, ordinaryCase, "Appraisal");
+        Assert.Contains("脱贫不稳定户须为脱贫户",
+            await FieldError(await StepAsync(county, ordinaryCase, "Appraisal", VersionOf(view), AppraisalFields("UnstableExited")), "kind"));
+        view = await WalkAsync(county, ordinaryCase, "CountyDecision", kind: "EdgeProne");
+        Assert.Equal("EdgeProne", Str(view["case"], "proposedKind"));
+        var refused = await FieldError(await StepAsync(county, ordinaryCase, "CountyDecision", VersionOf(view),
+            b => { b["agreed"] = true; b["kind"] = "UnstableExited"; }), "kind");
         Assert.Contains("脱贫不稳定户须为脱贫户", refused);
         Assert.Equal("CountyDecision", StageOf(await CaseAsync(county, ordinaryCase)));
         view = await DoAsync(county, ordinaryCase, "CountyDecision", VersionOf(view), b => { b["agreed"] = true; b["kind"] = "EdgeProne"; });
@@ -548,8 +554,9 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
         var lead = Assert.Single(await LeadsAsync(county, rich.Id))!;
         Assert.Equal("HighOutOfPocket", Str(lead, "reason"));
         var richCase = (await OpenCaseAsync(county, lead["id"]!.GetValue<long>()))["id"]!.GetValue<long>();
-        view = await WalkAsync(county, richCase, "CountyDecision", kind: "UnstableExited");
-        refused = await FieldError(await StepAsync(county, richCase, "CountyDecision", VersionOf(view), b => b["agreed"] = true), "kind");
+        view = await WalkAsync(county, richCase, "CountyDecision", kind: "SevereHardship");
+        refused = await FieldError(await StepAsync(county, richCase, "CountyDecision", VersionOf(view),
+            b => { b["agreed"] = true; b["kind"] = "UnstableExited"; }), "kind");
         Assert.Contains("人均纯收入9000元高于监测范围6000元", refused);
         Assert.Contains("突发严重困难户", refused);
         view = await DoAsync(county, richCase, "CountyDecision", VersionOf(view),
@@ -655,8 +662,13 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
         RequireDatabase();
         var places = await PlacesAsync();
         var village = await As("village");
+        // A 未脱贫户 (historical status) may not enter; 监测户 cannot even be registered (it comes only from the procedure).
+        var notExited = Facts();
+        notExited["status"] = "NotExited";
+        notExited["attribute"] = "General";
+        notExited["exitYear"] = null;
         var r = await village.PostAsJsonAsync("/api/v1/households",
-            new { villageCode = places.HomeVillage, household = Facts("Monitored"), head = Person(NewName(), NewIdNumber()) });
+            new { villageCode = places.HomeVillage, household = notExited, head = Person(NewName(), NewIdNumber()) });
         var id = (await Ok(r, HttpStatusCode.Created))["id"]!.GetValue<long>();
         var lead = await RecordLeadAsync(village, id);
         var refused = await Problem(await village.PostAsync($"/api/v1/monitoring/leads/{lead["id"]!.GetValue<long>()}/case", null), HttpStatusCode.Conflict);

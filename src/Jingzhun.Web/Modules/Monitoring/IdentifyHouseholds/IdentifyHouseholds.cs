@@ -246,6 +246,8 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
         {
             if (r.Kind is not { } kind || !Enum.IsDefined(kind)) return Failure.Invalid("kind", "请选择拟认定的监测对象类型");
             if (r.RiskTypes is not { Count: > 0 } risks || !risks.All(CaseSteps.IsRiskType)) return Failure.Invalid("riskTypes", "请选择至少一项风险类型");
+            // The same check as the county's decision, so a proposal that cannot be decided is corrected at the village.
+            if (await CheckKindAsync(c, kind, ct) is { } error) return Failure.Invalid("kind", error);
             c.Propose(kind, risks);
         }
         if (!agreed && Text(r.Reason) is null) return Failure.Invalid("reason", "评议不同意的，请填写理由");
@@ -298,10 +300,7 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
         if (kind is null) return Failure.Invalid("kind", "请选择监测对象类型");
         var risks = r.RiskTypes is { Count: > 0 } given ? given : c.RiskTypeList();
         if (risks.Count == 0 || !risks.All(CaseSteps.IsRiskType)) return Failure.Invalid("riskTypes", "请选择至少一项风险类型");
-        var income = await db.Incomes.AsNoTracking().Where(i => i.HouseholdId == c.HouseholdId).OrderByDescending(i => i.Year)
-            .Select(i => new { i.Year, i.PerCapitaNetIncome }).FirstOrDefaultAsync(ct);
-        var incomePolicy = income is null ? policy : await policies.PolicyForAsync(c.VillageCode, income.Year, ct);
-        if (KindRules.Check(kind.Value, c.StatusBefore, income?.PerCapitaNetIncome, incomePolicy) is { } error) return Failure.Invalid("kind", error);
+        if (await CheckKindAsync(c, kind.Value, ct) is { } error) return Failure.Invalid("kind", error);
         var household = await db.Households.FirstAsync(h => h.Id == c.HouseholdId, ct);
         c.Include(kind.Value, risks, Today, now);
         c.Record(CaseStep.CountyDecision, CaseStage.Monitoring, new { Agreed = true, Kind = kind, RiskTypes = risks },
@@ -310,6 +309,15 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
         foreach (var l in await db.RiskLeads.Where(l => l.CaseId == c.Id || (l.HouseholdId == c.HouseholdId && l.Status == LeadStatus.Open)).ToListAsync(ct))
             l.Close(included: true);
         return null;
+    }
+
+    /// <summary>The kind against the household's status before monitoring and its latest income (with that year's range).</summary>
+    private async Task<string?> CheckKindAsync(MonitoringCase c, MonitoringKind kind, CancellationToken ct)
+    {
+        var income = await db.Incomes.AsNoTracking().Where(i => i.HouseholdId == c.HouseholdId).OrderByDescending(i => i.Year)
+            .Select(i => new { i.Year, i.PerCapitaNetIncome }).FirstOrDefaultAsync(ct);
+        var policy = await policies.PolicyForAsync(c.VillageCode, income?.Year ?? Today.Year, ct);
+        return KindRules.Check(kind, c.StatusBefore, income?.PerCapitaNetIncome, policy);
     }
 
     private async Task<Failure?> CloseNotIncludedAsync(MonitoringCase c, string reason, DateTime now, CancellationToken ct)
