@@ -29,4 +29,6 @@ public sealed class Region
     public bool IsNationalKeyCounty { get; set; }
     public bool IsCityKeyCounty { get; set; }
     public CountyClass? CountyClass { get; set; }
+    /// <summary>农村户籍人口 of a village (set by the county): the denominator of 贫困发生率; sums up the tree.</summary>
+    public int? RuralPopulation { get; set; }
 }

@@ -616,6 +616,9 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
 
+                    b.Property<int?>("RuralPopulation")
+                        .HasColumnType("integer");
+
                     b.HasKey("Code");
 
                     b.HasIndex("Name");

@@ -588,6 +588,9 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RuralPopulation")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Code");
 
                     b.HasIndex("Name");
