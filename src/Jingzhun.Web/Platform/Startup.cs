@@ -58,6 +58,8 @@ public static class Startup
     {
         if (!await db.MonitoringPolicies.AnyAsync(ct))
             db.MonitoringPolicies.Add(Modules.Monitoring.MonitoringPolicy.NationalFloor(2021)); // 6,000 yuan, 1.5× the poverty line
+        if (!await db.ExitStandards.AnyAsync(ct))
+            db.ExitStandards.AddRange(Modules.Dashboards.ExitEvaluation.ExitStandard.Seed());
         if (!await db.GuaranteePolicies.AnyAsync(ct))
             db.GuaranteePolicies.Add(Modules.Guarantees.GuaranteePolicy.NationalDefault(2021));
         db.SuppressAudit = true;

@@ -5,11 +5,13 @@ namespace Jingzhun.Web.Modules.Dashboards;
 public static class DashboardsModule
 {
     public static IServiceCollection AddDashboards(this IServiceCollection services) => services
-        .AddScoped<DashboardHandler>();
+        .AddScoped<DashboardHandler>()
+        .AddScoped<ExitEvaluation.EvaluateExitHandler>();
 
     public static RouteGroupBuilder MapDashboardsApi(this RouteGroupBuilder api)
     {
         DashboardHandler.Map(api);
+        ExitEvaluation.EvaluateExitHandler.Map(api);
         return api;
     }
 }

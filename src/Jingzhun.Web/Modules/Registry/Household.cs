@@ -202,6 +202,22 @@ public sealed class Household
 
     public void BumpVersion() => Version++;
 
+    /// <summary>户脱贫 (退出): a 未脱贫户 becomes a 脱贫户 of the year, its attribute the exited twin.</summary>
+    public void MarkExited(int year, DateTime now, string by)
+    {
+        if (Status != HouseholdStatus.NotExited) throw new InvalidOperationException($"只有未脱贫户可以办理脱贫退出，该户为“{Platform.Localization.Labels.Of(Status)}”");
+        Status = HouseholdStatus.Exited;
+        ExitYear = year;
+        Attribute = Attribute switch
+        {
+            PovertyAttribute.Dibao => PovertyAttribute.DibaoExited,
+            PovertyAttribute.Tekun => PovertyAttribute.TekunExited,
+            _ => PovertyAttribute.GeneralExited,
+        };
+        Version++;
+        Touch(now, by);
+    }
+
     /// <summary>纳入监测 makes a 脱贫户 or 一般农户 a 监测户; the end of monitoring restores what it was.</summary>
     public void ChangeStatus(HouseholdStatus to, DateTime now, string by)
     {

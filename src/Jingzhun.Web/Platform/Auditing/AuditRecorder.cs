@@ -18,7 +18,7 @@ internal static class AuditRecorder
         nameof(Member.IdNumberCipher), nameof(Member.IdNumberHash), nameof(Household.PhoneProtected),
         nameof(Household.Version), nameof(Household.UpdatedAt), nameof(Household.UpdatedBy), nameof(Household.CreatedAt),
         nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
-        nameof(AppUser.NormalizedUserName), nameof(AppUser.NormalizedEmail), nameof(AppUser.AccessFailedCount), "Events", "Steps", "Measures",
+        nameof(AppUser.NormalizedUserName), nameof(AppUser.NormalizedEmail), nameof(AppUser.AccessFailedCount), "Events", "Steps", "Measures", "Log",
         "HouseholdId", "Id", "CountyCode",
     ];
 
@@ -31,7 +31,7 @@ internal static class AuditRecorder
         {
             if (e.Entity is not (Household or Member or HouseholdIncome or AppUser or Modules.Guarantees.Problem or Modules.Guarantees.GuaranteePolicy
                 or Modules.Monitoring.RiskLead or Modules.Monitoring.MonitoringCase or Modules.Monitoring.MonitoringPolicy
-                or Modules.Monitoring.AssistanceMeasure)) continue;
+                or Modules.Monitoring.AssistanceMeasure or Modules.Dashboards.ExitEvaluation.HouseholdExit)) continue;
             if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             var changes = new Dictionary<string, object?[]>();
             foreach (var p in e.Properties)
@@ -76,6 +76,8 @@ internal static class AuditRecorder
                 $"监测认定 {mc.Id}（{Platform.Localization.Labels.Of(mc.Stage)}）"),
             Modules.Monitoring.AssistanceMeasure am => (am.Id.ToString(), (long?)am.HouseholdId, am.VillageCode,
                 $"帮扶措施（{Platform.Localization.Labels.Of(am.Category)}）{am.Description}"),
+            Modules.Dashboards.ExitEvaluation.HouseholdExit he => (he.Id.ToString(), (long?)he.HouseholdId, he.VillageCode,
+                $"{he.Year}年脱贫退出（{Platform.Localization.Labels.Of(he.Stage)}）"),
             Modules.Monitoring.MonitoringPolicy mp => (mp.Id.ToString(), null, mp.ProvinceCode, $"防返贫监测政策参数 {mp.ProvinceCode} {mp.Year}年"),
             Modules.Guarantees.GuaranteePolicy gp => (gp.Id.ToString(), null, gp.ProvinceCode, $"两不愁三保障政策参数 {gp.ProvinceCode} {gp.Year}年"),
             _ => ("", null, "", ""),

@@ -63,6 +63,8 @@ public abstract class AppDbContext(DbContextOptions options, IRegionScope scope,
     public DbSet<Jingzhun.Web.Modules.Monitoring.RiskLead> RiskLeads => Set<Jingzhun.Web.Modules.Monitoring.RiskLead>();
     public DbSet<Jingzhun.Web.Modules.Monitoring.MonitoringCase> MonitoringCases => Set<Jingzhun.Web.Modules.Monitoring.MonitoringCase>();
     public DbSet<Jingzhun.Web.Modules.Monitoring.AssistanceMeasure> AssistanceMeasures => Set<Jingzhun.Web.Modules.Monitoring.AssistanceMeasure>();
+    public DbSet<Jingzhun.Web.Modules.Dashboards.ExitEvaluation.ExitStandard> ExitStandards => Set<Jingzhun.Web.Modules.Dashboards.ExitEvaluation.ExitStandard>();
+    public DbSet<Jingzhun.Web.Modules.Dashboards.ExitEvaluation.HouseholdExit> HouseholdExits => Set<Jingzhun.Web.Modules.Dashboards.ExitEvaluation.HouseholdExit>();
     public DbSet<Jingzhun.Web.Modules.Monitoring.MonitoringPolicy> MonitoringPolicies => Set<Jingzhun.Web.Modules.Monitoring.MonitoringPolicy>();
     public DbSet<Jingzhun.Web.Modules.Guarantees.GuaranteePolicy> GuaranteePolicies => Set<Jingzhun.Web.Modules.Guarantees.GuaranteePolicy>();
     public DbSet<Jingzhun.Web.Modules.Guarantees.Problem> Problems => Set<Jingzhun.Web.Modules.Guarantees.Problem>();
@@ -102,6 +104,8 @@ public abstract class AppDbContext(DbContextOptions options, IRegionScope scope,
             || (string.Compare(c.VillageCode, ScopeLow) >= 0 && string.Compare(c.VillageCode, ScopeHigh) <= 0));
         b.Entity<Jingzhun.Web.Modules.Monitoring.AssistanceMeasure>().HasQueryFilter(m => ScopeLow == null
             || (string.Compare(m.VillageCode, ScopeLow) >= 0 && string.Compare(m.VillageCode, ScopeHigh) <= 0));
+        b.Entity<Jingzhun.Web.Modules.Dashboards.ExitEvaluation.HouseholdExit>().HasQueryFilter(e => ScopeLow == null
+            || (string.Compare(e.VillageCode, ScopeLow) >= 0 && string.Compare(e.VillageCode, ScopeHigh) <= 0));
         b.Entity<AuditEntry>().HasQueryFilter(a => ScopePrefix == null || a.RegionCode.StartsWith(ScopePrefix));
     }
 }

@@ -58,10 +58,27 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Pers
         if (await db.Households.IgnoreQueryFilters().AnyAsync(ct)) return 0;
         var villages = regions.ChildrenOf(County).SelectMany(t => regions.ChildrenOf(t.Code)).Select(v => v.Code).ToList();
         if (villages.Count == 0) throw new InvalidOperationException("缺少铜梁区的村级区划，无法生成演示数据");
+        await SeedRuralPopulationAsync(villages, ct);
         var today = Platform.Localization.ChinaTime.Today(clock);
         // Ages and schooling as of today, so that the 两不愁三保障 rules judge the demo as it stands now.
         var profile = PopulationGenerator.Tongliang(villages, today.Year - 1, today);
         return await LoadAsync(PopulationGenerator.Generate(profile, Seed), ct);
+    }
+
+    /// <summary>
+    /// 农村户籍人口 per village for 贫困发生率 (synthetic, deterministic): about 1,600–3,200 in a 村, fewer in an urban 社区,
+    /// in line with a district of some 700,000 registered residents.
+    /// </summary>
+    private async Task SeedRuralPopulationAsync(IReadOnlyList<string> villages, CancellationToken ct)
+    {
+        var rng = new Random(Seed);
+        foreach (var code in villages)
+        {
+            var region = await db.Regions.FirstAsync(r => r.Code == code, ct);
+            region.RuralPopulation = region.Name.Contains("社区", StringComparison.Ordinal) ? 300 + rng.Next(900) : 1600 + rng.Next(1600);
+        }
+        await db.SaveChangesAsync(ct);
+        regions.Invalidate();
     }
 
     /// <summary>Writes generated households in batches, audit suppressed (one system entry would be noise ×12,571).</summary>

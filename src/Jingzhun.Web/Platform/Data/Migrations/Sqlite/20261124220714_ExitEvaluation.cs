@@ -1,0 +1,87 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ExitEvaluation : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "exit_standards",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    PovertyLine = table.Column<long>(type: "INTEGER", nullable: false),
+                    IncidenceMaxPercent = table.Column<long>(type: "INTEGER", nullable: false),
+                    WrongExitMaxPercent = table.Column<long>(type: "INTEGER", nullable: false),
+                    MissedMaxPercent = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecognitionMinPercent = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_exit_standards", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "household_exits",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: false),
+                    VillageCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
+                    Log = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_household_exits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_household_exits_households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_exit_standards_ProvinceCode_Year",
+                table: "exit_standards",
+                columns: new[] { "ProvinceCode", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_household_exits_HouseholdId_Year",
+                table: "household_exits",
+                columns: new[] { "HouseholdId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_household_exits_VillageCode_Stage",
+                table: "household_exits",
+                columns: new[] { "VillageCode", "Stage" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "exit_standards");
+
+            migrationBuilder.DropTable(
+                name: "household_exits");
+        }
+    }
+}
