@@ -1,4 +1,5 @@
 using Jingzhun.Web.Modules.Admin;
+using Jingzhun.Web.Modules.Dashboards.Reports;
 using Jingzhun.Web.Modules.Guarantees;
 using Jingzhun.Web.Modules.Monitoring;
 using Jingzhun.Web.Modules.Regions;
@@ -14,6 +15,7 @@ builder.Services.AddRegistry();
 builder.Services.AddAdmin();
 builder.Services.AddGuarantees();
 builder.Services.AddMonitoring();
+builder.Services.AddReports();
 
 var app = builder.Build();
 if (await app.RunCommandAsync(args)) return;
@@ -26,6 +28,7 @@ api.MapRegistryApi();
 api.MapAdminApi();
 api.MapGuaranteesApi();
 api.MapMonitoringApi();
+api.MapReportsApi();
 Jingzhun.Web.Platform.Jobs.Jobs.Map(api);
 Jingzhun.Web.Platform.Files.FileStore.Map(api);
 

@@ -102,6 +102,7 @@ public abstract class AppDbContext(DbContextOptions options, IRegionScope scope,
             || (string.Compare(c.VillageCode, ScopeLow) >= 0 && string.Compare(c.VillageCode, ScopeHigh) <= 0));
         b.Entity<Jingzhun.Web.Modules.Monitoring.AssistanceMeasure>().HasQueryFilter(m => ScopeLow == null
             || (string.Compare(m.VillageCode, ScopeLow) >= 0 && string.Compare(m.VillageCode, ScopeHigh) <= 0));
+        b.Entity<Jingzhun.Web.Modules.Dashboards.Snapshots.RegistrySnapshot>().HasQueryFilter(s => ScopePrefix == null || s.RegionCode.StartsWith(ScopePrefix));
         b.Entity<AuditEntry>().HasQueryFilter(a => ScopePrefix == null || a.RegionCode.StartsWith(ScopePrefix));
     }
 }
