@@ -1,5 +1,6 @@
 using Jingzhun.Web.Modules.Admin;
 using Jingzhun.Web.Modules.Dashboards;
+using Jingzhun.Web.Modules.Dashboards.Reports;
 using Jingzhun.Web.Modules.Guarantees;
 using Jingzhun.Web.Modules.Monitoring;
 using Jingzhun.Web.Modules.Regions;
@@ -16,6 +17,7 @@ builder.Services.AddAdmin();
 builder.Services.AddGuarantees();
 builder.Services.AddMonitoring();
 builder.Services.AddDashboards();
+builder.Services.AddReports();
 
 var app = builder.Build();
 if (await app.RunCommandAsync(args)) return;
@@ -29,6 +31,7 @@ api.MapAdminApi();
 api.MapGuaranteesApi();
 api.MapMonitoringApi();
 api.MapDashboardsApi();
+api.MapReportsApi();
 Jingzhun.Web.Platform.Jobs.Jobs.Map(api);
 Jingzhun.Web.Platform.Files.FileStore.Map(api);
 

@@ -30,12 +30,14 @@ public static class Permissions
     public const string MonitoringDecide = "monitoring.decide";
     /// <summary>Policy tables (thresholds per province and year); the handler also requires a province-level region.</summary>
     public const string PolicyEdit = "policy.edit";
+    /// <summary>年度数据冻结 (year-end registry snapshot) of the user's region.</summary>
+    public const string RegistrySnapshot = "registry.snapshot";
 
     public static readonly string[] All =
     [
         RegistryView, RegistryEdit, RegistryExport, RegistryRevealId, UsersManage, AuditView,
         GuaranteesView, GuaranteesReport, GuaranteesAssign, GuaranteesWork, GuaranteesVerify, PolicyEdit,
-        MonitoringView, MonitoringReport, MonitoringWork, MonitoringReview, MonitoringDecide,
+        MonitoringView, MonitoringReport, MonitoringWork, MonitoringReview, MonitoringDecide, RegistrySnapshot,
     ];
 }
 

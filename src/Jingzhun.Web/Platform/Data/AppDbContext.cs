@@ -106,6 +106,7 @@ public abstract class AppDbContext(DbContextOptions options, IRegionScope scope,
             || (string.Compare(m.VillageCode, ScopeLow) >= 0 && string.Compare(m.VillageCode, ScopeHigh) <= 0));
         b.Entity<Jingzhun.Web.Modules.Dashboards.ExitEvaluation.HouseholdExit>().HasQueryFilter(e => ScopeLow == null
             || (string.Compare(e.VillageCode, ScopeLow) >= 0 && string.Compare(e.VillageCode, ScopeHigh) <= 0));
+        b.Entity<Jingzhun.Web.Modules.Dashboards.Snapshots.RegistrySnapshot>().HasQueryFilter(s => ScopePrefix == null || s.RegionCode.StartsWith(ScopePrefix));
         b.Entity<AuditEntry>().HasQueryFilter(a => ScopePrefix == null || a.RegionCode.StartsWith(ScopePrefix));
     }
 }

@@ -1,4 +1,5 @@
 using MiniExcelLibs;
+using MiniExcelLibs.OpenXml;
 
 namespace Jingzhun.Web.Platform.Excel;
 
@@ -14,11 +15,14 @@ public static class ExcelFile
         CancellationToken ct) =>
         WriteAsync(file => MiniExcel.SaveAsAsync(file, rows, sheetName: sheetName, excelType: ExcelType.XLSX, cancellationToken: ct), downloadName);
 
-    /// <summary>A workbook of several sheets (name → rows), e.g. a bulletin's 总体 / 按维度 / 按地区.</summary>
+    /// <summary>
+    /// A workbook of several sheets (name → rows), e.g. a bulletin's 总体 / 按维度 / 按地区. A configuration adds a frozen
+    /// header row (<c>FreezeRowCount = 1</c>) and per-column number formats (<c>DynamicColumns</c>, keyed by header).
+    /// </summary>
     public static Task<IResult> SheetsResultAsync(IReadOnlyDictionary<string, IEnumerable<IDictionary<string, object?>>> sheets, string downloadName,
-        CancellationToken ct) =>
+        CancellationToken ct, OpenXmlConfiguration? configuration = null) =>
         WriteAsync(file => MiniExcel.SaveAsAsync(file, sheets.ToDictionary(s => s.Key, s => (object)s.Value.ToList()), excelType: ExcelType.XLSX,
-            cancellationToken: ct), downloadName);
+            configuration: configuration, cancellationToken: ct), downloadName);
 
     private static async Task<IResult> WriteAsync(Func<Stream, Task> write, string downloadName)
     {
