@@ -32,7 +32,7 @@ public static class ChineseNumbers
 
     /// <summary>A percentage with up to <paramref name="decimals"/> decimals, "—" when there is nothing to divide.</summary>
     public static string Percent(double? value, int decimals = 1) =>
-        value is { } v ? Math.Round(v, decimals, MidpointRounding.AwayFromZero).ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture) + "%" : "—";
+        value is { } v ? Math.Round((decimal)v, decimals, MidpointRounding.AwayFromZero).ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture) + "%" : "—";
 
     // 1.25, 53.2, 123.46 (two decimals at most; 9999.996万 would round to 10000万, shown as such rather than as 1亿)
     private static string Short(decimal scaled) =>
