@@ -66,6 +66,7 @@
         var cat = { type: 'category', data: names, axisLabel: { interval: 0 } };
         var val = { type: 'value', minInterval: 1, name: '户' };
         if (horizontal) cat.inverse = true; else if (names.length > 4) cat.axisLabel.rotate = 30;
+        else cat.axisLabel.formatter = function (v) { return v.replace('（', '\n（'); };
         chart(id, {
             title: title(text, sub), tooltip: { trigger: 'axis' },
             grid: horizontal ? { left: 100, right: 40, top: sub ? 56 : 40, bottom: 20 } : { left: 45, right: 20, top: sub ? 60 : 40, bottom: 70 },
