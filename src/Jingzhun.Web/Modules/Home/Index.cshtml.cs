@@ -1,33 +1,39 @@
-using Jingzhun.Web.Modules.Registry;
+using Jingzhun.Web.Modules.Dashboards.Dashboard;
 using Jingzhun.Web.Platform.Auth;
-using Jingzhun.Web.Platform.Data;
+using Jingzhun.Web.Platform.Problems;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Modules.Home;
 
-public sealed class IndexModel(AppDbContext db, CurrentUser me, Regions.RegionDirectory regions) : PageModel
+/// <summary>
+/// The home page is the command dashboard (指挥驾驶舱) of the user's region or of <c>?region=</c> within it: the same
+/// query as GET /api/v1/dashboard. Users without the registry permission get their function links only.
+/// </summary>
+public sealed class IndexModel(DashboardHandler handler, CurrentUser me, Regions.RegionDirectory regions) : PageModel
 {
-    public string RegionName { get; private set; } = "";
-    public string RegionPath { get; private set; } = "";
-    public int Households { get; private set; }
-    public int People { get; private set; }
-    public IReadOnlyList<(HouseholdStatus Status, int Count)> ByStatus { get; private set; } = [];
-    public int Dibao { get; private set; }
-    public int Tekun { get; private set; }
+    [BindProperty(SupportsGet = true)] public string? Region { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public DashboardView? View { get; private set; }
+    public string? Error { get; private set; }
+    public string ScopePath { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var code = me.RegionCode ?? "";
-        RegionName = regions.NameOf(code);
-        RegionPath = code == "" ? "全国" : string.Join(" ", regions.PathOf(code).Select(r => r.Name));
-        if (!me.Has(Permissions.RegistryView)) return;
-        // The context's query filters already limit both sets to the user's region.
-        Households = await db.Households.CountAsync(ct);
-        People = await db.Members.CountAsync(m => m.Status == MemberStatus.Active, ct);
-        ByStatus = (await db.Households.GroupBy(h => h.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            .OrderBy(x => x.Key).Select(x => (x.Key, x.Count)).ToList();
-        Dibao = await db.Households.CountAsync(h => h.IsDibao, ct);
-        Tekun = await db.Households.CountAsync(h => h.IsTekun, ct);
+        var scope = me.RegionCode ?? "";
+        ScopePath = scope == "" ? "全国" : string.Join(" ", regions.PathOf(scope).Select(r => r.Name));
+        if (!me.Has(Permissions.RegistryView)) return Page();
+        var r = await handler.HandleAsync(Region, ct);
+        if (r.Succeeded) View = r.Value;
+        else
+        {
+            // As in the API: an unknown code is a 400, a region outside the user's scope a 404.
+            Response.StatusCode = r.Failure!.Kind == FailureKind.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest;
+            Error = r.Failure.Message;
+        }
+        return Page();
     }
+
+    /// <summary>Breadcrumbs from the user's own node down (the nodes above it are not theirs to open).</summary>
+    public IEnumerable<Crumb> Crumbs => View?.Breadcrumb.Where(c => me.CanSee(c.Code)) ?? [];
 }

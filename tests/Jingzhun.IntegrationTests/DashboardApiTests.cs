@@ -1,0 +1,246 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Jingzhun.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Jingzhun.IntegrationTests;
+
+/// <summary>
+/// GET /api/v1/dashboard: every figure equals the count of the filtered list its link opens (village, township,
+/// county), a change shows at once, and a township user sees its own subtree only.
+/// </summary>
+public abstract partial class DashboardApiTests(TestApp app) : ApiTests(app)
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    /// <summary>A cookie-signed-in client, as a browser (the pages do not take bearer tokens).</summary>
+    private async Task<HttpClient> SignInAsync(string user)
+    {
+        var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var token = AntiforgeryField().Match(await client.GetStringAsync("/login")).Groups[1].Value;
+        var r = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Username"] = user, ["Password"] = Jingzhun.Web.Modules.Registry.DemoData.DemoSeeder.DemoPassword, ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        return client;
+    }
+
+    private static int Int(JsonNode n, string key) => n[key]!.GetValue<int>();
+
+    private static Task<JsonNode> DashboardAsync(HttpClient c, string? region = null) =>
+        GetAsync(c, "/api/v1/dashboard" + (region is null ? "" : "?region=" + region));
+
+    /// <summary>The API behind a page link: /households → /api/v1/households, /monitoring → /api/v1/monitoring/cases.</summary>
+    private static string ApiOf(string link) =>
+        link.StartsWith("/monitoring?", StringComparison.Ordinal) ? "/api/v1/monitoring/cases" + link["/monitoring".Length..]
+        : "/api/v1" + link;
+
+    private static async Task<int> TotalAsync(HttpClient c, string link) =>
+        (await GetAsync(c, ApiOf(link) + "&pageSize=1"))["total"]!.GetValue<int>();
+
+    /// <summary>Villages of the county's last township (no other test class uses it), last ones first.</summary>
+    private async Task<(string Township, List<string> Villages)> FreshPlaceAsync(HttpClient admin)
+    {
+        var townships = (await GetAsync(admin, $"/api/v1/regions/{County}/children")).AsArray()
+            .Where(x => x!["hasChildren"]!.GetValue<bool>()).Select(x => x!["code"]!.GetValue<string>()).ToList();
+        var township = townships[^1];
+        Assert.NotEqual(Township, township);
+        var villages = (await GetAsync(admin, $"/api/v1/regions/{township}/children")).AsArray()
+            .Select(x => x!["code"]!.GetValue<string>()).Reverse().ToList();
+        return (township, villages);
+    }
+
+    /// <summary>Asserts that each figure of the dashboard equals the total of the list behind it.</summary>
+    private static async Task AssertFiguresMatchListsAsync(HttpClient c, JsonNode d, bool bands)
+    {
+        var code = d["regionCode"]!.GetValue<string>();
+        Assert.Equal(Int(d, "households"), await TotalAsync(c, $"/households?region={code}"));
+        var byStatus = d["byStatus"]!.AsArray();
+        Assert.Equal(Int(d, "households"), byStatus.Sum(f => Int(f!, "households")));
+        Assert.Equal(Int(d, "people"), byStatus.Sum(f => Int(f!, "people")));
+        foreach (var group in new[] { "byStatus", "byAttribute", "byMainCause", "by321", "monitoredByKind" })
+            foreach (var f in d[group]!.AsArray())
+            {
+                var link = f!["link"]!.GetValue<string>();
+                Assert.Contains($"region={code}", link, StringComparison.Ordinal);
+                Assert.True(Int(f, "households") == await TotalAsync(c, link), $"{group} {f["key"]}: {Int(f, "households")} vs list {link}");
+            }
+        if (bands)
+            foreach (var b in d["incomeBands"]!.AsArray().Select(x => x!))
+                Assert.True(Int(b, "households") == await TotalAsync(c, b["link"]!.GetValue<string>()), $"band {b["label"]}");
+        Assert.Equal(Int(d, "foundProblems"), await TotalAsync(c, $"/problems?region={code}"));
+        Assert.Equal(Int(d, "verifiedProblems"), await TotalAsync(c, $"/problems?region={code}&status=Verified"));
+        Assert.Equal(Int(d, "overdueProblems"), await TotalAsync(c, $"/problems?region={code}&overdue=true"));
+        Assert.Equal(Int(d, "foundProblems") - Int(d, "verifiedProblems"), Int(d, "openProblems"));
+        Assert.Equal(Int(d, "monitoredHouseholds"), await TotalAsync(c, $"/monitoring?region={code}&phase=Monitored"));
+        Assert.Null(d["visitCoverage"]?.GetValue<double?>());
+
+        foreach (var r in d["subRegions"]!.AsArray())
+        {
+            var sub = r!["code"]!.GetValue<string>();
+            Assert.StartsWith(code, sub, StringComparison.Ordinal);
+            Assert.True(Int(r, "households") == await TotalAsync(c, $"/households?region={sub}"), $"sub-region {sub} households");
+            Assert.Equal(Int(r, "monitored"), await TotalAsync(c, $"/households?region={sub}&status=Monitored"));
+            Assert.Equal(Int(r, "overdueProblems"), await TotalAsync(c, $"/problems?region={sub}&overdue=true"));
+            Assert.Equal(Int(r, "openProblems"),
+                await TotalAsync(c, $"/problems?region={sub}") - await TotalAsync(c, $"/problems?region={sub}&status=Verified"));
+        }
+        var subs = d["subRegions"]!.AsArray();
+        if (subs.Count > 0) Assert.Equal(Int(d, "households"), subs.Sum(r => Int(r!, "households")));
+    }
+
+    [SkippableFact]
+    public async Task Village_figures_are_exact_and_equal_their_lists()
+    {
+        RequireDatabase();
+        var admin = await As("admin");
+        var (_, villages) = await FreshPlaceAsync(admin);
+        var village = villages[0];
+        var year = DateTime.UtcNow.AddHours(8).Year - 1;
+
+        var before = await DashboardAsync(admin, village);
+        Assert.Equal(0, Int(before, "households"));
+        Assert.Empty(before["subRegions"]!.AsArray());
+
+        var exited = await RegisterAsync(admin, village);
+        await RegisterAsync(admin, village);
+        var ordinary = await RegisterAsync(admin, village, Facts("Ordinary"));
+        await Ok(await admin.PutAsJsonAsync($"/api/v1/households/{exited.Id}/incomes/{year}",
+            new { wageIncome = 30000m, allowableOutOfPocket = 0m, householdSize = 1 }));
+        await Ok(await admin.PutAsJsonAsync($"/api/v1/households/{ordinary.Id}/incomes/{year}",
+            new { wageIncome = 5000m, allowableOutOfPocket = 0m, householdSize = 1 }));
+
+        var d = await DashboardAsync(admin, village);
+        Assert.Equal(village, d["regionCode"]!.GetValue<string>());
+        Assert.Equal(3, Int(d, "households"));
+        Assert.Equal(3, Int(d, "people"));
+        var status = d["byStatus"]!.AsArray().ToDictionary(f => f!["key"]!.GetValue<string>(), f => Int(f!, "households"));
+        Assert.Equal(2, status["Exited"]);
+        Assert.Equal(1, status["Ordinary"]);
+        Assert.Equal(2, d["byMainCause"]!.AsArray().Single(f => f!["key"]!.GetValue<string>() == "Illness")!["households"]!.GetValue<int>());
+        Assert.Equal(1, d["by321"]!.AsArray().Single(f => f!["key"]!.GetValue<string>() == "Push")!["households"]!.GetValue<int>());
+        // Per-capita net income of registered households only (the 一般农户 is left out).
+        var latest = d["incomeByYear"]!.AsArray().Single()!;
+        Assert.Equal(year, Int(latest, "year"));
+        Assert.Equal(30000m, latest["averagePerCapita"]!.GetValue<decimal>());
+        Assert.Equal(year, Int(d, "latestIncomeYear"));
+        Assert.Equal(2, d["incomeBands"]!.AsArray().Sum(b => Int(b!, "households")));
+        await AssertFiguresMatchListsAsync(admin, d, bands: true);
+
+        // The breadcrumb runs from the country down to the village.
+        var crumbs = d["breadcrumb"]!.AsArray().Select(c => c!["code"]!.GetValue<string>()).ToList();
+        Assert.Equal(["", "50", "5001", County, village[..9], village], crumbs);
+    }
+
+    [SkippableFact]
+    public async Task Township_and_county_figures_equal_their_lists()
+    {
+        RequireDatabase();
+        var admin = await As("admin");
+        var (township, villages) = await FreshPlaceAsync(admin);
+        await RegisterAsync(admin, villages[1]);
+        await RegisterAsync(admin, villages[2], Facts("Ordinary"));
+
+        var t = await DashboardAsync(admin, township);
+        Assert.True(Int(t, "households") >= 2);
+        var rows = t["subRegions"]!.AsArray();
+        Assert.Equal(villages.Count, rows.Count);
+        Assert.All(rows, r => Assert.False(r!["hasChildren"]!.GetValue<bool>()));
+        Assert.Equal(1, Int(rows.Single(r => r!["code"]!.GetValue<string>() == villages[1])!, "households"));
+        await AssertFiguresMatchListsAsync(admin, t, bands: false);
+
+        var tl = await As("tl_admin");
+        var county = await DashboardAsync(tl);
+        Assert.Equal(County, county["regionCode"]!.GetValue<string>());
+        Assert.All(county["subRegions"]!.AsArray(), r => Assert.True(r!["hasChildren"]!.GetValue<bool>()));
+        await AssertFiguresMatchListsAsync(tl, county, bands: false);
+    }
+
+    [SkippableFact]
+    public async Task A_change_shows_in_the_dashboard_at_once()
+    {
+        RequireDatabase();
+        var admin = await As("admin");
+        var (township, villages) = await FreshPlaceAsync(admin);
+        var village = villages[3];
+        int Status(JsonNode d, string key) => d["byStatus"]!.AsArray().FirstOrDefault(f => f!["key"]!.GetValue<string>() == key) is { } f ? Int(f, "households") : 0;
+
+        var v0 = await DashboardAsync(admin, village);
+        var t0 = await DashboardAsync(admin, township);
+        var h = await RegisterAsync(admin, village);
+        var v1 = await DashboardAsync(admin, village);
+        var t1 = await DashboardAsync(admin, township);
+        Assert.Equal(Int(v0, "households") + 1, Int(v1, "households"));
+        Assert.Equal(Status(v0, "Exited") + 1, Status(v1, "Exited"));
+        Assert.Equal(Int(t0, "households") + 1, Int(t1, "households"));
+
+        // A status change through the API (脱贫户 → 一般农户) moves the household between the figures.
+        var version = (await GetAsync(admin, $"/api/v1/households/{h.Id}"))["version"]!.GetValue<int>();
+        await Ok(await admin.PutAsJsonAsync($"/api/v1/households/{h.Id}", new { household = Facts("Ordinary"), version }));
+        var v2 = await DashboardAsync(admin, village);
+        Assert.Equal(Status(v1, "Exited") - 1, Status(v2, "Exited"));
+        Assert.Equal(Status(v1, "Ordinary") + 1, Status(v2, "Ordinary"));
+        Assert.Equal(Int(v1, "households"), Int(v2, "households"));
+
+        // A member joins: one more person at once.
+        var m = await admin.PostAsJsonAsync($"/api/v1/households/{h.Id}/members", new { member = Person(NewName(), NewIdNumber(), "Spouse") });
+        Assert.True(m.IsSuccessStatusCode, await m.Content.ReadAsStringAsync());
+        var v3 = await DashboardAsync(admin, village);
+        Assert.Equal(Int(v2, "people") + 1, Int(v3, "people"));
+    }
+
+    [SkippableFact]
+    public async Task A_township_user_sees_its_own_subtree_only()
+    {
+        RequireDatabase();
+        var places = await PlacesAsync();
+        await RegisterAsAdminAsync(places.HomeVillage);
+        var tuqiao = await As("tuqiao");
+
+        var d = await DashboardAsync(tuqiao);
+        Assert.Equal(Township, d["regionCode"]!.GetValue<string>());
+        Assert.True(Int(d, "households") >= 1);
+        Assert.NotEmpty(d["subRegions"]!.AsArray());
+        Assert.All(d["subRegions"]!.AsArray(), r => Assert.StartsWith(Township, r!["code"]!.GetValue<string>(), StringComparison.Ordinal));
+        await AssertFiguresMatchListsAsync(tuqiao, d, bands: false);
+        // The township's totals are its own, not the county's.
+        var county = await DashboardAsync(await As("admin"), County);
+        Assert.Equal(Int(county["subRegions"]!.AsArray().Single(r => r!["code"]!.GetValue<string>() == Township)!, "households"), Int(d, "households"));
+
+        Assert.Equal(Int(d, "households"), Int(await DashboardAsync(tuqiao, Township), "households"));
+        Assert.True(Int(await DashboardAsync(tuqiao, places.HomeVillage), "households") >= 1);
+        await Problem(await tuqiao.GetAsync($"/api/v1/dashboard?region={places.OtherTownship}"), HttpStatusCode.NotFound);
+        await Problem(await tuqiao.GetAsync($"/api/v1/dashboard?region={County}"), HttpStatusCode.NotFound);
+        await Problem(await tuqiao.GetAsync("/api/v1/dashboard?region=bad"), HttpStatusCode.BadRequest);
+        await Problem(await tuqiao.GetAsync("/api/v1/dashboard?region=500151999999"), HttpStatusCode.BadRequest);
+    }
+
+    [SkippableFact]
+    public async Task The_home_page_shows_the_dashboard_and_refuses_other_regions()
+    {
+        RequireDatabase();
+        var places = await PlacesAsync();
+        await RegisterAsAdminAsync(places.HomeVillage);
+        var tuqiao = await SignInAsync("tuqiao");
+        var html = await GetTextAsync(tuqiao, "/");
+        Assert.Contains("土桥镇 指挥驾驶舱", html, StringComparison.Ordinal);
+        // A village has no children: its row opens the household list; no crumb above the user's own node.
+        Assert.Contains($"href=\"/households?region={places.HomeVillage}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"/?region={County}\"", html, StringComparison.Ordinal);
+        Assert.Contains("走访模块未上线", html, StringComparison.Ordinal);
+        html = await GetTextAsync(tuqiao, $"/?region={places.HomeVillage}");
+        Assert.Contains($"href=\"/?region={Township}\"", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await tuqiao.GetAsync("/?region=bad")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await tuqiao.GetAsync($"/?region={places.OtherTownship}")).StatusCode);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class SqliteDashboardApiTests(SqliteApp app) : DashboardApiTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresDashboardApiTests(PostgresApp app) : DashboardApiTests(app);
