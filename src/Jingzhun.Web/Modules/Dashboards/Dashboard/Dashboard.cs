@@ -86,12 +86,12 @@ public sealed class DashboardHandler(AppDbContext db, RegionDirectory regions, S
         var latest = households.Where(h => h.LatestIncomeYear == lastYear);
         var bands = new List<IncomeBand>
         {
-            new($"≤{t:0}元（监测范围内）", await latest.CountAsync(h => h.LatestPerCapitaIncome <= t, ct), L($"maxIncome={t}")),
+            new($"≤{t:0}元（监测范围内）", await latest.CountAsync(h => h.LatestPerCapitaIncome <= t, ct), L($"incomeYear={lastYear}&maxIncome={t}")),
             new($"{t:0}–{band:0}元（临界）", await latest.CountAsync(h => h.LatestPerCapitaIncome > t && h.LatestPerCapitaIncome <= band, ct),
-                L($"minIncome={t + 0.01m}&maxIncome={band}")),
+                L($"incomeYear={lastYear}&minIncome={t + 0.01m}&maxIncome={band}")),
             new($"{band:0}–{t * 2:0}元", await latest.CountAsync(h => h.LatestPerCapitaIncome > band && h.LatestPerCapitaIncome <= t * 2, ct),
-                L($"minIncome={band + 0.01m}&maxIncome={t * 2}")),
-            new($">{t * 2:0}元", await latest.CountAsync(h => h.LatestPerCapitaIncome > t * 2, ct), L($"minIncome={t * 2 + 0.01m}")),
+                L($"incomeYear={lastYear}&minIncome={band + 0.01m}&maxIncome={t * 2}")),
+            new($">{t * 2:0}元", await latest.CountAsync(h => h.LatestPerCapitaIncome > t * 2, ct), L($"incomeYear={lastYear}&minIncome={t * 2 + 0.01m}")),
         };
 
         var problems = db.Problems.AsNoTracking().Where(p => string.Compare(p.VillageCode, low) >= 0 && string.Compare(p.VillageCode, high) <= 0);

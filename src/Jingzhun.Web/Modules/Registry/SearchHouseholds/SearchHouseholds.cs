@@ -22,6 +22,8 @@ public sealed record HouseholdQuery
     public HouseholdFlag? Flag { get; init; }
     public decimal? MinIncome { get; init; }
     public decimal? MaxIncome { get; init; }
+    /// <summary>Only households whose latest income record is of this year (the income filters read that record).</summary>
+    public int? IncomeYear { get; init; }
     /// <summary>Name of any member, household number, or a full ID number.</summary>
     public string? Q { get; init; }
     public HouseholdSort Sort { get; init; } = HouseholdSort.Number;
@@ -66,6 +68,7 @@ public sealed partial class SearchHouseholdsHandler(AppDbContext db, RegionDirec
         };
         if (q.MinIncome is { } min) query = query.Where(h => h.LatestPerCapitaIncome >= min);
         if (q.MaxIncome is { } max) query = query.Where(h => h.LatestPerCapitaIncome <= max);
+        if (q.IncomeYear is { } year) query = query.Where(h => h.LatestIncomeYear == year);
         if (!string.IsNullOrWhiteSpace(q.Q))
         {
             var text = q.Q.Trim();
@@ -127,12 +130,12 @@ public sealed partial class SearchHouseholdsHandler(AppDbContext db, RegionDirec
 /// <summary>Query-string binding of <see cref="HouseholdQuery"/> (minimal APIs bind flat parameters).</summary>
 public sealed record HouseholdQueryParameters(string? Region, HouseholdStatus? Status, PovertyAttribute? Attribute, PovertyCause? MainCause,
     Class321? Class321, HouseholdFlag? Flag, decimal? MinIncome, decimal? MaxIncome, string? Q, HouseholdSort? Sort, bool? Desc,
-    int? Page, int? PageSize)
+    int? Page, int? PageSize, int? IncomeYear = null)
 {
     public HouseholdQuery ToQuery() => new()
     {
         Region = Region, Status = Status, Attribute = Attribute, MainCause = MainCause, Class321 = Class321, Flag = Flag,
-        MinIncome = MinIncome, MaxIncome = MaxIncome, Q = Q, Sort = Sort ?? HouseholdSort.Number, Desc = Desc ?? false,
+        MinIncome = MinIncome, MaxIncome = MaxIncome, IncomeYear = IncomeYear, Q = Q, Sort = Sort ?? HouseholdSort.Number, Desc = Desc ?? false,
         Page = Page ?? 1, PageSize = PageSize ?? 20,
     };
 }
