@@ -198,3 +198,10 @@
     document.addEventListener('htmx:load', function (e) { initAll(e.detail && e.detail.elt && e.detail.elt.parentNode || document); });
     if (document.readyState !== 'loading') initAll(document);
 })();
+
+// Navigation menus: opening one closes the others; a click elsewhere closes them all.
+document.addEventListener('click', function (e) {
+    document.querySelectorAll('nav details.menu[open]').forEach(function (d) {
+        if (!d.contains(e.target)) d.removeAttribute('open');
+    });
+});
