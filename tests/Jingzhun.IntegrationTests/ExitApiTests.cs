@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -11,7 +13,7 @@ namespace Jingzhun.IntegrationTests;
 /// reasons, the exit procedure step by step with its roles and region scope, village incidence, and the county's
 /// 三率一度 at the thresholds (limits strict, recognition inclusive; 3% in the west).
 /// </summary>
-public abstract class ExitApiTests(TestApp app) : ApiTests(app)
+public abstract partial class ExitApiTests(TestApp app) : ApiTests(app)
 {
     private static DateOnly ChinaToday => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -253,6 +255,95 @@ public abstract class ExitApiTests(TestApp app) : ApiTests(app)
         var own = await GetAsync(tuqiao, $"/api/v1/exit/households?year={Year}");
         Assert.All(own["items"]!.AsArray(), i => Assert.StartsWith(Township, i!["villageCode"]!.GetValue<string>(), StringComparison.Ordinal));
         await Problem(await tuqiao.GetAsync("/api/v1/exit/households?region=12345"), HttpStatusCode.BadRequest);
+    }
+
+    // --- pages ---------------------------------------------------------------------------------------------
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    private static string Token(string html) => AntiforgeryField().Match(html).Groups[1].Value;
+
+    private async Task<HttpClient> SignInAsync(string user)
+    {
+        var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var r = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Username"] = user, ["Password"] = "Jingzhun2026", ["__RequestVerificationToken"] = Token(await client.GetStringAsync("/login")),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        return client;
+    }
+
+    [SkippableFact]
+    public async Task The_pages_start_and_walk_a_procedure_and_show_errors_at_the_fields()
+    {
+        RequireDatabase();
+        var places = await PlacesAsync();
+        var h = await PoorHouseholdAsync(await As("tl_admin"), places.SecondVillage, 7000m);
+        var poor = await PoorHouseholdAsync(await As("tl_admin"), places.SecondVillage, 3000m);
+        var tuqiao = await SignInAsync("tuqiao");
+
+        var list = await GetTextAsync(tuqiao, $"/exit?tab=households&region={places.SecondVillage}&year={Year}");
+        Assert.Contains($"data-household=\"{h.Id}\"", list);
+        Assert.Contains("发起退出", list);
+        var unmet = await GetTextAsync(tuqiao, $"/exit?tab=households&region={places.SecondVillage}&year={Year}&unmet=true");
+        Assert.Contains($"data-household=\"{poor.Id}\"", unmet);
+        Assert.DoesNotContain($"data-household=\"{h.Id}\"", unmet);
+        Assert.Contains("人均纯收入3000元，未超过当年扶贫标准4000元", unmet);
+        Assert.Equal(HttpStatusCode.NotFound, (await tuqiao.GetAsync($"/exit?tab=households&region={places.OtherTownship}")).StatusCode);
+        Assert.Contains("未登记农村户籍人口", await GetTextAsync(tuqiao, $"/exit?tab=villages&region={Township}&year={Year}"));
+        // The calculator is the county's: a township user cannot see the county (404).
+        Assert.Equal(HttpStatusCode.NotFound, (await tuqiao.GetAsync($"/exit?tab=county&region={County}")).StatusCode);
+        var county = await SignInAsync("tl_admin");
+        var calc = await GetTextAsync(county, $"/exit?tab=county&region={County}&year={Year}&calc=true&Input.ExitedSampled=100&Input.WronglyExited=2" +
+            "&Input.NonPoorSampled=100&Input.MissedFound=0&Input.Surveyed=100&Input.Satisfied=90&Input.PoorPeople=299&Input.RuralPopulation=10000");
+        Assert.Contains("未达到退出标准", calc);
+        Assert.Contains("错退户2 ÷ 100 = 2%", calc);
+
+        // 发起退出 through the form, then the procedure page.
+        var r = await tuqiao.PostAsync("/exit?handler=Start", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["householdId"] = h.Id.ToString(CultureInfo.InvariantCulture), ["year"] = Year.ToString(CultureInfo.InvariantCulture), ["__RequestVerificationToken"] = Token(list),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        var url = r.Headers.Location!.OriginalString;
+        Assert.Matches("^/exit/procedures/[0-9]+$", url);
+        var page = await GetTextAsync(tuqiao, url);
+        Assert.Contains("民主评议", page);
+        Assert.Contains("name=\"Input.Version\" value=\"1\"", page);
+
+        Task<HttpResponseMessage> Post(string html, Dictionary<string, string> fields)
+        {
+            fields["__RequestVerificationToken"] = Token(html);
+            return tuqiao.PostAsync(url, new FormUrlEncodedContent(fields));
+        }
+        r = await Post(page, new() { ["Input.Version"] = "1", ["Input.Agreed"] = "true", ["Input.Date"] = Day(ChinaToday) });
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var error = await r.Content.ReadAsStringAsync();
+        Assert.Contains("请填写参加评议人数", error);
+        Assert.Contains("g-invalid", error);
+        Assert.Equal(HttpStatusCode.Redirect, (await Post(page, new() { ["Input.Version"] = "1", ["Input.Agreed"] = "true", ["Input.Date"] = Day(ChinaToday), ["Input.Participants"] = "11" })).StatusCode);
+        page = await GetTextAsync(tuqiao, url);
+        r = await Post(page, new() { ["Input.Version"] = "2", ["Input.StartDate"] = Day(ChinaToday.AddDays(-4)), ["Input.EndDate"] = Day(ChinaToday.AddDays(-1)) });
+        Assert.Contains("村级公示不少于5天，本次仅4天", await r.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await Post(page, new() { ["Input.Version"] = "2", ["Input.StartDate"] = Day(ChinaToday.AddDays(-5)), ["Input.EndDate"] = Day(ChinaToday.AddDays(-1)) })).StatusCode);
+        // The township cannot decide: the page says so and has no form.
+        page = await GetTextAsync(tuqiao, url);
+        Assert.Contains("须由区县审定", page);
+        Assert.DoesNotContain("name=\"Input.Version\"", page);
+        page = await GetTextAsync(county, url);
+        var decided = await county.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Version"] = "3", ["Input.Agreed"] = "true", ["__RequestVerificationToken"] = Token(page),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+        Assert.Contains("已脱贫退出", await GetTextAsync(county, url));
+
+        // Out of scope or unknown: 404.
+        var otherId = (await Ok(await StartAsync(await As("tl_admin"), (await PoorHouseholdAsync(await As("tl_admin"), places.OtherTownshipVillage, 6000m)).Id), HttpStatusCode.Created))["id"]!.GetValue<long>();
+        Assert.Equal(HttpStatusCode.NotFound, (await tuqiao.GetAsync($"/exit/procedures/{otherId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await tuqiao.GetAsync("/exit/procedures/987654321")).StatusCode);
     }
 
     // --- village and county ----------------------------------------------------------------------------------

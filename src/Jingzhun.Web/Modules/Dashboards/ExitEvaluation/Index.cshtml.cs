@@ -46,6 +46,7 @@ public sealed class IndexModel(EvaluateExitHandler handler, DashboardHandler das
     public string ActiveTab => Tab is Villages or County ? Tab : Households;
     public int SelectedYear => Year ?? ChinaTime.Today(clock).Year - 1;
     public int LastYear => ChinaTime.Today(clock).Year;
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
     public bool CanStart => me.Has(Permissions.MonitoringWork);
 
     public PageResult<HouseholdExitRow>? HouseholdRows { get; private set; }
