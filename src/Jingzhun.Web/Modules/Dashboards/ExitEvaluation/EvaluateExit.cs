@@ -31,6 +31,9 @@ public sealed record ExitStepRequest(ExitStage To, int Version, DateOnly? Date =
 
 public sealed record ExitProcedureView(long Id, long HouseholdId, int Year, ExitStage Stage, int Version, IReadOnlyList<ExitStepLog> Steps);
 
+/// <summary>A procedure with its household judged against the standard of the procedure's year.</summary>
+public sealed record ExitProcedureDetail(ExitProcedureView Procedure, HouseholdExitRow Household, DateTime UpdatedAt, string UpdatedBy);
+
 /// <summary>
 /// 退出评估: who meets the household exit standard and why not; village incidence and checks; the county's 三率一度
 /// calculator; and the household exit procedure. The standard of the year comes from the exit_standards table.
@@ -152,7 +155,7 @@ public sealed class EvaluateExitHandler(AppDbContext db, RegionDirectory regions
     {
         if (!user.Has(Permissions.MonitoringWork)) return Failure.Forbidden("您的角色不能发起脱贫退出");
         var h = await db.Households.AsNoTracking().Where(x => x.Id == householdId).Select(x => new { x.Id, x.VillageCode, x.Status }).FirstOrDefaultAsync(ct);
-        if (h is null) return Failure.NotFound("该户");
+        if (h is null || !user.CanSee(h.VillageCode)) return Failure.NotFound("该户");
         if (h.Status != HouseholdStatus.NotExited) return Failure.Conflict($"该户为“{Labels.Of(h.Status)}”，只有未脱贫户办理脱贫退出");
         var row = (await JudgeAsync(db.Households.AsNoTracking().Where(x => x.Id == householdId), h.VillageCode, year, ct)).Single();
         if (!row.Meets)
@@ -169,7 +172,7 @@ public sealed class EvaluateExitHandler(AppDbContext db, RegionDirectory regions
     public async Task<Outcome<ExitProcedureView>> StepAsync(long id, ExitStepRequest r, CancellationToken ct)
     {
         var e = await db.HouseholdExits.FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (e is null) return Failure.NotFound("该退出程序");
+        if (e is null || !user.CanSee(e.VillageCode)) return Failure.NotFound("该退出程序");
         var county = e.Stage == ExitStage.CountyDecision;
         if (!user.Has(county ? Permissions.MonitoringDecide : Permissions.MonitoringWork))
             return Failure.Forbidden(county ? "县级审定须由区县登记" : "您的角色不能登记该步骤");
@@ -216,6 +219,15 @@ public sealed class EvaluateExitHandler(AppDbContext db, RegionDirectory regions
         return View(e);
     }
 
+    /// <summary>One procedure (in the user's scope) with its household judged against the standard of its year.</summary>
+    public async Task<Outcome<ExitProcedureDetail>> ProcedureAsync(long id, CancellationToken ct)
+    {
+        var e = await db.HouseholdExits.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (e is null || !user.CanSee(e.VillageCode)) return Failure.NotFound("该退出程序");
+        var row = (await JudgeAsync(db.Households.AsNoTracking().Where(x => x.Id == e.HouseholdId), e.VillageCode, e.Year, ct)).Single();
+        return new ExitProcedureDetail(View(e), row with { RegionPath = regions.ShortPath(row.VillageCode) }, e.UpdatedAt, e.UpdatedBy);
+    }
+
     private static ExitProcedureView View(HouseholdExit e) => new(e.Id, e.HouseholdId, e.Year, e.Stage, e.Version, e.Steps());
 
     public static void Map(RouteGroupBuilder api)
@@ -236,6 +248,10 @@ public sealed class EvaluateExitHandler(AppDbContext db, RegionDirectory regions
                 (await h.StartAsync(id, year, ct)).ToHttp(v => TypedResults.Created($"/api/v1/exit/procedures/{v.Id}", v)))
             .RequireAuthorization(Permissions.MonitoringWork)
             .WithName("StartHouseholdExit").WithSummary("发起户脱贫退出（须已达标准）");
+        g.MapGet("/procedures/{id:long}", async (long id, EvaluateExitHandler h, CancellationToken ct) =>
+                (await h.ProcedureAsync(id, ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Permissions.RegistryView)
+            .WithName("ExitProcedure").WithSummary("户脱贫退出程序：步骤及该户当年是否达标");
         g.MapPost("/procedures/{id:long}/steps", async (long id, ExitStepRequest r, EvaluateExitHandler h, CancellationToken ct) =>
                 (await h.StepAsync(id, r, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.MonitoringWork)
