@@ -38,9 +38,9 @@ public sealed record ExitProcedureDetail(ExitProcedureView Procedure, HouseholdE
 /// 退出评估: who meets the household exit standard and why not; village incidence and checks; the county's 三率一度
 /// calculator; and the household exit procedure. The standard of the year comes from the exit_standards table.
 /// </summary>
-public sealed class EvaluateExitHandler(AppDbContext db, RegionDirectory regions, DashboardHandler dashboard, CurrentUser user, TimeProvider clock)
+public sealed class EvaluateExitHandler(AppDbContext db, RegionDirectory regions, DashboardHandler dashboard,
+    Monitoring.SweepRisks.SweepRisksHandler procedurePolicy, CurrentUser user, TimeProvider clock)
 {
-    private const int PublicityDays = 5;
 
     public async Task<ExitStandard> StandardAsync(string code, int year, CancellationToken ct) =>
         await db.ExitStandards.InForceAsync(code, year, ct) ?? new ExitStandard { Year = year, PovertyLine = 4000m };
@@ -191,7 +191,9 @@ public sealed class EvaluateExitHandler(AppDbContext db, RegionDirectory regions
             case (ExitStage.Publicity, ExitStage.CountyDecision):
                 if (r.StartDate is not { } s || r.EndDate is not { } end) return Failure.Invalid("endDate", "请填写公示起止日期");
                 var days = end.DayNumber - s.DayNumber + 1;
-                if (days < PublicityDays) return Failure.Invalid("endDate", $"村级公示不少于{PublicityDays}天，本次仅{days}天");
+                // The same publicity length as the monitoring procedure, from the province's policy table (≥ 5 days).
+                var publicityDays = (await procedurePolicy.PolicyForAsync(e.VillageCode, today.Year, ct)).PublicityDays;
+                if (days < publicityDays) return Failure.Invalid("endDate", $"村级公示不少于{publicityDays}天，本次仅{days}天");
                 if (end > today) return Failure.Invalid("endDate", "公示尚未结束，结束后再登记");
                 summary = $"村级公示 {s:yyyy-MM-dd} 至 {end:yyyy-MM-dd}（{days}天）" + (string.IsNullOrWhiteSpace(r.Objections) ? "，无异议" : $"，异议：{r.Objections.Trim()}");
                 break;
