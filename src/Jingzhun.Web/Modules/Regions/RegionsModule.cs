@@ -8,11 +8,13 @@ public static class RegionsModule
     public static IServiceCollection AddRegions(this IServiceCollection services) => services
         .AddSingleton<RegionDirectory>()
         .AddScoped<ImportRegionsHandler>()
-        .AddScoped<BrowseRegionsHandler>();
+        .AddScoped<BrowseRegionsHandler>()
+        .AddScoped<EditRegion.EditRegionHandler>();
 
     public static RouteGroupBuilder MapRegionsApi(this RouteGroupBuilder api)
     {
         BrowseRegionsHandler.Map(api);
+        EditRegion.EditRegionHandler.Map(api);
         return api;
     }
 }

@@ -28,6 +28,8 @@ public static class Permissions
     public const string MonitoringWork = "monitoring.work";
     public const string MonitoringReview = "monitoring.review";
     public const string MonitoringDecide = "monitoring.decide";
+    /// <summary>Region facts: villages' rural population, counties' flags (administrators).</summary>
+    public const string RegionsEdit = "regions.edit";
     /// <summary>Policy tables (thresholds per province and year); the handler also requires a province-level region.</summary>
     public const string PolicyEdit = "policy.edit";
     /// <summary>年度数据冻结 (year-end registry snapshot) of the user's region.</summary>
@@ -37,7 +39,7 @@ public static class Permissions
     [
         RegistryView, RegistryEdit, RegistryExport, RegistryRevealId, UsersManage, AuditView,
         GuaranteesView, GuaranteesReport, GuaranteesAssign, GuaranteesWork, GuaranteesVerify, PolicyEdit,
-        MonitoringView, MonitoringReport, MonitoringWork, MonitoringReview, MonitoringDecide, RegistrySnapshot,
+        MonitoringView, MonitoringReport, MonitoringWork, MonitoringReview, MonitoringDecide, RegistrySnapshot, RegionsEdit,
     ];
 }
 

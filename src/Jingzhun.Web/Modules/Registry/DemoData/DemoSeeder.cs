@@ -77,7 +77,9 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Pers
             var region = await db.Regions.FirstAsync(r => r.Code == code, ct);
             region.RuralPopulation = region.Name.Contains("社区", StringComparison.Ordinal) ? 300 + rng.Next(900) : 1600 + rng.Next(1600);
         }
+        db.SuppressAudit = true;
         await db.SaveChangesAsync(ct);
+        db.SuppressAudit = false;
         regions.Invalidate();
     }
 

@@ -1,0 +1,55 @@
+using System.Net;
+using System.Net.Http.Json;
+using Jingzhun.IntegrationTests.Infrastructure;
+
+namespace Jingzhun.IntegrationTests;
+
+/// <summary>
+/// A village's 农村户籍人口 (the denominator of 贫困发生率) is recorded by an administrator of its county, audited, and used
+/// at once by the dashboard and the village exit evaluation.
+/// </summary>
+public abstract class RegionFactsApiTests(TestApp app) : ApiTests(app)
+{
+    [SkippableFact]
+    public async Task A_county_admin_records_a_village_population_and_incidence_follows()
+    {
+        RequireDatabase();
+        var county = await As("tl_admin");
+        // The township's last village: no other test gives it a population (the exit tests expect none elsewhere).
+        var village = (await GetAsync(county, $"/api/v1/regions/{Township}/children")).AsArray().Last()!["code"]!.GetValue<string>();
+        var saved = await Ok(await county.PutAsJsonAsync($"/api/v1/regions/{village}", new { ruralPopulation = 2000 }));
+        Assert.Equal(2000, saved["ruralPopulation"]!.GetValue<int>());
+
+        var dashboard = await GetAsync(county, $"/api/v1/dashboard?region={village}");
+        Assert.Equal(2000, dashboard["ruralPopulation"]!.GetValue<int>());
+        Assert.NotNull(dashboard["incidence"]);
+        var villages = (await GetAsync(county, $"/api/v1/exit/villages?region={village[..9]}")).AsArray();
+        var row = villages.Single(v => v!["code"]!.GetValue<string>() == village)!;
+        Assert.Contains("÷ 2000人", row["conditions"]!.AsArray().First()!["detail"]!.GetValue<string>());
+
+        var audit = await GetAsync(await As("admin"), $"/api/v1/audit?entityType=Region&q={village}");
+        Assert.True(audit["total"]!.GetValue<int>() >= 1);
+    }
+
+    [SkippableFact]
+    public async Task Population_is_set_only_on_villages_in_scope_by_administrators()
+    {
+        RequireDatabase();
+        var places = await PlacesAsync();
+        var county = await As("tl_admin");
+        Assert.Contains("按村登记", await FieldError(await county.PutAsJsonAsync($"/api/v1/regions/{County}101", new { ruralPopulation = 5 }), "ruralPopulation"));
+        Assert.Contains("0至20万", await FieldError(await county.PutAsJsonAsync($"/api/v1/regions/{places.HomeVillage}", new { ruralPopulation = -1 }), "ruralPopulation"));
+        await Problem(await county.PutAsJsonAsync($"/api/v1/regions/{places.OtherCountyVillage}", new { ruralPopulation = 100 }), HttpStatusCode.NotFound);
+        // A county does not set its own assistance flags; the city or province does.
+        await Problem(await county.PutAsJsonAsync($"/api/v1/regions/{County}", new { isNationalKeyCounty = true }), HttpStatusCode.Forbidden);
+        // Township officers and auditors are not administrators.
+        await Problem(await (await As("tuqiao")).PutAsJsonAsync($"/api/v1/regions/{places.HomeVillage}", new { ruralPopulation = 100 }), HttpStatusCode.Forbidden);
+        await Problem(await (await As("auditor")).PutAsJsonAsync($"/api/v1/regions/{places.HomeVillage}", new { ruralPopulation = 100 }), HttpStatusCode.Forbidden);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class SqliteRegionFactsApiTests(SqliteApp app) : RegionFactsApiTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresRegionFactsApiTests(PostgresApp app) : RegionFactsApiTests(app);
