@@ -1,6 +1,5 @@
 using Jingzhun.Web.Platform.Localization;
 using Jingzhun.Web.Platform.Problems;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Modules.Registry;
 
@@ -10,12 +9,4 @@ internal static class RegistryAccess
     /// <summary>"Changed by X at T": the message of a stale edit (optimistic concurrency).</summary>
     public static Failure StaleEdit(string what, string by, DateTime at) =>
         Failure.Conflict($"{what}已被 {by} 于 {ChinaTime.Format(at)} 修改，您看到的是旧数据。请刷新后重新编辑。");
-
-    /// <summary>A unique index refused the row (SQLite extended code 2067 SQLITE_CONSTRAINT_UNIQUE; PostgreSQL 23505).</summary>
-    public static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
-    {
-        Microsoft.Data.Sqlite.SqliteException s => s.SqliteExtendedErrorCode == 2067,
-        Npgsql.PostgresException p => p.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
-        _ => false,
-    };
 }

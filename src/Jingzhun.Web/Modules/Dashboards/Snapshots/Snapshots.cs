@@ -80,7 +80,7 @@ public sealed class SnapshotsHandler(AppDbContext db, RegionDirectory regions, C
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // Two freezes of the same region and year at once: the unique index keeps one.
             return Failure.Conflict($"{regions.NameOf(code)}{request.Year}年度数据刚刚已被冻结，请刷新后查看");

@@ -148,7 +148,7 @@ public sealed class ManageProblemsHandler(AppDbContext db, AssessHouseholdsHandl
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (Registry.RegistryAccess.IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (Platform.Data.DbErrors.IsUniqueViolation(ex))
         {
             return Failure.Conflict($"该户“{Labels.Of(r.Dimension)}”已有未核验的问题，请刷新后查看");
         }

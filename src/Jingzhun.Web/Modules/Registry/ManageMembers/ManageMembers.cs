@@ -135,7 +135,7 @@ public sealed class ManageMembersHandler(AppDbContext db, MemberIdentities ident
                 _ => Failure.Conflict("数据已被他人修改，请刷新后重试"),
             };
         }
-        catch (DbUpdateException e) when (RegistryAccess.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             return Failure.Conflict("保存冲突：同一人员或户主已被他人同时录入，请刷新后核对");
         }

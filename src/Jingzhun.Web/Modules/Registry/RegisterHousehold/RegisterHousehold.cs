@@ -45,7 +45,7 @@ public sealed class RegisterHouseholdHandler(AppDbContext db, IValidator<Househo
                 await changes.NotifyAsync(household.Id, ct);
                 return new RegisteredHousehold(household.Id, household.HouseholdNumber, c.Warnings);
             }
-            catch (DbUpdateException e) when (RegistryAccess.IsUniqueViolation(e) && attempt < 3)
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && attempt < 3)
             {
                 // Two registrations in the same village took the same number, or the same person was added at once.
                 db.ChangeTracker.Clear();
