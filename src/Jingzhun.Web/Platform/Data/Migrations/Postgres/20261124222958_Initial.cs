@@ -78,6 +78,25 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "exit_standards",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProvinceCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    PovertyLine = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    IncidenceMaxPercent = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    WrongExitMaxPercent = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    MissedMaxPercent = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    RecognitionMinPercent = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_exit_standards", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "guarantee_policies",
                 columns: table => new
                 {
@@ -188,6 +207,29 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "monitoring_policies",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProvinceCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Threshold = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    NearBand = table.Column<decimal>(type: "numeric(5,4)", precision: 5, scale: 4, nullable: false),
+                    IncomeDropTrigger = table.Column<decimal>(type: "numeric(5,4)", precision: 5, scale: 4, nullable: false),
+                    OutOfPocketTrigger = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    DecisionDays = table.Column<int>(type: "integer", nullable: false),
+                    PublicityDays = table.Column<int>(type: "integer", nullable: false),
+                    EliminationMinMonths = table.Column<int>(type: "integer", nullable: false),
+                    EliminationMinMeasures = table.Column<int>(type: "integer", nullable: false),
+                    EliminationStableYears = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_monitoring_policies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "regions",
                 columns: table => new
                 {
@@ -197,11 +239,35 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     ParentCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
                     IsNationalKeyCounty = table.Column<bool>(type: "boolean", nullable: false),
                     IsCityKeyCounty = table.Column<bool>(type: "boolean", nullable: false),
-                    CountyClass = table.Column<int>(type: "integer", nullable: true)
+                    CountyClass = table.Column<int>(type: "integer", nullable: true),
+                    RuralPopulation = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_regions", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "registry_snapshots",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RegionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Label = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Households = table.Column<int>(type: "integer", nullable: false),
+                    People = table.Column<int>(type: "integer", nullable: false),
+                    ExitedHouseholds = table.Column<int>(type: "integer", nullable: false),
+                    NotExitedHouseholds = table.Column<int>(type: "integer", nullable: false),
+                    MonitoredHouseholds = table.Column<int>(type: "integer", nullable: false),
+                    OrdinaryHouseholds = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_registry_snapshots", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -353,6 +419,32 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "household_exits",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HouseholdId = table.Column<long>(type: "bigint", nullable: false),
+                    VillageCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Stage = table.Column<int>(type: "integer", nullable: false),
+                    Log = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_household_exits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_household_exits_households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "household_incomes",
                 columns: table => new
                 {
@@ -445,6 +537,42 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "monitoring_cases",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HouseholdId = table.Column<long>(type: "bigint", nullable: false),
+                    VillageCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    CountyCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Stage = table.Column<int>(type: "integer", nullable: false),
+                    StatusBefore = table.Column<int>(type: "integer", nullable: false),
+                    LeadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ProposedKind = table.Column<int>(type: "integer", nullable: true),
+                    Kind = table.Column<int>(type: "integer", nullable: true),
+                    RiskTypes = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    MonitoredSince = table.Column<DateOnly>(type: "date", nullable: true),
+                    NotIncludedReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ResponsibleCadre = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Plan = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    EliminatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_monitoring_cases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_monitoring_cases_households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "problems",
                 columns: table => new
                 {
@@ -486,6 +614,121 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                         principalTable: "households",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "risk_leads",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    HouseholdId = table.Column<long>(type: "bigint", nullable: false),
+                    VillageCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    CountyCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Source = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<int>(type: "integer", nullable: true),
+                    Detail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_risk_leads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_risk_leads_households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "registry_snapshot_rows",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SnapshotId = table.Column<long>(type: "bigint", nullable: false),
+                    HouseholdId = table.Column<long>(type: "bigint", nullable: false),
+                    HouseholdNumber = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    HeadName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    VillageCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Attribute = table.Column<int>(type: "integer", nullable: true),
+                    Size = table.Column<int>(type: "integer", nullable: false),
+                    IncomeYear = table.Column<int>(type: "integer", nullable: true),
+                    PerCapitaIncome = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    MainCause = table.Column<int>(type: "integer", nullable: true),
+                    Class321 = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_registry_snapshot_rows", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_registry_snapshot_rows_registry_snapshots_SnapshotId",
+                        column: x => x.SnapshotId,
+                        principalTable: "registry_snapshots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "assistance_measures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    HouseholdId = table.Column<long>(type: "bigint", nullable: false),
+                    VillageCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Category = table.Column<int>(type: "integer", nullable: false),
+                    RiskType = table.Column<int>(type: "integer", nullable: true),
+                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Amount = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Evidence = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_assistance_measures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_assistance_measures_monitoring_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "monitoring_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "monitoring_case_steps",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    Step = table.Column<int>(type: "integer", nullable: false),
+                    FromStage = table.Column<int>(type: "integer", nullable: false),
+                    ToStage = table.Column<int>(type: "integer", nullable: false),
+                    Fields = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_monitoring_case_steps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_monitoring_case_steps_monitoring_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "monitoring_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -555,6 +798,11 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_assistance_measures_CaseId",
+                table: "assistance_measures",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_audit_entries_At",
                 table: "audit_entries",
                 column: "At");
@@ -568,6 +816,12 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                 name: "IX_audit_entries_RegionCode_At",
                 table: "audit_entries",
                 columns: new[] { "RegionCode", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_exit_standards_ProvinceCode_Year",
+                table: "exit_standards",
+                columns: new[] { "ProvinceCode", "Year" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_guarantee_policies_ProvinceCode_Year",
@@ -585,6 +839,17 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                 name: "IX_household_assessments_VillageCode_Dimension_Verdict",
                 table: "household_assessments",
                 columns: new[] { "VillageCode", "Dimension", "Verdict" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_household_exits_HouseholdId_Year",
+                table: "household_exits",
+                columns: new[] { "HouseholdId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_household_exits_VillageCode_Stage",
+                table: "household_exits",
+                columns: new[] { "VillageCode", "Stage" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_household_incomes_CountyCode_Year",
@@ -648,6 +913,29 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                 filter: "\"Relationship\" = 1 AND \"Status\" = 0");
 
             migrationBuilder.CreateIndex(
+                name: "IX_monitoring_case_steps_CaseId_At",
+                table: "monitoring_case_steps",
+                columns: new[] { "CaseId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_monitoring_cases_VillageCode_Stage",
+                table: "monitoring_cases",
+                columns: new[] { "VillageCode", "Stage" });
+
+            migrationBuilder.CreateIndex(
+                name: "UX_monitoring_cases_one_active",
+                table: "monitoring_cases",
+                column: "HouseholdId",
+                unique: true,
+                filter: "\"Stage\" <> 8 AND \"Stage\" <> 13");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_monitoring_policies_ProvinceCode_Year",
+                table: "monitoring_policies",
+                columns: new[] { "ProvinceCode", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_problem_events_ProblemId_At",
                 table: "problem_events",
                 columns: new[] { "ProblemId", "At" });
@@ -685,6 +973,35 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                 column: "ParentCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_registry_snapshot_rows_SnapshotId_HouseholdId",
+                table: "registry_snapshot_rows",
+                columns: new[] { "SnapshotId", "HouseholdId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_registry_snapshots_RegionCode_Year",
+                table: "registry_snapshots",
+                columns: new[] { "RegionCode", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_risk_leads_CaseId",
+                table: "risk_leads",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_risk_leads_VillageCode_Status",
+                table: "risk_leads",
+                columns: new[] { "VillageCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "UX_risk_leads_one_open",
+                table: "risk_leads",
+                columns: new[] { "HouseholdId", "Reason" },
+                unique: true,
+                filter: "\"Status\" <= 2 AND \"Reason\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_stored_files_Sha256",
                 table: "stored_files",
                 column: "Sha256");
@@ -709,13 +1026,22 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "assistance_measures");
+
+            migrationBuilder.DropTable(
                 name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "exit_standards");
 
             migrationBuilder.DropTable(
                 name: "guarantee_policies");
 
             migrationBuilder.DropTable(
                 name: "household_assessments");
+
+            migrationBuilder.DropTable(
+                name: "household_exits");
 
             migrationBuilder.DropTable(
                 name: "household_incomes");
@@ -727,10 +1053,22 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                 name: "members");
 
             migrationBuilder.DropTable(
+                name: "monitoring_case_steps");
+
+            migrationBuilder.DropTable(
+                name: "monitoring_policies");
+
+            migrationBuilder.DropTable(
                 name: "problem_events");
 
             migrationBuilder.DropTable(
                 name: "regions");
+
+            migrationBuilder.DropTable(
+                name: "registry_snapshot_rows");
+
+            migrationBuilder.DropTable(
+                name: "risk_leads");
 
             migrationBuilder.DropTable(
                 name: "stored_files");
@@ -742,7 +1080,13 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "monitoring_cases");
+
+            migrationBuilder.DropTable(
                 name: "problems");
+
+            migrationBuilder.DropTable(
+                name: "registry_snapshots");
 
             migrationBuilder.DropTable(
                 name: "households");
