@@ -6,7 +6,8 @@ namespace Jingzhun.IntegrationTests;
 
 /// <summary>
 /// A village's 农村户籍人口 (the denominator of 贫困发生率) is recorded by an administrator of its county, audited, and used
-/// at once by the dashboard and the village exit evaluation.
+/// at once by the dashboard and the village exit evaluation. Also: the platform's own writes a user makes (photo
+/// uploads, background-job requests) reach the audit log like registry writes.
 /// </summary>
 public abstract class RegionFactsApiTests(TestApp app) : ApiTests(app)
 {
@@ -29,6 +30,29 @@ public abstract class RegionFactsApiTests(TestApp app) : ApiTests(app)
 
         var audit = await GetAsync(await As("admin"), $"/api/v1/audit?entityType=Region&q={village}");
         Assert.True(audit["total"]!.GetValue<int>() >= 1);
+    }
+
+    [SkippableFact]
+    public async Task Photo_uploads_and_sweep_requests_are_audited_with_who_and_where()
+    {
+        RequireDatabase();
+        var places = await PlacesAsync();
+        var tuqiao = await As("tuqiao");
+        // The upload checks the content only for the image signature, so the 8-byte PNG signature is enough here.
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]), "file", "证据.png");
+        var file = await Ok(await tuqiao.PostAsync("/api/v1/files", form), HttpStatusCode.Created);
+        var sweep = await tuqiao.PostAsJsonAsync("/api/v1/monitoring/sweeps", new { region = places.HomeVillage });
+        Assert.Equal(HttpStatusCode.Accepted, sweep.StatusCode);
+
+        var admin = await As("admin");
+        var uploads = (await GetAsync(admin, "/api/v1/audit?entityType=StoredFile&user=tuqiao&pageSize=200"))["items"]!.AsArray();
+        Assert.Contains(uploads, a => a!["entityId"]!.GetValue<string>() == file["id"]!.GetValue<string>()
+            && a["regionCode"]!.GetValue<string>() == Township);
+        var jobs = (await GetAsync(admin, "/api/v1/audit?entityType=Job&user=tuqiao&pageSize=200"))["items"]!.AsArray();
+        Assert.Contains(jobs, a => a!["regionCode"]!.GetValue<string>() == places.HomeVillage && a["action"]!.GetValue<string>() == "Create");
+        // The runner's progress updates are not user writes: only the request is recorded.
+        Assert.DoesNotContain(jobs, a => a!["action"]!.GetValue<string>() != "Create");
     }
 
     [SkippableFact]
