@@ -65,6 +65,24 @@ public abstract class PolicyApiTests(TestApp app) : ApiTests(app)
         }), "safeHousingGrades"));
         await Problem(await admin.PutAsJsonAsync("/api/v1/monitoring/policies/5/2024", Monitoring(8000m)), HttpStatusCode.BadRequest);
     }
+
+    [SkippableFact]
+    public async Task Exit_standards_are_seeded_and_set_per_province_by_its_administrator()
+    {
+        RequireDatabase();
+        var list = (await GetAsync(await As("auditor"), "/api/v1/exit/standards")).AsArray();
+        Assert.Contains(list, s => s!["provinceCode"]!.GetValue<string>() == "" && s["year"]!.GetValue<int>() == 2020
+            && s["povertyLine"]!.GetValue<decimal>() == 4000m);
+        Assert.Contains(list, s => s!["provinceCode"]!.GetValue<string>() == "50" && s["incidenceMaxPercent"]!.GetValue<decimal>() == 3m);
+
+        var body = new { povertyLine = 4100m, incidenceMaxPercent = 3m, wrongExitMaxPercent = 2m, missedMaxPercent = 2m, recognitionMinPercent = 90m };
+        await Problem(await (await As("tl_admin")).PutAsJsonAsync("/api/v1/exit/standards/53/2021", body), HttpStatusCode.Forbidden);
+        var admin = await As("admin");
+        Assert.Equal(4100m, (await Ok(await admin.PutAsJsonAsync("/api/v1/exit/standards/53/2021", body)))["povertyLine"]!.GetValue<decimal>());
+        Assert.Contains("0至100", await FieldError(await admin.PutAsJsonAsync("/api/v1/exit/standards/53/2021", body with { recognitionMinPercent = 120m }), "recognitionMinPercent"));
+        var audit = await GetAsync(admin, "/api/v1/audit?entityType=ExitStandard&pageSize=50");
+        Assert.Contains(audit["items"]!.AsArray(), a => a!["summary"]!.GetValue<string>().Contains("53 2021", StringComparison.Ordinal));
+    }
 }
 
 [Collection(SqliteCollection.Name)]

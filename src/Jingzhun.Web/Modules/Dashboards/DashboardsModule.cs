@@ -6,12 +6,14 @@ public static class DashboardsModule
 {
     public static IServiceCollection AddDashboards(this IServiceCollection services) => services
         .AddScoped<DashboardHandler>()
-        .AddScoped<ExitEvaluation.EvaluateExitHandler>();
+        .AddScoped<ExitEvaluation.EvaluateExitHandler>()
+        .AddScoped<ExitEvaluation.ConfigureExitStandardHandler>();
 
     public static RouteGroupBuilder MapDashboardsApi(this RouteGroupBuilder api)
     {
         DashboardHandler.Map(api);
         ExitEvaluation.EvaluateExitHandler.Map(api);
+        ExitEvaluation.ConfigureExitStandardHandler.Map(api);
         return api;
     }
 }

@@ -32,7 +32,8 @@ internal static class AuditRecorder
             if (e.Entity is not (Household or Member or HouseholdIncome or AppUser or Modules.Guarantees.Problem or Modules.Guarantees.GuaranteePolicy
                 or Modules.Monitoring.RiskLead or Modules.Monitoring.MonitoringCase or Modules.Monitoring.MonitoringPolicy
                 or Modules.Monitoring.AssistanceMeasure or Modules.Dashboards.ExitEvaluation.HouseholdExit
-                or Modules.Dashboards.Snapshots.RegistrySnapshot or Modules.Regions.Region or Files.StoredFile or Jobs.Job)) continue;
+                or Modules.Dashboards.Snapshots.RegistrySnapshot or Modules.Regions.Region or Files.StoredFile or Jobs.Job
+                or Modules.Dashboards.ExitEvaluation.ExitStandard)) continue;
             // A job is audited when someone asks for it; the runner's status and progress updates are not user writes.
             if (e.Entity is Jobs.Job && e.State != EntityState.Added) continue;
             if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
@@ -83,6 +84,7 @@ internal static class AuditRecorder
                 $"{he.Year}年脱贫退出（{Platform.Localization.Labels.Of(he.Stage)}）"),
             Files.StoredFile sf => (sf.Id, null, sf.RegionCode, $"上传照片 {sf.FileName}（{sf.Size / 1024} KB）"),
             Jobs.Job j => (j.Id.ToString(), null, j.RegionCode, $"后台任务 {j.Kind}（{j.RegionCode}）"),
+            Modules.Dashboards.ExitEvaluation.ExitStandard es => (es.Id.ToString(), null, es.ProvinceCode, $"退出标准 {es.ProvinceCode} {es.Year}年"),
             Modules.Regions.Region rg => (rg.Code, null, rg.Code, $"区划 {rg.Code} {rg.Name}"),
             Modules.Monitoring.MonitoringPolicy mp => (mp.Id.ToString(), null, mp.ProvinceCode, $"防返贫监测政策参数 {mp.ProvinceCode} {mp.Year}年"),
             Modules.Guarantees.GuaranteePolicy gp => (gp.Id.ToString(), null, gp.ProvinceCode, $"两不愁三保障政策参数 {gp.ProvinceCode} {gp.Year}年"),
