@@ -1,3 +1,4 @@
+using Jingzhun.Web.Platform.Forms;
 using System.Globalization;
 using System.Text;
 using Jingzhun.Web.Modules.Monitoring.IdentifyHouseholds;
@@ -9,11 +10,11 @@ namespace Jingzhun.Web.Modules.Monitoring;
 /// <summary>Small helpers shared by the 防返贫监测 pages: list query strings (the API's names) and a failure's field errors.</summary>
 public static class MonitoringPages
 {
-    public static string QueryOf(LeadQuery q, int? page = null) => Join(
+    public static string QueryOf(LeadQuery q, int? page = null) => QueryStrings.Join(
         ("region", q.Region), ("status", q.Status?.ToString()), ("source", q.Source?.ToString()), ("reason", q.Reason?.ToString()),
         ("householdId", q.HouseholdId?.ToString(CultureInfo.InvariantCulture)), ("pg", Page(page)));
 
-    public static string QueryOf(CaseQuery q, int? page = null) => Join(
+    public static string QueryOf(CaseQuery q, int? page = null) => QueryStrings.Join(
         ("region", q.Region), ("stage", q.Stage?.ToString()), ("kind", q.Kind?.ToString()), ("active", q.Active == true ? "true" : null),
         ("overdue", q.Overdue == true ? "true" : null), ("householdId", q.HouseholdId?.ToString(CultureInfo.InvariantCulture)),
         ("phase", q.Phase?.ToString()), ("pg", Page(page)));
@@ -21,23 +22,7 @@ public static class MonitoringPages
     // "page" is a Razor Pages route value, so the pages use "pg".
     private static string? Page(int? page) => page is > 1 ? page.Value.ToString(CultureInfo.InvariantCulture) : null;
 
-    private static string Join(params (string Key, string? Value)[] parts)
-    {
-        var sb = new StringBuilder();
-        foreach (var (k, v) in parts)
-        {
-            if (string.IsNullOrWhiteSpace(v)) continue;
-            sb.Append(sb.Length == 0 ? "" : "&").Append(k).Append('=').Append(Uri.EscapeDataString(v.Trim()));
-        }
-        return sb.ToString();
-    }
 
-    /// <summary>Field → messages of a failure (case-insensitive keys); empty when it names no field.</summary>
-    public static Dictionary<string, string[]> FieldErrors(Failure? f) =>
-        f?.Errors is null ? new(StringComparer.OrdinalIgnoreCase) : new Dictionary<string, string[]>(f.Errors, StringComparer.OrdinalIgnoreCase);
-
-    public static string ErrorOf(IReadOnlyDictionary<string, string[]> errors, string field) =>
-        errors.TryGetValue(field, out var m) ? string.Join("；", m) : "";
 
     public static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 

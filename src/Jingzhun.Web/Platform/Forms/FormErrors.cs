@@ -54,4 +54,11 @@ public static class FormErrors
     /// <summary>Warnings of a save (legacy ID number, ID from another province) appended to a success message.</summary>
     public static string WithWarnings(string message, IReadOnlyList<string> warnings) =>
         warnings.Count == 0 ? message : $"{message}。请注意：{string.Join("；", warnings)}";
+
+    /// <summary>Field → messages of a failure (case-insensitive keys); empty when it names no field.</summary>
+    public static Dictionary<string, string[]> FieldErrors(Failure? f) =>
+        f?.Errors is null ? new(StringComparer.OrdinalIgnoreCase) : new Dictionary<string, string[]>(f.Errors, StringComparer.OrdinalIgnoreCase);
+
+    public static string ErrorOf(IReadOnlyDictionary<string, string[]> errors, string field) =>
+        errors.TryGetValue(field, out var m) ? string.Join("；", m) : "";
 }

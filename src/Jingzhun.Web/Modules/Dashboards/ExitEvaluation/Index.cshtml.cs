@@ -1,3 +1,4 @@
+using Jingzhun.Web.Platform.Forms;
 using Jingzhun.Web.Modules.Dashboards.Dashboard;
 using Jingzhun.Web.Modules.Monitoring;
 using Jingzhun.Web.Modules.Regions;
@@ -131,7 +132,7 @@ public sealed class IndexModel(EvaluateExitHandler handler, DashboardHandler das
                 else
                 {
                     Fail(c.Failure!);
-                    foreach (var (k, m) in MonitoringPages.FieldErrors(c.Failure)) Errors[k] = m;
+                    foreach (var (k, m) in FormErrors.FieldErrors(c.Failure)) Errors[k] = m;
                 }
                 break;
             default:
@@ -149,7 +150,7 @@ public sealed class IndexModel(EvaluateExitHandler handler, DashboardHandler das
             if (ModelState[$"{nameof(Input)}.{property}"]?.Errors.Count > 0) Errors[field] = ["请填写整数"];
     }
 
-    public string Err(string field) => MonitoringPages.ErrorOf(Errors, field);
+    public string Err(string field) => FormErrors.ErrorOf(Errors, field);
     public string Cls(string field) => Errors.ContainsKey(field) ? "g-invalid" : "";
 
     /// <summary>The query of this view with another tab or page (region and year kept).</summary>

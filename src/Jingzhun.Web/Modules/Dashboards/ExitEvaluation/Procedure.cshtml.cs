@@ -1,3 +1,4 @@
+using Jingzhun.Web.Platform.Forms;
 using Jingzhun.Web.Modules.Monitoring;
 using Jingzhun.Web.Platform.Auth;
 using Jingzhun.Web.Platform.Localization;
@@ -82,7 +83,7 @@ public sealed class ProcedureModel(EvaluateExitHandler handler, CurrentUser me, 
             Error = f.Message;
             IsConflict = f.Kind == FailureKind.Conflict;
             if (f.Kind == FailureKind.Forbidden) Response.StatusCode = StatusCodes.Status403Forbidden;
-            foreach (var (k, v) in MonitoringPages.FieldErrors(f)) Errors[k] = v;
+            foreach (var (k, v) in FormErrors.FieldErrors(f)) Errors[k] = v;
             // A conflict shows the latest state (the form keeps what was typed, with the new version).
             if (IsConflict) await LoadAsync(id, ct);
         }
@@ -99,6 +100,6 @@ public sealed class ProcedureModel(EvaluateExitHandler handler, CurrentUser me, 
         return true;
     }
 
-    public string Err(string field) => Failed ? MonitoringPages.ErrorOf(Errors, field) : "";
+    public string Err(string field) => Failed ? FormErrors.ErrorOf(Errors, field) : "";
     public string Cls(string field) => Failed && Errors.ContainsKey(field) ? "g-invalid" : "";
 }

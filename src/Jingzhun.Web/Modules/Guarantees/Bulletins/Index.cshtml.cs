@@ -1,3 +1,4 @@
+using Jingzhun.Web.Platform.Forms;
 using Jingzhun.Web.Modules.Guarantees.ManageProblems;
 using Jingzhun.Web.Platform.Auth;
 using Jingzhun.Web.Platform.Problems;
@@ -43,7 +44,7 @@ public abstract class BulletinPageModel(BulletinsHandler handler, TimeProvider c
         {
             // Out of scope is a 404 (as in the API), shown with the form so another region can be chosen.
             if (r.Failure!.Kind == FailureKind.NotFound) Response.StatusCode = StatusCodes.Status404NotFound;
-            Errors = GuaranteePages.FieldErrors(r.Failure);
+            Errors = FormErrors.FieldErrors(r.Failure);
             Error = r.Failure.Message;
         }
         Month ??= Bulletins.Period.Current(clock, false).Key;

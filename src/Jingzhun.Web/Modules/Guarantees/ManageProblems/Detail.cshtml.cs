@@ -1,3 +1,4 @@
+using Jingzhun.Web.Platform.Forms;
 using Jingzhun.Web.Modules.Guarantees.AssessHouseholds;
 using Jingzhun.Web.Platform.Auth;
 using Jingzhun.Web.Platform.Files;
@@ -87,7 +88,7 @@ public sealed class DetailModel(ManageProblemsHandler handler, AssessHouseholdsH
         if (f2.Kind == FailureKind.NotFound) return NotFound();
         Error = f2.Message;
         IsConflict = f2.Kind == FailureKind.Conflict;
-        Errors = GuaranteePages.FieldErrors(f2);
+        Errors = FormErrors.FieldErrors(f2);
         return await ReloadAsync(id, ct);
     }
 

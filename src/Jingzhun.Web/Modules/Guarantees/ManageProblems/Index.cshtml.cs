@@ -1,3 +1,4 @@
+using Jingzhun.Web.Platform.Forms;
 using Jingzhun.Web.Modules.Registry.SearchHouseholds;
 using Jingzhun.Web.Platform.Auth;
 using Microsoft.AspNetCore.Authorization;
@@ -58,7 +59,7 @@ public sealed class IndexModel(ManageProblemsHandler handler, CurrentUser me) : 
                 Notice = $"已交办 {v.Assigned} 个" + (v.Skipped.Count > 0 ? $"；跳过：{string.Join("；", v.Skipped)}" : "");
                 return Redirect("/problems" + (QueryString(PageNumber) is { Length: > 0 } q ? "?" + q : ""));
             }
-            Errors = GuaranteePages.FieldErrors(r.Failure);
+            Errors = FormErrors.FieldErrors(r.Failure);
             Error = r.Failure!.Message;
         }
         await LoadAsync(ct);
@@ -69,7 +70,7 @@ public sealed class IndexModel(ManageProblemsHandler handler, CurrentUser me) : 
     {
         var r = await handler.SearchAsync(Query, ct);
         if (r.Succeeded) { Result = r.Value; return; }
-        foreach (var (k, v) in GuaranteePages.FieldErrors(r.Failure)) Errors[k] = v;
+        foreach (var (k, v) in FormErrors.FieldErrors(r.Failure)) Errors[k] = v;
         Error ??= r.Failure!.Message;
     }
 

@@ -1,3 +1,4 @@
+using Jingzhun.Web.Platform.Forms;
 using Jingzhun.Web.Modules.Guarantees.AssessHouseholds;
 using Jingzhun.Web.Modules.Registry.GetHousehold;
 using Jingzhun.Web.Platform.Auth;
@@ -46,7 +47,7 @@ public sealed class NewModel(ManageProblemsHandler handler, GetHouseholdHandler 
             return Redirect($"/problems/{r.Value!.Id}");
         }
         Error = r.Failure!.Message;
-        Errors = GuaranteePages.FieldErrors(r.Failure);
+        Errors = FormErrors.FieldErrors(r.Failure);
         if (r.Failure.Kind == FailureKind.Conflict && Dimension is { } d)
             ExistingId = Panel?.Dimensions.FirstOrDefault(x => x.Dimension == d)?.OpenProblemId;
         return Page();

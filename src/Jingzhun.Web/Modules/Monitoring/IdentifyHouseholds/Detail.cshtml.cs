@@ -1,3 +1,4 @@
+using Jingzhun.Web.Platform.Forms;
 using Jingzhun.Web.Modules.Monitoring.Rules;
 using Jingzhun.Web.Modules.Registry;
 using Jingzhun.Web.Platform.Auth;
@@ -155,7 +156,7 @@ public sealed class DetailModel(IdentifyHouseholdsHandler handler, SweepRisks.Sw
         if (f.Kind == FailureKind.NotFound && f.Message.StartsWith("该监测对象", StringComparison.Ordinal)) return true;
         Error = f.Message;
         IsConflict = f.Kind == FailureKind.Conflict;
-        foreach (var (k, v) in MonitoringPages.FieldErrors(f)) Errors[k] = v;
+        foreach (var (k, v) in FormErrors.FieldErrors(f)) Errors[k] = v;
         return false;
     }
 
@@ -186,6 +187,6 @@ public sealed class DetailModel(IdentifyHouseholdsHandler handler, SweepRisks.Sw
     /// <summary>A step form's value: what was typed when this step failed, else the default.</summary>
     public T? Typed<T>(CaseStep step, T? typed, T? otherwise = default) => FailedStep == step ? typed : otherwise;
 
-    public string Err(string field) => MonitoringPages.ErrorOf(Errors, field);
+    public string Err(string field) => FormErrors.ErrorOf(Errors, field);
     public string Cls(string field) => Errors.ContainsKey(field) ? "g-invalid" : "";
 }

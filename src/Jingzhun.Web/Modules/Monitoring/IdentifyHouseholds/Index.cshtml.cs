@@ -1,3 +1,4 @@
+using Jingzhun.Web.Platform.Forms;
 using Jingzhun.Web.Modules.Monitoring.Rules;
 using Jingzhun.Web.Modules.Registry.SearchHouseholds;
 using Jingzhun.Web.Platform.Auth;
@@ -31,7 +32,7 @@ public sealed class IndexModel(IdentifyHouseholdsHandler handler) : PageModel
     {
         var r = await handler.SearchAsync(Query, ct);
         if (r.Succeeded) { Result = r.Value; return; }
-        Errors = MonitoringPages.FieldErrors(r.Failure);
+        Errors = FormErrors.FieldErrors(r.Failure);
         Error = r.Failure!.Message;
     }
 }

@@ -1,3 +1,4 @@
+using Jingzhun.Web.Platform.Forms;
 using Jingzhun.Web.Modules.Monitoring.IdentifyHouseholds;
 using Jingzhun.Web.Modules.Monitoring.Rules;
 using Jingzhun.Web.Modules.Registry.SearchHouseholds;
@@ -51,7 +52,7 @@ public sealed class IndexModel(ManageLeadsHandler handler, IdentifyHouseholdsHan
     {
         var r = await handler.SearchAsync(Query, ct);
         if (r.Succeeded) { Result = r.Value; return; }
-        foreach (var (k, v) in MonitoringPages.FieldErrors(r.Failure)) Errors[k] = v;
+        foreach (var (k, v) in FormErrors.FieldErrors(r.Failure)) Errors[k] = v;
         Error ??= r.Failure!.Message;
     }
 }

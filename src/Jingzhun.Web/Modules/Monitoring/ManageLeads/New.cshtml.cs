@@ -1,3 +1,4 @@
+using Jingzhun.Web.Platform.Forms;
 using Jingzhun.Web.Modules.Registry.GetHousehold;
 using Jingzhun.Web.Platform.Auth;
 using Jingzhun.Web.Platform.Problems;
@@ -36,7 +37,7 @@ public sealed class NewModel(ManageLeadsHandler handler, GetHouseholdHandler hou
             return Redirect($"/monitoring/leads?householdId={Household.Id}");
         }
         if (r.Failure!.Kind == FailureKind.NotFound) return NotFound();
-        Errors = MonitoringPages.FieldErrors(r.Failure);
+        Errors = FormErrors.FieldErrors(r.Failure);
         Error = r.Failure.Message;
         return Page();
     }

@@ -1,0 +1,51 @@
+using Jingzhun.Web.Modules.Regions;
+using Jingzhun.Web.Modules.Regions.Rules;
+using Jingzhun.Web.Platform.Auth;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jingzhun.Web.Platform.Jobs;
+
+/// <summary>
+/// The page behind a region sweep: pick a region, queue the job with the same checks as the API's start endpoint, then
+/// follow its progress (the page polls GET /api/v1/jobs/{id}) and see the recent runs of that kind.
+/// </summary>
+public abstract class RegionSweepPageModel(Jobs jobs, CurrentUser me, RegionDirectory regions, string kind, string path) : PageModel
+{
+    [BindProperty] public string? Region { get; set; }
+    [BindProperty(SupportsGet = true)] public long? Job { get; set; }
+
+    public JobView? Current { get; private set; }
+    public IReadOnlyList<JobView> Recent { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var region = string.IsNullOrWhiteSpace(Region) ? me.RegionCode ?? "" : Region.Trim();
+        if (region != "" && (!RegionCodes.IsValid(region) || regions.Find(region) is null)) Error = "区划代码无效";
+        else if (!me.CanSee(region)) Error = "该地区不存在或不在您的管辖范围内";
+        if (Error is not null)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+        var job = await jobs.EnqueueAsync(kind, region, "{}", ct);
+        return Redirect($"{path}?job={job.Id}");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        if (Job is { } id) Current = await jobs.GetAsync(id, ct);
+        // A job id of another kind in the address shows nothing here.
+        if (Current is not null && Current.Kind != kind) Current = null;
+        Recent = await jobs.RecentAsync(kind, 10, ct);
+    }
+
+    public string RegionName(string code) => regions.NameOf(code);
+}
