@@ -55,7 +55,8 @@ public sealed class AssessHouseholdsHandler(AppDbContext db, TimeProvider clock)
             })
             .ToListAsync(ct);
         var ids = households.Select(h => h.Id).ToList();
-        var stored = await db.Assessments.Where(a => ids.Contains(a.HouseholdId)).ToListAsync(ct);
+        var stored = (await db.Assessments.Where(a => ids.Contains(a.HouseholdId)).ToListAsync(ct))
+            .ToDictionary(a => (a.HouseholdId, a.Dimension));
         var open = (await db.Problems.AsNoTracking().Where(p => ids.Contains(p.HouseholdId) && p.Status != ProblemStatus.Verified)
             .Select(p => new { p.HouseholdId, p.Dimension }).ToListAsync(ct)).Select(p => (p.HouseholdId, p.Dimension)).ToHashSet();
         var opened = 0;
@@ -64,8 +65,8 @@ public sealed class AssessHouseholdsHandler(AppDbContext db, TimeProvider clock)
             var policy = await PolicyForAsync(h.VillageCode, today.Year, ct);
             foreach (var r in GuaranteeRules.Assess(h.Snapshot, policy, today))
             {
-                var row = stored.FirstOrDefault(a => a.HouseholdId == h.Id && a.Dimension == r.Dimension);
-                if (row is null) db.Assessments.Add(row = new HouseholdAssessment { HouseholdId = h.Id, Dimension = r.Dimension });
+                if (!stored.TryGetValue((h.Id, r.Dimension), out var row))
+                    db.Assessments.Add(row = new HouseholdAssessment { HouseholdId = h.Id, Dimension = r.Dimension });
                 row.VillageCode = h.VillageCode;
                 row.Verdict = r.Verdict;
                 row.Reason = r.Reason.Length > 500 ? r.Reason[..500] : r.Reason;
