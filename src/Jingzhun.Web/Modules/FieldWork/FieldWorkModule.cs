@@ -16,7 +16,8 @@ public static class FieldWorkModule
         .AddScoped<SyncHouseholdsHandler>()
         .AddScoped<ManageCadresHandler>()
         .AddScoped<ManagePairingsHandler>()
-        .AddScoped<SearchVisitsHandler>();
+        .AddScoped<SearchVisitsHandler>()
+        .AddScoped<DemoData.FieldWorkDemo>();
 
     public static RouteGroupBuilder MapFieldWorkApi(this RouteGroupBuilder api)
     {
