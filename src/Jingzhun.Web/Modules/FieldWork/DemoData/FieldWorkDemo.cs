@@ -10,7 +10,8 @@ namespace Jingzhun.Web.Modules.FieldWork.DemoData;
 /// 结对帮扶 for the demo county: about one cadre per five households in each village (units as in seed 002's "321"
 /// mechanism: 区级部门, 镇政府, 村委会), a resident work team per village led by its 第一书记, active pairings for nearly
 /// all households (a few left unpaired for the list), one in ten with an earlier pairing (rotation history), and the
-/// demo "cadre" account linked to a cadre with eight households of its village. Deterministic by seed; bulk inserts.
+/// demo "cadre" account linked to a cadre with up to eight households of its village (the demo village, an urban
+/// 社区, has four). Deterministic by seed; bulk inserts.
 /// </summary>
 public sealed class FieldWorkDemo(AppDbContext db, RegionDirectory regions, PersonalDataProtector protector, TimeProvider clock)
 {
@@ -46,7 +47,7 @@ public sealed class FieldWorkDemo(AppDbContext db, RegionDirectory regions, Pers
             var first = true;
             while (i < ids.Count)
             {
-                // The demo cadre account's village: its own cadre carries eight households.
+                // The demo cadre account's village: its own cadre carries up to eight households.
                 var take = first && cadreUser?.RegionCode == village.Key ? 8 : 5;
                 var cadre = NewCadre(rng, units[plan.Count % units.Length], village.Key, since,
                     first && cadreUser?.RegionCode == village.Key ? cadreUser.Id : null, now);

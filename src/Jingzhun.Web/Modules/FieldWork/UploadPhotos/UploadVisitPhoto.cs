@@ -24,8 +24,9 @@ public sealed record PhotoExif(DateTime? TakenAtUtc, double? Latitude, double? L
             using var stream = new MemoryStream(bytes);
             dirs = ImageMetadataReader.ReadMetadata(stream);
         }
-        catch (ImageProcessingException)
+        catch (Exception ex) when (ex is ImageProcessingException or IOException or ArgumentException or IndexOutOfRangeException)
         {
+            // A damaged metadata block is no reason to refuse the photo: it is simply read as having none.
             return new PhotoExif(null, null, null, null);
         }
         double? lat = null, lon = null;
