@@ -129,6 +129,13 @@ public abstract partial class PagesTests(TestApp app) : ApiTests(app)
         Assert.Equal(1, (await GetAsync(admin, $"/api/v1/visits?householdId={h.Id}"))["total"]!.GetValue<int>());
         Assert.True((await GetAsync(admin, $"/api/v1/households/{h.Id}"))["household"]!["waterPiped"]!.GetValue<bool>());
         Assert.Equal(HttpStatusCode.NotFound, (await page.GetAsync("/fieldwork/visits/new?household=999999999")).StatusCode);
+
+        // Same-origin JavaScript with the page's cookie may call the JSON API without an antiforgery token.
+        var viaCookie = await page.PostAsJsonAsync("/api/v1/visits", new
+        {
+            clientId = Guid.NewGuid().ToString("N"), householdId = h.Id, visitedAt = DateTime.UtcNow.AddMinutes(-5), kind = "Monthly",
+        });
+        Assert.Equal(HttpStatusCode.Created, viaCookie.StatusCode);
     }
 }
 
