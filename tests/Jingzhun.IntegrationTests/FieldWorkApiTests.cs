@@ -188,6 +188,10 @@ public abstract class FieldWorkApiTests(TestApp app) : ApiTests(app)
         Assert.Equal(1, await TotalAsync(admin, $"/api/v1/monitoring/leads?source=CadreCheck&householdId={h.Id}"));
         var detail = await GetAsync(admin, $"/api/v1/visits/{visitId}");
         Assert.Single(detail["photos"]!.AsArray());
+        // The township office sees the visit's photo (it now belongs to the household's village); another township does not.
+        Assert.Equal(HttpStatusCode.OK, (await (await As("tuqiao")).GetAsync(photo["url"]!.GetValue<string>())).StatusCode);
+        var elsewhere = await NewCadreAsync(places.OtherTownshipVillage);
+        await Problem(await elsewhere.Client.GetAsync(photo["url"]!.GetValue<string>()), HttpStatusCode.NotFound);
         Assert.Equal(cadre.CadreId, detail["visit"]!["cadreId"]!.GetValue<long>());
 
         // A retried batch (the device never saw the answer) creates nothing twice.

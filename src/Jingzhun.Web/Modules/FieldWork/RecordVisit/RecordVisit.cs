@@ -100,6 +100,10 @@ public sealed class RecordVisitHandler(AppDbContext db, FieldWorkAccess access, 
             v.Latitude, v.Longitude, v.Accuracy, v.Notes, now, user.UserName);
         db.Visits.Add(visit);
         foreach (var p in photos) visit.Photos.Add(p);
+        // A visit's photos belong to the household's village from now on: its officers and everyone above see them.
+        var files = await db.Files.Where(f => photoIds.Contains(f.Id)).ToListAsync(ct);
+        foreach (var p in photos) p.RegionCode = h.VillageCode;
+        foreach (var f in files) f.RegionCode = h.VillageCode;
         try
         {
             await db.SaveChangesAsync(ct);
