@@ -1,6 +1,7 @@
 using Jingzhun.Web.Modules.Admin;
 using Jingzhun.Web.Modules.Dashboards;
 using Jingzhun.Web.Modules.Dashboards.Reports;
+using Jingzhun.Web.Modules.FieldWork;
 using Jingzhun.Web.Modules.Guarantees;
 using Jingzhun.Web.Modules.Monitoring;
 using Jingzhun.Web.Modules.Regions;
@@ -18,6 +19,7 @@ builder.Services.AddGuarantees();
 builder.Services.AddMonitoring();
 builder.Services.AddDashboards();
 builder.Services.AddReports();
+builder.Services.AddFieldWork();
 
 var app = builder.Build();
 if (await app.RunCommandAsync(args)) return;
@@ -32,6 +34,7 @@ api.MapGuaranteesApi();
 api.MapMonitoringApi();
 api.MapDashboardsApi();
 api.MapReportsApi();
+api.MapFieldWorkApi();
 Jingzhun.Web.Platform.Jobs.Jobs.Map(api);
 Jingzhun.Web.Platform.Files.FileStore.Map(api);
 
