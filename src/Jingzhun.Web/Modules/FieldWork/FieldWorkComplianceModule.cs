@@ -1,0 +1,20 @@
+using Jingzhun.Web.Modules.FieldWork.Compliance;
+
+namespace Jingzhun.Web.Modules.FieldWork;
+
+/// <summary>四必见 compliance, authenticity signals, work logs and 月研判 meetings (the supervision side of field work).</summary>
+public static class FieldWorkComplianceModule
+{
+    public static IServiceCollection AddFieldWorkCompliance(this IServiceCollection services)
+    {
+        services.AddScoped<ComplianceLoader>();
+        services.AddScoped<VisitTodo.VisitTodoHandler>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapFieldWorkComplianceApi(this RouteGroupBuilder api)
+    {
+        VisitTodo.VisitTodoHandler.Map(api);
+        return api;
+    }
+}
