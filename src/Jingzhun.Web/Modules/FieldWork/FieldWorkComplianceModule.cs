@@ -9,12 +9,18 @@ public static class FieldWorkComplianceModule
     {
         services.AddScoped<ComplianceLoader>();
         services.AddScoped<VisitTodo.VisitTodoHandler>();
+        services.AddScoped<VisitCoverage.VisitCoverageHandler>();
+        services.AddScoped<NeverVisited.NeverVisitedHandler>();
+        services.AddScoped<VisitSignals.VisitSignalsHandler>();
         return services;
     }
 
     public static RouteGroupBuilder MapFieldWorkComplianceApi(this RouteGroupBuilder api)
     {
         VisitTodo.VisitTodoHandler.Map(api);
+        VisitCoverage.VisitCoverageHandler.Map(api);
+        NeverVisited.NeverVisitedHandler.Map(api);
+        VisitSignals.VisitSignalsHandler.Map(api);
         return api;
     }
 }
