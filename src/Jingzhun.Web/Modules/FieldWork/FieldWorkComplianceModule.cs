@@ -12,6 +12,10 @@ public static class FieldWorkComplianceModule
         services.AddScoped<VisitCoverage.VisitCoverageHandler>();
         services.AddScoped<NeverVisited.NeverVisitedHandler>();
         services.AddScoped<VisitSignals.VisitSignalsHandler>();
+        services.AddScoped<WorkLogs.WorkLogsHandler>();
+        services.AddScoped<ReviewMeetings.ReviewMeetingsHandler>();
+        services.AddScoped<ConfigureVisitPolicy.ConfigureVisitPolicyHandler>();
+        services.AddScoped<FlagEmergency.FlagEmergencyHandler>();
         return services;
     }
 
@@ -21,6 +25,10 @@ public static class FieldWorkComplianceModule
         VisitCoverage.VisitCoverageHandler.Map(api);
         NeverVisited.NeverVisitedHandler.Map(api);
         VisitSignals.VisitSignalsHandler.Map(api);
+        WorkLogs.WorkLogsHandler.Map(api);
+        ReviewMeetings.ReviewMeetingsHandler.Map(api);
+        ConfigureVisitPolicy.ConfigureVisitPolicyHandler.Map(api);
+        FlagEmergency.FlagEmergencyHandler.Map(api);
         return api;
     }
 }
