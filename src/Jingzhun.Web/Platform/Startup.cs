@@ -38,6 +38,10 @@ public static class Startup
                 log.LogInformation("两不愁三保障研判：发现问题 {Count} 个", opened);
                 var monitoring = await sp.GetRequiredService<Modules.Monitoring.DemoData.MonitoringDemo>()
                     .SeedAsync(DemoSeeder.County, DemoSeeder.Seed, ct);
+                var fieldStarted = DateTime.UtcNow;
+                var field = await sp.GetRequiredService<Modules.FieldWork.DemoData.FieldWorkDemo>().SeedAsync(DemoSeeder.County, DemoSeeder.Seed, ct);
+                log.LogInformation("驻村帮扶：走访 {Visits} 次、工作日志 {Logs} 条、月研判会议 {Meetings} 次（研判问题 {Items} 个，解决 {Resolved} 个），用时 {Seconds:F1} 秒",
+                    field.Visits, field.Logs, field.Meetings, field.Items, field.Resolved, (DateTime.UtcNow - fieldStarted).TotalSeconds);
                 db.SuppressAudit = false;
                 log.LogInformation("防返贫监测：累计识别监测对象 {Identified} 户，其中风险已消除 {Eliminated} 户；系统预警新增风险线索 {Leads} 条",
                     monitoring.Identified, monitoring.Eliminated, monitoring.Leads);

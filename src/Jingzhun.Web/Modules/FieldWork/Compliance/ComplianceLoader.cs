@@ -45,8 +45,8 @@ public sealed class ComplianceLoader(AppDbContext db)
         var pairings = await pairingQuery.Select(p => new { p.HouseholdId, p.CadreId, p.StartedOn, p.EndedOn }).ToListAsync(ct);
         if (pairings.Count == 0) return new MonthCompliance(year, month, policy, []);
 
-        var fromUtc = from.ToDateTime(TimeOnly.MinValue).AddHours(-8);
-        var toUtc = to.AddDays(1).ToDateTime(TimeOnly.MinValue).AddHours(-8);
+        var fromUtc = StartUtc(from);
+        var toUtc = StartUtc(to.AddDays(1));
         var ids = pairings.Select(p => p.HouseholdId).Distinct().ToList();
         var visitQuery = db.Visits.AsNoTracking().Where(v => v.VisitedAt >= fromUtc && v.VisitedAt < toUtc);
         visitQuery = cadreId is null
@@ -60,8 +60,8 @@ public sealed class ComplianceLoader(AppDbContext db)
             .Where(f => string.Compare(f.VillageCode, low) >= 0 && string.Compare(f.VillageCode, high) <= 0 && f.FlaggedOn >= emergencyFrom && f.FlaggedOn <= monthEnd)
             .Select(f => new { f.HouseholdId, f.FlaggedOn }).ToListAsync(ct);
         // 突发严重困难: a risk lead for heavy unavoidable spending is an emergency from the day it was opened.
-        var leadFrom = emergencyFrom.ToDateTime(TimeOnly.MinValue).AddHours(-8);
-        var leadTo = monthEnd.AddDays(1).ToDateTime(TimeOnly.MinValue).AddHours(-8);
+        var leadFrom = StartUtc(emergencyFrom);
+        var leadTo = StartUtc(monthEnd.AddDays(1));
         var leads = await db.RiskLeads.AsNoTracking()
             .Where(l => string.Compare(l.VillageCode, low) >= 0 && string.Compare(l.VillageCode, high) <= 0
                 && l.Reason == Monitoring.Rules.RiskReason.HighOutOfPocket && l.CreatedAt >= leadFrom && l.CreatedAt < leadTo)
@@ -90,6 +90,9 @@ public sealed class ComplianceLoader(AppDbContext db)
         }
         return new MonthCompliance(year, month, policy, list);
     }
+
+    /// <summary>The UTC instant a Beijing day starts (00:00 +08:00).</summary>
+    public static DateTime StartUtc(DateOnly day) => DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue).AddHours(-8), DateTimeKind.Utc);
 
     /// <summary>"2026-03" → (2026, 3); empty → the current month in Beijing time; null when the text is no month.</summary>
     public static (int Year, int Month)? ParseMonth(string? text, DateOnly today)

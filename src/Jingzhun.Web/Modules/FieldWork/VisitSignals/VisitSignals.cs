@@ -32,8 +32,9 @@ public sealed class VisitSignalsHandler(AppDbContext db, RegionDirectory regions
         var (code, year, m) = asked.Value;
         var policy = await db.VisitPolicies.InForceForCountyAsync(code.Length >= 6 ? code : "", year, ct) ?? VisitPolicy.Default(year);
         var (low, high) = RegionCodes.VillageRange(code);
-        var fromUtc = new DateTime(year, m, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(-8);
-        var toUtc = fromUtc.AddMonths(1);
+        // Beijing months: midnight of the 1st in Beijing is 16:00 UTC the day before.
+        var monthStart = new DateOnly(year, m, 1);
+        var (fromUtc, toUtc) = (ComplianceLoader.StartUtc(monthStart), ComplianceLoader.StartUtc(monthStart.AddMonths(1)));
         var inMonth = await Facts(db.Visits.Where(v => string.Compare(v.VillageCode, low) >= 0 && string.Compare(v.VillageCode, high) <= 0
             && v.VisitedAt >= fromUtc && v.VisitedAt < toUtc), ct);
         var ids = inMonth.Select(v => v.VisitId).ToHashSet();
