@@ -38,14 +38,21 @@ public static class Startup
                 log.LogInformation("两不愁三保障研判：发现问题 {Count} 个", opened);
                 var monitoring = await sp.GetRequiredService<Modules.Monitoring.DemoData.MonitoringDemo>()
                     .SeedAsync(DemoSeeder.County, DemoSeeder.Seed, ct);
-                var fieldStarted = DateTime.UtcNow;
-                var field = await sp.GetRequiredService<Modules.FieldWork.DemoData.FieldWorkDemo>().SeedAsync(DemoSeeder.County, DemoSeeder.Seed, ct);
-                log.LogInformation("驻村帮扶：走访 {Visits} 次、工作日志 {Logs} 条、月研判会议 {Meetings} 次（研判问题 {Items} 个，解决 {Resolved} 个），用时 {Seconds:F1} 秒",
-                    field.Visits, field.Logs, field.Meetings, field.Items, field.Resolved, (DateTime.UtcNow - fieldStarted).TotalSeconds);
                 db.SuppressAudit = false;
                 log.LogInformation("防返贫监测：累计识别监测对象 {Identified} 户，其中风险已消除 {Eliminated} 户；系统预警新增风险线索 {Leads} 条",
                     monitoring.Identified, monitoring.Eliminated, monitoring.Leads);
             }
+            var fieldWork = await sp.GetRequiredService<Modules.FieldWork.DemoData.FieldWorkDemo>().SeedAsync(DemoSeeder.County, DemoSeeder.Seed, ct);
+            if (fieldWork.Cadres > 0)
+                log.LogInformation("驻村帮扶：帮扶干部 {Cadres} 名，结对记录 {Pairings} 条，驻村工作队 {Teams} 支", fieldWork.Cadres, fieldWork.Pairings, fieldWork.Teams);
+            // A year of visits, work logs and 月研判 on those pairings (once: skipped when visits exist).
+            var fieldStarted = DateTime.UtcNow;
+            db.SuppressAudit = true;
+            var field = await sp.GetRequiredService<Modules.FieldWork.DemoData.ComplianceDemo>().SeedAsync(DemoSeeder.County, DemoSeeder.Seed, ct);
+            db.SuppressAudit = false;
+            if (field.Visits > 0)
+                log.LogInformation("走访记录：{Visits} 次、工作日志 {Logs} 条、月研判会议 {Meetings} 次（研判问题 {Items} 个，解决 {Resolved} 个），用时 {Seconds:F1} 秒",
+                    field.Visits, field.Logs, field.Meetings, field.Items, field.Resolved, (DateTime.UtcNow - fieldStarted).TotalSeconds);
         }
         if (accounts.Count > 0)
         {

@@ -8,7 +8,7 @@ public static class FieldWorkComplianceModule
     public static IServiceCollection AddFieldWorkCompliance(this IServiceCollection services)
     {
         services.AddScoped<ComplianceLoader>();
-        services.AddScoped<DemoData.FieldWorkDemo>();
+        services.AddScoped<DemoData.ComplianceDemo>();
         services.AddScoped<VisitTodo.VisitTodoHandler>();
         services.AddScoped<VisitCoverage.VisitCoverageHandler>();
         services.AddScoped<NeverVisited.NeverVisitedHandler>();
