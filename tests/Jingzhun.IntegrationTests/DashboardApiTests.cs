@@ -232,7 +232,8 @@ public abstract partial class DashboardApiTests(TestApp app) : ApiTests(app)
         // A village has no children: its row opens the household list; no crumb above the user's own node.
         Assert.Contains($"href=\"/households?region={places.HomeVillage}\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain($"href=\"/?region={County}\"", html, StringComparison.Ordinal);
-        Assert.Contains("走访模块未上线", html, StringComparison.Ordinal);
+        Assert.Contains("本月走访覆盖", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("走访模块未上线", html, StringComparison.Ordinal);
         html = await GetTextAsync(tuqiao, $"/?region={places.HomeVillage}");
         Assert.Contains($"href=\"/?region={Township}\"", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await tuqiao.GetAsync("/?region=bad")).StatusCode);

@@ -29,10 +29,13 @@ public sealed class ComplianceDemo(AppDbContext db, TimeProvider clock)
         try
         {
             var pairs = await (from p in db.Pairings.AsNoTracking()
-                               where p.EndedOn == null && p.VillageCode.StartsWith(county)
+                               where p.VillageCode.StartsWith(county)
                                join h in db.Households on p.HouseholdId equals h.Id
-                               orderby p.HouseholdId
-                               select new { p.HouseholdId, p.CadreId, p.VillageCode, p.StartedOn, h.Latitude, h.Longitude }).ToListAsync(ct);
+                               orderby p.HouseholdId, p.StartedOn
+                               select new { p.HouseholdId, p.CadreId, p.VillageCode, p.StartedOn, p.EndedOn, h.Latitude, h.Longitude }).ToListAsync(ct);
+            // Each month's visit is made by the cadre paired that month (rotations keep their history).
+            var history = pairs.ToLookup(p => p.HouseholdId);
+            pairs = pairs.Where(p => p.EndedOn == null).ToList();
             // A few cadres are behind: they miss about half of their monthly visits.
             var cadreIds = pairs.Select(p => p.CadreId).Distinct().Order().ToList();
             var behind = cadreIds.Where(_ => rng.NextDouble() < 0.04).ToHashSet();
@@ -46,12 +49,14 @@ public sealed class ComplianceDemo(AppDbContext db, TimeProvider clock)
             var demoCadre = await db.Cadres.Where(c => c.UserId != null && db.Users.Any(u => u.Id == c.UserId && u.UserName == "cadre"))
                 .Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
             var neverVisited = pairs.Select(p => p.HouseholdId).Where(_ => rng.NextDouble() < 0.003).ToHashSet();
-            foreach (var p in pairs.Where(p => !neverVisited.Contains(p.HouseholdId)))
+            foreach (var household in pairs.Where(p => !neverVisited.Contains(p.HouseholdId)))
             {
-                var lag = behind.Contains(p.CadreId) ? 0.5 : 0.03;
                 for (var month = first; month <= today; month = month.AddMonths(1))
                 {
                     var monthEnd = month.AddMonths(1).AddDays(-1);
+                    var p = history[household.HouseholdId].LastOrDefault(x => x.StartedOn <= monthEnd && (x.EndedOn == null || x.EndedOn >= month));
+                    if (p is null) continue;
+                    var lag = behind.Contains(p.CadreId) ? 0.5 : 0.03;
                     var lastDay = monthEnd < today ? monthEnd : today.AddDays(-1);
                     if (lastDay < month || month < new DateOnly(p.StartedOn.Year, p.StartedOn.Month, 1) || rng.NextDouble() < lag) continue;
                     // The current month is under way: about as many households seen as days gone.
