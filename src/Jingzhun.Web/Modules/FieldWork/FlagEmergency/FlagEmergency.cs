@@ -13,8 +13,8 @@ public sealed class FlagEmergencyValidator : AbstractValidator<FlagEmergencyRequ
 {
     public FlagEmergencyValidator()
     {
-        RuleFor(r => r.FlaggedOn).NotNull().WithName("发生日期");
-        RuleFor(r => r.Reason).NotEmpty().WithName("事由（如因病住院、受灾、意外事故）").MaximumLength(200);
+        RuleFor(r => r.FlaggedOn).NotNull().WithMessage("请填写发生日期");
+        RuleFor(r => r.Reason).NotEmpty().WithMessage("请填写事由（如因病住院、受灾、意外事故）").MaximumLength(200).WithName("事由");
     }
 }
 

@@ -20,10 +20,10 @@ public sealed class HoldMeetingValidator : AbstractValidator<HoldMeetingRequest>
 {
     public HoldMeetingValidator()
     {
-        RuleFor(r => r.TownshipCode).NotEmpty().WithName("乡镇").Must(c => c is null || (c.Length == 9 && c.All(char.IsAsciiDigit)))
+        RuleFor(r => r.TownshipCode).NotEmpty().WithMessage("请选择召开会议的乡镇").Must(c => c is null || (c.Length == 9 && c.All(char.IsAsciiDigit)))
             .WithMessage("月研判会议由乡镇召开，请选择乡镇（9位区划代码）");
-        RuleFor(r => r.HeldOn).NotNull().WithName("会议日期").Must(d => d is null || d.Value.Year >= 2015).WithMessage("会议日期不能早于2015年");
-        RuleFor(r => r.Attendees).NotEmpty().WithName("参会人员").MaximumLength(1000);
+        RuleFor(r => r.HeldOn).NotNull().WithMessage("请填写会议日期").Must(d => d is null || d.Value.Year >= 2015).WithMessage("会议日期不能早于2015年");
+        RuleFor(r => r.Attendees).NotEmpty().WithMessage("请填写参会人员").MaximumLength(1000).WithName("参会人员");
         RuleFor(r => r.Summary).MaximumLength(2000).WithName("会议纪要");
         RuleFor(r => r.Items).NotEmpty().WithName("研判问题").WithMessage("请至少填写一个研判的问题")
             .Must(i => i is null || i.Count <= 50).WithMessage("一次会议最多记录50个问题");
@@ -32,8 +32,8 @@ public sealed class HoldMeetingValidator : AbstractValidator<HoldMeetingRequest>
             i.RuleFor(x => x).Must(x => x.ProblemId is not null || x.RiskLeadId is not null || !string.IsNullOrWhiteSpace(x.Subject))
                 .WithName("问题").WithMessage("请选择关联的问题或风险线索，或填写问题描述");
             i.RuleFor(x => x.Subject).MaximumLength(500).WithName("问题描述");
-            i.RuleFor(x => x.Decision).NotEmpty().WithName("研判意见").MaximumLength(1000);
-            i.RuleFor(x => x.ActedBy).NotEmpty().WithName("责任人（单位）").MaximumLength(100);
+            i.RuleFor(x => x.Decision).NotEmpty().WithMessage("请填写研判意见").MaximumLength(1000).WithName("研判意见");
+            i.RuleFor(x => x.ActedBy).NotEmpty().WithMessage("请填写责任人（单位）").MaximumLength(100).WithName("责任人（单位）");
         });
     }
 }

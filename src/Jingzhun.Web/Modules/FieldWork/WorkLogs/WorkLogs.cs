@@ -21,9 +21,9 @@ public sealed class WriteWorkLogValidator : AbstractValidator<WriteWorkLogReques
 {
     public WriteWorkLogValidator()
     {
-        RuleFor(r => r.Date).NotNull().WithName("日期")
+        RuleFor(r => r.Date).NotNull().WithMessage("请填写日期")
             .Must(d => d is null || d.Value.Year >= 2015).WithMessage("日期不能早于2015年");
-        RuleFor(r => r.Text).NotEmpty().WithName("工作内容").MaximumLength(4000);
+        RuleFor(r => r.Text).NotEmpty().WithMessage("请填写工作内容").WithName("工作内容").MaximumLength(4000);
         RuleFor(r => r.ProjectName).MaximumLength(100).WithName("项目名称");
         RuleFor(r => r.HouseholdIds).Must(h => h is null || h.Count <= 50).WithName("关联农户").WithMessage("一条日志最多关联50户");
         RuleFor(r => r.PhotoIds).Must(p => p is null || p.Count <= 9).WithName("照片").WithMessage("一条日志最多9张照片");
