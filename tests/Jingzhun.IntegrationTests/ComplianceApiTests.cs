@@ -119,6 +119,7 @@ public abstract class ComplianceApiTests(TestApp app) : ApiTests(app)
         var never = await GetAsync(admin, $"/api/v1/fieldwork/never-visited?region={v.Code}");
         Assert.Equal([v.Households[1].Id, v.Households[2].Id], never["rows"]!.AsArray().Select(r => r!["householdId"]!.GetValue<long>()).Order());
         Assert.Equal(2, never["paired"]!.GetValue<int>());
+        Assert.Contains(v.Households[1].Number, await GetTextAsync(admin, $"/fieldwork/never-visited?region={v.Code}"), StringComparison.Ordinal);
 
         var excel = await admin.GetAsync($"/api/v1/fieldwork/coverage/export?region={v.Code}&month={ThisMonth}");
         Assert.Equal(HttpStatusCode.OK, excel.StatusCode);
@@ -228,13 +229,14 @@ public abstract class ComplianceApiTests(TestApp app) : ApiTests(app)
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await Ok(await v.Cadre.PostAsJsonAsync("/api/v1/fieldwork/logs", new
         {
-            date = today, text = "协助申报产业补助", projectName = "村集体花椒基地", householdIds = new[] { v.Households[0].Id },
+            date = today, text = "协助申报产业补助", projectName = "村集体花椒基地", householdIds = new[] { v.Households[0].Id }, photoIds = new[] { photo },
         }), HttpStatusCode.Created);
         var logs = await GetAsync(v.Cadre, $"/api/v1/fieldwork/logs?cadreId={v.CadreId}");
         var log = Assert.Single(logs["rows"]!.AsArray());
         Assert.Equal("村集体花椒基地", log!["projectName"]!.GetValue<string>());
         Assert.Equal(v.Households[0].Number, log["households"]![0]!["householdNumber"]!.GetValue<string>());
-        Assert.NotEmpty(photo);
+        Assert.Equal($"/api/v1/files/{photo}", log["photoUrls"]![0]!.GetValue<string>());
+        Assert.Contains("村集体花椒基地", await GetTextAsync(v.Cadre, $"/fieldwork/logs?cadreId={v.CadreId}"), StringComparison.Ordinal);
         var other = await RegisterAsAdminAsync((await PlacesAsync()).HomeVillage);
         Assert.Equal("关联的农户不存在或不在您的管辖范围内", await FieldError(await v.Cadre.PostAsJsonAsync("/api/v1/fieldwork/logs", new
         {
