@@ -20,6 +20,7 @@ builder.Services.AddMonitoring();
 builder.Services.AddDashboards();
 builder.Services.AddReports();
 builder.Services.AddFieldWork();
+builder.Services.AddFieldWorkCompliance();
 
 var app = builder.Build();
 if (await app.RunCommandAsync(args)) return;
@@ -35,6 +36,7 @@ api.MapMonitoringApi();
 api.MapDashboardsApi();
 api.MapReportsApi();
 api.MapFieldWorkApi();
+api.MapFieldWorkComplianceApi();
 Jingzhun.Web.Platform.Jobs.Jobs.Map(api);
 Jingzhun.Web.Platform.Files.FileStore.Map(api);
 

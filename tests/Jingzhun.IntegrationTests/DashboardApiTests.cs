@@ -79,7 +79,8 @@ public abstract partial class DashboardApiTests(TestApp app) : ApiTests(app)
         // 未清零 links to exactly its problems (the bulletin's "outstanding" measure, as of now).
         Assert.Equal(Int(d, "openProblems"), await TotalAsync(c, $"/problems?region={code}&measure=Outstanding"));
         Assert.Equal(Int(d, "monitoredHouseholds"), await TotalAsync(c, $"/monitoring?region={code}&phase=Monitored"));
-        Assert.Null(d["visitCoverage"]?.GetValue<double?>());
+        // 本月走访覆盖 is the coverage page's rate for the same region and month.
+        Assert.Equal((await GetAsync(c, $"/api/v1/fieldwork/coverage?region={code}"))["total"]!["rate"]?.GetValue<double?>(), d["visitCoverage"]?.GetValue<double?>());
 
         foreach (var r in d["subRegions"]!.AsArray())
         {
@@ -232,7 +233,8 @@ public abstract partial class DashboardApiTests(TestApp app) : ApiTests(app)
         // A village has no children: its row opens the household list; no crumb above the user's own node.
         Assert.Contains($"href=\"/households?region={places.HomeVillage}\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain($"href=\"/?region={County}\"", html, StringComparison.Ordinal);
-        Assert.Contains("走访模块未上线", html, StringComparison.Ordinal);
+        Assert.Contains("本月走访覆盖", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("走访模块未上线", html, StringComparison.Ordinal);
         html = await GetTextAsync(tuqiao, $"/?region={places.HomeVillage}");
         Assert.Contains($"href=\"/?region={Township}\"", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await tuqiao.GetAsync("/?region=bad")).StatusCode);

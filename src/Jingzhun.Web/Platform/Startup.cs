@@ -47,6 +47,14 @@ public static class Startup
             if (fieldWork.Cadres > 0)
                 log.LogInformation("驻村帮扶：帮扶干部 {Cadres} 名，结对记录 {Pairings} 条，驻村工作队 {Teams} 支，用时 {Seconds:F1} 秒",
                     fieldWork.Cadres, fieldWork.Pairings, fieldWork.Teams, (DateTime.UtcNow - fieldWorkStarted).TotalSeconds);
+            // A year of visits, work logs and 月研判 on those pairings (once: skipped when visits exist).
+            var fieldStarted = DateTime.UtcNow;
+            db.SuppressAudit = true;
+            var field = await sp.GetRequiredService<Modules.FieldWork.DemoData.ComplianceDemo>().SeedAsync(DemoSeeder.County, DemoSeeder.Seed, ct);
+            db.SuppressAudit = false;
+            if (field.Visits > 0)
+                log.LogInformation("走访记录：{Visits} 次、工作日志 {Logs} 条、月研判会议 {Meetings} 次（研判问题 {Items} 个，解决 {Resolved} 个），用时 {Seconds:F1} 秒",
+                    field.Visits, field.Logs, field.Meetings, field.Items, field.Resolved, (DateTime.UtcNow - fieldStarted).TotalSeconds);
         }
         if (accounts.Count > 0)
         {

@@ -34,7 +34,8 @@ internal static class AuditRecorder
                 or Modules.Monitoring.AssistanceMeasure or Modules.Dashboards.ExitEvaluation.HouseholdExit
                 or Modules.Dashboards.Snapshots.RegistrySnapshot or Modules.Regions.Region or Files.StoredFile or Jobs.Job
                 or Modules.Dashboards.ExitEvaluation.ExitStandard or Modules.FieldWork.Cadre or Modules.FieldWork.Pairing
-                or Modules.FieldWork.WorkTeam or Modules.FieldWork.Visit or Modules.FieldWork.VisitPhoto)) continue;
+                or Modules.FieldWork.WorkTeam or Modules.FieldWork.Visit or Modules.FieldWork.VisitPhoto
+                or Modules.FieldWork.VisitPolicy or Modules.FieldWork.EmergencyFlag or Modules.FieldWork.WorkLog or Modules.FieldWork.ReviewMeeting)) continue;
             // A job is audited when someone asks for it; the runner's status and progress updates are not user writes.
             if (e.Entity is Jobs.Job && e.State != EntityState.Added) continue;
             if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
@@ -92,6 +93,10 @@ internal static class AuditRecorder
             Modules.FieldWork.WorkTeam wt => (wt.Id.ToString(), null, wt.VillageCode, $"驻村工作队 {wt.Name}"),
             Modules.FieldWork.Visit v => (v.Id.ToString(), (long?)v.HouseholdId, v.VillageCode,
                 $"走访（{Platform.Localization.Labels.Of(v.Kind)}）{Platform.Localization.ChinaTime.Format(v.VisitedAt)}"),
+            Modules.FieldWork.VisitPolicy vpo => (vpo.Id.ToString(), null, vpo.CountyCode, $"走访标准 {(vpo.CountyCode == "" ? "默认" : vpo.CountyCode)} {vpo.Year}年"),
+            Modules.FieldWork.EmergencyFlag ef => (ef.Id.ToString(), (long?)ef.HouseholdId, ef.VillageCode, $"危难时刻 {ef.FlaggedOn:yyyy-MM-dd}（{ef.Reason}）"),
+            Modules.FieldWork.WorkLog wl => (wl.Id.ToString(), null, wl.RegionCode, $"工作日志 {wl.Date:yyyy-MM-dd}（{wl.Households.Count}户，{wl.Photos.Count}张照片）"),
+            Modules.FieldWork.ReviewMeeting rm => (rm.Id.ToString(), null, rm.TownshipCode, $"月研判会议 {rm.HeldOn:yyyy-MM-dd}（{rm.Items.Count}个问题）"),
             Modules.FieldWork.VisitPhoto vp => (vp.Id.ToString(), null, vp.RegionCode, $"走访照片 {vp.StoredFileId}"),
             Modules.Regions.Region rg => (rg.Code, null, rg.Code, $"区划 {rg.Code} {rg.Name}"),
             Modules.Monitoring.MonitoringPolicy mp => (mp.Id.ToString(), null, mp.ProvinceCode, $"防返贫监测政策参数 {mp.ProvinceCode} {mp.Year}年"),

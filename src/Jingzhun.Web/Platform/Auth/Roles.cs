@@ -34,6 +34,13 @@ public static class Permissions
     public const string PolicyEdit = "policy.edit";
     /// <summary>年度数据冻结 (year-end registry snapshot) of the user's region.</summary>
     public const string RegistrySnapshot = "registry.snapshot";
+    // 走访 compliance: see to-do lists and coverage; see authenticity signals (township and county); write work logs;
+    // record 月研判 meetings (township); flag 危难时刻 households (village and township).
+    public const string FieldWorkView = "fieldwork.view";
+    public const string FieldWorkSupervise = "fieldwork.supervise";
+    public const string FieldWorkLog = "fieldwork.log";
+    public const string FieldWorkMeet = "fieldwork.meet";
+    public const string FieldWorkFlag = "fieldwork.flag";
     /// <summary>驻村帮扶: cadres, pairings (结对) and work teams of the user's region.</summary>
     public const string FieldWorkManage = "fieldwork.manage";
 
@@ -42,6 +49,7 @@ public static class Permissions
         RegistryView, RegistryEdit, RegistryExport, RegistryRevealId, UsersManage, AuditView,
         GuaranteesView, GuaranteesReport, GuaranteesAssign, GuaranteesWork, GuaranteesVerify, PolicyEdit,
         MonitoringView, MonitoringReport, MonitoringWork, MonitoringReview, MonitoringDecide, RegistrySnapshot, RegionsEdit, FieldWorkManage,
+        FieldWorkView, FieldWorkSupervise, FieldWorkLog, FieldWorkMeet, FieldWorkFlag,
     ];
 }
 
@@ -63,15 +71,18 @@ public static class Roles
         new(CountyAdmin, "区县管理员", 80, Permissions.All),
         new(TownshipOfficer, "乡镇干部", 60, [Permissions.RegistryView, Permissions.RegistryEdit, Permissions.RegistryExport,
             Permissions.GuaranteesView, Permissions.GuaranteesReport, Permissions.GuaranteesAssign, Permissions.GuaranteesWork, Permissions.GuaranteesVerify,
-            Permissions.MonitoringView, Permissions.MonitoringReport, Permissions.MonitoringWork, Permissions.MonitoringReview, Permissions.FieldWorkManage]),
+            Permissions.MonitoringView, Permissions.MonitoringReport, Permissions.MonitoringWork, Permissions.MonitoringReview, Permissions.FieldWorkManage,
+            Permissions.FieldWorkView, Permissions.FieldWorkSupervise, Permissions.FieldWorkLog, Permissions.FieldWorkMeet, Permissions.FieldWorkFlag]),
         new(VillageOfficer, "村干部", 40, [Permissions.RegistryView, Permissions.RegistryEdit, Permissions.RegistryExport,
             Permissions.GuaranteesView, Permissions.GuaranteesReport, Permissions.GuaranteesWork,
-            Permissions.MonitoringView, Permissions.MonitoringReport, Permissions.MonitoringWork, Permissions.FieldWorkManage]),
+            Permissions.MonitoringView, Permissions.MonitoringReport, Permissions.MonitoringWork, Permissions.FieldWorkManage,
+            Permissions.FieldWorkView, Permissions.FieldWorkLog, Permissions.FieldWorkFlag]),
         new(Cadre, "帮扶干部", 20, [Permissions.RegistryView, Permissions.RegistryEdit,
             Permissions.GuaranteesView, Permissions.GuaranteesReport, Permissions.GuaranteesWork,
-            Permissions.MonitoringView, Permissions.MonitoringReport, Permissions.MonitoringWork]),
+            Permissions.MonitoringView, Permissions.MonitoringReport, Permissions.MonitoringWork,
+            Permissions.FieldWorkView, Permissions.FieldWorkLog]),
         new(Auditor, "只读（审计）", 10, [Permissions.RegistryView, Permissions.RegistryExport, Permissions.AuditView, Permissions.GuaranteesView,
-            Permissions.MonitoringView]),
+            Permissions.MonitoringView, Permissions.FieldWorkView, Permissions.FieldWorkSupervise]),
     ];
 
     public static RoleDefinition? Find(string? name) => All.FirstOrDefault(r => r.Name == name);

@@ -75,6 +75,10 @@ public abstract class AppDbContext(DbContextOptions options, IRegionScope scope,
     public DbSet<Jingzhun.Web.Modules.FieldWork.WorkTeam> WorkTeams => Set<Jingzhun.Web.Modules.FieldWork.WorkTeam>();
     public DbSet<Jingzhun.Web.Modules.FieldWork.Visit> Visits => Set<Jingzhun.Web.Modules.FieldWork.Visit>();
     public DbSet<Jingzhun.Web.Modules.FieldWork.VisitPhoto> VisitPhotos => Set<Jingzhun.Web.Modules.FieldWork.VisitPhoto>();
+    public DbSet<Jingzhun.Web.Modules.FieldWork.VisitPolicy> VisitPolicies => Set<Jingzhun.Web.Modules.FieldWork.VisitPolicy>();
+    public DbSet<Jingzhun.Web.Modules.FieldWork.EmergencyFlag> EmergencyFlags => Set<Jingzhun.Web.Modules.FieldWork.EmergencyFlag>();
+    public DbSet<Jingzhun.Web.Modules.FieldWork.WorkLog> WorkLogs => Set<Jingzhun.Web.Modules.FieldWork.WorkLog>();
+    public DbSet<Jingzhun.Web.Modules.FieldWork.ReviewMeeting> ReviewMeetings => Set<Jingzhun.Web.Modules.FieldWork.ReviewMeeting>();
 
     // Read by the query filters at execution time (EF parameterizes context members).
     internal string? ScopeLow => scope.VillageLow;
@@ -120,6 +124,11 @@ public abstract class AppDbContext(DbContextOptions options, IRegionScope scope,
         // A cadre belongs to the village or township they serve; a photo to its uploader's region until it joins a visit.
         b.Entity<Jingzhun.Web.Modules.FieldWork.Cadre>().HasQueryFilter(c => ScopePrefix == null || c.RegionCode.StartsWith(ScopePrefix));
         b.Entity<Jingzhun.Web.Modules.FieldWork.VisitPhoto>().HasQueryFilter(p => ScopePrefix == null || p.RegionCode.StartsWith(ScopePrefix));
+        b.Entity<Jingzhun.Web.Modules.FieldWork.EmergencyFlag>().HasQueryFilter(f => ScopeLow == null
+            || (string.Compare(f.VillageCode, ScopeLow) >= 0 && string.Compare(f.VillageCode, ScopeHigh) <= 0));
+        // A work log belongs to the village or township it was written for; a meeting to its township.
+        b.Entity<Jingzhun.Web.Modules.FieldWork.WorkLog>().HasQueryFilter(l => ScopePrefix == null || l.RegionCode.StartsWith(ScopePrefix));
+        b.Entity<Jingzhun.Web.Modules.FieldWork.ReviewMeeting>().HasQueryFilter(m => ScopePrefix == null || m.TownshipCode.StartsWith(ScopePrefix));
         b.Entity<Jingzhun.Web.Modules.Dashboards.Snapshots.RegistrySnapshot>().HasQueryFilter(s => ScopePrefix == null || s.RegionCode.StartsWith(ScopePrefix));
         b.Entity<AuditEntry>().HasQueryFilter(a => ScopePrefix == null || a.RegionCode.StartsWith(ScopePrefix));
     }

@@ -45,7 +45,8 @@ public sealed record DashboardView(
 /// (so a change is visible at once); the page and GET /api/v1/dashboard share this query. Each figure's link is the
 /// list filter that yields the same count.
 /// </summary>
-public sealed class DashboardHandler(AppDbContext db, RegionDirectory regions, SweepRisksHandler monitoringPolicies, CurrentUser user, TimeProvider clock)
+public sealed class DashboardHandler(AppDbContext db, RegionDirectory regions, SweepRisksHandler monitoringPolicies, FieldWork.Compliance.ComplianceLoader visits,
+    CurrentUser user, TimeProvider clock)
 {
     public async Task<Outcome<DashboardView>> HandleAsync(string? region, CancellationToken ct)
     {
@@ -129,8 +130,16 @@ public sealed class DashboardHandler(AppDbContext db, RegionDirectory regions, S
             Enum.GetValues<MonitoringKind>().Select(k => new Figure(k.ToString(), Labels.Of(k), monitored.Count(c => c.Kind == k),
                 monitored.Where(c => c.Kind == k).Sum(c => c.Size), $"/monitoring?region={code}&kind={k}&phase=Monitored")).ToList(),
             identifiedPeople, eliminatedPeople, identifiedPeople == 0 ? null : Math.Round(100.0 * eliminatedPeople / identifiedPeople, 1),
-            null, // 走访覆盖率: the field-work module (issue 5) is not there yet
+            await VisitCoverageAsync(code, today, ct),
             await SubRegionsAsync(code, today, ct));
+    }
+
+    /// <summary>本月走访覆盖率 (%): paired households owing this month's visit that have had it (null when none is paired).</summary>
+    private async Task<double?> VisitCoverageAsync(string code, DateOnly today, CancellationToken ct)
+    {
+        var month = await visits.LoadAsync(code, today.Year, today.Month, null, ct);
+        var owed = month.Households.Count(h => h.Monthly is not null);
+        return owed == 0 ? null : Math.Round(100.0 * month.Households.Count(h => h.Monthly?.Met == true) / owed, 1);
     }
 
     /// <summary>农村户籍人口 summed over the villages below a node (null when none is recorded).</summary>

@@ -46,7 +46,7 @@ public static class ReportCatalog
         new(Income, "人均纯收入统计表", "2014年至上年度有收入记录农户的人均纯收入，及年均增长率", false),
         new(Problems, "两不愁三保障问题统计表", "按下级地区、维度统计发现、已核验、未清零问题数；可选年度", true),
         new(Monitoring, "防返贫监测对象统计表", "按下级地区、监测类型统计监测户、认定中、风险已消除户数", false),
-        new(Visits, "走访统计表", "待走访模块上线（“321”工作机制的入户走访记录尚未建设，暂无数据）", false, Available: false),
+        new(Visits, "走访统计表", "按下级地区统计本月结对户走访率（四必见）、逾期任务、节日和寒来暑往走访完成数及本年走访次数", false),
     ];
 
     public static ReportInfo? Find(string? name) => All.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));

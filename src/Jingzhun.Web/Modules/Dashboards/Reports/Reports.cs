@@ -20,7 +20,7 @@ namespace Jingzhun.Web.Modules.Dashboards.Reports;
 /// report's rows; the page, the printable A4 page, the JSON rows and the Excel workbook all read it. Counts use the
 /// same fields as the household list's filters (户类型, 属性, 主要致贫原因), so a report cell equals the list behind it.
 /// </summary>
-public sealed class ReportsHandler(AppDbContext db, RegionDirectory regions, CurrentUser user, TimeProvider clock)
+public sealed class ReportsHandler(AppDbContext db, RegionDirectory regions, FieldWork.Compliance.ComplianceLoader visits, CurrentUser user, TimeProvider clock)
 {
     public const int FirstIncomeYear = 2014;
 
@@ -44,6 +44,7 @@ public sealed class ReportsHandler(AppDbContext db, RegionDirectory regions, Cur
             ReportCatalog.Causes => await CausesAsync(scope, ct),
             ReportCatalog.Income => await IncomeAsync(scope, thisYear - 1, ct),
             ReportCatalog.Problems => await ProblemsAsync(scope, year, now, ct),
+            ReportCatalog.Visits => await VisitsAsync(scope, ChinaTime.Today(clock), ct),
             _ => await MonitoringAsync(scope, ct),
         };
         var title = $"{scope.Name}{(year is { } yr ? $"{yr}年" : "")}{info.Title}";
@@ -299,6 +300,40 @@ public sealed class ReportsHandler(AppDbContext db, RegionDirectory regions, Cur
             Cells("合计", s.Code, _ => true), "监测户指已纳入监测、风险尚未消除的户（按类型分列）；风险消除人数占比 = 风险已消除人数 ÷ 累计识别人数。");
         var t = table.Total!;
         return ([table], $"{s.Name}现有监测对象{t["monitored"]}户{t["monitoredPeople"]}人，累计识别{t["identified"]}户，风险已消除{t["eliminated"]}户。");
+    }
+
+    // --- (f) 走访统计 (四必见, seed 002) ----------------------------------------------------------------------------
+
+    private async Task<(IReadOnlyList<ReportTable>, string?)> VisitsAsync(Scope s, DateOnly today, CancellationToken ct)
+    {
+        var month = await visits.LoadAsync(s.Code, today.Year, today.Month, null, ct);
+        var (low, high) = s.Range;
+        var yearStart = FieldWork.Compliance.ComplianceLoader.StartUtc(new DateOnly(today.Year, 1, 1));
+        var yearVisits = await db.Visits.AsNoTracking()
+            .Where(v => string.Compare(v.VillageCode, low) >= 0 && string.Compare(v.VillageCode, high) <= 0 && v.VisitedAt >= yearStart)
+            .GroupBy(v => v.VillageCode).Select(g => new { Village = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var columns = new List<ReportColumn>
+        {
+            new("region", "地区", ColumnFormat.Text), new("paired", "结对户数"), new("visited", "本月已走访户数"), new("rate", "本月走访率", ColumnFormat.Percent),
+            new("overdue", "有逾期任务户数"), new("festival", "节日走访完成"), new("season", "寒来暑往完成"), new("yearVisits", $"{today.Year}年走访次数"),
+        };
+        Dictionary<string, object?> Cells(string label, string? code, Func<string, bool> inUnit)
+        {
+            var set = month.Households.Where(h => inUnit(h.VillageCode)).ToList();
+            var owed = set.Count(h => h.Monthly is not null);
+            var visited = set.Count(h => h.Monthly?.Met == true);
+            var festival = set.SelectMany(h => h.Obligations.Where(o => o.Kind == FieldWork.Rules.VisitObligationKind.Festival)).ToList();
+            var season = set.SelectMany(h => h.Obligations.Where(o => o.Kind == FieldWork.Rules.VisitObligationKind.Season)).ToList();
+            return Row(("region", label), ("regionCode", code), ("paired", owed), ("visited", visited),
+                ("rate", owed == 0 ? null : Math.Round((double)visited / owed, 4)), ("overdue", set.Count(h => h.AnyOverdue(today))),
+                ("festival", festival.Count(o => o.Met)), ("season", season.Count(o => o.Met)),
+                ("yearVisits", yearVisits.Where(v => inUnit(v.Village)).Sum(v => v.Count)));
+        }
+        var table = new ReportTable("byRegion", $"按地区（{today:yyyy年M月}）", columns,
+            s.Units.Select(u => (IReadOnlyDictionary<string, object?>)Cells(u.Name, u.Code, v => s.UnitOf(v) == u.Code)).ToList(),
+            Cells("合计", s.Code, _ => true), "结对户：本月应走访的结对户；节日、寒来暑往：本月内应完成的该类走访中已完成的户数；详见“走访覆盖”页面。");
+        var t = table.Total!;
+        return ([table], $"{s.Name}本月结对{t["paired"]}户，已走访{t["visited"]}户；{today.Year}年累计走访{t["yearVisits"]}次。");
     }
 
     // --- output -----------------------------------------------------------------------------------------------

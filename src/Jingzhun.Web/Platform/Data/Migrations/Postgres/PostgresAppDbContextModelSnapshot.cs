@@ -288,6 +288,47 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("cadres", (string)null);
                 });
 
+            modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.EmergencyFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("FlaggedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("VillageCode", "FlaggedOn");
+
+                    b.ToTable("emergency_flags", (string)null);
+                });
+
             modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.Pairing", b =>
                 {
                     b.Property<long>("Id")
@@ -337,6 +378,88 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                         .HasFilter("\"EndedOn\" IS NULL");
 
                     b.ToTable("pairings", (string)null);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.ReviewItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long?>("ProblemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("ReviewMeetingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RiskLeadId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewMeetingId");
+
+                    b.ToTable("review_items", (string)null);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.ReviewMeeting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Attendees")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TownshipCode", "HeldOn");
+
+                    b.ToTable("review_meetings", (string)null);
                 });
 
             modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.Visit", b =>
@@ -482,6 +605,157 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("VisitId");
 
                     b.ToTable("visit_photos", (string)null);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.VisitPolicy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("EmergencyDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FestivalDaysAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FestivalDaysBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GpsThresholdMetres")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LateEntryDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MaxVisitsPerDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PairingGraceDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TownshipSwitchMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("visit_policies", (string)null);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.WorkLog", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("CadreId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ProjectName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<long?>("WorkTeamId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CadreId");
+
+                    b.HasIndex("WorkTeamId");
+
+                    b.HasIndex("RegionCode", "Date");
+
+                    b.ToTable("work_logs", (string)null);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.WorkLogHousehold", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("WorkLogId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("WorkLogId");
+
+                    b.ToTable("work_log_households", (string)null);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.WorkLogPhoto", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("StoredFileId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("WorkLogId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoredFileId");
+
+                    b.HasIndex("WorkLogId");
+
+                    b.ToTable("work_log_photos", (string)null);
                 });
 
             modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.WorkTeam", b =>
@@ -1989,6 +2263,15 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.EmergencyFlag", b =>
+                {
+                    b.HasOne("Jingzhun.Web.Modules.Registry.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.Pairing", b =>
                 {
                     b.HasOne("Jingzhun.Web.Modules.FieldWork.Cadre", null)
@@ -2000,6 +2283,15 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.HasOne("Jingzhun.Web.Modules.Registry.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.ReviewItem", b =>
+                {
+                    b.HasOne("Jingzhun.Web.Modules.FieldWork.ReviewMeeting", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ReviewMeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2031,6 +2323,49 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                         .WithMany("Photos")
                         .HasForeignKey("VisitId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.WorkLog", b =>
+                {
+                    b.HasOne("Jingzhun.Web.Modules.FieldWork.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Jingzhun.Web.Modules.FieldWork.WorkTeam", null)
+                        .WithMany()
+                        .HasForeignKey("WorkTeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.WorkLogHousehold", b =>
+                {
+                    b.HasOne("Jingzhun.Web.Modules.Registry.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jingzhun.Web.Modules.FieldWork.WorkLog", null)
+                        .WithMany("Households")
+                        .HasForeignKey("WorkLogId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.WorkLogPhoto", b =>
+                {
+                    b.HasOne("Jingzhun.Web.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jingzhun.Web.Modules.FieldWork.WorkLog", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("WorkLogId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.WorkTeam", b =>
@@ -2198,8 +2533,20 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.Navigation("Rows");
                 });
 
+            modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.ReviewMeeting", b =>
+                {
+                    b.Navigation("Items");
+                });
+
             modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.Visit", b =>
                 {
+                    b.Navigation("Photos");
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.WorkLog", b =>
+                {
+                    b.Navigation("Households");
+
                     b.Navigation("Photos");
                 });
 

@@ -1,0 +1,43 @@
+using Jingzhun.Web.Modules.FieldWork.Rules;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Jingzhun.Web.Modules.FieldWork;
+
+/// <summary>
+/// 四必见 and authenticity values of a county (6-digit code, "" = the default for every county) from a year on
+/// (DOMAIN.md §5). The row in force is the county's latest row not after the year, else the default one.
+/// </summary>
+public sealed class VisitPolicy : Platform.Policies.ICountyPolicy
+{
+    public long Id { get; set; }
+    public string CountyCode { get; set; } = "";
+    public int Year { get; set; }
+    /// <summary>传统节日: a visit from this many days before the festival ...</summary>
+    public int FestivalDaysBefore { get; set; } = 7;
+    /// <summary>... to this many days after it counts.</summary>
+    public int FestivalDaysAfter { get; set; } = 7;
+    /// <summary>危难时刻: a visit within this many days of the flag.</summary>
+    public int EmergencyDays { get; set; } = 3;
+    /// <summary>A pairing that starts fewer days than this before an obligation falls due does not owe it yet.</summary>
+    public int PairingGraceDays { get; set; } = 10;
+    public int GpsThresholdMetres { get; set; } = 1000;
+    public int LateEntryDays { get; set; } = 3;
+    public int MaxVisitsPerDay { get; set; } = 12;
+    public int TownshipSwitchMinutes { get; set; } = 30;
+
+    public static VisitPolicy Default(int year) => new() { CountyCode = "", Year = year };
+
+    public VisitCalendarPolicy Calendar => new(FestivalDaysBefore, FestivalDaysAfter, EmergencyDays: EmergencyDays, PairingGraceDays: PairingGraceDays);
+    public AuthenticityPolicy Authenticity => new(GpsThresholdMetres, LateEntryDays, MaxVisitsPerDay, TownshipSwitchMinutes);
+}
+
+public sealed class VisitPolicyConfiguration : IEntityTypeConfiguration<VisitPolicy>
+{
+    public void Configure(EntityTypeBuilder<VisitPolicy> builder)
+    {
+        builder.ToTable("visit_policies");
+        builder.Property(p => p.CountyCode).HasMaxLength(6);
+        builder.HasIndex(p => new { p.CountyCode, p.Year }).IsUnique();
+    }
+}

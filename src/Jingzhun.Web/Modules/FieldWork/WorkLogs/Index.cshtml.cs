@@ -1,0 +1,56 @@
+using Jingzhun.Web.Modules.FieldWork.Compliance;
+using Jingzhun.Web.Platform.Auth;
+using Jingzhun.Web.Platform.Data;
+using Jingzhun.Web.Platform.Files;
+using Jingzhun.Web.Platform.Forms;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Jingzhun.Web.Modules.FieldWork.WorkLogs;
+
+[Authorize(Permissions.FieldWorkView)]
+public sealed class IndexModel(WorkLogsHandler handler, FileStore files, AppDbContext db, CurrentUser user) : ViewPage<WorkLogList>
+{
+    [BindProperty(SupportsGet = true)] public string? Region { get; set; }
+    [BindProperty(SupportsGet = true)] public long? CadreId { get; set; }
+    [BindProperty(SupportsGet = true)] public long? WorkTeamId { get; set; }
+    [BindProperty(SupportsGet = true, Name = "pg")] public int Pg { get; set; } = 1;
+
+    [BindProperty] public DateOnly? Date { get; set; }
+    [BindProperty] public string? Text { get; set; }
+    [BindProperty] public string? ProjectName { get; set; }
+    [BindProperty] public string? HouseholdNumbers { get; set; }
+    [BindProperty] public List<IFormFile> Photos { get; set; } = [];
+    public string? Message { get; private set; }
+    public string? FormError { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => Show(await handler.ListAsync(Region, CadreId, WorkTeamId, Pg, ct));
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!user.Has(Permissions.FieldWorkLog)) return Forbid();
+        if (!ModelState.AcceptBinding()) return await Again(FormErrors.FixAndRetry, ct);
+        var (ids, unknown) = await WorkLogForm.HouseholdsByNumberAsync(db, HouseholdNumbers, ct);
+        if (unknown.Count > 0) return await Again($"户编号不存在或不在您的管辖范围内：{string.Join("、", unknown)}", ct);
+        var photoIds = new List<string>();
+        foreach (var f in Photos)
+        {
+            var saved = await files.SaveAsync(f, ct);
+            if (!saved.Succeeded) return await Again($"{f.FileName}：{saved.Failure!.Message}", ct);
+            photoIds.Add(saved.Value!.Id);
+        }
+        var r = await handler.WriteAsync(new WriteWorkLogRequest(Date, Text, ProjectName, CadreId, WorkTeamId, ids, photoIds), ct);
+        if (!r.Succeeded) return await Again(ModelState.AddFailure(r.Failure!), ct);
+        TempData["Message"] = "工作日志已保存";
+        return Redirect($"/fieldwork/logs?{QueryStrings.Join(("region", Region), ("cadreId", CadreId?.ToString()), ("workTeamId", WorkTeamId?.ToString()))}");
+    }
+
+    private async Task<IActionResult> Again(string error, CancellationToken ct)
+    {
+        FormError = error;
+        var list = await handler.ListAsync(Region, CadreId, WorkTeamId, Pg, ct);
+        var page = Show(list);
+        if (list.Succeeded) Response.StatusCode = StatusCodes.Status400BadRequest;
+        return page;
+    }
+}
