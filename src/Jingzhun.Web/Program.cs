@@ -1,6 +1,7 @@
 using Jingzhun.Web.Modules.Admin;
 using Jingzhun.Web.Modules.Dashboards;
 using Jingzhun.Web.Modules.Dashboards.Reports;
+using Jingzhun.Web.Modules.FieldApp;
 using Jingzhun.Web.Modules.Guarantees;
 using Jingzhun.Web.Modules.Monitoring;
 using Jingzhun.Web.Modules.Regions;
@@ -22,6 +23,7 @@ builder.Services.AddReports();
 var app = builder.Build();
 if (await app.RunCommandAsync(args)) return;
 app.UsePlatform();
+app.MapFieldApp();
 
 var api = app.MapGroup("/api/v1");
 SignInHandler.Map(api);
