@@ -5,7 +5,7 @@
 const CACHE = 'jingzhun-m-shell-v1';
 const SHELL = [
   './', 'app.css', 'manifest.webmanifest', 'icons/icon-192.png', 'icons/icon-512.png',
-  'js/app.js', 'js/api.js', 'js/store.js', 'js/sync.js', 'js/ui.js', 'js/households.js', 'js/visit.js', 'js/outbox.js',
+  'js/app.js', 'js/api.js', 'js/store.js', 'js/sync.js', 'js/ui.js', 'js/labels.js', 'js/households.js', 'js/visit.js', 'js/outbox.js',
 ];
 
 self.addEventListener('install', (event) => {

@@ -27,7 +27,7 @@ export async function queueVisit(visit, photos, householdLabel) {
   };
   await tx([OUTBOX, PHOTOS], 'readwrite', (st) => {
     st[OUTBOX].add(item);
-    for (const p of photos) st[PHOTOS].add({ ...p, visitClientId: visit.clientId, uploaded: false });
+    for (const p of photos) st[PHOTOS].add({ ...p, visitClientId: visit.clientId, serverId: null });
   });
   emit({ refresh: false });
   return item;
@@ -90,20 +90,20 @@ async function upload() {
       ready.push({ item, photoIds: await uploadPhotos(item) });
     } catch (e) {
       if (!(e instanceof api.ApiError)) throw e;        // offline or signed out: stop, retry later
-      await put(OUTBOX, { ...item, state: 'error', error: `照片上传失败：${e.message}` });
+      await put(OUTBOX, { ...item, state: 'error', error: `照片上传失败：${e.problem ? problemText(e.problem) : e.message}` });
       counts.failed++;
     }
   }
   if (ready.length === 0) return counts;
-  const res = await api.post('/sync/visits', { visits: ready.map(({ item, photoIds }) => toServerVisit(item.visit, photoIds)) });
+  const res = await api.post('/sync/visits', { visits: ready.map(({ item, photoIds }) => ({ ...item.visit, photoIds })) });
   for (const r of res.results ?? []) {
     const item = ready.find((x) => x.item.clientId === r.clientId)?.item;
     if (!item) continue;
-    const status = String(r.status).toLowerCase();
-    if (status === 'conflict') {
-      await put(OUTBOX, { ...item, state: 'conflict', error: null, conflict: r.conflict ?? r });
+    // 'duplicate' is a retry of a visit the server already has: the same as 'created' (with its conflict, if undecided).
+    if ((r.status === 'conflict' || r.status === 'duplicate') && r.updateState === 'Conflict' && r.conflict) {
+      await put(OUTBOX, { ...item, state: 'conflict', error: null, conflict: r.conflict, warnings: r.warnings ?? [] });
       counts.conflicts++;
-    } else if (status === 'created' || status === 'duplicate' || status === 'applied' || status === 'ok') {
+    } else if (r.status === 'created' || r.status === 'duplicate') {
       await forget(item.clientId);
       counts.done++;
     } else {
@@ -114,29 +114,28 @@ async function upload() {
   return counts;
 }
 
-/** Uploads the visit's photos not yet on the server; returns the ids the visit refers to. */
+/** Uploads the visit's photos not yet on the server (a retry answers with the same id); returns the server's ids. */
 async function uploadPhotos(item) {
   const ids = [];
   for (const id of item.photoIds) {
-    const p = await get(PHOTOS, id);
+    let p = await get(PHOTOS, id);
     if (!p) continue;
-    if (!p.uploaded) {
+    if (!p.serverId) {
       const form = new FormData();
       form.append('clientId', p.clientId);
       form.append('file', p.blob, p.name || `${p.clientId}.jpg`);
-      await api.postForm('/sync/photos', form);
-      await put(PHOTOS, { ...p, uploaded: true });
+      const r = await api.postForm('/sync/photos', form);
+      p = { ...p, serverId: r.id };
+      await put(PHOTOS, p);
     }
-    ids.push(p.clientId);
+    ids.push(p.serverId);
   }
   return ids;
 }
 
-const toServerVisit = (v, photoClientIds) => ({ ...v, photoClientIds });
-
-function problemText(r) {
+export function problemText(r) {
   const errors = r.errors ? Object.values(r.errors).flat() : [];
-  return [r.title ?? r.message ?? '服务器拒绝了这条记录', ...errors].join('；');
+  return (errors.length ? errors : [r.title ?? '服务器拒绝了这条记录']).join('；');
 }
 
 /** The cadre's households changed since the last download (pairings started or ended, facts, visits, problems). */
@@ -145,9 +144,10 @@ async function download() {
   const res = await api.get('/sync/households' + (since ? `?since=${encodeURIComponent(since)}` : ''));
   await tx(HOUSEHOLDS, 'readwrite', (st) => {
     for (const hh of res.households ?? []) st[HOUSEHOLDS].put(hh);
-    for (const id of res.removed ?? res.removedIds ?? []) st[HOUSEHOLDS].delete(id);
+    for (const id of res.removed ?? []) st[HOUSEHOLDS].delete(id);
   });
-  if (res.serverTime ?? res.until) await setMeta('since', res.serverTime ?? res.until);
+  await setMeta('since', res.serverTime);
+  if (res.cadre) await setMeta('cadre', res.cadre);
   try {
     await setMeta('todo', await api.get('/sync/todo'));
   } catch (e) {
@@ -156,10 +156,32 @@ async function download() {
   }
 }
 
-/** The user's decision on a conflicting household update: 'mine' applies the phone's values, 'server' keeps the server's. */
-export async function resolve(clientId, choice) {
-  await api.post(`/sync/visits/${encodeURIComponent(clientId)}/resolve`, { choice });
-  await forget(clientId);
-  emit({ refresh: true, message: choice === 'mine' ? '已采用本机的修改' : '已保留服务器的数据' });
-  run({ quiet: true });
+/**
+ * The user's decision on a conflicting household update: 'apply' (采用我的) or 'discard' (采用服务器的). If the household
+ * changed again meanwhile the server answers 409: fetch the newest values and ask again (never overwrite unseen data).
+ */
+export async function resolve(item, action) {
+  try {
+    await api.post(`/sync/visits/${encodeURIComponent(item.clientId)}/resolve`, { action, baseVersion: item.conflict.serverVersion });
+  } catch (e) {
+    if (!(e instanceof api.ApiError && e.status === 409 && e.problem?.serverVersion)) throw e;
+    await download();
+    const hh = await get(HOUSEHOLDS, item.householdId);
+    await put(OUTBOX, { ...item, conflict: { ...item.conflict, serverVersion: e.problem.serverVersion, server: serverSide(hh, item.conflict.yours) } });
+    emit({ refresh: true, message: '该户刚被他人修改，请对照最新数据重新选择', error: true });
+    return;
+  }
+  await forget(item.clientId);
+  emit({ refresh: true, message: action === 'apply' ? '已采用我的修改' : '已采用服务器的数据' });
+}
+
+/** The server's current values of the fields the user changed (from a fresh download), in the conflict's shape. */
+function serverSide(hh, yours) {
+  if (!hh) return {};
+  const pick = (obj, keys) => Object.fromEntries(keys.map((k) => [k, obj?.[k] ?? null]));
+  return {
+    facts: yours.facts ? pick(hh.facts, Object.keys(yours.facts)) : undefined,
+    members: yours.members?.map((m) => ({ id: m.id, ...pick(hh.members.find((x) => x.id === m.id), Object.keys(m).filter((k) => k !== 'id')) })),
+    income: yours.income ? (hh.income?.year === yours.income.year ? hh.income : null) : undefined,
+  };
 }
