@@ -2,6 +2,7 @@ using Jingzhun.Web.Modules.Admin;
 using Jingzhun.Web.Modules.Dashboards;
 using Jingzhun.Web.Modules.Dashboards.Reports;
 using Jingzhun.Web.Modules.FieldApp;
+using Jingzhun.Web.Modules.FieldWork;
 using Jingzhun.Web.Modules.Guarantees;
 using Jingzhun.Web.Modules.Monitoring;
 using Jingzhun.Web.Modules.Regions;
@@ -19,6 +20,7 @@ builder.Services.AddGuarantees();
 builder.Services.AddMonitoring();
 builder.Services.AddDashboards();
 builder.Services.AddReports();
+builder.Services.AddFieldWork();
 
 var app = builder.Build();
 if (await app.RunCommandAsync(args)) return;
@@ -34,6 +36,7 @@ api.MapGuaranteesApi();
 api.MapMonitoringApi();
 api.MapDashboardsApi();
 api.MapReportsApi();
+api.MapFieldWorkApi();
 Jingzhun.Web.Platform.Jobs.Jobs.Map(api);
 Jingzhun.Web.Platform.Files.FileStore.Map(api);
 

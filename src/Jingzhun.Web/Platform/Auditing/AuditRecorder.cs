@@ -33,7 +33,8 @@ internal static class AuditRecorder
                 or Modules.Monitoring.RiskLead or Modules.Monitoring.MonitoringCase or Modules.Monitoring.MonitoringPolicy
                 or Modules.Monitoring.AssistanceMeasure or Modules.Dashboards.ExitEvaluation.HouseholdExit
                 or Modules.Dashboards.Snapshots.RegistrySnapshot or Modules.Regions.Region or Files.StoredFile or Jobs.Job
-                or Modules.Dashboards.ExitEvaluation.ExitStandard)) continue;
+                or Modules.Dashboards.ExitEvaluation.ExitStandard or Modules.FieldWork.Cadre or Modules.FieldWork.Pairing
+                or Modules.FieldWork.WorkTeam or Modules.FieldWork.Visit or Modules.FieldWork.VisitPhoto)) continue;
             // A job is audited when someone asks for it; the runner's status and progress updates are not user writes.
             if (e.Entity is Jobs.Job && e.State != EntityState.Added) continue;
             if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
@@ -85,6 +86,13 @@ internal static class AuditRecorder
             Files.StoredFile sf => (sf.Id, null, sf.RegionCode, $"上传照片 {sf.FileName}（{sf.Size / 1024} KB）"),
             Jobs.Job j => (j.Id.ToString(), null, j.RegionCode, $"后台任务 {j.Kind}（{j.RegionCode}）"),
             Modules.Dashboards.ExitEvaluation.ExitStandard es => (es.Id.ToString(), null, es.ProvinceCode, $"退出标准 {es.ProvinceCode} {es.Year}年"),
+            Modules.FieldWork.Cadre c => (c.Id.ToString(), null, c.RegionCode, $"帮扶干部 {c.Name}（{c.Unit}）"),
+            Modules.FieldWork.Pairing pa => (pa.Id.ToString(), (long?)pa.HouseholdId, pa.VillageCode,
+                pa.IsActive ? $"结对帮扶 干部{pa.CadreId} 自{pa.StartedOn:yyyy-MM-dd}" : $"结束结对 干部{pa.CadreId} 至{pa.EndedOn:yyyy-MM-dd}"),
+            Modules.FieldWork.WorkTeam wt => (wt.Id.ToString(), null, wt.VillageCode, $"驻村工作队 {wt.Name}"),
+            Modules.FieldWork.Visit v => (v.Id.ToString(), (long?)v.HouseholdId, v.VillageCode,
+                $"走访（{Platform.Localization.Labels.Of(v.Kind)}）{Platform.Localization.ChinaTime.Format(v.VisitedAt)}"),
+            Modules.FieldWork.VisitPhoto vp => (vp.Id.ToString(), null, vp.RegionCode, $"走访照片 {vp.StoredFileId}"),
             Modules.Regions.Region rg => (rg.Code, null, rg.Code, $"区划 {rg.Code} {rg.Name}"),
             Modules.Monitoring.MonitoringPolicy mp => (mp.Id.ToString(), null, mp.ProvinceCode, $"防返贫监测政策参数 {mp.ProvinceCode} {mp.Year}年"),
             Modules.Guarantees.GuaranteePolicy gp => (gp.Id.ToString(), null, gp.ProvinceCode, $"两不愁三保障政策参数 {gp.ProvinceCode} {gp.Year}年"),

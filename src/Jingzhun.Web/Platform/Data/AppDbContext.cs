@@ -70,6 +70,11 @@ public abstract class AppDbContext(DbContextOptions options, IRegionScope scope,
     public DbSet<Jingzhun.Web.Modules.Guarantees.Problem> Problems => Set<Jingzhun.Web.Modules.Guarantees.Problem>();
     public DbSet<Jingzhun.Web.Modules.Guarantees.ProblemEvent> ProblemEvents => Set<Jingzhun.Web.Modules.Guarantees.ProblemEvent>();
     public DbSet<Jingzhun.Web.Modules.Guarantees.HouseholdAssessment> Assessments => Set<Jingzhun.Web.Modules.Guarantees.HouseholdAssessment>();
+    public DbSet<Jingzhun.Web.Modules.FieldWork.Cadre> Cadres => Set<Jingzhun.Web.Modules.FieldWork.Cadre>();
+    public DbSet<Jingzhun.Web.Modules.FieldWork.Pairing> Pairings => Set<Jingzhun.Web.Modules.FieldWork.Pairing>();
+    public DbSet<Jingzhun.Web.Modules.FieldWork.WorkTeam> WorkTeams => Set<Jingzhun.Web.Modules.FieldWork.WorkTeam>();
+    public DbSet<Jingzhun.Web.Modules.FieldWork.Visit> Visits => Set<Jingzhun.Web.Modules.FieldWork.Visit>();
+    public DbSet<Jingzhun.Web.Modules.FieldWork.VisitPhoto> VisitPhotos => Set<Jingzhun.Web.Modules.FieldWork.VisitPhoto>();
 
     // Read by the query filters at execution time (EF parameterizes context members).
     internal string? ScopeLow => scope.VillageLow;
@@ -106,6 +111,15 @@ public abstract class AppDbContext(DbContextOptions options, IRegionScope scope,
             || (string.Compare(m.VillageCode, ScopeLow) >= 0 && string.Compare(m.VillageCode, ScopeHigh) <= 0));
         b.Entity<Jingzhun.Web.Modules.Dashboards.ExitEvaluation.HouseholdExit>().HasQueryFilter(e => ScopeLow == null
             || (string.Compare(e.VillageCode, ScopeLow) >= 0 && string.Compare(e.VillageCode, ScopeHigh) <= 0));
+        b.Entity<Jingzhun.Web.Modules.FieldWork.Pairing>().HasQueryFilter(p => ScopeLow == null
+            || (string.Compare(p.VillageCode, ScopeLow) >= 0 && string.Compare(p.VillageCode, ScopeHigh) <= 0));
+        b.Entity<Jingzhun.Web.Modules.FieldWork.WorkTeam>().HasQueryFilter(t => ScopeLow == null
+            || (string.Compare(t.VillageCode, ScopeLow) >= 0 && string.Compare(t.VillageCode, ScopeHigh) <= 0));
+        b.Entity<Jingzhun.Web.Modules.FieldWork.Visit>().HasQueryFilter(v => ScopeLow == null
+            || (string.Compare(v.VillageCode, ScopeLow) >= 0 && string.Compare(v.VillageCode, ScopeHigh) <= 0));
+        // A cadre belongs to the village or township they serve; a photo to its uploader's region until it joins a visit.
+        b.Entity<Jingzhun.Web.Modules.FieldWork.Cadre>().HasQueryFilter(c => ScopePrefix == null || c.RegionCode.StartsWith(ScopePrefix));
+        b.Entity<Jingzhun.Web.Modules.FieldWork.VisitPhoto>().HasQueryFilter(p => ScopePrefix == null || p.RegionCode.StartsWith(ScopePrefix));
         b.Entity<Jingzhun.Web.Modules.Dashboards.Snapshots.RegistrySnapshot>().HasQueryFilter(s => ScopePrefix == null || s.RegionCode.StartsWith(ScopePrefix));
         b.Entity<AuditEntry>().HasQueryFilter(a => ScopePrefix == null || a.RegionCode.StartsWith(ScopePrefix));
     }

@@ -1,0 +1,226 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Jingzhun.Web.Modules.FieldWork;
+
+/// <summary>走访类型: the kinds of visit of the "四必见" mechanism (seed 002).</summary>
+public enum VisitKind
+{
+    [Display(Name = "月度例行")] Monthly = 1,
+    [Display(Name = "传统节日")] Festival = 2,
+    [Display(Name = "寒来暑往")] Seasonal = 3,
+    [Display(Name = "危难时刻")] Emergency = 4,
+}
+
+/// <summary>What became of the household update a visit carried.</summary>
+public enum VisitUpdateState
+{
+    [Display(Name = "无更新")] None = 0,
+    [Display(Name = "已更新")] Applied = 1,
+    [Display(Name = "待确认（数据冲突）")] Conflict = 2,
+    [Display(Name = "已放弃")] Discarded = 3,
+}
+
+/// <summary>帮扶干部. The phone is kept encrypted; lists show the masked form. A cadre may sign in through a linked account.</summary>
+public sealed class Cadre
+{
+    private Cadre() { }
+
+    public long Id { get; private set; }
+    public string Name { get; private set; } = "";
+    /// <summary>派出单位 (区农业农村委, 镇政府, 村委会…).</summary>
+    public string Unit { get; private set; } = "";
+    public string? PhoneProtected { get; private set; }
+    public string? PhoneMasked { get; private set; }
+    /// <summary>The region the cadre serves (a village or a township); the scope filter uses it.</summary>
+    public string RegionCode { get; private set; } = "";
+    public DateOnly ActiveFrom { get; private set; }
+    public DateOnly? ActiveTo { get; private set; }
+    public string? UserId { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+    public string UpdatedBy { get; private set; } = "";
+
+    public bool IsActiveOn(DateOnly day) => ActiveFrom <= day && (ActiveTo is null || ActiveTo >= day);
+
+    public static Cadre Create(string name, string unit, (string? Protected, string? Masked) phone, string regionCode,
+        DateOnly from, DateOnly? to, string? userId, DateTime now, string by)
+    {
+        var c = new Cadre();
+        c.Set(name, unit, phone, regionCode, from, to, userId, now, by);
+        return c;
+    }
+
+    public void Set(string name, string unit, (string? Protected, string? Masked) phone, string regionCode,
+        DateOnly from, DateOnly? to, string? userId, DateTime now, string by)
+    {
+        Name = name.Trim();
+        Unit = unit.Trim();
+        PhoneProtected = phone.Protected;
+        PhoneMasked = phone.Masked;
+        RegionCode = regionCode;
+        ActiveFrom = from;
+        ActiveTo = to;
+        UserId = string.IsNullOrWhiteSpace(userId) ? null : userId;
+        UpdatedAt = now;
+        UpdatedBy = by;
+    }
+}
+
+/// <summary>
+/// 结对帮扶: one cadre and one household over a period. Rotation ends the active pairing and starts a new one, so
+/// history is kept; a household has at most one active pairing (unique index on the open rows).
+/// </summary>
+public sealed class Pairing
+{
+    private Pairing() { }
+
+    public long Id { get; private set; }
+    public long HouseholdId { get; private set; }
+    public long CadreId { get; private set; }
+    public string VillageCode { get; private set; } = "";
+    public DateOnly StartedOn { get; private set; }
+    public DateOnly? EndedOn { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public string CreatedBy { get; private set; } = "";
+    /// <summary>Changed when the pairing starts or ends: the sync delta picks up pairing changes with it.</summary>
+    public DateTime ChangedAt { get; private set; }
+
+    public bool IsActive => EndedOn is null;
+
+    public static Pairing Start(long householdId, long cadreId, string villageCode, DateOnly from, DateTime now, string by) => new()
+    {
+        HouseholdId = householdId, CadreId = cadreId, VillageCode = villageCode, StartedOn = from, CreatedAt = now, CreatedBy = by, ChangedAt = now,
+    };
+
+    /// <summary>Ends the pairing the day before the successor starts (never before its own start).</summary>
+    public void End(DateOnly successorStart, DateTime now)
+    {
+        var last = successorStart.AddDays(-1);
+        EndedOn = last < StartedOn ? StartedOn : last;
+        ChangedAt = now;
+    }
+}
+
+/// <summary>驻村工作队: the resident team of a village, led by its 第一书记.</summary>
+public sealed class WorkTeam
+{
+    private WorkTeam() { }
+
+    public long Id { get; private set; }
+    public string VillageCode { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public long FirstSecretaryId { get; private set; }
+    public DateOnly StartedOn { get; private set; }
+    public DateOnly? EndedOn { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+    public string UpdatedBy { get; private set; } = "";
+    public List<WorkTeamMember> Members { get; private set; } = [];
+
+    public static WorkTeam Create(string villageCode, string name, long firstSecretaryId, DateOnly from, DateOnly? to,
+        IEnumerable<long> memberIds, DateTime now, string by)
+    {
+        var t = new WorkTeam { VillageCode = villageCode };
+        t.Set(name, firstSecretaryId, from, to, memberIds, now, by);
+        return t;
+    }
+
+    public void Set(string name, long firstSecretaryId, DateOnly from, DateOnly? to, IEnumerable<long> memberIds, DateTime now, string by)
+    {
+        Name = name.Trim();
+        FirstSecretaryId = firstSecretaryId;
+        StartedOn = from;
+        EndedOn = to;
+        var wanted = memberIds.Append(firstSecretaryId).Distinct().ToHashSet();
+        Members.RemoveAll(m => !wanted.Contains(m.CadreId));
+        foreach (var id in wanted.Where(id => Members.All(m => m.CadreId != id))) Members.Add(new WorkTeamMember { CadreId = id });
+        UpdatedAt = now;
+        UpdatedBy = by;
+    }
+}
+
+public sealed class WorkTeamMember
+{
+    public long Id { get; set; }
+    public long WorkTeamId { get; set; }
+    public long CadreId { get; set; }
+}
+
+/// <summary>
+/// 走访: one visit of a cadre to a household. <see cref="ClientId"/> is made by the device and unique, so a retried
+/// sync never stores a visit twice. A household update that met a newer server version is kept here, not applied.
+/// </summary>
+public sealed class Visit
+{
+    private Visit() { }
+
+    public long Id { get; private set; }
+    public string ClientId { get; private set; } = "";
+    public long HouseholdId { get; private set; }
+    public string VillageCode { get; private set; } = "";
+    public long CadreId { get; private set; }
+    public DateTime VisitedAt { get; private set; }
+    public DateTime EnteredAt { get; private set; }
+    public VisitKind Kind { get; private set; }
+    public double? Latitude { get; private set; }
+    public double? Longitude { get; private set; }
+    public double? Accuracy { get; private set; }
+    public string? Notes { get; private set; }
+    public VisitUpdateState UpdateState { get; private set; }
+    /// <summary>The household update as sent (JSON), kept while it waits for the user's decision, and after.</summary>
+    public string? HouseholdUpdateJson { get; private set; }
+    public int? UpdateBaseVersion { get; private set; }
+    /// <summary>Problems (两不愁三保障) and risk leads opened from this visit, comma-separated ids.</summary>
+    public string? ProblemIds { get; private set; }
+    public string? LeadIds { get; private set; }
+    public string CreatedBy { get; private set; } = "";
+    public List<VisitPhoto> Photos { get; private set; } = [];
+
+    public static Visit Record(string clientId, long householdId, string villageCode, long cadreId, DateTime visitedAt, VisitKind kind,
+        double? latitude, double? longitude, double? accuracy, string? notes, DateTime now, string by) => new()
+    {
+        ClientId = clientId, HouseholdId = householdId, VillageCode = villageCode, CadreId = cadreId, VisitedAt = visitedAt,
+        EnteredAt = now, Kind = kind, Latitude = latitude, Longitude = longitude, Accuracy = accuracy,
+        Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim(), CreatedBy = by,
+    };
+
+    public void CarryUpdate(string json, int baseVersion, VisitUpdateState state)
+    {
+        HouseholdUpdateJson = json;
+        UpdateBaseVersion = baseVersion;
+        UpdateState = state;
+    }
+
+    /// <summary>The user's decision on a conflicting update: applied (after validation) or discarded.</summary>
+    public void Settle(bool applied)
+    {
+        if (UpdateState != VisitUpdateState.Conflict) throw new InvalidOperationException("该走访没有待确认的户信息更新");
+        UpdateState = applied ? VisitUpdateState.Applied : VisitUpdateState.Discarded;
+    }
+
+    public void LinkFindings(IEnumerable<long> problemIds, IEnumerable<long> leadIds)
+    {
+        var p = string.Join(',', problemIds);
+        var l = string.Join(',', leadIds);
+        ProblemIds = p.Length == 0 ? null : p;
+        LeadIds = l.Length == 0 ? null : l;
+    }
+}
+
+/// <summary>
+/// A visit photo: the stored (location-stripped) file, its content hash (the same photo used twice is a signal),
+/// and what the EXIF said at upload: when and where it was taken. Uploaded before the visit it belongs to.
+/// </summary>
+public sealed class VisitPhoto
+{
+    public long Id { get; set; }
+    public string ClientId { get; set; } = "";
+    public long? VisitId { get; set; }
+    public string StoredFileId { get; set; } = "";
+    public string Sha256 { get; set; } = "";
+    public DateTime? TakenAt { get; set; }
+    public double? ExifLatitude { get; set; }
+    public double? ExifLongitude { get; set; }
+    /// <summary>The uploader's region (the scope filter uses it until the photo joins a visit).</summary>
+    public string RegionCode { get; set; } = "";
+    public string UploadedBy { get; set; } = "";
+    public DateTime UploadedAt { get; set; }
+}
