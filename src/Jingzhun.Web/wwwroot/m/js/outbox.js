@@ -1,6 +1,6 @@
 // "待同步": what is waiting on the phone, what the server refused (with its reasons), and conflicts to decide.
 import { h, show, toast, fmtTime } from './ui.js';
-import { get, HOUSEHOLDS } from './store.js';
+import { get, getMeta, HOUSEHOLDS } from './store.js';
 import { outbox, photosOf, run as sync, discard, resolve, isRunning } from './sync.js';
 import { visitKinds, factFields, memberFields, incomeFields, show as label } from './labels.js';
 import { ApiError } from './api.js';
@@ -10,8 +10,10 @@ const states = { pending: ['待上传', ''], error: ['同步失败', 'error'], c
 export async function outboxScreen() {
   const items = await outbox();
   const cards = await Promise.all(items.map(card));
+  const status = await getMeta('syncStatus');
   show('同步',
     h('div.card', {}, h('h2', { id: 'outbox-summary' }, items.length ? `待同步 ${items.length} 条` : '全部已同步'),
+      status ? h(`p.small.${status.ok ? 'muted' : 'error'}`, { id: 'sync-status' }, `${fmtTime(status.at)} ${status.message}`) : null,
       h('p.muted.small', {}, navigator.onLine ? '联网时自动同步；也可点下面的按钮。' : '当前离线：记录保存在本机，联网后自动同步。'),
       h('button.btn.block', { id: 'sync-now', disabled: isRunning(), onclick: () => sync() }, isRunning() ? '正在同步…' : '同步')),
     cards);

@@ -58,8 +58,9 @@ export function run({ quiet = false } = {}) {
 export const isRunning = () => running !== null;
 
 async function syncOnce(quiet) {
-  if (!(await api.session())) return;
+  if (!navigator.onLine || !(await api.session())) return;
   emit({ running: true });
+  const status = (ok, message) => setMeta('syncStatus', { at: new Date().toISOString(), ok, message });
   try {
     const sent = await upload();
     await download();
@@ -67,16 +68,17 @@ async function syncOnce(quiet) {
     const left = await pendingCount();
     const message = sent.done || sent.conflicts || sent.failed
       ? `同步完成：上传 ${sent.done} 条` + (sent.conflicts ? `，${sent.conflicts} 条需确认` : '') + (sent.failed ? `，${sent.failed} 条失败` : '')
-      : quiet ? undefined : left ? `还有 ${left} 条待同步` : '已是最新';
-    emit({ refresh: true, message, error: sent.failed > 0 });
+      : left ? `还有 ${left} 条待处理` : '已是最新';
+    await status(sent.failed === 0, message);
+    emit({ refresh: true, message: quiet && !(sent.done || sent.conflicts || sent.failed) ? undefined : message, error: sent.failed > 0 });
   } catch (e) {
+    const message = e instanceof api.OfflineError ? '网络中断，未能同步，稍后自动重试' : `同步失败：${e.message}`;
+    await status(false, e instanceof api.AuthError ? e.message : message);
     if (e instanceof api.AuthError) {
       emit({ refresh: true, message: e.message, error: true });
       location.hash = '#/login';
-    } else if (e instanceof api.OfflineError) {
-      emit({ refresh: false, message: quiet ? undefined : e.message, error: true });
     } else {
-      emit({ refresh: true, message: `同步失败：${e.message}`, error: true });
+      emit({ refresh: true, message: quiet && e instanceof api.OfflineError ? undefined : message, error: true });
     }
   }
 }

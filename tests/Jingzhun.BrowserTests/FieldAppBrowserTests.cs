@@ -1,0 +1,156 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Jingzhun.BrowserTests;
+
+/// <summary>
+/// The offline field app (/m/) on a 360-px phone: the demo cadre signs in and sees the paired households; the
+/// phone loses signal; the app still opens (service worker) and a visit with a photo is recorded and queued
+/// ("待同步 1 条"); signal returns and the app syncs by itself; the first answer is lost on the way back, and the
+/// retried sync creates nothing twice. The server is then asked, as the cadre, whether the visit is there once with
+/// its photo.
+/// </summary>
+public sealed class FieldAppBrowserTests(ITestOutputHelper output)
+{
+    private const string Password = "Jingzhun2026";
+
+    [SkippableFact]
+    public async Task A_visit_recorded_offline_with_a_photo_reaches_the_server_once_when_signal_returns()
+    {
+        Skip.IfNot(File.Exists(Artifacts.Chromium), Artifacts.NoChromium);
+        await using var app = await RunningApp.StartAsync(output);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Artifacts.LaunchChromiumAsync(playwright);
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 360, Height = 740 }, IsMobile = true, HasTouch = true, Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai", Permissions = ["geolocation"], Geolocation = new Geolocation { Latitude = 29.84f, Longitude = 106.05f, Accuracy = 15 },
+        });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        page.SetDefaultTimeout(20_000);
+        Assertions.SetDefaultExpectTimeout(20_000);
+
+        // Sign in with the cadre's account; the households download and the service worker takes control.
+        await page.GotoAsync(app.Url + "/m/");
+        await page.Locator("input[name=username]").FillAsync("cadre");
+        await page.Locator("input[name=password]").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        var households = page.Locator("#households li");
+        await Assertions.Expect(households.First).ToBeVisibleAsync();
+        Assert.True(await households.CountAsync() > 0);
+        await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+        await Artifacts.ScreenshotAsync(page, "m-households.png");
+
+        // Search by the first household's head, then open it.
+        var first = households.First.Locator("a");
+        var householdId = long.Parse((await first.GetAttributeAsync("data-household-id"))!, System.Globalization.CultureInfo.InvariantCulture);
+        var head = await first.Locator("b").InnerTextAsync();
+        await page.Locator("input[type=search]").FillAsync(head);
+        await Assertions.Expect(households.First.Locator("b")).ToHaveTextAsync(head);
+        await households.First.Locator("a").ClickAsync();
+        await Assertions.Expect(page.Locator("#title")).ToHaveTextAsync(head);
+
+        // No signal: the app still opens from the phone (service worker + IndexedDB).
+        await context.SetOfflineAsync(true);
+        await Assertions.Expect(page.Locator("#net")).ToHaveTextAsync("离线");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#title")).ToHaveTextAsync(head);
+        await Assertions.Expect(page.Locator("#net")).ToHaveTextAsync("离线");
+
+        // Record a visit with a photo made here (a real JPEG from a canvas) and GPS.
+        await page.Locator("#new-visit").ClickAsync();
+        var notes = $"浏览器测试：见到户主，饮水正常 {Guid.NewGuid():N}";
+        await page.Locator("select[name=kind]").SelectOptionAsync("Monthly");
+        await page.Locator("textarea[name=notes]").FillAsync(notes);
+        await Assertions.Expect(page.GetByText("已定位")).ToBeVisibleAsync();
+        var jpeg = await MakeJpegAsync(page);
+        await page.Locator("input[type=file][name=photo]").SetInputFilesAsync(new FilePayload { Name = "door.jpg", MimeType = "image/jpeg", Buffer = jpeg });
+        await Assertions.Expect(page.Locator("#thumbs img")).ToHaveCountAsync(1);
+        await Artifacts.ScreenshotAsync(page, "m-visit-form.png");
+        await page.Locator("#save-visit").ClickAsync();
+        await Assertions.Expect(page.Locator("#outbox-tab")).ToHaveTextAsync("待同步 1 条");
+
+        await page.Locator("a[data-tab=outbox]").ClickAsync();
+        await Assertions.Expect(page.Locator("#outbox-summary")).ToHaveTextAsync("待同步 1 条");
+        var card = page.Locator("[data-client-id]");
+        await Assertions.Expect(card).ToContainTextAsync("照片 1 张");
+        var clientId = (await card.GetAttributeAsync("data-client-id"))!;
+        // Still there after the app is closed and opened again without signal.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#outbox-summary")).ToHaveTextAsync("待同步 1 条");
+        await Artifacts.ScreenshotAsync(page, "m-outbox-offline.png");
+
+        // Signal returns, but the server's answer to the visit batch is lost on the way back: the visit is stored,
+        // the phone does not know it and keeps it queued.
+        var lost = 0;
+        await page.RouteAsync("**/api/v1/sync/visits", async route =>
+        {
+            var response = await route.FetchAsync();
+            Assert.True(response.Ok, $"the batch reached the server: {response.Status}");
+            lost++;
+            await route.AbortAsync("internetdisconnected");
+        });
+        await context.SetOfflineAsync(false);   // the app syncs by itself on the 'online' event
+        await Assertions.Expect(page.Locator("#sync-status")).ToContainTextAsync("网络中断");
+        Assert.Equal(1, lost);
+        await Assertions.Expect(page.Locator("#outbox-summary")).ToHaveTextAsync("待同步 1 条");
+
+        // The retry sends the same visit (same client id) again: the server answers "duplicate", the outbox empties.
+        await page.UnrouteAllAsync();
+        await page.Locator("#sync-now").ClickAsync();
+        await Assertions.Expect(page.Locator("#outbox-summary")).ToHaveTextAsync("全部已同步");
+        await Assertions.Expect(page.Locator("#outbox-tab")).ToHaveTextAsync("同步");
+        await Artifacts.ScreenshotAsync(page, "m-outbox-synced.png");
+
+        // On the server, as the cadre: the visit exists once, with its photo.
+        using var http = await SignedInAsync(app.Url, "cadre");
+        var visit = await http.GetFromJsonAsync<JsonElement>($"/api/v1/sync/visits/{clientId}");
+        Assert.Equal(householdId, visit.GetProperty("householdId").GetInt64());
+        Assert.Equal("Monthly", visit.GetProperty("kind").GetString());
+        var photoIds = visit.GetProperty("photoIds").EnumerateArray().Select(p => p.GetString()).ToList();
+        Assert.Single(photoIds);
+        var visits = await VisitsWithNotesAsync(http, householdId, notes);
+        Assert.Equal(1, visits);
+        Assert.True(errors.Count == 0, "page errors: " + string.Join("; ", errors));
+    }
+
+    /// <summary>A small real JPEG, drawn on a canvas in the page (the server checks photos by their content).</summary>
+    private static async Task<byte[]> MakeJpegAsync(IPage page)
+    {
+        var dataUrl = await page.EvaluateAsync<string>("""
+            () => {
+              const c = document.createElement('canvas');
+              c.width = 64; c.height = 48;
+              const g = c.getContext('2d');
+              g.fillStyle = '#3b7d3b'; g.fillRect(0, 0, 64, 48);
+              g.fillStyle = '#f0c040'; g.fillRect(8, 8, 24, 16);
+              return c.toDataURL('image/jpeg', 0.9);
+            }
+            """);
+        return Convert.FromBase64String(dataUrl[(dataUrl.IndexOf(',', StringComparison.Ordinal) + 1)..]);
+    }
+
+    private static async Task<HttpClient> SignedInAsync(string url, string user)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
+        var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { username = user, password = Password });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+
+    /// <summary>How many visits of the household on the server carry these notes.</summary>
+    private static async Task<int> VisitsWithNotesAsync(HttpClient http, long householdId, string notes)
+    {
+        var list = await http.GetFromJsonAsync<JsonElement>($"/api/v1/visits?householdId={householdId}");
+        var items = list.ValueKind == JsonValueKind.Array ? list : list.GetProperty("items");
+        return items.EnumerateArray().Count(v => v.TryGetProperty("notes", out var n) && n.GetString() == notes);
+    }
+}
