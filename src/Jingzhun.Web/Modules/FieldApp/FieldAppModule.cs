@@ -11,9 +11,10 @@ public static class FieldAppModule
     public static WebApplication MapFieldApp(this WebApplication app)
     {
         var shell = app.Environment.WebRootFileProvider.GetFileInfo("m/index.html");
-        app.MapGet("/m", () => TypedResults.Redirect("/m/")).AllowAnonymous().ExcludeFromDescription();
-        app.MapGet("/m/", (HttpContext ctx) =>
+        // Routing sees /m and /m/ as one route: the shell's relative links need the slash.
+        app.MapGet("/m", (HttpContext ctx) =>
             {
+                if (!ctx.Request.Path.Value!.EndsWith('/')) return (IResult)TypedResults.Redirect("/m/");
                 // The service worker keeps its own copy; the browser should always ask the server for a fresh one.
                 ctx.Response.Headers[HeaderNames.CacheControl] = "no-cache";
                 return TypedResults.PhysicalFile(shell.PhysicalPath!, "text/html; charset=utf-8");
