@@ -24,7 +24,7 @@ export function show(title, ...content) {
   document.title = `${title} · 精准帮扶`;
   $('#title').textContent = title;
   const view = $('#view');
-  view.replaceChildren(...content.flat());
+  view.replaceChildren(...content.flat().filter((c) => c !== null && c !== undefined && c !== false));
   window.scrollTo(0, 0);
   return view;
 }

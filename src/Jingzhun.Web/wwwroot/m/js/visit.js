@@ -104,7 +104,7 @@ export async function visitScreen(id) {
     h('div.card', {}, h('div.field-label', {}, '位置'), gpsText, h('p'), h('button.btn.secondary.block', { type: 'button', onclick: locate }, '重新定位')),
     h('label.field', {}, h('span', {}, '走访情况'), h('textarea', { name: 'notes', maxlength: 2000, placeholder: '见到了谁、看到了什么、群众反映的困难…' })),
     h('div.card', {}, h('div.field-label', {}, `现场照片（最多 ${MAX_PHOTOS} 张）`), thumbs,
-      h('label.btn.secondary.block.camera', {}, '📷 拍照 / 选择照片', camera)),
+      h('label.btn.secondary.block.camera', {}, '拍照 / 选择照片', camera)),
     h('details.more', {}, h('summary', {}, '更新生产生活条件'), h('div.body', {}, factsBox)),
     h('details.more', {}, h('summary', {}, '更新成员务工与健康'), h('div.body', {}, membersBox)),
     h('details.more', {}, h('summary', {}, '更新收入'), h('div.body', {}, incomeBox)),
