@@ -1,8 +1,23 @@
+using Jingzhun.Web.Modules.FieldWork.RecordVisit;
+using Jingzhun.Web.Modules.FieldWork.SyncHouseholds;
+using Jingzhun.Web.Modules.FieldWork.UploadPhotos;
+
 namespace Jingzhun.Web.Modules.FieldWork;
 
 public static class FieldWorkModule
 {
-    public static IServiceCollection AddFieldWork(this IServiceCollection services) => services;
+    public static IServiceCollection AddFieldWork(this IServiceCollection services) => services
+        .AddScoped<FieldWorkAccess>()
+        .AddScoped<UploadVisitPhotoHandler>()
+        .AddScoped<HouseholdUpdateApplier>()
+        .AddScoped<RecordVisitHandler>()
+        .AddScoped<SyncHouseholdsHandler>();
 
-    public static RouteGroupBuilder MapFieldWorkApi(this RouteGroupBuilder api) => api;
+    public static RouteGroupBuilder MapFieldWorkApi(this RouteGroupBuilder api)
+    {
+        UploadVisitPhotoHandler.Map(api);
+        RecordVisitHandler.Map(api);
+        SyncHouseholdsHandler.Map(api);
+        return api;
+    }
 }

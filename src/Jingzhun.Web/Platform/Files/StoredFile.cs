@@ -53,28 +53,43 @@ public sealed class FileStore(AppDbContext db, IConfiguration config, IWebHostEn
 
     public async Task<Outcome<StoredFileView>> SaveAsync(IFormFile file, CancellationToken ct)
     {
+        var read = await ReadImageAsync(file, ct);
+        if (!read.Succeeded) return read.Failure!;
+        var stored = await StoreAsync(read.Value!, file.FileName, ct);
+        await db.SaveChangesAsync(ct);
+        return View(stored);
+    }
+
+    /// <summary>The upload's bytes when they are a JPEG or PNG (by content) within the size limit.</summary>
+    public async Task<Outcome<byte[]>> ReadImageAsync(IFormFile file, CancellationToken ct)
+    {
         if (file.Length == 0) return Failure.Invalid("file", "文件为空");
         if (file.Length > MaxBytes) return Failure.Invalid("file", $"照片不能超过 {MaxBytes / 1024 / 1024} MB");
         await using var input = file.OpenReadStream();
         using var buffer = new MemoryStream();
         await input.CopyToAsync(buffer, ct);
         var bytes = buffer.ToArray();
-        var type = SniffImage(bytes);
-        if (type is null) return Failure.Invalid("file", "只能上传 JPEG 或 PNG 格式的照片");
+        if (SniffImage(bytes) is null) return Failure.Invalid("file", "只能上传 JPEG 或 PNG 格式的照片");
+        return bytes;
+    }
+
+    /// <summary>Writes checked image bytes to disk and adds their record; the caller saves the context.</summary>
+    public async Task<StoredFile> StoreAsync(byte[] bytes, string? fileName, CancellationToken ct)
+    {
         var id = Guid.NewGuid().ToString("N");
         var now = clock.GetUtcNow().UtcDateTime;
         var dir = Path.Combine(Root, now.ToString("yyyyMM"));
         Directory.CreateDirectory(dir);
         await File.WriteAllBytesAsync(Path.Combine(dir, id), bytes, ct);
+        var name = Path.GetFileName(fileName ?? "");
         var stored = new StoredFile
         {
-            Id = id, FileName = Path.GetFileName(file.FileName).Length > 200 ? id : Path.GetFileName(file.FileName), ContentType = type,
+            Id = id, FileName = name.Length is 0 or > 200 ? id : name, ContentType = SniffImage(bytes) ?? "application/octet-stream",
             Size = bytes.Length, Sha256 = Convert.ToHexString(SHA256.HashData(bytes)), RegionCode = user.RegionCode ?? "",
             CreatedBy = user.UserName, CreatedAt = now,
         };
         db.Files.Add(stored);
-        await db.SaveChangesAsync(ct);
-        return View(stored);
+        return stored;
     }
 
     private IQueryable<StoredFile> Visible()

@@ -70,7 +70,8 @@ public sealed class ManageMembersHandler(AppDbContext db, MemberIdentities ident
         var checkedMember = await identities.CheckAsync(request.Member, h.VillageCode, m.Id, "member", ct);
         if (!checkedMember.Succeeded) return checkedMember.Failure!;
         var c = checkedMember.Value!;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Joins the caller's transaction when there is one (a field visit applies several registry changes at once).
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         if (becomesHead && head is not null)
         {
             head.Update(head.ToFacts("") with { Relationship = request.FormerHeadRelationship!.Value },
@@ -84,7 +85,7 @@ public sealed class ManageMembersHandler(AppDbContext db, MemberIdentities ident
         h.RefreshSummary();
         h.Touch(now, user.UserName);
         if (await SaveAsync(ct) is { } failure) return failure;
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         await changes.NotifyAsync(h.Id, ct);
         return new MemberSaved(m.Id, m.Version, c.Warnings);
     }

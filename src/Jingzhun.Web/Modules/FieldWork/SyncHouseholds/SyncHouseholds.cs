@@ -1,0 +1,100 @@
+using Jingzhun.Web.Modules.FieldWork.RecordVisit;
+using Jingzhun.Web.Modules.Guarantees;
+using Jingzhun.Web.Modules.Monitoring;
+using Jingzhun.Web.Modules.Regions;
+using Jingzhun.Web.Modules.Registry;
+using Jingzhun.Web.Platform.Auth;
+using Jingzhun.Web.Platform.Data;
+using Jingzhun.Web.Platform.Localization;
+using Jingzhun.Web.Platform.Problems;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jingzhun.Web.Modules.FieldWork.SyncHouseholds;
+
+public sealed record SyncCadre(long Id, string Name, string Unit);
+
+public sealed record SyncMember(long Id, string Name, string Relation, string Gender, int Age, WorkStatus WorkStatus, string WorkStatusLabel,
+    HealthStatus HealthStatus, string Health);
+
+public sealed record SyncIncome(int Year, IncomeLines Lines, decimal PerCapitaNetIncome);
+
+public sealed record SyncLastVisit(DateTime VisitedAt, VisitKind Kind, string KindLabel, string CadreName);
+
+public sealed record SyncProblem(long Id, Dimension Dimension, string DimensionLabel, string Text, ProblemStatus Status);
+
+public sealed record SyncLead(long Id, LeadSource Source, string SourceLabel, string Text, LeadStatus Status);
+
+public sealed record SyncHousehold(long Id, string Number, string VillageCode, string VillageName, string HeadName, int Size,
+    HouseholdStatus Status, string StatusLabel, string? Address, double? Latitude, double? Longitude, int Version, DateTime UpdatedAt,
+    DateOnly PairedSince, IReadOnlyList<SyncMember> Members, VisitFacts Facts, SyncIncome? Income, SyncLastVisit? LastVisit,
+    IReadOnlyList<SyncProblem> OpenProblems, IReadOnlyList<SyncLead> OpenLeads);
+
+public sealed record SyncHouseholdsResult(DateTime ServerTime, SyncCadre Cadre, IReadOnlyList<SyncHousehold> Households, IReadOnlyList<long> Removed);
+
+/// <summary>
+/// The field app's download: the signed-in cadre's actively paired households with what a visit needs, all of
+/// them or only those changed since the last download (record, pairing, visits, problems, leads).
+/// </summary>
+public sealed class SyncHouseholdsHandler(AppDbContext db, FieldWorkAccess access, RegionDirectory regions, TimeProvider clock)
+{
+    public async Task<Outcome<SyncHouseholdsResult>> HandleAsync(DateTime? since, CancellationToken ct)
+    {
+        var serverTime = clock.GetUtcNow().UtcDateTime;
+        var cadre = await access.MyCadreAsync(ct);
+        if (cadre is null) return Failure.Forbidden("您的账号未关联帮扶干部，不能使用走访同步");
+        // Pairings are read past the region filter: a cadre from a county unit may serve a village outside its own.
+        var pairings = await db.Pairings.IgnoreQueryFilters().AsNoTracking().Where(p => p.CadreId == cadre.Id)
+            .Select(p => new { p.HouseholdId, p.StartedOn, p.EndedOn, p.ChangedAt }).ToListAsync(ct);
+        var active = pairings.Where(p => p.EndedOn is null).ToDictionary(p => p.HouseholdId, p => p.StartedOn);
+        var ids = active.Keys.ToList();
+        var removed = new List<long>();
+        if (since is { } s0)
+        {
+            var s = s0.ToUniversalTime();
+            var changed = pairings.Where(p => p.EndedOn is null && p.ChangedAt > s).Select(p => p.HouseholdId).ToHashSet();
+            changed.UnionWith(await db.Households.IgnoreQueryFilters().Where(h => ids.Contains(h.Id) && h.UpdatedAt > s).Select(h => h.Id).ToListAsync(ct));
+            changed.UnionWith(await db.Visits.IgnoreQueryFilters().Where(v => ids.Contains(v.HouseholdId) && v.EnteredAt > s).Select(v => v.HouseholdId).ToListAsync(ct));
+            changed.UnionWith(await db.Problems.IgnoreQueryFilters().Where(p => ids.Contains(p.HouseholdId) && p.UpdatedAt > s).Select(p => p.HouseholdId).ToListAsync(ct));
+            changed.UnionWith(await db.RiskLeads.IgnoreQueryFilters().Where(l => ids.Contains(l.HouseholdId) && l.CreatedAt > s).Select(l => l.HouseholdId).ToListAsync(ct));
+            removed = pairings.Where(p => p.EndedOn is not null && p.ChangedAt > s && !active.ContainsKey(p.HouseholdId))
+                .Select(p => p.HouseholdId).Distinct().ToList();
+            ids = ids.Where(changed.Contains).ToList();
+        }
+        var households = await db.Households.IgnoreQueryFilters().AsNoTracking().Include(h => h.Members).Include(h => h.Incomes)
+            .Where(h => ids.Contains(h.Id)).OrderBy(h => h.HouseholdNumber).ToListAsync(ct);
+        var lastVisits = (await (from v in db.Visits.IgnoreQueryFilters()
+                                 where ids.Contains(v.HouseholdId)
+                                 join c in db.Cadres.IgnoreQueryFilters() on v.CadreId equals c.Id
+                                 select new { v.HouseholdId, v.VisitedAt, v.Kind, c.Name }).ToListAsync(ct))
+            .GroupBy(v => v.HouseholdId).ToDictionary(g => g.Key, g => g.MaxBy(v => v.VisitedAt)!);
+        var problems = (await db.Problems.IgnoreQueryFilters().AsNoTracking()
+                .Where(p => ids.Contains(p.HouseholdId) && p.Status != ProblemStatus.Verified).ToListAsync(ct))
+            .ToLookup(p => p.HouseholdId);
+        var leads = (await db.RiskLeads.IgnoreQueryFilters().AsNoTracking()
+                .Where(l => ids.Contains(l.HouseholdId) && (l.Status == LeadStatus.Open || l.Status == LeadStatus.InProcedure)).ToListAsync(ct))
+            .ToLookup(l => l.HouseholdId);
+        var today = ChinaTime.Today(clock);
+        var list = households.Select(h =>
+        {
+            var income = h.Incomes.OrderByDescending(i => i.Year).FirstOrDefault();
+            var last = lastVisits.GetValueOrDefault(h.Id);
+            return new SyncHousehold(h.Id, h.HouseholdNumber, h.VillageCode, regions.ShortPath(h.VillageCode), h.HeadName, h.Size, h.Status,
+                Labels.Of(h.Status), h.Address, h.Latitude, h.Longitude, h.Version, h.UpdatedAt, active[h.Id],
+                h.Members.Where(m => m.Status == MemberStatus.Active).OrderBy(m => m.Relationship).ThenBy(m => m.BirthDate)
+                    .Select(m => new SyncMember(m.Id, m.Name, Labels.Of(m.Relationship), Labels.Of(m.Gender), m.AgeOn(today), m.WorkStatus,
+                        Labels.Of(m.WorkStatus), m.HealthStatus, Labels.Of(m.HealthStatus))).ToList(),
+                VisitFacts.Of(h),
+                income is null ? null : new SyncIncome(income.Year, income.ToLines(), income.PerCapitaNetIncome),
+                last is null ? null : new SyncLastVisit(last.VisitedAt, last.Kind, Labels.Of(last.Kind), last.Name),
+                problems[h.Id].Select(p => new SyncProblem(p.Id, p.Dimension, Labels.Of(p.Dimension), p.Description, p.Status)).ToList(),
+                leads[h.Id].Select(l => new SyncLead(l.Id, l.Source, Labels.Of(l.Source), l.Detail, l.Status)).ToList());
+        }).ToList();
+        return new SyncHouseholdsResult(serverTime, new SyncCadre(cadre.Id, cadre.Name, cadre.Unit), list, removed);
+    }
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapGet("/sync/households", async (DateTime? since, SyncHouseholdsHandler h, CancellationToken ct) =>
+                (await h.HandleAsync(since, ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Permissions.RegistryView)
+            .WithTags("驻村帮扶").WithName("SyncHouseholds").WithSummary("下载本人结对帮扶户（since 之后有变化的户；不带 since 为全部）");
+}
