@@ -28,9 +28,11 @@ export async function householdsScreen() {
     oninput: (e) => { query = e.target.value; draw(); },
   });
   draw();
+  const status = await getMeta('syncStatus');
   const empty = households.length === 0
-    ? h('div.empty', {}, (await getMeta('since')) ? '您目前没有结对户。' : '尚未下载结对户。', h('p'),
-      h('button.btn', { onclick: () => sync() }, '立即同步'))
+    ? h('div.empty', {}, (await getMeta('since')) ? '您目前没有结对户。' : '尚未下载结对户。',
+      status && !status.ok ? h('p.error', {}, status.message) : null,
+      h('p'), h('button.btn', { onclick: () => sync() }, '立即同步'))
     : null;
   show('我的结对户', h('div.search', {}, search), count, empty, list);
 }
