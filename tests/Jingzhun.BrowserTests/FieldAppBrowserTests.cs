@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
-using Xunit.Abstractions;
+using System.Text.Json.Nodes;
 
 namespace Jingzhun.BrowserTests;
 
@@ -13,19 +13,38 @@ namespace Jingzhun.BrowserTests;
 /// retried sync creates nothing twice. The server is then asked, as the cadre, whether the visit is there once with
 /// its photo.
 /// </summary>
-public sealed class FieldAppBrowserTests(ITestOutputHelper output)
+public sealed class FieldAppBrowserTests(FieldAppBrowserTests.Phone phone) : IClassFixture<FieldAppBrowserTests.Phone>
 {
     private const string Password = "Jingzhun2026";
 
-    [SkippableFact]
-    public async Task A_visit_recorded_offline_with_a_photo_reaches_the_server_once_when_signal_returns()
+    /// <summary>One running app and one Chromium for the tests of this class; each test has its own browser context (phone).</summary>
+    public sealed class Phone : IAsyncLifetime
     {
-        Skip.IfNot(File.Exists(Artifacts.Chromium), Artifacts.NoChromium);
-        await using var app = await RunningApp.StartAsync(output);
+        private IPlaywright? _playwright;
+        public RunningApp? App { get; private set; }
+        public IBrowser? Browser { get; private set; }
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Artifacts.LaunchChromiumAsync(playwright);
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        public async Task InitializeAsync()
+        {
+            if (!File.Exists(Artifacts.Chromium)) return;
+            App = await RunningApp.StartAsync(null);
+            _playwright = await Playwright.CreateAsync();
+            Browser = await Artifacts.LaunchChromiumAsync(_playwright);
+        }
+
+        public async Task DisposeAsync()
+        {
+            if (Browser is not null) await Browser.DisposeAsync();
+            _playwright?.Dispose();
+            if (App is not null) await App.DisposeAsync();
+        }
+    }
+
+    /// <summary>A 360-px phone with GPS, signed in on /m/ as the demo cadre, its paired households downloaded.</summary>
+    private async Task<(IBrowserContext Context, IPage Page, List<string> Errors)> SignedInPhoneAsync()
+    {
+        Skip.If(phone.Browser is null, Artifacts.NoChromium);
+        var context = await phone.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 360, Height = 740 }, IsMobile = true, HasTouch = true, Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai", Permissions = ["geolocation"], Geolocation = new Geolocation { Latitude = 29.84f, Longitude = 106.05f, Accuracy = 15 },
@@ -36,15 +55,24 @@ public sealed class FieldAppBrowserTests(ITestOutputHelper output)
         page.SetDefaultTimeout(20_000);
         Assertions.SetDefaultExpectTimeout(20_000);
 
-        // Sign in with the cadre's account; the households download and the service worker takes control.
-        await page.GotoAsync(app.Url + "/m/");
+        await page.GotoAsync(phone.App!.Url + "/m/");
         await page.Locator("input[name=username]").FillAsync("cadre");
         await page.Locator("input[name=password]").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        var households = page.Locator("#households li");
-        await Assertions.Expect(households.First).ToBeVisibleAsync();
-        Assert.True(await households.CountAsync() > 0);
+        await Assertions.Expect(page.Locator("#households li").First).ToBeVisibleAsync();
+        // The service worker has installed (its install cached the shell) and controls the page.
         await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+        return (context, page, errors);
+    }
+
+    [SkippableFact]
+    public async Task A_visit_recorded_offline_with_a_photo_reaches_the_server_once_when_signal_returns()
+    {
+        var (context, page, errors) = await SignedInPhoneAsync();
+        await using var _ = context;
+        var app = phone.App!;
+        var households = page.Locator("#households li");
+        Assert.True(await households.CountAsync() > 0);
         await Artifacts.ScreenshotAsync(page, "m-households.png");
 
         // Search by the first household's head, then open it.
@@ -128,6 +156,58 @@ public sealed class FieldAppBrowserTests(ITestOutputHelper output)
         var households = await http.GetFromJsonAsync<JsonElement>("/api/v1/sync/households");
         var mine = households.GetProperty("households").EnumerateArray().Single(x => x.GetProperty("id").GetInt64() == householdId);
         Assert.Equal(visit.GetProperty("visitedAt").GetDateTime(), mine.GetProperty("lastVisit").GetProperty("visitedAt").GetDateTime());
+        Assert.True(errors.Count == 0, "page errors: " + string.Join("; ", errors));
+    }
+
+    [SkippableFact]
+    public async Task A_household_changed_on_the_server_while_offline_is_shown_side_by_side_and_the_cadre_chooses()
+    {
+        var (context, page, errors) = await SignedInPhoneAsync();
+        await using var _ = context;
+        var app = phone.App!;
+        // The last household (the other test visits the first).
+        var last = page.Locator("#households li a").Last;
+        var householdId = long.Parse((await last.GetAttributeAsync("data-household-id"))!, System.Globalization.CultureInfo.InvariantCulture);
+        await last.ClickAsync();
+
+        // Offline at the door: the cadre notes 12 days without water a year.
+        await context.SetOfflineAsync(true);
+        await page.Locator("#new-visit").ClickAsync();
+        await page.GetByText("更新生产生活条件").ClickAsync();
+        await page.Locator("input[name=waterCutoffDaysPerYear]").FillAsync("12");
+        await page.Locator("textarea[name=notes]").FillAsync("核实停水情况");
+        await page.Locator("#save-visit").ClickAsync();
+        await Assertions.Expect(page.Locator("#outbox-tab")).ToHaveTextAsync("待同步 1 条");
+
+        // Meanwhile the county edits the same household on the server: 5 days.
+        using var county = await SignedInAsync(app.Url, "tl_admin");
+        var view = (await county.GetFromJsonAsync<JsonNode>($"/api/v1/households/{householdId}"))!;
+        var facts = view["household"]!.AsObject();
+        facts["waterCutoffDaysPerYear"] = 5;
+        var put = await county.PutAsJsonAsync($"/api/v1/households/{householdId}", new { household = facts, version = view["version"]!.GetValue<int>() });
+        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+
+        // Signal returns: the visit is stored, the update waits; both values side by side.
+        await context.SetOfflineAsync(false);
+        await page.Locator("a[data-tab=outbox]").ClickAsync();
+        var card = page.Locator("[data-state=conflict]");
+        var row = card.Locator("table.compare tbody tr");
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(row.Locator("th")).ToHaveTextAsync("年停水天数");
+        await Assertions.Expect(row.Locator("td").Nth(0)).ToHaveTextAsync("5");
+        await Assertions.Expect(row.Locator("td").Nth(1)).ToHaveTextAsync("12");
+        await Artifacts.ScreenshotAsync(page, "m-conflict.png");
+        var clientId = (await card.GetAttributeAsync("data-client-id"))!;
+        // Nothing was overwritten before the choice.
+        var before = (await county.GetFromJsonAsync<JsonNode>($"/api/v1/households/{householdId}"))!;
+        Assert.Equal(5, before["household"]!["waterCutoffDaysPerYear"]!.GetValue<int>());
+
+        await card.GetByRole(AriaRole.Button, new() { Name = "采用我的" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#outbox-summary")).ToHaveTextAsync("全部已同步");
+        var after = (await county.GetFromJsonAsync<JsonNode>($"/api/v1/households/{householdId}"))!;
+        Assert.Equal(12, after["household"]!["waterCutoffDaysPerYear"]!.GetValue<int>());
+        var visit = (await county.GetFromJsonAsync<JsonNode>($"/api/v1/sync/visits/{clientId}"))!;
+        Assert.Equal("Applied", visit["updateState"]!.GetValue<string>());
         Assert.True(errors.Count == 0, "page errors: " + string.Join("; ", errors));
     }
 

@@ -52,7 +52,7 @@ internal sealed class RunningApp : IAsyncDisposable
         throw new InvalidOperationException("Jingzhun.slnx not found above " + AppContext.BaseDirectory);
     }
 
-    public static async Task<RunningApp> StartAsync(ITestOutputHelper output)
+    public static async Task<RunningApp> StartAsync(ITestOutputHelper? output)
     {
         var project = Path.Combine(RepoRoot, "src", "Jingzhun.Web");
         // The same configuration as this test build (bin/Debug or bin/Release).
@@ -102,7 +102,7 @@ internal sealed class RunningApp : IAsyncDisposable
             }
             await Task.Delay(500);
         }
-        output.WriteLine($"app at {url} ({dll})");
+        output?.WriteLine($"app at {url} ({dll})");
         return app;
     }
 
