@@ -1,3 +1,4 @@
+using Jingzhun.Web.Modules.FieldWork.ManagePairings;
 using Jingzhun.Web.Modules.FieldWork.RecordVisit;
 using Jingzhun.Web.Modules.FieldWork.SyncHouseholds;
 using Jingzhun.Web.Modules.FieldWork.UploadPhotos;
@@ -11,13 +12,17 @@ public static class FieldWorkModule
         .AddScoped<UploadVisitPhotoHandler>()
         .AddScoped<HouseholdUpdateApplier>()
         .AddScoped<RecordVisitHandler>()
-        .AddScoped<SyncHouseholdsHandler>();
+        .AddScoped<SyncHouseholdsHandler>()
+        .AddScoped<ManageCadresHandler>()
+        .AddScoped<ManagePairingsHandler>();
 
     public static RouteGroupBuilder MapFieldWorkApi(this RouteGroupBuilder api)
     {
         UploadVisitPhotoHandler.Map(api);
         RecordVisitHandler.Map(api);
         SyncHouseholdsHandler.Map(api);
+        ManageCadresHandler.Map(api);
+        ManagePairingsHandler.Map(api);
         return api;
     }
 }

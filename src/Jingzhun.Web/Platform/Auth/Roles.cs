@@ -34,12 +34,14 @@ public static class Permissions
     public const string PolicyEdit = "policy.edit";
     /// <summary>年度数据冻结 (year-end registry snapshot) of the user's region.</summary>
     public const string RegistrySnapshot = "registry.snapshot";
+    /// <summary>驻村帮扶: cadres, pairings (结对) and work teams of the user's region.</summary>
+    public const string FieldWorkManage = "fieldwork.manage";
 
     public static readonly string[] All =
     [
         RegistryView, RegistryEdit, RegistryExport, RegistryRevealId, UsersManage, AuditView,
         GuaranteesView, GuaranteesReport, GuaranteesAssign, GuaranteesWork, GuaranteesVerify, PolicyEdit,
-        MonitoringView, MonitoringReport, MonitoringWork, MonitoringReview, MonitoringDecide, RegistrySnapshot, RegionsEdit,
+        MonitoringView, MonitoringReport, MonitoringWork, MonitoringReview, MonitoringDecide, RegistrySnapshot, RegionsEdit, FieldWorkManage,
     ];
 }
 
@@ -61,10 +63,10 @@ public static class Roles
         new(CountyAdmin, "区县管理员", 80, Permissions.All),
         new(TownshipOfficer, "乡镇干部", 60, [Permissions.RegistryView, Permissions.RegistryEdit, Permissions.RegistryExport,
             Permissions.GuaranteesView, Permissions.GuaranteesReport, Permissions.GuaranteesAssign, Permissions.GuaranteesWork, Permissions.GuaranteesVerify,
-            Permissions.MonitoringView, Permissions.MonitoringReport, Permissions.MonitoringWork, Permissions.MonitoringReview]),
+            Permissions.MonitoringView, Permissions.MonitoringReport, Permissions.MonitoringWork, Permissions.MonitoringReview, Permissions.FieldWorkManage]),
         new(VillageOfficer, "村干部", 40, [Permissions.RegistryView, Permissions.RegistryEdit, Permissions.RegistryExport,
             Permissions.GuaranteesView, Permissions.GuaranteesReport, Permissions.GuaranteesWork,
-            Permissions.MonitoringView, Permissions.MonitoringReport, Permissions.MonitoringWork]),
+            Permissions.MonitoringView, Permissions.MonitoringReport, Permissions.MonitoringWork, Permissions.FieldWorkManage]),
         new(Cadre, "帮扶干部", 20, [Permissions.RegistryView, Permissions.RegistryEdit,
             Permissions.GuaranteesView, Permissions.GuaranteesReport, Permissions.GuaranteesWork,
             Permissions.MonitoringView, Permissions.MonitoringReport, Permissions.MonitoringWork]),

@@ -1,0 +1,125 @@
+using FluentValidation;
+using Jingzhun.Web.Modules.Regions;
+using Jingzhun.Web.Modules.Regions.Rules;
+using Jingzhun.Web.Modules.Registry.SearchHouseholds;
+using Jingzhun.Web.Platform.Auth;
+using Jingzhun.Web.Platform.Data;
+using Jingzhun.Web.Platform.Localization;
+using Jingzhun.Web.Platform.Problems;
+using Jingzhun.Web.Platform.Protection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jingzhun.Web.Modules.FieldWork.ManagePairings;
+
+/// <summary>A cadre's facts as the form and the API send them; <see cref="UserName"/> links a sign-in account.</summary>
+public sealed record CadreInput(string Name, string Unit, string? Phone, string RegionCode, DateOnly ActiveFrom, DateOnly? ActiveTo, string? UserName);
+
+public sealed record CadreRow(long Id, string Name, string Unit, string? PhoneMasked, string RegionCode, string RegionPath, DateOnly ActiveFrom,
+    DateOnly? ActiveTo, bool Active, string? UserName, int Households);
+
+public sealed record CadreQuery(string? Region, string? Q, bool? ActiveOnly, int? Page, int? PageSize);
+
+public sealed class CadreInputValidator : AbstractValidator<CadreInput>
+{
+    public CadreInputValidator()
+    {
+        RuleFor(c => c.Name).NotEmpty().WithMessage("请填写干部姓名").MaximumLength(50).WithMessage("姓名不能超过50字");
+        RuleFor(c => c.Unit).NotEmpty().WithMessage("请填写派出单位").MaximumLength(100).WithMessage("单位不能超过100字");
+        RuleFor(c => c.Phone).Matches(@"^1\d{10}$").When(c => !string.IsNullOrWhiteSpace(c.Phone)).WithMessage("手机号应为11位数字，以1开头");
+        RuleFor(c => c.RegionCode).Must(r => r is not null && RegionCodes.IsValid(r) && r.Length >= 9).WithMessage("请选择干部帮扶的乡镇或村");
+        RuleFor(c => c.ActiveTo).Must((c, to) => to is null || to >= c.ActiveFrom).WithMessage("结束日期不能早于开始日期");
+    }
+}
+
+/// <summary>帮扶干部 of the user's region: list, create, edit (phone encrypted, shown masked; an account may be linked).</summary>
+public sealed class ManageCadresHandler(AppDbContext db, IValidator<CadreInput> validator, PersonalDataProtector protector, RegionDirectory regions,
+    CurrentUser user, TimeProvider clock)
+{
+    public async Task<Outcome<PageResult<CadreRow>>> SearchAsync(CadreQuery q, CancellationToken ct)
+    {
+        var query = db.Cadres.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q.Region))
+        {
+            if (!RegionCodes.IsValid(q.Region.Trim())) return Failure.Invalid("region", "区划代码无效");
+            query = query.Where(c => c.RegionCode.StartsWith(q.Region.Trim()));
+        }
+        if (!string.IsNullOrWhiteSpace(q.Q)) query = query.Where(c => c.Name.Contains(q.Q.Trim()) || c.Unit.Contains(q.Q.Trim()));
+        var today = ChinaTime.Today(clock);
+        if (q.ActiveOnly == true) query = query.Where(c => c.ActiveFrom <= today && (c.ActiveTo == null || c.ActiveTo >= today));
+        var page = Math.Max(1, q.Page ?? 1);
+        var size = Math.Clamp(q.PageSize ?? 50, 1, 500);
+        var total = await query.CountAsync(ct);
+        var rows = await (from c in query.OrderBy(c => c.RegionCode).ThenBy(c => c.Name).Skip((page - 1) * size).Take(size)
+                          join u in db.Users on c.UserId equals u.Id into us
+                          from u in us.DefaultIfEmpty()
+                          select new
+                          {
+                              c, UserName = u == null ? null : u.UserName,
+                              Households = db.Pairings.Count(p => p.CadreId == c.Id && p.EndedOn == null),
+                          }).ToListAsync(ct);
+        return new PageResult<CadreRow>(rows.Select(r => Row(r.c, r.UserName, r.Households, today)).ToList(), page, size, total);
+    }
+
+    public async Task<Outcome<CadreRow>> GetAsync(long id, CancellationToken ct)
+    {
+        var c = await db.Cadres.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null) return Failure.NotFound("该帮扶干部");
+        var userName = c.UserId is null ? null : await db.Users.Where(u => u.Id == c.UserId).Select(u => u.UserName).FirstOrDefaultAsync(ct);
+        var households = await db.Pairings.CountAsync(p => p.CadreId == id && p.EndedOn == null, ct);
+        return Row(c, userName, households, ChinaTime.Today(clock));
+    }
+
+    public async Task<Outcome<CadreRow>> SaveAsync(long? id, CadreInput input, CancellationToken ct)
+    {
+        var result = await validator.ValidateAsync(input, ct);
+        if (!result.IsValid) return Failure.Invalid(result);
+        var region = input.RegionCode.Trim();
+        if (!user.CanSee(region) || regions.Find(region) is null) return Failure.Invalid("regionCode", "所选地区不存在或不在您的管辖范围内");
+        string? userId = null;
+        if (!string.IsNullOrWhiteSpace(input.UserName))
+        {
+            var account = await db.Users.Where(u => u.UserName == input.UserName.Trim()).Select(u => new { u.Id, u.RegionCode }).FirstOrDefaultAsync(ct);
+            if (account is null || !user.CanSee(account.RegionCode)) return Failure.Invalid("userName", "登录账号不存在或不在您的管辖范围内");
+            var taken = await db.Cadres.IgnoreQueryFilters().AnyAsync(c => c.UserId == account.Id && c.Id != (id ?? 0), ct);
+            if (taken) return Failure.Invalid("userName", "该登录账号已关联其他帮扶干部");
+            userId = account.Id;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        Cadre cadre;
+        if (id is { } existing)
+        {
+            var found = await db.Cadres.FirstOrDefaultAsync(c => c.Id == existing, ct);
+            if (found is null) return Failure.NotFound("该帮扶干部");
+            cadre = found;
+            // The form shows the masked phone: sent back unchanged, it keeps the stored number.
+            var phone = input.Phone == cadre.PhoneMasked ? (cadre.PhoneProtected, cadre.PhoneMasked) : protector.ProtectPhone(input.Phone);
+            cadre.Set(input.Name, input.Unit, phone, region, input.ActiveFrom, input.ActiveTo, userId, now, user.UserName);
+        }
+        else
+        {
+            cadre = Cadre.Create(input.Name, input.Unit, protector.ProtectPhone(input.Phone), region, input.ActiveFrom, input.ActiveTo, userId, now, user.UserName);
+            db.Cadres.Add(cadre);
+        }
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(cadre.Id, ct);
+    }
+
+    private CadreRow Row(Cadre c, string? userName, int households, DateOnly today) =>
+        new(c.Id, c.Name, c.Unit, c.PhoneMasked, c.RegionCode, regions.ShortPath(c.RegionCode), c.ActiveFrom, c.ActiveTo, c.IsActiveOn(today),
+            userName, households);
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/cadres").WithTags("驻村帮扶");
+        g.MapGet("", async ([AsParameters] CadreQuery q, ManageCadresHandler h, CancellationToken ct) => (await h.SearchAsync(q, ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Permissions.RegistryView).WithName("SearchCadres").WithSummary("帮扶干部（本辖区）");
+        g.MapGet("/{id:long}", async (long id, ManageCadresHandler h, CancellationToken ct) => (await h.GetAsync(id, ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Permissions.RegistryView).WithName("GetCadre").WithSummary("帮扶干部");
+        g.MapPost("", async (CadreInput input, ManageCadresHandler h, CancellationToken ct) =>
+                (await h.SaveAsync(null, input, ct)).ToHttp(c => TypedResults.Created($"/api/v1/cadres/{c.Id}", c)))
+            .RequireAuthorization(Permissions.FieldWorkManage).WithName("CreateCadre").WithSummary("新增帮扶干部");
+        g.MapPut("/{id:long}", async (long id, CadreInput input, ManageCadresHandler h, CancellationToken ct) =>
+                (await h.SaveAsync(id, input, ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Permissions.FieldWorkManage).WithName("UpdateCadre").WithSummary("修改帮扶干部");
+    }
+}

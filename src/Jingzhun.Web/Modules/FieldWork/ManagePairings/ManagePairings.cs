@@ -1,0 +1,242 @@
+using Jingzhun.Web.Modules.Regions;
+using Jingzhun.Web.Modules.Regions.Rules;
+using Jingzhun.Web.Modules.Registry.SearchHouseholds;
+using Jingzhun.Web.Platform.Auth;
+using Jingzhun.Web.Platform.Data;
+using Jingzhun.Web.Platform.Excel;
+using Jingzhun.Web.Platform.Localization;
+using Jingzhun.Web.Platform.Problems;
+using Jingzhun.Web.Platform.Protection;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace Jingzhun.Web.Modules.FieldWork.ManagePairings;
+
+public sealed record BulkPairRequest(IReadOnlyList<long>? HouseholdIds, long CadreId, DateOnly? StartedOn);
+
+public sealed record BulkPairResult(int Paired, int Rotated, int Unchanged);
+
+public sealed record PairingRow(long Id, long HouseholdId, long CadreId, string CadreName, string CadreUnit, DateOnly StartedOn, DateOnly? EndedOn,
+    string CreatedBy);
+
+public sealed record UnpairedRow(long Id, string HouseholdNumber, string HeadName, string VillageCode, string RegionPath, int Size);
+
+public sealed record ImportRowError(int Row, string Message);
+
+public sealed record ImportPairingsResult(int Paired, int Rotated, int Unchanged);
+
+/// <summary>
+/// 结对帮扶: pair households with a cadre (bulk, or from an Excel sheet), rotation ending the previous pairing the
+/// day before the new one starts (history kept), the pairing history of a household, and households without a cadre.
+/// </summary>
+public sealed class ManagePairingsHandler(AppDbContext db, RegionDirectory regions, PersonalDataProtector protector, CurrentUser user, TimeProvider clock)
+{
+    public const int MaxBulk = 2000;
+    public static readonly string[] TemplateColumns = ["户编号", "干部姓名", "干部手机号", "干部编号", "开始日期"];
+
+    public async Task<Outcome<BulkPairResult>> BulkPairAsync(BulkPairRequest r, CancellationToken ct)
+    {
+        var ids = (r.HouseholdIds ?? []).Distinct().ToList();
+        if (ids.Count == 0) return Failure.Invalid("householdIds", "请选择要结对的户");
+        if (ids.Count > MaxBulk) return Failure.Invalid("householdIds", $"一次最多结对{MaxBulk}户");
+        var cadre = await db.Cadres.AsNoTracking().FirstOrDefaultAsync(c => c.Id == r.CadreId, ct);
+        if (cadre is null) return Failure.Invalid("cadreId", "所选帮扶干部不存在或不在您的管辖范围内");
+        var start = r.StartedOn ?? ChinaTime.Today(clock);
+        if (!cadre.IsActiveOn(start)) return Failure.Invalid("cadreId", $"帮扶干部 {cadre.Name} 在 {start:yyyy-MM-dd} 不在帮扶期内");
+        var households = await db.Households.AsNoTracking().Where(h => ids.Contains(h.Id)).Select(h => new { h.Id, h.VillageCode }).ToListAsync(ct);
+        if (households.Count != ids.Count) return Failure.Invalid("householdIds", "部分户不存在或不在您的管辖范围内，请刷新后重新选择");
+        var pairs = households.Select(h => (h.Id, h.VillageCode, cadre.Id, start)).ToList();
+        var result = await PairAsync(pairs, ct);
+        return result.Succeeded ? new BulkPairResult(result.Value.Paired, result.Value.Rotated, result.Value.Unchanged) : result.Failure!;
+    }
+
+    /// <summary>Starts each pairing, ending the household's active one (two statements: the one-active index never sees two).</summary>
+    private async Task<Outcome<(int Paired, int Rotated, int Unchanged)>> PairAsync(
+        IReadOnlyList<(long HouseholdId, string VillageCode, long CadreId, DateOnly Start)> pairs, CancellationToken ct)
+    {
+        var ids = pairs.Select(p => p.HouseholdId).ToList();
+        var active = await db.Pairings.Where(p => ids.Contains(p.HouseholdId) && p.EndedOn == null).ToDictionaryAsync(p => p.HouseholdId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (paired, rotated, unchanged) = (0, 0, 0);
+        var added = new List<Pairing>();
+        foreach (var (householdId, village, cadreId, start) in pairs)
+        {
+            if (active.TryGetValue(householdId, out var current))
+            {
+                if (current.CadreId == cadreId) { unchanged++; continue; }
+                if (start <= current.StartedOn)
+                    return Failure.Invalid("startedOn", $"新结对开始日期应晚于该户现有结对的开始日期（{current.StartedOn:yyyy-MM-dd}）");
+                current.End(start, now);
+                rotated++;
+            }
+            added.Add(Pairing.Start(householdId, cadreId, village, start, now, user.UserName));
+            paired++;
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        db.Pairings.AddRange(added);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return Failure.Conflict("部分户的结对刚被他人修改，请刷新后重试");
+        }
+        await tx.CommitAsync(ct);
+        return (paired, rotated, unchanged);
+    }
+
+    public async Task<Outcome<IReadOnlyList<PairingRow>>> HistoryAsync(long householdId, CancellationToken ct)
+    {
+        if (!await db.Households.AnyAsync(h => h.Id == householdId, ct)) return Failure.NotFound("该户");
+        var rows = await (from p in db.Pairings.AsNoTracking().Where(p => p.HouseholdId == householdId)
+                          join c in db.Cadres.IgnoreQueryFilters() on p.CadreId equals c.Id
+                          orderby p.StartedOn descending, p.Id descending
+                          select new PairingRow(p.Id, p.HouseholdId, p.CadreId, c.Name, c.Unit, p.StartedOn, p.EndedOn, p.CreatedBy)).ToListAsync(ct);
+        return rows;
+    }
+
+    public IQueryable<Registry.Household> Unpaired(string? region)
+    {
+        var query = db.Households.AsNoTracking().Where(h => !db.Pairings.Any(p => p.HouseholdId == h.Id && p.EndedOn == null));
+        if (!string.IsNullOrWhiteSpace(region) && RegionCodes.IsValid(region.Trim()))
+        {
+            var (low, high) = RegionCodes.VillageRange(region.Trim());
+            query = query.Where(h => string.Compare(h.VillageCode, low) >= 0 && string.Compare(h.VillageCode, high) <= 0);
+        }
+        return query;
+    }
+
+    public async Task<PageResult<UnpairedRow>> UnpairedAsync(string? region, int? page, int? pageSize, CancellationToken ct)
+    {
+        var p = Math.Max(1, page ?? 1);
+        var size = Math.Clamp(pageSize ?? 50, 1, 500);
+        var query = Unpaired(region);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(h => h.HouseholdNumber).Skip((p - 1) * size).Take(size)
+            .Select(h => new UnpairedRow(h.Id, h.HouseholdNumber, h.HeadName, h.VillageCode, "", h.Size)).ToListAsync(ct);
+        return new PageResult<UnpairedRow>(rows.Select(r => r with { RegionPath = regions.ShortPath(r.VillageCode) }).ToList(), p, size, total);
+    }
+
+    public static Task<IResult> TemplateAsync(CancellationToken ct) =>
+        ExcelFile.ResultAsync([new Dictionary<string, object?>
+        {
+            ["户编号"] = "500151101001000001", ["干部姓名"] = "张伟", ["干部手机号"] = "13800000000", ["干部编号"] = null, ["开始日期"] = "2026-01-01",
+        }], "结对帮扶", "结对帮扶导入模板.xlsx", ct);
+
+    /// <summary>
+    /// Imports pairings from the template's columns: the cadre named by 干部编号, or by 干部姓名 plus 干部手机号 (or the name
+    /// alone when it is unique in the user's region). Every row is checked first; any error and nothing is written.
+    /// </summary>
+    public async Task<Outcome<ImportPairingsResult>> ImportAsync(Stream xlsx, CancellationToken ct)
+    {
+        List<IDictionary<string, object?>> rows;
+        try
+        {
+            rows = (await xlsx.QueryAsync(useHeaderRow: true, cancellationToken: ct)).Cast<IDictionary<string, object?>>().ToList();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or NotSupportedException)
+        {
+            return Failure.Invalid("file", "无法读取该文件，请使用结对帮扶导入模板（.xlsx）");
+        }
+        if (rows.Count == 0) return Failure.Invalid("file", "文件中没有数据行");
+        if (rows.Count > 5000) return Failure.Invalid("file", "一次最多导入5000行");
+        var missing = TemplateColumns.Where(c => c != "干部编号" && c != "干部手机号" && !rows[0].ContainsKey(c)).ToList();
+        if (missing.Count > 0) return Failure.Invalid("file", $"缺少列：{string.Join("、", missing)}（请使用导入模板）");
+
+        var cadres = await db.Cadres.AsNoTracking().ToListAsync(ct);
+        var numbers = rows.Select(r => Text(r, "户编号")).Where(n => n.Length > 0).Distinct().ToList();
+        var households = await db.Households.AsNoTracking().Where(h => numbers.Contains(h.HouseholdNumber))
+            .Select(h => new { h.Id, h.HouseholdNumber, h.VillageCode }).ToDictionaryAsync(h => h.HouseholdNumber, ct);
+        var errors = new List<ImportRowError>();
+        var pairs = new List<(long, string, long, DateOnly)>();
+        var seen = new HashSet<long>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var line = i + 2; // the header is row 1
+            var number = Text(row, "户编号");
+            if (number.Length == 0 && Text(row, "干部姓名").Length == 0) continue; // blank line
+            if (!households.TryGetValue(number, out var h)) { errors.Add(new(line, $"户编号“{number}”不存在或不在您的管辖范围内")); continue; }
+            if (!seen.Add(h.Id)) { errors.Add(new(line, $"户编号“{number}”在文件中重复出现")); continue; }
+            var cadre = FindCadre(cadres, row, out var cadreError);
+            if (cadre is null) { errors.Add(new(line, cadreError!)); continue; }
+            if (!TryDate(row, "开始日期", out var start)) { errors.Add(new(line, "开始日期无效，格式应为 2026-01-01")); continue; }
+            if (!cadre.IsActiveOn(start)) { errors.Add(new(line, $"帮扶干部 {cadre.Name} 在 {start:yyyy-MM-dd} 不在帮扶期内")); continue; }
+            pairs.Add((h.Id, h.VillageCode, cadre.Id, start));
+        }
+        if (errors.Count > 0) return RowErrors(errors);
+        if (pairs.Count == 0) return Failure.Invalid("file", "文件中没有数据行");
+        var result = await PairAsync(pairs, ct);
+        return result.Succeeded ? new ImportPairingsResult(result.Value.Paired, result.Value.Rotated, result.Value.Unchanged) : result.Failure!;
+    }
+
+    private Cadre? FindCadre(List<Cadre> cadres, IDictionary<string, object?> row, out string? error)
+    {
+        error = null;
+        var idText = Text(row, "干部编号");
+        if (idText.Length > 0)
+        {
+            var byId = long.TryParse(idText, out var id) ? cadres.FirstOrDefault(c => c.Id == id) : null;
+            if (byId is null) error = $"干部编号“{idText}”不存在或不在您的管辖范围内";
+            return byId;
+        }
+        var name = Text(row, "干部姓名");
+        if (name.Length == 0) { error = "请填写干部姓名（或干部编号）"; return null; }
+        var named = cadres.Where(c => c.Name == name).ToList();
+        var phone = Text(row, "干部手机号");
+        if (phone.Length > 0)
+            named = named.Where(c => c.PhoneProtected is not null && protector.RevealPhone(c.PhoneProtected) == phone).ToList();
+        if (named.Count == 1) return named[0];
+        error = named.Count == 0
+            ? $"找不到帮扶干部“{name}”{(phone.Length > 0 ? "（手机号不符）" : "")}，请先在帮扶干部名单中登记"
+            : $"有{named.Count}名帮扶干部叫“{name}”，请填写干部手机号或干部编号以区分";
+        return null;
+    }
+
+    private static Failure RowErrors(List<ImportRowError> errors) =>
+        new(FailureKind.Invalid, $"导入文件有{errors.Count}处错误，未导入任何数据，请修改后重新导入",
+            errors.GroupBy(e => $"row{e.Row}").ToDictionary(g => g.Key, g => g.Select(e => $"第{e.Row}行：{e.Message}").ToArray()));
+
+    private static string Text(IDictionary<string, object?> row, string column) =>
+        row.TryGetValue(column, out var v) && v is not null ? Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)!.Trim() : "";
+
+    private static bool TryDate(IDictionary<string, object?> row, string column, out DateOnly date)
+    {
+        date = default;
+        if (!row.TryGetValue(column, out var v) || v is null) return false;
+        if (v is DateTime dt) { date = DateOnly.FromDateTime(dt); return true; }
+        if (v is double serial && serial is > 1 and < 80000) { date = DateOnly.FromDateTime(DateTime.FromOADate(serial)); return true; }
+        var text = Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)!.Trim().Replace('/', '-').Replace('.', '-');
+        return DateOnly.TryParseExact(text, ["yyyy-MM-dd", "yyyy-M-d"], System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out date);
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/pairings").WithTags("驻村帮扶");
+        g.MapPost("/bulk", async (BulkPairRequest r, ManagePairingsHandler h, CancellationToken ct) => (await h.BulkPairAsync(r, ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Permissions.FieldWorkManage).WithName("BulkPair").WithSummary("批量结对（原结对于新结对开始前一日结束，保留历史）");
+        g.MapGet("/unpaired", async (string? region, int? page, int? pageSize, ManagePairingsHandler h, CancellationToken ct) =>
+                TypedResults.Ok(await h.UnpairedAsync(region, page, pageSize, ct)))
+            .RequireAuthorization(Permissions.RegistryView).WithName("UnpairedHouseholds").WithSummary("没有结对帮扶干部的户");
+        g.MapGet("/template", (CancellationToken ct) => TemplateAsync(ct))
+            .RequireAuthorization(Permissions.FieldWorkManage).WithName("PairingTemplate").WithSummary("结对导入模板");
+        g.MapPost("/import", async (IFormFile file, ManagePairingsHandler h, CancellationToken ct) =>
+            {
+                await using var s = file.OpenReadStream();
+                using var buffer = new MemoryStream();
+                await s.CopyToAsync(buffer, ct);
+                buffer.Position = 0;
+                return (await h.ImportAsync(buffer, ct)).ToHttp(TypedResults.Ok);
+            })
+            .DisableAntiforgery()
+            .RequireAuthorization(Permissions.FieldWorkManage).WithName("ImportPairings").WithSummary("从 Excel 导入结对（全部通过才写入）");
+        api.MapGet("/households/{id:long}/pairings", async (long id, ManagePairingsHandler h, CancellationToken ct) =>
+                (await h.HistoryAsync(id, ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Permissions.RegistryView).WithTags("驻村帮扶").WithName("PairingHistory").WithSummary("该户的结对帮扶记录");
+    }
+}
