@@ -34,7 +34,7 @@ internal static class Artifacts
 }
 
 /// <summary>The app's DLL run as a child process on a free loopback port with demo data on a temp SQLite file.</summary>
-internal sealed class RunningApp : IAsyncDisposable
+public sealed class RunningApp : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _dir;
