@@ -153,8 +153,8 @@ public sealed class FieldAppBrowserTests(FieldAppBrowserTests.Phone phone) : ICl
         Assert.True(stored is [0xFF, 0xD8, ..], "the stored photo is a JPEG");
 
         // The household's download now names this visit as the last one.
-        var households = await http.GetFromJsonAsync<JsonElement>("/api/v1/sync/households");
-        var mine = households.GetProperty("households").EnumerateArray().Single(x => x.GetProperty("id").GetInt64() == householdId);
+        var download = await http.GetFromJsonAsync<JsonElement>("/api/v1/sync/households");
+        var mine = download.GetProperty("households").EnumerateArray().Single(x => x.GetProperty("id").GetInt64() == householdId);
         Assert.Equal(visit.GetProperty("visitedAt").GetDateTime(), mine.GetProperty("lastVisit").GetProperty("visitedAt").GetDateTime());
         Assert.True(errors.Count == 0, "page errors: " + string.Join("; ", errors));
     }
