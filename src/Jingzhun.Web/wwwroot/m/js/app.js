@@ -27,7 +27,9 @@ async function route() {
   }
   tabs.hidden = false;
   for (const a of tabs.querySelectorAll('a')) a.classList.toggle('active', a.dataset.tab === name);
-  $('#back').hidden = !['household', 'visit'].includes(name);
+  const back = $('#back');
+  back.hidden = !['household', 'visit'].includes(name);
+  back.href = name === 'visit' ? `#/household/${arg}` : '#/households';
   const screen = routes[name] ?? householdsScreen;
   try {
     await screen(arg);
@@ -53,6 +55,8 @@ function loginScreen(message) {
           await store.setMeta('session', s);
           await store.setMeta('owner', s.userName);
         }
+        // Ask the browser not to evict this site's storage: queued visits and photos live there until they sync.
+        navigator.storage?.persist?.().catch(() => false);
         location.hash = '#/households';
         await route();
         sync.run({ quiet: true });
