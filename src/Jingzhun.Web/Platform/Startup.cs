@@ -42,6 +42,9 @@ public static class Startup
                 log.LogInformation("防返贫监测：累计识别监测对象 {Identified} 户，其中风险已消除 {Eliminated} 户；系统预警新增风险线索 {Leads} 条",
                     monitoring.Identified, monitoring.Eliminated, monitoring.Leads);
             }
+            var fieldWork = await sp.GetRequiredService<Modules.FieldWork.DemoData.FieldWorkDemo>().SeedAsync(DemoSeeder.County, DemoSeeder.Seed, ct);
+            if (fieldWork.Cadres > 0)
+                log.LogInformation("驻村帮扶：帮扶干部 {Cadres} 名，结对记录 {Pairings} 条，驻村工作队 {Teams} 支", fieldWork.Cadres, fieldWork.Pairings, fieldWork.Teams);
         }
         if (accounts.Count > 0)
         {

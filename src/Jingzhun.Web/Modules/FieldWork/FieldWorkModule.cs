@@ -1,5 +1,6 @@
 using Jingzhun.Web.Modules.FieldWork.ManagePairings;
 using Jingzhun.Web.Modules.FieldWork.RecordVisit;
+using Jingzhun.Web.Modules.FieldWork.SearchVisits;
 using Jingzhun.Web.Modules.FieldWork.SyncHouseholds;
 using Jingzhun.Web.Modules.FieldWork.UploadPhotos;
 
@@ -14,7 +15,9 @@ public static class FieldWorkModule
         .AddScoped<RecordVisitHandler>()
         .AddScoped<SyncHouseholdsHandler>()
         .AddScoped<ManageCadresHandler>()
-        .AddScoped<ManagePairingsHandler>();
+        .AddScoped<ManagePairingsHandler>()
+        .AddScoped<SearchVisitsHandler>()
+        .AddScoped<DemoData.FieldWorkDemo>();
 
     public static RouteGroupBuilder MapFieldWorkApi(this RouteGroupBuilder api)
     {
@@ -23,6 +26,7 @@ public static class FieldWorkModule
         SyncHouseholdsHandler.Map(api);
         ManageCadresHandler.Map(api);
         ManagePairingsHandler.Map(api);
+        SearchVisitsHandler.Map(api);
         return api;
     }
 }

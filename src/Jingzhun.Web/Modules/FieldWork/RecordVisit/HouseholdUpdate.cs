@@ -47,7 +47,7 @@ public sealed record VisitFacts
     };
 }
 
-public sealed record VisitMemberUpdate(long Id, WorkStatus? WorkStatus, HealthStatus? HealthStatus);
+public sealed record VisitMemberUpdate(long Id, WorkStatus? WorkStatus, int? WorkMonths, HealthStatus? HealthStatus);
 
 public sealed record VisitIncomeUpdate(int Year, IncomeLines Lines);
 
@@ -96,6 +96,7 @@ public sealed class HouseholdUpdateApplier(AppDbContext db, UpdateHouseholdHandl
             var memberFacts = m.ToFacts(protector.RevealIdNumber(m.IdNumberCipher)) with
             {
                 WorkStatus = change.WorkStatus ?? m.WorkStatus, HealthStatus = change.HealthStatus ?? m.HealthStatus,
+                WorkMonths = change.WorkStatus == WorkStatus.None ? null : change.WorkMonths ?? m.WorkMonths,
             };
             var r = await members.UpdateAsync(m.Id, new UpdateMemberRequest(memberFacts, m.Version), ct);
             if (!r.Succeeded) return Rename(r.Failure!, "member", $"householdUpdate.members[{i}]");
@@ -128,7 +129,7 @@ public sealed class HouseholdUpdateApplier(AppDbContext db, UpdateHouseholdHandl
             serverFacts = new JsonObject(yourFacts.Select(p => KeyValuePair.Create(p.Key, all[p.Key]?.DeepClone())));
         }
         var serverMembers = update.Members?.Select(u => h.Members.FirstOrDefault(m => m.Id == u.Id) is { } m
-            ? new VisitMemberUpdate(m.Id, m.WorkStatus, m.HealthStatus) : new VisitMemberUpdate(u.Id, null, null)).ToList();
+            ? new VisitMemberUpdate(m.Id, m.WorkStatus, m.WorkMonths, m.HealthStatus) : new VisitMemberUpdate(u.Id, null, null, null)).ToList();
         var serverIncome = update.Income is { } inc && h.Incomes.FirstOrDefault(i => i.Year == inc.Year) is { } current
             ? new VisitIncomeUpdate(current.Year, current.ToLines()) : null;
         return new VisitConflict(h.Version, new HouseholdState(serverFacts, serverMembers, serverIncome),

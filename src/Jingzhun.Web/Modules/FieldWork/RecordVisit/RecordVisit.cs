@@ -12,11 +12,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Jingzhun.Web.Modules.FieldWork.RecordVisit;
 
 /// <summary>A finding at the door: a 两不愁三保障 problem (dimension, text) or a monitoring risk lead (text).</summary>
-public sealed record VisitFinding(string? Type, Dimension? Dimension, string? Text, Severity? Severity = null);
+public sealed record VisitFinding(string? Type, string? Dimension, string? Text, string? Severity = null)
+{
+    public Dimension? DimensionValue => Enum.TryParse<Dimension>(Dimension, true, out var d) && Enum.IsDefined(d) ? d : null;
+    public Severity? SeverityValue => Enum.TryParse<Severity>(Severity, true, out var s) && Enum.IsDefined(s) ? s : null;
+}
 
-public sealed record VisitInput(string? ClientId, long HouseholdId, DateTime? VisitedAt, VisitKind? Kind, double? Latitude, double? Longitude,
+/// <summary>Kind and finding codes are strings so that one unknown code makes that visit invalid, not the whole batch.</summary>
+public sealed record VisitInput(string? ClientId, long HouseholdId, DateTime? VisitedAt, string? Kind, double? Latitude, double? Longitude,
     double? Accuracy, string? Notes, IReadOnlyList<string>? PhotoIds, HouseholdUpdate? HouseholdUpdate, IReadOnlyList<VisitFinding>? Findings,
-    long? CadreId = null);
+    long? CadreId = null)
+{
+    public VisitKind? KindValue => Enum.TryParse<VisitKind>(Kind, true, out var k) && Enum.IsDefined(k) && !int.TryParse(Kind, out _) ? k : null;
+}
 
 public sealed record VisitBatch(IReadOnlyList<VisitInput>? Visits);
 
@@ -88,7 +96,7 @@ public sealed class RecordVisitHandler(AppDbContext db, FieldWorkAccess access, 
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var visit = Visit.Record(v.ClientId!, h.Id, h.VillageCode, cadre.Value, v.VisitedAt!.Value.ToUniversalTime(), v.Kind!.Value,
+        var visit = Visit.Record(v.ClientId!, h.Id, h.VillageCode, cadre.Value, v.VisitedAt!.Value.ToUniversalTime(), v.KindValue!.Value,
             v.Latitude, v.Longitude, v.Accuracy, v.Notes, now, user.UserName);
         db.Visits.Add(visit);
         foreach (var p in photos) visit.Photos.Add(p);
@@ -137,7 +145,7 @@ public sealed class RecordVisitHandler(AppDbContext db, FieldWorkAccess access, 
             var f = v.Findings![i];
             if (f.Type == "problem")
             {
-                var r = await problems.OpenAsync(new OpenProblemRequest(h.Id, f.Dimension!.Value, ProblemSource.Visit, f.Severity ?? Severity.Normal, f.Text!), ct);
+                var r = await problems.OpenAsync(new OpenProblemRequest(h.Id, f.DimensionValue!.Value, ProblemSource.Visit, f.SeverityValue ?? Severity.Normal, f.Text!), ct);
                 if (r.Succeeded) problemIds.Add(r.Value!.Id);
                 else if (r.Failure!.Kind == FailureKind.Conflict) warnings.Add(r.Failure.Message);
                 else
@@ -239,7 +247,7 @@ public sealed class RecordVisitHandler(AppDbContext db, FieldWorkAccess access, 
         if (v.VisitedAt is not { } at) e["visitedAt"] = "请填写走访时间";
         else if (at.ToUniversalTime() > now.AddMinutes(10)) e["visitedAt"] = "走访时间不能晚于现在";
         else if (at.ToUniversalTime() < now.AddDays(-400)) e["visitedAt"] = "走访时间不能早于400天前";
-        if (v.Kind is not { } kind || !Enum.IsDefined(kind)) e["kind"] = "请选择走访类型：月度例行、传统节日、寒来暑往或危难时刻";
+        if (v.KindValue is null) e["kind"] = "请选择走访类型：月度例行、传统节日、寒来暑往或危难时刻";
         if (v.Latitude is < -90 or > 90) e["latitude"] = "纬度应在-90至90之间";
         if (v.Longitude is < -180 or > 180) e["longitude"] = "经度应在-180至180之间";
         if ((v.Latitude is null) != (v.Longitude is null)) e["latitude"] = "经纬度应同时填写";
@@ -251,7 +259,8 @@ public sealed class RecordVisitHandler(AppDbContext db, FieldWorkAccess access, 
         {
             var f = v.Findings![i];
             if (f.Type is not ("problem" or "lead")) e[$"findings[{i}].type"] = "发现的问题类型应为 problem（两不愁三保障问题）或 lead（风险线索）";
-            else if (f.Type == "problem" && (f.Dimension is not { } d || !Enum.IsDefined(d))) e[$"findings[{i}].dimension"] = "请选择问题所属维度";
+            else if (f.Type == "problem" && f.DimensionValue is null) e[$"findings[{i}].dimension"] = "请选择问题所属维度（不愁吃、不愁穿、义务教育、基本医疗、住房安全、饮水安全）";
+            if (f.Severity is not null && f.SeverityValue is null) e[$"findings[{i}].severity"] = "紧急程度应为 Urgent、Normal 或 Minor";
             if (string.IsNullOrWhiteSpace(f.Text)) e[$"findings[{i}].text"] = "请描述发现的情况";
         }
         return e;

@@ -1,0 +1,82 @@
+using Jingzhun.Web.Modules.Regions;
+using Jingzhun.Web.Modules.Regions.Rules;
+using Jingzhun.Web.Modules.Registry.SearchHouseholds;
+using Jingzhun.Web.Platform.Auth;
+using Jingzhun.Web.Platform.Data;
+using Jingzhun.Web.Platform.Localization;
+using Jingzhun.Web.Platform.Problems;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jingzhun.Web.Modules.FieldWork.SearchVisits;
+
+/// <summary>Filters of the visit list: region, cadre, month ("2026-11", China time), kind, household.</summary>
+public sealed record VisitQuery(string? Region, long? CadreId, string? Month, VisitKind? Kind, long? HouseholdId, int? Page, int? PageSize);
+
+public sealed record VisitRow(long Id, string ClientId, long HouseholdId, string HouseholdNumber, string HeadName, string VillageCode, string RegionPath,
+    long CadreId, string CadreName, DateTime VisitedAt, DateTime EnteredAt, VisitKind Kind, string? Notes, int Photos, VisitUpdateState UpdateState,
+    double? Latitude, double? Longitude, double? Accuracy);
+
+public sealed record VisitPhotoRow(string Id, string Url, string Sha256, DateTime? TakenAt, bool HadLocation);
+
+public sealed record VisitDetail(VisitRow Visit, IReadOnlyList<VisitPhotoRow> Photos, string? HouseholdUpdateJson, IReadOnlyList<long> ProblemIds,
+    IReadOnlyList<long> LeadIds, string CreatedBy);
+
+public sealed class SearchVisitsHandler(AppDbContext db, FieldWorkAccess access, RegionDirectory regions)
+{
+    public async Task<Outcome<PageResult<VisitRow>>> SearchAsync(VisitQuery q, CancellationToken ct)
+    {
+        var query = (await access.VisitsAsync(ct)).AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q.Region))
+        {
+            if (!RegionCodes.IsValid(q.Region.Trim())) return Failure.Invalid("region", "区划代码无效");
+            var (low, high) = RegionCodes.VillageRange(q.Region.Trim());
+            query = query.Where(v => string.Compare(v.VillageCode, low) >= 0 && string.Compare(v.VillageCode, high) <= 0);
+        }
+        if (q.CadreId is { } c) query = query.Where(v => v.CadreId == c);
+        if (q.Kind is { } k) query = query.Where(v => v.Kind == k);
+        if (q.HouseholdId is { } h) query = query.Where(v => v.HouseholdId == h);
+        if (!string.IsNullOrWhiteSpace(q.Month))
+        {
+            if (!DateOnly.TryParseExact(q.Month.Trim() + "-01", "yyyy-MM-dd", out var first)) return Failure.Invalid("month", "月份格式应为 2026-11");
+            // The month in Beijing time: from its first day 00:00 (UTC+8) to the next month's.
+            var from = first.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
+            var to = first.AddMonths(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
+            query = query.Where(v => v.VisitedAt >= from && v.VisitedAt < to);
+        }
+        var page = Math.Max(1, q.Page ?? 1);
+        var size = Math.Clamp(q.PageSize ?? 20, 1, 200);
+        var total = await query.CountAsync(ct);
+        var rows = await Rows(query.OrderByDescending(v => v.VisitedAt).ThenByDescending(v => v.Id).Skip((page - 1) * size).Take(size)).ToListAsync(ct);
+        return new PageResult<VisitRow>(rows.Select(Finish).ToList(), page, size, total);
+    }
+
+    public async Task<Outcome<VisitDetail>> GetAsync(long id, CancellationToken ct)
+    {
+        var visits = (await access.VisitsAsync(ct)).AsNoTracking();
+        var v = await visits.Include(x => x.Photos).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (v is null) return Failure.NotFound("该走访记录");
+        var row = Finish(await Rows(visits.Where(x => x.Id == id)).FirstAsync(ct));
+        var photos = v.Photos.OrderBy(p => p.Id)
+            .Select(p => new VisitPhotoRow(p.StoredFileId, $"/api/v1/files/{p.StoredFileId}", p.Sha256, p.TakenAt, p.ExifLatitude is not null)).ToList();
+        static List<long> Ids(string? csv) => csv is null ? [] : csv.Split(',').Select(long.Parse).ToList();
+        return new VisitDetail(row, photos, v.HouseholdUpdateJson, Ids(v.ProblemIds), Ids(v.LeadIds), v.CreatedBy);
+    }
+
+    private IQueryable<VisitRow> Rows(IQueryable<Visit> q) =>
+        from v in q
+        join h in db.Households.IgnoreQueryFilters() on v.HouseholdId equals h.Id
+        join c in db.Cadres.IgnoreQueryFilters() on v.CadreId equals c.Id
+        select new VisitRow(v.Id, v.ClientId, v.HouseholdId, h.HouseholdNumber, h.HeadName, v.VillageCode, "", v.CadreId, c.Name, v.VisitedAt,
+            v.EnteredAt, v.Kind, v.Notes, v.Photos.Count, v.UpdateState, v.Latitude, v.Longitude, v.Accuracy);
+
+    private VisitRow Finish(VisitRow r) => r with { RegionPath = regions.ShortPath(r.VillageCode) };
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/visits").WithTags("驻村帮扶");
+        g.MapGet("", async ([AsParameters] VisitQuery q, SearchVisitsHandler h, CancellationToken ct) => (await h.SearchAsync(q, ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Permissions.RegistryView).WithName("SearchVisits").WithSummary("走访记录（筛选 region、cadreId、month、kind、householdId）");
+        g.MapGet("/{id:long}", async (long id, SearchVisitsHandler h, CancellationToken ct) => (await h.GetAsync(id, ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Permissions.RegistryView).WithName("GetVisit").WithSummary("走访详情（含照片）");
+    }
+}
