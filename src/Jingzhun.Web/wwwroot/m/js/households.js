@@ -56,7 +56,7 @@ export async function householdScreen(id) {
     h('div.card', {}, h('h2', {}, `家庭成员（${hh.members.length}）`),
       h('ul.list', {}, hh.members.map((m) => h('li', {}, h('div.item', {},
         h('div.item-top', {}, h('b', {}, m.name), h('span.muted.small', {}, `${m.relation} · ${m.gender} · ${m.age} 岁`)),
-        h('div.small', {}, memberFields.map(([f, l, codes]) => `${l}：${m[`${f}Label`] ?? label(m[f], codes)}`).join('　'))))))),
+        h('div.small', {}, memberFields.filter(([f]) => f in m).map(([f, l, codes]) => `${l}：${m[`${f}Label`] ?? label(m[f], codes)}`).join('　'))))))),
     h('div.card', {}, h('h2', {}, '生产生活条件'), facts(factFields.map(([f, l, kind]) => [l, label(hh.facts?.[f], kind)]))),
     h('div.card', {}, h('h2', {}, '收入'), hh.income
       ? facts([['年度', hh.income.year], ['人均纯收入', `${hh.income.perCapitaNetIncome} 元`], ['工资性收入', hh.income.lines.wageIncome],

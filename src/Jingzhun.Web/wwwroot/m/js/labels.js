@@ -30,7 +30,7 @@ export const incomeFields = [
   ['publicWelfareJobIncome', '公益岗位收入'],
 ];
 
-export const memberFields = [['workStatus', '务工状况', workStatuses], ['healthStatus', '健康状况', healthStatuses]];
+export const memberFields = [['workStatus', '务工状况', workStatuses], ['workMonths', '务工月数', 'number'], ['healthStatus', '健康状况', healthStatuses]];
 
 /** A value as the screens show it. */
 export function show(value, kind) {

@@ -1,7 +1,7 @@
 // "待同步": what is waiting on the phone, what the server refused (with its reasons), and conflicts to decide.
 import { h, show, toast, fmtTime } from './ui.js';
 import { get, getMeta, HOUSEHOLDS } from './store.js';
-import { outbox, photosOf, run as sync, discard, resolve, isRunning } from './sync.js';
+import { outbox, photosOf, run as sync, discard, dropUpdate, resolve, isRunning } from './sync.js';
 import { visitKinds, factFields, memberFields, incomeFields, show as label } from './labels.js';
 import { ApiError } from './api.js';
 
@@ -27,6 +27,8 @@ async function card(item) {
     h('div.small.muted', {}, `${visitKinds[item.visit.kind] ?? item.visit.kind} · 走访于 ${fmtTime(item.visit.visitedAt)} · 照片 ${photos.length} 张`
       + (item.visit.householdUpdate ? ' · 含户信息更新' : '') + (item.visit.findings?.length ? ` · 发现问题 ${item.visit.findings.length} 项` : '')),
     item.error ? h('div.alert.error.small', {}, item.error) : null,
+    item.state === 'error' && item.visit.householdUpdate
+      ? h('p', {}, h('button.btn.block.secondary', { onclick: () => dropUpdate(item.clientId) }, '不更新户信息，仅上传走访')) : null,
     item.state === 'error' ? h('div.row', {},
       h('button.btn.secondary', { onclick: () => sync() }, '重试'),
       h('button.btn.danger', {

@@ -42,6 +42,14 @@ async function forget(clientId) {
   });
 }
 
+/** Keeps a refused visit but drops its household update (the registry's rules refused it): the visit syncs alone. */
+export async function dropUpdate(clientId) {
+  const item = await get(OUTBOX, clientId);
+  await put(OUTBOX, { ...item, visit: { ...item.visit, householdUpdate: null }, state: 'pending', error: null });
+  emit({ refresh: true });
+  return run();
+}
+
 /** Deletes an entry that the server refused, after the user confirmed. */
 export async function discard(clientId) {
   await forget(clientId);
@@ -67,7 +75,8 @@ async function syncOnce(quiet) {
     await setMeta('lastSync', new Date().toISOString());
     const left = await pendingCount();
     const message = sent.done || sent.conflicts || sent.failed
-      ? `同步完成：上传 ${sent.done} 条` + (sent.conflicts ? `，${sent.conflicts} 条需确认` : '') + (sent.failed ? `，${sent.failed} 条失败` : '')
+      ? `同步完成：上传 ${sent.done + sent.conflicts} 条` + (sent.conflicts ? `，其中 ${sent.conflicts} 条的户信息有冲突待确认` : '')
+        + (sent.failed ? `，${sent.failed} 条失败` : '')
       : left ? `还有 ${left} 条待处理` : '已是最新';
     await status(sent.failed === 0, message);
     emit({ refresh: true, message: quiet && !(sent.done || sent.conflicts || sent.failed) ? undefined : message, error: sent.failed > 0 });

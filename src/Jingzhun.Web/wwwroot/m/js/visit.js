@@ -3,7 +3,7 @@
 import { h, show, toast, localInput } from './ui.js';
 import { get, HOUSEHOLDS } from './store.js';
 import { queueVisit, run as sync } from './sync.js';
-import { visitKinds, dimensions, severities, factFields, incomeFields, memberFields } from './labels.js';
+import { visitKinds, dimensions, severities, factFields, incomeFields, workStatuses, healthStatuses } from './labels.js';
 
 const MAX_PHOTOS = 9;
 const MAX_PHOTO_BYTES = 10 * 1024 * 1024;   // the server's Files:MaxBytes
@@ -91,8 +91,13 @@ export async function visitScreen(id) {
   };
 
   const factsBox = h('div', {}, factFields.map(([f, l, kind]) => h('label.field', {}, h('span', {}, l), factInput(f, kind, hh.facts?.[f]))));
-  const membersBox = h('div', {}, hh.members.map((m) => h('div.finding', { dataset: { memberId: m.id } }, h('b', {}, `${m.name}（${m.relation}）`),
-    memberFields.map(([f, l, codes]) => h('label.field', {}, h('span', {}, l), factInput(f, codes, m[f]))))));
+  // 残疾 needs a disability grade, which is entered on the registry's own form: the phone offers it only to keep it.
+  const healthCodes = (m) => Object.fromEntries(Object.entries(healthStatuses).filter(([k]) => k !== 'Disabled' || m.healthStatus === 'Disabled'));
+  const membersBox = h('div', {}, hh.members.map((m) => h('div.finding', { dataset: { memberId: m.id, workStatus: m.workStatus } },
+    h('b', {}, `${m.name}（${m.relation}）`),
+    h('label.field', {}, h('span', {}, '务工状况'), factInput('workStatus', workStatuses, m.workStatus)),
+    h('label.field', {}, h('span', {}, '务工月数（1–12，不填则不变）'), factInput('workMonths', 'number', null)),
+    h('label.field', {}, h('span', {}, '健康状况'), factInput('healthStatus', healthCodes(m), m.healthStatus)))));
   const incomeBox = hh.income
     ? h('div', {}, h('p.muted.small', {}, `${hh.income.year} 年收入（元）`),
       incomeFields.map(([f, l]) => h('label.field', {}, h('span', {}, l), factInput(f, 'number', hh.income.lines[f]))))
@@ -137,6 +142,13 @@ export async function visitScreen(id) {
     const visitedAt = new Date(form.visitedAt.value);
     if (Number.isNaN(visitedAt.getTime())) problems.push('请填写走访时间');
     else if (visitedAt.getTime() > Date.now() + 600000) problems.push('走访时间不能晚于现在');
+    for (const box of membersBox.querySelectorAll('[data-member-id]')) {
+      const status = box.querySelector('[name=workStatus]').value;
+      const months = box.querySelector('[name=workMonths]').value;
+      const name = box.querySelector('b').textContent;
+      if (months !== '' && !(Number.isInteger(Number(months)) && Number(months) >= 1 && Number(months) <= 12)) problems.push(`${name}：务工月数应为 1–12`);
+      else if (status && status !== 'None' && box.dataset.workStatus === 'None' && months === '') problems.push(`${name}：开始务工，请填写务工月数`);
+    }
     const found = [...findings.children].map((box) => {
       const type = box.querySelector('[name=type]').value;
       const text = box.querySelector('[name=text]').value.trim();
