@@ -73,6 +73,7 @@ public sealed class FieldAppBrowserTests(FieldAppBrowserTests.Phone phone) : ICl
         var app = phone.App!;
         var households = page.Locator("#households li");
         Assert.True(await households.CountAsync() > 0);
+        await AssertFitsAsync(page);
         await Artifacts.ScreenshotAsync(page, "m-households.png");
 
         // Search by the first household's head, then open it.
@@ -100,6 +101,7 @@ public sealed class FieldAppBrowserTests(FieldAppBrowserTests.Phone phone) : ICl
         var jpeg = await MakeJpegAsync(page);
         await page.Locator("input[type=file][name=photo]").SetInputFilesAsync(new FilePayload { Name = "door.jpg", MimeType = "image/jpeg", Buffer = jpeg });
         await Assertions.Expect(page.Locator("#thumbs img")).ToHaveCountAsync(1);
+        await AssertFitsAsync(page);
         await Artifacts.ScreenshotAsync(page, "m-visit-form.png");
         await page.Locator("#save-visit").ClickAsync();
         await Assertions.Expect(page.Locator("#outbox-tab")).ToHaveTextAsync("待同步 1 条");
@@ -198,6 +200,7 @@ public sealed class FieldAppBrowserTests(FieldAppBrowserTests.Phone phone) : ICl
         await Assertions.Expect(row.Locator("th")).ToHaveTextAsync("年停水天数");
         await Assertions.Expect(row.Locator("td").Nth(0)).ToHaveTextAsync("5");
         await Assertions.Expect(row.Locator("td").Nth(1)).ToHaveTextAsync("12");
+        await AssertFitsAsync(page);
         await Artifacts.ScreenshotAsync(page, "m-conflict.png");
         var clientId = (await card.GetAttributeAsync("data-client-id"))!;
         // Nothing was overwritten before the choice.
@@ -212,6 +215,11 @@ public sealed class FieldAppBrowserTests(FieldAppBrowserTests.Phone phone) : ICl
         Assert.Equal("Applied", visit["updateState"]!.GetValue<string>());
         Assert.True(errors.Count == 0, "page errors: " + string.Join("; ", errors));
     }
+
+    /// <summary>The screen fits the 360-px phone: nothing to scroll sideways.</summary>
+    private static async Task AssertFitsAsync(IPage page) =>
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 360"),
+            $"{page.Url} is wider than the phone");
 
     /// <summary>A small real JPEG, drawn on a canvas in the page (the server checks photos by their content).</summary>
     private static async Task<byte[]> MakeJpegAsync(IPage page)

@@ -82,8 +82,8 @@ export async function todoScreen() {
     h('ul.list', {}, sorted.map((i) => {
       const hh = names.get(i.householdId);
       return h('li', {}, h('a', { href: `#/household/${i.householdId}` },
-        h('div.item-top', {}, h('b', {}, hh?.headName ?? `户 ${i.householdId}`),
-          h(`span.tag.${i.overdue ? 'overdue' : 'due'}`, {}, i.overdue ? '已逾期' : `${fmtDate(i.dueBy)} 前`)),
-        h('div.small.muted', {}, i.reason)));
+        h('div.item-top', {}, h('b', {}, hh?.headName ?? i.headName ?? `户 ${i.householdId}`),
+          h(`span.tag.${i.overdue ? 'overdue' : 'due'}`, {}, i.overdue ? `已逾期（${i.dueBy}）` : `${i.dueBy} 前`)),
+        h('div.small.muted', {}, [i.kind, i.reason].filter(Boolean).join(' · '))));
     })));
 }
