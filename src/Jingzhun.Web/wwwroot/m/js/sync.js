@@ -119,10 +119,16 @@ async function upload() {
       counts.done++;
     } else {
       await put(OUTBOX, { ...item, state: 'error', error: problemText(r) });
+      // The server no longer knows a photo: upload it again on the next try (idempotent by its client id).
+      if (Object.keys(r.errors ?? {}).some((k) => k.startsWith('photoIds'))) await forgetUploads(item);
       counts.failed++;
     }
   }
   return counts;
+}
+
+async function forgetUploads(item) {
+  for (const p of await photosOf(item.clientId)) await put(PHOTOS, { ...p, serverId: null });
 }
 
 /** Uploads the visit's photos not yet on the server (a retry answers with the same id); returns the server's ids. */
