@@ -57,10 +57,23 @@ export async function discard(clientId) {
 }
 
 let running = null;
-/** Runs one sync (or joins the one running). quiet: no message unless something happened. */
+let rerun = false;
+/**
+ * Runs a sync. Called while one runs (a visit saved meanwhile, the 'online' event), it runs once more afterwards,
+ * so nothing queued in between waits for the next trigger. quiet: no message unless something was sent.
+ */
 export function run({ quiet = false } = {}) {
-  running ??= (navigator.locks ? navigator.locks.request('jingzhun-sync', () => syncOnce(quiet)) : syncOnce(quiet))
-    .finally(() => { running = null; });
+  if (running) {
+    rerun = true;
+    return running;
+  }
+  const once = () => (navigator.locks ? navigator.locks.request('jingzhun-sync', () => syncOnce(quiet)) : syncOnce(quiet));
+  running = (async () => {
+    do {
+      rerun = false;
+      await once();
+    } while (rerun);
+  })().finally(() => { running = null; });
   return running;
 }
 export const isRunning = () => running !== null;
