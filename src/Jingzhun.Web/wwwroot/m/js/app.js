@@ -4,7 +4,7 @@ import * as api from './api.js';
 import * as store from './store.js';
 import * as sync from './sync.js';
 import { householdsScreen, householdScreen, todoScreen } from './households.js';
-import { visitScreen } from './visit.js';
+import { visitScreen, hasUnsavedVisit, forgetUnsavedVisit } from './visit.js';
 import { outboxScreen } from './outbox.js';
 
 const routes = {
@@ -30,6 +30,7 @@ async function route() {
   const back = $('#back');
   back.hidden = !['household', 'visit'].includes(name);
   back.href = name === 'visit' ? `#/household/${arg}` : '#/households';
+  if (name !== 'visit') forgetUnsavedVisit();
   const screen = routes[name] ?? householdsScreen;
   try {
     await screen(arg);
@@ -108,7 +109,14 @@ async function showPending() {
   tab.parentElement.classList.toggle('pending', n > 0);
 }
 
-addEventListener('hashchange', route);
+addEventListener('hashchange', (e) => {
+  // A tab tapped by mistake must not throw away notes and photos typed at the door.
+  if (hasUnsavedVisit() && !confirm('这次走访还没有保存，确定离开？')) {
+    history.replaceState(null, '', e.oldURL);
+    return;
+  }
+  route();
+});
 addEventListener('online', () => { showNetwork(); sync.run({ quiet: true }); });
 addEventListener('offline', showNetwork);
 sync.onChange(async (event) => {

@@ -8,6 +8,11 @@ import { visitKinds, dimensions, severities, factFields, incomeFields, workStatu
 const MAX_PHOTOS = 9;
 const MAX_PHOTO_BYTES = 10 * 1024 * 1024;   // the server's Files:MaxBytes
 
+// Set while the visit form holds something not yet saved: the app asks before leaving it.
+let dirty = false;
+export const hasUnsavedVisit = () => dirty;
+export const forgetUnsavedVisit = () => { dirty = false; };
+
 /** A client-made id; crypto.randomUUID needs a secure context (https or localhost), the fallback does not. */
 export const newId = () => crypto.randomUUID?.()
   ?? Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -103,7 +108,8 @@ export async function visitScreen(id) {
       incomeFields.map(([f, l]) => h('label.field', {}, h('span', {}, l), factInput(f, 'number', hh.income.lines[f]))))
     : h('p.muted.small', {}, '该户尚无收入记录，请在电脑端录入。');
 
-  const form = h('form', { novalidate: true, onsubmit: (e) => { e.preventDefault(); save(); } },
+  dirty = false;
+  const form = h('form', { novalidate: true, oninput: () => { dirty = true; }, onchange: () => { dirty = true; }, onsubmit: (e) => { e.preventDefault(); save(); } },
     h('label.field', {}, h('span', {}, '走访类型'), h('select', { name: 'kind' }, options(visitKinds, 'Monthly'))),
     h('label.field', {}, h('span', {}, '走访时间'), h('input', { type: 'datetime-local', name: 'visitedAt', value: localInput(new Date()), max: localInput(new Date(Date.now() + 600000)) })),
     h('div.card', {}, h('div.field-label', {}, '位置'), gpsText, h('p'), h('button.btn.secondary.block', { type: 'button', onclick: locate }, '重新定位')),
@@ -174,6 +180,7 @@ export async function visitScreen(id) {
       errors.textContent = `保存失败：${e.message}`;
       return;
     }
+    dirty = false;
     photos.forEach((p) => URL.revokeObjectURL(p.url));
     toast(navigator.onLine ? '走访已保存，正在同步' : '走访已保存在本机，联网后自动同步');
     location.hash = `#/household/${hh.id}`;
