@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Jingzhun.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -86,6 +87,48 @@ public abstract partial class PagesTests(TestApp app) : ApiTests(app)
         var r = await page.PostAsync("/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await page.GetAsync("/households")).StatusCode);
+    }
+
+    [GeneratedRegex("name=\"ClientId\" value=\"([^\"]+)\"")]
+    private static partial Regex ClientIdField();
+
+    [SkippableFact]
+    public async Task Field_work_pages_render_and_the_web_form_records_a_visit_once()
+    {
+        RequireDatabase();
+        var places = await PlacesAsync();
+        var admin = await As("admin");
+        var h = await RegisterAsAdminAsync(places.SecondVillage);
+        var cadre = await Ok(await admin.PostAsJsonAsync("/api/v1/cadres", new
+        {
+            name = NewName(), unit = "土桥镇人民政府", regionCode = places.SecondVillage, activeFrom = "2024-01-01",
+        }), HttpStatusCode.Created);
+        await Ok(await admin.PostAsJsonAsync("/api/v1/pairings/bulk", new { householdIds = new[] { h.Id }, cadreId = cadre["id"]!.GetValue<long>() }));
+
+        var page = await SignInAsync("tuqiao");
+        foreach (var (url, text) in new[] { ("/fieldwork/cadres", "帮扶干部"), ("/fieldwork/teams", "驻村工作队"), ("/fieldwork/unpaired", "未结对农户"),
+                     ($"/fieldwork/pairing?region={places.SecondVillage}", h.Number), ("/fieldwork/visits", "走访记录"), ($"/households/{h.Id}", "登记走访") })
+            Assert.Contains(text, await page.GetStringAsync(url));
+
+        var form = await page.GetStringAsync($"/fieldwork/visits/new?household={h.Id}");
+        var fields = new MultipartFormDataContent
+        {
+            { new StringContent(AntiforgeryField().Match(form).Groups[1].Value), "__RequestVerificationToken" },
+            { new StringContent(ClientIdField().Match(form).Groups[1].Value), "ClientId" },
+            { new StringContent("1"), "BaseVersion" }, { new StringContent("Festival"), "Kind" },
+            { new StringContent(DateTime.UtcNow.AddHours(7).ToString("yyyy-MM-ddTHH:mm")), "VisitedAtLocal" },
+            { new StringContent("春节慰问，送去米油"), "Notes" }, { new StringContent("true"), "WaterPiped" },
+        };
+        var posted = await page.PostAsync($"/fieldwork/visits/new?household={h.Id}", fields);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var detail = await page.GetStringAsync(posted.Headers.Location!.OriginalString);
+        Assert.Contains("春节慰问", detail);
+        Assert.Contains("传统节日", detail);
+        // The same form sent twice (a double click) stores one visit.
+        Assert.Equal(HttpStatusCode.Redirect, (await page.PostAsync($"/fieldwork/visits/new?household={h.Id}", fields)).StatusCode);
+        Assert.Equal(1, (await GetAsync(admin, $"/api/v1/visits?householdId={h.Id}"))["total"]!.GetValue<int>());
+        Assert.True((await GetAsync(admin, $"/api/v1/households/{h.Id}"))["household"]!["waterPiped"]!.GetValue<bool>());
+        Assert.Equal(HttpStatusCode.NotFound, (await page.GetAsync("/fieldwork/visits/new?household=999999999")).StatusCode);
     }
 }
 

@@ -17,7 +17,8 @@ public static class FieldWorkModule
         .AddScoped<ManageCadresHandler>()
         .AddScoped<ManagePairingsHandler>()
         .AddScoped<SearchVisitsHandler>()
-        .AddScoped<DemoData.FieldWorkDemo>();
+        .AddScoped<DemoData.FieldWorkDemo>()
+        .AddScoped<ManageTeams.ManageTeamsHandler>();
 
     public static RouteGroupBuilder MapFieldWorkApi(this RouteGroupBuilder api)
     {
@@ -27,6 +28,7 @@ public static class FieldWorkModule
         ManageCadresHandler.Map(api);
         ManagePairingsHandler.Map(api);
         SearchVisitsHandler.Map(api);
+        ManageTeams.ManageTeamsHandler.Map(api);
         return api;
     }
 }

@@ -21,6 +21,8 @@ public sealed record PairingRow(long Id, long HouseholdId, long CadreId, string 
 
 public sealed record UnpairedRow(long Id, string HouseholdNumber, string HeadName, string VillageCode, string RegionPath, int Size);
 
+public sealed record CandidateRow(long Id, string HouseholdNumber, string HeadName, string VillageCode, string RegionPath, int Size, string? CadreName);
+
 public sealed record ImportRowError(int Row, string Message);
 
 public sealed record ImportPairingsResult(int Paired, int Rotated, int Unchanged);
@@ -119,6 +121,29 @@ public sealed class ManagePairingsHandler(AppDbContext db, RegionDirectory regio
         var rows = await query.OrderBy(h => h.HouseholdNumber).Skip((p - 1) * size).Take(size)
             .Select(h => new UnpairedRow(h.Id, h.HouseholdNumber, h.HeadName, h.VillageCode, "", h.Size)).ToListAsync(ct);
         return new PageResult<UnpairedRow>(rows.Select(r => r with { RegionPath = regions.ShortPath(r.VillageCode) }).ToList(), p, size, total);
+    }
+
+    /// <summary>Households of a region for the bulk pairing page, with their current cadre (if any).</summary>
+    public async Task<PageResult<CandidateRow>> CandidatesAsync(string? region, bool onlyUnpaired, int? page, CancellationToken ct)
+    {
+        var p = Math.Max(1, page ?? 1);
+        const int size = 100;
+        var query = Unpaired(region);
+        if (!onlyUnpaired)
+        {
+            query = db.Households.AsNoTracking();
+            if (!string.IsNullOrWhiteSpace(region) && RegionCodes.IsValid(region.Trim()))
+            {
+                var (low, high) = RegionCodes.VillageRange(region.Trim());
+                query = query.Where(h => string.Compare(h.VillageCode, low) >= 0 && string.Compare(h.VillageCode, high) <= 0);
+            }
+        }
+        var total = await query.CountAsync(ct);
+        var rows = await (from h in query.OrderBy(h => h.HouseholdNumber).Skip((p - 1) * size).Take(size)
+                          select new CandidateRow(h.Id, h.HouseholdNumber, h.HeadName, h.VillageCode, "", h.Size,
+                              (from pr in db.Pairings where pr.HouseholdId == h.Id && pr.EndedOn == null
+                               join c in db.Cadres.IgnoreQueryFilters() on pr.CadreId equals c.Id select c.Name).FirstOrDefault())).ToListAsync(ct);
+        return new PageResult<CandidateRow>(rows.Select(r => r with { RegionPath = regions.ShortPath(r.VillageCode) }).ToList(), p, size, total);
     }
 
     public static Task<IResult> TemplateAsync(CancellationToken ct) =>

@@ -12,7 +12,8 @@ namespace Jingzhun.Web.Modules.Registry.GetHousehold;
 [Authorize(Policy = Permissions.RegistryView)]
 public sealed class DetailModel(GetHouseholdHandler handler, Guarantees.AssessHouseholds.AssessHouseholdsHandler guarantees,
     Guarantees.ManageProblems.ManageProblemsHandler problems, Monitoring.IdentifyHouseholds.IdentifyHouseholdsHandler monitoringCases,
-    Monitoring.ManageLeads.ManageLeadsHandler monitoringLeads, CurrentUser me, TimeProvider clock) : PageModel
+    Monitoring.ManageLeads.ManageLeadsHandler monitoringLeads, FieldWork.SearchVisits.SearchVisitsHandler visits,
+    FieldWork.ManagePairings.ManagePairingsHandler pairings, CurrentUser me, TimeProvider clock) : PageModel
 {
     public const int HistoryTake = 200;
 
@@ -26,6 +27,7 @@ public sealed class DetailModel(GetHouseholdHandler handler, Guarantees.AssessHo
     public IReadOnlyList<Monitoring.ManageLeads.LeadRow> OpenLeads { get; private set; } = [];
     public bool CanReportLead => me.Has(Permissions.MonitoringReport);
     public bool CanEdit => me.Has(Permissions.RegistryEdit);
+    public FieldWork.HouseholdPanel.FieldWorkPanel? FieldWork { get; private set; }
     public bool CanReveal => me.Has(Permissions.RegistryRevealId);
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
@@ -44,6 +46,8 @@ public sealed class DetailModel(GetHouseholdHandler handler, Guarantees.AssessHo
             MonitoringCases = (await monitoringCases.SearchAsync(new(null, null, null, null, null, id, 1, 50), ct)).Value?.Items ?? [];
             OpenLeads = (await monitoringLeads.SearchAsync(new(null, Monitoring.LeadStatus.Open, null, null, id, 1, 50), ct)).Value?.Items ?? [];
         }
+        FieldWork = new(id, (await visits.SearchAsync(new(null, null, null, null, id, 1, 10), ct)).Value,
+            (await pairings.HistoryAsync(id, ct)).Value ?? [], CanEdit);
         return Page();
     }
 

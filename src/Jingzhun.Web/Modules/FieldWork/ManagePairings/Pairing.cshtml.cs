@@ -1,0 +1,61 @@
+using Jingzhun.Web.Modules.Registry.SearchHouseholds;
+using Jingzhun.Web.Platform.Auth;
+using Jingzhun.Web.Platform.Localization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jingzhun.Web.Modules.FieldWork.ManagePairings;
+
+/// <summary>结对帮扶: bulk pairing (POST /api/v1/pairings/bulk) and the Excel import (POST /api/v1/pairings/import).</summary>
+[Authorize(Permissions.FieldWorkManage)]
+public sealed class PairingModel(ManagePairingsHandler pairings, ManageCadresHandler cadres, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Region { get; set; }
+    [BindProperty(SupportsGet = true)] public bool OnlyUnpaired { get; set; }
+    [BindProperty(SupportsGet = true, Name = "pg")] public int? PageNumber { get; set; }
+
+    public PageResult<CandidateRow>? Candidates { get; private set; }
+    public IReadOnlyList<CadreRow> Cadres { get; private set; } = [];
+    public string? Message { get; private set; }
+    public string? Error { get; private set; }
+    public List<string> RowErrors { get; } = [];
+    public DateOnly Today => ChinaTime.Today(clock);
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostPairAsync(List<long> householdIds, long? cadreId, DateOnly? startedOn, CancellationToken ct)
+    {
+        var r = await pairings.BulkPairAsync(new BulkPairRequest(householdIds, cadreId ?? 0, startedOn), ct);
+        if (r.Succeeded) Message = $"已结对 {r.Value!.Paired} 户（其中轮换 {r.Value.Rotated} 户），{r.Value.Unchanged} 户原已与该干部结对";
+        else Error = r.Failure!.Errors?.Values.SelectMany(v => v).FirstOrDefault() ?? r.Failure.Message;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0) Error = "请选择要导入的 Excel 文件";
+        else
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            buffer.Position = 0;
+            var r = await pairings.ImportAsync(buffer, ct);
+            if (r.Succeeded) Message = $"导入完成：结对 {r.Value!.Paired} 户（其中轮换 {r.Value.Rotated} 户），{r.Value.Unchanged} 户无变化";
+            else
+            {
+                Error = r.Failure!.Message;
+                RowErrors.AddRange(r.Failure.Errors?.Values.SelectMany(v => v) ?? []);
+            }
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(Region)) Candidates = await pairings.CandidatesAsync(Region, OnlyUnpaired, PageNumber, ct);
+        Cadres = (await cadres.SearchAsync(new CadreQuery(Region?.Length > 9 ? Region[..9] : Region, null, true, 1, 500), ct)).Value?.Items ?? [];
+    }
+}

@@ -1,0 +1,87 @@
+using Jingzhun.Web.Modules.Regions;
+using Jingzhun.Web.Modules.Regions.Rules;
+using Jingzhun.Web.Platform.Auth;
+using Jingzhun.Web.Platform.Data;
+using Jingzhun.Web.Platform.Problems;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jingzhun.Web.Modules.FieldWork.ManageTeams;
+
+public sealed record TeamInput(string VillageCode, string Name, long FirstSecretaryId, IReadOnlyList<long>? MemberIds, DateOnly StartedOn, DateOnly? EndedOn);
+
+public sealed record TeamMemberView(long CadreId, string Name, string Unit);
+
+public sealed record TeamRow(long Id, string VillageCode, string RegionPath, string Name, TeamMemberView FirstSecretary, IReadOnlyList<TeamMemberView> Members,
+    DateOnly StartedOn, DateOnly? EndedOn);
+
+/// <summary>驻村工作队: one team per village at a time, led by its 第一书记 (a cadre), with member cadres.</summary>
+public sealed class ManageTeamsHandler(AppDbContext db, RegionDirectory regions, CurrentUser user, TimeProvider clock)
+{
+    public async Task<Outcome<IReadOnlyList<TeamRow>>> ListAsync(string? region, CancellationToken ct)
+    {
+        var query = db.WorkTeams.AsNoTracking().Include(t => t.Members).AsQueryable();
+        if (!string.IsNullOrWhiteSpace(region))
+        {
+            if (!RegionCodes.IsValid(region.Trim())) return Failure.Invalid("region", "区划代码无效");
+            var (low, high) = RegionCodes.VillageRange(region.Trim());
+            query = query.Where(t => string.Compare(t.VillageCode, low) >= 0 && string.Compare(t.VillageCode, high) <= 0);
+        }
+        var teams = await query.OrderBy(t => t.VillageCode).ThenByDescending(t => t.StartedOn).Take(1000).ToListAsync(ct);
+        var ids = teams.SelectMany(t => t.Members.Select(m => m.CadreId).Append(t.FirstSecretaryId)).Distinct().ToList();
+        var cadres = await db.Cadres.IgnoreQueryFilters().AsNoTracking().Where(c => ids.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => new TeamMemberView(c.Id, c.Name, c.Unit), ct);
+        return teams.Select(t => Row(t, cadres)).ToList();
+    }
+
+    public async Task<Outcome<TeamRow>> SaveAsync(long? id, TeamInput input, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 100) errors["name"] = ["请填写工作队名称（不超过100字）"];
+        if (input.EndedOn is { } end && end < input.StartedOn) errors["endedOn"] = ["结束日期不能早于开始日期"];
+        var village = input.VillageCode?.Trim() ?? "";
+        if (village.Length != 12 || regions.Find(village) is null || !user.CanSee(village)) errors["villageCode"] = ["请选择本辖区的村（社区）"];
+        var memberIds = (input.MemberIds ?? []).Append(input.FirstSecretaryId).Distinct().ToList();
+        var found = await db.Cadres.AsNoTracking().Where(c => memberIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
+        if (!found.Contains(input.FirstSecretaryId)) errors["firstSecretaryId"] = ["请选择第一书记（须为本辖区登记的帮扶干部）"];
+        else if (found.Count != memberIds.Count) errors["memberIds"] = ["部分队员不存在或不在您的管辖范围内"];
+        if (errors.Count > 0) return new Failure(FailureKind.Invalid, "提交的数据有误，请按提示修改", errors);
+        var now = clock.GetUtcNow().UtcDateTime;
+        WorkTeam team;
+        if (id is { } existing)
+        {
+            var t = await db.WorkTeams.Include(x => x.Members).FirstOrDefaultAsync(x => x.Id == existing, ct);
+            if (t is null) return Failure.NotFound("该工作队");
+            if (t.VillageCode != village) return Failure.Invalid("villageCode", "工作队所在村不能修改，请新建工作队");
+            t.Set(input.Name, input.FirstSecretaryId, input.StartedOn, input.EndedOn, memberIds, now, user.UserName);
+            team = t;
+        }
+        else
+        {
+            team = WorkTeam.Create(village, input.Name, input.FirstSecretaryId, input.StartedOn, input.EndedOn, memberIds, now, user.UserName);
+            db.WorkTeams.Add(team);
+        }
+        if (team.EndedOn is null && await db.WorkTeams.AnyAsync(x => x.VillageCode == village && x.EndedOn == null && x.Id != team.Id, ct))
+            return Failure.Invalid("villageCode", "该村已有在驻的工作队：请先填写原工作队的结束日期");
+        await db.SaveChangesAsync(ct);
+        var cadres = await db.Cadres.IgnoreQueryFilters().AsNoTracking().Where(c => memberIds.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => new TeamMemberView(c.Id, c.Name, c.Unit), ct);
+        return Row(team, cadres);
+    }
+
+    private TeamRow Row(WorkTeam t, Dictionary<long, TeamMemberView> cadres) =>
+        new(t.Id, t.VillageCode, regions.ShortPath(t.VillageCode), t.Name, cadres[t.FirstSecretaryId],
+            t.Members.Where(m => m.CadreId != t.FirstSecretaryId).Select(m => cadres[m.CadreId]).ToList(), t.StartedOn, t.EndedOn);
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/work-teams").WithTags("驻村帮扶");
+        g.MapGet("", async (string? region, ManageTeamsHandler h, CancellationToken ct) => (await h.ListAsync(region, ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Permissions.RegistryView).WithName("ListWorkTeams").WithSummary("驻村工作队");
+        g.MapPost("", async (TeamInput input, ManageTeamsHandler h, CancellationToken ct) =>
+                (await h.SaveAsync(null, input, ct)).ToHttp(t => TypedResults.Created($"/api/v1/work-teams/{t.Id}", t)))
+            .RequireAuthorization(Permissions.FieldWorkManage).WithName("CreateWorkTeam").WithSummary("新建驻村工作队");
+        g.MapPut("/{id:long}", async (long id, TeamInput input, ManageTeamsHandler h, CancellationToken ct) =>
+                (await h.SaveAsync(id, input, ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Permissions.FieldWorkManage).WithName("UpdateWorkTeam").WithSummary("修改驻村工作队");
+    }
+}
