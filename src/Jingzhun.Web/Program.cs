@@ -1,6 +1,7 @@
 using Jingzhun.Web.Modules.Admin;
 using Jingzhun.Web.Modules.Dashboards;
 using Jingzhun.Web.Modules.Dashboards.Reports;
+using Jingzhun.Web.Modules.FieldApp;
 using Jingzhun.Web.Modules.FieldWork;
 using Jingzhun.Web.Modules.Guarantees;
 using Jingzhun.Web.Modules.Monitoring;
@@ -25,6 +26,7 @@ builder.Services.AddFieldWorkCompliance();
 var app = builder.Build();
 if (await app.RunCommandAsync(args)) return;
 app.UsePlatform();
+app.MapFieldApp();
 
 var api = app.MapGroup("/api/v1");
 SignInHandler.Map(api);

@@ -1,0 +1,89 @@
+// The cadre's paired households (list with search, detail) and the to-do list, all read from the phone's cache.
+import { h, show, facts, fmtDate, fmtTime } from './ui.js';
+import { all, get, getMeta, HOUSEHOLDS } from './store.js';
+import { outbox, run as sync } from './sync.js';
+import { factFields, memberFields, show as label } from './labels.js';
+
+let query = '';   // kept while the app runs (never in the URL: names are personal data)
+
+const matches = (hh, q) => hh.headName.includes(q) || hh.number.includes(q) || hh.members?.some((m) => m.name.includes(q));
+
+export async function householdsScreen() {
+  const households = (await all(HOUSEHOLDS)).sort((a, b) => a.villageName.localeCompare(b.villageName, 'zh') || a.number.localeCompare(b.number));
+  const pending = new Set((await outbox()).map((i) => i.householdId));
+  const list = h('ul.list', { id: 'households' });
+  const count = h('p.muted.small');
+  const draw = () => {
+    const q = query.trim();
+    const shown = q ? households.filter((hh) => matches(hh, q)) : households;
+    count.textContent = q ? `找到 ${shown.length} 户（共 ${households.length} 户）` : `结对户 ${households.length} 户`;
+    list.replaceChildren(...shown.map((hh) => h('li', {}, h('a', { href: `#/household/${hh.id}`, dataset: { householdId: hh.id } },
+      h('div.item-top', {}, h('b', {}, hh.headName), h('span.tag', {}, hh.statusLabel)),
+      h('div.small.muted', {}, `${hh.villageName} · ${hh.size} 人 · 户编号 ${hh.number}`),
+      h('div.small', {}, hh.lastVisit ? `上次走访 ${fmtDate(hh.lastVisit.visitedAt)}（${hh.lastVisit.kindLabel}）` : '尚无走访记录',
+        pending.has(hh.id) ? h('span.tag.due', {}, ' 有待同步走访') : null)))));
+  };
+  const search = h('input', {
+    type: 'search', placeholder: '搜索户主、成员姓名或户编号', value: query, 'aria-label': '搜索结对户', enterkeyhint: 'search',
+    oninput: (e) => { query = e.target.value; draw(); },
+  });
+  draw();
+  const status = await getMeta('syncStatus');
+  const empty = households.length === 0
+    ? h('div.empty', {}, (await getMeta('since')) ? '您目前没有结对户。' : '尚未下载结对户。',
+      status && !status.ok ? h('p.error', {}, status.message) : null,
+      h('p'), h('button.btn', { onclick: () => sync() }, '立即同步'))
+    : null;
+  show('我的结对户', h('div.search', {}, search), count, empty, list);
+}
+
+export async function householdScreen(id) {
+  const hh = await get(HOUSEHOLDS, Number(id));
+  if (!hh) {
+    show('结对户', h('div.alert.warn', {}, '本机没有该户的信息（可能已不再结对）。'), h('a.btn.block.secondary', { href: '#/households' }, '返回结对户列表'));
+    return;
+  }
+  const queued = (await outbox()).filter((i) => i.householdId === hh.id);
+  show(hh.headName,
+    h('a.btn.block', { href: `#/visit/${hh.id}`, id: 'new-visit' }, '＋ 记录走访'),
+    h('p'),
+    h('div.card', {}, h('h2', {}, '基本情况'), facts([
+      ['户编号', hh.number], ['所在村', hh.villageName], ['住址', hh.address], ['户类型', hh.statusLabel],
+      ['人口', `${hh.size} 人`], ['结对日期', hh.pairedSince],
+      ['上次走访', hh.lastVisit ? `${fmtTime(hh.lastVisit.visitedAt)} ${hh.lastVisit.kindLabel}（${hh.lastVisit.cadreName}）` : '尚无'],
+    ])),
+    queued.length ? h('div.alert.warn', {}, `本机有 ${queued.length} 条该户的走访待同步。`, h('a', { href: '#/outbox' }, ' 查看')) : null,
+    h('div.card', {}, h('h2', {}, `家庭成员（${hh.members.length}）`),
+      h('ul.list', {}, hh.members.map((m) => h('li', {}, h('div.item', {},
+        h('div.item-top', {}, h('b', {}, m.name), h('span.muted.small', {}, `${m.relation} · ${m.gender} · ${m.age} 岁`)),
+        h('div.small', {}, memberFields.filter(([f]) => f in m).map(([f, l, codes]) => `${l}：${m[`${f}Label`] ?? label(m[f], codes)}`).join('　'))))))),
+    h('div.card', {}, h('h2', {}, '生产生活条件'), facts(factFields.map(([f, l, kind]) => [l, label(hh.facts?.[f], kind)]))),
+    h('div.card', {}, h('h2', {}, '收入'), hh.income
+      ? facts([['年度', hh.income.year], ['人均纯收入', `${hh.income.perCapitaNetIncome} 元`], ['工资性收入', hh.income.lines.wageIncome],
+        ['生产经营性收入', hh.income.lines.productionIncome]])
+      : h('p.muted', {}, '尚无收入记录')),
+    h('div.card', {}, h('h2', {}, '未解决的问题与风险线索'),
+      hh.openProblems.length + hh.openLeads.length === 0 ? h('p.muted', {}, '无') : h('ul.list', {},
+        hh.openProblems.map((p) => h('li', {}, h('div.item', {}, h('span.tag.overdue', {}, p.dimensionLabel), ' ', p.text))),
+        hh.openLeads.map((l) => h('li', {}, h('div.item', {}, h('span.tag.due', {}, l.sourceLabel), ' ', l.text))))));
+}
+
+export async function todoScreen() {
+  const todo = await getMeta('todo');
+  const items = todo?.items ?? [];
+  if (items.length === 0) {
+    show('待办', h('div.empty', {}, '暂无待办'));
+    return;
+  }
+  const names = new Map((await all(HOUSEHOLDS)).map((hh) => [hh.id, hh]));
+  const sorted = [...items].sort((a, b) => Number(b.overdue) - Number(a.overdue) || String(a.dueBy).localeCompare(String(b.dueBy)));
+  show('待办',
+    h('p.muted.small', {}, `${todo.month ?? ''} 应走访 ${items.length} 户，其中逾期 ${items.filter((i) => i.overdue).length} 户`),
+    h('ul.list', {}, sorted.map((i) => {
+      const hh = names.get(i.householdId);
+      return h('li', {}, h('a', { href: `#/household/${i.householdId}` },
+        h('div.item-top', {}, h('b', {}, hh?.headName ?? i.headName ?? `户 ${i.householdId}`),
+          h(`span.tag.${i.overdue ? 'overdue' : 'due'}`, {}, i.overdue ? `已逾期（${i.dueBy}）` : `${i.dueBy} 前`)),
+        h('div.small.muted', {}, [i.kind, i.reason].filter(Boolean).join(' · '))));
+    })));
+}

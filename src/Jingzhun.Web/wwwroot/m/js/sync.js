@@ -1,0 +1,217 @@
+// The outbox and the sync with the server.
+// A visit recorded on the phone is queued with its photos in one IndexedDB transaction, under ids made here
+// (crypto.randomUUID). Sync uploads the photos first (idempotent by their client id), then the visits in one batch
+// (idempotent by the visit's client id), so a sync cut off half-way and retried never stores anything twice.
+// A household update that meets a newer version on the server comes back as a conflict and waits for the user.
+import * as api from './api.js';
+import { tx, all, get, put, byIndex, getMeta, setMeta, HOUSEHOLDS, OUTBOX, PHOTOS } from './store.js';
+
+const listeners = new Set();
+export const onChange = (fn) => listeners.add(fn);
+const emit = (event) => listeners.forEach((fn) => fn(event));
+
+/** Outbox entries of the signed-in account, oldest first (another account's entries wait for that account). */
+export async function outbox() {
+  const s = await api.session();
+  return (await all(OUTBOX)).filter((i) => i.user === s?.userName).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+export const pendingCount = async () => (await outbox()).length;
+export const photosOf = (visitClientId) => byIndex(PHOTOS, 'visit', visitClientId);
+
+/** Queues a visit and its photos (Blobs) on the phone: all of it or nothing. */
+export async function queueVisit(visit, photos, householdLabel) {
+  const s = await api.session();
+  const item = {
+    clientId: visit.clientId, user: s.userName, householdId: visit.householdId, householdLabel,
+    createdAt: new Date().toISOString(), state: 'pending', error: null, visit, photoIds: photos.map((p) => p.clientId),
+  };
+  await tx([OUTBOX, PHOTOS], 'readwrite', (st) => {
+    st[OUTBOX].add(item);
+    for (const p of photos) st[PHOTOS].add({ ...p, visitClientId: visit.clientId, serverId: null });
+  });
+  emit({ refresh: false });
+  return item;
+}
+
+/** Removes an entry the server has (or the user gave up), with its photos. */
+async function forget(clientId) {
+  const photos = await photosOf(clientId);
+  await tx([OUTBOX, PHOTOS], 'readwrite', (st) => {
+    st[OUTBOX].delete(clientId);
+    for (const p of photos) st[PHOTOS].delete(p.clientId);
+  });
+}
+
+/** Keeps a refused visit but drops its household update (the registry's rules refused it): the visit syncs alone. */
+export async function dropUpdate(clientId) {
+  const item = await get(OUTBOX, clientId);
+  await put(OUTBOX, { ...item, visit: { ...item.visit, householdUpdate: null }, state: 'pending', error: null });
+  emit({ refresh: true });
+  return run();
+}
+
+/** Deletes an entry that the server refused, after the user confirmed. */
+export async function discard(clientId) {
+  await forget(clientId);
+  emit({ refresh: true });
+}
+
+let running = null;
+let rerun = false;
+/**
+ * Runs a sync. Called while one runs (a visit saved meanwhile, the 'online' event), it runs once more afterwards,
+ * so nothing queued in between waits for the next trigger. quiet: no message unless something was sent.
+ */
+export function run({ quiet = false } = {}) {
+  if (running) {
+    rerun = true;
+    return running;
+  }
+  const once = () => (navigator.locks ? navigator.locks.request('jingzhun-sync', () => syncOnce(quiet)) : syncOnce(quiet));
+  running = (async () => {
+    do {
+      rerun = false;
+      await once();
+    } while (rerun);
+  })().finally(() => { running = null; });
+  return running;
+}
+export const isRunning = () => running !== null;
+
+async function syncOnce(quiet) {
+  if (!navigator.onLine || !(await api.session())) return;
+  emit({ running: true });
+  const status = (ok, message) => setMeta('syncStatus', { at: new Date().toISOString(), ok, message });
+  try {
+    const sent = await upload();
+    await download();
+    await setMeta('lastSync', new Date().toISOString());
+    const left = await pendingCount();
+    const message = sent.done || sent.conflicts || sent.failed
+      ? `同步完成：上传 ${sent.done + sent.conflicts} 条` + (sent.conflicts ? `，其中 ${sent.conflicts} 条的户信息有冲突待确认` : '')
+        + (sent.failed ? `，${sent.failed} 条失败` : '')
+      : left ? `还有 ${left} 条待处理` : '已是最新';
+    await status(sent.failed === 0, message);
+    emit({ refresh: true, message: quiet && !(sent.done || sent.conflicts || sent.failed) ? undefined : message, error: sent.failed > 0 });
+  } catch (e) {
+    const message = e instanceof api.OfflineError ? '网络中断，未能同步，稍后自动重试' : `同步失败：${e.message}`;
+    await status(false, e instanceof api.AuthError ? e.message : message);
+    if (e instanceof api.AuthError) {
+      emit({ refresh: true, message: e.message, error: true });
+      location.hash = '#/login';
+    } else {
+      emit({ refresh: true, message: quiet && e instanceof api.OfflineError ? undefined : message, error: true });
+    }
+  }
+}
+
+async function upload() {
+  const counts = { done: 0, conflicts: 0, failed: 0 };
+  const ready = [];
+  for (const item of await outbox()) {
+    if (item.state === 'conflict') continue;           // waits for the user's choice
+    try {
+      ready.push({ item, photoIds: await uploadPhotos(item) });
+    } catch (e) {
+      if (!(e instanceof api.ApiError)) throw e;        // offline or signed out: stop, retry later
+      await put(OUTBOX, { ...item, state: 'error', error: `照片上传失败：${e.problem ? problemText(e.problem) : e.message}` });
+      counts.failed++;
+    }
+  }
+  if (ready.length === 0) return counts;
+  const res = await api.post('/sync/visits', { visits: ready.map(({ item, photoIds }) => ({ ...item.visit, photoIds })) });
+  for (const r of res.results ?? []) {
+    const item = ready.find((x) => x.item.clientId === r.clientId)?.item;
+    if (!item) continue;
+    // 'duplicate' is a retry of a visit the server already has: the same as 'created' (with its conflict, if undecided).
+    if ((r.status === 'conflict' || r.status === 'duplicate') && r.updateState === 'Conflict' && r.conflict) {
+      await put(OUTBOX, { ...item, state: 'conflict', error: null, conflict: r.conflict, warnings: r.warnings ?? [] });
+      counts.conflicts++;
+    } else if (r.status === 'created' || r.status === 'duplicate') {
+      await forget(item.clientId);
+      counts.done++;
+    } else {
+      await put(OUTBOX, { ...item, state: 'error', error: problemText(r) });
+      // The server no longer knows a photo: upload it again on the next try (idempotent by its client id).
+      if (Object.keys(r.errors ?? {}).some((k) => k.startsWith('photoIds'))) await forgetUploads(item);
+      counts.failed++;
+    }
+  }
+  return counts;
+}
+
+async function forgetUploads(item) {
+  for (const p of await photosOf(item.clientId)) await put(PHOTOS, { ...p, serverId: null });
+}
+
+/** Uploads the visit's photos not yet on the server (a retry answers with the same id); returns the server's ids. */
+async function uploadPhotos(item) {
+  const ids = [];
+  for (const id of item.photoIds) {
+    let p = await get(PHOTOS, id);
+    if (!p) continue;
+    if (!p.serverId) {
+      const form = new FormData();
+      form.append('clientId', p.clientId);
+      form.append('file', p.blob, p.name || `${p.clientId}.jpg`);
+      const r = await api.postForm('/sync/photos', form);
+      p = { ...p, serverId: r.id };
+      await put(PHOTOS, p);
+    }
+    ids.push(p.serverId);
+  }
+  return ids;
+}
+
+export function problemText(r) {
+  const errors = r.errors ? Object.values(r.errors).flat() : [];
+  return (errors.length ? errors : [r.title ?? '服务器拒绝了这条记录']).join('；');
+}
+
+/** The cadre's households changed since the last download (pairings started or ended, facts, visits, problems). */
+async function download() {
+  const since = await getMeta('since');
+  const res = await api.get('/sync/households' + (since ? `?since=${encodeURIComponent(since)}` : ''));
+  await tx(HOUSEHOLDS, 'readwrite', (st) => {
+    for (const hh of res.households ?? []) st[HOUSEHOLDS].put(hh);
+    for (const id of res.removed ?? []) st[HOUSEHOLDS].delete(id);
+  });
+  await setMeta('since', res.serverTime);
+  if (res.cadre) await setMeta('cadre', res.cadre);
+  try {
+    await setMeta('todo', await api.get('/sync/todo'));
+  } catch (e) {
+    if (!(e instanceof api.ApiError && e.status === 404)) throw e;
+    await setMeta('todo', null);                        // no to-do list on this server yet
+  }
+}
+
+/**
+ * The user's decision on a conflicting household update: 'apply' (采用我的) or 'discard' (采用服务器的). If the household
+ * changed again meanwhile the server answers 409: fetch the newest values and ask again (never overwrite unseen data).
+ */
+export async function resolve(item, action) {
+  try {
+    await api.post(`/sync/visits/${encodeURIComponent(item.clientId)}/resolve`, { action, baseVersion: item.conflict.serverVersion });
+  } catch (e) {
+    if (!(e instanceof api.ApiError && e.status === 409 && e.problem?.serverVersion)) throw e;
+    await download();
+    const hh = await get(HOUSEHOLDS, item.householdId);
+    await put(OUTBOX, { ...item, conflict: { ...item.conflict, serverVersion: e.problem.serverVersion, server: serverSide(hh, item.conflict.yours) } });
+    emit({ refresh: true, message: '该户刚被他人修改，请对照最新数据重新选择', error: true });
+    return;
+  }
+  await forget(item.clientId);
+  emit({ refresh: true, message: action === 'apply' ? '已采用我的修改' : '已采用服务器的数据' });
+}
+
+/** The server's current values of the fields the user changed (from a fresh download), in the conflict's shape. */
+function serverSide(hh, yours) {
+  if (!hh) return {};
+  const pick = (obj, keys) => Object.fromEntries(keys.map((k) => [k, obj?.[k] ?? null]));
+  return {
+    facts: yours.facts ? pick(hh.facts, Object.keys(yours.facts)) : undefined,
+    members: yours.members?.map((m) => ({ id: m.id, ...pick(hh.members.find((x) => x.id === m.id), Object.keys(m).filter((k) => k !== 'id')) })),
+    income: yours.income ? (hh.income?.year === yours.income.year ? hh.income : null) : undefined,
+  };
+}

@@ -1,0 +1,192 @@
+// The visit form: kind, time, GPS, notes, photos from the camera, household facts seen at the door, findings.
+// Saving always goes to the phone's outbox first (with or without signal); sync sends it on.
+import { h, show, toast, localInput } from './ui.js';
+import { get, HOUSEHOLDS } from './store.js';
+import { queueVisit, run as sync } from './sync.js';
+import { visitKinds, dimensions, severities, factFields, incomeFields, workStatuses, healthStatuses } from './labels.js';
+
+const MAX_PHOTOS = 9;
+const MAX_PHOTO_BYTES = 10 * 1024 * 1024;   // the server's Files:MaxBytes
+
+// Set while the visit form holds something not yet saved: the app asks before leaving it.
+let dirty = false;
+export const hasUnsavedVisit = () => dirty;
+export const forgetUnsavedVisit = () => { dirty = false; };
+
+/** A client-made id; crypto.randomUUID needs a secure context (https or localhost), the fallback does not. */
+export const newId = () => crypto.randomUUID?.()
+  ?? Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
+const options = (codes, selected, blank) => [
+  blank === undefined ? null : h('option', { value: '' }, blank),
+  ...Object.entries(codes).map(([v, l]) => h('option', { value: v, selected: v === selected }, l)),
+];
+
+/** The select/input of one household fact, prefilled with the cached value; data-original tells what changed. */
+function factInput(field, kind, value) {
+  const original = value === null || value === undefined ? '' : String(value);
+  const el = kind === 'number'
+    ? h('input', { type: 'number', inputmode: 'decimal', min: '0', step: 'any', value: original })
+    : h('select', {}, kind === 'bool' ? options({ true: '是', false: '否' }, original, '未填') : options(kind, original, '未填'));
+  el.name = field;
+  el.dataset.original = original;
+  el.dataset.kind = kind === 'bool' || kind === 'number' ? kind : 'code';
+  return el;
+}
+
+const parse = (el) => {
+  if (el.value === '') return null;
+  if (el.dataset.kind === 'bool') return el.value === 'true';
+  if (el.dataset.kind === 'number') return Number(el.value);
+  return el.value;
+};
+const changed = (el) => el.value !== el.dataset.original;
+
+export async function visitScreen(id) {
+  const hh = await get(HOUSEHOLDS, Number(id));
+  if (!hh) {
+    location.hash = '#/households';
+    return;
+  }
+  const photos = [];   // { clientId, blob, name, type, url }
+  const position = { latitude: null, longitude: null, accuracy: null };
+  const errors = h('div.alert.error', { role: 'alert', hidden: true });
+
+  // GPS: asked for on opening; the cadre can retry. Denied or unavailable is allowed (the visit says so).
+  const gpsText = h('span', {}, '正在定位…');
+  const locate = () => {
+    if (!navigator.geolocation) { gpsText.textContent = '此设备不支持定位'; return; }
+    gpsText.textContent = '正在定位…';
+    navigator.geolocation.getCurrentPosition((p) => {
+      Object.assign(position, { latitude: p.coords.latitude, longitude: p.coords.longitude, accuracy: p.coords.accuracy });
+      gpsText.textContent = `已定位：${p.coords.latitude.toFixed(5)}, ${p.coords.longitude.toFixed(5)}（精度约 ${Math.round(p.coords.accuracy)} 米）`;
+    }, (e) => {
+      gpsText.textContent = e.code === e.PERMISSION_DENIED ? '未获得定位权限（可在浏览器设置中允许）' : '暂时无法定位，可稍后重试';
+    }, { enableHighAccuracy: true, timeout: 20000, maximumAge: 60000 });
+  };
+
+  const thumbs = h('div.thumbs', { id: 'thumbs' });
+  const drawThumbs = () => thumbs.replaceChildren(...photos.map((p, i) => h('div.thumb', {},
+    h('img', { src: p.url, alt: `照片 ${i + 1}` }),
+    h('button', { type: 'button', 'aria-label': `删除照片 ${i + 1}`, onclick: () => { URL.revokeObjectURL(p.url); photos.splice(i, 1); drawThumbs(); } }, '×'))));
+  const camera = h('input', {
+    type: 'file', accept: 'image/*', capture: 'environment', multiple: true, name: 'photo', 'aria-label': '拍照或选择照片',
+    onchange: (e) => {
+      for (const file of e.target.files) {
+        if (photos.length >= MAX_PHOTOS) { toast(`每次走访最多 ${MAX_PHOTOS} 张照片`, 'error'); break; }
+        if (file.size > MAX_PHOTO_BYTES) { toast(`照片“${file.name}”超过 10 MB，未添加`, 'error'); continue; }
+        photos.push({ clientId: newId(), blob: file, name: file.name, type: file.type, url: URL.createObjectURL(file) });
+      }
+      e.target.value = '';
+      drawThumbs();
+    },
+  });
+
+  const findings = h('div');
+  const addFinding = () => {
+    const box = h('div.finding', {},
+      h('label.field', {}, h('span', {}, '类型'), h('select', { name: 'type', onchange: (e) => { dim.hidden = e.target.value !== 'problem'; } },
+        h('option', { value: 'problem' }, '两不愁三保障问题'), h('option', { value: 'lead' }, '返贫致贫风险线索'))),
+      h('div', {}, h('label.field', {}, h('span', {}, '问题类别'), h('select', { name: 'dimension' }, options(dimensions, 'Water'))),
+        h('label.field', {}, h('span', {}, '紧急程度'), h('select', { name: 'severity' }, options(severities, 'Normal')))),
+      h('label.field', {}, h('span', {}, '情况说明'), h('textarea', { name: 'text', maxlength: 500, required: true })),
+      h('button.btn.secondary', { type: 'button', onclick: () => box.remove() }, '删除此项'));
+    const dim = box.children[1];
+    findings.append(box);
+  };
+
+  const factsBox = h('div', {}, factFields.map(([f, l, kind]) => h('label.field', {}, h('span', {}, l), factInput(f, kind, hh.facts?.[f]))));
+  // 残疾 needs a disability grade, which is entered on the registry's own form: the phone offers it only to keep it.
+  const healthCodes = (m) => Object.fromEntries(Object.entries(healthStatuses).filter(([k]) => k !== 'Disabled' || m.healthStatus === 'Disabled'));
+  const membersBox = h('div', {}, hh.members.map((m) => h('div.finding', { dataset: { memberId: m.id, workStatus: m.workStatus } },
+    h('b', {}, `${m.name}（${m.relation}）`),
+    h('label.field', {}, h('span', {}, '务工状况'), factInput('workStatus', workStatuses, m.workStatus)),
+    h('label.field', {}, h('span', {}, '务工月数（1–12，不填则不变）'), factInput('workMonths', 'number', null)),
+    h('label.field', {}, h('span', {}, '健康状况'), factInput('healthStatus', healthCodes(m), m.healthStatus)))));
+  const incomeBox = hh.income
+    ? h('div', {}, h('p.muted.small', {}, `${hh.income.year} 年收入（元）`),
+      incomeFields.map(([f, l]) => h('label.field', {}, h('span', {}, l), factInput(f, 'number', hh.income.lines[f]))))
+    : h('p.muted.small', {}, '该户尚无收入记录，请在电脑端录入。');
+
+  dirty = false;
+  const form = h('form', { novalidate: true, oninput: () => { dirty = true; }, onchange: () => { dirty = true; }, onsubmit: (e) => { e.preventDefault(); save(); } },
+    h('label.field', {}, h('span', {}, '走访类型'), h('select', { name: 'kind' }, options(visitKinds, 'Monthly'))),
+    h('label.field', {}, h('span', {}, '走访时间'), h('input', { type: 'datetime-local', name: 'visitedAt', value: localInput(new Date()), max: localInput(new Date(Date.now() + 600000)) })),
+    h('div.card', {}, h('div.field-label', {}, '位置'), gpsText, h('p'), h('button.btn.secondary.block', { type: 'button', onclick: locate }, '重新定位')),
+    h('label.field', {}, h('span', {}, '走访情况'), h('textarea', { name: 'notes', maxlength: 2000, placeholder: '见到了谁、看到了什么、群众反映的困难…' })),
+    h('div.card', {}, h('div.field-label', {}, `现场照片（最多 ${MAX_PHOTOS} 张）`), thumbs,
+      h('label.btn.secondary.block.camera', {}, '拍照 / 选择照片', camera)),
+    h('details.more', {}, h('summary', {}, '更新生产生活条件'), h('div.body', {}, factsBox)),
+    h('details.more', {}, h('summary', {}, '更新成员务工与健康'), h('div.body', {}, membersBox)),
+    h('details.more', {}, h('summary', {}, '更新收入'), h('div.body', {}, incomeBox)),
+    h('details.more', {}, h('summary', {}, '发现问题（生成问题或风险线索）'), h('div.body', {}, findings,
+      h('button.btn.secondary.block', { type: 'button', onclick: addFinding }, '＋ 添加一项'))),
+    errors,
+    h('button.btn.block', { type: 'submit', id: 'save-visit' }, '保存走访'));
+
+  function householdUpdate() {
+    const factEls = [...factsBox.querySelectorAll('[name]')].filter(changed);
+    const members = [...membersBox.querySelectorAll('[data-member-id]')].map((box) => {
+      const els = [...box.querySelectorAll('[name]')].filter(changed);
+      return els.length ? { id: Number(box.dataset.memberId), ...Object.fromEntries(els.map((el) => [el.name, parse(el)])) } : null;
+    }).filter(Boolean);
+    const incomeEls = [...incomeBox.querySelectorAll('[name]')];
+    const income = incomeEls.some(changed)
+      ? { year: hh.income.year, lines: { ...hh.income.lines, ...Object.fromEntries(incomeEls.map((el) => [el.name, parse(el) ?? 0])) } }
+      : null;
+    if (!factEls.length && !members.length && !income) return null;
+    return {
+      baseVersion: hh.version,
+      facts: factEls.length ? Object.fromEntries(factEls.map((el) => [el.name, parse(el)])) : null,
+      members: members.length ? members : null,
+      income,
+    };
+  }
+
+  async function save() {
+    const problems = [];
+    const visitedAt = new Date(form.visitedAt.value);
+    if (Number.isNaN(visitedAt.getTime())) problems.push('请填写走访时间');
+    else if (visitedAt.getTime() > Date.now() + 600000) problems.push('走访时间不能晚于现在');
+    for (const box of membersBox.querySelectorAll('[data-member-id]')) {
+      const status = box.querySelector('[name=workStatus]').value;
+      const months = box.querySelector('[name=workMonths]').value;
+      const name = box.querySelector('b').textContent;
+      if (months !== '' && !(Number.isInteger(Number(months)) && Number(months) >= 1 && Number(months) <= 12)) problems.push(`${name}：务工月数应为 1–12`);
+      else if (status && status !== 'None' && box.dataset.workStatus === 'None' && months === '') problems.push(`${name}：开始务工，请填写务工月数`);
+    }
+    const found = [...findings.children].map((box) => {
+      const type = box.querySelector('[name=type]').value;
+      const text = box.querySelector('[name=text]').value.trim();
+      if (!text) problems.push('请填写发现问题的情况说明');
+      return type === 'problem'
+        ? { type, text, dimension: box.querySelector('[name=dimension]').value, severity: box.querySelector('[name=severity]').value }
+        : { type, text };
+    });
+    errors.hidden = problems.length === 0;
+    errors.textContent = problems.join('；');
+    if (problems.length) return;
+    const button = form.querySelector('#save-visit');
+    button.disabled = true;
+    const visit = {
+      clientId: newId(), householdId: hh.id, visitedAt: visitedAt.toISOString(), kind: form.kind.value,
+      ...position, notes: form.notes.value.trim() || null, householdUpdate: householdUpdate(), findings: found,
+    };
+    try {
+      await queueVisit(visit, photos.map(({ url, ...p }) => p), `${hh.headName}（${hh.number}）`);
+    } catch (e) {
+      button.disabled = false;
+      errors.hidden = false;
+      errors.textContent = `保存失败：${e.message}`;
+      return;
+    }
+    dirty = false;
+    photos.forEach((p) => URL.revokeObjectURL(p.url));
+    toast(navigator.onLine ? '走访已保存，正在同步' : '走访已保存在本机，联网后自动同步');
+    location.hash = `#/household/${hh.id}`;
+    if (navigator.onLine) sync({ quiet: true });
+  }
+
+  show(`走访 ${hh.headName}`, form);
+  locate();
+}

@@ -1,0 +1,249 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using System.Text.Json.Nodes;
+
+namespace Jingzhun.BrowserTests;
+
+/// <summary>
+/// The offline field app (/m/) on a 360-px phone: the demo cadre signs in and sees the paired households; the
+/// phone loses signal; the app still opens (service worker) and a visit with a photo is recorded and queued
+/// ("待同步 1 条"); signal returns and the app syncs by itself; the first answer is lost on the way back, and the
+/// retried sync creates nothing twice. The server is then asked, as the cadre, whether the visit is there once with
+/// its photo.
+/// </summary>
+public sealed class FieldAppBrowserTests(FieldAppBrowserTests.Phone phone) : IClassFixture<FieldAppBrowserTests.Phone>
+{
+    private const string Password = "Jingzhun2026";
+
+    /// <summary>One running app and one Chromium for the tests of this class; each test has its own browser context (phone).</summary>
+    public sealed class Phone : IAsyncLifetime
+    {
+        private IPlaywright? _playwright;
+        public RunningApp? App { get; private set; }
+        public IBrowser? Browser { get; private set; }
+
+        public async Task InitializeAsync()
+        {
+            if (!File.Exists(Artifacts.Chromium)) return;
+            App = await RunningApp.StartAsync(null);
+            _playwright = await Playwright.CreateAsync();
+            Browser = await Artifacts.LaunchChromiumAsync(_playwright);
+        }
+
+        public async Task DisposeAsync()
+        {
+            if (Browser is not null) await Browser.DisposeAsync();
+            _playwright?.Dispose();
+            if (App is not null) await App.DisposeAsync();
+        }
+    }
+
+    /// <summary>A 360-px phone with GPS, signed in on /m/ as the demo cadre, its paired households downloaded.</summary>
+    private async Task<(IBrowserContext Context, IPage Page, List<string> Errors)> SignedInPhoneAsync()
+    {
+        Skip.If(phone.Browser is null, Artifacts.NoChromium);
+        var context = await phone.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 360, Height = 740 }, IsMobile = true, HasTouch = true, Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai", Permissions = ["geolocation"], Geolocation = new Geolocation { Latitude = 29.84f, Longitude = 106.05f, Accuracy = 15 },
+        });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        page.SetDefaultTimeout(20_000);
+        Assertions.SetDefaultExpectTimeout(20_000);
+
+        await page.GotoAsync(phone.App!.Url + "/m/");
+        await page.Locator("input[name=username]").FillAsync("cadre");
+        await page.Locator("input[name=password]").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#households li").First).ToBeVisibleAsync();
+        // The service worker has installed (its install cached the shell) and controls the page.
+        await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+        return (context, page, errors);
+    }
+
+    [SkippableFact]
+    public async Task A_visit_recorded_offline_with_a_photo_reaches_the_server_once_when_signal_returns()
+    {
+        var (context, page, errors) = await SignedInPhoneAsync();
+        await using var _ = context;
+        var app = phone.App!;
+        var households = page.Locator("#households li");
+        Assert.True(await households.CountAsync() > 0);
+        await AssertFitsAsync(page);
+        await Artifacts.ScreenshotAsync(page, "m-households.png");
+
+        // Search by the first household's head, then open it.
+        var first = households.First.Locator("a");
+        var householdId = long.Parse((await first.GetAttributeAsync("data-household-id"))!, System.Globalization.CultureInfo.InvariantCulture);
+        var head = await first.Locator("b").InnerTextAsync();
+        await page.Locator("input[type=search]").FillAsync(head);
+        await Assertions.Expect(households.First.Locator("b")).ToHaveTextAsync(head);
+        await households.First.Locator("a").ClickAsync();
+        await Assertions.Expect(page.Locator("#title")).ToHaveTextAsync(head);
+
+        // No signal: the app still opens from the phone (service worker + IndexedDB).
+        await context.SetOfflineAsync(true);
+        await Assertions.Expect(page.Locator("#net")).ToHaveTextAsync("离线");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#title")).ToHaveTextAsync(head);
+        await Assertions.Expect(page.Locator("#net")).ToHaveTextAsync("离线");
+
+        // Record a visit with a photo made here (a real JPEG from a canvas) and GPS.
+        await page.Locator("#new-visit").ClickAsync();
+        var notes = $"浏览器测试：见到户主，饮水正常 {Guid.NewGuid():N}";
+        await page.Locator("select[name=kind]").SelectOptionAsync("Monthly");
+        await page.Locator("textarea[name=notes]").FillAsync(notes);
+        await Assertions.Expect(page.GetByText("已定位")).ToBeVisibleAsync();
+        var jpeg = await MakeJpegAsync(page);
+        await page.Locator("input[type=file][name=photo]").SetInputFilesAsync(new FilePayload { Name = "door.jpg", MimeType = "image/jpeg", Buffer = jpeg });
+        await Assertions.Expect(page.Locator("#thumbs img")).ToHaveCountAsync(1);
+        await AssertFitsAsync(page);
+        await Artifacts.ScreenshotAsync(page, "m-visit-form.png");
+        await page.Locator("#save-visit").ClickAsync();
+        await Assertions.Expect(page.Locator("#outbox-tab")).ToHaveTextAsync("待同步 1 条");
+
+        await page.Locator("a[data-tab=outbox]").ClickAsync();
+        await Assertions.Expect(page.Locator("#outbox-summary")).ToHaveTextAsync("待同步 1 条");
+        var card = page.Locator("[data-client-id]");
+        await Assertions.Expect(card).ToContainTextAsync("照片 1 张");
+        var clientId = (await card.GetAttributeAsync("data-client-id"))!;
+        // Still there after the app is closed and opened again without signal.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#outbox-summary")).ToHaveTextAsync("待同步 1 条");
+        await Artifacts.ScreenshotAsync(page, "m-outbox-offline.png");
+
+        // Signal returns, but the server's answer to the visit batch is lost on the way back: the visit is stored,
+        // the phone does not know it and keeps it queued.
+        var lost = 0;
+        await page.RouteAsync("**/api/v1/sync/visits", async route =>
+        {
+            var response = await route.FetchAsync();
+            Assert.True(response.Ok, $"the batch reached the server: {response.Status}");
+            lost++;
+            await route.AbortAsync("internetdisconnected");
+        });
+        await context.SetOfflineAsync(false);   // the app syncs by itself on the 'online' event
+        await Assertions.Expect(page.Locator("#sync-status")).ToContainTextAsync("网络中断");
+        Assert.Equal(1, lost);
+        await Assertions.Expect(page.Locator("#outbox-summary")).ToHaveTextAsync("待同步 1 条");
+
+        // The retry sends the same visit (same client id) again: the server answers "duplicate", the outbox empties.
+        await page.UnrouteAllAsync();
+        var retry = await page.RunAndWaitForResponseAsync(() => page.Locator("#sync-now").ClickAsync(),
+            r => r.Url.EndsWith("/api/v1/sync/visits", StringComparison.Ordinal));
+        var answer = (await retry.JsonAsync())!.Value.GetProperty("results").EnumerateArray().Single();
+        Assert.Equal(clientId, answer.GetProperty("clientId").GetString());
+        Assert.Equal("duplicate", answer.GetProperty("status").GetString());
+        await Assertions.Expect(page.Locator("#outbox-summary")).ToHaveTextAsync("全部已同步");
+        await Assertions.Expect(page.Locator("#outbox-tab")).ToHaveTextAsync("同步");
+        await Artifacts.ScreenshotAsync(page, "m-outbox-synced.png");
+
+        // On the server, as the cadre: the visit is there, the one the retry found, with its photo.
+        using var http = await SignedInAsync(app.Url, "cadre");
+        var visit = await http.GetFromJsonAsync<JsonElement>($"/api/v1/sync/visits/{clientId}");
+        Assert.Equal(answer.GetProperty("visitId").GetInt64(), visit.GetProperty("visitId").GetInt64());
+        Assert.Equal(householdId, visit.GetProperty("householdId").GetInt64());
+        Assert.Equal("Monthly", visit.GetProperty("kind").GetString());
+        var photoId = Assert.Single(visit.GetProperty("photoIds").EnumerateArray()).GetString();
+        using var photo = await http.GetAsync($"/api/v1/files/{photoId}");
+        Assert.Equal("image/jpeg", photo.Content.Headers.ContentType?.MediaType);
+        var stored = await photo.Content.ReadAsByteArrayAsync();
+        Assert.True(stored is [0xFF, 0xD8, ..], "the stored photo is a JPEG");
+
+        // The household's visit list has it exactly once (the lost answer and the retry stored nothing twice).
+        var list = await http.GetFromJsonAsync<JsonElement>($"/api/v1/visits?householdId={householdId}&pageSize=200");
+        var same = list.GetProperty("items").EnumerateArray().Where(v => v.GetProperty("notes").GetString() == notes).ToList();
+        var row = Assert.Single(same);
+        Assert.Equal(clientId, row.GetProperty("clientId").GetString());
+        Assert.Equal(1, row.GetProperty("photos").GetInt32());
+        Assert.True(errors.Count == 0, "page errors: " + string.Join("; ", errors));
+    }
+
+    [SkippableFact]
+    public async Task A_household_changed_on_the_server_while_offline_is_shown_side_by_side_and_the_cadre_chooses()
+    {
+        var (context, page, errors) = await SignedInPhoneAsync();
+        await using var _ = context;
+        var app = phone.App!;
+        // The last household (the other test visits the first).
+        var last = page.Locator("#households li a").Last;
+        var householdId = long.Parse((await last.GetAttributeAsync("data-household-id"))!, System.Globalization.CultureInfo.InvariantCulture);
+        await last.ClickAsync();
+
+        // Offline at the door: the cadre notes 12 days without water a year.
+        await context.SetOfflineAsync(true);
+        await page.Locator("#new-visit").ClickAsync();
+        await page.GetByText("更新生产生活条件").ClickAsync();
+        await page.Locator("input[name=waterCutoffDaysPerYear]").FillAsync("12");
+        await page.Locator("textarea[name=notes]").FillAsync("核实停水情况");
+        await page.Locator("#save-visit").ClickAsync();
+        await Assertions.Expect(page.Locator("#outbox-tab")).ToHaveTextAsync("待同步 1 条");
+
+        // Meanwhile the county edits the same household on the server: 5 days.
+        using var county = await SignedInAsync(app.Url, "tl_admin");
+        var view = (await county.GetFromJsonAsync<JsonNode>($"/api/v1/households/{householdId}"))!;
+        var facts = view["household"]!.AsObject();
+        facts["waterCutoffDaysPerYear"] = 5;
+        var put = await county.PutAsJsonAsync($"/api/v1/households/{householdId}", new { household = facts, version = view["version"]!.GetValue<int>() });
+        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+
+        // Signal returns: the visit is stored, the update waits; both values side by side.
+        await context.SetOfflineAsync(false);
+        await page.Locator("a[data-tab=outbox]").ClickAsync();
+        var card = page.Locator("[data-state=conflict]");
+        var row = card.Locator("table.compare tbody tr");
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(row.Locator("th")).ToHaveTextAsync("年停水天数");
+        await Assertions.Expect(row.Locator("td").Nth(0)).ToHaveTextAsync("5");
+        await Assertions.Expect(row.Locator("td").Nth(1)).ToHaveTextAsync("12");
+        await AssertFitsAsync(page);
+        await Artifacts.ScreenshotAsync(page, "m-conflict.png");
+        var clientId = (await card.GetAttributeAsync("data-client-id"))!;
+        // Nothing was overwritten before the choice.
+        var before = (await county.GetFromJsonAsync<JsonNode>($"/api/v1/households/{householdId}"))!;
+        Assert.Equal(5, before["household"]!["waterCutoffDaysPerYear"]!.GetValue<int>());
+
+        await card.GetByRole(AriaRole.Button, new() { Name = "采用我的" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#outbox-summary")).ToHaveTextAsync("全部已同步");
+        var after = (await county.GetFromJsonAsync<JsonNode>($"/api/v1/households/{householdId}"))!;
+        Assert.Equal(12, after["household"]!["waterCutoffDaysPerYear"]!.GetValue<int>());
+        var visit = (await county.GetFromJsonAsync<JsonNode>($"/api/v1/sync/visits/{clientId}"))!;
+        Assert.Equal("Applied", visit["updateState"]!.GetValue<string>());
+        Assert.True(errors.Count == 0, "page errors: " + string.Join("; ", errors));
+    }
+
+    /// <summary>The screen fits the 360-px phone: nothing to scroll sideways.</summary>
+    private static async Task AssertFitsAsync(IPage page) =>
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 360"),
+            $"{page.Url} is wider than the phone");
+
+    /// <summary>A small real JPEG, drawn on a canvas in the page (the server checks photos by their content).</summary>
+    private static async Task<byte[]> MakeJpegAsync(IPage page)
+    {
+        var dataUrl = await page.EvaluateAsync<string>("""
+            () => {
+              const c = document.createElement('canvas');
+              c.width = 64; c.height = 48;
+              const g = c.getContext('2d');
+              g.fillStyle = '#3b7d3b'; g.fillRect(0, 0, 64, 48);
+              g.fillStyle = '#f0c040'; g.fillRect(8, 8, 24, 16);
+              return c.toDataURL('image/jpeg', 0.9);
+            }
+            """);
+        return Convert.FromBase64String(dataUrl[(dataUrl.IndexOf(',', StringComparison.Ordinal) + 1)..]);
+    }
+
+    private static async Task<HttpClient> SignedInAsync(string url, string user)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
+        var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { username = user, password = Password });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+}
