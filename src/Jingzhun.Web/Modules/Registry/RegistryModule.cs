@@ -23,6 +23,8 @@ public static class RegistryModule
         .AddScoped<ManageMembersHandler>()
         .AddScoped<RecordIncomeHandler>()
         .AddScoped<RevealIdNumberHandler>()
+        .AddScoped<Transfer.RegistryImporter>()
+        .AddScoped<Transfer.RegistryExporter>()
         .AddScoped<DemoSeeder>();
 
     public static RouteGroupBuilder MapRegistryApi(this RouteGroupBuilder api)
