@@ -135,6 +135,8 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
             {
                 ct.ThrowIfCancellationRequested();
                 read += chunk.Sum(h => h.Rows.Length);
+                result.Counts.Rows = read;
+                result.Counts.Households += chunk.Length;
                 progress?.Invoke(new ImportProgressInfo(read, validated, written));
                 var parsed = new ParsedHousehold[chunk.Length];
                 Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = ct },
@@ -211,8 +213,9 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
                 Changes = JsonSerializer.Serialize(new { file = o.FileName, sha256 = o.FileSha256, mode = o.Mode.ToString(), counts = result.Counts }),
             });
             // The derived assessments are the sweeps' work, run for the region afterwards (not row by row inside the import).
-            foreach (var kind in SweepKinds)
-                db.Jobs.Add(new Job { Kind = kind, RegionCode = o.RegionCode, CreatedBy = o.UserName, CreatedAt = now, Message = "排队中（导入后重新研判）" });
+            if (result.Counts.HouseholdsNew + result.Counts.HouseholdsChanged > 0)
+                foreach (var kind in SweepKinds)
+                    db.Jobs.Add(new Job { Kind = kind, RegionCode = o.RegionCode, CreatedBy = o.UserName, CreatedAt = now, Message = "排队中（导入后重新研判）" });
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             result.Written = true;
