@@ -74,6 +74,11 @@ public sealed class ImportResult
 /// <see cref="ImportMode.Valid"/>, for the valid households); a cancelled or killed import leaves no rows.
 /// One audit entry records the import; the 两不愁三保障 and monitoring sweeps run afterwards as jobs.
 /// </summary>
+/// <summary>Wall-clock time per import phase (printed with JINGZHUN_IMPORT_TIMING=1, for tuning).</summary>
+internal static class T
+{
+    public static readonly System.Diagnostics.Stopwatch Read = System.Diagnostics.Stopwatch.StartNew(), Parse = new(), Check = new(), Build = new(), Write = new();
+}
 public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts> householdValidator, IValidator<MemberFacts> memberValidator,
     IValidator<IncomeLines> incomeValidator, PersonalDataProtector protector, RegionDirectory regions, TimeProvider clock)
 {
@@ -138,6 +143,7 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
                 result.Counts.Rows = read;
                 result.Counts.Households += chunk.Length;
                 progress?.Invoke(new ImportProgressInfo(read, validated, written));
+                T.Read.Stop(); T.Parse.Start();
                 var parsed = new ParsedHousehold[chunk.Length];
                 Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = ct },
                     i => parsed[i] = Parse(chunk[i].Number, chunk[i].Rows, today, low, high));
@@ -150,6 +156,7 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
                         if (!persons.TryAdd(m.PersonKey, m.Row.Row))
                             h.Errors.Add(new RowError(m.Row.Row, RegistryColumns.IdNumber, $"与文件第 {persons[m.PersonKey]} 行是同一人：同一人不能同时属于两户"));
                 }
+                T.Parse.Stop(); T.Check.Start();
                 var existing = hadHouseholds ? await LoadExistingAsync(parsed, ct) : [];
                 if (hadMembers) await CheckOtherHouseholdsAsync(parsed, low, high, ct);
 
@@ -173,7 +180,9 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
                 validated += chunk.Sum(h => h.Rows.Length);
                 progress?.Invoke(new ImportProgressInfo(read, validated, written));
 
+                T.Check.Stop(); T.Build.Start();
                 Parallel.ForEach(fresh, new ParallelOptions { CancellationToken = ct }, h => h.Built = Build(h, o.UserName, now));
+                T.Build.Stop(); T.Write.Start();
                 foreach (var h in fresh)
                 {
                     result.Counts.HouseholdsNew++;
@@ -188,8 +197,11 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
                     written += fresh.Sum(h => h.Rows.Length) + parsed.Where(h => h.Errors.Count == 0 && existing.ContainsKey(h.Number)).Sum(h => h.Rows.Length);
                 }
                 db.ChangeTracker.Clear();
+                T.Write.Stop(); T.Read.Start();
                 progress?.Invoke(new ImportProgressInfo(read, validated, written));
             }
+            if (Environment.GetEnvironmentVariable("JINGZHUN_IMPORT_TIMING") == "1")
+                Console.WriteLine($"TIMING read {T.Read.Elapsed} parse {T.Parse.Elapsed} check {T.Check.Elapsed} build {T.Build.Elapsed} write {T.Write.Elapsed}");
         }
         catch (InvalidDataException e)
         {
