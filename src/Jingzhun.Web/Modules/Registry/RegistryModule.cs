@@ -25,11 +25,15 @@ public static class RegistryModule
         .AddScoped<RevealIdNumberHandler>()
         .AddScoped<Transfer.RegistryImporter>()
         .AddScoped<Transfer.RegistryExporter>()
+        .AddScoped<ImportHouseholds.ImportHouseholdsHandler>()
+        .AddSingleton<ImportHouseholds.ImportFiles>()
+        .AddScoped<Platform.Jobs.IJobHandler, ImportHouseholds.ImportHouseholdsJob>()
         .AddScoped<DemoSeeder>();
 
     public static RouteGroupBuilder MapRegistryApi(this RouteGroupBuilder api)
     {
         ExportHouseholdsHandler.Map(api);
+        ImportHouseholds.ImportHouseholdsHandler.Map(api);
         SearchHouseholdsHandler.Map(api);
         RegisterHouseholdHandler.Map(api);
         GetHouseholdHandler.Map(api);

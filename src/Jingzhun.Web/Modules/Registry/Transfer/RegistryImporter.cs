@@ -24,7 +24,7 @@ public enum ImportMode
 /// <summary>What to import: the region the rows must lie in (already checked against the user's scope), who imports, how.</summary>
 public sealed record ImportOptions(string RegionCode, ImportMode Mode, bool DryRun, string UserName, string? UserId, string FileName, string? FileSha256 = null);
 
-public sealed record ImportProgressInfo(int Read, int Validated, int Written);
+public sealed record ImportProgressInfo(int Read, int Validated, int Written, long BytesRead = 0, long BytesTotal = 0);
 
 public sealed class ImportCounts
 {
@@ -117,7 +117,15 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
         public Household? Built { get; set; }
     }
 
-    public async Task<ImportResult> RunAsync(Stream file, ImportOptions o, Action<ImportProgressInfo>? progress, CancellationToken ct)
+    public Task<ImportResult> RunAsync(Stream file, ImportOptions o, Action<ImportProgressInfo>? progress, CancellationToken ct)
+    {
+        var length = file.CanSeek ? file.Length : 0;
+        return RunAsync(RegistryFileReader.Read(file, ct), o,
+            progress is null ? null : p => progress(p with { BytesRead = file.CanSeek ? file.Position : 0, BytesTotal = length }), ct);
+    }
+
+    /// <summary>Imports rows already read (e.g. generated ones, for loading straight into the database).</summary>
+    public async Task<ImportResult> RunAsync(IEnumerable<RawRow> rows, ImportOptions o, Action<ImportProgressInfo>? progress, CancellationToken ct)
     {
         var result = new ImportResult { DryRun = o.DryRun, Mode = o.Mode };
         var now = clock.GetUtcNow().UtcDateTime;
@@ -136,7 +144,7 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
         var anyError = false;
         try
         {
-            foreach (var chunk in Households(RegistryFileReader.Read(file, ct)).Chunk(ChunkHouseholds))
+            foreach (var chunk in Households(rows).Chunk(ChunkHouseholds))
             {
                 ct.ThrowIfCancellationRequested();
                 read += chunk.Sum(h => h.Rows.Length);
