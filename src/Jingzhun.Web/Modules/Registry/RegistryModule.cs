@@ -28,12 +28,14 @@ public static class RegistryModule
         .AddScoped<ImportHouseholds.ImportHouseholdsHandler>()
         .AddSingleton<ImportHouseholds.ImportFiles>()
         .AddScoped<Platform.Jobs.IJobHandler, ImportHouseholds.ImportHouseholdsJob>()
+        .AddScoped<ExportRegistry.ExportRegistryHandler>()
         .AddScoped<DemoSeeder>();
 
     public static RouteGroupBuilder MapRegistryApi(this RouteGroupBuilder api)
     {
         ExportHouseholdsHandler.Map(api);
         ImportHouseholds.ImportHouseholdsHandler.Map(api);
+        ExportRegistry.ExportRegistryHandler.Map(api);
         SearchHouseholdsHandler.Map(api);
         RegisterHouseholdHandler.Map(api);
         GetHouseholdHandler.Map(api);
