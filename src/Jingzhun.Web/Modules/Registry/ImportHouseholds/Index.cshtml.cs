@@ -14,7 +14,7 @@ namespace Jingzhun.Web.Modules.Registry.ImportHouseholds;
 [RequestFormLimits(MultipartBodyLengthLimit = 2L * 1024 * 1024 * 1024)]
 public sealed class IndexModel(ImportHouseholdsHandler handler, Jobs jobs, RegionDirectory regions, CurrentUser me) : PageModel
 {
-    [BindProperty] public IFormFile? File { get; set; }
+    [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public string? Region { get; set; }
     [BindProperty] public ImportMode Mode { get; set; } = ImportMode.All;
     [BindProperty] public bool DryRun { get; set; }
@@ -34,7 +34,7 @@ public sealed class IndexModel(ImportHouseholdsHandler handler, Jobs jobs, Regio
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var started = await handler.StartAsync(File, Region, Mode, DryRun, ct);
+        var started = await handler.StartAsync(Upload, Region, Mode, DryRun, ct);
         if (started.Succeeded) return Redirect($"/households/import?job={started.Value!.JobId}");
         Error = started.Failure!.Message;
         await LoadAsync(ct);
