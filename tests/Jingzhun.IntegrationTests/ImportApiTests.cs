@@ -313,7 +313,11 @@ public abstract class ImportApiTests(TestApp app) : ApiTests(app)
         var admin = await As("tl_admin");
         // Enough households that the import is still running (or queued) when the cancel arrives.
         var village = places.OtherTownshipVillage;
-        var rows = Enumerable.Range(1, 6000).SelectMany(i => new[] { Row(HouseholdNumbers.Format(village, i + 3000 > 9999 ? i : i + 3000), village) }).ToList();
+        var rows = Enumerable.Range(3000, 6000).SelectMany(i => new[]
+        {
+            Row(HouseholdNumbers.Format(village, i), village), Row(HouseholdNumbers.Format(village, i), village, Relationship.Spouse),
+            Row(HouseholdNumbers.Format(village, i), village, Relationship.Son),
+        }).ToList();
         var started = await Ok(await PostImportAsync(admin, Csv(rows), "big.csv", village), HttpStatusCode.Accepted);
         var id = started["jobId"]!.GetValue<long>();
         Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync($"/api/v1/jobs/{id}/cancel", null)).StatusCode);

@@ -222,6 +222,7 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
             db.SuppressAudit = false;
         }
 
+        progress?.Invoke(new ImportProgressInfo(read, validated, written)); // the last chance to cancel before the commit
         var commit = !o.DryRun && result.FileError is null && (o.Mode == ImportMode.Valid || !anyError);
         if (commit)
         {
