@@ -138,6 +138,7 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -200000;", ct);
         await using var writer = RegistryBulkWriter.For(db);
+        if (!hadHouseholds && !o.DryRun) await writer.DropIndexesAsync(ct);
         var numbers = new HashSet<string>(StringComparer.Ordinal);
         var persons = new Dictionary<long, int>();
         int read = 0, validated = 0, written = 0;
@@ -226,6 +227,7 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
         var commit = !o.DryRun && result.FileError is null && (o.Mode == ImportMode.Valid || !anyError);
         if (commit)
         {
+            await writer.FinishAsync(ct);
             db.AuditEntries.Add(new AuditEntry
             {
                 At = now, UserId = o.UserId, UserName = o.UserName, Action = AuditAction.Import, EntityType = "RegistryImport",
