@@ -1,0 +1,235 @@
+using System.Data.Common;
+using Jingzhun.Web.Platform.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace Jingzhun.Web.Modules.Registry.Transfer;
+
+/// <summary>
+/// Writes new households with their members and incomes without EF change tracking, inside the context's current
+/// transaction: SQLite through prepared commands reused for every row, PostgreSQL through binary COPY. The entities
+/// are built by the domain (<see cref="Household.Register"/>, <see cref="Member.Create"/>, ...), so derived fields are
+/// the forms' own; the columns and their conversions (money as fen on SQLite, enums as numbers) come from the EF model.
+/// </summary>
+internal abstract class RegistryBulkWriter : IAsyncDisposable
+{
+    protected AppDbContext Db { get; }
+    protected Table Households { get; }
+    protected Table Members { get; }
+    protected Table Incomes { get; }
+
+    protected RegistryBulkWriter(AppDbContext db)
+    {
+        Db = db;
+        Households = new Table(db.Model.FindEntityType(typeof(Household))!, includeKey: true);
+        Members = new Table(db.Model.FindEntityType(typeof(Member))!, includeKey: false);
+        Incomes = new Table(db.Model.FindEntityType(typeof(HouseholdIncome))!, includeKey: false);
+    }
+
+    public static RegistryBulkWriter For(AppDbContext db) =>
+        db.Database.IsNpgsql() ? new PostgresRegistryWriter(db) : new SqliteRegistryWriter(db);
+
+    protected DbConnection Connection => Db.Database.GetDbConnection();
+    protected DbTransaction Transaction => Db.Database.CurrentTransaction?.GetDbTransaction()
+        ?? throw new InvalidOperationException("批量写入须在事务中进行");
+
+    /// <summary>Inserts the households (ids assigned here), their members and incomes.</summary>
+    public abstract Task WriteAsync(IReadOnlyList<Household> households, CancellationToken ct);
+
+    private List<string>? _dropped;
+
+    /// <summary>Secondary indexes of the registry tables as (name, CREATE statement); primary keys stay.</summary>
+    protected abstract string IndexCatalogSql { get; }
+
+    /// <summary>
+    /// Loading into empty registry tables: the secondary indexes are dropped inside the transaction and built once at
+    /// the end (<see cref="FinishAsync"/>), a sorted build instead of millions of random B-tree inserts. Uniqueness was
+    /// already checked over the file, and a failed build rolls the whole import back (the indexes come back with it).
+    /// </summary>
+    public async Task DropIndexesAsync(CancellationToken ct)
+    {
+        var indexes = new List<(string Name, string Sql)>();
+        await using (var cmd = Connection.CreateCommand())
+        {
+            cmd.Transaction = Transaction;
+            cmd.CommandText = IndexCatalogSql;
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) indexes.Add((r.GetString(0), r.GetString(1)));
+        }
+        foreach (var (name, _) in indexes) await ExecuteAsync($"DROP INDEX \"{name}\"", ct);
+        _dropped = indexes.Select(i => i.Sql).ToList();
+    }
+
+    /// <summary>Rebuilds the indexes dropped by <see cref="DropIndexesAsync"/>.</summary>
+    public async Task FinishAsync(CancellationToken ct)
+    {
+        foreach (var sql in _dropped ?? []) await ExecuteAsync(sql, ct);
+        _dropped = null;
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken ct)
+    {
+        await using var cmd = Connection.CreateCommand();
+        cmd.Transaction = Transaction;
+        cmd.CommandText = sql;
+        cmd.CommandTimeout = 0;
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    protected string TableList => $"'{Households.Name}', '{Members.Name}', '{Incomes.Name}'";
+
+    public virtual ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The stored columns of an entity and how to read each from an entity instance.</summary>
+    protected sealed class Table
+    {
+        public string Name { get; }
+        public IReadOnlyList<IProperty> Columns { get; }
+        public IProperty? ForeignKey { get; }
+        public IProperty Key { get; }
+
+        private readonly IClrPropertyGetter[] _getters;
+        private readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter?[] _converters;
+        private readonly bool[] _household;
+
+        public Table(IEntityType type, bool includeKey)
+        {
+            Name = type.GetTableName()!;
+            Key = type.FindPrimaryKey()!.Properties[0];
+            Columns = type.GetProperties().Where(p => includeKey || !p.IsPrimaryKey()).ToList();
+            ForeignKey = type.GetProperties().FirstOrDefault(p => p.Name == "HouseholdId");
+            _getters = Columns.Select(c => c.GetGetter()).ToArray();
+            _converters = Columns.Select(c => c.GetTypeMapping().Converter).ToArray();
+            // The household's id: its own key on the households table, the foreign key on the others.
+            _household = Columns.Select(c => c == ForeignKey || (includeKey && c == Key)).ToArray();
+        }
+
+        /// <summary>The provider value of column <paramref name="i"/> (after the model's converter), the household id supplied.</summary>
+        public object? Value(int i, object entity, long householdId)
+        {
+            if (_household[i]) return householdId;
+            var v = _getters[i].GetClrValue(entity);
+            if (v is null) return null;
+            if (_converters[i] is { } converter) return converter.ConvertToProvider(v);
+            return v is Enum e ? Convert.ToInt32(e, System.Globalization.CultureInfo.InvariantCulture) : v;
+        }
+
+        public string ColumnList => string.Join(", ", Columns.Select(c => $"\"{c.GetColumnName()}\""));
+
+    }
+}
+
+internal sealed class SqliteRegistryWriter(AppDbContext db) : RegistryBulkWriter(db)
+{
+    protected override string IndexCatalogSql =>
+        $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({TableList})";
+
+    private SqliteCommand? _household, _member, _income;
+    private long _nextId;
+
+    private SqliteCommand Prepare(Table t)
+    {
+        var cmd = (SqliteCommand)Connection.CreateCommand();
+        cmd.Transaction = (SqliteTransaction)Transaction;
+        cmd.CommandText = $"INSERT INTO \"{t.Name}\" ({t.ColumnList}) VALUES ({string.Join(", ", t.Columns.Select((_, i) => "$p" + i))})";
+        for (var i = 0; i < t.Columns.Count; i++) cmd.Parameters.Add(new SqliteParameter("$p" + i, null));
+        cmd.Prepare();
+        return cmd;
+    }
+
+    public override async Task WriteAsync(IReadOnlyList<Household> households, CancellationToken ct)
+    {
+        if (_household is null)
+        {
+            // Inside the import's write transaction (BEGIN IMMEDIATE) no one else can insert, so ids can be counted on.
+            await using var max = Connection.CreateCommand();
+            max.Transaction = Transaction;
+            max.CommandText = $"SELECT COALESCE(MAX(\"Id\"), 0) FROM \"{Households.Name}\"";
+            _nextId = Convert.ToInt64(await max.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+            _household = Prepare(Households);
+            _member = Prepare(Members);
+            _income = Prepare(Incomes);
+        }
+        foreach (var h in households)
+        {
+            var id = ++_nextId;
+            Set(_household, Households, h, id);
+            _household.ExecuteNonQuery();
+            foreach (var m in h.Members)
+            {
+                Set(_member!, Members, m, id);
+                _member!.ExecuteNonQuery();
+            }
+            foreach (var i in h.Incomes)
+            {
+                Set(_income!, Incomes, i, id);
+                _income!.ExecuteNonQuery();
+            }
+        }
+    }
+
+    private static void Set(SqliteCommand cmd, Table t, object entity, long householdId)
+    {
+        for (var i = 0; i < t.Columns.Count; i++) cmd.Parameters[i].Value = t.Value(i, entity, householdId) ?? DBNull.Value;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_household is not null) await _household.DisposeAsync();
+        if (_member is not null) await _member.DisposeAsync();
+        if (_income is not null) await _income.DisposeAsync();
+        await base.DisposeAsync();
+    }
+}
+
+internal sealed class PostgresRegistryWriter(AppDbContext db) : RegistryBulkWriter(db)
+{
+    protected override string IndexCatalogSql =>
+        $"SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() AND i.tablename IN ({TableList}) " +
+        "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)";
+
+    public override async Task WriteAsync(IReadOnlyList<Household> households, CancellationToken ct)
+    {
+        if (households.Count == 0) return;
+        var conn = (NpgsqlConnection)Connection;
+        // Ids come from the identity sequence (nextval is safe with concurrent writers), so members can refer to them.
+        var ids = new List<long>(households.Count);
+        await using (var cmd = new NpgsqlCommand(
+            $"SELECT nextval(pg_get_serial_sequence('\"{Households.Name}\"', '{Households.Key.GetColumnName()}')) FROM generate_series(1, @n)", conn))
+        {
+            cmd.Parameters.AddWithValue("n", households.Count);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt64(0));
+        }
+        await CopyAsync(conn, Households, households.Select((h, i) => ((object)h, ids[i])), ct);
+        await CopyAsync(conn, Members, households.SelectMany((h, i) => h.Members.Select(m => ((object)m, ids[i]))), ct);
+        await CopyAsync(conn, Incomes, households.SelectMany((h, i) => h.Incomes.Select(x => ((object)x, ids[i]))), ct);
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection conn, Table t, IEnumerable<(object Entity, long HouseholdId)> rows, CancellationToken ct)
+    {
+        var types = t.Columns.Select(c => StoreType(c.GetColumnType())).ToArray();
+        await using var copy = await conn.BeginBinaryImportAsync($"COPY \"{t.Name}\" ({t.ColumnList}) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var (entity, hid) in rows)
+        {
+            await copy.StartRowAsync(ct);
+            for (var i = 0; i < t.Columns.Count; i++)
+            {
+                var v = t.Value(i, entity, hid);
+                if (v is null) await copy.WriteNullAsync(ct);
+                else await copy.WriteAsync(v, types[i], ct);
+            }
+        }
+        await copy.CompleteAsync(ct);
+    }
+
+    // "character varying(20)" → "character varying", "numeric(14,2)" → "numeric": COPY needs the type, not its facets.
+    private static string StoreType(string columnType) => columnType.Split('(')[0].Trim();
+}
