@@ -98,10 +98,14 @@ public static class Startup
                 var n = await sp.GetRequiredService<ImportRegionsHandler>().ImportFilesAsync(files, CancellationToken.None);
                 Console.WriteLine($"已导入区划 {n} 条");
                 return true;
+            case ["generate", .. var rest]:
+                await GenerateRegistry.RunAsync(sp, rest, CancellationToken.None);
+                return true;
             default:
                 Console.Error.WriteLine("用法 Usage:");
                 Console.Error.WriteLine("  dotnet run --project src/Jingzhun.Web                       启动系统 (http://localhost:5080)");
                 Console.Error.WriteLine("  dotnet run --project src/Jingzhun.Web -- regions import <villages.csv[.gz]> <streets.csv[.gz]>");
+                Console.Error.WriteLine("  dotnet run --project src/Jingzhun.Web -- " + GenerateRegistry.Usage);
                 Environment.ExitCode = 2;
                 return true;
         }
