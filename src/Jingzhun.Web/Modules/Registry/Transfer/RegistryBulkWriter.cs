@@ -1,0 +1,184 @@
+using System.Data.Common;
+using Jingzhun.Web.Platform.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace Jingzhun.Web.Modules.Registry.Transfer;
+
+/// <summary>
+/// Writes new households with their members and incomes without EF change tracking, inside the context's current
+/// transaction: SQLite through prepared commands reused for every row, PostgreSQL through binary COPY. The entities
+/// are built by the domain (<see cref="Household.Register"/>, <see cref="Member.Create"/>, ...), so derived fields are
+/// the forms' own; the columns and their conversions (money as fen on SQLite, enums as numbers) come from the EF model.
+/// </summary>
+internal abstract class RegistryBulkWriter : IAsyncDisposable
+{
+    protected AppDbContext Db { get; }
+    protected Table Households { get; }
+    protected Table Members { get; }
+    protected Table Incomes { get; }
+
+    protected RegistryBulkWriter(AppDbContext db)
+    {
+        Db = db;
+        Households = new Table(db.Model.FindEntityType(typeof(Household))!, includeKey: true);
+        Members = new Table(db.Model.FindEntityType(typeof(Member))!, includeKey: false);
+        Incomes = new Table(db.Model.FindEntityType(typeof(HouseholdIncome))!, includeKey: false);
+    }
+
+    public static RegistryBulkWriter For(AppDbContext db) =>
+        db.Database.IsNpgsql() ? new PostgresRegistryWriter(db) : new SqliteRegistryWriter(db);
+
+    protected DbConnection Connection => Db.Database.GetDbConnection();
+    protected DbTransaction Transaction => Db.Database.CurrentTransaction?.GetDbTransaction()
+        ?? throw new InvalidOperationException("批量写入须在事务中进行");
+
+    /// <summary>Inserts the households (ids assigned here), their members and incomes.</summary>
+    public abstract Task WriteAsync(IReadOnlyList<Household> households, CancellationToken ct);
+
+    public virtual ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The stored columns of an entity and how to read each from an entity instance.</summary>
+    protected sealed class Table
+    {
+        public string Name { get; }
+        public IReadOnlyList<IProperty> Columns { get; }
+        public IProperty? ForeignKey { get; }
+        public IProperty Key { get; }
+
+        public Table(IEntityType type, bool includeKey)
+        {
+            Name = type.GetTableName()!;
+            Key = type.FindPrimaryKey()!.Properties[0];
+            Columns = type.GetProperties().Where(p => includeKey || !p.IsPrimaryKey()).ToList();
+            ForeignKey = type.GetProperties().FirstOrDefault(p => p.Name == "HouseholdId");
+        }
+
+        public string ColumnList => string.Join(", ", Columns.Select(c => $"\"{c.GetColumnName()}\""));
+
+        /// <summary>The provider value of a column (after the model's converter), with the household id supplied.</summary>
+        public static object? Value(IProperty p, object entity, long householdId, bool isForeignKey)
+        {
+            if (isForeignKey) return householdId;
+            var v = p.GetGetter().GetClrValue(entity);
+            var converter = p.GetTypeMapping().Converter;
+            if (v is not null && converter is not null) v = converter.ConvertToProvider(v);
+            else if (v is Enum e) v = Convert.ToInt32(e, System.Globalization.CultureInfo.InvariantCulture);
+            return v;
+        }
+    }
+}
+
+internal sealed class SqliteRegistryWriter(AppDbContext db) : RegistryBulkWriter(db)
+{
+    private SqliteCommand? _household, _member, _income;
+    private long _nextId;
+
+    private SqliteCommand Prepare(Table t)
+    {
+        var cmd = (SqliteCommand)Connection.CreateCommand();
+        cmd.Transaction = (SqliteTransaction)Transaction;
+        cmd.CommandText = $"INSERT INTO \"{t.Name}\" ({t.ColumnList}) VALUES ({string.Join(", ", t.Columns.Select((_, i) => "$p" + i))})";
+        for (var i = 0; i < t.Columns.Count; i++) cmd.Parameters.Add(new SqliteParameter("$p" + i, null));
+        cmd.Prepare();
+        return cmd;
+    }
+
+    public override async Task WriteAsync(IReadOnlyList<Household> households, CancellationToken ct)
+    {
+        if (_household is null)
+        {
+            // Inside the import's write transaction (BEGIN IMMEDIATE) no one else can insert, so ids can be counted on.
+            await using var max = Connection.CreateCommand();
+            max.Transaction = Transaction;
+            max.CommandText = $"SELECT COALESCE(MAX(\"Id\"), 0) FROM \"{Households.Name}\"";
+            _nextId = Convert.ToInt64(await max.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+            _household = Prepare(Households);
+            _member = Prepare(Members);
+            _income = Prepare(Incomes);
+        }
+        foreach (var h in households)
+        {
+            var id = ++_nextId;
+            Set(_household, Households, h, id, keyOverride: true);
+            _household.ExecuteNonQuery();
+            foreach (var m in h.Members)
+            {
+                Set(_member!, Members, m, id, keyOverride: false);
+                _member!.ExecuteNonQuery();
+            }
+            foreach (var i in h.Incomes)
+            {
+                Set(_income!, Incomes, i, id, keyOverride: false);
+                _income!.ExecuteNonQuery();
+            }
+        }
+    }
+
+    private static void Set(SqliteCommand cmd, Table t, object entity, long householdId, bool keyOverride)
+    {
+        for (var i = 0; i < t.Columns.Count; i++)
+        {
+            var p = t.Columns[i];
+            var isKey = keyOverride && p == t.Key;
+            cmd.Parameters[i].Value = Table.Value(p, entity, householdId, isKey || p == t.ForeignKey) ?? DBNull.Value;
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_household is not null) await _household.DisposeAsync();
+        if (_member is not null) await _member.DisposeAsync();
+        if (_income is not null) await _income.DisposeAsync();
+        await base.DisposeAsync();
+    }
+}
+
+internal sealed class PostgresRegistryWriter(AppDbContext db) : RegistryBulkWriter(db)
+{
+    public override async Task WriteAsync(IReadOnlyList<Household> households, CancellationToken ct)
+    {
+        if (households.Count == 0) return;
+        var conn = (NpgsqlConnection)Connection;
+        // Ids come from the identity sequence (nextval is safe with concurrent writers), so members can refer to them.
+        var ids = new List<long>(households.Count);
+        await using (var cmd = new NpgsqlCommand(
+            $"SELECT nextval(pg_get_serial_sequence('\"{Households.Name}\"', '{Households.Key.GetColumnName()}')) FROM generate_series(1, @n)", conn))
+        {
+            cmd.Parameters.AddWithValue("n", households.Count);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt64(0));
+        }
+        await CopyAsync(conn, Households, households.Select((h, i) => ((object)h, ids[i])), keyOverride: true, ct);
+        await CopyAsync(conn, Members, households.SelectMany((h, i) => h.Members.Select(m => ((object)m, ids[i]))), keyOverride: false, ct);
+        await CopyAsync(conn, Incomes, households.SelectMany((h, i) => h.Incomes.Select(x => ((object)x, ids[i]))), keyOverride: false, ct);
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection conn, Table t, IEnumerable<(object Entity, long HouseholdId)> rows, bool keyOverride, CancellationToken ct)
+    {
+        var types = t.Columns.Select(c => StoreType(c.GetColumnType())).ToArray();
+        await using var copy = await conn.BeginBinaryImportAsync($"COPY \"{t.Name}\" ({t.ColumnList}) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var (entity, hid) in rows)
+        {
+            await copy.StartRowAsync(ct);
+            for (var i = 0; i < t.Columns.Count; i++)
+            {
+                var p = t.Columns[i];
+                var v = Table.Value(p, entity, hid, (keyOverride && p == t.Key) || p == t.ForeignKey);
+                if (v is null) await copy.WriteNullAsync(ct);
+                else await copy.WriteAsync(v, types[i], ct);
+            }
+        }
+        await copy.CompleteAsync(ct);
+    }
+
+    // "character varying(20)" → "character varying", "numeric(14,2)" → "numeric": COPY needs the type, not its facets.
+    private static string StoreType(string columnType) => columnType.Split('(')[0].Trim();
+}
