@@ -4,7 +4,9 @@ using Jingzhun.Web.Modules.Regions;
 using Jingzhun.Web.Modules.Regions.ImportRegions;
 using Jingzhun.Web.Modules.Regions.Rules;
 using Jingzhun.Web.Modules.Registry.Transfer;
+using Jingzhun.Web.Modules.Registry.Rules;
 using Jingzhun.Web.Platform.Data;
+using Jingzhun.Web.Platform.Protection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Modules.Registry.DemoData;
@@ -15,13 +17,14 @@ public sealed record GenerateRequest(string Profile, int Seed, int? People, stri
 /// <summary>
 /// <c>generate tongliang|chongqing|national-sample --out FILE.csv [--seed S] [--people N] [--villages FILE] [--as-of DATE]</c>:
 /// a synthetic registry in the import file format (one row per member, the last income year), for demos, imports and
-/// benchmarks. Villages: tongliang and chongqing from the shipped region codes; national-sample from a villages file
+/// benchmarks; with <c>--load</c> (instead of <c>--out</c>) the same rows go straight into the configured database.
+/// Villages: tongliang and chongqing from the shipped region codes; national-sample from a villages file
 /// (<c>--villages shared/data/regions/villages.csv.gz</c>) or else every village in the region table.
 /// </summary>
-public sealed class GenerateRegistry(AppDbContext db)
+public sealed class GenerateRegistry(AppDbContext db, PersonalDataProtector protector, TimeProvider clock)
 {
     public const string Usage =
-        "generate <tongliang|chongqing|national-sample> --out <file.csv> [--seed S] [--people N] [--villages villages.csv[.gz]] [--as-of yyyy-MM-dd]";
+        "generate <tongliang|chongqing|national-sample> (--out <file.csv> | --load) [--seed S] [--people N] [--villages villages.csv[.gz]] [--as-of yyyy-MM-dd]";
 
     public static readonly string[] Profiles = ["tongliang", "chongqing", "national-sample"];
 
@@ -83,6 +86,43 @@ public sealed class GenerateRegistry(AppDbContext db)
         return (households, rows);
     }
 
+    /// <summary>
+    /// Writes the profile's households into the database through the import's bulk writer, in one transaction (all or
+    /// nothing), with the rows of the file (the last income year). Only into a registry without these household numbers.
+    /// </summary>
+    public async Task<(int Households, long People)> LoadAsync(PopulationProfile profile, int seed, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = Platform.Localization.ChinaTime.Today(clock);
+        db.SuppressAudit = true; // a generated population, like the demo's: one audit entry per person would be noise
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var writer = RegistryBulkWriter.For(db);
+        var batch = new List<Household>(2000);
+        var households = 0;
+        long people = 0;
+        foreach (var g in PopulationGenerator.Generate(profile, seed))
+        {
+            var rows = Rows(g).ToList();
+            var h = Household.Register(rows[0].HouseholdNumber, g.VillageCode, g.Facts, protector.ProtectPhone(g.Facts.Phone), now, "系统");
+            foreach (var r in rows)
+            {
+                if (!IdNumberRule.TryParse(r.Member.IdNumber, today, out var info, out var error))
+                    throw new InvalidOperationException($"生成的身份证号码无效：{error}");
+                Member.Create(h, r.Member, protector.ProtectIdNumber(info!), info!.Gender, info.BirthDate, now, "系统");
+            }
+            HouseholdIncome.Create(h, rows[0].IncomeYear!.Value, rows[0].Income!, rows[0].Income!.HouseholdSize ?? rows.Count, now, "系统");
+            h.RefreshSummary();
+            batch.Add(h);
+            households++;
+            people += rows.Count;
+            if (batch.Count == batch.Capacity) { await writer.WriteAsync(batch, ct); batch.Clear(); }
+        }
+        await writer.WriteAsync(batch, ct);
+        await tx.CommitAsync(ct);
+        db.SuppressAudit = false;
+        return (households, people);
+    }
+
     /// <summary>The CLI verb (after <c>generate</c>).</summary>
     public static async Task RunAsync(IServiceProvider sp, string[] args, CancellationToken ct)
     {
@@ -90,18 +130,29 @@ public sealed class GenerateRegistry(AppDbContext db)
         int? Int(string name) => Opt(name) is { } v
             ? int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw new InvalidDataException($"{name} 应为整数：{v}")
             : null;
-        if (args.Length == 0 || Opt("--out") is not { } outFile) throw new InvalidDataException("用法：" + Usage);
+        var outFile = Opt("--out");
+        var load = args.Contains("--load");
+        if (args.Length == 0 || (outFile is null) == !load) throw new InvalidDataException("用法：" + Usage);
         var asOf = Opt("--as-of") is { } d
             ? DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : throw new InvalidDataException($"--as-of 日期无效：{d}")
             : Platform.Localization.ChinaTime.Today(sp.GetRequiredService<TimeProvider>());
         var request = new GenerateRequest(args[0], Int("--seed") ?? DemoSeeder.Seed, Int("--people"), Opt("--villages"), asOf);
-        if (request.VillagesFile is null && request.Profile == "national-sample")
+        if (load || (request.VillagesFile is null && request.Profile == "national-sample"))
+        {
             await DatabaseSetup.MigrateAsync(sp.GetRequiredService<AppDbContext>(), ct);
-        var profile = await sp.GetRequiredService<GenerateRegistry>().ProfileAsync(request, ct);
+            await sp.GetRequiredService<ImportRegionsHandler>().LoadShippedAsync(ct);
+        }
+        var generator = sp.GetRequiredService<GenerateRegistry>();
+        var profile = await generator.ProfileAsync(request, ct);
         var sw = Stopwatch.StartNew();
-        await using var file = File.Create(outFile);
-        var (households, rows) = Write(profile, request.Seed, file);
+        long households, rows;
+        if (outFile is not null)
+        {
+            await using var file = File.Create(outFile);
+            (households, rows) = Write(profile, request.Seed, file);
+        }
+        else (households, rows) = await generator.LoadAsync(profile, request.Seed, ct);
         Console.WriteLine($"已生成 {profile.Name}：{profile.VillageCodes.Count:N0} 个村，{households:N0} 户，{rows:N0} 人（种子 {request.Seed}，" +
-            $"截至 {asOf:yyyy-MM-dd}，收入年度 {profile.LastIncomeYear}），用时 {sw.Elapsed.TotalSeconds:F1} 秒 → {outFile}");
+            $"截至 {asOf:yyyy-MM-dd}，收入年度 {profile.LastIncomeYear}），用时 {sw.Elapsed.TotalSeconds:F1} 秒 → {outFile ?? "数据库"}");
     }
 }
