@@ -81,7 +81,12 @@ public sealed partial class SearchHouseholdsHandler(AppDbContext db, RegionDirec
             }
             else if (text.All(char.IsAsciiDigit))
             {
-                query = query.Where(h => h.HouseholdNumber.StartsWith(text));
+                if (db.Database.IsSqlite()) // see below
+                {
+                    var (from, to) = PrefixRange(text);
+                    query = query.Where(h => string.Compare(h.HouseholdNumber, from) >= 0 && string.Compare(h.HouseholdNumber, to) < 0);
+                }
+                else query = query.Where(h => h.HouseholdNumber.StartsWith(text));
             }
             else
             {
@@ -90,7 +95,7 @@ public sealed partial class SearchHouseholdsHandler(AppDbContext db, RegionDirec
                 var members = db.Members.AsQueryable();
                 if (db.Database.IsSqlite())
                 {
-                    // SQLite's LIKE is case-insensitive and cannot use the (BINARY) name index; a range can.
+                    // SQLite's LIKE is case-insensitive and cannot use the (BINARY) index; a range can.
                     var (from, to) = PrefixRange(text);
                     members = members.Where(m => string.Compare(m.Name, from) >= 0 && string.Compare(m.Name, to) < 0);
                 }
@@ -111,8 +116,9 @@ public sealed partial class SearchHouseholdsHandler(AppDbContext db, RegionDirec
         (HouseholdSort.Income, true) => query.OrderByDescending(h => h.LatestPerCapitaIncome).ThenBy(h => h.HouseholdNumber),
         (HouseholdSort.Updated, false) => query.OrderBy(h => h.UpdatedAt).ThenBy(h => h.HouseholdNumber),
         (HouseholdSort.Updated, true) => query.OrderByDescending(h => h.UpdatedAt).ThenBy(h => h.HouseholdNumber),
-        (_, true) => query.OrderByDescending(h => h.HouseholdNumber),
-        _ => query.OrderBy(h => h.HouseholdNumber),
+        // Household numbers begin with the village code: village first keeps the order and lets a region's page use its index.
+        (_, true) => query.OrderByDescending(h => h.VillageCode).ThenByDescending(h => h.HouseholdNumber),
+        _ => query.OrderBy(h => h.VillageCode).ThenBy(h => h.HouseholdNumber),
     };
 
     public async Task<PageResult<HouseholdRow>> HandleAsync(HouseholdQuery q, CancellationToken ct)
