@@ -204,13 +204,13 @@ public static partial class Suites
         var outFile = Path.Combine(b.Work, "export.csv");
         for (var i = 0; i < b.Runs; i++)
         {
-            runs.Add((await b.WebCliAsync("Sqlite", "export", "--region", Province, "--out", outFile)).Seconds);
+            runs.Add((await b.WebCliAsync("Sqlite", "export", outFile, "--region", Province)).Seconds);
             Bench.Log($"export run {i + 1}: {runs[^1]:0.0} s");
         }
         var v = Stats.Median(runs);
         var rows = File.ReadLines(outFile).LongCount() - 1;
         b.Add(new Figure("export", $"Export of the province to CSV ({rows:N0} rows), SQLite",
-            $"dotnet run -c Release --project src/Jingzhun.Web -- export --region {Province} --out export.csv", runs, "s", "median", v,
+            $"dotnet run -c Release --project src/Jingzhun.Web -- export export.csv --region {Province}", runs, "s", "median", v,
             import is null ? null : "the import (same run)", import?.Value, "≤ 2× import", import is null ? null : v <= 2 * import.Value));
     }
 

@@ -38,6 +38,7 @@ public static class PlatformModule
         services.AddSingleton<PersonalDataProtector>();
         services.AddScoped<Files.FileStore>();
         services.AddSingleton<Jobs.JobRunner>();
+        services.AddSingleton<Jobs.JobLiveProgress>();
         services.AddHostedService(sp => sp.GetRequiredService<Jobs.JobRunner>());
         services.AddScoped<Jobs.Jobs>();
 

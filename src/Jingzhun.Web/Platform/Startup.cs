@@ -1,6 +1,7 @@
 using Jingzhun.Web.Modules.Regions;
 using Jingzhun.Web.Modules.Regions.ImportRegions;
 using Jingzhun.Web.Modules.Registry.DemoData;
+using Jingzhun.Web.Modules.Registry.Transfer;
 using Jingzhun.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -101,11 +102,22 @@ public static class Startup
             case ["generate", .. var rest]:
                 await GenerateRegistry.RunAsync(sp, rest, CancellationToken.None);
                 return true;
+            case ["import", var file, .. var options]:
+                await DatabaseSetup.MigrateAsync(sp.GetRequiredService<AppDbContext>(), CancellationToken.None);
+                await sp.GetRequiredService<ImportRegionsHandler>().LoadShippedAsync(CancellationToken.None);
+                Environment.ExitCode = await TransferCommands.ImportAsync(sp, file, options, Console.Out, CancellationToken.None);
+                return true;
+            case ["export", var file, .. var options]:
+                await DatabaseSetup.MigrateAsync(sp.GetRequiredService<AppDbContext>(), CancellationToken.None);
+                Environment.ExitCode = await TransferCommands.ExportAsync(sp, file, options, Console.Out, CancellationToken.None);
+                return true;
             default:
                 Console.Error.WriteLine("用法 Usage:");
                 Console.Error.WriteLine("  dotnet run --project src/Jingzhun.Web                       启动系统 (http://localhost:5080)");
                 Console.Error.WriteLine("  dotnet run --project src/Jingzhun.Web -- regions import <villages.csv[.gz]> <streets.csv[.gz]>");
                 Console.Error.WriteLine("  dotnet run --project src/Jingzhun.Web -- " + GenerateRegistry.Usage);
+                Console.Error.WriteLine("  dotnet run --project src/Jingzhun.Web -- import <file.csv|.xlsx> --region <code> [--mode all|valid] [--dry-run]");
+                Console.Error.WriteLine("  dotnet run --project src/Jingzhun.Web -- export <file.csv|.xlsx> --region <code> [--year YYYY]");
                 Environment.ExitCode = 2;
                 return true;
         }

@@ -24,11 +24,19 @@ public static class RegistryModule
         .AddScoped<ManageMembersHandler>()
         .AddScoped<RecordIncomeHandler>()
         .AddScoped<RevealIdNumberHandler>()
+        .AddScoped<Transfer.RegistryImporter>()
+        .AddScoped<Transfer.RegistryExporter>()
+        .AddScoped<ImportHouseholds.ImportHouseholdsHandler>()
+        .AddSingleton<ImportHouseholds.ImportFiles>()
+        .AddScoped<Platform.Jobs.IJobHandler, ImportHouseholds.ImportHouseholdsJob>()
+        .AddScoped<ExportRegistry.ExportRegistryHandler>()
         .AddScoped<DemoSeeder>();
 
     public static RouteGroupBuilder MapRegistryApi(this RouteGroupBuilder api)
     {
         ExportHouseholdsHandler.Map(api);
+        ImportHouseholds.ImportHouseholdsHandler.Map(api);
+        ExportRegistry.ExportRegistryHandler.Map(api);
         SearchHouseholdsHandler.Map(api);
         RegisterHouseholdHandler.Map(api);
         GetHouseholdHandler.Map(api);

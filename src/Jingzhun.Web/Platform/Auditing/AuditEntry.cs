@@ -11,6 +11,8 @@ public enum AuditAction
     [Display(Name = "删除")] Delete = 3,
     [Display(Name = "状态变更")] StatusChange = 4,
     [Display(Name = "查看完整证件号")] Reveal = 5,
+    [Display(Name = "批量导入")] Import = 6,
+    [Display(Name = "批量导出")] Export = 7,
 }
 
 /// <summary>One recorded write: who, when, what, old and new values (JSON: { field: [old, new] }).</summary>

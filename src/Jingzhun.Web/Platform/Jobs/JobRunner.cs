@@ -126,7 +126,7 @@ public sealed record JobView(long Id, string Kind, string RegionCode, JobStatus 
     int Percent, string? Message, string? Error, string CreatedBy, DateTime CreatedAt, DateTime? StartedAt, DateTime? FinishedAt);
 
 /// <summary>Queue, read and cancel jobs (a user sees the jobs of their own subtree).</summary>
-public sealed class Jobs(AppDbContext db, JobRunner runner, Auth.CurrentUser user, TimeProvider clock)
+public sealed class Jobs(AppDbContext db, JobRunner runner, JobLiveProgress live, Auth.CurrentUser user, TimeProvider clock)
 {
     public async Task<Job> EnqueueAsync(string kind, string regionCode, string parameters, CancellationToken ct)
     {
@@ -147,15 +147,28 @@ public sealed class Jobs(AppDbContext db, JobRunner runner, Auth.CurrentUser use
         return db.Jobs.AsNoTracking().Where(j => j.RegionCode.StartsWith(scope));
     }
 
-    public async Task<JobView?> GetAsync(long id, CancellationToken ct) =>
-        await Visible().Where(j => j.Id == id).FirstOrDefaultAsync(ct) is { } j ? View(j) : null;
+    public async Task<JobView?> GetAsync(long id, CancellationToken ct)
+    {
+        if (await Visible().Where(j => j.Id == id).FirstOrDefaultAsync(ct) is not { } j) return null;
+        if (j.Status == JobStatus.Running && live.Find(id) is { } p)
+        {
+            j.Done = p.Done;
+            j.Total = p.Total;
+            j.Message = p.Message;
+        }
+        return View(j);
+    }
+
+    /// <summary>The parameters of a visible job of the given kind (null when not found or not visible).</summary>
+    public async Task<string?> ParametersAsync(long id, string kind, CancellationToken ct) =>
+        await Visible().Where(j => j.Id == id && j.Kind == kind).Select(j => j.Parameters).FirstOrDefaultAsync(ct);
 
     public async Task<IReadOnlyList<JobView>> RecentAsync(string kind, int take, CancellationToken ct) =>
         (await Visible().Where(j => j.Kind == kind).OrderByDescending(j => j.Id).Take(take).ToListAsync(ct)).Select(View).ToList();
 
     public async Task<bool> CancelAsync(long id, CancellationToken ct) =>
         await Visible().AnyAsync(j => j.Id == id && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running), ct)
-        && await db.Jobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s.SetProperty(j => j.CancelRequested, true), ct) > 0;
+        && (live.RequestCancel(id) || await db.Jobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s.SetProperty(j => j.CancelRequested, true), ct) > 0);
 
     public static JobView View(Job j) => new(j.Id, j.Kind, j.RegionCode, j.Status, Localization.Labels.Of(j.Status), j.Total, j.Done,
         j.Total == 0 ? (j.Status == JobStatus.Succeeded ? 100 : 0) : (int)(100L * j.Done / j.Total), j.Message, j.Error, j.CreatedBy,

@@ -53,26 +53,34 @@ internal abstract class RegistryBulkWriter : IAsyncDisposable
         public IProperty? ForeignKey { get; }
         public IProperty Key { get; }
 
+        private readonly IClrPropertyGetter[] _getters;
+        private readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter?[] _converters;
+        private readonly bool[] _household;
+
         public Table(IEntityType type, bool includeKey)
         {
             Name = type.GetTableName()!;
             Key = type.FindPrimaryKey()!.Properties[0];
             Columns = type.GetProperties().Where(p => includeKey || !p.IsPrimaryKey()).ToList();
             ForeignKey = type.GetProperties().FirstOrDefault(p => p.Name == "HouseholdId");
+            _getters = Columns.Select(c => c.GetGetter()).ToArray();
+            _converters = Columns.Select(c => c.GetTypeMapping().Converter).ToArray();
+            // The household's id: its own key on the households table, the foreign key on the others.
+            _household = Columns.Select(c => c == ForeignKey || (includeKey && c == Key)).ToArray();
+        }
+
+        /// <summary>The provider value of column <paramref name="i"/> (after the model's converter), the household id supplied.</summary>
+        public object? Value(int i, object entity, long householdId)
+        {
+            if (_household[i]) return householdId;
+            var v = _getters[i].GetClrValue(entity);
+            if (v is null) return null;
+            if (_converters[i] is { } converter) return converter.ConvertToProvider(v);
+            return v is Enum e ? Convert.ToInt32(e, System.Globalization.CultureInfo.InvariantCulture) : v;
         }
 
         public string ColumnList => string.Join(", ", Columns.Select(c => $"\"{c.GetColumnName()}\""));
 
-        /// <summary>The provider value of a column (after the model's converter), with the household id supplied.</summary>
-        public static object? Value(IProperty p, object entity, long householdId, bool isForeignKey)
-        {
-            if (isForeignKey) return householdId;
-            var v = p.GetGetter().GetClrValue(entity);
-            var converter = p.GetTypeMapping().Converter;
-            if (v is not null && converter is not null) v = converter.ConvertToProvider(v);
-            else if (v is Enum e) v = Convert.ToInt32(e, System.Globalization.CultureInfo.InvariantCulture);
-            return v;
-        }
     }
 }
 
@@ -107,29 +115,24 @@ internal sealed class SqliteRegistryWriter(AppDbContext db) : RegistryBulkWriter
         foreach (var h in households)
         {
             var id = ++_nextId;
-            Set(_household, Households, h, id, keyOverride: true);
+            Set(_household, Households, h, id);
             _household.ExecuteNonQuery();
             foreach (var m in h.Members)
             {
-                Set(_member!, Members, m, id, keyOverride: false);
+                Set(_member!, Members, m, id);
                 _member!.ExecuteNonQuery();
             }
             foreach (var i in h.Incomes)
             {
-                Set(_income!, Incomes, i, id, keyOverride: false);
+                Set(_income!, Incomes, i, id);
                 _income!.ExecuteNonQuery();
             }
         }
     }
 
-    private static void Set(SqliteCommand cmd, Table t, object entity, long householdId, bool keyOverride)
+    private static void Set(SqliteCommand cmd, Table t, object entity, long householdId)
     {
-        for (var i = 0; i < t.Columns.Count; i++)
-        {
-            var p = t.Columns[i];
-            var isKey = keyOverride && p == t.Key;
-            cmd.Parameters[i].Value = Table.Value(p, entity, householdId, isKey || p == t.ForeignKey) ?? DBNull.Value;
-        }
+        for (var i = 0; i < t.Columns.Count; i++) cmd.Parameters[i].Value = t.Value(i, entity, householdId) ?? DBNull.Value;
     }
 
     public override async ValueTask DisposeAsync()
@@ -156,12 +159,12 @@ internal sealed class PostgresRegistryWriter(AppDbContext db) : RegistryBulkWrit
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt64(0));
         }
-        await CopyAsync(conn, Households, households.Select((h, i) => ((object)h, ids[i])), keyOverride: true, ct);
-        await CopyAsync(conn, Members, households.SelectMany((h, i) => h.Members.Select(m => ((object)m, ids[i]))), keyOverride: false, ct);
-        await CopyAsync(conn, Incomes, households.SelectMany((h, i) => h.Incomes.Select(x => ((object)x, ids[i]))), keyOverride: false, ct);
+        await CopyAsync(conn, Households, households.Select((h, i) => ((object)h, ids[i])), ct);
+        await CopyAsync(conn, Members, households.SelectMany((h, i) => h.Members.Select(m => ((object)m, ids[i]))), ct);
+        await CopyAsync(conn, Incomes, households.SelectMany((h, i) => h.Incomes.Select(x => ((object)x, ids[i]))), ct);
     }
 
-    private static async Task CopyAsync(NpgsqlConnection conn, Table t, IEnumerable<(object Entity, long HouseholdId)> rows, bool keyOverride, CancellationToken ct)
+    private static async Task CopyAsync(NpgsqlConnection conn, Table t, IEnumerable<(object Entity, long HouseholdId)> rows, CancellationToken ct)
     {
         var types = t.Columns.Select(c => StoreType(c.GetColumnType())).ToArray();
         await using var copy = await conn.BeginBinaryImportAsync($"COPY \"{t.Name}\" ({t.ColumnList}) FROM STDIN (FORMAT BINARY)", ct);
@@ -170,8 +173,7 @@ internal sealed class PostgresRegistryWriter(AppDbContext db) : RegistryBulkWrit
             await copy.StartRowAsync(ct);
             for (var i = 0; i < t.Columns.Count; i++)
             {
-                var p = t.Columns[i];
-                var v = Table.Value(p, entity, hid, (keyOverride && p == t.Key) || p == t.ForeignKey);
+                var v = t.Value(i, entity, hid);
                 if (v is null) await copy.WriteNullAsync(ct);
                 else await copy.WriteAsync(v, types[i], ct);
             }

@@ -1,0 +1,50 @@
+using Jingzhun.Web.Modules.Regions;
+using Jingzhun.Web.Modules.Regions.Rules;
+using Jingzhun.Web.Modules.Registry.Transfer;
+using Jingzhun.Web.Platform.Auditing;
+using Jingzhun.Web.Platform.Auth;
+using Jingzhun.Web.Platform.Data;
+using Jingzhun.Web.Platform.Excel;
+using Jingzhun.Web.Platform.Localization;
+using Jingzhun.Web.Platform.Problems;
+
+namespace Jingzhun.Web.Modules.Registry.ExportRegistry;
+
+/// <summary>
+/// 导出户籍档案 in the import shape (CSV or XLSX) for a region in scope, so that the file re-imports to the same
+/// registry. It carries full ID numbers and phones, hence it needs the reveal permission as well and is audited.
+/// Written to a temporary file as it is read (flat memory), then sent.
+/// </summary>
+public sealed class ExportRegistryHandler(RegistryExporter exporter, AppDbContext db, RegionDirectory regions, CurrentUser user, TimeProvider clock)
+{
+    public async Task<IResult> HandleAsync(string? region, string? format, int? year, CancellationToken ct)
+    {
+        if (!user.Has(Permissions.RegistryRevealId))
+            return Failure.Forbidden("导出的档案含完整身份证号码，需要“查看完整证件号”的权限").ToProblem();
+        var code = string.IsNullOrWhiteSpace(region) ? user.RegionCode ?? "" : region.Trim();
+        if (code != "" && (!RegionCodes.IsValid(code) || regions.Find(code) is null)) return Failure.Invalid("region", "区划代码无效").ToProblem();
+        if (!user.CanSee(code)) return Failure.NotFound("该地区").ToProblem();
+        var xlsx = string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase);
+        if (!xlsx && format is not null && !string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
+            return Failure.Invalid("format", "导出格式应为 csv 或 xlsx").ToProblem();
+
+        var path = Path.Combine(Path.GetTempPath(), $"jingzhun-export-{Guid.NewGuid():N}");
+        int rows;
+        await using (var file = File.Create(path))
+        {
+            var source = exporter.Rows(code, year);
+            rows = xlsx ? await RegistryWorkbook.WriteAsync(file, source, ct) : RegistryWorkbook.WriteCsv(file, source);
+        }
+        await db.RecordAsync(AuditAction.Export, "RegistryExport", code == "" ? "全国" : code, null, code,
+            $"导出户籍档案（{(xlsx ? "Excel" : "CSV")}，含完整证件号）：{regions.NameOf(code)} {rows} 行", ct);
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var name = $"户籍档案_{regions.NameOf(code)}_{ChinaTime.Today(clock):yyyyMMdd}.{(xlsx ? "xlsx" : "csv")}";
+        return TypedResults.File(stream, xlsx ? ExcelFile.ContentType : "text/csv; charset=utf-8", name);
+    }
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapGet("/registry/export", async (string? region, string? format, int? year, ExportRegistryHandler handler, CancellationToken ct) =>
+                await handler.HandleAsync(region, format, year, ct))
+            .RequireAuthorization(Permissions.RegistryExport)
+            .WithName("ExportRegistry").WithSummary("导出户籍档案（与导入模板同一格式，CSV 或 xlsx；每户一个收入年度：year 或最近一年）").WithTags("导入导出");
+}
