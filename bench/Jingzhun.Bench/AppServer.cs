@@ -26,10 +26,10 @@ public sealed class AppServer : IAsyncDisposable
     public int Pid => child.Id;
     public double PeakMiB => child.PeakMiB;
 
-    public static async Task<AppServer> StartAsync(Bench bench, string provider)
+    public static async Task<AppServer> StartAsync(Bench bench, string provider, string? sqliteDb = null)
     {
         Bench.Log($"starting the app ({provider}) on port {bench.Port}");
-        var server = new AppServer(bench, new Child("dotnet", [bench.WebDll], bench.WebDir, bench.AppEnv(provider)));
+        var server = new AppServer(bench, new Child("dotnet", [bench.WebDll], bench.WebDir, bench.AppEnv(provider, sqliteDb)));
         var sw = Stopwatch.StartNew();
         while (true)
         {

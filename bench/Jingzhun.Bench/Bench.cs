@@ -26,7 +26,10 @@ public sealed class Bench
     public string WebDir => Path.Combine(Root, "src/Jingzhun.Web/bin/Release/net10.0");
     public string WebDll => Path.Combine(WebDir, "Jingzhun.Web.dll");
     public string ProvinceCsv => Path.Combine(Work, $"chongqing-{Seed}.csv");
+    /// <summary>The province the read suites use (loaded once, kept).</summary>
     public string SqliteDb => Path.Combine(Work, "province.db");
+    /// <summary>The database the import suite empties and fills on every run.</summary>
+    public string ImportDb => Path.Combine(Work, "import.db");
     public string Keys => Path.Combine(Work, "keys");
     public string PostgresDatabase => "jingzhun_bench";
 
@@ -51,11 +54,11 @@ public sealed class Bench
     }
 
     /// <summary>The environment the web app runs with: the province database, one key ring, no demo seeding.</summary>
-    public Dictionary<string, string> AppEnv(string provider) => new()
+    public Dictionary<string, string> AppEnv(string provider, string? sqliteDb = null) => new()
     {
         ["DOTNET_ENVIRONMENT"] = "Production", ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["Database__Provider"] = provider,
-        ["ConnectionStrings__Sqlite"] = $"Data Source={SqliteDb}",
+        ["ConnectionStrings__Sqlite"] = $"Data Source={sqliteDb ?? SqliteDb}",
         ["ConnectionStrings__Postgres"] = $"{Postgres};Database={PostgresDatabase}",
         ["Protection__KeysPath"] = Keys,
         ["Demo__Seed"] = "false",
@@ -64,9 +67,12 @@ public sealed class Bench
     };
 
     /// <summary>Runs a verb of the web app (<c>dotnet Jingzhun.Web.dll verb ...</c>) and times it.</summary>
-    public async Task<(double Seconds, double PeakMiB, string Output)> WebCliAsync(string provider, params string[] args)
+    public Task<(double Seconds, double PeakMiB, string Output)> WebCliAsync(string provider, params string[] args) =>
+        WebCliOnAsync(provider, null, args);
+
+    public async Task<(double Seconds, double PeakMiB, string Output)> WebCliOnAsync(string provider, string? sqliteDb, params string[] args)
     {
-        var r = await Child.RunAsync("dotnet", [WebDll, .. args], WebDir, AppEnv(provider));
+        var r = await Child.RunAsync("dotnet", [WebDll, .. args], WebDir, AppEnv(provider, sqliteDb));
         Track($"cli {args[0]} ({provider})", r.PeakMiB);
         return r;
     }

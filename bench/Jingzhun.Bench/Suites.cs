@@ -25,10 +25,11 @@ public static partial class Suites
     {
         var template = Path.Combine(b.Work, "empty.db");
         if (File.Exists(template)) return template;
-        DeleteDb(b.SqliteDb);
-        await using (await AppServer.StartAsync(b, "Sqlite")) { }
+        DeleteDb(b.ImportDb);
+        await using (await AppServer.StartAsync(b, "Sqlite", b.ImportDb)) { }
         DeleteDb(template);
-        File.Copy(b.SqliteDb, template);
+        File.Copy(b.ImportDb, template);
+        DeleteDb(b.ImportDb);
         return template;
     }
 
@@ -84,10 +85,12 @@ public static partial class Suites
             DeleteDb(floorDb);
             floor.Add((await Child.RunAsync("sqlite3", [floorDb, "-cmd", ".mode csv", "-cmd", $".import {b.ProvinceCsv} floor", ".exit"])).Seconds);
             DeleteDb(floorDb);
-            DeleteDb(b.SqliteDb);
-            File.Copy(template, b.SqliteDb);
+            DeleteDb(b.ImportDb);
+            File.Copy(template, b.ImportDb);
             Bench.Log($"sqlite import run {i + 1}/{b.Runs} (floor {floor[^1]:0.0} s)");
-            runs.Add((await b.WebCliAsync("Sqlite", "import", b.ProvinceCsv, "--region", Province)).Seconds);
+            var import = await b.WebCliOnAsync("Sqlite", b.ImportDb, "import", b.ProvinceCsv, "--region", Province);
+            runs.Add(import.Seconds);
+            Bench.Log("  " + import.Output.Split('\n').LastOrDefault(l => l.Trim() != ""));
             Bench.Log($"  {runs[^1]:0.0} s");
         }
         var value = Stats.Median(runs);
@@ -109,7 +112,9 @@ public static partial class Suites
                 $"\\copy floor FROM '{b.ProvinceCsv}' WITH (FORMAT csv, HEADER true)")));
             await RecreatePgAsync(b, pgTemplate);
             Bench.Log($"postgres import run {i + 1}/{b.Runs} (COPY floor {floor[^1]:0.0} s)");
-            runs.Add((await b.WebCliAsync("Postgres", "import", b.ProvinceCsv, "--region", Province)).Seconds);
+            var import = await b.WebCliAsync("Postgres", "import", b.ProvinceCsv, "--region", Province);
+            runs.Add(import.Seconds);
+            Bench.Log("  " + import.Output.Split('\n').LastOrDefault(l => l.Trim() != ""));
             Bench.Log($"  {runs[^1]:0.0} s");
         }
         value = Stats.Median(runs);
