@@ -4,9 +4,7 @@ using Jingzhun.Web.Modules.Regions;
 using Jingzhun.Web.Modules.Regions.ImportRegions;
 using Jingzhun.Web.Modules.Regions.Rules;
 using Jingzhun.Web.Modules.Registry.Transfer;
-using Jingzhun.Web.Modules.Registry.Rules;
 using Jingzhun.Web.Platform.Data;
-using Jingzhun.Web.Platform.Protection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Modules.Registry.DemoData;
@@ -17,11 +15,11 @@ public sealed record GenerateRequest(string Profile, int Seed, int? People, stri
 /// <summary>
 /// <c>generate tongliang|chongqing|national-sample --out FILE.csv [--seed S] [--people N] [--villages FILE] [--as-of DATE]</c>:
 /// a synthetic registry in the import file format (one row per member, the last income year), for demos, imports and
-/// benchmarks; with <c>--load</c> (instead of <c>--out</c>) the same rows go straight into the configured database.
+/// benchmarks; with <c>--load</c> (instead of <c>--out</c>) the same rows are imported into the configured database.
 /// Villages: tongliang and chongqing from the shipped region codes; national-sample from a villages file
 /// (<c>--villages shared/data/regions/villages.csv.gz</c>) or else every village in the region table.
 /// </summary>
-public sealed class GenerateRegistry(AppDbContext db, PersonalDataProtector protector, TimeProvider clock)
+public sealed class GenerateRegistry(AppDbContext db)
 {
     public const string Usage =
         "generate <tongliang|chongqing|national-sample> (--out <file.csv> | --load) [--seed S] [--people N] [--villages villages.csv[.gz]] [--as-of yyyy-MM-dd]";
@@ -46,6 +44,8 @@ public sealed class GenerateRegistry(AppDbContext db, PersonalDataProtector prot
                 throw new InvalidDataException($"未知的数据规模 {r.Profile}：可选 {string.Join("、", Profiles)}");
         }
     }
+
+    private static string RegionOf(string profile) => profile switch { "tongliang" => DemoSeeder.County, "chongqing" => "50", _ => "" };
 
     /// <summary>The villages shipped with the product (Chongqing and Bazhong) under a region code, in code order.</summary>
     public static IReadOnlyList<string> ShippedVillages(string region)
@@ -86,43 +86,6 @@ public sealed class GenerateRegistry(AppDbContext db, PersonalDataProtector prot
         return (households, rows);
     }
 
-    /// <summary>
-    /// Writes the profile's households into the database through the import's bulk writer, in one transaction (all or
-    /// nothing), with the rows of the file (the last income year). Only into a registry without these household numbers.
-    /// </summary>
-    public async Task<(int Households, long People)> LoadAsync(PopulationProfile profile, int seed, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var today = Platform.Localization.ChinaTime.Today(clock);
-        db.SuppressAudit = true; // a generated population, like the demo's: one audit entry per person would be noise
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await using var writer = RegistryBulkWriter.For(db);
-        var batch = new List<Household>(2000);
-        var households = 0;
-        long people = 0;
-        foreach (var g in PopulationGenerator.Generate(profile, seed))
-        {
-            var rows = Rows(g).ToList();
-            var h = Household.Register(rows[0].HouseholdNumber, g.VillageCode, g.Facts, protector.ProtectPhone(g.Facts.Phone), now, "系统");
-            foreach (var r in rows)
-            {
-                if (!IdNumberRule.TryParse(r.Member.IdNumber, today, out var info, out var error))
-                    throw new InvalidOperationException($"生成的身份证号码无效：{error}");
-                Member.Create(h, r.Member, protector.ProtectIdNumber(info!), info!.Gender, info.BirthDate, now, "系统");
-            }
-            HouseholdIncome.Create(h, rows[0].IncomeYear!.Value, rows[0].Income!, rows[0].Income!.HouseholdSize ?? rows.Count, now, "系统");
-            h.RefreshSummary();
-            batch.Add(h);
-            households++;
-            people += rows.Count;
-            if (batch.Count == batch.Capacity) { await writer.WriteAsync(batch, ct); batch.Clear(); }
-        }
-        await writer.WriteAsync(batch, ct);
-        await tx.CommitAsync(ct);
-        db.SuppressAudit = false;
-        return (households, people);
-    }
-
     /// <summary>The CLI verb (after <c>generate</c>).</summary>
     public static async Task RunAsync(IServiceProvider sp, string[] args, CancellationToken ct)
     {
@@ -142,17 +105,22 @@ public sealed class GenerateRegistry(AppDbContext db, PersonalDataProtector prot
             await DatabaseSetup.MigrateAsync(sp.GetRequiredService<AppDbContext>(), ct);
             await sp.GetRequiredService<ImportRegionsHandler>().LoadShippedAsync(ct);
         }
-        var generator = sp.GetRequiredService<GenerateRegistry>();
-        var profile = await generator.ProfileAsync(request, ct);
+        var profile = await sp.GetRequiredService<GenerateRegistry>().ProfileAsync(request, ct);
         var sw = Stopwatch.StartNew();
-        long households, rows;
-        if (outFile is not null)
+        var path = outFile ?? Path.Combine(Path.GetTempPath(), $"jingzhun-generate-{Guid.NewGuid():N}.csv");
+        try
         {
-            await using var file = File.Create(outFile);
-            (households, rows) = Write(profile, request.Seed, file);
+            (int Households, long Rows) written;
+            await using (var file = File.Create(path)) written = Write(profile, request.Seed, file);
+            Console.WriteLine($"已生成 {profile.Name}：{profile.VillageCodes.Count:N0} 个村，{written.Households:N0} 户，{written.Rows:N0} 人（种子 {request.Seed}，" +
+                $"截至 {asOf:yyyy-MM-dd}，收入年度 {profile.LastIncomeYear}），用时 {sw.Elapsed.TotalSeconds:F1} 秒 → {outFile ?? "导入数据库"}");
+            // --load: the generated rows go through the import itself (validation, all or nothing, upsert), as a file would.
+            if (load)
+                Environment.ExitCode = await TransferCommands.ImportAsync(sp, path, ["--region", RegionOf(request.Profile)], Console.Out, ct);
         }
-        else (households, rows) = await generator.LoadAsync(profile, request.Seed, ct);
-        Console.WriteLine($"已生成 {profile.Name}：{profile.VillageCodes.Count:N0} 个村，{households:N0} 户，{rows:N0} 人（种子 {request.Seed}，" +
-            $"截至 {asOf:yyyy-MM-dd}，收入年度 {profile.LastIncomeYear}），用时 {sw.Elapsed.TotalSeconds:F1} 秒 → {outFile ?? "数据库"}");
+        finally
+        {
+            if (outFile is null) File.Delete(path);
+        }
     }
 }
