@@ -67,10 +67,10 @@ public sealed class Bench
     };
 
     /// <summary>Runs a verb of the web app (<c>dotnet Jingzhun.Web.dll verb ...</c>) and times it.</summary>
-    public Task<(double Seconds, double PeakMiB, string Output)> WebCliAsync(string provider, params string[] args) =>
+    public Task<(double Seconds, double PeakMiB, string Output, double CpuSeconds)> WebCliAsync(string provider, params string[] args) =>
         WebCliOnAsync(provider, null, args);
 
-    public async Task<(double Seconds, double PeakMiB, string Output)> WebCliOnAsync(string provider, string? sqliteDb, params string[] args)
+    public async Task<(double Seconds, double PeakMiB, string Output, double CpuSeconds)> WebCliOnAsync(string provider, string? sqliteDb, params string[] args)
     {
         var r = await Child.RunAsync("dotnet", [WebDll, .. args], WebDir, AppEnv(provider, sqliteDb));
         Track($"cli {args[0]} ({provider})", r.PeakMiB);

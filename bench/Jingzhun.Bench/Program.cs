@@ -1,15 +1,15 @@
 using Jingzhun.Bench;
 
-// dotnet run -c Release --project bench/Jingzhun.Bench -- <suite> [--runs N] [--requests N] [--seed S] [--port P] [--pg CS] [--no-pg] [--write]
+// dotnet run -c Release --project bench/Jingzhun.Bench -- <suite[,suite...]|all> [--runs N] [--requests N] [--seed S] [--port P] [--pg CS] [--no-pg] [--write]
 string[] suites = ["import", "sweeps", "queries", "export", "wrk"];
-if (args.Length == 0 || (args[0] != "all" && !suites.Contains(args[0])))
+if (args.Length == 0 || (args[0] != "all" && !args[0].Split(',').All(suites.Contains)))
 {
     Console.Error.WriteLine($"usage: dotnet run -c Release --project bench/Jingzhun.Bench -- <{string.Join('|', suites)}|all> " +
         "[--runs N] [--requests N] [--seed S] [--port P] [--pg CONNECTION] [--no-pg] [--write]");
     return 2;
 }
 var bench = Bench.Create(args);
-var chosen = args[0] == "all" ? suites : [args[0]];
+var chosen = args[0] == "all" ? suites : args[0].Split(',');
 foreach (var suite in chosen)
 {
     Bench.Log($"suite {suite}");
