@@ -29,6 +29,15 @@ public sealed class AppServer : IAsyncDisposable
     public static async Task<AppServer> StartAsync(Bench bench, string provider, string? sqliteDb = null)
     {
         Bench.Log($"starting the app ({provider}) on port {bench.Port}");
+        using (var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) })
+        {
+            // Another process answering on the port would be measured instead of ours.
+            var busy = false;
+            try { await probe.GetAsync($"http://127.0.0.1:{bench.Port}/healthz"); busy = true; }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { busy = true; }
+            if (busy) throw new InvalidOperationException($"Port {bench.Port} is already in use: stop that process or pass --port.");
+        }
         var server = new AppServer(bench, new Child("dotnet", [bench.WebDll], bench.WebDir, bench.AppEnv(provider, sqliteDb)));
         var sw = Stopwatch.StartNew();
         while (true)

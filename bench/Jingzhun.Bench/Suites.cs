@@ -102,18 +102,18 @@ public static partial class Suites
         }
         var value = Stats.Median(runs);
         var ratio = value / Stats.Median(floor);
-        b.Add(new Figure("import", $"Import chongqing CSV ({rows:N0} rows) into empty SQLite", importCmd, runs, "s", "median", value,
+        b.Add(new Figure("import", $"Import chongqing CSV ({rows:N0} rows) into empty SQLite", importCmd, [.. runs], "s", "median", value,
             "sqlite3 `.import` into one plain table", Stats.Median(floor), "≤ 60 s and ≤ 3× floor", value <= 60 && ratio <= 3));
         // On a shared machine wall time depends on the neighbours; the CPU time each process used does much less.
-        b.Add(new Figure("import", "Import CPU time, user + system (SQLite)", importCmd, cpu, "s", "median", Stats.Median(cpu),
+        b.Add(new Figure("import", "Import CPU time, user + system (SQLite)", importCmd, [.. cpu], "s", "median", Stats.Median(cpu),
             "sqlite3 `.import` CPU time", Stats.Median(floorCpu), "≤ 3× floor", Stats.Median(cpu) <= 3 * Stats.Median(floorCpu)));
         b.Add(new Figure("import", "Import throughput (SQLite)", importCmd, runs.Select(r => rows / r).ToList(), "rows/s", "median",
             rows / value));
 
         if (!postgres) return;
         var pgTemplate = await EmptyPostgresAsync(b);
-        floor.Clear();
-        runs.Clear();
+        floor = [];
+        runs = [];
         var create = $"CREATE TABLE floor ({string.Join(", ", Enumerable.Range(1, columns).Select(c => $"c{c} text"))})";
         for (var i = 0; i < b.Runs; i++)
         {
