@@ -20,6 +20,8 @@ public sealed class Bench
     public int Seed { get; init; } = 20260101;
     public int Port { get; init; } = 5105;
     public string? Postgres { get; init; }
+    /// <summary>The region the sweeps run over (default the province, 50).</summary>
+    public string SweepRegion { get; init; } = "50";
     public List<Figure> Figures { get; } = [];
     public Dictionary<string, double> PeakMiB { get; } = [];
 
@@ -48,6 +50,7 @@ public sealed class Bench
             Requests = int.Parse(Opt("--requests") ?? "60", CultureInfo.InvariantCulture),
             Seed = int.Parse(Opt("--seed") ?? "20260101", CultureInfo.InvariantCulture),
             Port = int.Parse(Opt("--port") ?? "5105", CultureInfo.InvariantCulture),
+            SweepRegion = Opt("--sweep-region") ?? "50",
             Postgres = Opt("--pg") ?? Environment.GetEnvironmentVariable("JINGZHUN_BENCH_PG")
                 ?? "Host=localhost;Username=postgres;Password=postgres",
         };

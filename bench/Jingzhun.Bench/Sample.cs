@@ -32,6 +32,17 @@ public sealed record Sample(List<string> Names, List<string> HouseholdNumbers, L
         return s;
     }
 
+    /// <summary>Households under a region code in a SQLite database (through the sqlite3 CLI, read-only).</summary>
+    public static int CountHouseholds(string db, string region)
+    {
+        using var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sqlite3",
+            ["-readonly", db, $"SELECT count(*) FROM households WHERE VillageCode LIKE '{region.Replace("'", "", StringComparison.Ordinal)}%'"])
+            { RedirectStandardOutput = true })!;
+        var text = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        return int.Parse(text.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>One CSV record on one line (RFC 4180 quoting; the registry's fields hold no line breaks).</summary>
     public static List<string> Split(string line)
     {

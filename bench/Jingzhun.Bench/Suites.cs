@@ -154,6 +154,8 @@ public static partial class Suites
     public static async Task SweepsAsync(Bench b)
     {
         await EnsureProvinceAsync(b);
+        var region = b.SweepRegion;
+        var households = Sample.CountHouseholds(b.SqliteDb, region);
         await using var app = await AppServer.StartAsync(b, "Sqlite");
         foreach (var (name, path) in new[] { ("两不愁三保障 sweep (guarantees)", "/api/v1/guarantees/sweeps"), ("Monitoring risk sweep", "/api/v1/monitoring/sweeps") })
         {
@@ -161,14 +163,18 @@ public static partial class Suites
             var message = "";
             for (var i = 0; i < b.Runs; i++)
             {
-                (var s, message) = await app.SweepAsync(path, Province);
+                (var s, message) = await app.SweepAsync(path, region);
                 runs.Add(s);
                 Bench.Log($"{name} run {i + 1}: {s:0.0} s — {message}");
             }
             var v = Stats.Median(runs);
-            b.Add(new Figure("sweeps", $"{name}, whole province", $"POST {path} {{\"region\":\"{Province}\"}} (job start→finish)", runs, "s",
-                "median", v, Target: "≤ 30 s", Met: v <= 30,
-                Note: $"first run {runs[0]:0.0} s (opens the problems/leads); later runs find them already open. {message}"));
+            // Over a part of the province, the province's time is extrapolated by households (the sweep is linear in them).
+            var province = v * 650_000 / households;
+            b.Add(new Figure("sweeps", region == Province ? $"{name}, whole province" : $"{name}, region {region} ({households:N0} households)",
+                $"POST {path} {{\"region\":\"{region}\"}} (job start→finish)", runs, "s", "median", v, Target: "province ≤ 30 s",
+                Met: province <= 30,
+                Note: (region == Province ? "" : $"{households / v:0} households/s, the province's 650,000 ≈ {province:0} s; ") +
+                      $"first run {runs[0]:0.0} s (opens the problems/leads), later runs find them open. {message}"));
         }
     }
 
