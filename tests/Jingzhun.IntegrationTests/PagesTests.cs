@@ -87,6 +87,43 @@ public abstract partial class PagesTests(TestApp app) : ApiTests(app)
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await page.GetAsync("/households")).StatusCode);
     }
+
+    [SkippableFact]
+    public async Task The_import_page_uploads_a_file_follows_the_job_and_shows_the_counts()
+    {
+        RequireDatabase();
+        var places = await PlacesAsync();
+        var page = await SignInAsync("tuqiao");
+        var html = await page.GetStringAsync("/households/import");
+        Assert.Contains("下载导入模板", html);
+        var token = AntiforgeryField().Match(html).Groups[1].Value;
+        var name = NewName();
+        var id = NewIdNumber();
+        var number = Jingzhun.Web.Modules.Registry.HouseholdNumbers.Format(places.SecondVillage, 4000 + App.Next() % 999);
+        var fields = Jingzhun.Web.Modules.Registry.Transfer.RegistryColumns.Headers.Select(h => h switch
+        {
+            "户编号" => number, "村代码" => places.SecondVillage, "户类型" => "一般农户", "主要致贫原因" => "因病",
+            "姓名" => name, "身份证号" => id, "与户主关系" => "户主", _ => "",
+        });
+        var csv = string.Join(",", Jingzhun.Web.Modules.Registry.Transfer.RegistryColumns.Headers) + "\r\n" + string.Join(",", fields) + "\r\n";
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "Upload", "page.csv" },
+            { new StringContent(places.SecondVillage), "Region" },
+            { new StringContent("All"), "Mode" },
+        };
+        var r = await page.PostAsync("/households/import", form);
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        var location = r.Headers.Location!.OriginalString;
+        Assert.StartsWith("/households/import?job=", location, StringComparison.Ordinal);
+        var job = location[(location.IndexOf('=') + 1)..];
+        for (var i = 0; i < 300 && (await GetAsync(page, $"/api/v1/jobs/{job}"))["status"]!.GetValue<string>() is "Queued" or "Running"; i++)
+            await Task.Delay(100);
+        var done = await page.GetStringAsync(location);
+        Assert.Contains("已导入", done);
+        Assert.Single(await ListIdsAsync(await As("tuqiao"), "q=" + name));
+    }
 }
 
 [Collection(SqliteCollection.Name)]

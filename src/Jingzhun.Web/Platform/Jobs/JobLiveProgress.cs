@@ -18,12 +18,11 @@ public sealed class JobLiveProgress
 
     public Snapshot? Find(long jobId) => _progress.TryGetValue(jobId, out var s) ? s : null;
 
-    /// <summary>Asks a live job to stop; false when the job is not running here (then the table's flag is used).</summary>
+    /// <summary>Asks a job to stop; false when the job is not live here yet (the caller then sets the table's flag too).</summary>
     public bool RequestCancel(long jobId)
     {
-        if (!_progress.ContainsKey(jobId)) return false;
         _cancel[jobId] = true;
-        return true;
+        return _progress.ContainsKey(jobId);
     }
 
     public bool CancelRequested(long jobId) => _cancel.ContainsKey(jobId);

@@ -143,12 +143,13 @@ public sealed class ImportHouseholdsJob(RegistryImporter importer, ImportFiles f
     {
         var p = JsonSerializer.Deserialize<ImportParameters>(job.Parameters)!;
         var folder = files.Folder(p.Folder);
-        await progress.ReportAsync(0, 0, "正在读取文件…", ct);
         ImportResult result;
         try
         {
-            await using var stream = File.OpenRead(ImportFiles.Original(folder));
+            // Live first, then the table's flag: a cancel request lands in one or the other.
             live.Report(job.Id, 0, 0, "正在读取文件…");
+            await progress.ReportAsync(0, 0, "正在读取文件…", ct);
+            await using var stream = File.OpenRead(ImportFiles.Original(folder));
             result = await importer.RunAsync(stream, new ImportOptions(job.RegionCode, p.Mode, p.DryRun, job.CreatedBy, p.UserId, p.FileName, p.Sha256),
                 x =>
                 {

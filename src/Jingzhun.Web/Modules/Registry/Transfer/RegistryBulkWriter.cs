@@ -39,6 +39,48 @@ internal abstract class RegistryBulkWriter : IAsyncDisposable
     /// <summary>Inserts the households (ids assigned here), their members and incomes.</summary>
     public abstract Task WriteAsync(IReadOnlyList<Household> households, CancellationToken ct);
 
+    private List<string>? _dropped;
+
+    /// <summary>Secondary indexes of the registry tables as (name, CREATE statement); primary keys stay.</summary>
+    protected abstract string IndexCatalogSql { get; }
+
+    /// <summary>
+    /// Loading into empty registry tables: the secondary indexes are dropped inside the transaction and built once at
+    /// the end (<see cref="FinishAsync"/>), a sorted build instead of millions of random B-tree inserts. Uniqueness was
+    /// already checked over the file, and a failed build rolls the whole import back (the indexes come back with it).
+    /// </summary>
+    public async Task DropIndexesAsync(CancellationToken ct)
+    {
+        var indexes = new List<(string Name, string Sql)>();
+        await using (var cmd = Connection.CreateCommand())
+        {
+            cmd.Transaction = Transaction;
+            cmd.CommandText = IndexCatalogSql;
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) indexes.Add((r.GetString(0), r.GetString(1)));
+        }
+        foreach (var (name, _) in indexes) await ExecuteAsync($"DROP INDEX \"{name}\"", ct);
+        _dropped = indexes.Select(i => i.Sql).ToList();
+    }
+
+    /// <summary>Rebuilds the indexes dropped by <see cref="DropIndexesAsync"/>.</summary>
+    public async Task FinishAsync(CancellationToken ct)
+    {
+        foreach (var sql in _dropped ?? []) await ExecuteAsync(sql, ct);
+        _dropped = null;
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken ct)
+    {
+        await using var cmd = Connection.CreateCommand();
+        cmd.Transaction = Transaction;
+        cmd.CommandText = sql;
+        cmd.CommandTimeout = 0;
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    protected string TableList => $"'{Households.Name}', '{Members.Name}', '{Incomes.Name}'";
+
     public virtual ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);
@@ -86,6 +128,9 @@ internal abstract class RegistryBulkWriter : IAsyncDisposable
 
 internal sealed class SqliteRegistryWriter(AppDbContext db) : RegistryBulkWriter(db)
 {
+    protected override string IndexCatalogSql =>
+        $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({TableList})";
+
     private SqliteCommand? _household, _member, _income;
     private long _nextId;
 
@@ -146,6 +191,10 @@ internal sealed class SqliteRegistryWriter(AppDbContext db) : RegistryBulkWriter
 
 internal sealed class PostgresRegistryWriter(AppDbContext db) : RegistryBulkWriter(db)
 {
+    protected override string IndexCatalogSql =>
+        $"SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() AND i.tablename IN ({TableList}) " +
+        "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)";
+
     public override async Task WriteAsync(IReadOnlyList<Household> households, CancellationToken ct)
     {
         if (households.Count == 0) return;

@@ -210,6 +210,14 @@ public sealed class RegistryCsvWriter : IDisposable, IAsyncDisposable
         foreach (var m in members) Write(new RegistryRow(householdNumber, villageCode, household, m, IncomeYear: incomeYear, Income: income));
     }
 
+    /// <summary>A generated household (demo and load profiles) with its latest income year, as the file carries one year.</summary>
+    public void WriteGenerated(DemoData.GeneratedHousehold g)
+    {
+        var (year, lines) = g.Incomes.Count > 0 ? g.Incomes.MaxBy(i => i.Year) : (0, null!);
+        WriteHousehold(HouseholdNumbers.Format(g.VillageCode, g.SequenceInVillage), g.VillageCode, g.Facts, g.Members,
+            g.Incomes.Count > 0 ? year : null, lines);
+    }
+
     public void Flush() => _csv.Flush();
 
     public void Dispose() => _csv.Dispose();

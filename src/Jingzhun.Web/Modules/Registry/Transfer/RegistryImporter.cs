@@ -74,11 +74,6 @@ public sealed class ImportResult
 /// <see cref="ImportMode.Valid"/>, for the valid households); a cancelled or killed import leaves no rows.
 /// One audit entry records the import; the 两不愁三保障 and monitoring sweeps run afterwards as jobs.
 /// </summary>
-/// <summary>Wall-clock time per import phase (printed with JINGZHUN_IMPORT_TIMING=1, for tuning).</summary>
-internal static class T
-{
-    public static readonly System.Diagnostics.Stopwatch Read = System.Diagnostics.Stopwatch.StartNew(), Parse = new(), Check = new(), Build = new(), Write = new();
-}
 public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts> householdValidator, IValidator<MemberFacts> memberValidator,
     IValidator<IncomeLines> incomeValidator, PersonalDataProtector protector, RegionDirectory regions, TimeProvider clock)
 {
@@ -138,23 +133,48 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -200000;", ct);
         await using var writer = RegistryBulkWriter.For(db);
+        if (!hadHouseholds && !o.DryRun) await writer.DropIndexesAsync(ct);
         var numbers = new HashSet<string>(StringComparer.Ordinal);
         var persons = new Dictionary<long, int>();
         int read = 0, validated = 0, written = 0;
         var anyError = false;
         try
         {
-            foreach (var chunk in Households(rows).Chunk(ChunkHouseholds))
+            // Reading and validating the next chunks (in parallel, no database) overlaps writing this one.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var chunks = System.Threading.Channels.Channel.CreateBounded<ParsedHousehold[]>(2);
+            var producer = Task.Run(async () =>
             {
+                try
+                {
+                    foreach (var chunk in Households(rows).Chunk(ChunkHouseholds))
+                    {
+                        var parsed = new ParsedHousehold[chunk.Length];
+                        Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = stop.Token }, i =>
+                        {
+                            var h = parsed[i] = Parse(chunk[i].Number, chunk[i].Rows, today, low, high);
+                            // Into an empty registry every valid household is new: encrypt it here, off the writing path.
+                            if (!hadHouseholds && h.Errors.Count == 0) h.Built = Build(h, o.UserName, now);
+                        });
+                        await chunks.Writer.WriteAsync(parsed, stop.Token);
+                    }
+                    chunks.Writer.Complete();
+                }
+                catch (Exception e)
+                {
+                    chunks.Writer.Complete(e);
+                }
+            }, stop.Token);
+            try
+            {
+                await foreach (var parsed in chunks.Reader.ReadAllAsync(ct))
+                {
                 ct.ThrowIfCancellationRequested();
-                read += chunk.Sum(h => h.Rows.Length);
+                var chunkRows = parsed.Sum(h => h.Rows.Length);
+                read += chunkRows;
                 result.Counts.Rows = read;
-                result.Counts.Households += chunk.Length;
+                result.Counts.Households += parsed.Length;
                 progress?.Invoke(new ImportProgressInfo(read, validated, written));
-                T.Read.Stop(); T.Parse.Start();
-                var parsed = new ParsedHousehold[chunk.Length];
-                Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = ct },
-                    i => parsed[i] = Parse(chunk[i].Number, chunk[i].Rows, today, low, high));
 
                 foreach (var h in parsed)
                 {
@@ -164,7 +184,6 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
                         if (!persons.TryAdd(m.PersonKey, m.Row.Row))
                             h.Errors.Add(new RowError(m.Row.Row, RegistryColumns.IdNumber, $"与文件第 {persons[m.PersonKey]} 行是同一人：同一人不能同时属于两户"));
                 }
-                T.Parse.Stop(); T.Check.Start();
                 var existing = hadHouseholds ? await LoadExistingAsync(parsed, ct) : [];
                 if (hadMembers) await CheckOtherHouseholdsAsync(parsed, low, high, ct);
 
@@ -185,12 +204,10 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
                     if (h.Errors.Count > 0) Record(h, result);
                 }
                 anyError |= result.Counts.Errors > 0;
-                validated += chunk.Sum(h => h.Rows.Length);
+                validated += chunkRows;
                 progress?.Invoke(new ImportProgressInfo(read, validated, written));
 
-                T.Check.Stop(); T.Build.Start();
-                Parallel.ForEach(fresh, new ParallelOptions { CancellationToken = ct }, h => h.Built = Build(h, o.UserName, now));
-                T.Build.Stop(); T.Write.Start();
+                Parallel.ForEach(fresh.Where(h => h.Built is null), new ParallelOptions { CancellationToken = ct }, h => h.Built = Build(h, o.UserName, now));
                 foreach (var h in fresh)
                 {
                     result.Counts.HouseholdsNew++;
@@ -205,11 +222,18 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
                     written += fresh.Sum(h => h.Rows.Length) + parsed.Where(h => h.Errors.Count == 0 && existing.ContainsKey(h.Number)).Sum(h => h.Rows.Length);
                 }
                 db.ChangeTracker.Clear();
-                T.Write.Stop(); T.Read.Start();
                 progress?.Invoke(new ImportProgressInfo(read, validated, written));
+                }
             }
-            if (Environment.GetEnvironmentVariable("JINGZHUN_IMPORT_TIMING") == "1")
-                Console.WriteLine($"TIMING read {T.Read.Elapsed} parse {T.Parse.Elapsed} check {T.Check.Elapsed} build {T.Build.Elapsed} write {T.Write.Elapsed}");
+            catch (System.Threading.Channels.ChannelClosedException e) when (e.InnerException is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
+            }
+            finally
+            {
+                await stop.CancelAsync();
+                try { await producer; } catch (OperationCanceledException) { }
+            }
         }
         catch (InvalidDataException e)
         {
@@ -222,9 +246,11 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
             db.SuppressAudit = false;
         }
 
+        progress?.Invoke(new ImportProgressInfo(read, validated, written)); // the last chance to cancel before the commit
         var commit = !o.DryRun && result.FileError is null && (o.Mode == ImportMode.Valid || !anyError);
         if (commit)
         {
+            await writer.FinishAsync(ct);
             db.AuditEntries.Add(new AuditEntry
             {
                 At = now, UserId = o.UserId, UserName = o.UserName, Action = AuditAction.Import, EntityType = "RegistryImport",
