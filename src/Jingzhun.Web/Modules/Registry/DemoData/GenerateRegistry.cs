@@ -80,7 +80,8 @@ public sealed class GenerateRegistry(AppDbContext db)
         foreach (var g in PopulationGenerator.Generate(profile, seed))
         {
             households++;
-            foreach (var row in Rows(g)) { writer.Write(row); rows++; }
+            writer.WriteGenerated(g);
+            rows += g.Members.Count;
         }
         writer.Flush();
         return (households, rows);
