@@ -112,6 +112,9 @@ public static class Startup
                 var n = await sp.GetRequiredService<ImportRegionsHandler>().ImportFilesAsync(files, CancellationToken.None);
                 Console.WriteLine($"已导入区划 {n} 条");
                 return true;
+            case ["generate", .. var rest]:
+                await GenerateRegistry.RunAsync(sp, rest, CancellationToken.None);
+                return true;
             case ["import", var file, .. var options]:
                 await DatabaseSetup.MigrateAsync(sp.GetRequiredService<AppDbContext>(), CancellationToken.None);
                 await sp.GetRequiredService<ImportRegionsHandler>().LoadShippedAsync(CancellationToken.None);
@@ -125,6 +128,7 @@ public static class Startup
                 Console.Error.WriteLine("用法 Usage:");
                 Console.Error.WriteLine("  dotnet run --project src/Jingzhun.Web                       启动系统 (http://localhost:5080)");
                 Console.Error.WriteLine("  dotnet run --project src/Jingzhun.Web -- regions import <villages.csv[.gz]> <streets.csv[.gz]>");
+                Console.Error.WriteLine("  dotnet run --project src/Jingzhun.Web -- " + GenerateRegistry.Usage);
                 Console.Error.WriteLine("  dotnet run --project src/Jingzhun.Web -- import <file.csv|.xlsx> --region <code> [--mode all|valid] [--dry-run]");
                 Console.Error.WriteLine("  dotnet run --project src/Jingzhun.Web -- export <file.csv|.xlsx> --region <code> [--year YYYY]");
                 Environment.ExitCode = 2;

@@ -6,6 +6,7 @@ public static class DashboardsModule
 {
     public static IServiceCollection AddDashboards(this IServiceCollection services) => services
         .AddScoped<DashboardHandler>()
+        .AddSingleton<DashboardCache>()
         .AddScoped<ExitEvaluation.EvaluateExitHandler>()
         .AddScoped<ExitEvaluation.ConfigureExitStandardHandler>();
 

@@ -14,6 +14,7 @@ public static class RegistryModule
 {
     public static IServiceCollection AddRegistry(this IServiceCollection services) => services
         .AddScoped<MemberIdentities>()
+        .AddScoped<DemoData.GenerateRegistry>()
         .AddScoped<RegistryChanges>()
         .AddScoped<RegisterHouseholdHandler>()
         .AddScoped<UpdateHouseholdHandler>()

@@ -46,25 +46,26 @@ public sealed record DashboardView(
 /// list filter that yields the same count.
 /// </summary>
 public sealed class DashboardHandler(AppDbContext db, RegionDirectory regions, SweepRisksHandler monitoringPolicies, FieldWork.Compliance.ComplianceLoader visits,
-    CurrentUser user, TimeProvider clock)
+    CurrentUser user, TimeProvider clock, DashboardCache cache)
 {
     public async Task<Outcome<DashboardView>> HandleAsync(string? region, CancellationToken ct)
     {
         var code = string.IsNullOrWhiteSpace(region) ? user.RegionCode ?? "" : region.Trim();
         if (code != "" && (!RegionCodes.IsValid(code) || regions.Find(code) is null)) return Failure.Invalid("region", "区划代码无效");
         if (!user.CanSee(code)) return Failure.NotFound("该地区");
+        if (!DashboardCache.Applies(code)) return await ComputeAsync(code, ct);
+        if (cache.Find(code) is { } cached) return cached;
+        var view = await ComputeAsync(code, ct);
+        cache.Store(view);
+        return view;
+    }
+
+    private async Task<DashboardView> ComputeAsync(string code, CancellationToken ct)
+    {
         var (low, high) = RegionCodes.VillageRange(code);
         var households = db.Households.AsNoTracking()
             .Where(h => string.Compare(h.VillageCode, low) >= 0 && string.Compare(h.VillageCode, high) <= 0);
         string L(string query) => $"/households?region={code}&{query}";
-
-        var status = await households.GroupBy(h => h.Status).Select(g => new { g.Key, H = g.Count(), P = g.Sum(h => h.Size) }).ToListAsync(ct);
-        var attribute = await households.Where(h => h.Attribute != null).GroupBy(h => h.Attribute)
-            .Select(g => new { g.Key, H = g.Count(), P = g.Sum(h => h.Size) }).ToListAsync(ct);
-        var causes = await households.Where(h => h.MainCause != null).GroupBy(h => h.MainCause)
-            .Select(g => new { g.Key, H = g.Count(), P = g.Sum(h => h.Size) }).ToListAsync(ct);
-        var c321 = await households.Where(h => h.Class321 != null).GroupBy(h => h.Class321)
-            .Select(g => new { g.Key, H = g.Count(), P = g.Sum(h => h.Size) }).ToListAsync(ct);
 
         var incomes = await db.Incomes.AsNoTracking()
             .Where(i => string.Compare(i.Household.VillageCode, low) >= 0 && string.Compare(i.Household.VillageCode, high) <= 0
@@ -84,15 +85,32 @@ public sealed class DashboardHandler(AppDbContext db, RegionDirectory regions, S
         var threshold = (await monitoringPolicies.PolicyForAsync(code.Length >= 2 ? code : "00", lastYear, ct));
         var t = threshold.Threshold;
         var band = Math.Round(t * (1 + threshold.NearBand), 2);
-        var latest = households.Where(h => h.LatestIncomeYear == lastYear);
+        // Every household figure (by status, attribute, cause, 321 class, income band and sub-region) from one grouped pass
+        // over the region's households (a province is 650,000 of them; one pass per figure took seconds).
+        var children = regions.ChildrenOf(code);
+        var len = children.Count > 0 ? children[0].Code.Length : Math.Max(code.Length, 2);
+        var twice = t * 2;
+        var groups = await households
+            .GroupBy(h => new { Key = h.VillageCode.Substring(0, len), h.Status, h.Attribute, h.MainCause, h.Class321 })
+            .Select(g => new HouseholdGroup(g.Key.Key, g.Key.Status, g.Key.Attribute, g.Key.MainCause, g.Key.Class321, g.Count(), g.Sum(h => h.Size),
+                g.Sum(h => h.LatestPerCapitaIncome) ?? 0m, g.Count(h => h.LatestPerCapitaIncome != null),
+                g.Count(h => h.LatestIncomeYear == lastYear && h.LatestPerCapitaIncome <= t),
+                g.Count(h => h.LatestIncomeYear == lastYear && h.LatestPerCapitaIncome > t && h.LatestPerCapitaIncome <= band),
+                g.Count(h => h.LatestIncomeYear == lastYear && h.LatestPerCapitaIncome > band && h.LatestPerCapitaIncome <= twice),
+                g.Count(h => h.LatestIncomeYear == lastYear && h.LatestPerCapitaIncome > twice)))
+            .ToListAsync(ct);
+        List<(TKey Key, int H, int P)> By<TKey>(Func<HouseholdGroup, TKey> key) =>
+            groups.GroupBy(key).Select(g => (g.Key, g.Sum(x => x.H), g.Sum(x => x.P))).ToList();
+        var status = By(g => g.Status);
+        var attribute = By(g => g.Attribute).Where(x => x.Key != null).ToList();
+        var causes = By(g => g.MainCause).Where(x => x.Key != null).ToList();
+        var c321 = By(g => g.Class321).Where(x => x.Key != null).ToList();
         var bands = new List<IncomeBand>
         {
-            new($"≤{t:0}元（监测范围内）", await latest.CountAsync(h => h.LatestPerCapitaIncome <= t, ct), L($"incomeYear={lastYear}&maxIncome={t}")),
-            new($"{t:0}–{band:0}元（临界）", await latest.CountAsync(h => h.LatestPerCapitaIncome > t && h.LatestPerCapitaIncome <= band, ct),
-                L($"incomeYear={lastYear}&minIncome={t + 0.01m}&maxIncome={band}")),
-            new($"{band:0}–{t * 2:0}元", await latest.CountAsync(h => h.LatestPerCapitaIncome > band && h.LatestPerCapitaIncome <= t * 2, ct),
-                L($"incomeYear={lastYear}&minIncome={band + 0.01m}&maxIncome={t * 2}")),
-            new($">{t * 2:0}元", await latest.CountAsync(h => h.LatestPerCapitaIncome > t * 2, ct), L($"incomeYear={lastYear}&minIncome={t * 2 + 0.01m}")),
+            new($"≤{t:0}元（监测范围内）", groups.Sum(g => g.Band1), L($"incomeYear={lastYear}&maxIncome={t}")),
+            new($"{t:0}–{band:0}元（临界）", groups.Sum(g => g.Band2), L($"incomeYear={lastYear}&minIncome={t + 0.01m}&maxIncome={band}")),
+            new($"{band:0}–{t * 2:0}元", groups.Sum(g => g.Band3), L($"incomeYear={lastYear}&minIncome={band + 0.01m}&maxIncome={t * 2}")),
+            new($">{t * 2:0}元", groups.Sum(g => g.Band4), L($"incomeYear={lastYear}&minIncome={t * 2 + 0.01m}")),
         };
 
         var problems = db.Problems.AsNoTracking().Where(p => string.Compare(p.VillageCode, low) >= 0 && string.Compare(p.VillageCode, high) <= 0);
@@ -131,7 +149,7 @@ public sealed class DashboardHandler(AppDbContext db, RegionDirectory regions, S
                 monitored.Where(c => c.Kind == k).Sum(c => c.Size), $"/monitoring?region={code}&kind={k}&phase=Monitored")).ToList(),
             identifiedPeople, eliminatedPeople, identifiedPeople == 0 ? null : Math.Round(100.0 * eliminatedPeople / identifiedPeople, 1),
             await VisitCoverageAsync(code, today, ct),
-            await SubRegionsAsync(code, today, ct));
+            await SubRegionsAsync(code, children, groups, today, ct));
     }
 
     /// <summary>本月走访覆盖率 (%): paired households owing this month's visit that have had it (null when none is paired).</summary>
@@ -153,22 +171,22 @@ public sealed class DashboardHandler(AppDbContext db, RegionDirectory regions, S
         return sum;
     }
 
-    private async Task<IReadOnlyList<SubRegionFigures>> SubRegionsAsync(string code, DateOnly today, CancellationToken ct)
+    private sealed record HouseholdGroup(string Key, HouseholdStatus Status, PovertyAttribute? Attribute, PovertyCause? MainCause,
+        Class321? Class321, int H, int P, decimal IncomeSum, int IncomeCount, int Band1, int Band2, int Band3, int Band4);
+
+    private async Task<IReadOnlyList<SubRegionFigures>> SubRegionsAsync(string code, IReadOnlyList<Region> children,
+        List<HouseholdGroup> groups, DateOnly today, CancellationToken ct)
     {
-        var children = regions.ChildrenOf(code);
         if (children.Count == 0) return [];
         var len = children[0].Code.Length;
         var (low, high) = RegionCodes.VillageRange(code);
-        var hh = await db.Households.AsNoTracking()
-            .Where(h => string.Compare(h.VillageCode, low) >= 0 && string.Compare(h.VillageCode, high) <= 0)
-            .GroupBy(h => h.VillageCode.Substring(0, len))
-            .Select(g => new
-            {
-                g.Key, H = g.Count(), P = g.Sum(h => h.Size),
-                NotExited = g.Where(h => h.Status == HouseholdStatus.NotExited).Sum(h => h.Size),
-                Monitored = g.Count(h => h.Status == HouseholdStatus.Monitored),
-                Income = g.Average(h => h.LatestPerCapitaIncome),
-            }).ToListAsync(ct);
+        var hh = groups.GroupBy(g => g.Key).Select(g => new
+        {
+            g.Key, H = g.Sum(x => x.H), P = g.Sum(x => x.P),
+            NotExited = g.Where(x => x.Status == HouseholdStatus.NotExited).Sum(x => x.P),
+            Monitored = g.Where(x => x.Status == HouseholdStatus.Monitored).Sum(x => x.H),
+            Income = g.Sum(x => x.IncomeCount) is > 0 and var n ? g.Sum(x => x.IncomeSum) / n : (decimal?)null,
+        }).ToList();
         var pr = await db.Problems.AsNoTracking()
             .Where(p => string.Compare(p.VillageCode, low) >= 0 && string.Compare(p.VillageCode, high) <= 0)
             .GroupBy(p => p.VillageCode.Substring(0, len))
@@ -193,4 +211,21 @@ public sealed class DashboardHandler(AppDbContext db, RegionDirectory regions, S
         api.MapGet("/dashboard", async (string? region, DashboardHandler h, CancellationToken ct) => (await h.HandleAsync(region, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.RegistryView)
             .WithName("Dashboard").WithSummary("指挥驾驶舱数据（与首页同一查询；每个数字附带其明细清单链接）").WithTags("驾驶舱");
+}
+
+/// <summary>
+/// The dashboards of the whole country, a province and a city (hundreds of thousands of households each) are counted at
+/// most once a minute and shared; their page shows the time they were counted. Counties and below stay live.
+/// </summary>
+public sealed class DashboardCache(TimeProvider clock)
+{
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DashboardView> views = new(StringComparer.Ordinal);
+
+    public static bool Applies(string code) => code.Length < 6;
+
+    public DashboardView? Find(string code) =>
+        views.TryGetValue(code, out var v) && clock.GetUtcNow().UtcDateTime - v.AsOf < MaxAge ? v : null;
+
+    public void Store(DashboardView view) => views[view.RegionCode] = view;
 }

@@ -29,6 +29,25 @@ public static class PopulationGenerator
     public static PopulationProfile Tongliang(IReadOnlyList<string> villageCodes, int lastIncomeYear, DateOnly? asOf = null) =>
         new("铜梁区", villageCodes, 4448, 12571, 1215, 2683, 171, 2014, lastIncomeYear, 6000m, asOf);
 
+    /// <summary>
+    /// 重庆市 at the scale of seed 000: 1.906 million registered people in about 650,000 households over every village,
+    /// with Tongliang's (seed 002) shares of 低保 households and people and of 特困 people.
+    /// </summary>
+    public static PopulationProfile Chongqing(IReadOnlyList<string> villageCodes, int lastIncomeYear, DateOnly? asOf = null) =>
+        Scaled("重庆市", villageCodes, 650_000, 1_906_000, lastIncomeYear, asOf);
+
+    /// <summary>N people over the given villages (a national sample), Tongliang's household size and shares.</summary>
+    public static PopulationProfile NationalSample(IReadOnlyList<string> villageCodes, int people, int lastIncomeYear, DateOnly? asOf = null) =>
+        Scaled("全国抽样", villageCodes, Math.Max(1, (int)Math.Round(people * 4448.0 / 12571)), people, lastIncomeYear, asOf);
+
+    private static PopulationProfile Scaled(string name, IReadOnlyList<string> villages, int households, int people, int lastIncomeYear, DateOnly? asOf)
+    {
+        int Share(int total, int part, int of) => (int)Math.Round(total * (double)part / of, MidpointRounding.AwayFromZero);
+        var dibaoHouseholds = Share(households, 1215, 4448);
+        return new(name, villages, households, people, dibaoHouseholds, Math.Max(dibaoHouseholds, Share(people, 2683, 12571)),
+            Share(people, 171, 12571), 2014, lastIncomeYear, 6000m, asOf);
+    }
+
     public static IEnumerable<GeneratedHousehold> Generate(PopulationProfile profile, int seed)
     {
         ArgumentNullException.ThrowIfNull(profile);
@@ -682,21 +701,26 @@ public static class PopulationGenerator
     {
         private const int PerDay = 499;
         private static readonly DateOnly Origin = new(1900, 1, 1);
-        private readonly int days = new DateOnly(lastYear, 12, 31).DayNumber - Origin.DayNumber + 1;
-        private readonly Dictionary<string, ushort[]> counters = new(StringComparer.Ordinal);
+        private const int ChunkBits = 10;
+        private readonly int chunks = ((new DateOnly(lastYear, 12, 31).DayNumber - Origin.DayNumber + 1) * 2 >> ChunkBits) + 1;
+        // Counters in chunks of 1,024 slots allocated on first use: a national sample touches ~2,900 county codes,
+        // and a full array per code (about 180 KB) would cost half a gigabyte.
+        private readonly Dictionary<string, ushort[]?[]> counters = new(StringComparer.Ordinal);
 
         public string Issue(string address, ref DateOnly birth, Gender gender)
         {
-            if (!counters.TryGetValue(address, out var counter)) counters[address] = counter = new ushort[days * 2];
+            if (!counters.TryGetValue(address, out var counter)) counters[address] = counter = new ushort[]?[chunks];
             var male = gender == Gender.Male;
             while (true)
             {
                 var day = birth.DayNumber - Origin.DayNumber;
                 var slot = 2 * day + (male ? 1 : 0);
-                if (counter[slot] < PerDay)
+                var chunk = counter[slot >> ChunkBits] ??= new ushort[1 << ChunkBits];
+                ref var used = ref chunk[slot & ((1 << ChunkBits) - 1)];
+                if (used < PerDay)
                 {
                     var offset = (int)(Hash(address, (ulong)slot) % PerDay);
-                    var sequence = 2 * (1 + (offset + counter[slot]++) % PerDay) - (male ? 1 : 0);
+                    var sequence = 2 * (1 + (offset + used++) % PerDay) - (male ? 1 : 0);
                     return IdNumberRule.Compose(address, birth, sequence, gender);
                 }
                 birth = birth.AddDays(-1); // all sequences of this day taken: the person is a day older

@@ -1533,7 +1533,9 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("HouseholdNumber")
                         .IsUnique();
 
-                    b.HasIndex("VillageCode");
+                    b.HasIndex(new[] { "VillageCode", "Status", "Size", "Attribute", "MainCause", "Class321", "LatestIncomeYear", "LatestPerCapitaIncome" }, "IX_households_dashboard");
+
+                    b.HasIndex(new[] { "VillageCode", "HouseholdNumber" }, "IX_households_village_number");
 
                     b.ToTable("households", (string)null);
                 });

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Jingzhun.Bench;
+
+/// <summary>The web app started as a child process on the bench port, logged in as the national administrator.</summary>
+public sealed class AppServer : IAsyncDisposable
+{
+    private readonly Child child;
+    private readonly Bench bench;
+
+    public HttpClient Http { get; }
+    public string Token { get; private set; } = "";
+    public string BaseUrl { get; }
+
+    private AppServer(Bench bench, Child child)
+    {
+        this.bench = bench;
+        this.child = child;
+        BaseUrl = $"http://127.0.0.1:{bench.Port}";
+        Http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromMinutes(10) };
+    }
+
+    public int Pid => child.Id;
+    public double PeakMiB => child.PeakMiB;
+
+    public static async Task<AppServer> StartAsync(Bench bench, string provider, string? sqliteDb = null)
+    {
+        Bench.Log($"starting the app ({provider}) on port {bench.Port}");
+        using (var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) })
+        {
+            // Another process answering on the port would be measured instead of ours.
+            var busy = false;
+            try { await probe.GetAsync($"http://127.0.0.1:{bench.Port}/healthz"); busy = true; }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { busy = true; }
+            if (busy) throw new InvalidOperationException($"Port {bench.Port} is already in use: stop that process or pass --port.");
+        }
+        var server = new AppServer(bench, new Child("dotnet", [bench.WebDll], bench.WebDir, bench.AppEnv(provider, sqliteDb)));
+        var sw = Stopwatch.StartNew();
+        while (true)
+        {
+            if (server.child.HasExited) throw new InvalidOperationException("The app exited:\n" + server.child.Output);
+            if (sw.Elapsed > TimeSpan.FromMinutes(5)) throw new TimeoutException("The app did not answer /healthz:\n" + server.child.Output);
+            try
+            {
+                if ((await server.Http.GetAsync("/healthz")).IsSuccessStatusCode) break;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(300);
+        }
+        await server.LoginAsync("admin", "Jingzhun2026");
+        return server;
+    }
+
+    private async Task LoginAsync(string user, string password)
+    {
+        var r = await Http.PostAsJsonAsync("/api/v1/auth/login", new { username = user, password });
+        r.EnsureSuccessStatusCode();
+        using var doc = JsonDocument.Parse(await r.Content.ReadAsStringAsync());
+        Token = doc.RootElement.GetProperty("accessToken").GetString()!;
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+    }
+
+    /// <summary>GET a path; returns the elapsed milliseconds (the body read to its end), throws on a non-success status.</summary>
+    public async Task<double> TimeGetAsync(string path)
+    {
+        var sw = Stopwatch.StartNew();
+        using var r = await Http.GetAsync(path, HttpCompletionOption.ResponseContentRead);
+        var ms = sw.Elapsed.TotalMilliseconds;
+        if (!r.IsSuccessStatusCode) throw new InvalidOperationException($"GET {path}: {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
+        return ms;
+    }
+
+    public async Task<JsonElement> GetJsonAsync(string path)
+    {
+        using var r = await Http.GetAsync(path);
+        var body = await r.Content.ReadAsStringAsync();
+        if (!r.IsSuccessStatusCode) throw new InvalidOperationException($"GET {path}: {(int)r.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>Queues a region sweep and waits for the job; returns the job's own running time in seconds.</summary>
+    public async Task<(double Seconds, string Message)> SweepAsync(string path, string region)
+    {
+        var r = await Http.PostAsJsonAsync(path, new { region });
+        var body = await r.Content.ReadAsStringAsync();
+        if (!r.IsSuccessStatusCode) throw new InvalidOperationException($"POST {path}: {(int)r.StatusCode} {body}");
+        var id = JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt64();
+        var sw = Stopwatch.StartNew();
+        while (true)
+        {
+            await Task.Delay(500);
+            var job = await GetJsonAsync($"/api/v1/jobs/{id}");
+            var status = job.GetProperty("status").ToString();
+            if (status is "Succeeded" or "3")
+            {
+                var started = job.GetProperty("startedAt").GetDateTime();
+                var finished = job.GetProperty("finishedAt").GetDateTime();
+                return ((finished - started).TotalSeconds, job.GetProperty("message").GetString() ?? "");
+            }
+            if (status is "Failed" or "Cancelled" or "4" or "5")
+                throw new InvalidOperationException($"Job {id} {status}: {job}");
+            if (sw.Elapsed > TimeSpan.FromMinutes(30)) throw new TimeoutException($"Job {id} still {status}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        bench.Track("server", child.PeakMiB);
+        Http.Dispose();
+        child.Dispose();
+        await Task.CompletedTask;
+    }
+}

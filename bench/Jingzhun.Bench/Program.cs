@@ -1,0 +1,44 @@
+using Jingzhun.Bench;
+
+// dotnet run -c Release --project bench/Jingzhun.Bench -- <suite[,suite...]|all> [--runs N] [--requests N] [--seed S] [--port P] [--pg CS] [--no-pg] [--write]
+string[] suites = ["import", "sweeps", "queries", "export", "wrk"];
+if (args.Length == 0 || (args[0] != "all" && !args[0].Split(',').All(suites.Contains)))
+{
+    Console.Error.WriteLine($"usage: dotnet run -c Release --project bench/Jingzhun.Bench -- <{string.Join('|', suites)}|all> " +
+        "[--runs N] [--requests N] [--seed S] [--port P] [--pg CONNECTION] [--no-pg] [--write]");
+    return 2;
+}
+var bench = Bench.Create(args);
+var chosen = args[0] == "all" ? suites : args[0].Split(',');
+foreach (var suite in chosen)
+{
+    Bench.Log($"suite {suite}");
+    await (suite switch
+    {
+        "import" => Suites.ImportAsync(bench, postgres: !args.Contains("--no-pg")),
+        "sweeps" => Suites.SweepsAsync(bench),
+        "queries" => Suites.QueriesAsync(bench),
+        "export" => Suites.ExportAsync(bench),
+        _ => Suites.WrkAsync(bench),
+    });
+}
+
+var machine = Report.Machine();
+Console.WriteLine(machine);
+Console.WriteLine();
+Console.WriteLine(Report.Table(bench.Figures));
+Console.WriteLine(Report.Memory(bench.PeakMiB));
+if (args.Contains("--write"))
+{
+    var path = Path.Combine(bench.Root, "docs/benchmarks.md");
+    var doc = File.Exists(path) ? await File.ReadAllTextAsync(path) : "# Benchmarks\n";
+    foreach (var suite in chosen)
+    {
+        var figures = bench.Figures.Where(f => f.Suite == suite).ToList();
+        if (figures.Count > 0) doc = Report.Upsert(doc, suite, machine + "\n\n" + Report.Table(figures));
+    }
+    doc = Report.Upsert(doc, "memory-" + string.Join('-', chosen.Length == suites.Length ? ["all"] : chosen), machine + "\n\n" + Report.Memory(bench.PeakMiB));
+    await File.WriteAllTextAsync(path, doc);
+    Bench.Log($"updated {path}");
+}
+return 0;
