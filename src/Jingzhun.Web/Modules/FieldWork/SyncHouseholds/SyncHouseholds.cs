@@ -14,7 +14,7 @@ namespace Jingzhun.Web.Modules.FieldWork.SyncHouseholds;
 public sealed record SyncCadre(long Id, string Name, string Unit);
 
 public sealed record SyncMember(long Id, string Name, string Relation, string Gender, int Age, WorkStatus WorkStatus, string WorkStatusLabel,
-    HealthStatus HealthStatus, string Health);
+    int? WorkMonths, HealthStatus HealthStatus, string Health);
 
 public sealed record SyncIncome(int Year, IncomeLines Lines, decimal PerCapitaNetIncome);
 
@@ -82,7 +82,7 @@ public sealed class SyncHouseholdsHandler(AppDbContext db, FieldWorkAccess acces
                 Labels.Of(h.Status), h.Address, h.Latitude, h.Longitude, h.Version, h.UpdatedAt, active[h.Id],
                 h.Members.Where(m => m.Status == MemberStatus.Active).OrderBy(m => m.Relationship).ThenBy(m => m.BirthDate)
                     .Select(m => new SyncMember(m.Id, m.Name, Labels.Of(m.Relationship), Labels.Of(m.Gender), m.AgeOn(today), m.WorkStatus,
-                        Labels.Of(m.WorkStatus), m.HealthStatus, Labels.Of(m.HealthStatus))).ToList(),
+                        Labels.Of(m.WorkStatus), m.WorkMonths, m.HealthStatus, Labels.Of(m.HealthStatus))).ToList(),
                 VisitFacts.Of(h),
                 income is null ? null : new SyncIncome(income.Year, income.ToLines(), income.PerCapitaNetIncome),
                 last is null ? null : new SyncLastVisit(last.VisitedAt, last.Kind, Labels.Of(last.Kind), last.Name),

@@ -101,7 +101,7 @@ export async function visitScreen(id) {
   const membersBox = h('div', {}, hh.members.map((m) => h('div.finding', { dataset: { memberId: m.id, workStatus: m.workStatus } },
     h('b', {}, `${m.name}（${m.relation}）`),
     h('label.field', {}, h('span', {}, '务工状况'), factInput('workStatus', workStatuses, m.workStatus)),
-    h('label.field', {}, h('span', {}, '务工月数（1–12，不填则不变）'), factInput('workMonths', 'number', null)),
+    h('label.field', {}, h('span', {}, '务工月数（1–12）'), factInput('workMonths', 'number', m.workMonths ?? null)),
     h('label.field', {}, h('span', {}, '健康状况'), factInput('healthStatus', healthCodes(m), m.healthStatus)))));
   const incomeBox = hh.income
     ? h('div', {}, h('p.muted.small', {}, `${hh.income.year} 年收入（元）`),
