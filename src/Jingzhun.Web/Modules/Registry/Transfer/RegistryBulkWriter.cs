@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using SQLitePCL;
 
 namespace Jingzhun.Web.Modules.Registry.Transfer;
 
@@ -131,17 +132,21 @@ internal sealed class SqliteRegistryWriter(AppDbContext db) : RegistryBulkWriter
     protected override string IndexCatalogSql =>
         $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({TableList})";
 
-    private SqliteCommand? _household, _member, _income;
+    // Prepared once, bound by position and stepped straight through SQLitePCL on the context's connection (inside
+    // its transaction): the ADO.NET command path looks every parameter up by name and builds a reader per row.
+    private sqlite3_stmt? _household, _member, _income;
+    private SqliteCommand? _convert;
+    private readonly Dictionary<object, object?> _converted = [];
     private long _nextId;
 
-    private SqliteCommand Prepare(Table t)
+    private SqliteConnection Sqlite => (SqliteConnection)Connection;
+
+    private sqlite3_stmt Prepare(Table t)
     {
-        var cmd = (SqliteCommand)Connection.CreateCommand();
-        cmd.Transaction = (SqliteTransaction)Transaction;
-        cmd.CommandText = $"INSERT INTO \"{t.Name}\" ({t.ColumnList}) VALUES ({string.Join(", ", t.Columns.Select((_, i) => "$p" + i))})";
-        for (var i = 0; i < t.Columns.Count; i++) cmd.Parameters.Add(new SqliteParameter("$p" + i, null));
-        cmd.Prepare();
-        return cmd;
+        var sql = $"INSERT INTO \"{t.Name}\" ({t.ColumnList}) VALUES ({string.Join(", ", t.Columns.Select((_, i) => "?" + (i + 1)))})";
+        var rc = raw.sqlite3_prepare_v2(Sqlite.Handle, sql, out var stmt);
+        SqliteException.ThrowExceptionForRC(rc, Sqlite.Handle);
+        return stmt;
     }
 
     public override async Task WriteAsync(IReadOnlyList<Household> households, CancellationToken ct)
@@ -160,31 +165,61 @@ internal sealed class SqliteRegistryWriter(AppDbContext db) : RegistryBulkWriter
         foreach (var h in households)
         {
             var id = ++_nextId;
-            Set(_household, Households, h, id);
-            _household.ExecuteNonQuery();
-            foreach (var m in h.Members)
-            {
-                Set(_member!, Members, m, id);
-                _member!.ExecuteNonQuery();
-            }
-            foreach (var i in h.Incomes)
-            {
-                Set(_income!, Incomes, i, id);
-                _income!.ExecuteNonQuery();
-            }
+            Insert(_household, Households, h, id);
+            foreach (var m in h.Members) Insert(_member!, Members, m, id);
+            foreach (var i in h.Incomes) Insert(_income!, Incomes, i, id);
         }
     }
 
-    private static void Set(SqliteCommand cmd, Table t, object entity, long householdId)
+    private void Insert(sqlite3_stmt stmt, Table t, object entity, long householdId)
     {
-        for (var i = 0; i < t.Columns.Count; i++) cmd.Parameters[i].Value = t.Value(i, entity, householdId) ?? DBNull.Value;
+        var handle = Sqlite.Handle;
+        for (var i = 0; i < t.Columns.Count; i++)
+        {
+            var rc = Bind(stmt, i + 1, t.Value(i, entity, householdId));
+            if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, handle);
+        }
+        var step = raw.sqlite3_step(stmt);
+        raw.sqlite3_reset(stmt);
+        if (step != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(step, handle);
+    }
+
+    private int Bind(sqlite3_stmt stmt, int index, object? value) => value switch
+    {
+        null => raw.sqlite3_bind_null(stmt, index),
+        string s => raw.sqlite3_bind_text(stmt, index, s),
+        long l => raw.sqlite3_bind_int64(stmt, index, l),
+        int n => raw.sqlite3_bind_int64(stmt, index, n),
+        bool b => raw.sqlite3_bind_int64(stmt, index, b ? 1 : 0),
+        double d when !double.IsNaN(d) => raw.sqlite3_bind_double(stmt, index, d),
+        byte[] bytes => raw.sqlite3_bind_blob(stmt, index, bytes),
+        // Dates, decimals and the like: stored exactly as Microsoft.Data.Sqlite would bind them (asked once per value).
+        _ => Bind(stmt, index, Stored(value)),
+    };
+
+    private object? Stored(object value)
+    {
+        if (_converted.TryGetValue(value, out var stored)) return stored;
+        if (_convert is null)
+        {
+            _convert = (SqliteCommand)Connection.CreateCommand();
+            _convert.Transaction = (SqliteTransaction)Transaction;
+            _convert.CommandText = "SELECT $v";
+            _convert.Parameters.Add(new SqliteParameter("$v", null));
+        }
+        _convert.Parameters[0].Value = value;
+        stored = _convert.ExecuteScalar();
+        if (stored is DBNull || stored is double.NaN) throw new InvalidOperationException($"无法写入的值：{value}");
+        if (_converted.Count < 200_000) _converted[value] = stored;
+        return stored;
     }
 
     public override async ValueTask DisposeAsync()
     {
-        if (_household is not null) await _household.DisposeAsync();
-        if (_member is not null) await _member.DisposeAsync();
-        if (_income is not null) await _income.DisposeAsync();
+        _household?.Dispose();
+        _member?.Dispose();
+        _income?.Dispose();
+        if (_convert is not null) await _convert.DisposeAsync();
         await base.DisposeAsync();
     }
 }

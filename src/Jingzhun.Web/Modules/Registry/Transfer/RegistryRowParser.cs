@@ -212,6 +212,7 @@ public static class RegistryRowParser
         {
             var s = Raw(i);
             if (s.Length == 0) return null;
+            if (s.Length == 10 && Rules.DigitDates.TryParse(s, out var quick)) return quick;
             if (DateOnly.TryParseExact(s, DateFormats, Inv, DateTimeStyles.None, out var d)) return d;
             if (DateTime.TryParseExact(s, DateFormats, Inv, DateTimeStyles.None, out var dt)) return DateOnly.FromDateTime(dt);
             // An Excel date cell read as its serial number (days since 1899-12-30).

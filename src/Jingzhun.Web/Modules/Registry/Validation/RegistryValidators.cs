@@ -1,8 +1,19 @@
 using FluentValidation;
 using Jingzhun.Web.Modules.Registry.Rules;
+using Jingzhun.Web.Platform.Forms;
 using Jingzhun.Web.Platform.Localization;
 
 namespace Jingzhun.Web.Modules.Registry.Validation;
+
+/// <summary>The validators' patterns, compiled at build time (FluentValidation's string form re-arms a match timeout per call).</summary>
+internal static partial class RegistryPatterns
+{
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(1\d{10}|0\d{2,3}-?\d{7,8})$")]
+    public static partial System.Text.RegularExpressions.Regex Phone();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[\p{L}·•\.]+$")]
+    public static partial System.Text.RegularExpressions.Regex Name();
+}
 
 // One validator per input shape, used by the API, the forms and (later) every imported row.
 
@@ -11,8 +22,8 @@ public sealed class HouseholdFactsValidator : AbstractValidator<HouseholdFacts>
     public HouseholdFactsValidator(TimeProvider clock)
     {
         var thisYear = ChinaTime.Today(clock).Year;
-        RuleFor(h => h.Status).IsInEnum().WithName("户类型");
-        RuleFor(h => h.Attribute).IsInEnum().WithName("贫困户属性");
+        RuleFor(h => h.Status).IsDefinedCode().WithName("户类型");
+        RuleFor(h => h.Attribute).IsDefinedCode().WithName("贫困户属性");
         RuleFor(h => h.Attribute).NotNull().WithName("贫困户属性")
             .When(h => h.Status is HouseholdStatus.Exited or HouseholdStatus.NotExited)
             .WithMessage("脱贫户和未脱贫户须填写贫困户属性");
@@ -35,7 +46,7 @@ public sealed class HouseholdFactsValidator : AbstractValidator<HouseholdFacts>
         RuleFor(h => h.ExitYear).Must((h, y) => y >= h.IdentifiedYear && y <= thisYear)
             .When(h => h.ExitYear is not null && h.IdentifiedYear is not null)
             .WithName("脱贫年度").WithMessage($"脱贫年度应不早于识别年度、不晚于{thisYear}年");
-        RuleFor(h => h.IdentificationStandard).IsInEnum().WithName("识别标准");
+        RuleFor(h => h.IdentificationStandard).IsDefinedCode().WithName("识别标准");
         RuleFor(h => h.MainCause).NotNull().When(h => h.Status != HouseholdStatus.Ordinary)
             .WithName("主要致贫原因").WithMessage("请选择主要致贫原因");
         RuleFor(h => h.MainCause).Must(BeRegistryCause).WithName("主要致贫原因").WithMessage("主要致贫原因不在代码表内");
@@ -45,13 +56,13 @@ public sealed class HouseholdFactsValidator : AbstractValidator<HouseholdFacts>
             .WithName("其他致贫原因").WithMessage("其他致贫原因不能与主要致贫原因重复");
         RuleFor(h => h.ThirdCause).Must((h, c) => c is null || c != h.MainCause)
             .WithName("其他致贫原因").WithMessage("其他致贫原因不能与主要致贫原因重复");
-        RuleFor(h => h.Class321).IsInEnum().WithName("321分类");
+        RuleFor(h => h.Class321).IsDefinedCode().WithName("321分类");
         RuleFor(h => h.SettlementSite).NotEmpty().When(h => h.IsRelocated).WithName("安置点").WithMessage("易地扶贫搬迁户须填写安置点");
         RuleFor(h => h.SettlementSite).MaximumLength(100).WithName("安置点");
         RuleFor(h => h.Address).MaximumLength(200).WithName("详细地址");
-        RuleFor(h => h.Phone).Matches(@"^(1\d{10}|0\d{2,3}-?\d{7,8})$").When(h => !string.IsNullOrWhiteSpace(h.Phone))
+        RuleFor(h => h.Phone).Matches(RegistryPatterns.Phone()).When(h => !string.IsNullOrWhiteSpace(h.Phone))
             .WithName("联系电话").WithMessage("联系电话应为11位手机号或带区号的固定电话");
-        RuleFor(h => h.HousingGrade).IsInEnum().WithName("住房安全等级");
+        RuleFor(h => h.HousingGrade).IsDefinedCode().WithName("住房安全等级");
         RuleFor(h => h.WaterLitresPerPersonDay).InclusiveBetween(0, 1000).WithName("人均日供水量");
         RuleFor(h => h.WaterFetchMinutes).InclusiveBetween(0, 600).WithName("取水往返时间");
         RuleFor(h => h.WaterHorizontalMetres).InclusiveBetween(0, 50000).WithName("取水水平距离");
@@ -72,7 +83,7 @@ public sealed class MemberFactsValidator : AbstractValidator<MemberFacts>
         var today = ChinaTime.Today(clock);
         RuleFor(m => m.Name).NotEmpty().WithName("姓名").WithMessage("请填写姓名")
             .MaximumLength(50).WithMessage("姓名不能超过50个字")
-            .Matches(@"^[\p{L}·•\.]+$").WithMessage("姓名只能包含文字和间隔号");
+            .Matches(RegistryPatterns.Name()).WithMessage("姓名只能包含文字和间隔号");
         RuleFor(m => m.IdNumber).Custom((raw, ctx) =>
         {
             if (!IdNumberRule.TryParse(raw, today, out var info, out var error))
@@ -86,15 +97,15 @@ public sealed class MemberFactsValidator : AbstractValidator<MemberFacts>
             if (m.BirthDate is { } d && d != info!.BirthDate)
                 ctx.AddFailure(nameof(MemberFacts.BirthDate), $"出生日期与身份证号码不符（号码显示为{info.BirthDate:yyyy-MM-dd}）");
         });
-        RuleFor(m => m.Relationship).IsInEnum().WithName("与户主关系");
+        RuleFor(m => m.Relationship).IsDefinedCode().WithName("与户主关系");
         RuleFor(m => m.Ethnicity).Must(Ethnicities.IsValid).WithName("民族").WithMessage("民族代码无效");
-        RuleFor(m => m.EducationLevel).IsInEnum().WithName("文化程度");
-        RuleFor(m => m.SchoolStatus).IsInEnum().WithName("在校生状况");
-        RuleFor(m => m.HealthStatus).IsInEnum().WithName("健康状况");
+        RuleFor(m => m.EducationLevel).IsDefinedCode().WithName("文化程度");
+        RuleFor(m => m.SchoolStatus).IsDefinedCode().WithName("在校生状况");
+        RuleFor(m => m.HealthStatus).IsDefinedCode().WithName("健康状况");
         RuleFor(m => m.DisabilityGrade).NotNull().WithMessage("残疾人须填写残疾等级（1至4级）").InclusiveBetween(1, 4).When(m => m.HealthStatus == HealthStatus.Disabled)
             .WithName("残疾等级").WithMessage("残疾人须填写残疾等级（1至4级）");
-        RuleFor(m => m.LaborSkill).IsInEnum().WithName("劳动技能");
-        RuleFor(m => m.WorkStatus).IsInEnum().WithName("务工状况");
+        RuleFor(m => m.LaborSkill).IsDefinedCode().WithName("劳动技能");
+        RuleFor(m => m.WorkStatus).IsDefinedCode().WithName("务工状况");
         RuleFor(m => m.WorkMonths).NotNull().WithMessage("务工人员须填写务工时间（1至12个月）").InclusiveBetween(1, 12).When(m => m.WorkStatus != WorkStatus.None)
             .WithName("务工时间（月）").WithMessage("务工人员须填写务工时间（1至12个月）");
         RuleFor(m => m.PublicWelfareJobMonths).InclusiveBetween(0, 12).WithName("公益性岗位（月）");
