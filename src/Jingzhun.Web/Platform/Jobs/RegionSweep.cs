@@ -9,11 +9,15 @@ namespace Jingzhun.Web.Platform.Jobs;
 public sealed record SweepRegionRequest(string? Region);
 
 /// <summary>
-/// A job that works through every household of a region in batches of 500, each batch committed on its own (a
-/// cancelled sweep keeps the batches already done; sweeps are idempotent, so running one again is safe).
+/// A job that works through every household of a region in batches of <see cref="BatchSize"/>, each batch committed on
+/// its own (a cancelled sweep keeps the batches already done; sweeps are idempotent, so running one again is safe).
+/// Progress is reported at most every <see cref="ReportEvery"/> (each report is a write and the cancel check).
 /// </summary>
 public abstract class RegionSweepJob(AppDbContext db) : IJobHandler
 {
+    public const int BatchSize = 2000;
+    public static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(1);
+
     public abstract string Kind { get; }
 
     /// <summary>Processes one batch and returns how many things it found (problems opened, leads raised).</summary>
@@ -31,13 +35,16 @@ public abstract class RegionSweepJob(AppDbContext db) : IJobHandler
         var found = 0;
         var done = 0;
         await progress.ReportAsync(0, ids.Count, Describe(0, 0), ct);
-        foreach (var batch in ids.Chunk(500))
+        var sinceReport = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var batch in ids.Chunk(BatchSize))
         {
             ct.ThrowIfCancellationRequested();
             found += await ProcessAsync(batch, ct);
             db.ChangeTracker.Clear();
             done += batch.Length;
+            if (sinceReport.Elapsed < ReportEvery && done < ids.Count) continue;
             await progress.ReportAsync(done, ids.Count, Describe(done, found), ct);
+            sinceReport.Restart();
         }
         return Describe(ids.Count, found);
     }

@@ -36,14 +36,15 @@ public sealed class SweepRisksHandler(AppDbContext db, TimeProvider clock) : IRe
     {
         var rows = await db.Households.AsNoTracking()
             .Where(h => householdIds.Contains(h.Id))
-            .Select(h => new
-            {
-                h.Id, h.VillageCode, h.Status,
-                Incomes = h.Incomes.OrderByDescending(i => i.Year).Take(2)
-                    .Select(i => new IncomePoint(i.Year, i.PerCapitaNetIncome, i.AllowableOutOfPocket, i.HouseholdSize)).ToList(),
-            })
+            .Select(h => new { h.Id, h.VillageCode, h.Status })
             .ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
+        // One flat query for the incomes (the ids come from the scoped query above); the two latest years kept per household.
+        var incomes = (await db.Incomes.AsNoTracking().IgnoreQueryFilters()
+                .Where(i => ids.Contains(i.HouseholdId))
+                .Select(i => new { i.HouseholdId, Point = new IncomePoint(i.Year, i.PerCapitaNetIncome, i.AllowableOutOfPocket, i.HouseholdSize) })
+                .ToListAsync(ct))
+            .ToLookup(i => i.HouseholdId, i => i.Point);
         var active = (await db.MonitoringCases.AsNoTracking()
             .Where(c => ids.Contains(c.HouseholdId) && c.Stage != CaseStage.NotIncluded && c.Stage != CaseStage.Eliminated)
             .Select(c => c.HouseholdId).ToListAsync(ct)).ToHashSet();
@@ -60,8 +61,9 @@ public sealed class SweepRisksHandler(AppDbContext db, TimeProvider clock) : IRe
         {
             if (active.Contains(h.Id)) continue;
             var policies = new Dictionary<int, MonitoringPolicy>();
-            foreach (var i in h.Incomes) policies[i.Year] = await PolicyForAsync(h.VillageCode, i.Year, ct);
-            var input = new RiskInput(h.Status, h.Incomes, problems.GetValueOrDefault(h.Id));
+            var latest = incomes[h.Id].OrderByDescending(i => i.Year).Take(2).ToList();
+            foreach (var i in latest) policies[i.Year] = await PolicyForAsync(h.VillageCode, i.Year, ct);
+            var input = new RiskInput(h.Status, latest, problems.GetValueOrDefault(h.Id));
             foreach (var f in RiskRules.Sweep(input, y => policies[y]))
             {
                 if (!openLeads.Add((h.Id, f.Reason))) continue;
