@@ -34,25 +34,27 @@ public sealed class SweepRisksHandler(AppDbContext db, TimeProvider clock) : IRe
 
     public async Task<int> SweepAsync(IReadOnlyCollection<long> householdIds, CancellationToken ct)
     {
+        // Flat queries, the ids as one array parameter (binding thousands of separate parameters costs more than the query).
+        var wanted = householdIds.ToArray();
         var rows = await db.Households.AsNoTracking()
-            .Where(h => householdIds.Contains(h.Id))
+            .Where(h => EF.Parameter(wanted).Contains(h.Id))
             .Select(h => new { h.Id, h.VillageCode, h.Status })
             .ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
         // One flat query for the incomes (the ids come from the scoped query above); the two latest years kept per household.
         var incomes = (await db.Incomes.AsNoTracking().IgnoreQueryFilters()
-                .Where(i => ids.Contains(i.HouseholdId))
+                .Where(i => EF.Parameter(ids).Contains(i.HouseholdId))
                 .Select(i => new { i.HouseholdId, Point = new IncomePoint(i.Year, i.PerCapitaNetIncome, i.AllowableOutOfPocket, i.HouseholdSize) })
                 .ToListAsync(ct))
             .ToLookup(i => i.HouseholdId, i => i.Point);
         var active = (await db.MonitoringCases.AsNoTracking()
-            .Where(c => ids.Contains(c.HouseholdId) && c.Stage != CaseStage.NotIncluded && c.Stage != CaseStage.Eliminated)
+            .Where(c => EF.Parameter(ids).Contains(c.HouseholdId) && c.Stage != CaseStage.NotIncluded && c.Stage != CaseStage.Eliminated)
             .Select(c => c.HouseholdId).ToListAsync(ct)).ToHashSet();
         var openLeads = (await db.RiskLeads.AsNoTracking()
-            .Where(l => ids.Contains(l.HouseholdId) && l.Reason != null && (l.Status == LeadStatus.Open || l.Status == LeadStatus.InProcedure))
+            .Where(l => EF.Parameter(ids).Contains(l.HouseholdId) && l.Reason != null && (l.Status == LeadStatus.Open || l.Status == LeadStatus.InProcedure))
             .Select(l => new { l.HouseholdId, l.Reason }).ToListAsync(ct)).Select(l => (l.HouseholdId, l.Reason!.Value)).ToHashSet();
         var problems = (await db.Problems.AsNoTracking()
-            .Where(p => ids.Contains(p.HouseholdId) && p.Status != ProblemStatus.Verified)
+            .Where(p => EF.Parameter(ids).Contains(p.HouseholdId) && p.Status != ProblemStatus.Verified)
             .GroupBy(p => p.HouseholdId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             .ToDictionary(g => g.Key, g => g.Count);
         var now = clock.GetUtcNow().UtcDateTime;
