@@ -55,7 +55,7 @@ internal static class AssessmentWriter
                 cmd.Parameters["$x"].Value = (int)r.Verdict;
                 cmd.Parameters["$r"].Value = r.Reason;
                 cmd.Parameters["$t"].Value = at;
-                await cmd.ExecuteNonQueryAsync(ct);
+                cmd.ExecuteNonQuery(); // SQLite runs in-process: the async form only adds a task per row
             }
         }
         finally
