@@ -182,11 +182,30 @@ public sealed class AssessHouseholdsHandler(AppDbContext db, TimeProvider clock)
     }
 }
 
-/// <summary>The region-wide re-assessment, for when rules or thresholds change.</summary>
-public sealed class SweepGuaranteesJob(AssessHouseholdsHandler assess, AppDbContext db) : RegionSweepJob(db)
+/// <summary>
+/// The region-wide re-assessment, for when rules or thresholds change. Each batch is written through a second context
+/// (its own connection and transaction) while the next batch is read and judged on the job's own.
+/// </summary>
+public sealed class SweepGuaranteesJob(AssessHouseholdsHandler assess, AppDbContext db, IServiceScopeFactory scopes) : RegionSweepJob(db), IDisposable
 {
     public const string JobKind = "guarantees.sweep";
     public override string Kind => JobKind;
-    protected override Task<int> ProcessAsync(IReadOnlyCollection<long> householdIds, CancellationToken ct) => assess.AssessAsync(householdIds, ct);
+    private IServiceScope? _writer;
+
+    protected override async Task<Func<Task<int>>> ProcessAsync(IReadOnlyCollection<long> householdIds, CancellationToken ct)
+    {
+        var judged = await assess.JudgeAsync(await assess.ReadAsync(householdIds, ct), ct);
+        _writer ??= scopes.CreateScope();
+        var writer = _writer.ServiceProvider.GetRequiredService<AssessHouseholdsHandler>();
+        var writeDb = _writer.ServiceProvider.GetRequiredService<AppDbContext>();
+        return () => Task.Run(async () =>
+        {
+            await writer.SaveAsync(judged, ct);
+            writeDb.ChangeTracker.Clear();
+            return judged.Problems.Count;
+        }, ct);
+    }
+
+    public void Dispose() => _writer?.Dispose();
     protected override string Describe(int done, int found) => $"已研判 {done} 户，新发现问题 {found} 个";
 }

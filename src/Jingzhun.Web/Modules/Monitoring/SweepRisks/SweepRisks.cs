@@ -88,6 +88,11 @@ public sealed class SweepRisksJob(SweepRisksHandler sweep, AppDbContext db) : Re
 {
     public const string JobKind = "monitoring.sweep";
     public override string Kind => JobKind;
-    protected override Task<int> ProcessAsync(IReadOnlyCollection<long> householdIds, CancellationToken ct) => sweep.SweepAsync(householdIds, ct);
+    protected override async Task<Func<Task<int>>> ProcessAsync(IReadOnlyCollection<long> householdIds, CancellationToken ct)
+    {
+        // Leads are few and written with the batch (audited through the context); there is nothing left to overlap.
+        var raised = await sweep.SweepAsync(householdIds, ct);
+        return () => Task.FromResult(raised);
+    }
     protected override string Describe(int done, int found) => $"已筛查 {done} 户，新增风险线索 {found} 条";
 }
