@@ -13,8 +13,8 @@ public readonly record struct AssessmentWrite(long Id, long HouseholdId, string 
 
 /// <summary>
 /// Writes changed verdicts without EF change tracking, inside the context's current transaction (like the registry's
-/// bulk writer): SQLite through one prepared INSERT and one prepared UPDATE reused for every row, PostgreSQL through one
-/// INSERT and one UPDATE per batch over unnest()ed arrays. Verdicts are derived data and were never audited row by row.
+/// bulk writer): SQLite through one prepared INSERT and one prepared UPDATE reused for every row, PostgreSQL through binary
+/// COPY for new rows and one UPDATE per batch over unnest()ed arrays. Verdicts are derived data and were never audited row by row.
 /// </summary>
 internal static class AssessmentWriter
 {
@@ -80,32 +80,34 @@ internal static class AssessmentWriter
     {
         var added = rows.Where(r => r.Id == 0).ToList();
         var changed = rows.Where(r => r.Id != 0).ToList();
-        await using var batch = new NpgsqlBatch(conn, tx);
         if (added.Count > 0)
         {
-            var cmd = new NpgsqlBatchCommand(
-                $"INSERT INTO {Table} (\"HouseholdId\", \"VillageCode\", \"Dimension\", \"Verdict\", \"Reason\", \"AssessedAt\") " +
-                "SELECT k, v, d, x, r, @t FROM unnest(@k, @v, @d, @x, @r) AS u(k, v, d, x, r)");
-            cmd.Parameters.AddWithValue("k", added.Select(r => r.HouseholdId).ToArray());
-            cmd.Parameters.AddWithValue("v", added.Select(r => r.VillageCode).ToArray());
-            cmd.Parameters.AddWithValue("d", added.Select(r => (int)r.Dimension).ToArray());
-            cmd.Parameters.AddWithValue("x", added.Select(r => (int)r.Verdict).ToArray());
-            cmd.Parameters.AddWithValue("r", added.Select(r => r.Reason).ToArray());
-            cmd.Parameters.AddWithValue("t", NpgsqlDbType.TimestampTz, at);
-            batch.BatchCommands.Add(cmd);
+            // New verdicts by binary COPY (inside the connection's transaction).
+            await using var copy = await conn.BeginBinaryImportAsync(
+                $"COPY {Table} (\"HouseholdId\", \"VillageCode\", \"Dimension\", \"Verdict\", \"Reason\", \"AssessedAt\") FROM STDIN (FORMAT BINARY)", ct);
+            foreach (var r in added)
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(r.HouseholdId, NpgsqlDbType.Bigint, ct);
+                await copy.WriteAsync(r.VillageCode, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync((int)r.Dimension, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync((int)r.Verdict, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(r.Reason, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, ct);
+            }
+            await copy.CompleteAsync(ct);
         }
         if (changed.Count > 0)
         {
-            var cmd = new NpgsqlBatchCommand(
+            await using var cmd = new NpgsqlCommand(
                 $"UPDATE {Table} a SET \"VillageCode\" = u.v, \"Verdict\" = u.x, \"Reason\" = u.r, \"AssessedAt\" = @t " +
-                "FROM unnest(@k, @v, @x, @r) AS u(k, v, x, r) WHERE a.\"Id\" = u.k");
+                "FROM unnest(@k, @v, @x, @r) AS u(k, v, x, r) WHERE a.\"Id\" = u.k", conn, tx);
             cmd.Parameters.AddWithValue("k", changed.Select(r => r.Id).ToArray());
             cmd.Parameters.AddWithValue("v", changed.Select(r => r.VillageCode).ToArray());
             cmd.Parameters.AddWithValue("x", changed.Select(r => (int)r.Verdict).ToArray());
             cmd.Parameters.AddWithValue("r", changed.Select(r => r.Reason).ToArray());
             cmd.Parameters.AddWithValue("t", NpgsqlDbType.TimestampTz, at);
-            batch.BatchCommands.Add(cmd);
+            await cmd.ExecuteNonQueryAsync(ct);
         }
-        await batch.ExecuteNonQueryAsync(ct);
     }
 }
