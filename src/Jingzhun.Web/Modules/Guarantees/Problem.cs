@@ -181,5 +181,6 @@ public sealed class HouseholdAssessment
     public Dimension Dimension { get; set; }
     public Verdict Verdict { get; set; }
     public string Reason { get; set; } = "";
+    /// <summary>When this verdict and reason were last set: a sweep rewrites a row only when its verdict changed.</summary>
     public DateTime AssessedAt { get; set; }
 }

@@ -9,15 +9,23 @@ namespace Jingzhun.Web.Platform.Jobs;
 public sealed record SweepRegionRequest(string? Region);
 
 /// <summary>
-/// A job that works through every household of a region in batches of 500, each batch committed on its own (a
-/// cancelled sweep keeps the batches already done; sweeps are idempotent, so running one again is safe).
+/// A job that works through every household of a region in batches of <see cref="BatchSize"/>, each batch committed on
+/// its own (a cancelled sweep keeps the batches already done; sweeps are idempotent, so running one again is safe).
+/// Progress is reported at most every <see cref="ReportEvery"/> (each report is a write and the cancel check).
 /// </summary>
 public abstract class RegionSweepJob(AppDbContext db) : IJobHandler
 {
+    public const int BatchSize = 2000;
+    public static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(1);
+
     public abstract string Kind { get; }
 
-    /// <summary>Processes one batch and returns how many things it found (problems opened, leads raised).</summary>
-    protected abstract Task<int> ProcessAsync(IReadOnlyCollection<long> householdIds, CancellationToken ct);
+    /// <summary>
+    /// Reads and judges one batch and returns its write, which returns how many things it found (problems opened,
+    /// leads raised). The write of one batch is started after the previous one finished and may run on another context
+    /// while the next batch is read and judged.
+    /// </summary>
+    protected abstract Task<Func<Task<int>>> ProcessAsync(IReadOnlyCollection<long> householdIds, CancellationToken ct);
 
     /// <summary>"已研判 {done} 户，新发现问题 {found} 个"</summary>
     protected abstract string Describe(int done, int found);
@@ -31,14 +39,41 @@ public abstract class RegionSweepJob(AppDbContext db) : IJobHandler
         var found = 0;
         var done = 0;
         await progress.ReportAsync(0, ids.Count, Describe(0, 0), ct);
-        foreach (var batch in ids.Chunk(500))
+        var sinceReport = System.Diagnostics.Stopwatch.StartNew();
+        (Task<int> Task, int Size)? writing = null;
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            found += await ProcessAsync(batch, ct);
-            db.ChangeTracker.Clear();
-            done += batch.Length;
-            await progress.ReportAsync(done, ids.Count, Describe(done, found), ct);
+            foreach (var batch in ids.Chunk(BatchSize))
+            {
+                ct.ThrowIfCancellationRequested();
+                var write = await ProcessAsync(batch, ct);
+                db.ChangeTracker.Clear();
+                if (writing is { } w)
+                {
+                    found += await w.Task;
+                    done += w.Size;
+                    writing = null;
+                    if (sinceReport.Elapsed >= ReportEvery)
+                    {
+                        await progress.ReportAsync(done, ids.Count, Describe(done, found), ct);
+                        sinceReport.Restart();
+                    }
+                }
+                writing = (write(), batch.Length);
+            }
+            if (writing is { } last)
+            {
+                found += await last.Task;
+                done += last.Size;
+                writing = null;
+            }
         }
+        finally
+        {
+            // Never leave a write running on a context that is about to be disposed.
+            if (writing is { } w) await w.Task.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+        await progress.ReportAsync(done, ids.Count, Describe(done, found), ct);
         return Describe(ids.Count, found);
     }
 

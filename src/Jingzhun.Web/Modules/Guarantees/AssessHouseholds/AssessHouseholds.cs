@@ -40,46 +40,107 @@ public sealed class AssessHouseholdsHandler(AppDbContext db, TimeProvider clock)
     /// <summary>Assesses the given households (those visible to the current scope) and saves; returns problems opened.</summary>
     public async Task<int> AssessAsync(IReadOnlyCollection<long> householdIds, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var today = ChinaTime.Today(clock);
+        var judged = await JudgeAsync(await ReadAsync(householdIds, ct), ct);
+        await SaveAsync(judged, ct);
+        return judged.Problems.Count;
+    }
+
+    /// <summary>What the rules read of a batch of households and what is stored for them, read without tracking.</summary>
+    public sealed record Batch(
+        IReadOnlyList<(long Id, string VillageCode, HouseholdSnapshot Snapshot)> Households,
+        Dictionary<(long, Dimension), StoredVerdict> Stored,
+        HashSet<(long, Dimension)> Open);
+
+    /// <summary>What is compared of a stored verdict (its time is not read: parsing it costs more than the rest).</summary>
+    public sealed record StoredVerdict(long Id, string VillageCode, Verdict Verdict, string Reason);
+
+    /// <summary>The verdicts that changed (to write) and the problems to open.</summary>
+    public sealed record Judged(IReadOnlyList<AssessmentWrite> Writes, IReadOnlyList<Problem> Problems, DateTime At);
+
+    /// <summary>
+    /// Reads a batch with flat queries (households, then their members, stored verdicts and open problems): a nested
+    /// member projection costs a correlated query per household. Members are read in key order, as the reasons list
+    /// them. The ids go in as one array parameter (json_each on SQLite, = ANY on PostgreSQL): thousands of separate
+    /// parameters cost more to bind than the query itself.
+    /// </summary>
+    public async Task<Batch> ReadAsync(IReadOnlyCollection<long> householdIds, CancellationToken ct)
+    {
+        var wanted = householdIds.ToArray();
         var households = await db.Households.AsNoTracking()
-            .Where(h => householdIds.Contains(h.Id))
+            .Where(h => EF.Parameter(wanted).Contains(h.Id))
             .Select(h => new
             {
-                h.Id, h.VillageCode,
-                Snapshot = new HouseholdSnapshot(h.FoodSecure, h.ClothingSecure, h.HousingGrade, h.IsRelocated, h.RelocationKeysReceived,
-                    h.WaterLitresPerPersonDay, h.WaterQualityPassed, h.WaterPiped, h.WaterFetchMinutes, h.WaterHorizontalMetres,
-                    h.WaterVerticalMetres, h.WaterCutoffDaysPerYear, h.WaterShortArea,
-                    h.Members.Select(m => new MemberSnapshot(m.Name, m.BirthDate, m.Status, m.SchoolStatus, m.SchoolHealthExemption,
-                        m.HomeSchooling, m.HasMedicalInsurance)).ToList()),
+                h.Id, h.VillageCode, h.FoodSecure, h.ClothingSecure, h.HousingGrade, h.IsRelocated, h.RelocationKeysReceived,
+                h.WaterLitresPerPersonDay, h.WaterQualityPassed, h.WaterPiped, h.WaterFetchMinutes, h.WaterHorizontalMetres,
+                h.WaterVerticalMetres, h.WaterCutoffDaysPerYear, h.WaterShortArea,
             })
             .ToListAsync(ct);
+        // The ids come from the scoped household query above, so the members' own (joined) region filter adds nothing.
         var ids = households.Select(h => h.Id).ToList();
-        var stored = (await db.Assessments.Where(a => ids.Contains(a.HouseholdId)).ToListAsync(ct))
-            .ToDictionary(a => (a.HouseholdId, a.Dimension));
-        var open = (await db.Problems.AsNoTracking().Where(p => ids.Contains(p.HouseholdId) && p.Status != ProblemStatus.Verified)
+        var members = (await db.Members.AsNoTracking().IgnoreQueryFilters()
+                .Where(m => EF.Parameter(ids).Contains(m.HouseholdId))
+                .OrderBy(m => m.HouseholdId).ThenBy(m => m.Id)
+                .Select(m => new { m.HouseholdId, m.Name, m.BirthDate, m.Status, m.SchoolStatus, m.SchoolHealthExemption, m.HomeSchooling, m.HasMedicalInsurance })
+                .ToListAsync(ct))
+            .ToLookup(m => m.HouseholdId, m => new MemberSnapshot(m.Name, m.BirthDate, m.Status, m.SchoolStatus, m.SchoolHealthExemption,
+                m.HomeSchooling, m.HasMedicalInsurance));
+        var stored = (await db.Assessments.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.HouseholdId))
+                .Select(a => new { a.HouseholdId, a.Dimension, Verdict = new StoredVerdict(a.Id, a.VillageCode, a.Verdict, a.Reason) }).ToListAsync(ct))
+            .ToDictionary(a => (a.HouseholdId, a.Dimension), a => a.Verdict);
+        var open = (await db.Problems.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.HouseholdId) && p.Status != ProblemStatus.Verified)
             .Select(p => new { p.HouseholdId, p.Dimension }).ToListAsync(ct)).Select(p => (p.HouseholdId, p.Dimension)).ToHashSet();
-        var opened = 0;
-        foreach (var h in households)
+        var snapshots = households.Select(h => (h.Id, h.VillageCode, new HouseholdSnapshot(h.FoodSecure, h.ClothingSecure, h.HousingGrade,
+            h.IsRelocated, h.RelocationKeysReceived, h.WaterLitresPerPersonDay, h.WaterQualityPassed, h.WaterPiped, h.WaterFetchMinutes,
+            h.WaterHorizontalMetres, h.WaterVerticalMetres, h.WaterCutoffDaysPerYear, h.WaterShortArea, members[h.Id].ToList()))).ToList();
+        return new Batch(snapshots, stored, open);
+    }
+
+    /// <summary>
+    /// Applies the rules: a verdict is written only when it differs from the stored one (so a re-run writes almost
+    /// nothing), and a failing dimension without an open problem gets one. Touches no database state but the policy
+    /// cache, so it can run while the previous batch is being written.
+    /// </summary>
+    public async Task<Judged> JudgeAsync(Batch batch, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = ChinaTime.Today(clock);
+        var writes = new List<AssessmentWrite>();
+        var problems = new List<Problem>();
+        foreach (var (id, village, snapshot) in batch.Households)
         {
-            var policy = await PolicyForAsync(h.VillageCode, today.Year, ct);
-            foreach (var r in GuaranteeRules.Assess(h.Snapshot, policy, today))
+            var policy = await PolicyForAsync(village, today.Year, ct);
+            foreach (var r in GuaranteeRules.Assess(snapshot, policy, today))
             {
-                if (!stored.TryGetValue((h.Id, r.Dimension), out var row))
-                    db.Assessments.Add(row = new HouseholdAssessment { HouseholdId = h.Id, Dimension = r.Dimension });
-                row.VillageCode = h.VillageCode;
-                row.Verdict = r.Verdict;
-                row.Reason = r.Reason.Length > 500 ? r.Reason[..500] : r.Reason;
-                row.AssessedAt = now;
-                if (r.Verdict == Verdict.Fail && open.Add((h.Id, r.Dimension)))
-                {
-                    db.Problems.Add(Problem.Open(h.Id, h.VillageCode, r.Dimension, ProblemSource.Rule, SeverityOf(r.Dimension), r.Reason, now, RuleActor));
-                    opened++;
-                }
+                var reason = r.Reason.Length > 500 ? r.Reason[..500] : r.Reason;
+                var row = batch.Stored.GetValueOrDefault((id, r.Dimension));
+                if (row is null || row.Verdict != r.Verdict || row.Reason != reason || row.VillageCode != village)
+                    writes.Add(new AssessmentWrite(row?.Id ?? 0, id, village, r.Dimension, r.Verdict, reason));
+                if (r.Verdict == Verdict.Fail && batch.Open.Add((id, r.Dimension)))
+                    problems.Add(Problem.Open(id, village, r.Dimension, ProblemSource.Rule, SeverityOf(r.Dimension), r.Reason, now, RuleActor));
             }
         }
-        await db.SaveChangesAsync(ct);
-        return opened;
+        return new Judged(writes, problems, now);
+    }
+
+    /// <summary>Writes the changed verdicts in bulk and the new problems through EF (audited as before), in one transaction.</summary>
+    public async Task SaveAsync(Judged judged, CancellationToken ct)
+    {
+        if (judged.Writes.Count == 0 && judged.Problems.Count == 0) return;
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            await AssessmentWriter.WriteAsync(db, judged.Writes, judged.At, ct);
+            if (judged.Problems.Count > 0)
+            {
+                db.Problems.AddRange(judged.Problems);
+                await db.SaveChangesAsync(ct);
+            }
+            if (own is not null) await own.CommitAsync(ct);
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
     }
 
     // Housing and food gaps endanger life and health first; clothing and data-like gaps can take longer.
@@ -121,11 +182,30 @@ public sealed class AssessHouseholdsHandler(AppDbContext db, TimeProvider clock)
     }
 }
 
-/// <summary>The region-wide re-assessment, for when rules or thresholds change.</summary>
-public sealed class SweepGuaranteesJob(AssessHouseholdsHandler assess, AppDbContext db) : RegionSweepJob(db)
+/// <summary>
+/// The region-wide re-assessment, for when rules or thresholds change. Each batch is written through a second context
+/// (its own connection and transaction) while the next batch is read and judged on the job's own.
+/// </summary>
+public sealed class SweepGuaranteesJob(AssessHouseholdsHandler assess, AppDbContext db, IServiceScopeFactory scopes) : RegionSweepJob(db), IDisposable
 {
     public const string JobKind = "guarantees.sweep";
     public override string Kind => JobKind;
-    protected override Task<int> ProcessAsync(IReadOnlyCollection<long> householdIds, CancellationToken ct) => assess.AssessAsync(householdIds, ct);
+    private IServiceScope? _writer;
+
+    protected override async Task<Func<Task<int>>> ProcessAsync(IReadOnlyCollection<long> householdIds, CancellationToken ct)
+    {
+        var judged = await assess.JudgeAsync(await assess.ReadAsync(householdIds, ct), ct);
+        _writer ??= scopes.CreateScope();
+        var writer = _writer.ServiceProvider.GetRequiredService<AssessHouseholdsHandler>();
+        var writeDb = _writer.ServiceProvider.GetRequiredService<AppDbContext>();
+        return () => Task.Run(async () =>
+        {
+            await writer.SaveAsync(judged, ct);
+            writeDb.ChangeTracker.Clear();
+            return judged.Problems.Count;
+        }, ct);
+    }
+
+    public void Dispose() => _writer?.Dispose();
     protected override string Describe(int done, int found) => $"已研判 {done} 户，新发现问题 {found} 个";
 }
