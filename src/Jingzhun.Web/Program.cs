@@ -21,7 +21,6 @@ builder.Services.AddMonitoring();
 builder.Services.AddDashboards();
 builder.Services.AddReports();
 builder.Services.AddFieldWork();
-builder.Services.AddFieldWorkCompliance();
 
 var app = builder.Build();
 if (await app.RunCommandAsync(args)) return;
@@ -38,7 +37,6 @@ api.MapMonitoringApi();
 api.MapDashboardsApi();
 api.MapReportsApi();
 api.MapFieldWorkApi();
-api.MapFieldWorkComplianceApi();
 Jingzhun.Web.Platform.Jobs.Jobs.Map(api);
 Jingzhun.Web.Platform.Files.FileStore.Map(api);
 

@@ -6,6 +6,10 @@ using Jingzhun.Web.Modules.FieldWork.UploadPhotos;
 
 namespace Jingzhun.Web.Modules.FieldWork;
 
+/// <summary>
+/// Field work: cadres, pairings, teams, visits and the field app's sync (the doing side), and 四必见 compliance,
+/// authenticity signals, work logs and 月研判 meetings (the supervision side).
+/// </summary>
 public static class FieldWorkModule
 {
     public static IServiceCollection AddFieldWork(this IServiceCollection services) => services
@@ -18,7 +22,17 @@ public static class FieldWorkModule
         .AddScoped<ManagePairingsHandler>()
         .AddScoped<SearchVisitsHandler>()
         .AddScoped<DemoData.FieldWorkDemo>()
-        .AddScoped<ManageTeams.ManageTeamsHandler>();
+        .AddScoped<ManageTeams.ManageTeamsHandler>()
+        .AddScoped<Compliance.ComplianceLoader>()
+        .AddScoped<DemoData.ComplianceDemo>()
+        .AddScoped<VisitTodo.VisitTodoHandler>()
+        .AddScoped<VisitCoverage.VisitCoverageHandler>()
+        .AddScoped<NeverVisited.NeverVisitedHandler>()
+        .AddScoped<VisitSignals.VisitSignalsHandler>()
+        .AddScoped<WorkLogs.WorkLogsHandler>()
+        .AddScoped<ReviewMeetings.ReviewMeetingsHandler>()
+        .AddScoped<ConfigureVisitPolicy.ConfigureVisitPolicyHandler>()
+        .AddScoped<FlagEmergency.FlagEmergencyHandler>();
 
     public static RouteGroupBuilder MapFieldWorkApi(this RouteGroupBuilder api)
     {
@@ -29,6 +43,14 @@ public static class FieldWorkModule
         ManagePairingsHandler.Map(api);
         SearchVisitsHandler.Map(api);
         ManageTeams.ManageTeamsHandler.Map(api);
+        VisitTodo.VisitTodoHandler.Map(api);
+        VisitCoverage.VisitCoverageHandler.Map(api);
+        NeverVisited.NeverVisitedHandler.Map(api);
+        VisitSignals.VisitSignalsHandler.Map(api);
+        WorkLogs.WorkLogsHandler.Map(api);
+        ReviewMeetings.ReviewMeetingsHandler.Map(api);
+        ConfigureVisitPolicy.ConfigureVisitPolicyHandler.Map(api);
+        FlagEmergency.FlagEmergencyHandler.Map(api);
         return api;
     }
 }
