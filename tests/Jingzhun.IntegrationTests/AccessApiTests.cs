@@ -112,6 +112,8 @@ public abstract class AccessApiTests(TestApp app) : ApiTests(app)
         string[] villages = [places.HomeVillage, places.SecondVillage, places.OtherTownshipVillage, places.OtherCountyVillage];
         for (var i = 0; i < villages.Length; i++)
             households.Add(await RegisterAsync(admin, villages[i], headName: token + "甲乙丙丁"[i]));
+        // A pairing cadre sees the households paired with them (here the home village's), not the whole village.
+        if (user == "cadre") await PairWithDemoCadreAsync(households[0].Id);
         var me = await As(user);
         var permissions = (await GetAsync(me, "/api/v1/auth/me"))["permissions"]!.AsArray().Select(p => p!.GetValue<string>()).ToHashSet();
 

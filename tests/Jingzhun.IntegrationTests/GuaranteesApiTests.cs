@@ -365,6 +365,7 @@ public abstract class GuaranteesApiTests(TestApp app) : ApiTests(app)
         var auditor = await As("auditor");
         var h = await RegisterWithAsync(tuqiao, places.HomeVillage, GoodFacts(f => f["housingGrade"] = "C"));
         var id = await OnlyProblemAsync(tuqiao, h.Id, "Housing");
+        await PairWithDemoCadreAsync(h.Id);
 
         // Not from 待交办.
         var p = await Problem(await StepAsync(tuqiao, id, "Verify", 1), HttpStatusCode.Conflict);

@@ -589,6 +589,7 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
 
         foreach (var step in new[] { "Comparison", "TownshipReview", "CountyDecision", "EliminationTownship", "EliminationCounty" })
             await Problem(await StepAsync(village, caseId, step, VersionOf(view), Agree("opinion", "村里不能做")), HttpStatusCode.Forbidden);
+        await PairWithDemoCadreAsync(view["case"]!["householdId"]!.GetValue<long>());
         await Problem(await StepAsync(await As("cadre"), caseId, "Comparison", VersionOf(view), ComparisonFields), HttpStatusCode.Forbidden);
         await Problem(await StepAsync(tuqiao, caseId, "CountyDecision", VersionOf(view), b => b["agreed"] = true), HttpStatusCode.Forbidden);
         await Problem(await StepAsync(tuqiao, caseId, "EliminationCounty", VersionOf(view), b => b["agreed"] = true), HttpStatusCode.Forbidden);

@@ -163,6 +163,7 @@ public static class PlatformModule
         // Explicit (not the implicit first-in-pipeline routing) so a re-executed /error/{code} is routed to its page.
         app.UseRouting();
         app.UseAuthentication();
+        app.UseHouseholdScope();
         app.UseAuthorization();
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("精准 Jingzhun API"));

@@ -81,6 +81,27 @@ public abstract class ApiTests(TestApp app)
         return new Registered(body["id"]!.GetValue<long>(), body["householdNumber"]!.GetValue<string>(), headName, headId, village, body);
     }
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TestApp, Task<long>> DemoCadreOf = new();
+
+    /// <summary>
+    /// Pairs the demo account <c>cadre</c> (linked once per app to a cadre record of its village) with the households:
+    /// a pairing cadre sees and works only the households paired with them.
+    /// </summary>
+    protected async Task PairWithDemoCadreAsync(params long[] householdIds)
+    {
+        var admin = await As("tl_admin");
+        var cadreId = await DemoCadreOf.GetValue(App, _ => Task.Run(async () =>
+        {
+            var places = await PlacesAsync();
+            var cadre = await Ok(await admin.PostAsJsonAsync("/api/v1/cadres", new
+            {
+                name = "演示帮扶干部", unit = "区农业农村委", phone = "13800001111", regionCode = places.HomeVillage, activeFrom = "2020-01-01", userName = "cadre",
+            }), HttpStatusCode.Created);
+            return cadre["id"]!.GetValue<long>();
+        }));
+        await Ok(await admin.PostAsJsonAsync("/api/v1/pairings/bulk", new { householdIds, cadreId, startedOn = "2020-01-01" }));
+    }
+
     protected Task<Registered> RegisterAsAdminAsync(string village, string? headName = null, string? headId = null) =>
         As("admin").ContinueWith(t => RegisterAsync(t.Result, village, null, headName, headId)).Unwrap();
 

@@ -5,6 +5,7 @@ namespace Jingzhun.Web.Modules.Dashboards;
 public static class DashboardsModule
 {
     public static IServiceCollection AddDashboards(this IServiceCollection services) => services
+        .AddScoped<Platform.IStartupSeed, ExitEvaluation.ExitStandardSeed>()
         .AddScoped<DashboardHandler>()
         .AddSingleton<DashboardCache>()
         .AddScoped<ExitEvaluation.EvaluateExitHandler>()

@@ -9,7 +9,8 @@ namespace Jingzhun.Web.Modules.FieldWork;
 /// Its paired cadre owes a visit within the county's EmergencyDays. A monitoring risk lead for heavy unavoidable
 /// spending (突发严重困难) counts the same way from the day it is opened, without a flag being written.
 /// </summary>
-public sealed class EmergencyFlag
+[Platform.Data.VillageScoped]
+public sealed class EmergencyFlag : Platform.Auditing.IAudited, Platform.Data.IHouseholdOwned
 {
     private EmergencyFlag() { }
 
@@ -25,10 +26,13 @@ public sealed class EmergencyFlag
     {
         HouseholdId = householdId, VillageCode = villageCode, FlaggedOn = on, Reason = reason.Trim(), CreatedAt = now, CreatedBy = by,
     };
+
+    public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id.ToString(), HouseholdId, VillageCode, $"危难时刻 {FlaggedOn:yyyy-MM-dd}（{Reason}）");
 }
 
 /// <summary>工作日志: what a cadre or a resident work team did on a day, with photos and the households (or project) concerned.</summary>
-public sealed class WorkLog
+[Platform.Data.RegionScoped]
+public sealed class WorkLog : Platform.Auditing.IAudited
 {
     private WorkLog() { }
 
@@ -58,8 +62,12 @@ public sealed class WorkLog
         log.Photos.AddRange(photos.DistinctBy(p => p.FileId).Select(p => new WorkLogPhoto { StoredFileId = p.FileId, Sha256 = p.Sha256 }));
         return log;
     }
+
+    public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id.ToString(), null, RegionCode, $"工作日志 {Date:yyyy-MM-dd}（{Households.Count}户，{Photos.Count}张照片）");
 }
 
+[Platform.Data.PartOf(typeof(WorkLog))]
+[Platform.Auditing.NotAudited("rows of a work log, audited with it")]
 public sealed class WorkLogHousehold
 {
     public long Id { get; set; }
@@ -67,6 +75,8 @@ public sealed class WorkLogHousehold
     public long HouseholdId { get; set; }
 }
 
+[Platform.Data.PartOf(typeof(WorkLog))]
+[Platform.Auditing.NotAudited("rows of a work log, audited with it")]
 public sealed class WorkLogPhoto
 {
     public long Id { get; set; }
@@ -76,7 +86,8 @@ public sealed class WorkLogPhoto
 }
 
 /// <summary>月研判: a township's monthly review meeting on assistance problems (seed 002: 318 meetings, 390 problems a year).</summary>
-public sealed class ReviewMeeting
+[Platform.Data.RegionScoped(nameof(TownshipCode))]
+public sealed class ReviewMeeting : Platform.Auditing.IAudited
 {
     private ReviewMeeting() { }
 
@@ -100,9 +111,13 @@ public sealed class ReviewMeeting
         m.Items.AddRange(items);
         return m;
     }
+
+    public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id.ToString(), null, TownshipCode, $"月研判会议 {HeldOn:yyyy-MM-dd}（{Items.Count}个问题）");
 }
 
 /// <summary>One problem discussed at a meeting: linked to an open 两不愁三保障 problem or risk lead (or described), the decision and who acts.</summary>
+[Platform.Data.PartOf(typeof(ReviewMeeting))]
+[Platform.Auditing.NotAudited("items of a meeting, audited with it")]
 public sealed class ReviewItem
 {
     public long Id { get; set; }

@@ -21,7 +21,7 @@ public sealed class FieldWorkAccess(AppDbContext db, CurrentUser user)
     {
         if (_looked) return _mine;
         _looked = true;
-        _mine = user.Id is { } id ? await db.Cadres.IgnoreQueryFilters().FirstOrDefaultAsync(c => c.UserId == id, ct) : null;
+        _mine = user.Id is { } id ? await db.Cadres.AcrossScopes("the signed-in user's own cadre record, which may serve outside the account's region").FirstOrDefaultAsync(c => c.UserId == id, ct) : null;
         return _mine;
     }
 
@@ -31,7 +31,7 @@ public sealed class FieldWorkAccess(AppDbContext db, CurrentUser user)
         var mine = await MyCadreAsync(ct);
         if (mine is null) return db.Households.Where(h => false);
         var cadreId = mine.Id;
-        return db.Households.Where(h => db.Pairings.Any(p => p.HouseholdId == h.Id && p.CadreId == cadreId && p.EndedOn == null));
+        return db.Households.Where(h => db.Set<Pairing>().Any(p => p.HouseholdId == h.Id && p.CadreId == cadreId && p.EndedOn == null));
     }
 
     public async Task<IQueryable<Visit>> VisitsAsync(CancellationToken ct)

@@ -21,7 +21,8 @@ public enum VisitUpdateState
 }
 
 /// <summary>帮扶干部. The phone is kept encrypted; lists show the masked form. A cadre may sign in through a linked account.</summary>
-public sealed class Cadre
+[Platform.Data.RegionScoped]
+public sealed class Cadre : Platform.Auditing.IAudited
 {
     private Cadre() { }
 
@@ -29,6 +30,7 @@ public sealed class Cadre
     public string Name { get; private set; } = "";
     /// <summary>派出单位 (区农业农村委, 镇政府, 村委会…).</summary>
     public string Unit { get; private set; } = "";
+    [Platform.Auditing.Sensitive]
     public string? PhoneProtected { get; private set; }
     public string? PhoneMasked { get; private set; }
     /// <summary>The region the cadre serves (a village or a township); the scope filter uses it.</summary>
@@ -63,13 +65,16 @@ public sealed class Cadre
         UpdatedAt = now;
         UpdatedBy = by;
     }
+
+    public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id.ToString(), null, RegionCode, $"帮扶干部 {Name}（{Unit}）");
 }
 
 /// <summary>
 /// 结对帮扶: one cadre and one household over a period. Rotation ends the active pairing and starts a new one, so
 /// history is kept; a household has at most one active pairing (unique index on the open rows).
 /// </summary>
-public sealed class Pairing
+[Platform.Data.VillageScoped]
+public sealed class Pairing : Platform.Auditing.IAudited, Platform.Data.IHouseholdOwned
 {
     private Pairing() { }
 
@@ -98,10 +103,13 @@ public sealed class Pairing
         EndedOn = last < StartedOn ? StartedOn : last;
         ChangedAt = now;
     }
+
+    public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id.ToString(), HouseholdId, VillageCode, IsActive ? $"结对帮扶 干部{CadreId} 自{StartedOn:yyyy-MM-dd}" : $"结束结对 干部{CadreId} 至{EndedOn:yyyy-MM-dd}");
 }
 
 /// <summary>驻村工作队: the resident team of a village, led by its 第一书记.</summary>
-public sealed class WorkTeam
+[Platform.Data.VillageScoped]
+public sealed class WorkTeam : Platform.Auditing.IAudited
 {
     private WorkTeam() { }
 
@@ -135,8 +143,12 @@ public sealed class WorkTeam
         UpdatedAt = now;
         UpdatedBy = by;
     }
+
+    public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id.ToString(), null, VillageCode, $"驻村工作队 {Name}");
 }
 
+[Platform.Data.PartOf(typeof(WorkTeam))]
+[Platform.Auditing.NotAudited("membership rows of a team; the team's change is audited")]
 public sealed class WorkTeamMember
 {
     public long Id { get; set; }
@@ -148,7 +160,8 @@ public sealed class WorkTeamMember
 /// 走访: one visit of a cadre to a household. <see cref="ClientId"/> is made by the device and unique, so a retried
 /// sync never stores a visit twice. A household update that met a newer server version is kept here, not applied.
 /// </summary>
-public sealed class Visit
+[Platform.Data.VillageScoped]
+public sealed class Visit : Platform.Auditing.IAudited, Platform.Data.IHouseholdOwned
 {
     private Visit() { }
 
@@ -203,13 +216,16 @@ public sealed class Visit
         ProblemIds = p.Length == 0 ? null : p;
         LeadIds = l.Length == 0 ? null : l;
     }
+
+    public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id.ToString(), HouseholdId, VillageCode, $"走访（{Platform.Localization.Labels.Of(Kind)}）{Platform.Localization.ChinaTime.Format(VisitedAt)}");
 }
 
 /// <summary>
 /// A visit photo: the stored (location-stripped) file, its content hash (the same photo used twice is a signal),
 /// and what the EXIF said at upload: when and where it was taken. Uploaded before the visit it belongs to.
 /// </summary>
-public sealed class VisitPhoto
+[Platform.Data.RegionScoped]
+public sealed class VisitPhoto : Platform.Auditing.IAudited
 {
     public long Id { get; set; }
     public string ClientId { get; set; } = "";
@@ -223,4 +239,6 @@ public sealed class VisitPhoto
     public string RegionCode { get; set; } = "";
     public string UploadedBy { get; set; } = "";
     public DateTime UploadedAt { get; set; }
+
+    public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id.ToString(), null, RegionCode, $"走访照片 {StoredFileId}");
 }

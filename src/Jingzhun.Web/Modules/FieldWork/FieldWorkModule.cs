@@ -13,7 +13,9 @@ namespace Jingzhun.Web.Modules.FieldWork;
 public static class FieldWorkModule
 {
     public static IServiceCollection AddFieldWork(this IServiceCollection services) => services
+        .AddScoped<Platform.IStartupSeed, DemoData.FieldWorkDemoSeed>()
         .AddScoped<FieldWorkAccess>()
+        .AddScoped<Platform.Auth.IHouseholdScopeSource, CadreScope>()
         .AddScoped<UploadVisitPhotoHandler>()
         .AddScoped<HouseholdUpdateApplier>()
         .AddScoped<RecordVisitHandler>()

@@ -8,7 +8,8 @@ namespace Jingzhun.Web.Modules.FieldWork;
 /// 四必见 and authenticity values of a county (6-digit code, "" = the default for every county) from a year on
 /// (DOMAIN.md §5). The row in force is the county's latest row not after the year, else the default one.
 /// </summary>
-public sealed class VisitPolicy : Platform.Policies.ICountyPolicy
+[Platform.Data.NotScoped("visit standards per county (or the default), read by every region under it")]
+public sealed class VisitPolicy : Platform.Policies.ICountyPolicy, Platform.Auditing.IAudited
 {
     public long Id { get; set; }
     public string CountyCode { get; set; } = "";
@@ -30,6 +31,8 @@ public sealed class VisitPolicy : Platform.Policies.ICountyPolicy
 
     public VisitCalendarPolicy Calendar => new(FestivalDaysBefore, FestivalDaysAfter, EmergencyDays: EmergencyDays, PairingGraceDays: PairingGraceDays);
     public AuthenticityPolicy Authenticity => new(GpsThresholdMetres, LateEntryDays, MaxVisitsPerDay, TownshipSwitchMinutes);
+
+    public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id.ToString(), null, CountyCode, $"走访标准 {(CountyCode == "" ? "默认" : CountyCode)} {Year}年");
 }
 
 public sealed class VisitPolicyConfiguration : IEntityTypeConfiguration<VisitPolicy>

@@ -7,7 +7,8 @@ namespace Jingzhun.Web.Modules.Guarantees;
 /// Thresholds of the 两不愁三保障 rules for a province (2-digit code, "" = national default) from a year on.
 /// The row in force for a household is the most specific region with the latest year not after the assessment year.
 /// </summary>
-public sealed class GuaranteePolicy : Platform.Policies.IProvincePolicy
+[Platform.Data.NotScoped("policy values per province, read by every region under it")]
+public sealed class GuaranteePolicy : Platform.Policies.IProvincePolicy, Platform.Auditing.IAudited
 {
     public long Id { get; set; }
     public string ProvinceCode { get; set; } = "";
@@ -32,6 +33,8 @@ public sealed class GuaranteePolicy : Platform.Policies.IProvincePolicy
     public static GuaranteePolicy NationalDefault(int year) => new() { ProvinceCode = "", Year = year };
 
     public IReadOnlySet<string> SafeGrades() => SafeHousingGrades.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+
+    public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id.ToString(), null, ProvinceCode, $"两不愁三保障政策参数 {ProvinceCode} {Year}年");
 }
 
 public sealed class GuaranteePolicyConfiguration : IEntityTypeConfiguration<GuaranteePolicy>

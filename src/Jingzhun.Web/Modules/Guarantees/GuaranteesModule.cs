@@ -9,6 +9,8 @@ namespace Jingzhun.Web.Modules.Guarantees;
 public static class GuaranteesModule
 {
     public static IServiceCollection AddGuarantees(this IServiceCollection services) => services
+        .AddScoped<Platform.IStartupSeed, GuaranteePolicySeed>()
+        .AddScoped<Platform.IStartupSeed, GuaranteesDemoSeed>()
         .AddScoped<AssessHouseholdsHandler>()
         .AddScoped<IRegistryChangeListener>(sp => sp.GetRequiredService<AssessHouseholdsHandler>())
         .AddScoped<IJobHandler, SweepGuaranteesJob>()

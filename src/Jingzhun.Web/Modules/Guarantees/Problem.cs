@@ -41,7 +41,8 @@ public enum ProblemTransition
 /// A 两不愁三保障 problem (问题台账) of one household, worked to zero: 待交办 → 已交办 → 整改中 → 已解决 → 已核验,
 /// or 已解决 → 整改中 when the township returns it. Only a person resolves a problem, with evidence.
 /// </summary>
-public sealed class Problem
+[Platform.Data.VillageScoped]
+public sealed class Problem : Platform.Auditing.IAudited, Platform.Data.IHouseholdOwned
 {
     private Problem() { }
 
@@ -155,9 +156,13 @@ public sealed class Problem
 
     /// <summary>Overdue on a day: a deadline passed and no resolution submitted (or it was returned).</summary>
     public bool IsOverdueOn(DateOnly day) => Deadline is { } d && d < day && Status is ProblemStatus.Assigned or ProblemStatus.InProgress;
+
+    public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id.ToString(), HouseholdId, VillageCode, $"{Platform.Localization.Labels.Of(Dimension)}问题 {Id}（{Platform.Localization.Labels.Of(Status)}）");
 }
 
 /// <summary>One step in a problem's history.</summary>
+[Platform.Data.PartOf(typeof(Problem))]
+[Platform.Auditing.NotAudited("the problem's own history; the problem's status change is audited")]
 public sealed class ProblemEvent
 {
     public long Id { get; private set; }
@@ -173,7 +178,9 @@ public sealed class ProblemEvent
 }
 
 /// <summary>The latest verdict of one household on one dimension (kept for lists, gaps and dashboards).</summary>
-public sealed class HouseholdAssessment
+[Platform.Data.VillageScoped]
+[Platform.Auditing.NotAudited("verdicts written by the sweep (system work), not by a user")]
+public sealed class HouseholdAssessment : Platform.Data.IHouseholdOwned
 {
     public long Id { get; set; }
     public long HouseholdId { get; set; }

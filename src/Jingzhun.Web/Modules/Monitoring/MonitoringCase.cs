@@ -5,7 +5,8 @@ using Jingzhun.Web.Modules.Registry;
 namespace Jingzhun.Web.Modules.Monitoring;
 
 /// <summary>A reason to look at a household (风险线索); at most one open lead per household and reason.</summary>
-public sealed class RiskLead
+[Platform.Data.VillageScoped]
+public sealed class RiskLead : Platform.Auditing.IAudited, Platform.Data.IHouseholdOwned
 {
     private RiskLead() { }
 
@@ -38,13 +39,16 @@ public sealed class RiskLead
     }
 
     public void Close(bool included) => Status = included ? LeadStatus.Included : LeadStatus.NotIncluded;
+
+    public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id.ToString(), HouseholdId, VillageCode, $"风险线索 {Id}（{Platform.Localization.Labels.Of(Source)}）");
 }
 
 /// <summary>
 /// One household's passage through identification (风险预警 → 入户核查 → 信息比对 → 民主评议 → 村级公示 → 乡镇审核 →
 /// 县级审定), monitoring and assistance, and 风险消除. The record stays after elimination; a new lead opens a new case.
 /// </summary>
-public sealed class MonitoringCase
+[Platform.Data.VillageScoped]
+public sealed class MonitoringCase : Platform.Auditing.IAudited, Platform.Data.IHouseholdOwned
 {
     private MonitoringCase() { }
 
@@ -148,9 +152,13 @@ public sealed class MonitoringCase
         UpdatedAt = now;
         UpdatedBy = by;
     }
+
+    public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id.ToString(), HouseholdId, VillageCode, $"监测认定 {Id}（{Platform.Localization.Labels.Of(Stage)}）");
 }
 
 /// <summary>One recorded step: who, when, from which stage to which, and the step's form (JSON).</summary>
+[Platform.Data.PartOf(typeof(MonitoringCase))]
+[Platform.Auditing.NotAudited("the case's own step history; each step changes the audited case")]
 public sealed class CaseStepRecord
 {
     private CaseStepRecord() { }
@@ -172,7 +180,8 @@ public sealed class CaseStepRecord
 }
 
 /// <summary>One assistance measure against one risk (一户一策).</summary>
-public sealed class AssistanceMeasure
+[Platform.Data.VillageScoped]
+public sealed class AssistanceMeasure : Platform.Auditing.IAudited, Platform.Data.IHouseholdOwned
 {
     public long Id { get; set; }
     public long CaseId { get; set; }
@@ -189,4 +198,6 @@ public sealed class AssistanceMeasure
     public string? Evidence { get; set; }
     public DateTime UpdatedAt { get; set; }
     public string UpdatedBy { get; set; } = "";
+
+    public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id.ToString(), HouseholdId, VillageCode, $"帮扶措施（{Platform.Localization.Labels.Of(Category)}）{Description}");
 }

@@ -12,6 +12,8 @@ public static class MonitoringModule
 {
     /// <summary>Register after the guarantees module: the sweep reads the problems that re-assessment just opened.</summary>
     public static IServiceCollection AddMonitoring(this IServiceCollection services) => services
+        .AddScoped<Platform.IStartupSeed, DemoData.MonitoringPolicySeed>()
+        .AddScoped<Platform.IStartupSeed, DemoData.MonitoringDemoSeed>()
         .AddScoped<SweepRisksHandler>()
         .AddScoped<IRegistryChangeListener>(sp => sp.GetRequiredService<SweepRisksHandler>())
         .AddScoped<IJobHandler, SweepRisksJob>()

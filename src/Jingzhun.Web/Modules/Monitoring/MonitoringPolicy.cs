@@ -7,7 +7,8 @@ namespace Jingzhun.Web.Modules.Monitoring;
 /// 防止返贫动态监测 policy values for a province ("" = national floor) and year (DOMAIN.md §4). The row in force is the
 /// most specific province row of the year, else the national row of the latest year not after it.
 /// </summary>
-public sealed class MonitoringPolicy : Platform.Policies.IProvincePolicy
+[Platform.Data.NotScoped("policy values per province, read by every region under it")]
+public sealed class MonitoringPolicy : Platform.Policies.IProvincePolicy, Platform.Auditing.IAudited
 {
     public long Id { get; set; }
     public string ProvinceCode { get; set; } = "";
@@ -32,6 +33,8 @@ public sealed class MonitoringPolicy : Platform.Policies.IProvincePolicy
     public int EliminationStableYears { get; set; } = 2;
 
     public static MonitoringPolicy NationalFloor(int year) => new() { ProvinceCode = "", Year = year };
+
+    public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id.ToString(), null, ProvinceCode, $"防返贫监测政策参数 {ProvinceCode} {Year}年");
 }
 
 public sealed class MonitoringPolicyConfiguration : IEntityTypeConfiguration<MonitoringPolicy>

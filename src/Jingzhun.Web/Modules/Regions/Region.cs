@@ -20,7 +20,8 @@ public enum CountyClass
 }
 
 /// <summary>A node of the administrative tree, keyed by its statistical code (2/4/6/9/12 digits).</summary>
-public sealed class Region
+[Platform.Data.NotScoped("the administrative divisions: reference data every user reads (names, the tree)")]
+public sealed class Region : Platform.Auditing.IAudited
 {
     public required string Code { get; init; }
     public required string Name { get; set; }
@@ -31,4 +32,6 @@ public sealed class Region
     public CountyClass? CountyClass { get; set; }
     /// <summary>农村户籍人口 of a village (set by the county): the denominator of 贫困发生率; sums up the tree.</summary>
     public int? RuralPopulation { get; set; }
+
+    public Platform.Auditing.AuditFacts DescribeForAudit() => new(Code, null, Code, $"区划 {Code} {Name}");
 }

@@ -6,6 +6,7 @@ namespace Jingzhun.Web.Modules.Regions;
 public static class RegionsModule
 {
     public static IServiceCollection AddRegions(this IServiceCollection services) => services
+        .AddScoped<Platform.IStartupSeed, ImportRegions.ShippedRegionsSeed>()
         .AddSingleton<RegionDirectory>()
         .AddScoped<ImportRegionsHandler>()
         .AddScoped<BrowseRegionsHandler>()

@@ -42,7 +42,8 @@ public sealed record HouseholdFacts
 }
 
 /// <summary>A registered household (户). County code is carried for scoping and as the distribution key.</summary>
-public sealed class Household
+[Platform.Data.VillageScoped]
+public sealed class Household : Platform.Auditing.IAudited
 {
     private Household() { }
 
@@ -69,6 +70,7 @@ public sealed class Household
     public bool HasDangerousHouseRenovation { get; private set; }
     public string? Address { get; private set; }
     /// <summary>Protected (encrypted) contact phone; <see cref="PhoneMasked"/> is what lists show.</summary>
+    [Platform.Auditing.Sensitive]
     public string? PhoneProtected { get; private set; }
     public string? PhoneMasked { get; private set; }
 
@@ -232,4 +234,6 @@ public sealed class Household
         Version++;
         Touch(now, by);
     }
+
+    public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id.ToString(), Id, VillageCode, $"户 {HouseholdNumber}（户主 {HeadName}）");
 }

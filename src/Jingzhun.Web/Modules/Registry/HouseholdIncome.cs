@@ -26,7 +26,8 @@ public sealed record IncomeLines
 }
 
 /// <summary>One household-year (收入信息). Per-capita net income is always derived by <see cref="IncomeRule"/>.</summary>
-public sealed class HouseholdIncome
+[Platform.Data.ScopedThrough(nameof(Household))]
+public sealed class HouseholdIncome : Platform.Auditing.IAudited, Platform.Data.IHouseholdOwned
 {
     private HouseholdIncome() { }
 
@@ -100,4 +101,6 @@ public sealed class HouseholdIncome
         IndustrySubsidyIncome = IndustrySubsidyIncome, EmploymentSubsidyIncome = EmploymentSubsidyIncome,
         AllowableOutOfPocket = AllowableOutOfPocket, HouseholdSize = HouseholdSize,
     };
+
+    public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id.ToString(), HouseholdId, Household.VillageCode, $"{Year}年收入");
 }

@@ -10,7 +10,7 @@ public static class HouseholdNumbers
 
     public static async Task<string> NextAsync(AppDbContext db, string villageCode, CancellationToken ct)
     {
-        var last = await db.Households.IgnoreQueryFilters()
+        var last = await db.Households.AcrossScopes("numbering counts every household of the village, whoever registers")
             .Where(h => h.VillageCode == villageCode)
             .OrderByDescending(h => h.HouseholdNumber)
             .Select(h => h.HouseholdNumber)

@@ -31,7 +31,8 @@ public sealed record MemberFacts
 /// <summary>The protected forms of an ID number: ciphertext, keyed hash for lookup, and the masked display.</summary>
 public sealed record ProtectedIdNumber(string Cipher, string Hash, string Masked, bool IsLegacy, string AddressCode);
 
-public sealed class Member
+[Platform.Data.ScopedThrough(nameof(Household))]
+public sealed class Member : Platform.Auditing.IAudited, Platform.Data.IHouseholdOwned
 {
     private Member() { }
 
@@ -41,7 +42,9 @@ public sealed class Member
     public string CountyCode { get; private set; } = "";
 
     public string Name { get; private set; } = "";
+    [Platform.Auditing.Sensitive]
     public string IdNumberCipher { get; private set; } = "";
+    [Platform.Auditing.Sensitive]
     public string IdNumberHash { get; private set; } = "";
     public string IdNumberMasked { get; private set; } = "";
     public bool IsLegacyIdNumber { get; private set; }
@@ -51,7 +54,9 @@ public sealed class Member
     public string Ethnicity { get; private set; } = "01";
     public EducationLevel? EducationLevel { get; private set; }
     public SchoolStatus SchoolStatus { get; private set; }
+    [Platform.Auditing.Sensitive]
     public HealthStatus HealthStatus { get; private set; }
+    [Platform.Auditing.Sensitive]
     public int? DisabilityGrade { get; private set; }
     public LaborSkill LaborSkill { get; private set; }
     public WorkStatus WorkStatus { get; private set; }
@@ -62,6 +67,7 @@ public sealed class Member
     public int? PublicWelfareJobMonths { get; private set; }
     public bool ReceivesDibao { get; private set; }
     public bool ReceivesTekun { get; private set; }
+    [Platform.Auditing.Sensitive]
     public bool SchoolHealthExemption { get; private set; }
     public bool HomeSchooling { get; private set; }
 
@@ -149,4 +155,6 @@ public sealed class Member
         if (day < BirthDate.AddYears(age)) age--;
         return age;
     }
+
+    public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id.ToString(), HouseholdId, Household.VillageCode, $"成员 {Name}（{IdNumberMasked}）");
 }

@@ -26,7 +26,7 @@ public sealed class MemberIdentities(AppDbContext db, IValidator<MemberFacts> va
         var today = Platform.Localization.ChinaTime.Today(clock);
         IdNumberRule.TryParse(facts.IdNumber, today, out var info, out _);
         var id = protector.ProtectIdNumber(info!);
-        var other = await db.Members.IgnoreQueryFilters()
+        var other = await db.Members.AcrossScopes("a person is registered in one household nationwide (duplicate check)")
             .Where(m => m.IdNumberHash == id.Hash && m.Status == MemberStatus.Active && m.Id != (selfId ?? 0))
             .Select(m => new { m.Household.HouseholdNumber, m.Household.VillageCode })
             .FirstOrDefaultAsync(ct);

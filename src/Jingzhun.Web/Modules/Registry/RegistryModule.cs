@@ -13,6 +13,8 @@ namespace Jingzhun.Web.Modules.Registry;
 public static class RegistryModule
 {
     public static IServiceCollection AddRegistry(this IServiceCollection services) => services
+        .AddScoped<Platform.IStartupSeed, DemoData.DemoAccountsSeed>()
+        .AddScoped<Platform.IStartupSeed, DemoData.DemoPopulationSeed>()
         .AddScoped<MemberIdentities>()
         .AddScoped<DemoData.GenerateRegistry>()
         .AddScoped<RegistryChanges>()

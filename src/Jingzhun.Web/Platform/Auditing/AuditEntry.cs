@@ -16,6 +16,8 @@ public enum AuditAction
 }
 
 /// <summary>One recorded write: who, when, what, old and new values (JSON: { field: [old, new] }).</summary>
+[Platform.Data.RegionScoped]
+[Platform.Auditing.NotAudited("the audit log itself")]
 public sealed class AuditEntry
 {
     public long Id { get; set; }

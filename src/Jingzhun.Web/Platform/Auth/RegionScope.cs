@@ -8,6 +8,12 @@ public interface IRegionScope
     string? RegionCode { get; }
     string? VillageLow { get; }
     string? VillageHigh { get; }
+
+    /// <summary>
+    /// For a pairing cadre, the households paired with them (set by the field-work module for each request); null for
+    /// every other role, whose region alone decides.
+    /// </summary>
+    long[]? Households { get; }
 }
 
 public sealed class UnscopedRegion : IRegionScope
@@ -16,6 +22,7 @@ public sealed class UnscopedRegion : IRegionScope
     public string? RegionCode => null;
     public string? VillageLow => null;
     public string? VillageHigh => null;
+    public long[]? Households => null;
 }
 
 /// <summary>
@@ -50,4 +57,10 @@ public sealed class HttpRegionScope(IHttpContextAccessor accessor) : IRegionScop
     public string? RegionCode => Scope.Code;
     public string? VillageLow => Scope.Low;
     public string? VillageHigh => Scope.High;
+    public long[]? Households => accessor.HttpContext?.Items[HouseholdsKey] as long[];
+
+    private const string HouseholdsKey = "jingzhun.scope.households";
+
+    /// <summary>Narrows this request's scope to <paramref name="ids"/> (a cadre's paired households).</summary>
+    public static void LimitToHouseholds(HttpContext context, long[] ids) => context.Items[HouseholdsKey] = ids;
 }

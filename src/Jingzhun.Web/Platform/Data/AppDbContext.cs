@@ -1,5 +1,3 @@
-using Jingzhun.Web.Modules.Registry;
-using Jingzhun.Web.Modules.Regions;
 using Jingzhun.Web.Platform.Auditing;
 using Jingzhun.Web.Platform.Auth;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -53,37 +51,16 @@ public abstract class AppDbContext(DbContextOptions options, IRegionScope scope,
         await base.SaveChangesAsync(true, ct);
     }
 
-    public DbSet<Region> Regions => Set<Region>();
-    public DbSet<Household> Households => Set<Household>();
-    public DbSet<Member> Members => Set<Member>();
-    public DbSet<HouseholdIncome> Incomes => Set<HouseholdIncome>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    // Each module declares its own sets (C# extension properties in <Module>Data.cs): the context knows no module.
     public DbSet<Jingzhun.Web.Platform.Files.StoredFile> Files => Set<Jingzhun.Web.Platform.Files.StoredFile>();
     public DbSet<Jingzhun.Web.Platform.Jobs.Job> Jobs => Set<Jingzhun.Web.Platform.Jobs.Job>();
-    public DbSet<Jingzhun.Web.Modules.Monitoring.RiskLead> RiskLeads => Set<Jingzhun.Web.Modules.Monitoring.RiskLead>();
-    public DbSet<Jingzhun.Web.Modules.Monitoring.MonitoringCase> MonitoringCases => Set<Jingzhun.Web.Modules.Monitoring.MonitoringCase>();
-    public DbSet<Jingzhun.Web.Modules.Monitoring.AssistanceMeasure> AssistanceMeasures => Set<Jingzhun.Web.Modules.Monitoring.AssistanceMeasure>();
-    public DbSet<Jingzhun.Web.Modules.Dashboards.ExitEvaluation.ExitStandard> ExitStandards => Set<Jingzhun.Web.Modules.Dashboards.ExitEvaluation.ExitStandard>();
-    public DbSet<Jingzhun.Web.Modules.Dashboards.ExitEvaluation.HouseholdExit> HouseholdExits => Set<Jingzhun.Web.Modules.Dashboards.ExitEvaluation.HouseholdExit>();
-    public DbSet<Jingzhun.Web.Modules.Monitoring.MonitoringPolicy> MonitoringPolicies => Set<Jingzhun.Web.Modules.Monitoring.MonitoringPolicy>();
-    public DbSet<Jingzhun.Web.Modules.Guarantees.GuaranteePolicy> GuaranteePolicies => Set<Jingzhun.Web.Modules.Guarantees.GuaranteePolicy>();
-    public DbSet<Jingzhun.Web.Modules.Guarantees.Problem> Problems => Set<Jingzhun.Web.Modules.Guarantees.Problem>();
-    public DbSet<Jingzhun.Web.Modules.Guarantees.ProblemEvent> ProblemEvents => Set<Jingzhun.Web.Modules.Guarantees.ProblemEvent>();
-    public DbSet<Jingzhun.Web.Modules.Guarantees.HouseholdAssessment> Assessments => Set<Jingzhun.Web.Modules.Guarantees.HouseholdAssessment>();
-    public DbSet<Jingzhun.Web.Modules.FieldWork.Cadre> Cadres => Set<Jingzhun.Web.Modules.FieldWork.Cadre>();
-    public DbSet<Jingzhun.Web.Modules.FieldWork.Pairing> Pairings => Set<Jingzhun.Web.Modules.FieldWork.Pairing>();
-    public DbSet<Jingzhun.Web.Modules.FieldWork.WorkTeam> WorkTeams => Set<Jingzhun.Web.Modules.FieldWork.WorkTeam>();
-    public DbSet<Jingzhun.Web.Modules.FieldWork.Visit> Visits => Set<Jingzhun.Web.Modules.FieldWork.Visit>();
-    public DbSet<Jingzhun.Web.Modules.FieldWork.VisitPhoto> VisitPhotos => Set<Jingzhun.Web.Modules.FieldWork.VisitPhoto>();
-    public DbSet<Jingzhun.Web.Modules.FieldWork.VisitPolicy> VisitPolicies => Set<Jingzhun.Web.Modules.FieldWork.VisitPolicy>();
-    public DbSet<Jingzhun.Web.Modules.FieldWork.EmergencyFlag> EmergencyFlags => Set<Jingzhun.Web.Modules.FieldWork.EmergencyFlag>();
-    public DbSet<Jingzhun.Web.Modules.FieldWork.WorkLog> WorkLogs => Set<Jingzhun.Web.Modules.FieldWork.WorkLog>();
-    public DbSet<Jingzhun.Web.Modules.FieldWork.ReviewMeeting> ReviewMeetings => Set<Jingzhun.Web.Modules.FieldWork.ReviewMeeting>();
 
     // Read by the query filters at execution time (EF parameterizes context members).
     internal string? ScopeLow => scope.VillageLow;
     internal string? ScopeHigh => scope.VillageHigh;
     internal string? ScopePrefix => scope.RegionCode;
+    internal long[]? ScopeHouseholds => scope.Households;
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -97,40 +74,8 @@ public abstract class AppDbContext(DbContextOptions options, IRegionScope scope,
             u.HasIndex(x => x.RegionCode);
         });
 
-        b.Entity<Household>().HasQueryFilter(h => ScopeLow == null
-            || (string.Compare(h.VillageCode, ScopeLow) >= 0 && string.Compare(h.VillageCode, ScopeHigh) <= 0));
-        b.Entity<Member>().HasQueryFilter(m => ScopeLow == null
-            || (string.Compare(m.Household.VillageCode, ScopeLow) >= 0 && string.Compare(m.Household.VillageCode, ScopeHigh) <= 0));
-        b.Entity<HouseholdIncome>().HasQueryFilter(i => ScopeLow == null
-            || (string.Compare(i.Household.VillageCode, ScopeLow) >= 0 && string.Compare(i.Household.VillageCode, ScopeHigh) <= 0));
-        b.Entity<Jingzhun.Web.Modules.Guarantees.Problem>().HasQueryFilter(p => ScopeLow == null
-            || (string.Compare(p.VillageCode, ScopeLow) >= 0 && string.Compare(p.VillageCode, ScopeHigh) <= 0));
-        b.Entity<Jingzhun.Web.Modules.Guarantees.HouseholdAssessment>().HasQueryFilter(a => ScopeLow == null
-            || (string.Compare(a.VillageCode, ScopeLow) >= 0 && string.Compare(a.VillageCode, ScopeHigh) <= 0));
-        b.Entity<Jingzhun.Web.Modules.Monitoring.RiskLead>().HasQueryFilter(l => ScopeLow == null
-            || (string.Compare(l.VillageCode, ScopeLow) >= 0 && string.Compare(l.VillageCode, ScopeHigh) <= 0));
-        b.Entity<Jingzhun.Web.Modules.Monitoring.MonitoringCase>().HasQueryFilter(c => ScopeLow == null
-            || (string.Compare(c.VillageCode, ScopeLow) >= 0 && string.Compare(c.VillageCode, ScopeHigh) <= 0));
-        b.Entity<Jingzhun.Web.Modules.Monitoring.AssistanceMeasure>().HasQueryFilter(m => ScopeLow == null
-            || (string.Compare(m.VillageCode, ScopeLow) >= 0 && string.Compare(m.VillageCode, ScopeHigh) <= 0));
-        b.Entity<Jingzhun.Web.Modules.Dashboards.ExitEvaluation.HouseholdExit>().HasQueryFilter(e => ScopeLow == null
-            || (string.Compare(e.VillageCode, ScopeLow) >= 0 && string.Compare(e.VillageCode, ScopeHigh) <= 0));
-        b.Entity<Jingzhun.Web.Modules.FieldWork.Pairing>().HasQueryFilter(p => ScopeLow == null
-            || (string.Compare(p.VillageCode, ScopeLow) >= 0 && string.Compare(p.VillageCode, ScopeHigh) <= 0));
-        b.Entity<Jingzhun.Web.Modules.FieldWork.WorkTeam>().HasQueryFilter(t => ScopeLow == null
-            || (string.Compare(t.VillageCode, ScopeLow) >= 0 && string.Compare(t.VillageCode, ScopeHigh) <= 0));
-        b.Entity<Jingzhun.Web.Modules.FieldWork.Visit>().HasQueryFilter(v => ScopeLow == null
-            || (string.Compare(v.VillageCode, ScopeLow) >= 0 && string.Compare(v.VillageCode, ScopeHigh) <= 0));
-        // A cadre belongs to the village or township they serve; a photo to its uploader's region until it joins a visit.
-        b.Entity<Jingzhun.Web.Modules.FieldWork.Cadre>().HasQueryFilter(c => ScopePrefix == null || c.RegionCode.StartsWith(ScopePrefix));
-        b.Entity<Jingzhun.Web.Modules.FieldWork.VisitPhoto>().HasQueryFilter(p => ScopePrefix == null || p.RegionCode.StartsWith(ScopePrefix));
-        b.Entity<Jingzhun.Web.Modules.FieldWork.EmergencyFlag>().HasQueryFilter(f => ScopeLow == null
-            || (string.Compare(f.VillageCode, ScopeLow) >= 0 && string.Compare(f.VillageCode, ScopeHigh) <= 0));
-        // A work log belongs to the village or township it was written for; a meeting to its township.
-        b.Entity<Jingzhun.Web.Modules.FieldWork.WorkLog>().HasQueryFilter(l => ScopePrefix == null || l.RegionCode.StartsWith(ScopePrefix));
-        b.Entity<Jingzhun.Web.Modules.FieldWork.ReviewMeeting>().HasQueryFilter(m => ScopePrefix == null || m.TownshipCode.StartsWith(ScopePrefix));
-        b.Entity<Jingzhun.Web.Modules.Dashboards.Snapshots.RegistrySnapshot>().HasQueryFilter(s => ScopePrefix == null || s.RegionCode.StartsWith(ScopePrefix));
-        b.Entity<AuditEntry>().HasQueryFilter(a => ScopePrefix == null || a.RegionCode.StartsWith(ScopePrefix));
+        // Region (and for a pairing cadre, household) filters come from what each entity declares: see Scoping.cs.
+        ScopeFilters.Apply(b, this);
     }
 }
 

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Jingzhun.Web.Platform.Files;
 
 /// <summary>An uploaded photo (evidence, visit photos). Visible within the uploader's region subtree.</summary>
-public sealed class StoredFile
+[Platform.Data.RegionScoped]
+public sealed class StoredFile : Platform.Auditing.IAudited
 {
     public string Id { get; set; } = "";
     public string FileName { get; set; } = "";
@@ -18,6 +19,8 @@ public sealed class StoredFile
     public string RegionCode { get; set; } = "";
     public string CreatedBy { get; set; } = "";
     public DateTime CreatedAt { get; set; }
+
+    public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id, null, RegionCode, $"上传照片 {FileName}（{Size / 1024} KB）");
 }
 
 public sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFile>

@@ -14,7 +14,8 @@ public enum JobStatus
 }
 
 /// <summary>A unit of background work (sweeps, imports) with progress; kept in the database so it survives restarts.</summary>
-public sealed class Job
+[Platform.Data.RegionScoped]
+public sealed class Job : Platform.Auditing.IAudited
 {
     public long Id { get; set; }
     public string Kind { get; set; } = "";
@@ -31,6 +32,8 @@ public sealed class Job
     public DateTime CreatedAt { get; set; }
     public DateTime? StartedAt { get; set; }
     public DateTime? FinishedAt { get; set; }
+
+    public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id.ToString(), null, RegionCode, $"后台任务 {Kind}（{RegionCode}）");
 }
 
 public sealed class JobConfiguration : IEntityTypeConfiguration<Job>

@@ -1,3 +1,4 @@
+using Jingzhun.Web.Modules.Registry;
 using Jingzhun.Web.Modules.Regions.Rules;
 using Jingzhun.Web.Platform.Auth;
 using Jingzhun.Web.Platform.Data;

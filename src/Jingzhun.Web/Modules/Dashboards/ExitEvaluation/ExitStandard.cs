@@ -9,7 +9,8 @@ namespace Jingzhun.Web.Modules.Dashboards.ExitEvaluation;
 /// prices, in current prices each year, ≈ 4,000 in 2020), the incidence threshold (2%, 3% in the west), and the
 /// county's 三率一度 limits.
 /// </summary>
-public sealed class ExitStandard : IProvincePolicy
+[Platform.Data.NotScoped("policy values per province, read by every region under it")]
+public sealed class ExitStandard : IProvincePolicy, Platform.Auditing.IAudited
 {
     public long Id { get; set; }
     public string ProvinceCode { get; set; } = "";
@@ -32,6 +33,8 @@ public sealed class ExitStandard : IProvincePolicy
     public static IEnumerable<ExitStandard> Seed() =>
         Lines.SelectMany(l => new[] { new ExitStandard { ProvinceCode = "", Year = l.Key, PovertyLine = l.Value } }
             .Concat(Western.Select(p => new ExitStandard { ProvinceCode = p, Year = l.Key, PovertyLine = l.Value, IncidenceMaxPercent = 3m })));
+
+    public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id.ToString(), null, ProvinceCode, $"退出标准 {ProvinceCode} {Year}年");
 }
 
 public sealed class ExitStandardConfiguration : IEntityTypeConfiguration<ExitStandard>

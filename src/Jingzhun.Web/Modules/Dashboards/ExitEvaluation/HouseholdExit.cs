@@ -20,7 +20,8 @@ public sealed record ExitStepLog(ExitStage From, ExitStage To, string Summary, D
 /// 贫困户退出 procedure of one household for one year: 民主评议 → 村级公示 → 县级审定 (销号), recorded like the monitoring
 /// workflow; the household becomes a 脱贫户 of that year when the county agrees.
 /// </summary>
-public sealed class HouseholdExit
+[Platform.Data.VillageScoped]
+public sealed class HouseholdExit : Platform.Auditing.IAudited, Platform.Data.IHouseholdOwned
 {
     private HouseholdExit() { }
 
@@ -59,6 +60,8 @@ public sealed class HouseholdExit
         UpdatedAt = now;
         UpdatedBy = by;
     }
+
+    public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id.ToString(), HouseholdId, VillageCode, $"{Year}年脱贫退出（{Platform.Localization.Labels.Of(Stage)}）");
 }
 
 public sealed class HouseholdExitConfiguration : IEntityTypeConfiguration<HouseholdExit>

@@ -1,3 +1,5 @@
+using Jingzhun.Web.Modules.FieldWork;
+using Jingzhun.Web.Modules.Guarantees;
 using Jingzhun.Web.Modules.Monitoring;
 using Jingzhun.Web.Modules.Monitoring.Rules;
 using Jingzhun.Web.Modules.Regions;

@@ -8,7 +8,8 @@ namespace Jingzhun.Web.Modules.Dashboards.Snapshots;
 /// 年度数据冻结: the registry of a region as it stood when frozen for a year, one compact row per household. One per
 /// region and year; the rows never change (a replacement deletes and re-copies them).
 /// </summary>
-public sealed class RegistrySnapshot
+[Platform.Data.RegionScoped]
+public sealed class RegistrySnapshot : Platform.Auditing.IAudited
 {
     private RegistrySnapshot() { }
 
@@ -47,9 +48,13 @@ public sealed class RegistrySnapshot
         HouseholdStatus.Monitored => MonitoredHouseholds,
         _ => OrdinaryHouseholds,
     };
+
+    public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id.ToString(), null, RegionCode, $"年度数据冻结 {RegionCode} {Year}年（{Households}户）");
 }
 
 /// <summary>One household as frozen: enough to list and compare, not a full copy of the record.</summary>
+[Platform.Data.VillageScoped]
+[Platform.Auditing.NotAudited("rows of a frozen snapshot; the freeze itself is audited once")]
 public sealed class RegistrySnapshotRow
 {
     private RegistrySnapshotRow() { }

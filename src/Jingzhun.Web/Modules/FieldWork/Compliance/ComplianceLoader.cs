@@ -1,3 +1,5 @@
+using Jingzhun.Web.Modules.Monitoring;
+using Jingzhun.Web.Modules.Registry;
 using Jingzhun.Web.Modules.FieldWork.Rules;
 using Jingzhun.Web.Modules.Regions.Rules;
 using Jingzhun.Web.Platform.Data;

@@ -1,3 +1,5 @@
+using Jingzhun.Web.Modules.Regions;
+using Jingzhun.Web.Modules.Registry;
 using Jingzhun.Web.Modules.FieldWork.Rules;
 using Jingzhun.Web.Modules.Guarantees;
 using Jingzhun.Web.Platform.Data;

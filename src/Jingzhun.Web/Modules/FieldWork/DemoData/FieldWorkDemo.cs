@@ -1,3 +1,4 @@
+using Jingzhun.Web.Modules.Registry;
 using Jingzhun.Web.Modules.Regions;
 using Jingzhun.Web.Platform.Auth;
 using Jingzhun.Web.Platform.Data;
@@ -22,10 +23,10 @@ public sealed class FieldWorkDemo(AppDbContext db, RegionDirectory regions, Pers
 
     public async Task<(int Cadres, int Pairings, int Teams)> SeedAsync(string county, int seed, CancellationToken ct)
     {
-        if (await db.Cadres.IgnoreQueryFilters().AnyAsync(ct)) return (0, 0, 0);
+        if (await db.Cadres.AnyAsync(ct)) return (0, 0, 0);
         var rng = new Random(seed + 5);
         var now = clock.GetUtcNow().UtcDateTime;
-        var households = await db.Households.IgnoreQueryFilters().AsNoTracking().Where(h => h.CountyCode == county)
+        var households = await db.Households.AsNoTracking().Where(h => h.CountyCode == county)
             .OrderBy(h => h.VillageCode).ThenBy(h => h.HouseholdNumber).Select(h => new { h.Id, h.VillageCode }).ToListAsync(ct);
         if (households.Count == 0) return (0, 0, 0);
         var cadreUser = await db.Users.Where(u => u.UserName == "cadre").Select(u => new { u.Id, u.RegionCode }).FirstOrDefaultAsync(ct);

@@ -55,7 +55,7 @@ public sealed class ManageCadresHandler(AppDbContext db, IValidator<CadreInput> 
                           select new
                           {
                               c, UserName = u == null ? null : u.UserName,
-                              Households = db.Pairings.Count(p => p.CadreId == c.Id && p.EndedOn == null),
+                              Households = db.Set<Pairing>().Count(p => p.CadreId == c.Id && p.EndedOn == null),
                           }).ToListAsync(ct);
         return new PageResult<CadreRow>(rows.Select(r => Row(r.c, r.UserName, r.Households, today)).ToList(), page, size, total);
     }
@@ -80,7 +80,7 @@ public sealed class ManageCadresHandler(AppDbContext db, IValidator<CadreInput> 
         {
             var account = await db.Users.Where(u => u.UserName == input.UserName.Trim()).Select(u => new { u.Id, u.RegionCode }).FirstOrDefaultAsync(ct);
             if (account is null || !user.CanSee(account.RegionCode)) return Failure.Invalid("userName", "登录账号不存在或不在您的管辖范围内");
-            var taken = await db.Cadres.IgnoreQueryFilters().AnyAsync(c => c.UserId == account.Id && c.Id != (id ?? 0), ct);
+            var taken = await db.Cadres.AcrossScopes("an account links to one cadre record nationwide").AnyAsync(c => c.UserId == account.Id && c.Id != (id ?? 0), ct);
             if (taken) return Failure.Invalid("userName", "该登录账号已关联其他帮扶干部");
             userId = account.Id;
         }

@@ -1,3 +1,4 @@
+using Jingzhun.Web.Modules.Registry;
 using Jingzhun.Web.Modules.Regions;
 using Jingzhun.Web.Modules.Regions.Rules;
 using Jingzhun.Web.Modules.Registry.SearchHouseholds;
@@ -94,16 +95,16 @@ public sealed class ManagePairingsHandler(AppDbContext db, RegionDirectory regio
     public async Task<Outcome<IReadOnlyList<PairingRow>>> HistoryAsync(long householdId, CancellationToken ct)
     {
         if (!await db.Households.AnyAsync(h => h.Id == householdId, ct)) return Failure.NotFound("该户");
-        var rows = await (from p in db.Pairings.AsNoTracking().Where(p => p.HouseholdId == householdId)
-                          join c in db.Cadres.IgnoreQueryFilters() on p.CadreId equals c.Id
-                          orderby p.StartedOn descending, p.Id descending
-                          select new PairingRow(p.Id, p.HouseholdId, p.CadreId, c.Name, c.Unit, p.StartedOn, p.EndedOn, p.CreatedBy)).ToListAsync(ct);
-        return rows;
+        var pairings = await db.Pairings.AsNoTracking().Where(p => p.HouseholdId == householdId)
+            .OrderByDescending(p => p.StartedOn).ThenByDescending(p => p.Id).ToListAsync(ct);
+        var cadres = await CadreNames.LookupAsync(db, pairings.Select(p => p.CadreId), ct);
+        return pairings.Select(p => new PairingRow(p.Id, p.HouseholdId, p.CadreId, cadres.GetValueOrDefault(p.CadreId)?.Name ?? "",
+            cadres.GetValueOrDefault(p.CadreId)?.Unit ?? "", p.StartedOn, p.EndedOn, p.CreatedBy)).ToList();
     }
 
     public IQueryable<Registry.Household> Unpaired(string? region)
     {
-        var query = db.Households.AsNoTracking().Where(h => !db.Pairings.Any(p => p.HouseholdId == h.Id && p.EndedOn == null));
+        var query = db.Households.AsNoTracking().Where(h => !db.Set<Pairing>().Any(p => p.HouseholdId == h.Id && p.EndedOn == null));
         if (!string.IsNullOrWhiteSpace(region) && RegionCodes.IsValid(region.Trim()))
         {
             var (low, high) = RegionCodes.VillageRange(region.Trim());
@@ -140,10 +141,17 @@ public sealed class ManagePairingsHandler(AppDbContext db, RegionDirectory regio
         }
         var total = await query.CountAsync(ct);
         var rows = await (from h in query.OrderBy(h => h.HouseholdNumber).Skip((p - 1) * size).Take(size)
-                          select new CandidateRow(h.Id, h.HouseholdNumber, h.HeadName, h.VillageCode, "", h.Size,
-                              (from pr in db.Pairings where pr.HouseholdId == h.Id && pr.EndedOn == null
-                               join c in db.Cadres.IgnoreQueryFilters() on pr.CadreId equals c.Id select c.Name).FirstOrDefault())).ToListAsync(ct);
-        return new PageResult<CandidateRow>(rows.Select(r => r with { RegionPath = regions.ShortPath(r.VillageCode) }).ToList(), p, size, total);
+                          select new
+                          {
+                              Row = new CandidateRow(h.Id, h.HouseholdNumber, h.HeadName, h.VillageCode, "", h.Size, null),
+                              CadreId = db.Set<Pairing>().Where(pr => pr.HouseholdId == h.Id && pr.EndedOn == null).Select(pr => (long?)pr.CadreId).FirstOrDefault(),
+                          }).ToListAsync(ct);
+        var cadres = await CadreNames.LookupAsync(db, rows.Where(r => r.CadreId != null).Select(r => r.CadreId!.Value), ct);
+        return new PageResult<CandidateRow>(rows.Select(r => r.Row with
+        {
+            RegionPath = regions.ShortPath(r.Row.VillageCode),
+            CadreName = r.CadreId is { } c && cadres.TryGetValue(c, out var cadre) ? cadre.Name : null,
+        }).ToList(), p, size, total);
     }
 
     public static Task<IResult> TemplateAsync(CancellationToken ct) =>

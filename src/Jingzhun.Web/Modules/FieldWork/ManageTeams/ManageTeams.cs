@@ -28,8 +28,7 @@ public sealed class ManageTeamsHandler(AppDbContext db, RegionDirectory regions,
         }
         var teams = await query.OrderBy(t => t.VillageCode).ThenByDescending(t => t.StartedOn).Take(1000).ToListAsync(ct);
         var ids = teams.SelectMany(t => t.Members.Select(m => m.CadreId).Append(t.FirstSecretaryId)).Distinct().ToList();
-        var cadres = await db.Cadres.IgnoreQueryFilters().AsNoTracking().Where(c => ids.Contains(c.Id))
-            .ToDictionaryAsync(c => c.Id, c => new TeamMemberView(c.Id, c.Name, c.Unit), ct);
+        var cadres = (await CadreNames.LookupAsync(db, ids, ct)).ToDictionary(c => c.Key, c => new TeamMemberView(c.Key, c.Value.Name, c.Value.Unit));
         return teams.Select(t => Row(t, cadres)).ToList();
     }
 
@@ -63,8 +62,7 @@ public sealed class ManageTeamsHandler(AppDbContext db, RegionDirectory regions,
         if (team.EndedOn is null && await db.WorkTeams.AnyAsync(x => x.VillageCode == village && x.EndedOn == null && x.Id != team.Id, ct))
             return Failure.Invalid("villageCode", "该村已有在驻的工作队：请先填写原工作队的结束日期");
         await db.SaveChangesAsync(ct);
-        var cadres = await db.Cadres.IgnoreQueryFilters().AsNoTracking().Where(c => memberIds.Contains(c.Id))
-            .ToDictionaryAsync(c => c.Id, c => new TeamMemberView(c.Id, c.Name, c.Unit), ct);
+        var cadres = (await CadreNames.LookupAsync(db, memberIds, ct)).ToDictionary(c => c.Key, c => new TeamMemberView(c.Key, c.Value.Name, c.Value.Unit));
         return Row(team, cadres);
     }
 

@@ -1,3 +1,4 @@
+using Jingzhun.Web.Modules.Registry;
 using Jingzhun.Web.Modules.FieldWork.Compliance;
 using Jingzhun.Web.Modules.Regions;
 using Jingzhun.Web.Modules.Regions.Rules;
@@ -26,8 +27,8 @@ public sealed class NeverVisitedHandler(AppDbContext db, RegionDirectory regions
         var (low, high) = RegionCodes.VillageRange(code);
         var query = from h in db.Households.AsNoTracking()
                     where string.Compare(h.VillageCode, low) >= 0 && string.Compare(h.VillageCode, high) <= 0
-                          && !db.Visits.Any(v => v.HouseholdId == h.Id)
-                    let pairing = db.Pairings.Where(p => p.HouseholdId == h.Id && p.EndedOn == null).Select(p => new { p.CadreId, p.StartedOn }).FirstOrDefault()
+                          && !db.Set<Visit>().Any(v => v.HouseholdId == h.Id)
+                    let pairing = db.Set<Pairing>().Where(p => p.HouseholdId == h.Id && p.EndedOn == null).Select(p => new { p.CadreId, p.StartedOn }).FirstOrDefault()
                     select new { h.Id, h.HouseholdNumber, h.HeadName, h.VillageCode, CadreId = (long?)pairing!.CadreId, Since = (DateOnly?)pairing.StartedOn };
         var total = await query.CountAsync(ct);
         var paired = await query.CountAsync(x => x.CadreId != null, ct);

@@ -1,3 +1,4 @@
+using Jingzhun.Web.Modules.Registry;
 using System.Text.Json;
 using Jingzhun.Web.Modules.FieldWork.UploadPhotos;
 using Jingzhun.Web.Modules.Guarantees;
@@ -217,7 +218,7 @@ public sealed class RecordVisitHandler(AppDbContext db, FieldWorkAccess access, 
 
     private async Task<VisitResult?> ExistingAsync(string clientId, CancellationToken ct)
     {
-        var v = await db.Visits.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(x => x.ClientId == clientId, ct);
+        var v = await db.Visits.AcrossScopes("client ids are unique nationwide; visibility is checked next").AsNoTracking().FirstOrDefaultAsync(x => x.ClientId == clientId, ct);
         if (v is null) return null;
         var visible = await (await access.VisitsAsync(ct)).AnyAsync(x => x.Id == v.Id, ct);
         if (!visible) return Invalid(clientId, new() { ["clientId"] = "该客户端编号已被其他走访记录使用，请重新生成" });

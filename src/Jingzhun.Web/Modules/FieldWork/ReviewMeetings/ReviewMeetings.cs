@@ -1,3 +1,5 @@
+using Jingzhun.Web.Modules.Monitoring;
+using Jingzhun.Web.Modules.Registry;
 using FluentValidation;
 using Jingzhun.Web.Modules.FieldWork.Compliance;
 using Jingzhun.Web.Modules.Guarantees;

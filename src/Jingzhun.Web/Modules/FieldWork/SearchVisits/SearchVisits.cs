@@ -1,3 +1,4 @@
+using Jingzhun.Web.Modules.Registry;
 using Jingzhun.Web.Modules.Regions;
 using Jingzhun.Web.Modules.Regions.Rules;
 using Jingzhun.Web.Modules.Registry.SearchHouseholds;
@@ -46,8 +47,8 @@ public sealed class SearchVisitsHandler(AppDbContext db, FieldWorkAccess access,
         var page = Math.Max(1, q.Page ?? 1);
         var size = Math.Clamp(q.PageSize ?? 20, 1, 200);
         var total = await query.CountAsync(ct);
-        var rows = await Rows(query.OrderByDescending(v => v.VisitedAt).ThenByDescending(v => v.Id).Skip((page - 1) * size).Take(size)).ToListAsync(ct);
-        return new PageResult<VisitRow>(rows.Select(Finish).ToList(), page, size, total);
+        var rows = await RowsAsync(query.OrderByDescending(v => v.VisitedAt).ThenByDescending(v => v.Id).Skip((page - 1) * size).Take(size), ct);
+        return new PageResult<VisitRow>(rows, page, size, total);
     }
 
     public async Task<Outcome<VisitDetail>> GetAsync(long id, CancellationToken ct)
@@ -55,21 +56,28 @@ public sealed class SearchVisitsHandler(AppDbContext db, FieldWorkAccess access,
         var visits = (await access.VisitsAsync(ct)).AsNoTracking();
         var v = await visits.Include(x => x.Photos).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (v is null) return Failure.NotFound("该走访记录");
-        var row = Finish(await Rows(visits.Where(x => x.Id == id)).FirstAsync(ct));
+        var row = (await RowsAsync(visits.Where(x => x.Id == id), ct))[0];
         var photos = v.Photos.OrderBy(p => p.Id)
             .Select(p => new VisitPhotoRow(p.StoredFileId, $"/api/v1/files/{p.StoredFileId}", p.Sha256, p.TakenAt, p.ExifLatitude is not null)).ToList();
         static List<long> Ids(string? csv) => csv is null ? [] : csv.Split(',').Select(long.Parse).ToList();
         return new VisitDetail(row, photos, v.HouseholdUpdateJson, Ids(v.ProblemIds), Ids(v.LeadIds), v.CreatedBy);
     }
 
-    private IQueryable<VisitRow> Rows(IQueryable<Visit> q) =>
-        from v in q
-        join h in db.Households.IgnoreQueryFilters() on v.HouseholdId equals h.Id
-        join c in db.Cadres.IgnoreQueryFilters() on v.CadreId equals c.Id
-        select new VisitRow(v.Id, v.ClientId, v.HouseholdId, h.HouseholdNumber, h.HeadName, v.VillageCode, "", v.CadreId, c.Name, v.VisitedAt,
-            v.EnteredAt, v.Kind, v.Notes, v.Photos.Count, v.UpdateState, v.Latitude, v.Longitude, v.Accuracy);
-
-    private VisitRow Finish(VisitRow r) => r with { RegionPath = regions.ShortPath(r.VillageCode) };
+    // The household joins through its own scope filter (a visit in scope is of a household in scope); cadre names come
+    // from a second read, since a county cadre may visit a village household the viewer's scope does not reach.
+    private async Task<List<VisitRow>> RowsAsync(IQueryable<Visit> q, CancellationToken ct)
+    {
+        var rows = await (from v in q
+                          join h in db.Households on v.HouseholdId equals h.Id
+                          select new VisitRow(v.Id, v.ClientId, v.HouseholdId, h.HouseholdNumber, h.HeadName, v.VillageCode, "", v.CadreId, "",
+                              v.VisitedAt, v.EnteredAt, v.Kind, v.Notes, v.Photos.Count, v.UpdateState, v.Latitude, v.Longitude, v.Accuracy))
+            .ToListAsync(ct);
+        var cadres = await CadreNames.LookupAsync(db, rows.Select(r => r.CadreId), ct);
+        return rows.Select(r => r with
+        {
+            RegionPath = regions.ShortPath(r.VillageCode), CadreName = cadres.TryGetValue(r.CadreId, out var c) ? c.Name : "",
+        }).ToList();
+    }
 
     public static void Map(RouteGroupBuilder api)
     {

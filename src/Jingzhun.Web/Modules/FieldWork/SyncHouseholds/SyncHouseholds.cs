@@ -37,13 +37,15 @@ public sealed record SyncHouseholdsResult(DateTime ServerTime, SyncCadre Cadre, 
 /// </summary>
 public sealed class SyncHouseholdsHandler(AppDbContext db, FieldWorkAccess access, RegionDirectory regions, TimeProvider clock)
 {
+    private const string Paired = "the cadre's own pairings and paired households, which may lie outside the account's region";
+
     public async Task<Outcome<SyncHouseholdsResult>> HandleAsync(DateTime? since, CancellationToken ct)
     {
         var serverTime = clock.GetUtcNow().UtcDateTime;
         var cadre = await access.MyCadreAsync(ct);
         if (cadre is null) return Failure.Forbidden("您的账号未关联帮扶干部，不能使用走访同步");
         // Pairings are read past the region filter: a cadre from a county unit may serve a village outside its own.
-        var pairings = await db.Pairings.IgnoreQueryFilters().AsNoTracking().Where(p => p.CadreId == cadre.Id)
+        var pairings = await db.Pairings.AcrossScopes(Paired).AsNoTracking().Where(p => p.CadreId == cadre.Id)
             .Select(p => new { p.HouseholdId, p.StartedOn, p.EndedOn, p.ChangedAt }).ToListAsync(ct);
         var active = pairings.Where(p => p.EndedOn is null).ToDictionary(p => p.HouseholdId, p => p.StartedOn);
         var ids = active.Keys.ToList();
@@ -52,25 +54,25 @@ public sealed class SyncHouseholdsHandler(AppDbContext db, FieldWorkAccess acces
         {
             var s = s0.ToUniversalTime();
             var changed = pairings.Where(p => p.EndedOn is null && p.ChangedAt > s).Select(p => p.HouseholdId).ToHashSet();
-            changed.UnionWith(await db.Households.IgnoreQueryFilters().Where(h => ids.Contains(h.Id) && h.UpdatedAt > s).Select(h => h.Id).ToListAsync(ct));
-            changed.UnionWith(await db.Visits.IgnoreQueryFilters().Where(v => ids.Contains(v.HouseholdId) && v.EnteredAt > s).Select(v => v.HouseholdId).ToListAsync(ct));
-            changed.UnionWith(await db.Problems.IgnoreQueryFilters().Where(p => ids.Contains(p.HouseholdId) && p.UpdatedAt > s).Select(p => p.HouseholdId).ToListAsync(ct));
-            changed.UnionWith(await db.RiskLeads.IgnoreQueryFilters().Where(l => ids.Contains(l.HouseholdId) && l.CreatedAt > s).Select(l => l.HouseholdId).ToListAsync(ct));
+            changed.UnionWith(await db.Households.AcrossScopes(Paired).Where(h => ids.Contains(h.Id) && h.UpdatedAt > s).Select(h => h.Id).ToListAsync(ct));
+            changed.UnionWith(await db.Visits.AcrossScopes(Paired).Where(v => ids.Contains(v.HouseholdId) && v.EnteredAt > s).Select(v => v.HouseholdId).ToListAsync(ct));
+            changed.UnionWith(await db.Problems.AcrossScopes(Paired).Where(p => ids.Contains(p.HouseholdId) && p.UpdatedAt > s).Select(p => p.HouseholdId).ToListAsync(ct));
+            changed.UnionWith(await db.RiskLeads.AcrossScopes(Paired).Where(l => ids.Contains(l.HouseholdId) && l.CreatedAt > s).Select(l => l.HouseholdId).ToListAsync(ct));
             removed = pairings.Where(p => p.EndedOn is not null && p.ChangedAt > s && !active.ContainsKey(p.HouseholdId))
                 .Select(p => p.HouseholdId).Distinct().ToList();
             ids = ids.Where(changed.Contains).ToList();
         }
-        var households = await db.Households.IgnoreQueryFilters().AsNoTracking().Include(h => h.Members).Include(h => h.Incomes)
+        var households = await db.Households.AcrossScopes(Paired).AsNoTracking().Include(h => h.Members).Include(h => h.Incomes)
             .Where(h => ids.Contains(h.Id)).OrderBy(h => h.HouseholdNumber).ToListAsync(ct);
-        var lastVisits = (await (from v in db.Visits.IgnoreQueryFilters()
+        var lastVisits = (await (from v in db.Visits.AcrossScopes(Paired)
                                  where ids.Contains(v.HouseholdId)
-                                 join c in db.Cadres.IgnoreQueryFilters() on v.CadreId equals c.Id
+                                 join c in db.Cadres.AcrossScopes(Paired) on v.CadreId equals c.Id
                                  select new { v.HouseholdId, v.VisitedAt, v.Kind, c.Name }).ToListAsync(ct))
             .GroupBy(v => v.HouseholdId).ToDictionary(g => g.Key, g => g.MaxBy(v => v.VisitedAt)!);
-        var problems = (await db.Problems.IgnoreQueryFilters().AsNoTracking()
+        var problems = (await db.Problems.AcrossScopes(Paired).AsNoTracking()
                 .Where(p => ids.Contains(p.HouseholdId) && p.Status != ProblemStatus.Verified).ToListAsync(ct))
             .ToLookup(p => p.HouseholdId);
-        var leads = (await db.RiskLeads.IgnoreQueryFilters().AsNoTracking()
+        var leads = (await db.RiskLeads.AcrossScopes(Paired).AsNoTracking()
                 .Where(l => ids.Contains(l.HouseholdId) && (l.Status == LeadStatus.Open || l.Status == LeadStatus.InProcedure)).ToListAsync(ct))
             .ToLookup(l => l.HouseholdId);
         var today = ChinaTime.Today(clock);

@@ -1,3 +1,4 @@
+using Jingzhun.Web.Modules.Registry;
 using Jingzhun.Web.Modules.FieldWork.Compliance;
 using Jingzhun.Web.Modules.FieldWork.Rules;
 using Jingzhun.Web.Modules.Regions;

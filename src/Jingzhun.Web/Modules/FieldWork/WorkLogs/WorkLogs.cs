@@ -1,3 +1,4 @@
+using Jingzhun.Web.Modules.Registry;
 using FluentValidation;
 using Jingzhun.Web.Modules.Regions;
 using Jingzhun.Web.Modules.Regions.Rules;

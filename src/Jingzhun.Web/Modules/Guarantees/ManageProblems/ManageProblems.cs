@@ -1,3 +1,4 @@
+using Jingzhun.Web.Modules.Registry;
 using Jingzhun.Web.Modules.Guarantees.AssessHouseholds;
 using Jingzhun.Web.Modules.Guarantees.Bulletins;
 using Jingzhun.Web.Modules.Regions;

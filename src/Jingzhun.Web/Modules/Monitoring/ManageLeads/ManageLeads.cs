@@ -1,3 +1,4 @@
+using Jingzhun.Web.Modules.Registry;
 using Jingzhun.Web.Modules.Monitoring.Rules;
 using Jingzhun.Web.Modules.Regions;
 using Jingzhun.Web.Modules.Regions.Rules;

@@ -55,7 +55,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Pers
 
     public async Task<int> SeedPopulationAsync(CancellationToken ct)
     {
-        if (await db.Households.IgnoreQueryFilters().AnyAsync(ct)) return 0;
+        if (await db.Households.AnyAsync(ct)) return 0;
         var villages = regions.ChildrenOf(County).SelectMany(t => regions.ChildrenOf(t.Code)).Select(v => v.Code).ToList();
         if (villages.Count == 0) throw new InvalidOperationException("缺少铜梁区的村级区划，无法生成演示数据");
         await SeedRuralPopulationAsync(villages, ct);

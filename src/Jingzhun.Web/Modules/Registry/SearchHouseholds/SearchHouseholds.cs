@@ -77,7 +77,7 @@ public sealed partial class SearchHouseholdsHandler(AppDbContext db, RegionDirec
             if (IdNumberPattern().IsMatch(text))
             {
                 var hash = protector.HashIdNumber(IdNumberRule.Normalize(text));
-                query = query.Where(h => db.Members.Where(m => m.IdNumberHash == hash).Select(m => m.HouseholdId).Contains(h.Id));
+                query = query.Where(h => db.Set<Member>().Where(m => m.IdNumberHash == hash).Select(m => m.HouseholdId).Contains(h.Id));
             }
             else if (text.All(char.IsAsciiDigit))
             {

@@ -126,8 +126,8 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
         var now = clock.GetUtcNow().UtcDateTime;
         var today = ChinaTime.Today(clock);
         var (low, high) = o.RegionCode == "" ? ("000000000000", "999999999999") : RegionCodes.VillageRange(o.RegionCode);
-        var hadHouseholds = await db.Households.IgnoreQueryFilters().AnyAsync(ct);
-        var hadMembers = hadHouseholds && await db.Members.IgnoreQueryFilters().AnyAsync(ct);
+        var hadHouseholds = await db.Households.AcrossScopes("an empty database takes the bulk-load path").AnyAsync(ct);
+        var hadMembers = hadHouseholds && await db.Members.AcrossScopes("an empty database takes the bulk-load path").AnyAsync(ct);
 
         db.SuppressAudit = true;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -386,7 +386,7 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
         var wanted = chunk.Where(h => h.Errors.Count == 0).Select(h => h.Number).ToList();
         var found = new Dictionary<string, Household>(StringComparer.Ordinal);
         foreach (var part in wanted.Chunk(500))
-            foreach (var e in await db.Households.IgnoreQueryFilters().Include(x => x.Members).Include(x => x.Incomes)
+            foreach (var e in await db.Households.AcrossScopes("a household number is unique nationwide: the file's own numbers, matched to update").Include(x => x.Members).Include(x => x.Incomes)
                          .Where(x => part.Contains(x.HouseholdNumber)).AsSplitQuery().ToListAsync(ct))
                 found[e.HouseholdNumber] = e;
         return found;
@@ -399,7 +399,7 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
             .ToDictionary(x => x.m.Hash, x => x);
         foreach (var part in byHash.Keys.Chunk(500))
         {
-            var others = await db.Members.IgnoreQueryFilters().Where(m => part.Contains(m.IdNumberHash) && m.Status == MemberStatus.Active)
+            var others = await db.Members.AcrossScopes("a person is registered in one household nationwide (duplicate check)").Where(m => part.Contains(m.IdNumberHash) && m.Status == MemberStatus.Active)
                 .Select(m => new { m.IdNumberHash, m.Household.HouseholdNumber, m.Household.VillageCode }).ToListAsync(ct);
             foreach (var other in others)
             {

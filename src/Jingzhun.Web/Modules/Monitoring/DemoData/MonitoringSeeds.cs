@@ -1,0 +1,42 @@
+using Jingzhun.Web.Modules.Registry;
+using Jingzhun.Web.Modules.Registry.DemoData;
+using Jingzhun.Web.Platform;
+using Jingzhun.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jingzhun.Web.Modules.Monitoring.DemoData;
+
+/// <summary>The national monitoring floor of 2021 (6,000 yuan, DOMAIN.md §4), into an empty policy table.</summary>
+internal sealed class MonitoringPolicySeed(AppDbContext db) : IStartupSeed
+{
+    public int Order => 10;
+    public bool DemoOnly => false;
+
+    public async Task<string?> SeedAsync(CancellationToken ct)
+    {
+        if (await db.MonitoringPolicies.AnyAsync(ct)) return null;
+        db.MonitoringPolicies.Add(MonitoringPolicy.NationalFloor(2021));
+        db.SuppressAudit = true;
+        await db.SaveChangesAsync(ct);
+        db.SuppressAudit = false;
+        return null;
+    }
+}
+
+/// <summary>The demo county's monitoring history and the sweep's open leads (once).</summary>
+internal sealed class MonitoringDemoSeed(AppDbContext db, MonitoringDemo demo, ILogger<MonitoringDemoSeed> log) : IStartupSeed
+{
+    public int Order => 400;
+    public bool DemoOnly => true;
+
+    public async Task<string?> SeedAsync(CancellationToken ct)
+    {
+        if (await db.MonitoringCases.AnyAsync(ct) || !await db.Households.AnyAsync(h => h.CountyCode == DemoSeeder.County, ct)) return null;
+        db.SuppressAudit = true;
+        var m = await demo.SeedAsync(DemoSeeder.County, DemoSeeder.Seed, ct);
+        db.SuppressAudit = false;
+        log.LogInformation("防返贫监测：累计识别监测对象 {Identified} 户，其中风险已消除 {Eliminated} 户；系统预警新增风险线索 {Leads} 条",
+            m.Identified, m.Eliminated, m.Leads);
+        return null;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Security.Claims;
+
+namespace Jingzhun.Web.Platform.Auth;
+
+/// <summary>
+/// A module that narrows a signed-in user's scope below their region to a set of households (field work: a pairing
+/// cadre sees only the households paired with them). Returns null when it has nothing to say about this user.
+/// </summary>
+public interface IHouseholdScopeSource
+{
+    Task<long[]?> HouseholdsForAsync(ClaimsPrincipal user, CancellationToken ct);
+}
+
+internal static class HouseholdScopeMiddleware
+{
+    /// <summary>After authentication: asks the registered sources once per request and narrows the scope.</summary>
+    public static IApplicationBuilder UseHouseholdScope(this IApplicationBuilder app) => app.Use(async (ctx, next) =>
+    {
+        if (ctx.User.Identity?.IsAuthenticated == true)
+            foreach (var source in ctx.RequestServices.GetServices<IHouseholdScopeSource>())
+                if (await source.HouseholdsForAsync(ctx.User, ctx.RequestAborted) is { } ids)
+                {
+                    HttpRegionScope.LimitToHouseholds(ctx, ids);
+                    break;
+                }
+        await next();
+    });
+}

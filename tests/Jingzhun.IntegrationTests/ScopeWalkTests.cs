@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Jingzhun.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jingzhun.IntegrationTests;
+
+/// <summary>
+/// Scope by construction, checked from outside: records are made in another township (and, for the village user and
+/// the pairing cadre, elsewhere in their own township and village); then every GET operation of the OpenAPI document
+/// and every page is asked for them — with no filter, and with every filter pointed at them — as the township, village
+/// and cadre users. Not one answer may carry any of those records' unique texts.
+/// </summary>
+public abstract partial class ScopeWalkTests(TestApp app) : ApiTests(app)
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    private sealed record Foreign(string[] Markers, Dictionary<string, string> Values, long[] Ids);
+
+    /// <summary>Records of <paramref name="village"/> (in <paramref name="township"/>), each carrying a unique text.</summary>
+    private async Task<Foreign> MakeRecordsAsync(string township, string village)
+    {
+        var admin = await As("tl_admin");
+        var household = await RegisterAsync(admin, village);
+        var member = NewName();
+        await Ok(await admin.PostAsJsonAsync($"/api/v1/households/{household.Id}/members",
+            Person(member, NewIdNumber(), "Child")), HttpStatusCode.Created);
+        var problemText = "外镇问题" + NewName();
+        var problem = await Ok(await admin.PostAsJsonAsync("/api/v1/problems",
+            new { householdId = household.Id, dimension = "Housing", source = "Visit", severity = "Normal", description = problemText }), HttpStatusCode.Created);
+        var leadText = "外镇线索" + NewName();
+        var lead = await Ok(await admin.PostAsJsonAsync("/api/v1/monitoring/leads",
+            new { householdId = household.Id, source = "CadreCheck", detail = leadText }), HttpStatusCode.Created);
+        var cadreUser = $"scw{App.Next()}";
+        await Ok(await (await As("admin")).PostAsJsonAsync("/api/v1/users",
+            new { userName = cadreUser, displayName = "外镇干部", role = "Cadre", regionCode = village, password = "Jingzhun2026" }), HttpStatusCode.Created);
+        var cadreName = NewName();
+        var cadre = await Ok(await admin.PostAsJsonAsync("/api/v1/cadres", new
+        {
+            name = cadreName, unit = "外镇农业服务中心", phone = "13800003333", regionCode = village, activeFrom = "2020-01-01", userName = cadreUser,
+        }), HttpStatusCode.Created);
+        var cadreId = cadre["id"]!.GetValue<long>();
+        await Ok(await admin.PostAsJsonAsync("/api/v1/pairings/bulk", new { householdIds = new[] { household.Id }, cadreId, startedOn = "2020-01-01" }));
+        var cadreClient = await App.LoginAsync(cadreUser);
+        var notes = "外镇走访" + NewName();
+        var visit = await Ok(await cadreClient.PostAsJsonAsync("/api/v1/visits", new JsonObject
+        {
+            ["clientId"] = Guid.NewGuid().ToString(), ["householdId"] = household.Id, ["visitedAt"] = DateTime.UtcNow.AddHours(-2).ToString("O"),
+            ["kind"] = "Monthly", ["latitude"] = 29.81, ["longitude"] = 106.05, ["accuracy"] = 15.0, ["notes"] = notes,
+            ["photoIds"] = new JsonArray(), ["findings"] = new JsonArray(),
+        }), HttpStatusCode.Created);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var reason = "外镇危难" + NewName();
+        await Ok(await admin.PostAsJsonAsync("/api/v1/fieldwork/emergencies", new { householdId = household.Id, flaggedOn = today, reason }),
+            HttpStatusCode.Created);
+        var logText = "外镇日志" + NewName();
+        await Ok(await cadreClient.PostAsJsonAsync("/api/v1/fieldwork/logs", new { date = today, text = logText, householdIds = new[] { household.Id } }),
+            HttpStatusCode.Created);
+        var attendees = "外镇研判" + NewName();
+        await Ok(await admin.PostAsJsonAsync("/api/v1/fieldwork/meetings", new
+        {
+            townshipCode = township, heldOn = today, attendees,
+            items = new object[] { new { problemId = problem["id"]!.GetValue<long>(), decision = "纳入危房改造", actedBy = "镇建设环保办", resolved = false } },
+        }), HttpStatusCode.Created);
+        long[] ids = [household.Id, problem["id"]!.GetValue<long>(), lead["id"]!.GetValue<long>(), cadreId, visit["id"]!.GetValue<long>()];
+        return new Foreign(
+            [household.HeadName, household.Number, member, problemText, leadText, cadreName, notes, reason, logText, attendees],
+            new(StringComparer.OrdinalIgnoreCase)
+            {
+                ["region"] = village, ["regionCode"] = village, ["village"] = village, ["villageCode"] = village, ["township"] = township,
+                ["townshipCode"] = township, ["householdId"] = household.Id.ToString(CultureInfo.InvariantCulture),
+                ["cadreId"] = cadreId.ToString(CultureInfo.InvariantCulture), ["q"] = household.HeadName,
+                ["householdNumber"] = household.Number,
+            },
+            ids);
+    }
+
+    /// <summary>Every GET path of the OpenAPI document and every page route, filled in with <paramref name="f"/>'s ids and codes.</summary>
+    private async Task<List<string>> UrlsAsync(Foreign f)
+    {
+        var urls = new List<string>();
+        var doc = JsonNode.Parse(await App.Anonymous().GetStringAsync("/openapi/v1.json"))!;
+        foreach (var (path, item) in doc["paths"]!.AsObject())
+        {
+            if (item!["get"] is not { } get) continue;
+            var query = (get["parameters"]?.AsArray() ?? []).Concat(item["parameters"]?.AsArray() ?? [])
+                .Where(p => p!["in"]!.GetValue<string>() == "query").Select(p => p!["name"]!.GetValue<string>()).ToList();
+            foreach (var filled in Fill(path, f))
+            {
+                urls.Add(filled);
+                var pairs = query.Where(f.Values.ContainsKey).Select(q => $"{q}={Uri.EscapeDataString(f.Values[q])}").ToList();
+                if (pairs.Count > 0) urls.Add(filled + "?" + string.Join("&", pairs));
+                // Each filter alone as well: a handler that honours one filter may forget another.
+                if (pairs.Count > 1) urls.AddRange(pairs.Select(p => filled + "?" + p));
+            }
+        }
+        var pages = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).Distinct().ToList();
+        foreach (var page in pages.Where(p => !p.StartsWith("/error", StringComparison.Ordinal) && !p.Contains("logout", StringComparison.OrdinalIgnoreCase)))
+            foreach (var filled in Fill(page, f))
+            {
+                urls.Add(filled);
+                urls.AddRange(f.Values.Select(kv => $"{filled}?{kv.Key}={Uri.EscapeDataString(kv.Value)}"));
+            }
+        return urls;
+    }
+
+    /// <summary>The path with each {parameter} replaced by every foreign id (or code for code parameters).</summary>
+    private static IEnumerable<string> Fill(string template, Foreign f)
+    {
+        var match = Regex.Match(template, @"\{(\w+)(:[^}]*)?\??\}");
+        if (!match.Success) { yield return template; yield break; }
+        var name = match.Groups[1].Value;
+        IEnumerable<string> values = name.Contains("code", StringComparison.OrdinalIgnoreCase) || name is "region" or "county" or "province"
+            ? [f.Values["village"], f.Values["township"]]
+            : f.Ids.Select(i => i.ToString(CultureInfo.InvariantCulture));
+        foreach (var v in values)
+            foreach (var rest in Fill(template[..match.Index] + v + template[(match.Index + match.Length)..], f))
+                yield return rest;
+    }
+
+    private async Task<HttpClient> SignInAsync(string user)
+    {
+        var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var token = AntiforgeryField().Match(await client.GetStringAsync("/login")).Groups[1].Value;
+        var r = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Username"] = user, ["Password"] = "Jingzhun2026", ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        return client;
+    }
+
+    /// <summary>Walks every URL as <paramref name="user"/> (bearer for the API, cookie for pages); returns the leaks.</summary>
+    private async Task<List<string>> WalkAsync(string user, Foreign f)
+    {
+        var api = await As(user);
+        var pages = await SignInAsync(user);
+        var leaks = new List<string>();
+        foreach (var url in await UrlsAsync(f))
+        {
+            var client = url.StartsWith("/api/", StringComparison.Ordinal) ? api : pages;
+            using var r = await client.GetAsync(url);
+            if ((int)r.StatusCode >= 500) { leaks.Add($"{user} GET {url} → {(int)r.StatusCode}"); continue; }
+            var body = await r.Content.ReadAsStringAsync();
+            foreach (var marker in f.Markers.Where(body.Contains))
+                leaks.Add($"{user} GET {url} → {(int)r.StatusCode} shows “{marker}”");
+        }
+        return leaks;
+    }
+
+    [SkippableFact]
+    public async Task No_list_detail_or_page_shows_a_township_user_anything_of_another_township()
+    {
+        RequireDatabase();
+        var places = await PlacesAsync();
+        var foreign = await MakeRecordsAsync(places.OtherTownship, places.OtherTownshipVillage);
+        var leaks = await WalkAsync("tuqiao", foreign);
+        Assert.True(leaks.Count == 0, $"{leaks.Count} answers out of scope:\n" + string.Join("\n", leaks.Take(60)));
+    }
+
+    [SkippableFact]
+    public async Task No_list_detail_or_page_shows_a_village_user_anything_of_another_village_or_township()
+    {
+        RequireDatabase();
+        var places = await PlacesAsync();
+        var foreign = await MakeRecordsAsync(Township, places.SecondVillage);
+        var leaks = await WalkAsync("village", foreign);
+        Assert.True(leaks.Count == 0, $"{leaks.Count} answers out of scope:\n" + string.Join("\n", leaks.Take(60)));
+    }
+
+    [SkippableFact]
+    public async Task A_pairing_cadre_sees_nothing_of_the_village_households_not_paired_with_them()
+    {
+        RequireDatabase();
+        var places = await PlacesAsync();
+        // The cadre has households of their own in the village; records of another household of the same village,
+        // paired with another cadre, must not show.
+        await PairWithDemoCadreAsync((await RegisterAsync(await As("tl_admin"), places.HomeVillage)).Id);
+        var foreign = await MakeRecordsAsync(Township, places.HomeVillage);
+        var leaks = await WalkAsync("cadre", foreign);
+        Assert.True(leaks.Count == 0, $"{leaks.Count} answers out of scope:\n" + string.Join("\n", leaks.Take(60)));
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class SqliteScopeWalkTests(SqliteApp app) : ScopeWalkTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresScopeWalkTests(PostgresApp app) : ScopeWalkTests(app);
