@@ -51,7 +51,7 @@ public sealed class EntityScopeTests
             var scoped = t.ClrType.IsDefined(typeof(VillageScopedAttribute)) || t.ClrType.IsDefined(typeof(RegionScopedAttribute))
                 || t.ClrType.IsDefined(typeof(ScopedThroughAttribute));
             if (scoped && !keys.Contains("region")) missing.Add($"{t.ClrType.Name}: no region filter");
-            if (typeof(IHouseholdOwned).IsAssignableFrom(t.ClrType) && !keys.Contains("paired")) missing.Add($"{t.ClrType.Name}: no pairing filter");
+            if ((typeof(IHouseholdOwned).IsAssignableFrom(t.ClrType) || t.ClrType.IsDefined(typeof(HouseholdKeyAttribute))) && !keys.Contains("paired")) missing.Add($"{t.ClrType.Name}: no pairing filter");
         }
         Assert.True(missing.Count == 0, string.Join("\n", missing));
     }
@@ -62,9 +62,10 @@ public sealed class EntityScopeTests
         // A household-bound row that a pairing cadre must not see outside their households implements IHouseholdOwned.
         var notOwned = Entities().Where(t => t.FindProperty("HouseholdId") is not null && !typeof(IHouseholdOwned).IsAssignableFrom(t.ClrType))
             .Select(t => t.ClrType.Name).Order().ToList();
+        // AuditEntry: the audit log, read only with audit.view (county and above), never by a cadre.
         // RegistrySnapshotRow: a frozen year-end copy read by county statistics, not by cadres.
         // WorkLogHousehold: part of a work log, which is its author's region's record.
-        Assert.Equal(["RegistrySnapshotRow", "WorkLogHousehold"], notOwned);
+        Assert.Equal(["AuditEntry", "RegistrySnapshotRow", "WorkLogHousehold"], notOwned);
     }
 
     [Fact]

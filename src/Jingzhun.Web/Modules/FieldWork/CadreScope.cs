@@ -11,15 +11,16 @@ namespace Jingzhun.Web.Modules.FieldWork;
 /// </summary>
 internal sealed class CadreScope(AppDbContext db) : IHouseholdScopeSource
 {
-    public async Task<long[]?> HouseholdsForAsync(ClaimsPrincipal user, CancellationToken ct)
+    public async Task<HouseholdScope?> ScopeForAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         if (user.FindFirstValue(ClaimTypes.Role) != Roles.Cadre) return null;
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        return await (from c in db.Cadres.AcrossScopes("the user's own cadre record and its pairings define this scope")
-                      where c.UserId == id
-                      join p in db.Pairings on c.Id equals p.CadreId
-                      where p.EndedOn == null
-                      select p.HouseholdId).Distinct().ToArrayAsync(ct);
+        var cadreId = await db.Cadres.AcrossScopes("the user's own cadre record defines this scope")
+            .Where(c => c.UserId == id).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
+        if (cadreId is null) return new HouseholdScope([], -1);
+        var households = await db.Pairings.AcrossScopes("the user's own pairings define this scope")
+            .Where(p => p.CadreId == cadreId && p.EndedOn == null).Select(p => p.HouseholdId).Distinct().ToArrayAsync(ct);
+        return new HouseholdScope(households, cadreId);
     }
 }
 

@@ -32,6 +32,7 @@ public sealed class EmergencyFlag : Platform.Auditing.IAudited, Platform.Data.IH
 
 /// <summary>工作日志: what a cadre or a resident work team did on a day, with photos and the households (or project) concerned.</summary>
 [Platform.Data.RegionScoped]
+[Platform.Data.CadreKey(nameof(CadreId))]
 public sealed class WorkLog : Platform.Auditing.IAudited
 {
     private WorkLog() { }

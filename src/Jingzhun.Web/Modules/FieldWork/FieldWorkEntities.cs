@@ -22,6 +22,7 @@ public enum VisitUpdateState
 
 /// <summary>帮扶干部. The phone is kept encrypted; lists show the masked form. A cadre may sign in through a linked account.</summary>
 [Platform.Data.RegionScoped]
+[Platform.Data.CadreKey(nameof(Id))]
 public sealed class Cadre : Platform.Auditing.IAudited
 {
     private Cadre() { }

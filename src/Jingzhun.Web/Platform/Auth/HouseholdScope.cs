@@ -8,8 +8,11 @@ namespace Jingzhun.Web.Platform.Auth;
 /// </summary>
 public interface IHouseholdScopeSource
 {
-    Task<long[]?> HouseholdsForAsync(ClaimsPrincipal user, CancellationToken ct);
+    Task<HouseholdScope?> ScopeForAsync(ClaimsPrincipal user, CancellationToken ct);
 }
+
+/// <summary>The households a user may see within their region, and the cadre record whose own records they may see.</summary>
+public sealed record HouseholdScope(long[] Households, long? CadreId);
 
 internal static class HouseholdScopeMiddleware
 {
@@ -18,9 +21,9 @@ internal static class HouseholdScopeMiddleware
     {
         if (ctx.User.Identity?.IsAuthenticated == true)
             foreach (var source in ctx.RequestServices.GetServices<IHouseholdScopeSource>())
-                if (await source.HouseholdsForAsync(ctx.User, ctx.RequestAborted) is { } ids)
+                if (await source.ScopeForAsync(ctx.User, ctx.RequestAborted) is { } narrowed)
                 {
-                    HttpRegionScope.LimitToHouseholds(ctx, ids);
+                    HttpRegionScope.Narrow(ctx, narrowed);
                     break;
                 }
         await next();

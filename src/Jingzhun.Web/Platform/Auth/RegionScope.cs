@@ -14,6 +14,9 @@ public interface IRegionScope
     /// every other role, whose region alone decides.
     /// </summary>
     long[]? Households { get; }
+
+    /// <summary>For a pairing cadre, their own cadre record's id (their records only); null for every other role.</summary>
+    long? CadreId { get; }
 }
 
 public sealed class UnscopedRegion : IRegionScope
@@ -23,6 +26,7 @@ public sealed class UnscopedRegion : IRegionScope
     public string? VillageLow => null;
     public string? VillageHigh => null;
     public long[]? Households => null;
+    public long? CadreId => null;
 }
 
 /// <summary>
@@ -57,10 +61,11 @@ public sealed class HttpRegionScope(IHttpContextAccessor accessor) : IRegionScop
     public string? RegionCode => Scope.Code;
     public string? VillageLow => Scope.Low;
     public string? VillageHigh => Scope.High;
-    public long[]? Households => accessor.HttpContext?.Items[HouseholdsKey] as long[];
+    public long[]? Households => (accessor.HttpContext?.Items[NarrowKey] as HouseholdScope)?.Households;
+    public long? CadreId => (accessor.HttpContext?.Items[NarrowKey] as HouseholdScope)?.CadreId;
 
-    private const string HouseholdsKey = "jingzhun.scope.households";
+    private const string NarrowKey = "jingzhun.scope.narrowed";
 
-    /// <summary>Narrows this request's scope to <paramref name="ids"/> (a cadre's paired households).</summary>
-    public static void LimitToHouseholds(HttpContext context, long[] ids) => context.Items[HouseholdsKey] = ids;
+    /// <summary>Narrows this request's scope to a cadre's paired households and own records.</summary>
+    public static void Narrow(HttpContext context, HouseholdScope scope) => context.Items[NarrowKey] = scope;
 }

@@ -61,6 +61,7 @@ public abstract class AppDbContext(DbContextOptions options, IRegionScope scope,
     internal string? ScopeHigh => scope.VillageHigh;
     internal string? ScopePrefix => scope.RegionCode;
     internal long[]? ScopeHouseholds => scope.Households;
+    internal long? ScopeCadre => scope.CadreId;
 
     protected override void OnModelCreating(ModelBuilder b)
     {

@@ -53,11 +53,29 @@ public interface IHouseholdOwned
     long HouseholdId { get; }
 }
 
+/// <summary>
+/// A record of one pairing cadre (the cadre record, their work logs): a pairing cadre sees only their own. The
+/// property holds the cadre's id.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class CadreKeyAttribute(string property) : Attribute
+{
+    public string Property { get; } = property;
+}
+
+/// <summary>The household itself: its key is what a pairing cadre's household list holds.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class HouseholdKeyAttribute(string property) : Attribute
+{
+    public string Property { get; } = property;
+}
+
 /// <summary>How the region filters are built from the declarations.</summary>
 internal static class ScopeFilters
 {
     public const string Region = "region";
     public const string Paired = "paired";
+    public const string OwnCadre = "own-cadre";
 
     private static readonly MethodInfo Compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
     private static readonly MethodInfo StartsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
@@ -73,13 +91,22 @@ internal static class ScopeFilters
             var e = Expression.Parameter(clr, "e");
             var region = RegionPredicate(clr, e, ctx);
             if (region is not null) b.Entity(clr).HasQueryFilter(Region, Expression.Lambda(region, e));
-            if (typeof(IHouseholdOwned).IsAssignableFrom(clr))
+            var householdKey = clr.GetCustomAttribute<HouseholdKeyAttribute>()?.Property
+                ?? (typeof(IHouseholdOwned).IsAssignableFrom(clr) ? nameof(IHouseholdOwned.HouseholdId) : null);
+            if (householdKey is not null)
             {
                 // A cadre's scope (ScopeHouseholds) lists the households paired with them; null for every other role.
                 var ids = Expression.Property(ctx, nameof(AppDbContext.ScopeHouseholds));
                 var paired = Expression.OrElse(Expression.Equal(ids, Expression.Constant(null, ids.Type)),
-                    Expression.Call(ContainsId, ids, Expression.Property(e, nameof(IHouseholdOwned.HouseholdId))));
+                    Expression.Call(ContainsId, ids, Expression.Property(e, householdKey)));
                 b.Entity(clr).HasQueryFilter(Paired, Expression.Lambda(paired, e));
+            }
+            if (clr.GetCustomAttribute<CadreKeyAttribute>() is { } cadreKey)
+            {
+                var own = Expression.Property(ctx, nameof(AppDbContext.ScopeCadre));
+                var mine = Expression.OrElse(Expression.Equal(own, Expression.Constant(null, typeof(long?))),
+                    Expression.Equal(Expression.Convert(Expression.Property(e, cadreKey.Property), typeof(long?)), own));
+                b.Entity(clr).HasQueryFilter(OwnCadre, Expression.Lambda(mine, e));
             }
         }
     }
