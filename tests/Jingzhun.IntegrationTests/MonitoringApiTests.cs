@@ -349,6 +349,7 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var h = await NewHouseholdAsync(tuqiao, places.HomeVillage);
+        await PairWithDemoCadreAsync(h.Id); // a pairing cadre reports for the households paired with them
 
         foreach (var (user, source) in new[] { ("village", "SelfReport"), ("cadre", "CadreCheck"), ("tuqiao", "DepartmentScreening") })
         {
