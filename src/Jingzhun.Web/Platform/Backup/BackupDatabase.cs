@@ -25,9 +25,10 @@ public static class BackupDatabase
             var source = new SqliteConnectionStringBuilder(s.ConnectionString);
             if (!File.Exists(Path.GetFullPath(source.DataSource)))
                 throw new BackupException($"找不到 SQLite 数据库文件 {Path.GetFullPath(source.DataSource)}");
-            await using var c = new SqliteConnection(new SqliteConnectionStringBuilder(s.ConnectionString) { Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+            await using var c = new SqliteConnection(new SqliteConnectionStringBuilder(s.ConnectionString) { Pooling = false }.ToString());
             await c.OpenAsync(ct);
             await using var cmd = c.CreateCommand();
+            // One read transaction: the copy is the database as of its start; writers go on meanwhile (WAL).
             cmd.CommandText = "VACUUM INTO $file";
             cmd.Parameters.AddWithValue("$file", file);
             cmd.CommandTimeout = 0;
