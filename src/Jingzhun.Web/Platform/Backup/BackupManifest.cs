@@ -22,7 +22,7 @@ public sealed record BackupManifest(
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public long TotalBytes => Files.Sum(f => f.Bytes);
+    [JsonIgnore] public long TotalBytes => Files.Sum(f => f.Bytes);
 
     public static string CurrentAppVersion =>
         typeof(BackupManifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion

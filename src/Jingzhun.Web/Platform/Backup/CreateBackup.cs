@@ -31,7 +31,9 @@ public static class BackupWriter
             if (passphrase is not null)
             {
                 var archive = KeyRingArchive.Export(s.KeysPath, s.ConfiguredLookupKey, passphrase);
-                await File.WriteAllBytesAsync(Path.Combine(folder, KeyRingArchive.FileName), archive, ct);
+                var keyFile = Path.Combine(folder, KeyRingArchive.FileName);
+                await File.WriteAllBytesAsync(keyFile, archive, ct);
+                if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
                 files.Add(await BackupManifest.DescribeAsync(folder, KeyRingArchive.FileName, ct));
                 lookupSource = s.ConfiguredLookupKey is null ? "file" : "configuration";
             }
