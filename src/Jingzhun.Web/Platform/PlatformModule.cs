@@ -41,6 +41,7 @@ public static class PlatformModule
         services.AddSingleton<Jobs.JobLiveProgress>();
         services.AddHostedService(sp => sp.GetRequiredService<Jobs.JobRunner>());
         services.AddScoped<Jobs.Jobs>();
+        Backup.BackupCommands.AddBackups(services, config);
 
         services.AddIdentityCore<AppUser>(o =>
             {

@@ -69,6 +69,10 @@ public static class Startup
                 await DatabaseSetup.MigrateAsync(sp.GetRequiredService<AppDbContext>(), CancellationToken.None);
                 Environment.ExitCode = await TransferCommands.ExportAsync(sp, file, options, Console.Out, CancellationToken.None);
                 return true;
+            case [var verb and ("backup" or "restore"), .. var rest]:
+                Environment.ExitCode = await Backup.BackupCommands.RunAsync(verb, rest, sp.GetRequiredService<Backup.BackupSettings>(), app.Services,
+                    Console.Out, Console.Error, CancellationToken.None);
+                return true;
             default:
                 Console.Error.WriteLine("用法 Usage:");
                 Console.Error.WriteLine("  dotnet run --project src/Jingzhun.Web                       启动系统 (http://localhost:5080)");
@@ -76,6 +80,8 @@ public static class Startup
                 Console.Error.WriteLine("  dotnet run --project src/Jingzhun.Web -- " + GenerateRegistry.Usage);
                 Console.Error.WriteLine("  dotnet run --project src/Jingzhun.Web -- import <file.csv|.xlsx> --region <code> [--mode all|valid] [--dry-run]");
                 Console.Error.WriteLine("  dotnet run --project src/Jingzhun.Web -- export <file.csv|.xlsx> --region <code> [--year YYYY]");
+                Console.Error.WriteLine("  dotnet run --project src/Jingzhun.Web -- " + Backup.BackupCommands.BackupUsage);
+                Console.Error.WriteLine("  dotnet run --project src/Jingzhun.Web -- " + Backup.BackupCommands.RestoreUsage);
                 Environment.ExitCode = 2;
                 return true;
         }

@@ -1,3 +1,4 @@
+using Jingzhun.Web.Modules.Admin.ManageBackups;
 using Jingzhun.Web.Modules.Admin.ManageUsers;
 using Jingzhun.Web.Modules.Admin.SearchAudit;
 
@@ -7,12 +8,14 @@ public static class AdminModule
 {
     public static IServiceCollection AddAdmin(this IServiceCollection services) => services
         .AddScoped<ManageUsersHandler>()
-        .AddScoped<SearchAuditHandler>();
+        .AddScoped<SearchAuditHandler>()
+        .AddScoped<ManageBackupsHandler>();
 
     public static RouteGroupBuilder MapAdminApi(this RouteGroupBuilder api)
     {
         ManageUsersHandler.Map(api);
         SearchAuditHandler.Map(api);
+        ManageBackupsHandler.Map(api);
         return api;
     }
 }

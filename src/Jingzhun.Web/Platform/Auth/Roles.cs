@@ -43,13 +43,15 @@ public static class Permissions
     public const string FieldWorkFlag = "fieldwork.flag";
     /// <summary>驻村帮扶: cadres, pairings (结对) and work teams of the user's region.</summary>
     public const string FieldWorkManage = "fieldwork.manage";
+    /// <summary>数据备份: back up now and see the backups; the national system administrator only.</summary>
+    public const string SystemBackup = "system.backup";
 
     public static readonly string[] All =
     [
         RegistryView, RegistryEdit, RegistryExport, RegistryRevealId, UsersManage, AuditView,
         GuaranteesView, GuaranteesReport, GuaranteesAssign, GuaranteesWork, GuaranteesVerify, PolicyEdit,
         MonitoringView, MonitoringReport, MonitoringWork, MonitoringReview, MonitoringDecide, RegistrySnapshot, RegionsEdit, FieldWorkManage,
-        FieldWorkView, FieldWorkSupervise, FieldWorkLog, FieldWorkMeet, FieldWorkFlag,
+        FieldWorkView, FieldWorkSupervise, FieldWorkLog, FieldWorkMeet, FieldWorkFlag, SystemBackup,
     ];
 }
 
@@ -68,7 +70,7 @@ public static class Roles
     public static readonly IReadOnlyList<RoleDefinition> All =
     [
         new(SystemAdmin, "系统管理员", 100, Permissions.All),
-        new(CountyAdmin, "区县管理员", 80, Permissions.All),
+        new(CountyAdmin, "区县管理员", 80, [.. Permissions.All.Where(p => p != Permissions.SystemBackup)]),
         new(TownshipOfficer, "乡镇干部", 60, [Permissions.RegistryView, Permissions.RegistryEdit, Permissions.RegistryExport,
             Permissions.GuaranteesView, Permissions.GuaranteesReport, Permissions.GuaranteesAssign, Permissions.GuaranteesWork, Permissions.GuaranteesVerify,
             Permissions.MonitoringView, Permissions.MonitoringReport, Permissions.MonitoringWork, Permissions.MonitoringReview, Permissions.FieldWorkManage,

@@ -9,7 +9,7 @@ namespace Jingzhun.Web.Modules.Admin.SearchAudit;
 public static class AuditChangeText
 {
     public static readonly IReadOnlyList<(string Type, string Label)> EntityTypes =
-        [("Household", "户"), ("Member", "成员"), ("HouseholdIncome", "收入"), ("AppUser", "用户")];
+        [("Household", "户"), ("Member", "成员"), ("HouseholdIncome", "收入"), ("AppUser", "用户"), ("Backup", "数据备份")];
 
     public static string EntityLabel(string type) => EntityTypes.FirstOrDefault(e => e.Type == type).Label ?? type;
 
