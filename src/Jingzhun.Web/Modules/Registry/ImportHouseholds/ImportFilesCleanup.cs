@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text.Json;
+using Jingzhun.Web.Platform.Auditing;
+using Jingzhun.Web.Platform.Data;
+
+namespace Jingzhun.Web.Modules.Registry.ImportHouseholds;
+
+/// <summary>
+/// Deletes the kept files of imports (original upload, result, error workbooks) older than Import:KeepDays (default
+/// 30), at start-up and then every few hours; each run that deletes anything writes one audit entry naming the imports
+/// (docs/adr/0003). The audit entry of an import itself stays.
+/// </summary>
+public sealed class ImportFilesCleanup(ImportFiles files, IServiceScopeFactory scopes, TimeProvider clock, ILogger<ImportFilesCleanup> log) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromHours(6);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException
+                                          or Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException)
+            {
+                // The database may not be ready on the very first start; the next round retries.
+                log.LogWarning(e, "清理过期导入文件失败");
+            }
+            await Task.Delay(Interval, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>Deletes what is older than the keep period; returns the names of the deleted import folders.</summary>
+    public async Task<IReadOnlyList<string>> RunAsync(CancellationToken ct)
+    {
+        if (!Directory.Exists(files.Root)) return [];
+        var now = clock.GetUtcNow().UtcDateTime;
+        var cutoff = now.AddDays(-files.KeepDays);
+        var deleted = new List<string>();
+        foreach (var dir in Directory.EnumerateDirectories(files.Root))
+        {
+            var name = Path.GetFileName(dir);
+            var made = name.Length >= 14 && DateTime.TryParseExact(name[..14], "yyyyMMddHHmmss", CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t) ? t : Directory.GetLastWriteTimeUtc(dir);
+            if (made >= cutoff) continue;
+            try
+            {
+                Directory.Delete(dir, recursive: true);
+                deleted.Add(name);
+            }
+            catch (IOException e) { log.LogWarning(e, "无法删除过期导入文件 {Folder}", name); }
+        }
+        if (deleted.Count == 0) return deleted;
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = now, UserName = "系统", Action = AuditAction.Delete, EntityType = "RegistryImportFiles", EntityId = deleted.Count.ToString(CultureInfo.InvariantCulture),
+            RegionCode = "", Summary = $"按保留期限（{files.KeepDays} 天）删除导入文件 {deleted.Count} 份（原始文件、结果和错误清单）",
+            Changes = JsonSerializer.Serialize(new { keepDays = files.KeepDays, folders = deleted }),
+        });
+        await db.SaveChangesAsync(ct);
+        log.LogInformation("已按保留期限删除导入文件 {Count} 份", deleted.Count);
+        return deleted;
+    }
+}
