@@ -47,12 +47,26 @@ public sealed class KeptFileProtector(IDataProtectionProvider provider)
         return new DecryptingStream(file, _keys.Unprotect(wrapped), file.Position);
     }
 
-    public async Task WriteAllBytesAsync(string path, byte[] bytes, CancellationToken ct)
+    /// <summary>Writes the file whole or not at all (a reader never sees it half-written): a side file, then a rename.</summary>
+    public async Task WriteAsync(string path, Func<Stream, Task> write)
     {
-        if (File.Exists(path)) File.Delete(path);
-        await using var s = Create(path);
-        await s.WriteAsync(bytes, ct);
+        var part = path + ".part";
+        if (File.Exists(part)) File.Delete(part);
+        try
+        {
+            await using (var s = Create(part))
+            {
+                await write(s);
+            }
+            File.Move(part, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(part)) File.Delete(part);
+        }
     }
+
+    public Task WriteAllBytesAsync(string path, byte[] bytes, CancellationToken ct) => WriteAsync(path, s => s.WriteAsync(bytes, ct).AsTask());
 
     public async Task<byte[]> ReadAllBytesAsync(string path, CancellationToken ct)
     {

@@ -186,6 +186,10 @@ public sealed class ImportHouseholdsJob(RegistryImporter importer, ImportFiles f
                     live.Report(job.Id, percent, x.BytesTotal > 0 ? 1000 : 0, $"已读取 {x.Read} 行，已校验 {x.Validated} 行，已写入 {x.Written} 行");
                 }, ct);
         }
+        catch (UnreadableFileException e)
+        {
+            throw new ImportFailedException(e.Message);
+        }
         catch (Exception e) when (e is not (OperationCanceledException or ImportFailedException))
         {
             // Never an English exception text for the user: the details go to the log.
@@ -219,14 +223,11 @@ public sealed class ImportHouseholdsJob(RegistryImporter importer, ImportFiles f
         catch (UnauthorizedAccessException) { }
     }
 
-    private Task WriteErrorWorkbookAsync(string path, ImportResult result, bool masked, CancellationToken ct)
-    {
-        if (File.Exists(path)) File.Delete(path);
-        return WriteErrorWorkbookAsync(() => kept.Create(path), result, masked, ct);
-    }
+    private Task WriteErrorWorkbookAsync(string path, ImportResult result, bool masked, CancellationToken ct) =>
+        kept.WriteAsync(path, file => WriteErrorWorkbookAsync(file, result, masked, ct));
 
     /// <summary>The erroneous rows as they were in the file, with their row number and every error of the row (ID numbers masked if asked).</summary>
-    public static async Task WriteErrorWorkbookAsync(Func<Stream> create, ImportResult result, bool masked, CancellationToken ct)
+    public static async Task WriteErrorWorkbookAsync(Stream file, ImportResult result, bool masked, CancellationToken ct)
     {
         var id = RegistryColumns.IndexOf(RegistryColumns.IdNumber);
         var byRow = result.Errors.GroupBy(e => e.Row).ToDictionary(g => g.Key, g => string.Join("；", g.Select(e => $"[{e.Column}] {e.Message}")));
@@ -242,7 +243,6 @@ public sealed class ImportHouseholdsJob(RegistryImporter importer, ImportFiles f
             }
             return RegistryWorkbook.AsCells(fields, [new(RegistryColumns.RowNumber, r.Row), new(RegistryColumns.Errors, errors)]);
         });
-        await using var file = create();
         await MiniExcel.SaveAsAsync(file, rows, sheetName: "错误清单", excelType: ExcelType.XLSX, cancellationToken: ct);
     }
 }

@@ -61,7 +61,12 @@ public static class RegistryFileReader
     /// </summary>
     public static IEnumerable<RawRow> Read(Stream seekable, CancellationToken ct, XlsxLimits? limits = null, string? tempFolder = null)
     {
-        limits ??= XlsxLimits.Default;
+        // Lazy: the checks run when the rows are first asked for, inside the importer's handling of file errors.
+        foreach (var row in Checked(seekable, limits ?? XlsxLimits.Default, tempFolder, ct)) yield return row;
+    }
+
+    private static IEnumerable<RawRow> Checked(Stream seekable, XlsxLimits limits, string? tempFolder, CancellationToken ct)
+    {
         if (IsXlsx(seekable))
         {
             XlsxGuard.Check(seekable, limits, ct);
