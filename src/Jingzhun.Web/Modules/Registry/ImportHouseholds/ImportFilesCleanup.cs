@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Jingzhun.Web.Platform.Auditing;
 using Jingzhun.Web.Platform.Data;
+using Jingzhun.Web.Platform.Jobs;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Modules.Registry.ImportHouseholds;
 
@@ -13,9 +15,12 @@ namespace Jingzhun.Web.Modules.Registry.ImportHouseholds;
 public sealed class ImportFilesCleanup(ImportFiles files, IServiceScopeFactory scopes, TimeProvider clock, ILogger<ImportFilesCleanup> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(6);
+    /// <summary>The first round waits a little after start-up (the database is migrated, restarted imports re-queued).</summary>
+    public static readonly TimeSpan FirstDelay = TimeSpan.FromMinutes(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Task.Delay(FirstDelay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -39,9 +44,17 @@ public sealed class ImportFilesCleanup(ImportFiles files, IServiceScopeFactory s
         var now = clock.GetUtcNow().UtcDateTime;
         var cutoff = now.AddDays(-files.KeepDays);
         var deleted = new List<string>();
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // An import still queued or running keeps its files, however old.
+        var active = (await db.Jobs.IgnoreQueryFilters()
+                .Where(j => j.Kind == ImportHouseholdsHandler.JobKind && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running))
+                .Select(j => j.Parameters).ToListAsync(ct))
+            .Select(p => JsonSerializer.Deserialize<ImportParameters>(p)?.Folder).ToHashSet();
         foreach (var dir in Directory.EnumerateDirectories(files.Root))
         {
             var name = Path.GetFileName(dir);
+            if (active.Contains(name)) continue;
             var made = name.Length >= 14 && DateTime.TryParseExact(name[..14], "yyyyMMddHHmmss", CultureInfo.InvariantCulture,
                 DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t) ? t : Directory.GetLastWriteTimeUtc(dir);
             if (made >= cutoff) continue;
@@ -53,8 +66,6 @@ public sealed class ImportFilesCleanup(ImportFiles files, IServiceScopeFactory s
             catch (IOException e) { log.LogWarning(e, "无法删除过期导入文件 {Folder}", name); }
         }
         if (deleted.Count == 0) return deleted;
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         db.AuditEntries.Add(new AuditEntry
         {
             At = now, UserName = "系统", Action = AuditAction.Delete, EntityType = "RegistryImportFiles", EntityId = deleted.Count.ToString(CultureInfo.InvariantCulture),

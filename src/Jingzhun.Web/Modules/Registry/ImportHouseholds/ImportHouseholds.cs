@@ -204,12 +204,20 @@ public sealed class ImportHouseholdsJob(RegistryImporter importer, ImportFiles f
         }
         var outcome = new ImportOutcome(result.Summary(), result.Written, result.DryRun, result.Mode, result.FileError, result.Counts,
             result.Errors.Take(500).ToList(), result.ErrorRows.Count > 0 ? $"/api/v1/registry/import/{job.Id}/errors" : null);
-        if (result.ErrorRows.Count > 0)
+        try
         {
-            await WriteErrorWorkbookAsync(ImportFiles.Errors(folder), result, masked: false, ct);
-            await WriteErrorWorkbookAsync(ImportFiles.MaskedErrors(folder), result, masked: true, ct);
+            if (result.ErrorRows.Count > 0)
+            {
+                await WriteErrorWorkbookAsync(ImportFiles.Errors(folder), result, masked: false, ct);
+                await WriteErrorWorkbookAsync(ImportFiles.MaskedErrors(folder), result, masked: true, ct);
+            }
+            await kept.WriteAllBytesAsync(ImportFiles.Result(folder), JsonSerializer.SerializeToUtf8Bytes(outcome, ImportHouseholdsHandler.JsonOptions), ct);
         }
-        await kept.WriteAllBytesAsync(ImportFiles.Result(folder), JsonSerializer.SerializeToUtf8Bytes(outcome, ImportHouseholdsHandler.JsonOptions), ct);
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.LogError(e, "导入任务 {Id} 的结果无法保存", job.Id);
+            throw new ImportFailedException($"{(result.Written ? "数据已导入，但" : "")}导入结果和错误清单无法保存到服务器（磁盘或目录问题），请联系系统管理员查看日志");
+        }
         // A file that could not be read is a failed import (状态 失败), with the Chinese reason as the job's error.
         if (result.FileError is not null) throw new ImportFailedException(result.FileError);
         await progress.ReportAsync(result.Counts.Rows, result.Counts.Rows, null, ct);
