@@ -37,6 +37,13 @@ public static class PlatformModule
         services.AddSingleton(ProtectionKeys.Load(config, keys));
         services.AddSingleton<PersonalDataProtector>();
         services.AddScoped<Files.FileStore>();
+        // Temporary files (exports, caches, upload buffers) in a private folder, never the system temp folder.
+        var privateTemp = Files.PrivateTemp.RootOf(config, builder.Environment.ContentRootPath);
+        Files.PrivateTemp.CreatePrivate(privateTemp);
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_TEMP"))) Environment.SetEnvironmentVariable("ASPNETCORE_TEMP", privateTemp);
+        services.AddSingleton<Files.PrivateTemp>();
+        services.AddHostedService<Files.PrivateTempCleanup>();
+        services.AddSingleton<KeptFileProtector>();
         services.AddSingleton<Jobs.JobRunner>();
         services.AddSingleton<Jobs.JobLiveProgress>();
         services.AddHostedService(sp => sp.GetRequiredService<Jobs.JobRunner>());
@@ -166,6 +173,7 @@ public static class PlatformModule
         app.UseAuthentication();
         app.UseHouseholdScope();
         app.UseAuthorization();
+        Files.UploadLimits.UseUploadLimits(app);
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("精准 Jingzhun API"));
         app.MapHealthChecks("/healthz", new HealthCheckOptions

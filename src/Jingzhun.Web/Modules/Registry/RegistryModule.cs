@@ -30,6 +30,8 @@ public static class RegistryModule
         .AddScoped<Transfer.RegistryExporter>()
         .AddScoped<ImportHouseholds.ImportHouseholdsHandler>()
         .AddSingleton<ImportHouseholds.ImportFiles>()
+        .AddSingleton<ImportHouseholds.ImportFilesCleanup>()
+        .AddHostedService(sp => sp.GetRequiredService<ImportHouseholds.ImportFilesCleanup>())
         .AddScoped<Platform.Jobs.IJobHandler, ImportHouseholds.ImportHouseholdsJob>()
         .AddScoped<ExportRegistry.ExportRegistryHandler>()
         .AddScoped<DemoSeeder>();

@@ -14,6 +14,8 @@ public static class Permissions
     public const string RegistryEdit = "registry.edit";
     public const string RegistryExport = "registry.export";
     public const string RegistryRevealId = "registry.reveal-id";
+    /// <summary>批量导入户籍档案: county and township data staff only (a village officer or cadre edits household by household).</summary>
+    public const string RegistryImport = "registry.import";
     public const string UsersManage = "admin.users";
     public const string AuditView = "audit.view";
     // 两不愁三保障 problems: see; report by hand; 交办 (assign); 整改 (start, resolve); 核验 (verify or return).
@@ -46,9 +48,16 @@ public static class Permissions
     /// <summary>数据备份: back up now and see the backups; the national system administrator only.</summary>
     public const string SystemBackup = "system.backup";
 
+    /// <summary>Permissions that let a role write something: uploading a file needs one of them (the auditor holds none).</summary>
+    public static readonly string[] Write =
+    [
+        RegistryEdit, RegistryImport, GuaranteesReport, GuaranteesWork, MonitoringReport,
+        MonitoringWork, FieldWorkLog, FieldWorkManage, FieldWorkFlag, FieldWorkMeet,
+    ];
+
     public static readonly string[] All =
     [
-        RegistryView, RegistryEdit, RegistryExport, RegistryRevealId, UsersManage, AuditView,
+        RegistryView, RegistryEdit, RegistryExport, RegistryRevealId, RegistryImport, UsersManage, AuditView,
         GuaranteesView, GuaranteesReport, GuaranteesAssign, GuaranteesWork, GuaranteesVerify, PolicyEdit,
         MonitoringView, MonitoringReport, MonitoringWork, MonitoringReview, MonitoringDecide, RegistrySnapshot, RegionsEdit, FieldWorkManage,
         FieldWorkView, FieldWorkSupervise, FieldWorkLog, FieldWorkMeet, FieldWorkFlag, SystemBackup,
@@ -71,7 +80,7 @@ public static class Roles
     [
         new(SystemAdmin, "系统管理员", 100, Permissions.All),
         new(CountyAdmin, "区县管理员", 80, [.. Permissions.All.Where(p => p != Permissions.SystemBackup)]),
-        new(TownshipOfficer, "乡镇干部", 60, [Permissions.RegistryView, Permissions.RegistryEdit, Permissions.RegistryExport,
+        new(TownshipOfficer, "乡镇干部", 60, [Permissions.RegistryView, Permissions.RegistryEdit, Permissions.RegistryExport, Permissions.RegistryImport,
             Permissions.GuaranteesView, Permissions.GuaranteesReport, Permissions.GuaranteesAssign, Permissions.GuaranteesWork, Permissions.GuaranteesVerify,
             Permissions.MonitoringView, Permissions.MonitoringReport, Permissions.MonitoringWork, Permissions.MonitoringReview, Permissions.FieldWorkManage,
             Permissions.FieldWorkView, Permissions.FieldWorkSupervise, Permissions.FieldWorkLog, Permissions.FieldWorkMeet, Permissions.FieldWorkFlag]),

@@ -1,11 +1,13 @@
+using Jingzhun.Web.Platform.Files;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 
 namespace Jingzhun.Web.Platform.Excel;
 
 /// <summary>
-/// Writes rows to an .xlsx (MiniExcel streams rows, so memory stays flat for large lists) in a temporary file that
-/// deletes itself when the response has been sent.
+/// Writes rows to an .xlsx (MiniExcel streams rows, so memory stays flat for large lists) in a temporary file of the
+/// private folder (<see cref="PrivateTemp"/>, never the system temp folder) that deletes itself when the response has
+/// been sent. Strings are written as string cells (never formulas), numbers as numbers: see <see cref="ExcelCells"/>.
 /// </summary>
 public static class ExcelFile
 {
@@ -13,7 +15,8 @@ public static class ExcelFile
 
     public static Task<IResult> ResultAsync(IEnumerable<IDictionary<string, object?>> rows, string sheetName, string downloadName,
         CancellationToken ct) =>
-        WriteAsync(file => MiniExcel.SaveAsAsync(file, rows, sheetName: sheetName, excelType: ExcelType.XLSX, cancellationToken: ct), downloadName);
+        Task.FromResult<IResult>(new Result((file, token) => MiniExcel.SaveAsAsync(file, rows, sheetName: sheetName, excelType: ExcelType.XLSX,
+            cancellationToken: token), downloadName, ct));
 
     /// <summary>
     /// A workbook of several sheets (name → rows), e.g. a bulletin's 总体 / 按维度 / 按地区. A configuration adds a frozen
@@ -21,17 +24,28 @@ public static class ExcelFile
     /// </summary>
     public static Task<IResult> SheetsResultAsync(IReadOnlyDictionary<string, IEnumerable<IDictionary<string, object?>>> sheets, string downloadName,
         CancellationToken ct, OpenXmlConfiguration? configuration = null) =>
-        WriteAsync(file => MiniExcel.SaveAsAsync(file, sheets.ToDictionary(s => s.Key, s => (object)s.Value.ToList()), excelType: ExcelType.XLSX,
-            configuration: configuration, cancellationToken: ct), downloadName);
+        Task.FromResult<IResult>(new Result((file, token) => MiniExcel.SaveAsAsync(file, sheets.ToDictionary(s => s.Key, s => (object)s.Value.ToList()),
+            excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: token), downloadName, ct));
 
-    private static async Task<IResult> WriteAsync(Func<Stream, Task> write, string downloadName)
+    /// <summary>Writes the workbook when the response is executed (the private folder comes from the request's services).</summary>
+    private sealed class Result(Func<Stream, CancellationToken, Task> write, string downloadName, CancellationToken ct) : IResult
     {
-        var path = Path.Combine(Path.GetTempPath(), $"jingzhun-{Guid.NewGuid():N}.xlsx");
-        await using (var file = File.Create(path))
+        public async Task ExecuteAsync(HttpContext httpContext)
         {
-            await write(file);
+            var path = httpContext.RequestServices.GetRequiredService<PrivateTemp>().NewPath(".xlsx");
+            try
+            {
+                await using (var file = File.Create(path))
+                {
+                    await write(file, ct);
+                }
+            }
+            catch
+            {
+                File.Delete(path);
+                throw;
+            }
+            await TypedResults.File(PrivateTemp.OpenForSending(path), ContentType, downloadName).ExecuteAsync(httpContext);
         }
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        return TypedResults.File(stream, ContentType, downloadName);
     }
 }

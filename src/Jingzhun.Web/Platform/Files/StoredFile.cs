@@ -47,7 +47,7 @@ public sealed record StoredFileView(string Id, string FileName, string ContentTy
 public sealed class FileStore(AppDbContext db, IConfiguration config, IWebHostEnvironment env, CurrentUser user, TimeProvider clock)
 {
     private string Root => Path.GetFullPath(config["Files:Path"] ?? "data/files", env.ContentRootPath);
-    private long MaxBytes => config.GetValue("Files:MaxBytes", 10L * 1024 * 1024);
+    private long MaxBytes => config.GetValue(UploadLimits.FilesKey, UploadLimits.FilesDefault);
 
     public static string? SniffImage(ReadOnlySpan<byte> head) =>
         head.Length >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF ? "image/jpeg"
@@ -84,10 +84,9 @@ public sealed class FileStore(AppDbContext db, IConfiguration config, IWebHostEn
         var dir = Path.Combine(Root, now.ToString("yyyyMM"));
         Directory.CreateDirectory(dir);
         await File.WriteAllBytesAsync(Path.Combine(dir, id), bytes, ct);
-        var name = Path.GetFileName(fileName ?? "");
         var stored = new StoredFile
         {
-            Id = id, FileName = name.Length is 0 or > 200 ? id : name, ContentType = SniffImage(bytes) ?? "application/octet-stream",
+            Id = id, FileName = StoredFileNames.Normalize(fileName, id), ContentType = SniffImage(bytes) ?? "application/octet-stream",
             Size = bytes.Length, Sha256 = Convert.ToHexString(SHA256.HashData(bytes)), RegionCode = user.RegionCode ?? "",
             CreatedBy = user.UserName, CreatedAt = now,
         };
@@ -105,12 +104,20 @@ public sealed class FileStore(AppDbContext db, IConfiguration config, IWebHostEn
     public async Task<IReadOnlyList<StoredFileView>> FindAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
         (await Visible().Where(f => ids.Contains(f.Id)).ToListAsync(ct)).Select(View).ToList();
 
-    public async Task<IResult> OpenAsync(string id, CancellationToken ct)
+    /// <summary>
+    /// The file, never sniffed by the browser (nosniff) and with a Content-Disposition: inline for the images we
+    /// recognised by content, attachment for anything else.
+    /// </summary>
+    public async Task<IResult> OpenAsync(string id, HttpResponse response, CancellationToken ct)
     {
         var f = await Visible().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (f is null) return Failure.NotFound("该文件").ToProblem();
         var path = Path.Combine(Root, f.CreatedAt.ToString("yyyyMM"), f.Id);
-        return File.Exists(path) ? TypedResults.PhysicalFile(path, f.ContentType) : Failure.NotFound("该文件").ToProblem();
+        if (!File.Exists(path)) return Failure.NotFound("该文件").ToProblem();
+        var image = f.ContentType is "image/jpeg" or "image/png";
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.ContentDisposition = StoredFileNames.ContentDisposition(f.FileName, inline: image);
+        return TypedResults.PhysicalFile(path, image ? f.ContentType : "application/octet-stream");
     }
 
     public static StoredFileView View(StoredFile f) => new(f.Id, f.FileName, f.ContentType, f.Size, $"/api/v1/files/{f.Id}");
@@ -118,11 +125,14 @@ public sealed class FileStore(AppDbContext db, IConfiguration config, IWebHostEn
     public static void Map(RouteGroupBuilder api)
     {
         var g = api.MapGroup("/files").WithTags("文件").RequireAuthorization();
+        // Uploading is a write: it needs one of the write permissions (the read-only auditor holds none).
         g.MapPost("", async (IFormFile file, FileStore store, CancellationToken ct) =>
                 (await store.SaveAsync(file, ct)).ToHttp(v => TypedResults.Created(v.Url, v)))
+            .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireClaim(AppClaims.Permission, Permissions.Write))
             .DisableAntiforgery()
+            .WithUploadLimit(UploadLimits.FilesKey, UploadLimits.FilesDefault, "照片")
             .WithName("UploadFile").WithSummary("上传照片（JPEG/PNG，按内容识别类型）");
-        g.MapGet("/{id}", async (string id, FileStore store, CancellationToken ct) => await store.OpenAsync(id, ct))
+        g.MapGet("/{id}", async (string id, FileStore store, HttpResponse response, CancellationToken ct) => await store.OpenAsync(id, response, ct))
             .WithName("GetFile").WithSummary("下载照片（本辖区）");
     }
 }

@@ -3,6 +3,7 @@ using Jingzhun.Web.Modules.Regions;
 using Jingzhun.Web.Modules.Regions.Rules;
 using Jingzhun.Web.Modules.Registry.SearchHouseholds;
 using Jingzhun.Web.Platform.Auth;
+using Jingzhun.Web.Platform.Files;
 using Jingzhun.Web.Platform.Data;
 using Jingzhun.Web.Platform.Excel;
 using Jingzhun.Web.Platform.Localization;
@@ -169,9 +170,15 @@ public sealed class ManagePairingsHandler(AppDbContext db, RegionDirectory regio
         List<IDictionary<string, object?>> rows;
         try
         {
-            rows = (await xlsx.QueryAsync(useHeaderRow: true, cancellationToken: ct)).Cast<IDictionary<string, object?>>().ToList();
+            // Bounded before MiniExcel unpacks anything (zip bombs); at most 5,000 data rows are read.
+            Platform.Excel.XlsxGuard.Check(xlsx, Platform.Excel.XlsxLimits.Default with { MaxRows = 5001, MaxUncompressedBytes = 50L * 1024 * 1024 }, ct);
+            rows = (await xlsx.QueryAsync(useHeaderRow: true, configuration: new MiniExcelLibs.OpenXml.OpenXmlConfiguration { EnableSharedStringCache = false }, cancellationToken: ct)).Cast<IDictionary<string, object?>>().Take(5001).ToList();
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or NotSupportedException)
+        catch (Platform.Excel.UnreadableFileException ex)
+        {
+            return Failure.Invalid("file", ex.Message);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or NotSupportedException or System.Xml.XmlException)
         {
             return Failure.Invalid("file", "无法读取该文件，请使用结对帮扶导入模板（.xlsx）");
         }
@@ -267,6 +274,7 @@ public sealed class ManagePairingsHandler(AppDbContext db, RegionDirectory regio
                 return (await h.ImportAsync(buffer, ct)).ToHttp(TypedResults.Ok);
             })
             .DisableAntiforgery()
+            .WithUploadLimit(UploadLimits.PairingImportKey, UploadLimits.PairingImportDefault, "结对导入文件")
             .RequireAuthorization(Permissions.FieldWorkManage).WithName("ImportPairings").WithSummary("从 Excel 导入结对（全部通过才写入）");
         api.MapGet("/households/{id:long}/pairings", async (long id, ManagePairingsHandler h, CancellationToken ct) =>
                 (await h.HistoryAsync(id, ct)).ToHttp(TypedResults.Ok))

@@ -9,6 +9,7 @@ namespace Jingzhun.Web.Modules.FieldWork.ManagePairings;
 
 /// <summary>结对帮扶: bulk pairing (POST /api/v1/pairings/bulk) and the Excel import (POST /api/v1/pairings/import).</summary>
 [Authorize(Permissions.FieldWorkManage)]
+[Platform.Files.UploadLimit(Platform.Files.UploadLimits.PairingImportKey, Platform.Files.UploadLimits.PairingImportDefault, "结对导入文件")]
 public sealed class PairingModel(ManagePairingsHandler pairings, ManageCadresHandler cadres, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Jingzhun.Web.Modules.FieldWork.Rules;
 using Jingzhun.Web.Platform.Auth;
-using Jingzhun.Web.Platform.Data;
 using Jingzhun.Web.Platform.Files;
+using Jingzhun.Web.Platform.Data;
 using Jingzhun.Web.Platform.Problems;
 using MetadataExtractor;
 using MetadataExtractor.Formats.Exif;
@@ -106,6 +106,7 @@ public sealed partial class UploadVisitPhotoHandler(AppDbContext db, FileStore f
                     ? TypedResults.Created(r.View.Url, r.View) : (IResult)TypedResults.Ok(r.View)))
             .RequireAuthorization(Permissions.RegistryEdit)
             .DisableAntiforgery()
+            .WithUploadLimit(UploadLimits.FilesKey, UploadLimits.FilesDefault, "照片")
             .WithTags("驻村帮扶").WithName("UploadVisitPhoto")
             .WithSummary("上传走访照片（JPEG/PNG，按内容识别；读取拍摄时间和位置后去除全部位置信息；按 clientId 幂等）");
 }

@@ -5,6 +5,8 @@ using Jingzhun.Web.Modules.Regions.Rules;
 using Jingzhun.Web.Modules.Registry.Transfer;
 using Jingzhun.Web.Platform.Auth;
 using Jingzhun.Web.Platform.Excel;
+using Jingzhun.Web.Platform.Files;
+using Jingzhun.Web.Platform.Protection;
 using Jingzhun.Web.Platform.Jobs;
 using Jingzhun.Web.Platform.Problems;
 using Microsoft.AspNetCore.Mvc;
@@ -24,29 +26,39 @@ public sealed record ImportOutcome(string Summary, bool Written, bool DryRun, Im
 public sealed record ImportStatus(JobView Job, ImportOutcome? Result);
 
 /// <summary>
-/// Where imports keep their files: the original upload (kept for the record), the result and the error workbook,
-/// in a folder per import under Files:Path/imports.
+/// Where imports keep their files: the original upload (kept for the record), the result and the error workbooks,
+/// in a folder per import under Files:Path/imports, all encrypted at rest (<see cref="KeptFileProtector"/>) and
+/// deleted after Import:KeepDays (default 30) by <see cref="ImportFilesCleanup"/> (docs/adr/0003).
 /// </summary>
 public sealed class ImportFiles(IConfiguration config, IWebHostEnvironment env)
 {
     public string Root => Path.Combine(Path.GetFullPath(config["Files:Path"] ?? "data/files", env.ContentRootPath), "imports");
 
+    public int KeepDays => Math.Max(1, config.GetValue("Import:KeepDays", 30));
+
     public string Folder(string name) => Path.Combine(Root, name);
     public static string Original(string folder) => Path.Combine(folder, "original");
     public static string Result(string folder) => Path.Combine(folder, "result.json");
+    /// <summary>The error workbook with the rows as they were (full ID numbers), for users with the reveal permission.</summary>
     public static string Errors(string folder) => Path.Combine(folder, "errors.xlsx");
+    /// <summary>The same workbook with ID numbers masked, for everyone else.</summary>
+    public static string MaskedErrors(string folder) => Path.Combine(folder, "errors-masked.xlsx");
 }
 
+/// <summary>An import that could not run; the message is Chinese and becomes the job's error (状态 失败).</summary>
+public sealed class ImportFailedException(string message) : Exception(message);
+
 /// <summary>导入户籍档案: upload → background job → result and error workbook.</summary>
-public sealed class ImportHouseholdsHandler(Jobs jobs, ImportFiles files, RegionDirectory regions, CurrentUser user, IConfiguration config)
+public sealed partial class ImportHouseholdsHandler(Jobs jobs, ImportFiles files, KeptFileProtector kept, RegionDirectory regions, CurrentUser user,
+    IConfiguration config)
 {
     public const string JobKind = "registry.import";
-    private long MaxBytes => config.GetValue("Import:MaxBytes", 2L * 1024 * 1024 * 1024);
+    private long MaxBytes => config.GetValue(UploadLimits.ImportKey, UploadLimits.ImportDefault);
 
     public async Task<Outcome<ImportStarted>> StartAsync(IFormFile? file, string? region, ImportMode mode, bool dryRun, CancellationToken ct)
     {
         if (file is null || file.Length == 0) return Failure.Invalid("file", "请选择要导入的文件（Excel .xlsx 或 CSV）");
-        if (file.Length > MaxBytes) return Failure.Invalid("file", $"文件不能超过 {MaxBytes / 1024 / 1024} MB");
+        if (file.Length > MaxBytes) return Failure.Invalid("file", $"导入文件不能超过 {UploadLimits.Describe(MaxBytes)}");
         var code = string.IsNullOrWhiteSpace(region) ? user.RegionCode ?? "" : region.Trim();
         if (code != "" && (!RegionCodes.IsValid(code) || regions.Find(code) is null)) return Failure.Invalid("region", "区划代码无效");
         if (!user.CanSee(code)) return Failure.Invalid("region", "导入的地区不在您的管辖范围内");
@@ -54,9 +66,10 @@ public sealed class ImportHouseholdsHandler(Jobs jobs, ImportFiles files, Region
 
         var name = $"{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid():N}";
         var folder = files.Folder(name);
-        Directory.CreateDirectory(folder);
+        PrivateTemp.CreatePrivate(files.Root);
+        PrivateTemp.CreatePrivate(folder);
         string sha;
-        await using (var target = File.Create(ImportFiles.Original(folder)))
+        await using (var target = kept.Create(ImportFiles.Original(folder)))
         {
             await using var source = file.OpenReadStream();
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -69,8 +82,8 @@ public sealed class ImportHouseholdsHandler(Jobs jobs, ImportFiles files, Region
             }
             sha = Convert.ToHexString(hash.GetHashAndReset());
         }
-        var fileName = Path.GetFileName(file.FileName);
-        var parameters = new ImportParameters(name, fileName.Length > 200 ? fileName[..200] : fileName, sha, mode, dryRun, user.Id);
+        var fileName = StoredFileNames.Normalize(file.FileName, "import");
+        var parameters = new ImportParameters(name, fileName, sha, mode, dryRun, user.Id);
         var job = await jobs.EnqueueAsync(JobKind, code, JsonSerializer.Serialize(parameters), ct);
         return new ImportStarted(job.Id, $"/api/v1/jobs/{job.Id}", $"/api/v1/registry/import/{job.Id}");
     }
@@ -79,16 +92,26 @@ public sealed class ImportHouseholdsHandler(Jobs jobs, ImportFiles files, Region
     {
         var job = await jobs.GetAsync(id, ct);
         if (job is null || job.Kind != JobKind) return Failure.NotFound("该导入任务");
-        return new ImportStatus(job, await ReadResultAsync(id, ct));
+        var result = await ReadResultAsync(id, ct);
+        if (result is not null && !user.Has(Permissions.RegistryRevealId))
+            result = result with { Errors = result.Errors.Select(e => e with { Message = MaskIdNumbers(e.Message) }).ToList() };
+        return new ImportStatus(job, result);
     }
 
     private async Task<ImportOutcome?> ReadResultAsync(long id, CancellationToken ct)
     {
         var folder = await FolderOfAsync(id, ct);
         if (folder is null || !File.Exists(ImportFiles.Result(folder))) return null;
-        await using var s = File.OpenRead(ImportFiles.Result(folder));
+        await using var s = kept.OpenRead(ImportFiles.Result(folder));
         return await JsonSerializer.DeserializeAsync<ImportOutcome>(s, JsonOptions, ct);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![0-9])([0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9Xx])")]
+    private static partial System.Text.RegularExpressions.Regex IdNumberPattern();
+
+    /// <summary>Every ID number in a text masked the registry's way (a household number, 16 digits, is not one).</summary>
+    public static string MaskIdNumbers(string text) =>
+        IdNumberPattern().Replace(text, m => Rules.IdNumberRule.Mask(m.Value.ToUpperInvariant()));
 
     private async Task<string?> FolderOfAsync(long id, CancellationToken ct)
     {
@@ -96,11 +119,13 @@ public sealed class ImportHouseholdsHandler(Jobs jobs, ImportFiles files, Region
         return p is null ? null : files.Folder(JsonSerializer.Deserialize<ImportParameters>(p)!.Folder);
     }
 
+    /// <summary>The error workbook; ID numbers masked unless the user may reveal them.</summary>
     public async Task<IResult> ErrorWorkbookAsync(long id, CancellationToken ct)
     {
         var folder = await FolderOfAsync(id, ct);
-        if (folder is null || !File.Exists(ImportFiles.Errors(folder))) return Failure.NotFound("该导入任务的错误清单").ToProblem();
-        return TypedResults.PhysicalFile(ImportFiles.Errors(folder), ExcelFile.ContentType, $"导入错误清单_{id}.xlsx");
+        var path = folder is null ? null : user.Has(Permissions.RegistryRevealId) ? ImportFiles.Errors(folder) : ImportFiles.MaskedErrors(folder);
+        if (path is null || !File.Exists(path)) return Failure.NotFound("该导入任务的错误清单").ToProblem();
+        return TypedResults.Stream(kept.OpenRead(path), ExcelFile.ContentType, $"导入错误清单_{id}.xlsx");
     }
 
     internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
@@ -116,17 +141,17 @@ public sealed class ImportHouseholdsHandler(Jobs jobs, ImportFiles files, Region
                     ImportHouseholdsHandler handler, CancellationToken ct) =>
                 (await handler.StartAsync(file, region, mode ?? ImportMode.All, dryRun ?? false, ct))
                 .ToHttp(r => TypedResults.Accepted(r.ResultUrl, r)))
-            .RequireAuthorization(Permissions.RegistryEdit)
+            .RequireAuthorization(Permissions.RegistryImport)
             .DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttribute(2L * 1024 * 1024 * 1024), new RequestFormLimitsAttribute { MultipartBodyLengthLimit = 2L * 1024 * 1024 * 1024 })
+            .WithUploadLimit(UploadLimits.ImportKey, UploadLimits.ImportDefault, "导入文件")
             .WithName("ImportHouseholds").WithSummary("导入户籍档案（multipart：file、region、mode=All|Valid、dryRun），返回后台任务").Accepts<IFormFile>("multipart/form-data");
         g.MapGet("/import/{id:long}", async (long id, ImportHouseholdsHandler handler, CancellationToken ct) =>
                 (await handler.StatusAsync(id, ct)).ToHttp(TypedResults.Ok))
-            .RequireAuthorization(Permissions.RegistryEdit)
+            .RequireAuthorization(Permissions.RegistryImport)
             .WithName("GetImport").WithSummary("导入任务的进度与结果（计数、错误）");
         g.MapGet("/import/{id:long}/errors", async (long id, ImportHouseholdsHandler handler, CancellationToken ct) =>
                 await handler.ErrorWorkbookAsync(id, ct))
-            .RequireAuthorization(Permissions.RegistryEdit)
+            .RequireAuthorization(Permissions.RegistryImport)
             .WithName("GetImportErrors").WithSummary("错误清单（原始行 + 行号 + 错误信息）");
         g.MapGet("/import/template", async (CancellationToken ct) => await RegistryTemplate.ResultAsync(ct))
             .RequireAuthorization(Permissions.RegistryView)
@@ -135,7 +160,8 @@ public sealed class ImportHouseholdsHandler(Jobs jobs, ImportFiles files, Region
 }
 
 /// <summary>Runs an import in the background (one transaction; progress in memory, see <see cref="JobLiveProgress"/>).</summary>
-public sealed class ImportHouseholdsJob(RegistryImporter importer, ImportFiles files, JobLiveProgress live) : IJobHandler
+public sealed class ImportHouseholdsJob(RegistryImporter importer, ImportFiles files, KeptFileProtector kept, JobLiveProgress live,
+    ILogger<ImportHouseholdsJob> log) : IJobHandler
 {
     public string Kind => ImportHouseholdsHandler.JobKind;
 
@@ -143,13 +169,15 @@ public sealed class ImportHouseholdsJob(RegistryImporter importer, ImportFiles f
     {
         var p = JsonSerializer.Deserialize<ImportParameters>(job.Parameters)!;
         var folder = files.Folder(p.Folder);
+        if (!File.Exists(ImportFiles.Original(folder)))
+            throw new ImportFailedException("导入文件已不在服务器上（已超过保留期限被删除，或预检已结束），请重新上传");
         ImportResult result;
         try
         {
             // Live first, then the table's flag: a cancel request lands in one or the other.
             live.Report(job.Id, 0, 0, "正在读取文件…");
             await progress.ReportAsync(0, 0, "正在读取文件…", ct);
-            await using var stream = File.OpenRead(ImportFiles.Original(folder));
+            await using var stream = kept.OpenRead(ImportFiles.Original(folder));
             result = await importer.RunAsync(stream, new ImportOptions(job.RegionCode, p.Mode, p.DryRun, job.CreatedBy, p.UserId, p.FileName, p.Sha256),
                 x =>
                 {
@@ -158,28 +186,71 @@ public sealed class ImportHouseholdsJob(RegistryImporter importer, ImportFiles f
                     live.Report(job.Id, percent, x.BytesTotal > 0 ? 1000 : 0, $"已读取 {x.Read} 行，已校验 {x.Validated} 行，已写入 {x.Written} 行");
                 }, ct);
         }
+        catch (UnreadableFileException e)
+        {
+            throw new ImportFailedException(e.Message);
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or ImportFailedException))
+        {
+            // Never an English exception text for the user: the details go to the log.
+            log.LogError(e, "导入任务 {Id} 出错", job.Id);
+            throw new ImportFailedException("导入失败：服务器处理该文件时出错，未写入任何数据。请检查文件后重试，或联系系统管理员查看日志");
+        }
         finally
         {
             live.End(job.Id);
+            // A dry run keeps nothing of the upload.
+            if (p.DryRun) TryDelete(ImportFiles.Original(folder));
         }
         var outcome = new ImportOutcome(result.Summary(), result.Written, result.DryRun, result.Mode, result.FileError, result.Counts,
             result.Errors.Take(500).ToList(), result.ErrorRows.Count > 0 ? $"/api/v1/registry/import/{job.Id}/errors" : null);
-        if (result.ErrorRows.Count > 0) await WriteErrorWorkbookAsync(ImportFiles.Errors(folder), result, ct);
-        await File.WriteAllTextAsync(ImportFiles.Result(folder), JsonSerializer.Serialize(outcome, ImportHouseholdsHandler.JsonOptions), ct);
+        try
+        {
+            if (result.ErrorRows.Count > 0)
+            {
+                await WriteErrorWorkbookAsync(ImportFiles.Errors(folder), result, masked: false, ct);
+                await WriteErrorWorkbookAsync(ImportFiles.MaskedErrors(folder), result, masked: true, ct);
+            }
+            await kept.WriteAllBytesAsync(ImportFiles.Result(folder), JsonSerializer.SerializeToUtf8Bytes(outcome, ImportHouseholdsHandler.JsonOptions), ct);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.LogError(e, "导入任务 {Id} 的结果无法保存", job.Id);
+            throw new ImportFailedException($"{(result.Written ? "数据已导入，但" : "")}导入结果和错误清单无法保存到服务器（磁盘或目录问题），请联系系统管理员查看日志");
+        }
+        // A file that could not be read is a failed import (状态 失败), with the Chinese reason as the job's error.
+        if (result.FileError is not null) throw new ImportFailedException(result.FileError);
         await progress.ReportAsync(result.Counts.Rows, result.Counts.Rows, null, ct);
         return result.Summary().Length > 1000 ? result.Summary()[..1000] : result.Summary();
     }
 
-    /// <summary>The erroneous rows as they were in the file, with their row number and every error of the row.</summary>
-    public static async Task WriteErrorWorkbookAsync(string path, ImportResult result, CancellationToken ct)
+    private static void TryDelete(string path)
     {
+        try { File.Delete(path); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+
+    private Task WriteErrorWorkbookAsync(string path, ImportResult result, bool masked, CancellationToken ct) =>
+        kept.WriteAsync(path, file => WriteErrorWorkbookAsync(file, result, masked, ct));
+
+    /// <summary>The erroneous rows as they were in the file, with their row number and every error of the row (ID numbers masked if asked).</summary>
+    public static async Task WriteErrorWorkbookAsync(Stream file, ImportResult result, bool masked, CancellationToken ct)
+    {
+        var id = RegistryColumns.IndexOf(RegistryColumns.IdNumber);
         var byRow = result.Errors.GroupBy(e => e.Row).ToDictionary(g => g.Key, g => string.Join("；", g.Select(e => $"[{e.Column}] {e.Message}")));
-        var rows = result.ErrorRows.OrderBy(r => r.Row).Select(r => RegistryWorkbook.AsCells(r.Fields,
-        [
-            new(RegistryColumns.RowNumber, r.Row),
-            new(RegistryColumns.Errors, byRow.GetValueOrDefault(r.Row, "")),
-        ]));
-        await using var file = File.Create(path);
+        var rows = result.ErrorRows.OrderBy(r => r.Row).Select(r =>
+        {
+            var fields = r.Fields;
+            var errors = byRow.GetValueOrDefault(r.Row, "");
+            if (masked)
+            {
+                fields = (string[])fields.Clone();
+                fields[id] = fields[id].Trim() is { Length: > 0 } v ? Rules.IdNumberRule.Mask(v.ToUpperInvariant()) : "";
+                errors = ImportHouseholdsHandler.MaskIdNumbers(errors);
+            }
+            return RegistryWorkbook.AsCells(fields, [new(RegistryColumns.RowNumber, r.Row), new(RegistryColumns.Errors, errors)]);
+        });
         await MiniExcel.SaveAsAsync(file, rows, sheetName: "错误清单", excelType: ExcelType.XLSX, cancellationToken: ct);
     }
 }

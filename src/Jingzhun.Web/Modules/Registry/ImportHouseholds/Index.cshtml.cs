@@ -1,6 +1,7 @@
 using Jingzhun.Web.Modules.Regions;
 using Jingzhun.Web.Modules.Registry.Transfer;
 using Jingzhun.Web.Platform.Auth;
+using Jingzhun.Web.Platform.Files;
 using Jingzhun.Web.Platform.Jobs;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,9 +10,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Jingzhun.Web.Modules.Registry.ImportHouseholds;
 
 /// <summary>导入户籍档案: template, upload with mode and 预检, then the job's progress and result.</summary>
-[Authorize(Permissions.RegistryEdit)]
-[RequestSizeLimit(2L * 1024 * 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = 2L * 1024 * 1024 * 1024)]
+[Authorize(Permissions.RegistryImport)]
+[UploadLimit(UploadLimits.ImportKey, UploadLimits.ImportDefault, "导入文件")]
 public sealed class IndexModel(ImportHouseholdsHandler handler, Jobs jobs, RegionDirectory regions, CurrentUser me) : PageModel
 {
     [BindProperty] public IFormFile? Upload { get; set; }

@@ -190,7 +190,11 @@ public sealed class RegistryCsvWriter : IDisposable, IAsyncDisposable
     public RegistryCsvWriter(Stream output, bool leaveOpen = false)
     {
         var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16, leaveOpen);
-        _csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture), leaveOpen: false);
+        // Cells beginning with = + - @ tab CR get a leading quote (formula injection); the importer takes it off again.
+        _csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            InjectionOptions = InjectionOptions.Escape, InjectionCharacters = Platform.Excel.ExcelCells.InjectionCharacters,
+        }, leaveOpen: false);
         foreach (var h in RegistryColumns.Headers) _csv.WriteField(h);
         _csv.NextRecord();
     }

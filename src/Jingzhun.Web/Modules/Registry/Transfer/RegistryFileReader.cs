@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Jingzhun.Web.Platform.Excel;
 using MiniExcelLibs;
+using MiniExcelLibs.OpenXml;
 
 namespace Jingzhun.Web.Modules.Registry.Transfer;
 
@@ -52,9 +54,70 @@ public static class RegistryFileReader
         }
     }
 
-    /// <summary>The rows of the file; throws <see cref="InvalidDataException"/> (Chinese message) when required columns are missing.</summary>
-    public static IEnumerable<RawRow> Read(Stream seekable, CancellationToken ct) =>
-        IsXlsx(seekable) ? ReadXlsx(seekable, ct) : ReadCsv(seekable, DetectEncoding(seekable), ct);
+    /// <summary>
+    /// The rows of the file. Throws <see cref="UnreadableFileException"/> (Chinese message) when required columns are
+    /// missing, the file is not a CSV or workbook, is damaged, or breaks a limit (size unpacked, rows, cell length):
+    /// whatever is uploaded, memory stays bounded and the user reads why the file was refused.
+    /// </summary>
+    public static IEnumerable<RawRow> Read(Stream seekable, CancellationToken ct, XlsxLimits? limits = null, string? tempFolder = null)
+    {
+        // Lazy: the checks run when the rows are first asked for, inside the importer's handling of file errors.
+        foreach (var row in Checked(seekable, limits ?? XlsxLimits.Default, tempFolder, ct)) yield return row;
+    }
+
+    private static IEnumerable<RawRow> Checked(Stream seekable, XlsxLimits limits, string? tempFolder, CancellationToken ct)
+    {
+        if (IsXlsx(seekable))
+        {
+            XlsxGuard.Check(seekable, limits, ct);
+            return Guarded(ReadXlsx(seekable, limits, tempFolder, ct), XlsxGuard.Corrupt);
+        }
+        CheckText(seekable);
+        return Guarded(ReadCsv(seekable, DetectEncoding(seekable), limits, ct), "文件无法按 CSV 读取：请使用导入模板，另存为 UTF-8 或 GBK 编码的 CSV，或 Excel (.xlsx)");
+    }
+
+    /// <summary>A CSV must be text in UTF-8 or GBK: UTF-16 (what “Unicode 文本” saves) and binary files are refused up front.</summary>
+    private static void CheckText(Stream seekable)
+    {
+        var head = new byte[4096];
+        var n = seekable.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        seekable.Position = 0;
+        if (n == 0) throw new UnreadableFileException("文件为空");
+        if (n >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)))
+            throw new UnreadableFileException("文件是 UTF-16（Unicode 文本）编码：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 Excel 工作簿 (.xlsx) 后导入");
+        if (head.AsSpan(0, n).Contains((byte)0))
+            throw new UnreadableFileException("文件不是 CSV 文本，也不是 Excel 工作簿 (.xlsx)：请使用导入模板");
+    }
+
+    /// <summary>Any failure of the underlying reader becomes a Chinese file error (never an English exception text).</summary>
+    private static IEnumerable<RawRow> Guarded(IEnumerable<RawRow> rows, string message)
+    {
+        using var e = rows.GetEnumerator();
+        while (true)
+        {
+            try
+            {
+                if (!e.MoveNext()) yield break;
+            }
+            catch (UnreadableFileException) { throw; }
+            catch (OperationCanceledException) { throw; }
+            catch (Exception ex) when (ex is InvalidDataException or System.Xml.XmlException or IOException or FormatException or InvalidOperationException
+                                          or NotSupportedException or ArgumentException or IndexOutOfRangeException or KeyNotFoundException or CsvHelperException
+                                          or DecoderFallbackException or InvalidCastException or OverflowException)
+            {
+                throw new UnreadableFileException(ex is MaxFieldSizeException ? "文件中有单元格超过长度上限：请检查文件内容（每个单元格应为一项信息）" : message);
+            }
+            yield return e.Current;
+        }
+    }
+
+    private static void CheckRow(int row, int count, string[] fields, XlsxLimits limits)
+    {
+        if (count > limits.MaxRows) throw new UnreadableFileException($"文件超过 {limits.MaxRows} 行的上限：请拆分成多个文件导入");
+        foreach (var f in fields)
+            if (f.Length > limits.MaxCellChars)
+                throw new UnreadableFileException($"第 {row} 行有单元格超过 {limits.MaxCellChars} 个字符的上限：请检查文件内容（每个单元格应为一项信息）");
+    }
 
     private static int[] MapHeaders(IReadOnlyList<string> headers)
     {
@@ -67,7 +130,7 @@ public static class RegistryFileReader
         }
         var missing = RequiredHeaders.Where(h => map[RegistryColumns.IndexOf(h)] < 0).ToList();
         if (missing.Count > 0)
-            throw new InvalidDataException($"文件缺少必需的列：{string.Join("、", missing)}（请使用导入模板，第一行为列名）");
+            throw new UnreadableFileException($"文件缺少必需的列：{string.Join("、", missing)}（请使用导入模板，第一行为列名）");
         return map;
     }
 
@@ -78,27 +141,38 @@ public static class RegistryFileReader
         return fields;
     }
 
-    private static IEnumerable<RawRow> ReadCsv(Stream stream, Encoding encoding, CancellationToken ct)
+    private static IEnumerable<RawRow> ReadCsv(Stream stream, Encoding encoding, XlsxLimits limits, CancellationToken ct)
     {
         using var text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, 1 << 16, leaveOpen: true);
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, MissingFieldFound = null, DetectDelimiter = false };
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            BadDataFound = null, MissingFieldFound = null, DetectDelimiter = false,
+            // A field is held whole by the parser: a cap keeps one 400 MB "cell" out of memory.
+            MaxFieldSize = limits.MaxCellChars * 4L,
+        };
         using var csv = new CsvParser(text, config);
-        if (!csv.Read()) throw new InvalidDataException("文件为空");
+        if (!csv.Read()) throw new UnreadableFileException("文件为空");
         var map = MapHeaders(csv.Record ?? []);
+        var count = 0;
         while (csv.Read())
         {
             ct.ThrowIfCancellationRequested();
             var record = csv.Record!;
             if (record.All(string.IsNullOrWhiteSpace)) continue;
-            yield return new RawRow(csv.Row, Project(map, i => i < record.Length ? record[i] : ""));
+            var fields = Project(map, i => i < record.Length ? ExcelCells.Unneutralise(record[i]) : "");
+            CheckRow(csv.Row, ++count, fields, limits);
+            yield return new RawRow(csv.Row, fields);
         }
     }
 
-    private static IEnumerable<RawRow> ReadXlsx(Stream stream, CancellationToken ct)
+    private static IEnumerable<RawRow> ReadXlsx(Stream stream, XlsxLimits limits, string? tempFolder, CancellationToken ct)
     {
         int[]? map = null;
         var row = 0;
-        foreach (IDictionary<string, object?> cells in MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX))
+        var count = 0;
+        // Large shared-string tables are cached on disk by MiniExcel: in the private folder, never the system temp folder.
+        var config = new OpenXmlConfiguration { EnableSharedStringCache = tempFolder is not null, SharedStringCachePath = tempFolder ?? "" };
+        foreach (IDictionary<string, object?> cells in MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX, configuration: config))
         {
             ct.ThrowIfCancellationRequested();
             row++;
@@ -109,9 +183,11 @@ public static class RegistryFileReader
                 continue;
             }
             if (values.All(string.IsNullOrWhiteSpace)) continue;
-            yield return new RawRow(row, Project(map, i => i < values.Count ? values[i] : ""));
+            var fields = Project(map, i => i < values.Count ? ExcelCells.Unneutralise(values[i]) : "");
+            CheckRow(row, ++count, fields, limits);
+            yield return new RawRow(row, fields);
         }
-        if (map is null) throw new InvalidDataException("文件为空");
+        if (map is null) throw new UnreadableFileException("文件为空");
     }
 
     private static string CellText(object? v) => v switch

@@ -75,8 +75,11 @@ public sealed class ImportResult
 /// One audit entry records the import; the 两不愁三保障 and monitoring sweeps run afterwards as jobs.
 /// </summary>
 public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts> householdValidator, IValidator<MemberFacts> memberValidator,
-    IValidator<IncomeLines> incomeValidator, PersonalDataProtector protector, RegionDirectory regions, TimeProvider clock)
+    IValidator<IncomeLines> incomeValidator, PersonalDataProtector protector, RegionDirectory regions, TimeProvider clock, IConfiguration config,
+    Platform.Files.PrivateTemp temp)
 {
+    /// <summary>Rows of one household (consecutive rows with one 户编号): a file of a million rows under one number is refused, not held.</summary>
+    public const int MaxRowsPerHousehold = 100;
     public const int ChunkHouseholds = 2000;
     public static readonly string[] SweepKinds = [Guarantees.AssessHouseholds.SweepGuaranteesJob.JobKind, Monitoring.SweepRisks.SweepRisksJob.JobKind];
     private const int MaxKeptErrors = 100_000;
@@ -115,7 +118,7 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
     public Task<ImportResult> RunAsync(Stream file, ImportOptions o, Action<ImportProgressInfo>? progress, CancellationToken ct)
     {
         var length = file.CanSeek ? file.Length : 0;
-        return RunAsync(RegistryFileReader.Read(file, ct), o,
+        return RunAsync(RegistryFileReader.Read(file, ct, Platform.Excel.XlsxLimits.From(config), temp.Folder), o,
             progress is null ? null : p => progress(p with { BytesRead = file.CanSeek ? file.Position : 0, BytesTotal = length }), ct);
     }
 
@@ -237,9 +240,10 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
                 try { await producer; } catch (OperationCanceledException) { }
             }
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or Platform.Excel.UnreadableFileException)
         {
-            result.FileError = e.Message;
+            // Our own refusals carry a Chinese message; a library's (zip, XML) does not.
+            result.FileError = e is Platform.Excel.UnreadableFileException ? e.Message : Platform.Excel.XlsxGuard.Corrupt;
             await tx.RollbackAsync(CancellationToken.None);
             return result;
         }
@@ -297,6 +301,9 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
                 yield return (number, current.ToArray());
                 current.Clear();
             }
+            else if (current.Count >= MaxRowsPerHousehold)
+                throw new Platform.Excel.UnreadableFileException(
+                    $"第 {r.Row} 行：户编号 {n} 的连续行超过 {MaxRowsPerHousehold} 行（一户最多 {MaxRowsPerHousehold} 名成员），请检查文件");
             number = n;
             current.Add(r);
         }

@@ -47,10 +47,24 @@ public static class TransferCommands
         int? year = Option(options, "--year") is { } y ? int.Parse(y, System.Globalization.CultureInfo.InvariantCulture) : null;
         var clock = Stopwatch.StartNew();
         var rows = sp.GetRequiredService<RegistryExporter>().Rows(region, year);
-        await using var stream = File.Create(file);
-        var n = file.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
-            ? await RegistryWorkbook.WriteAsync(stream, rows, ct)
-            : RegistryWorkbook.WriteCsv(stream, rows);
+        // Written in the private folder and moved into place when complete: a killed export leaves no partial file
+        // with full ID numbers behind (the private folder is cleared at the next start).
+        var temp = sp.GetRequiredService<Platform.Files.PrivateTemp>().NewPath(Path.GetExtension(file));
+        int n;
+        try
+        {
+            await using (var stream = File.Create(temp))
+            {
+                n = file.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
+                    ? await RegistryWorkbook.WriteAsync(stream, rows, ct)
+                    : RegistryWorkbook.WriteCsv(stream, rows);
+            }
+            File.Move(temp, Path.GetFullPath(file), overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
         output.WriteLine($"已导出 {n} 行到 {file}，用时 {clock.Elapsed.TotalSeconds:F1} 秒");
         return 0;
     }
