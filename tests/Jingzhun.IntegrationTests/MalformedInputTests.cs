@@ -124,6 +124,50 @@ public abstract partial class MalformedInputTests(TestApp app) : ApiTests(app)
         Assert.True(failures.Count == 0, $"{failures.Count} of {sent} malformed requests failed as {user}:\n" + string.Join("\n", failures));
     }
 
+    [SkippableFact]
+    public async Task Of_two_parallel_edits_of_an_income_the_second_answers_409_naming_who_saved_first()
+    {
+        RequireDatabase();
+        var places = await PlacesAsync();
+        var client = await As("tl_admin");
+        var h = await RegisterAsync(client, places.HomeVillage);
+        var created = await Ok(await client.PutAsJsonAsync($"/api/v1/households/{h.Id}/incomes/2024", new { wageIncome = 12000, householdSize = 1 }));
+        var version = created["version"]!.GetValue<int>();
+
+        // Two editors read the same version and save at the same time: one wins, the other is told, nothing is lost silently.
+        var answers = await Task.WhenAll(new[] { 15000, 16000 }.Select(wage =>
+            client.PutAsJsonAsync($"/api/v1/households/{h.Id}/incomes/2024", new { wageIncome = wage, householdSize = 1, version })));
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        var conflict = await Problem(answers.Single(a => a.StatusCode != HttpStatusCode.OK), HttpStatusCode.Conflict);
+        Assert.Contains("已被", conflict["title"]!.GetValue<string>());
+        Assert.Contains("修改", conflict["title"]!.GetValue<string>());
+
+        // A stale version later is refused too; the current one is accepted.
+        var current = await GetAsync(client, $"/api/v1/households/{h.Id}/incomes/2024");
+        await Problem(await client.PutAsJsonAsync($"/api/v1/households/{h.Id}/incomes/2024", new { wageIncome = 1, householdSize = 1, version }),
+            HttpStatusCode.Conflict);
+        await Ok(await client.PutAsJsonAsync($"/api/v1/households/{h.Id}/incomes/2024",
+            new { wageIncome = 17000, householdSize = 1, version = current["version"]!.GetValue<int>() }));
+    }
+
+    [SkippableFact]
+    public async Task A_megabyte_display_name_or_null_household_answers_400_naming_the_field_in_chinese()
+    {
+        RequireDatabase();
+        var places = await PlacesAsync();
+        var client = await As("tl_admin");
+        var r = await client.PostAsJsonAsync("/api/v1/users", new
+        {
+            userName = $"long{App.Next()}", displayName = Megabyte, role = "VillageOfficer", regionCode = places.HomeVillage, password = "Malformed2026x",
+        });
+        Assert.Contains("不能超过", await FieldError(r, "displayName"));
+        Assert.Contains("请填写", await FieldError(await client.PostAsJsonAsync("/api/v1/households",
+            new { villageCode = places.HomeVillage, household = (object?)null, head = Person(NewName(), NewIdNumber()) }), "household"));
+        var bad = await Problem(await client.GetAsync("/api/v1/households?status=NoSuchValue"), HttpStatusCode.BadRequest);
+        Assert.Contains("status", bad["title"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("可选值", bad["title"]!.GetValue<string>());
+    }
+
     private static async Task<int> BaselineAsync(HttpClient client, HttpMethod method, string url, JsonNode? body)
     {
         using var request = new HttpRequestMessage(method, url);

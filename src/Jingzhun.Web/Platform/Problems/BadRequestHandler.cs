@@ -100,6 +100,7 @@ internal sealed partial class BadRequestHandler(IProblemDetailsService problems)
     private static string Choices(string typeName)
     {
         var name = NullableOf().Match(typeName) is { Success: true } n ? n.Groups["inner"].Value : typeName.TrimEnd('?');
+        if (string.IsNullOrWhiteSpace(name)) return "";
         var type = typeof(BadRequestHandler).Assembly.GetType(name)
             ?? typeof(BadRequestHandler).Assembly.GetTypes().FirstOrDefault(t => t.IsEnum && t.Name == name);
         if (type is not { IsEnum: true }) return "";
