@@ -161,6 +161,12 @@ public abstract partial class MalformedInputTests(TestApp app) : ApiTests(app)
             userName = $"long{App.Next()}", displayName = Megabyte, role = "VillageOfficer", regionCode = places.HomeVillage, password = "Malformed2026x",
         });
         Assert.Contains("不能超过", await FieldError(r, "displayName"));
+        // Within the bound-input backstop but beyond the column (users.DisplayName is 50 characters): the validator's limit.
+        Assert.Contains("不能超过50个字", await FieldError(await client.PostAsJsonAsync("/api/v1/users", new
+        {
+            userName = $"long{App.Next()}", displayName = new string('名', 51), role = "VillageOfficer", regionCode = places.HomeVillage,
+            password = "Malformed2026x",
+        }), "displayName"));
         Assert.Contains("请填写", await FieldError(await client.PostAsJsonAsync("/api/v1/households",
             new { villageCode = places.HomeVillage, household = (object?)null, head = Person(NewName(), NewIdNumber()) }), "household"));
         var bad = await Problem(await client.GetAsync("/api/v1/households?status=NoSuchValue"), HttpStatusCode.BadRequest);

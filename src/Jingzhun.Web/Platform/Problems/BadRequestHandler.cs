@@ -99,7 +99,9 @@ internal sealed partial class BadRequestHandler(IProblemDetailsService problems)
     /// <summary>For a code list (an enum of this application), the values it accepts with their Chinese labels.</summary>
     private static string Choices(string typeName)
     {
-        var name = NullableOf().Match(typeName) is { Success: true } n ? n.Groups["inner"].Value : typeName.TrimEnd('?');
+        // "Jingzhun...HouseholdStatus", "Nullable`1[[Jingzhun...HouseholdStatus, ...]]", "HouseholdStatus?", "Nullable<HouseholdStatus>"
+        var name = NullableOf().Match(typeName) is { Success: true } n ? n.Groups["inner"].Value
+            : LastIdentifier().Match(typeName) is { Success: true } l ? l.Groups["name"].Value : "";
         if (string.IsNullOrWhiteSpace(name)) return "";
         var type = typeof(BadRequestHandler).Assembly.GetType(name)
             ?? typeof(BadRequestHandler).Assembly.GetTypes().FirstOrDefault(t => t.IsEnum && t.Name == name);
@@ -121,6 +123,9 @@ internal sealed partial class BadRequestHandler(IProblemDetailsService problems)
 
     [GeneratedRegex("converted to (?<type>[^ ]+?)\\. Path:")]
     private static partial Regex ConvertedTo();
+
+    [GeneratedRegex(@"(?<name>[A-Za-z_][A-Za-z0-9_.]*)[?>\]]*$")]
+    private static partial Regex LastIdentifier();
 
     [GeneratedRegex(@"Nullable`1\[\[(?<inner>[^,\]]+)")]
     private static partial Regex NullableOf();
