@@ -9,6 +9,7 @@ using Jingzhun.Web.Modules.Regions;
 using Jingzhun.Web.Modules.Registry;
 using Jingzhun.Web.Platform;
 using Jingzhun.Web.Platform.Auth;
+using Jingzhun.Web.Platform.Problems;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
@@ -27,7 +28,7 @@ if (await app.RunCommandAsync(args)) return;
 app.UsePlatform();
 app.MapFieldApp();
 
-var api = app.MapGroup("/api/v1");
+var api = app.MapGroup("/api/v1").AddBoundInputChecks();
 SignInHandler.Map(api);
 api.MapRegionsApi();
 api.MapRegistryApi();

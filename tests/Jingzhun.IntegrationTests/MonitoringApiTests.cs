@@ -53,8 +53,11 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
     /// <summary>Saves one year's income of a one-person household: wage <paramref name="perCapita"/>.</summary>
     private static async Task SaveIncomeAsync(HttpClient c, long householdId, int year, decimal perCapita, decimal outOfPocket = 0m)
     {
+        // An existing year is edited on the version read (optimistic concurrency).
+        var current = await c.GetAsync($"/api/v1/households/{householdId}/incomes/{year}");
+        int? version = current.IsSuccessStatusCode ? (await Ok(current))["version"]!.GetValue<int>() : null;
         var saved = await Ok(await c.PutAsJsonAsync($"/api/v1/households/{householdId}/incomes/{year}",
-            new { wageIncome = perCapita, allowableOutOfPocket = outOfPocket, householdSize = 1 }));
+            new { wageIncome = perCapita, allowableOutOfPocket = outOfPocket, householdSize = 1, version }));
         Assert.Equal(perCapita, saved["perCapitaNetIncome"]!.GetValue<decimal>());
     }
 

@@ -237,6 +237,7 @@ public abstract class RegistryApiTests(TestApp app) : ApiTests(app)
 
         // A stated household size of 3 divides by 3, rounded to the fen.
         lines["householdSize"] = 3;
+        lines["version"] = saved["version"]!.GetValue<int>();   // the version this edit was made on
         saved = await Ok(await tuqiao.PutAsJsonAsync($"/api/v1/households/{h.Id}/incomes/2024", lines));
         Assert.Equal(10666.67m, saved["perCapitaNetIncome"]!.GetValue<decimal>());
         var row = (await GetAsync(tuqiao, "/api/v1/households?q=" + h.HeadName))["items"]![0]!;

@@ -4,6 +4,7 @@ using FluentValidation;
 using Jingzhun.Web.Platform.Auditing;
 using Jingzhun.Web.Platform.Auth;
 using Jingzhun.Web.Platform.Data;
+using Jingzhun.Web.Platform.Problems;
 using Jingzhun.Web.Platform.Protection;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -101,6 +102,7 @@ public static class PlatformModule
         foreach (var p in Permissions.All)
             services.AddAuthorizationBuilder().AddPolicy(p, policy => policy.RequireAuthenticatedUser().RequireClaim(AppClaims.Permission, p));
 
+        services.AddBadRequestProblems();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             // Status-code-only answers (401, 403, ...) get a Chinese title instead of the HTTP reason phrase.

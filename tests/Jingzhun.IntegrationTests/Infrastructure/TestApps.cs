@@ -27,9 +27,12 @@ public abstract class TestApp : WebApplicationFactory<Program>
 
     protected abstract IEnumerable<KeyValuePair<string, string>> DatabaseSettings();
 
+    /// <summary>The host environment ("Development" is what the README's run command uses).</summary>
+    protected virtual string EnvironmentName => "Testing";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Protection:KeysPath", _keys);
         builder.UseSetting("Protection:LookupKey", LookupKey);
@@ -69,7 +72,7 @@ public abstract class TestApp : WebApplicationFactory<Program>
 }
 
 /// <summary>SQLite: a new database file per app.</summary>
-public sealed class SqliteApp : TestApp
+public class SqliteApp : TestApp
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"jingzhun-test-{Guid.NewGuid():N}.db");
 
@@ -92,7 +95,7 @@ public sealed class SqliteApp : TestApp
 /// PostgreSQL: the server named by JINGZHUN_TEST_PG; a new database (random name suffix) per app, dropped at the
 /// end. Without the variable, or when the server does not answer, the tests report themselves skipped.
 /// </summary>
-public sealed class PostgresApp : TestApp
+public class PostgresApp : TestApp
 {
     public const string EnvironmentVariable = "JINGZHUN_TEST_PG";
     public const string NoPostgres = "skipped: no PostgreSQL";

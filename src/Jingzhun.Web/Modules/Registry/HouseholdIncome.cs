@@ -23,6 +23,8 @@ public sealed record IncomeLines
     public decimal AllowableOutOfPocket { get; init; }
     /// <summary>家庭人口数 for the year; defaults to the active member count.</summary>
     public int? HouseholdSize { get; init; }
+    /// <summary>The version of the year's record the editor read (optimistic concurrency); null for a new year.</summary>
+    public int? Version { get; init; }
 }
 
 /// <summary>One household-year (收入信息). Per-capita net income is always derived by <see cref="IncomeRule"/>.</summary>
@@ -58,10 +60,11 @@ public sealed class HouseholdIncome : Platform.Auditing.IAudited, Platform.Data.
 
     public DateTime UpdatedAt { get; private set; }
     public string UpdatedBy { get; private set; } = "";
+    public int Version { get; private set; }
 
     public static HouseholdIncome Create(Household household, int year, IncomeLines lines, int householdSize, DateTime now, string by)
     {
-        var i = new HouseholdIncome { Household = household, CountyCode = household.CountyCode, Year = year };
+        var i = new HouseholdIncome { Household = household, CountyCode = household.CountyCode, Year = year, Version = 0 };
         i.Set(lines, householdSize, now, by);
         household.Incomes.Add(i);
         return i;
@@ -90,6 +93,7 @@ public sealed class HouseholdIncome : Platform.Auditing.IAudited, Platform.Data.
         PerCapitaNetIncome = IncomeRule.PerCapitaNetIncome(components, householdSize);
         UpdatedAt = now;
         UpdatedBy = by;
+        Version++;
     }
 
     public IncomeLines ToLines() => new()

@@ -61,6 +61,7 @@ public sealed class HouseholdIncomeConfiguration : IEntityTypeConfiguration<Hous
         b.ToTable("household_incomes");
         b.Property(i => i.CountyCode).HasMaxLength(6);
         b.Property(i => i.UpdatedBy).HasMaxLength(64);
+        b.Property(i => i.Version).IsConcurrencyToken();
         b.HasIndex(i => new { i.HouseholdId, i.Year }).IsUnique();
         b.HasIndex(i => new { i.CountyCode, i.Year });
     }

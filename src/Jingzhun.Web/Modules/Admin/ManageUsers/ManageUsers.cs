@@ -52,6 +52,8 @@ public sealed class ManageUsersHandler(UserManager<AppUser> users, CurrentUser m
     public async Task<Outcome<UserView>> CreateAsync(CreateUserRequest r, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(r.DisplayName)) return Failure.Invalid("displayName", "请填写姓名");
+        if (r.DisplayName.Trim().Length > 50) return Failure.Invalid("displayName", "姓名不能超过50个字");   // users.DisplayName: 50
+        if (r.UserName.Trim().Length > 64) return Failure.Invalid("userName", "用户名不能超过64个字符");
         if (CheckGrant(r.Role, r.RegionCode.Trim()) is { } denied) return denied;
         var user = new AppUser
         {
@@ -68,6 +70,7 @@ public sealed class ManageUsersHandler(UserManager<AppUser> users, CurrentUser m
         var user = await Visible().FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null) return Failure.NotFound("该用户");
         if (string.IsNullOrWhiteSpace(r.DisplayName)) return Failure.Invalid("displayName", "请填写姓名");
+        if (r.DisplayName.Trim().Length > 50) return Failure.Invalid("displayName", "姓名不能超过50个字");   // users.DisplayName: 50
         if (user.Id == me.Id && (r.Locked || r.Role != user.Role)) return Failure.Invalid("role", "不能停用自己或修改自己的角色");
         if (CheckGrant(r.Role, r.RegionCode.Trim()) is { } denied) return denied;
         if (!string.IsNullOrEmpty(r.NewPassword))

@@ -11,7 +11,8 @@ namespace Jingzhun.Web.Modules.Registry.GetHousehold;
 public sealed record MemberView(long Id, string Name, string IdNumberMasked, bool IsLegacyIdNumber, int Age, MemberFacts Facts,
     MemberStatus Status, DateOnly? LeftOn, string? LeftNote, int Version, string UpdatedBy, DateTime UpdatedAt);
 
-public sealed record IncomeView(int Year, IncomeLines Lines, decimal NetIncome, decimal PerCapitaNetIncome, string UpdatedBy, DateTime UpdatedAt);
+public sealed record IncomeView(int Year, IncomeLines Lines, decimal NetIncome, decimal PerCapitaNetIncome, string UpdatedBy, DateTime UpdatedAt,
+    int Version = 0);
 
 public sealed record HistoryView(DateTime At, string UserName, AuditAction Action, string EntityType, string Summary, string Changes);
 
@@ -35,7 +36,7 @@ public sealed class GetHouseholdHandler(AppDbContext db, RegionDirectory regions
                 m.ToFacts(m.IdNumberMasked), m.Status, m.LeftOn, m.LeftNote, m.Version, m.UpdatedBy, m.UpdatedAt))
             .ToList();
         var incomes = h.Incomes.OrderBy(i => i.Year)
-            .Select(i => new IncomeView(i.Year, i.ToLines(), i.NetIncome, i.PerCapitaNetIncome, i.UpdatedBy, i.UpdatedAt))
+            .Select(i => new IncomeView(i.Year, i.ToLines(), i.NetIncome, i.PerCapitaNetIncome, i.UpdatedBy, i.UpdatedAt, i.Version))
             .ToList();
         return new HouseholdView(h.Id, h.HouseholdNumber, h.VillageCode, regions.ShortPath(h.VillageCode), h.ToFacts(h.PhoneMasked),
             h.HeadName, h.Size, h.Version, h.UpdatedBy, h.UpdatedAt, h.CreatedAt, members, incomes);

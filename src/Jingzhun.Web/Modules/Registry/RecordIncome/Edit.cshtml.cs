@@ -36,7 +36,7 @@ public sealed class EditModel(RecordIncomeHandler handler, GetHouseholdHandler g
     public async Task<IActionResult> OnGetAsync([FromRoute] long id, [FromRoute] int year, CancellationToken ct)
     {
         if (!await LoadAsync(id, year, ct)) return NotFound();
-        Lines = Saved?.Lines ?? new IncomeLines { HouseholdSize = Household!.Size > 0 ? Household.Size : null };
+        Lines = Saved is { } s ? s.Lines with { Version = s.Version } : new IncomeLines { HouseholdSize = Household!.Size > 0 ? Household.Size : null };
         return Page();
     }
 

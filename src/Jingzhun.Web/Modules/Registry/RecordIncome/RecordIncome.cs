@@ -18,7 +18,7 @@ public sealed class RecordIncomeHandler(AppDbContext db, IValidator<IncomeLines>
         if (!await db.Households.AnyAsync(h => h.Id == householdId, ct)) return Failure.NotFound("该户");
         var i = await db.Incomes.AsNoTracking().FirstOrDefaultAsync(x => x.HouseholdId == householdId && x.Year == year, ct);
         if (i is null) return Failure.NotFound($"{year}年收入记录");
-        return new IncomeView(i.Year, i.ToLines(), i.NetIncome, i.PerCapitaNetIncome, i.UpdatedBy, i.UpdatedAt);
+        return new IncomeView(i.Year, i.ToLines(), i.NetIncome, i.PerCapitaNetIncome, i.UpdatedBy, i.UpdatedAt, i.Version);
     }
 
     public async Task<Outcome<IncomeView>> SaveAsync(long householdId, int year, IncomeLines lines, CancellationToken ct)
@@ -33,13 +33,33 @@ public sealed class RecordIncomeHandler(AppDbContext db, IValidator<IncomeLines>
         if (size < 1) return Failure.Invalid("householdSize", "家庭人口数应至少为1人");
         var now = clock.GetUtcNow().UtcDateTime;
         var income = h.Incomes.FirstOrDefault(i => i.Year == year);
+        // Of two editors of the same year, the second is told who saved first instead of silently overwriting.
+        if (income is not null && lines.Version != income.Version)
+            return RegistryAccess.StaleEdit($"{year}年收入", income.UpdatedBy, income.UpdatedAt);
         if (income is null) income = HouseholdIncome.Create(h, year, lines, size, now, user.UserName);
         else income.Set(lines, size, now, user.UserName);
         h.RefreshSummary();
         h.Touch(now, user.UserName);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Incomes.AsNoTracking().FirstOrDefaultAsync(x => x.HouseholdId == householdId && x.Year == year, ct);
+            return current is null ? Failure.Conflict($"{year}年收入已被他人同时修改，请刷新后重试")
+                : RegistryAccess.StaleEdit($"{year}年收入", current.UpdatedBy, current.UpdatedAt);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            // Two editors created the same new year at once.
+            db.ChangeTracker.Clear();
+            var current = await db.Incomes.AsNoTracking().FirstAsync(x => x.HouseholdId == householdId && x.Year == year, ct);
+            return RegistryAccess.StaleEdit($"{year}年收入", current.UpdatedBy, current.UpdatedAt);
+        }
         await changes.NotifyAsync(h.Id, ct);
-        return new IncomeView(income.Year, income.ToLines(), income.NetIncome, income.PerCapitaNetIncome, income.UpdatedBy, income.UpdatedAt);
+        return new IncomeView(income.Year, income.ToLines(), income.NetIncome, income.PerCapitaNetIncome, income.UpdatedBy, income.UpdatedAt, income.Version);
     }
 
     public static void Map(RouteGroupBuilder api)

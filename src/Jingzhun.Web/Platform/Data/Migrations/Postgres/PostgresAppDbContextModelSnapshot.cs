@@ -1703,6 +1703,10 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<decimal>("WageIncome")
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)");

@@ -1613,6 +1613,10 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("WageIncome")
                         .HasColumnType("INTEGER");
 
