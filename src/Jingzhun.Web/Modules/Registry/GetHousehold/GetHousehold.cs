@@ -19,7 +19,10 @@ public sealed record HouseholdView(long Id, string HouseholdNumber, string Villa
     string HeadName, int Size, int Version, string UpdatedBy, DateTime UpdatedAt, DateTime CreatedAt,
     IReadOnlyList<MemberView> Members, IReadOnlyList<IncomeView> Incomes);
 
-/// <summary>One household with its members and incomes; personal data masked (phone, ID numbers).</summary>
+/// <summary>
+/// One household with its members and incomes; personal data masked (phone, ID numbers). Members show their age, not
+/// the birth date: the list does not need the date, and the less shown beside a masked number the better.
+/// </summary>
 public sealed class GetHouseholdHandler(AppDbContext db, RegionDirectory regions, TimeProvider clock)
 {
     public async Task<Outcome<HouseholdView>> HandleAsync(long id, CancellationToken ct)
@@ -32,7 +35,7 @@ public sealed class GetHouseholdHandler(AppDbContext db, RegionDirectory regions
         var members = h.Members
             .OrderBy(m => m.Status).ThenBy(m => m.Relationship).ThenBy(m => m.BirthDate)
             .Select(m => new MemberView(m.Id, m.Name, m.IdNumberMasked, m.IsLegacyIdNumber, m.AgeOn(today),
-                m.ToFacts(m.IdNumberMasked), m.Status, m.LeftOn, m.LeftNote, m.Version, m.UpdatedBy, m.UpdatedAt))
+                m.ToFacts(m.IdNumberMasked) with { BirthDate = null }, m.Status, m.LeftOn, m.LeftNote, m.Version, m.UpdatedBy, m.UpdatedAt))
             .ToList();
         var incomes = h.Incomes.OrderBy(i => i.Year)
             .Select(i => new IncomeView(i.Year, i.ToLines(), i.NetIncome, i.PerCapitaNetIncome, i.UpdatedBy, i.UpdatedAt))
