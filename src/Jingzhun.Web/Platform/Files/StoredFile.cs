@@ -118,6 +118,7 @@ public sealed class FileStore(AppDbContext db, IConfiguration config, IWebHostEn
         g.MapPost("", async (IFormFile file, FileStore store, CancellationToken ct) =>
                 (await store.SaveAsync(file, ct)).ToHttp(v => TypedResults.Created(v.Url, v)))
             .DisableAntiforgery()
+            .RequireAuthorization(Permissions.RegistryEdit)   // photos belong to visits and work logs: not for read-only roles
             .WithName("UploadFile").WithSummary("上传照片（JPEG/PNG，按内容识别类型）");
         g.MapGet("/{id}", async (string id, FileStore store, CancellationToken ct) => await store.OpenAsync(id, ct))
             .WithName("GetFile").WithSummary("下载照片（本辖区）");

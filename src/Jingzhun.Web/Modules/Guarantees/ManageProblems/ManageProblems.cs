@@ -265,11 +265,11 @@ public sealed class ManageProblemsHandler(AppDbContext db, AssessHouseholdsHandl
         var g = api.MapGroup("/problems").WithTags("两不愁三保障");
         g.MapGet("", async ([AsParameters] ProblemQuery q, ManageProblemsHandler h, CancellationToken ct) =>
                 (await h.SearchAsync(q, ct)).ToHttp(TypedResults.Ok))
-            .RequireAuthorization(Permissions.GuaranteesView)
+            .RequireAuthorization(Permissions.GuaranteesView).RequireHouseholdInScope()
             .WithName("SearchProblems").WithSummary("问题台账（筛选：region、dimension、status、overdue、source、responsible；measure+period 与通报口径一致）");
         g.MapGet("/export", async ([AsParameters] ProblemQuery q, ManageProblemsHandler h, CancellationToken ct) =>
                 (await h.ExportAsync(q, ct)).ToHttp(r => r))
-            .RequireAuthorization(Permissions.GuaranteesView)
+            .RequireAuthorization(Permissions.GuaranteesView).RequireHouseholdInScope()
             .WithName("ExportProblems").WithSummary("导出问题台账（Excel）");
         g.MapGet("/{id:long}", async (long id, ManageProblemsHandler h, CancellationToken ct) => (await h.GetAsync(id, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.GuaranteesView)

@@ -412,7 +412,7 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
         var g = api.MapGroup("/monitoring").WithTags("防返贫监测");
         g.MapGet("/cases", async ([AsParameters] CaseQuery q, IdentifyHouseholdsHandler h, CancellationToken ct) =>
                 (await h.SearchAsync(q, ct)).ToHttp(TypedResults.Ok))
-            .RequireAuthorization(Permissions.MonitoringView)
+            .RequireAuthorization(Permissions.MonitoringView).RequireHouseholdInScope()
             .WithName("SearchCases").WithSummary("监测对象与认定中的户（筛选 region、stage、kind、overdue=逾期未审定、active）");
         g.MapGet("/cases/{id:long}", async (long id, IdentifyHouseholdsHandler h, CancellationToken ct) => (await h.GetAsync(id, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.MonitoringView)

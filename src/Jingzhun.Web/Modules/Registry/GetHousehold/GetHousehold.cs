@@ -46,12 +46,13 @@ public sealed class GetHouseholdHandler(AppDbContext db, RegionDirectory regions
 
     /// <summary>The household's change history (its own rows, its members' and its incomes').</summary>
     public async Task<IReadOnlyList<HistoryView>> HistoryAsync(long id, int take, CancellationToken ct) =>
-        await db.AuditEntries.AsNoTracking()
+        (await db.AuditEntries.AsNoTracking()
             .Where(a => a.HouseholdId == id)
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Take(take)
             .Select(a => new HistoryView(a.At, a.UserName, a.Action, a.EntityType, a.Summary, a.Changes))
-            .ToListAsync(ct);
+            .ToListAsync(ct))
+        .Select(v => v with { Changes = AuditRedaction.Redact(v.Changes) }).ToList();   // health details not shown
 
     public static void Map(RouteGroupBuilder api)
     {
