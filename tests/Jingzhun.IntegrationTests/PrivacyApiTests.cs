@@ -295,6 +295,8 @@ public abstract partial class PrivacyApiTests(TestApp app) : ApiTests(app)
                 if (method is "get" or "head" or "options" or "parameters" or "trace") continue;
                 // Signing in is open to anyone by design (the walk already holds a token).
                 if (path.StartsWith("/api/v1/auth/", StringComparison.Ordinal)) continue;
+                // The county's 三率一度 calculator takes its sample figures in a POST body and stores nothing.
+                if (path == "/api/v1/exit/county") continue;
                 var url = Regex.Replace(path, @"\{([^}:]+)(:[^}]*)?\}", m => values.GetValueOrDefault(m.Groups[1].Value, "1"));
                 var query = (op!["parameters"]?.AsArray() ?? [])
                     .Where(p => p!["in"]?.GetValue<string>() == "query" && p["required"]?.GetValue<bool>() == true)

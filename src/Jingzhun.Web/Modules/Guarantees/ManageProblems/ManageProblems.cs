@@ -281,6 +281,8 @@ public sealed class ManageProblemsHandler(AppDbContext db, AssessHouseholdsHandl
         g.MapPost("/{id:long}/transitions", async (long id, TransitionRequest r, ManageProblemsHandler h, CancellationToken ct) =>
                 (await h.TransitionAsync(id, r, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.GuaranteesView)
+            // Each transition checks its own permission in the handler; a role with none of them is refused up front.
+            .RequireAuthorization(p => p.RequireClaim(AppClaims.Permission, Permissions.GuaranteesAssign, Permissions.GuaranteesWork, Permissions.GuaranteesVerify))
             .WithName("TransitionProblem").WithSummary("推进问题：Assign 交办 / Start 开始整改 / Resolve 整改完成 / Verify 核验 / Return 退回");
         g.MapPost("/bulk-assign", async (BulkAssignRequest r, ManageProblemsHandler h, CancellationToken ct) =>
                 (await h.BulkAssignAsync(r, ct)).ToHttp(TypedResults.Ok))

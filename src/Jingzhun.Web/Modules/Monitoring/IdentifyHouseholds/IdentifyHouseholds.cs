@@ -424,6 +424,8 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
         g.MapPost("/cases/{id:long}/steps", async (long id, StepRequest r, IdentifyHouseholdsHandler h, CancellationToken ct) =>
                 (await h.RecordStepAsync(id, r, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.MonitoringView)
+            // Each step checks its own permission in the handler; a role with none of them is refused up front.
+            .RequireAuthorization(p => p.RequireClaim(AppClaims.Permission, Permissions.MonitoringWork, Permissions.MonitoringReview, Permissions.MonitoringDecide))
             .WithName("RecordCaseStep").WithSummary("登记下一步：Visit 入户核查 / Comparison 信息比对 / Appraisal 民主评议 / Publicity 村级公示 / TownshipReview 乡镇审核 / CountyDecision 县级审定 / StartElimination 及风险消除各步");
         g.MapPut("/cases/{id:long}/plan", async (long id, PlanRequest r, IdentifyHouseholdsHandler h, CancellationToken ct) =>
                 (await h.SetPlanAsync(id, r, ct)).ToHttp(TypedResults.Ok))
