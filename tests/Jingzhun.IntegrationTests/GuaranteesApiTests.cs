@@ -549,8 +549,9 @@ public abstract class GuaranteesApiTests(TestApp app) : ApiTests(app)
         // List, detail, transitions.
         Assert.Equal(1, await TotalAsync(tuqiao, $"householdId={home.Id}"));
         Assert.Equal(1, await TotalAsync(tuqiao, $"householdId={second.Id}"));
-        Assert.Equal(0, await TotalAsync(tuqiao, $"householdId={otherTownship.Id}"));
-        Assert.Equal(0, await TotalAsync(tuqiao, $"householdId={otherCounty.Id}"));
+        // A household outside the scope answers 404 like its detail page (an empty list would tell it exists).
+        await Problem(await tuqiao.GetAsync($"/api/v1/problems?householdId={otherTownship.Id}"), HttpStatusCode.NotFound);
+        await Problem(await tuqiao.GetAsync($"/api/v1/problems?householdId={otherCounty.Id}"), HttpStatusCode.NotFound);
         Assert.Equal(0, await TotalAsync(tuqiao, $"region={places.OtherTownship}"));
         var all = (await GetAsync(tuqiao, "/api/v1/problems?pageSize=200"))["items"]!.AsArray();
         Assert.NotEmpty(all);
@@ -562,7 +563,7 @@ public abstract class GuaranteesApiTests(TestApp app) : ApiTests(app)
         }
         await Problem(await village.GetAsync($"/api/v1/problems/{ids[1]}"), HttpStatusCode.NotFound);
         await Problem(await StepAsync(village, ids[1], "Start", 1), HttpStatusCode.NotFound);
-        Assert.Equal(0, await TotalAsync(village, $"householdId={second.Id}"));
+        await Problem(await village.GetAsync($"/api/v1/problems?householdId={second.Id}"), HttpStatusCode.NotFound);
         await Problem(await tuqiao.GetAsync($"/api/v1/households/{otherTownship.Id}/guarantees"), HttpStatusCode.NotFound);
         await Problem(await tuqiao.PostAsJsonAsync("/api/v1/problems",
             new { householdId = otherTownship.Id, dimension = "Food", source = "Visit", severity = "Normal", description = "越权登记的问题" }), HttpStatusCode.NotFound);
@@ -790,7 +791,7 @@ public abstract class GuaranteesApiTests(TestApp app) : ApiTests(app)
         Assert.Equal("Pending", (await GetAsync(admin, $"/api/v1/problems/{farId}"))["problem"]!["status"]!.GetValue<string>());
         // The responsible filter finds them.
         Assert.True(await TotalAsync(tuqiao, "responsible=赵民政&status=Assigned") >= 2);
-        Assert.Equal(0, await TotalAsync(tuqiao, $"responsible=赵民政&householdId={far.Id}"));
+        await Problem(await tuqiao.GetAsync($"/api/v1/problems?responsible=赵民政&householdId={far.Id}"), HttpStatusCode.NotFound);
     }
 
     // --- 8. sweep job ------------------------------------------------------------------------------------------------

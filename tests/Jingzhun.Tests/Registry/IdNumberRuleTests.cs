@@ -75,9 +75,9 @@ public sealed class IdNumberRuleTests
     }
 
     [Theory]
-    [InlineData("11010519491231002X", "110105********002X")]
-    [InlineData("500151198005171236", "500151********1236")]
-    [InlineData("110105491231002", "110105*****1002")]
-    public void Masks_all_but_the_address_code_and_last_four(string normalized, string masked) =>
+    [InlineData("11010519491231002X", "110105***********X")]
+    [InlineData("500151198005171236", "500151***********6")]
+    [InlineData("110105491231002", "110105*********")]
+    public void Masks_all_but_the_address_code_and_the_check_character(string normalized, string masked) =>
         Assert.Equal(masked, IdNumberRule.Mask(normalized));
 }

@@ -38,11 +38,12 @@ public static class DatabaseSetup
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
     }
 
-    /// <summary>WAL lets readers proceed during writes; the pragma persists in the file.</summary>
+    /// <summary>WAL lets readers proceed during writes; the pragma persists in the file. Then the one-off data conversions.</summary>
     public static async Task MigrateAsync(AppDbContext db, CancellationToken ct)
     {
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        await Protection.IdNumberMaskUpgrade.RunAsync(db, ct);
     }
 }
 

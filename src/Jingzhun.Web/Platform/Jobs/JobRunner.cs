@@ -182,6 +182,7 @@ public sealed class Jobs(AppDbContext db, JobRunner runner, JobLiveProgress live
             .WithName("GetJob").WithSummary("任务进度");
         g.MapPost("/{id:long}/cancel", async (long id, Jobs jobs, CancellationToken ct) =>
                 await jobs.CancelAsync(id, ct) ? Results.Accepted() : Failure.NotFound("可取消的任务").ToProblem())
+            .RequireAuthorization(Auth.Permissions.RegistryEdit)   // a write: never for the read-only role
             .WithName("CancelJob").WithSummary("取消任务");
     }
 }

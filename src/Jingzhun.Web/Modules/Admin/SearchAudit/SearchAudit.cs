@@ -1,3 +1,4 @@
+using Jingzhun.Web.Platform.Problems;
 using Jingzhun.Web.Modules.Registry.SearchHouseholds;
 using Jingzhun.Web.Platform.Auditing;
 using Jingzhun.Web.Platform.Auth;
@@ -33,11 +34,12 @@ public sealed class SearchAuditHandler(AppDbContext db)
             .Skip((page - 1) * size).Take(size)
             .Select(a => new AuditRow(a.Id, a.At, a.UserName, a.Action, a.EntityType, a.EntityId, a.HouseholdId, a.RegionCode, a.Summary, a.Changes))
             .ToListAsync(ct);
-        return new PageResult<AuditRow>(items, page, size, total);
+        // Health details are not shown (AuditRedaction): that they changed and by whom is.
+        return new PageResult<AuditRow>(items.Select(a => a with { Changes = AuditRedaction.Redact(a.Changes) }).ToList(), page, size, total);
     }
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/audit", async ([AsParameters] AuditQuery q, SearchAuditHandler h, CancellationToken ct) => TypedResults.Ok(await h.HandleAsync(q, ct)))
-            .RequireAuthorization(Permissions.AuditView)
+            .RequireAuthorization(Permissions.AuditView).RequireHouseholdInScope()
             .WithName("SearchAudit").WithSummary("操作日志查询（本辖区）").WithTags("审计");
 }

@@ -83,7 +83,7 @@ public sealed class SearchVisitsHandler(AppDbContext db, FieldWorkAccess access,
     {
         var g = api.MapGroup("/visits").WithTags("驻村帮扶");
         g.MapGet("", async ([AsParameters] VisitQuery q, SearchVisitsHandler h, CancellationToken ct) => (await h.SearchAsync(q, ct)).ToHttp(TypedResults.Ok))
-            .RequireAuthorization(Permissions.RegistryView).WithName("SearchVisits").WithSummary("走访记录（筛选 region、cadreId、month、kind、householdId）");
+            .RequireAuthorization(Permissions.RegistryView).RequireHouseholdInScope().WithName("SearchVisits").WithSummary("走访记录（筛选 region、cadreId、month、kind、householdId）");
         g.MapGet("/{id:long}", async (long id, SearchVisitsHandler h, CancellationToken ct) => (await h.GetAsync(id, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.RegistryView).WithName("GetVisit").WithSummary("走访详情（含照片）");
     }

@@ -266,11 +266,11 @@ public sealed class ManageProblemsHandler(AppDbContext db, AssessHouseholdsHandl
         var g = api.MapGroup("/problems").WithTags("两不愁三保障");
         g.MapGet("", async ([AsParameters] ProblemQuery q, ManageProblemsHandler h, CancellationToken ct) =>
                 (await h.SearchAsync(q, ct)).ToHttp(TypedResults.Ok))
-            .RequireAuthorization(Permissions.GuaranteesView)
+            .RequireAuthorization(Permissions.GuaranteesView).RequireHouseholdInScope()
             .WithName("SearchProblems").WithSummary("问题台账（筛选：region、dimension、status、overdue、source、responsible；measure+period 与通报口径一致）");
         g.MapGet("/export", async ([AsParameters] ProblemQuery q, ManageProblemsHandler h, CancellationToken ct) =>
                 (await h.ExportAsync(q, ct)).ToHttp(r => r))
-            .RequireAuthorization(Permissions.GuaranteesView)
+            .RequireAuthorization(Permissions.GuaranteesView).RequireHouseholdInScope()
             .WithName("ExportProblems").WithSummary("导出问题台账（Excel）");
         g.MapGet("/{id:long}", async (long id, ManageProblemsHandler h, CancellationToken ct) => (await h.GetAsync(id, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.GuaranteesView)
@@ -282,6 +282,8 @@ public sealed class ManageProblemsHandler(AppDbContext db, AssessHouseholdsHandl
         g.MapPost("/{id:long}/transitions", async (long id, TransitionRequest r, ManageProblemsHandler h, CancellationToken ct) =>
                 (await h.TransitionAsync(id, r, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.GuaranteesView)
+            // Each transition checks its own permission in the handler; a role with none of them is refused up front.
+            .RequireAuthorization(p => p.RequireClaim(AppClaims.Permission, Permissions.GuaranteesAssign, Permissions.GuaranteesWork, Permissions.GuaranteesVerify))
             .WithName("TransitionProblem").WithSummary("推进问题：Assign 交办 / Start 开始整改 / Resolve 整改完成 / Verify 核验 / Return 退回");
         g.MapPost("/bulk-assign", async (BulkAssignRequest r, ManageProblemsHandler h, CancellationToken ct) =>
                 (await h.BulkAssignAsync(r, ct)).ToHttp(TypedResults.Ok))

@@ -412,7 +412,7 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
         var g = api.MapGroup("/monitoring").WithTags("防返贫监测");
         g.MapGet("/cases", async ([AsParameters] CaseQuery q, IdentifyHouseholdsHandler h, CancellationToken ct) =>
                 (await h.SearchAsync(q, ct)).ToHttp(TypedResults.Ok))
-            .RequireAuthorization(Permissions.MonitoringView)
+            .RequireAuthorization(Permissions.MonitoringView).RequireHouseholdInScope()
             .WithName("SearchCases").WithSummary("监测对象与认定中的户（筛选 region、stage、kind、overdue=逾期未审定、active）");
         g.MapGet("/cases/{id:long}", async (long id, IdentifyHouseholdsHandler h, CancellationToken ct) => (await h.GetAsync(id, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.MonitoringView)
@@ -424,6 +424,8 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
         g.MapPost("/cases/{id:long}/steps", async (long id, StepRequest r, IdentifyHouseholdsHandler h, CancellationToken ct) =>
                 (await h.RecordStepAsync(id, r, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.MonitoringView)
+            // Each step checks its own permission in the handler; a role with none of them is refused up front.
+            .RequireAuthorization(p => p.RequireClaim(AppClaims.Permission, Permissions.MonitoringWork, Permissions.MonitoringReview, Permissions.MonitoringDecide))
             .WithName("RecordCaseStep").WithSummary("登记下一步：Visit 入户核查 / Comparison 信息比对 / Appraisal 民主评议 / Publicity 村级公示 / TownshipReview 乡镇审核 / CountyDecision 县级审定 / StartElimination 及风险消除各步");
         g.MapPut("/cases/{id:long}/plan", async (long id, PlanRequest r, IdentifyHouseholdsHandler h, CancellationToken ct) =>
                 (await h.SetPlanAsync(id, r, ct)).ToHttp(TypedResults.Ok))

@@ -68,7 +68,7 @@ public sealed class ManageLeadsHandler(AppDbContext db, RegionDirectory regions,
     {
         var g = api.MapGroup("/monitoring/leads").WithTags("防返贫监测");
         g.MapGet("", async ([AsParameters] LeadQuery q, ManageLeadsHandler h, CancellationToken ct) => (await h.SearchAsync(q, ct)).ToHttp(TypedResults.Ok))
-            .RequireAuthorization(Permissions.MonitoringView)
+            .RequireAuthorization(Permissions.MonitoringView).RequireHouseholdInScope()
             .WithName("SearchLeads").WithSummary("风险线索（筛选 region、status、source、reason）");
         g.MapPost("", async (RecordLeadRequest r, ManageLeadsHandler h, CancellationToken ct) =>
                 (await h.RecordAsync(r, ct)).ToHttp(l => TypedResults.Created($"/api/v1/monitoring/leads/{l.Id}", l)))

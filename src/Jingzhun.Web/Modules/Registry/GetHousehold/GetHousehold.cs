@@ -20,7 +20,10 @@ public sealed record HouseholdView(long Id, string HouseholdNumber, string Villa
     string HeadName, int Size, int Version, string UpdatedBy, DateTime UpdatedAt, DateTime CreatedAt,
     IReadOnlyList<MemberView> Members, IReadOnlyList<IncomeView> Incomes);
 
-/// <summary>One household with its members and incomes; personal data masked (phone, ID numbers).</summary>
+/// <summary>
+/// One household with its members and incomes; personal data masked (phone, ID numbers). Members show their age, not
+/// the birth date: the list does not need the date, and the less shown beside a masked number the better.
+/// </summary>
 public sealed class GetHouseholdHandler(AppDbContext db, RegionDirectory regions, TimeProvider clock)
 {
     public async Task<Outcome<HouseholdView>> HandleAsync(long id, CancellationToken ct)
@@ -33,7 +36,7 @@ public sealed class GetHouseholdHandler(AppDbContext db, RegionDirectory regions
         var members = h.Members
             .OrderBy(m => m.Status).ThenBy(m => m.Relationship).ThenBy(m => m.BirthDate)
             .Select(m => new MemberView(m.Id, m.Name, m.IdNumberMasked, m.IsLegacyIdNumber, m.AgeOn(today),
-                m.ToFacts(m.IdNumberMasked), m.Status, m.LeftOn, m.LeftNote, m.Version, m.UpdatedBy, m.UpdatedAt))
+                m.ToFacts(m.IdNumberMasked) with { BirthDate = null }, m.Status, m.LeftOn, m.LeftNote, m.Version, m.UpdatedBy, m.UpdatedAt))
             .ToList();
         var incomes = h.Incomes.OrderBy(i => i.Year)
             .Select(i => new IncomeView(i.Year, i.ToLines(), i.NetIncome, i.PerCapitaNetIncome, i.UpdatedBy, i.UpdatedAt, i.Version))
@@ -44,12 +47,13 @@ public sealed class GetHouseholdHandler(AppDbContext db, RegionDirectory regions
 
     /// <summary>The household's change history (its own rows, its members' and its incomes').</summary>
     public async Task<IReadOnlyList<HistoryView>> HistoryAsync(long id, int take, CancellationToken ct) =>
-        await db.AuditEntries.AsNoTracking()
+        (await db.AuditEntries.AsNoTracking()
             .Where(a => a.HouseholdId == id)
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Take(take)
             .Select(a => new HistoryView(a.At, a.UserName, a.Action, a.EntityType, a.Summary, a.Changes))
-            .ToListAsync(ct);
+            .ToListAsync(ct))
+        .Select(v => v with { Changes = AuditRedaction.Redact(v.Changes) }).ToList();   // health details not shown
 
     public static void Map(RouteGroupBuilder api)
     {

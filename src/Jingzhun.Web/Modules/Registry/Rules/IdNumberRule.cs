@@ -57,9 +57,17 @@ public static class IdNumberRule
         return true;
     }
 
-    /// <summary>Shown everywhere without the reveal permission: 500151********123X.</summary>
-    public static string Mask(string normalized) =>
-        normalized.Length < 10 ? new string('*', normalized.Length) : normalized[..6] + new string('*', normalized.Length - 10) + normalized[^4..];
+    /// <summary>
+    /// Shown everywhere without the reveal permission: 500151***********X (address code and check character only).
+    /// The sequence digits stay hidden: with the birth date shown beside it, 500151********123X gave the number back.
+    /// A 15-digit number has no check character, so only its address code is shown: 110105*********.
+    /// </summary>
+    public static string Mask(string normalized) => normalized.Length switch
+    {
+        < 7 => new string('*', normalized.Length),
+        18 => normalized[..6] + new string('*', 11) + normalized[17],
+        _ => normalized[..6] + new string('*', normalized.Length - 6),
+    };
 
     /// <summary>Builds a valid 18-digit number (used by the demo generator and tests).</summary>
     public static string Compose(string addressCode, DateOnly birth, int sequence, Gender gender)

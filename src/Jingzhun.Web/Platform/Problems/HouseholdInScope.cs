@@ -1,0 +1,29 @@
+using Jingzhun.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jingzhun.Web.Platform.Problems;
+
+/// <summary>
+/// For lists filtered by <c>householdId</c>: a household outside the caller's scope (or none at all) answers 404 like
+/// its detail page, rather than an empty list. The household query is scoped by the context filter.
+/// </summary>
+public sealed class HouseholdInScope : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (long.TryParse(http.Request.Query["householdId"].FirstOrDefault(), out var id))
+        {
+            var db = http.RequestServices.GetRequiredService<AppDbContext>();
+            if (!await db.Households.AnyAsync(h => h.Id == id, http.RequestAborted)) return Failure.NotFound("该户").ToProblem();
+        }
+        return await next(context);
+    }
+}
+
+public static class HouseholdInScopeExtensions
+{
+    /// <summary>404 when the list's <c>householdId</c> filter names a household the caller may not see.</summary>
+    public static TBuilder RequireHouseholdInScope<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter<TBuilder, HouseholdInScope>();
+}
