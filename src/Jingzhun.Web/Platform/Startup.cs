@@ -23,6 +23,7 @@ public static class Startup
         await SeedPoliciesAsync(db, ct);
         var seeder = sp.GetRequiredService<DemoSeeder>();
         var accounts = await seeder.SeedAccountsAsync(ct);
+        await Auth.DemoPasswordGuard.EnforceAsync(sp, app.Environment, app.Configuration, log);
         if (app.Configuration.GetValue("Demo:Seed", true))
         {
             var started = DateTime.UtcNow;
