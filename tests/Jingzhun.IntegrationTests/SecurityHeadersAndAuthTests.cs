@@ -82,7 +82,8 @@ public abstract partial class SecurityHeadersAndAuthTests(TestApp app) : ApiTest
 
         // A page's inline scripts carry the nonce of its policy, and no element has an inline event handler.
         var page = await SignInPageAsync(App, "tl_admin", "Jingzhun2026");
-        var home = await page.GetAsync("/");
+        var home = await page.GetAsync("/problems");
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         AssertSecurityHeaders(home, personal: true);
         var nonce = Regex.Match(home.Headers.GetValues("Content-Security-Policy").Single(), "'nonce-([^']+)'").Groups[1].Value;
         var html = await home.Content.ReadAsStringAsync();

@@ -20,7 +20,7 @@ public sealed class PasswordRulesValidator : IPasswordValidator<AppUser>
         if (IsCommon(password))
             errors.Add(new IdentityError { Code = "PasswordTooCommon", Description = "该密码过于常见，容易被猜中，请换一个更难猜的密码" });
         if (user.UserName is { Length: >= 3 } name && password.Contains(name, StringComparison.OrdinalIgnoreCase))
-            errors.Add(new IdentityError { Code = "PasswordContainsUserName", Description = "密码不能包含用户名" });
+            errors.Add(new IdentityError { Code = "PasswordContainsAccountName", Description = "密码不能包含用户名" });
         return Task.FromResult(errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]));
     }
 
