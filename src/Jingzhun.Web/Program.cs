@@ -41,7 +41,16 @@ api.MapFieldWorkApi();
 Jingzhun.Web.Platform.Jobs.Jobs.Map(api);
 Jingzhun.Web.Platform.Files.FileStore.Map(api);
 
-await app.PrepareDatabaseAsync();
+try
+{
+    await app.PrepareDatabaseAsync();
+}
+catch (StartupRefusedException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Environment.ExitCode = 1;
+    return;
+}
 await app.RunAsync();
 
 public partial class Program;

@@ -6,6 +6,7 @@ using Jingzhun.Web.Platform.Auth;
 using Jingzhun.Web.Platform.Data;
 using Jingzhun.Web.Platform.Problems;
 using Jingzhun.Web.Platform.Protection;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -53,12 +54,13 @@ public static class PlatformModule
 
         services.AddIdentityCore<AppUser>(o =>
             {
-                o.Password.RequiredLength = 8;
+                o.Password.RequiredLength = PasswordRulesValidator.MinimumLength;
                 o.Password.RequireDigit = true;
                 o.Password.RequireLowercase = true;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = config.GetValue("Auth:MaxFailedAttempts", 5);
+                // Well above the per-address throttle (LoginThrottle): strangers cannot lock an account with a few requests.
+                o.Lockout.MaxFailedAccessAttempts = config.GetValue("Auth:MaxFailedAttempts", 20);
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(config.GetValue("Auth:LockoutMinutes", 15));
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = false;
@@ -67,6 +69,7 @@ public static class PlatformModule
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<AppClaimsFactory>()
+            .AddPasswordValidator<PasswordRulesValidator>()
             .AddErrorDescriber<ChineseIdentityErrors>();
 
         services.AddAuthentication(o =>
@@ -92,11 +95,19 @@ public static class PlatformModule
                 {
                     OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized),
                     OnRedirectToAccessDenied = ctx => ApiOr(ctx, StatusCodes.Status403Forbidden),
-                    OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync,
+                    OnValidatePrincipal = SessionValidation.ValidateCookieAsync,
                 };
             })
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8));
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromHours(config.GetValue("Auth:AccessTokenHours", 8));
+                o.RefreshTokenExpiration = TimeSpan.FromDays(config.GetValue("Auth:RefreshTokenDays", 7));
+                o.Events = new BearerTokenEvents { OnMessageReceived = SessionValidation.ValidateBearerAsync };
+            });
+        services.AddScoped<RefreshTokens>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddRateLimiter(o => LoginThrottle.Configure(o, config));
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
         services.AddAuthorizationBuilder().AddDefaultPolicy("signed-in", p => p.RequireAuthenticatedUser());
         foreach (var p in Permissions.All)
@@ -114,6 +125,7 @@ public static class PlatformModule
                     StatusCodes.Status403Forbidden => "您没有执行此操作的权限",
                     StatusCodes.Status404NotFound => "记录不存在或不在您的管辖范围内",
                     StatusCodes.Status405MethodNotAllowed => "不支持该请求方法",
+                    StatusCodes.Status429TooManyRequests => LoginThrottle.TooManyRequests,
                     StatusCodes.Status500InternalServerError => "服务器内部错误，请稍后重试或联系管理员",
                     _ => p.Title,
                 };
@@ -159,6 +171,9 @@ public static class PlatformModule
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        // First, so that every answer (errors and static files included) carries the security headers.
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         var cultures = new[] { new CultureInfo("zh-CN"), new CultureInfo("en") };
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -169,15 +184,22 @@ public static class PlatformModule
         app.UseExceptionHandler();
         app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = f => SecurityHeaders.MarkStatic(f.Context) });
         // Explicit (not the implicit first-in-pipeline routing) so a re-executed /error/{code} is routed to its page.
         app.UseRouting();
         app.UseAuthentication();
         app.UseHouseholdScope();
         app.UseAuthorization();
         Files.UploadLimits.UseUploadLimits(app);
-        app.MapOpenApi();
-        app.MapScalarApiReference(o => o.WithTitle("精准 Jingzhun API"));
+        app.UseRateLimiter();
+        var openApi = app.MapOpenApi();
+        var scalar = app.MapScalarApiReference(o => o.WithTitle("精准 Jingzhun API"));
+        // The API description helps an attacker map the system: in a real deployment only signed-in users get it.
+        if (DemoPasswordGuard.IsRealDeployment(app.Environment.EnvironmentName))
+        {
+            openApi.RequireAuthorization();
+            scalar.RequireAuthorization();
+        }
         app.MapHealthChecks("/healthz", new HealthCheckOptions
         {
             ResultStatusCodes = { [HealthStatus.Healthy] = 200, [HealthStatus.Degraded] = 200, [HealthStatus.Unhealthy] = 503 },

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jingzhun.Web.Modules.Auth;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(LoginThrottle.Policy)] // POST only: see LoginThrottle
 public sealed class LoginModel(SignInHandler handler, SignInManager<AppUser> signIn) : PageModel
 {
     [BindProperty, Display(Name = "用户名")] public string? Username { get; set; }
@@ -22,6 +23,7 @@ public sealed class LoginModel(SignInHandler handler, SignInManager<AppUser> sig
         {
             Error = r.Error;
             Password = null;
+            Response.StatusCode = r.Status == StatusCodes.Status429TooManyRequests ? r.Status : StatusCodes.Status200OK;
             return Page();
         }
         await signIn.SignInAsync(r.User, isPersistent: false);

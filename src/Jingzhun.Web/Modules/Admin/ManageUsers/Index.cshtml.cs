@@ -12,4 +12,11 @@ public sealed class IndexModel(ManageUsersHandler handler) : PageModel
     public IReadOnlyList<UserView> Users { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) => Users = await handler.ListAsync(Q?.Trim(), ct);
+
+    public async Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken ct)
+    {
+        var r = await handler.UnlockAsync(id, ct);
+        TempData["Message"] = r.Succeeded ? $"已解锁用户 {r.Value!.UserName}" : r.Failure!.Message;
+        return RedirectToPage(new { Q });
+    }
 }

@@ -7,7 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Jingzhun.Web.Modules.Admin.ManageUsers;
 
 public sealed record UserView(string Id, string UserName, string DisplayName, string Role, string RoleLabel, string RegionCode,
-    string RegionName, bool IsLocked, DateTime CreatedAt);
+    string RegionName, bool IsLocked, DateTime CreatedAt)
+{
+    /// <summary>Locked by failed sign-ins until this time (null: not locked, or disabled by an administrator).</summary>
+    public DateTime? LockedUntil { get; init; }
+}
 
 public sealed record CreateUserRequest(string UserName, string DisplayName, string Role, string RegionCode, string Password);
 
@@ -35,7 +39,28 @@ public sealed class ManageUsersHandler(UserManager<AppUser> users, CurrentUser m
         await Visible().FirstOrDefaultAsync(u => u.Id == id, ct) is { } u ? View(u, clock.GetUtcNow()) : Failure.NotFound("该用户");
 
     private UserView View(AppUser u, DateTimeOffset now) => new(u.Id, u.UserName!, u.DisplayName, u.Role, Roles.LabelOf(u.Role), u.RegionCode,
-        regions.NameOf(u.RegionCode), u.LockoutEnd is { } e && e > now, u.CreatedAt);
+        regions.NameOf(u.RegionCode), u.LockoutEnd is { } e && e > now, u.CreatedAt)
+    {
+        LockedUntil = u.LockoutEnd is { } end && end > now && end.Year < 9999 ? end.UtcDateTime : null,
+    };
+
+    /// <summary>
+    /// Lifts a lockout after failed sign-ins (not a disabling: that is the edit form's 停用). The change of the user's
+    /// lockout end is written to the audit log like every user change.
+    /// </summary>
+    public async Task<Outcome<UserView>> UnlockAsync(string id, CancellationToken ct)
+    {
+        var user = await Visible().FirstOrDefaultAsync(u => u.Id == id, ct);
+        if (user is null) return Failure.NotFound("该用户");
+        var now = clock.GetUtcNow();
+        if (user.LockoutEnd is { Year: >= 9999 }) return Failure.Invalid("locked", "该账号已被停用，请在编辑页面中启用");
+        if (user.LockoutEnd is not { } end || end <= now) return Failure.Invalid("locked", "该账号未被锁定");
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        var result = await users.UpdateAsync(user);
+        if (!result.Succeeded) return Errors(result);
+        return View(user, now);
+    }
 
     private Failure? CheckGrant(string role, string regionCode)
     {
@@ -110,5 +135,7 @@ public sealed class ManageUsersHandler(UserManager<AppUser> users, CurrentUser m
         g.MapPut("/{id}", async (string id, UpdateUserRequest r, ManageUsersHandler h, CancellationToken ct) =>
                 (await h.UpdateAsync(id, r, ct)).ToHttp(TypedResults.Ok))
             .WithName("UpdateUser").WithSummary("修改用户、停用或重置密码");
+        g.MapPost("/{id}/unlock", async (string id, ManageUsersHandler h, CancellationToken ct) => (await h.UnlockAsync(id, ct)).ToHttp(TypedResults.Ok))
+            .WithName("UnlockUser").WithSummary("解除登录失败造成的账号锁定（记入操作日志）");
     }
 }
