@@ -3,6 +3,7 @@ using Jingzhun.Web.Modules.FieldWork.RecordVisit;
 using Jingzhun.Web.Modules.FieldWork.SearchVisits;
 using Jingzhun.Web.Modules.FieldWork.SyncHouseholds;
 using Jingzhun.Web.Modules.FieldWork.UploadPhotos;
+using Jingzhun.Web.Modules.Registry.GetHousehold;
 
 namespace Jingzhun.Web.Modules.FieldWork;
 
@@ -14,6 +15,7 @@ public static class FieldWorkModule
 {
     public static IServiceCollection AddFieldWork(this IServiceCollection services) => services
         .AddScoped<FieldWorkAccess>()
+        .AddHouseholdPanel(30, "走访记录", null, HouseholdPanel.FieldWorkPanelModel.Path)
         .AddScoped<UploadVisitPhotoHandler>()
         .AddScoped<HouseholdUpdateApplier>()
         .AddScoped<RecordVisitHandler>()
