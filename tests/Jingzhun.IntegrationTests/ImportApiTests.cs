@@ -161,6 +161,45 @@ public abstract class ImportApiTests(TestApp app) : ApiTests(app)
         Assert.Equal(16050m, h["incomes"]!.AsArray().Single()!["perCapitaNetIncome"]!.GetValue<decimal>());
     }
 
+    /// <summary>
+    /// The import does not judge row by row: it announces one region change, on which the guarantees and monitoring
+    /// modules queue their sweeps of the region; the imported household is then assessed and screened like any other.
+    /// </summary>
+    [SkippableFact]
+    public async Task An_import_queues_the_guarantees_and_monitoring_sweeps_that_assess_the_imported_households()
+    {
+        RequireDatabase();
+        var places = await PlacesAsync();
+        var admin = await As("tl_admin");
+        var number = NewNumber(places.SecondVillage);
+        // A D-grade house (住房安全 fails) and 1,000 yuan per head (below any monitoring threshold).
+        var row = Row(number, places.SecondVillage, facts: Exited with { HousingGrade = HousingGrade.D }) with { Income = new IncomeLines { WageIncome = 1000 } };
+        var result = await ImportAsync(admin, Csv([row]), places.SecondVillage);
+        Assert.Equal(1, Count(result, "householdsNew"));
+        var id = (await FindAsync(admin, number))!["id"]!.GetValue<long>();
+
+        // Polls what only the sweeps make (the panel's GET would assess a household never assessed, so it is read after).
+        JsonNode? problem = null;
+        List<string> reasons = [];
+        for (var i = 0; i < 600 && (problem is null || reasons.Count == 0); i++)
+        {
+            if (i > 0) await Task.Delay(100);
+            problem = (await GetAsync(admin, $"/api/v1/problems?householdId={id}"))["items"]!.AsArray()
+                .FirstOrDefault(p => p!["source"]!.GetValue<string>() == "Rule" && p["dimension"]!.GetValue<string>() == "Housing");
+            reasons = (await GetAsync(admin, $"/api/v1/monitoring/leads?householdId={id}"))["items"]!.AsArray()
+                .Where(l => l!["source"]!.GetValue<string>() == "SystemSweep").Select(l => l!["reason"]!.GetValue<string>()).ToList();
+        }
+        Assert.True(problem is not null, "the guarantees sweep queued after the import assessed the household");
+        var housing = (await GetAsync(admin, $"/api/v1/households/{id}/guarantees"))["dimensions"]!.AsArray()
+            .Single(d => d!["dimension"]!.GetValue<string>() == "Housing")!;
+        Assert.Equal("Fail", housing["verdict"]!.GetValue<string>());
+        Assert.Equal(problem["id"]!.GetValue<long>(), housing["openProblemId"]!.GetValue<long>());
+        Assert.True(reasons.Count > 0, "the monitoring sweep queued after the import screened the household");
+        Assert.Contains("IncomeBelowThreshold", reasons);
+        // Queued after the guarantees sweep, the monitoring sweep read the housing problem it had opened.
+        Assert.Contains("GuaranteeProblem", reasons);
+    }
+
     [SkippableFact]
     public async Task A_GBK_csv_with_labels_and_codes_imports()
     {

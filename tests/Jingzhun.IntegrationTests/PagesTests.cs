@@ -77,6 +77,64 @@ public abstract partial class PagesTests(TestApp app) : ApiTests(app)
         Assert.Contains("不在您的管辖范围内", await other.Content.ReadAsStringAsync());
     }
 
+    /// <summary>The household page frames the panels of the modules above the registry; each panel is served by its module.</summary>
+    [SkippableFact]
+    public async Task The_household_page_loads_each_module_s_panel_from_the_module_and_a_panel_outside_the_scope_is_404()
+    {
+        RequireDatabase();
+        var places = await PlacesAsync();
+        var mine = await RegisterAsAdminAsync(places.SecondVillage);
+        var theirs = await RegisterAsAdminAsync(places.OtherTownshipVillage);
+        var admin = await As("admin");
+        await Ok(await admin.PostAsJsonAsync("/api/v1/monitoring/leads", new { householdId = mine.Id, source = "CadreCheck", detail = "入户排查发现家中有人患重病，医疗支出大" }), HttpStatusCode.Created);
+        string[] panels = ["guarantees", "monitoring", "fieldwork"];
+
+        var page = await SignInAsync("tuqiao");
+        var frame = await page.GetStringAsync($"/households/{mine.Id}");
+        // In page order, each loaded on load by htmx, with a plain link for a browser without script.
+        var at = panels.Select(p => frame.IndexOf($"hx-get=\"/households/{mine.Id}/panels/{p}\" hx-trigger=\"load\"", StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(-1, at);
+        Assert.Equal(at.Order(), at);
+        foreach (var p in panels) Assert.Contains($"<noscript><p><a href=\"/households/{mine.Id}/panels/{p}\">", frame);
+
+        async Task<string> Fragment(HttpClient c, string p)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/households/{mine.Id}/panels/{p}");
+            request.Headers.Add("HX-Request", "true");
+            var r = await c.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+            var html = await r.Content.ReadAsStringAsync();
+            Assert.DoesNotContain("<html", html);   // the section alone, swapped into the page
+            return html;
+        }
+        var guarantees = await Fragment(page, "guarantees");
+        Assert.Contains("<section class=\"card\" id=\"guarantees\">", guarantees);
+        Assert.Contains("两不愁三保障", guarantees);
+        Assert.Contains($"href=\"/problems?householdId={mine.Id}\"", guarantees);
+        var monitoring = await Fragment(page, "monitoring");
+        Assert.Contains("防返贫监测", monitoring);
+        Assert.Contains("待核查的风险线索", monitoring);
+        Assert.Contains("医疗支出大", monitoring);
+        Assert.Contains($"href=\"/monitoring/leads/new?householdId={mine.Id}\"", monitoring);   // 登记风险线索: monitoring.report
+        var fieldWork = await Fragment(page, "fieldwork");
+        Assert.Contains("走访记录", fieldWork);
+        Assert.Contains($"href=\"/fieldwork/visits/new?household={mine.Id}\"", fieldWork);       // 登记走访: registry.edit
+        // Without htmx (the no-script link) the same section comes on a page of its own.
+        var alone = await page.GetStringAsync($"/households/{mine.Id}/panels/monitoring");
+        Assert.Contains("<html", alone);
+        Assert.Contains("医疗支出大", alone);
+
+        // The read-only role sees the panels without their write buttons.
+        var auditor = await SignInAsync("auditor");
+        Assert.DoesNotContain("登记风险线索", await Fragment(auditor, "monitoring"));
+        Assert.DoesNotContain("登记走访", await Fragment(auditor, "fieldwork"));
+
+        // Another township's household: the page and every panel answer 404.
+        Assert.Equal(HttpStatusCode.NotFound, (await page.GetAsync($"/households/{theirs.Id}")).StatusCode);
+        foreach (var p in panels)
+            Assert.Equal(HttpStatusCode.NotFound, (await page.GetAsync($"/households/{theirs.Id}/panels/{p}")).StatusCode);
+    }
+
     [SkippableFact]
     public async Task Signing_out_ends_the_cookie_session()
     {
@@ -107,7 +165,8 @@ public abstract partial class PagesTests(TestApp app) : ApiTests(app)
 
         var page = await SignInAsync("tuqiao");
         foreach (var (url, text) in new[] { ("/fieldwork/cadres", "帮扶干部"), ("/fieldwork/teams", "驻村工作队"), ("/fieldwork/unpaired", "未结对农户"),
-                     ($"/fieldwork/pairing?region={places.SecondVillage}", h.Number), ("/fieldwork/visits", "走访记录"), ($"/households/{h.Id}", "登记走访") })
+                     ($"/fieldwork/pairing?region={places.SecondVillage}", h.Number), ("/fieldwork/visits", "走访记录"),
+                     ($"/households/{h.Id}", $"hx-get=\"/households/{h.Id}/panels/fieldwork\""), ($"/households/{h.Id}/panels/fieldwork", "登记走访") })
             Assert.Contains(text, await page.GetStringAsync(url));
 
         var form = await page.GetStringAsync($"/fieldwork/visits/new?household={h.Id}");

@@ -3,6 +3,7 @@ using Jingzhun.Web.Modules.FieldWork.RecordVisit;
 using Jingzhun.Web.Modules.FieldWork.SearchVisits;
 using Jingzhun.Web.Modules.FieldWork.SyncHouseholds;
 using Jingzhun.Web.Modules.FieldWork.UploadPhotos;
+using Jingzhun.Web.Modules.Registry.GetHousehold;
 
 namespace Jingzhun.Web.Modules.FieldWork;
 
@@ -16,6 +17,7 @@ public static class FieldWorkModule
         .AddScoped<Platform.IStartupSeed, DemoData.FieldWorkDemoSeed>()
         .AddScoped<FieldWorkAccess>()
         .AddScoped<Platform.Auth.IHouseholdScopeSource, CadreScope>()
+        .AddHouseholdPanel(30, "走访记录", null, HouseholdPanel.FieldWorkPanelModel.Path)
         .AddScoped<UploadVisitPhotoHandler>()
         .AddScoped<HouseholdUpdateApplier>()
         .AddScoped<RecordVisitHandler>()

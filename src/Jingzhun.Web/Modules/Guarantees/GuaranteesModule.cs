@@ -2,6 +2,8 @@ using Jingzhun.Web.Modules.Guarantees.AssessHouseholds;
 using Jingzhun.Web.Modules.Guarantees.Bulletins;
 using Jingzhun.Web.Modules.Guarantees.ManageProblems;
 using Jingzhun.Web.Modules.Registry;
+using Jingzhun.Web.Modules.Registry.GetHousehold;
+using Jingzhun.Web.Platform.Auth;
 using Jingzhun.Web.Platform.Jobs;
 
 namespace Jingzhun.Web.Modules.Guarantees;
@@ -14,6 +16,7 @@ public static class GuaranteesModule
         .AddScoped<AssessHouseholdsHandler>()
         .AddScoped<IRegistryChangeListener>(sp => sp.GetRequiredService<AssessHouseholdsHandler>())
         .AddScoped<IJobHandler, SweepGuaranteesJob>()
+        .AddHouseholdPanel(10, "两不愁三保障", Permissions.GuaranteesView, HouseholdPanel.GuaranteesPanelModel.Path)
         .AddScoped<ManageProblemsHandler>()
         .AddScoped<BulletinsHandler>()
         .AddScoped<ConfigurePolicy.ConfigurePolicyHandler>();

@@ -4,6 +4,8 @@ using Jingzhun.Web.Modules.Monitoring.MonitoringStats;
 using Jingzhun.Web.Modules.Monitoring.PublicNotice;
 using Jingzhun.Web.Modules.Monitoring.SweepRisks;
 using Jingzhun.Web.Modules.Registry;
+using Jingzhun.Web.Modules.Registry.GetHousehold;
+using Jingzhun.Web.Platform.Auth;
 using Jingzhun.Web.Platform.Jobs;
 
 namespace Jingzhun.Web.Modules.Monitoring;
@@ -17,6 +19,7 @@ public static class MonitoringModule
         .AddScoped<SweepRisksHandler>()
         .AddScoped<IRegistryChangeListener>(sp => sp.GetRequiredService<SweepRisksHandler>())
         .AddScoped<IJobHandler, SweepRisksJob>()
+        .AddHouseholdPanel(20, "防返贫监测", Permissions.MonitoringView, HouseholdPanel.MonitoringPanelModel.Path)
         .AddScoped<ManageLeadsHandler>()
         .AddScoped<IdentifyHouseholdsHandler>()
         .AddScoped<MonitoringStatsHandler>()

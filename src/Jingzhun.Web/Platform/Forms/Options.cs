@@ -1,4 +1,3 @@
-using Jingzhun.Web.Modules.Registry;
 using Jingzhun.Web.Platform.Localization;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -17,13 +16,4 @@ public static class Options
 
     /// <summary>是 / 否 / 未填 for facts that may be unknown.</summary>
     public static List<SelectListItem> YesNo() => [new("未填", ""), new("是", "true"), new("否", "false")];
-
-    public static List<SelectListItem> Ethnicity() =>
-        Ethnicities.All.Select(e => new SelectListItem(e.Name, e.Code)).ToList();
-
-    /// <summary>The twelve registry causes (the risk types 13–15 belong to monitoring).</summary>
-    public static List<SelectListItem> Causes() => Of<PovertyCause>("（无）", c => c <= PovertyCause.Other);
-
-    public static List<SelectListItem> DisabilityGrades() =>
-        [new("（无）", ""), new("一级", "1"), new("二级", "2"), new("三级", "3"), new("四级", "4")];
 }

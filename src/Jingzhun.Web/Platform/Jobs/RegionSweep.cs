@@ -78,6 +78,16 @@ public abstract class RegionSweepJob(AppDbContext db) : IJobHandler
         return Describe(ids.Count, found);
     }
 
+    /// <summary>
+    /// Queues a sweep after a bulk change of the registry (an import), on the caller's context and inside its open
+    /// transaction, so the job commits or rolls back with the change. The runner picks it up after the commit.
+    /// </summary>
+    public static async Task QueueAfterChangeAsync(AppDbContext db, string kind, string regionCode, string createdBy, TimeProvider clock, CancellationToken ct)
+    {
+        db.Jobs.Add(new Job { Kind = kind, RegionCode = regionCode, CreatedBy = createdBy, CreatedAt = clock.GetUtcNow().UtcDateTime, Message = "排队中（导入后重新研判）" });
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>POST {path} {region}: queues the sweep for a region in the user's scope; 202 with the job's progress address.</summary>
     public static RouteHandlerBuilder MapStart(RouteGroupBuilder api, string path, string kind) =>
         api.MapPost(path, async (SweepRegionRequest r, Jobs jobs, CurrentUser user, CancellationToken ct) =>

@@ -37,6 +37,10 @@ public sealed class AssessHouseholdsHandler(AppDbContext db, TimeProvider clock)
 
     public Task HouseholdChangedAsync(long householdId, CancellationToken ct) => AssessAsync([householdId], ct);
 
+    /// <summary>After an import the region is re-assessed by a sweep job, not household by household inside the import.</summary>
+    public Task RegionChangedAsync(string regionCode, string changedBy, CancellationToken ct) =>
+        RegionSweepJob.QueueAfterChangeAsync(db, SweepGuaranteesJob.JobKind, regionCode, changedBy, clock, ct);
+
     /// <summary>Assesses the given households (those visible to the current scope) and saves; returns problems opened.</summary>
     public async Task<int> AssessAsync(IReadOnlyCollection<long> householdIds, CancellationToken ct)
     {

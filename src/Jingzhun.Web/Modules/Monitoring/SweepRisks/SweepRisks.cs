@@ -32,6 +32,10 @@ public sealed class SweepRisksHandler(AppDbContext db, TimeProvider clock) : IRe
 
     public Task HouseholdChangedAsync(long householdId, CancellationToken ct) => SweepAsync([householdId], ct);
 
+    /// <summary>After an import the region is swept by a job (queued after the guarantees' re-assessment, whose problems it reads).</summary>
+    public Task RegionChangedAsync(string regionCode, string changedBy, CancellationToken ct) =>
+        RegionSweepJob.QueueAfterChangeAsync(db, SweepRisksJob.JobKind, regionCode, changedBy, clock, ct);
+
     public async Task<int> SweepAsync(IReadOnlyCollection<long> householdIds, CancellationToken ct)
     {
         // Flat queries, the ids as one array parameter (binding thousands of separate parameters costs more than the query).

@@ -8,26 +8,22 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jingzhun.Web.Modules.Registry.GetHousehold;
 
-/// <summary>户详情: the same handler as GET /api/v1/households/{id}, plus its change history.</summary>
+/// <summary>
+/// 户详情: the same handler as GET /api/v1/households/{id}, plus its change history. The sections other modules own
+/// (两不愁三保障, 防返贫监测, 走访记录) are <see cref="IHouseholdPanel"/>s: the page only frames them and loads each from
+/// its module.
+/// </summary>
 [Authorize(Policy = Permissions.RegistryView)]
-public sealed class DetailModel(GetHouseholdHandler handler, Guarantees.AssessHouseholds.AssessHouseholdsHandler guarantees,
-    Guarantees.ManageProblems.ManageProblemsHandler problems, Monitoring.IdentifyHouseholds.IdentifyHouseholdsHandler monitoringCases,
-    Monitoring.ManageLeads.ManageLeadsHandler monitoringLeads, FieldWork.SearchVisits.SearchVisitsHandler visits,
-    FieldWork.ManagePairings.ManagePairingsHandler pairings, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class DetailModel(GetHouseholdHandler handler, IEnumerable<IHouseholdPanel> panels, CurrentUser me, TimeProvider clock) : PageModel
 {
     public const int HistoryTake = 200;
 
     public HouseholdView View { get; private set; } = null!;
     public IReadOnlyList<HistoryView> History { get; private set; } = [];
-    /// <summary>两不愁三保障: the six dimensions and every problem of this household (open and closed).</summary>
-    public Guarantees.AssessHouseholds.GuaranteePanel? Panel { get; private set; }
-    public IReadOnlyList<Guarantees.ManageProblems.ProblemRow> Problems { get; private set; } = [];
-    /// <summary>防返贫监测: the household's cases (every period) and its leads awaiting 受理; null without monitoring.view.</summary>
-    public IReadOnlyList<Monitoring.IdentifyHouseholds.CaseRow>? MonitoringCases { get; private set; }
-    public IReadOnlyList<Monitoring.ManageLeads.LeadRow> OpenLeads { get; private set; } = [];
-    public bool CanReportLead => me.Has(Permissions.MonitoringReport);
+    /// <summary>The other modules' panels this user may see, in page order.</summary>
+    public IReadOnlyList<IHouseholdPanel> Panels { get; } =
+        panels.Where(p => p.Permission is null || me.Has(p.Permission)).OrderBy(p => p.Order).ToList();
     public bool CanEdit => me.Has(Permissions.RegistryEdit);
-    public FieldWork.HouseholdPanel.FieldWorkPanel? FieldWork { get; private set; }
     public bool CanReveal => me.Has(Permissions.RegistryRevealId);
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
@@ -36,18 +32,6 @@ public sealed class DetailModel(GetHouseholdHandler handler, Guarantees.AssessHo
         if (!outcome.Succeeded) return NotFound();
         View = outcome.Value!;
         History = await handler.HistoryAsync(id, HistoryTake, ct);
-        if (me.Has(Permissions.GuaranteesView))
-        {
-            Panel = (await guarantees.PanelAsync(id, ct)).Value;
-            Problems = (await problems.SearchAsync(new(null, null, null, null, null, null, id, null, null, 1, 100), ct)).Value?.Items ?? [];
-        }
-        if (me.Has(Permissions.MonitoringView))
-        {
-            MonitoringCases = (await monitoringCases.SearchAsync(new(null, null, null, null, null, id, 1, 50), ct)).Value?.Items ?? [];
-            OpenLeads = (await monitoringLeads.SearchAsync(new(null, Monitoring.LeadStatus.Open, null, null, id, 1, 50), ct)).Value?.Items ?? [];
-        }
-        FieldWork = new(id, (await visits.SearchAsync(new(null, null, null, null, id, 1, 10), ct)).Value,
-            (await pairings.HistoryAsync(id, ct)).Value ?? [], CanEdit);
         return Page();
     }
 

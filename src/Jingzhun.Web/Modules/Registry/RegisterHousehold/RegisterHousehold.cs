@@ -42,8 +42,6 @@ public sealed class RegisterHouseholdHandler(AppDbContext db, IValidator<Househo
             try
             {
                 await db.SaveChangesAsync(ct);
-                await changes.NotifyAsync(household.Id, ct);
-                return new RegisteredHousehold(household.Id, household.HouseholdNumber, c.Warnings);
             }
             catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && attempt < 3)
             {
@@ -51,7 +49,11 @@ public sealed class RegisterHouseholdHandler(AppDbContext db, IValidator<Househo
                 db.ChangeTracker.Clear();
                 var again = await identities.CheckAsync(request.Head with { Relationship = Relationship.Head }, village.Code, null, "head", ct);
                 if (!again.Succeeded) return again.Failure!;
+                continue;
             }
+            // Announced once, after the save and outside the retry: a listener's failure must not register the household again.
+            await changes.NotifyAsync(household.Id, ct);
+            return new RegisteredHousehold(household.Id, household.HouseholdNumber, c.Warnings);
         }
     }
 

@@ -6,7 +6,6 @@ using Jingzhun.Web.Modules.Regions.Rules;
 using Jingzhun.Web.Modules.Registry.Rules;
 using Jingzhun.Web.Platform.Auditing;
 using Jingzhun.Web.Platform.Data;
-using Jingzhun.Web.Platform.Jobs;
 using Jingzhun.Web.Platform.Localization;
 using Jingzhun.Web.Platform.Protection;
 using Microsoft.EntityFrameworkCore;
@@ -72,16 +71,15 @@ public sealed class ImportResult
 /// person in two households, the region), and writes in one transaction: new households by the bulk writer, changed
 /// ones through their entities. Nothing is committed unless the whole import succeeds (or, in
 /// <see cref="ImportMode.Valid"/>, for the valid households); a cancelled or killed import leaves no rows.
-/// One audit entry records the import; the 两不愁三保障 and monitoring sweeps run afterwards as jobs.
+/// One audit entry records the import; one <see cref="RegistryChanges"/> announcement lets the listening modules queue their sweeps.
 /// </summary>
 public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts> householdValidator, IValidator<MemberFacts> memberValidator,
-    IValidator<IncomeLines> incomeValidator, PersonalDataProtector protector, RegionDirectory regions, TimeProvider clock, IConfiguration config,
-    Platform.Files.PrivateTemp temp)
+    IValidator<IncomeLines> incomeValidator, PersonalDataProtector protector, RegionDirectory regions, RegistryChanges changes, TimeProvider clock,
+    IConfiguration config, Platform.Files.PrivateTemp temp)
 {
     /// <summary>Rows of one household (consecutive rows with one 户编号): a file of a million rows under one number is refused, not held.</summary>
     public const int MaxRowsPerHousehold = 100;
     public const int ChunkHouseholds = 2000;
-    public static readonly string[] SweepKinds = [Guarantees.AssessHouseholds.SweepGuaranteesJob.JobKind, Monitoring.SweepRisks.SweepRisksJob.JobKind];
     private const int MaxKeptErrors = 100_000;
 
     private static readonly Dictionary<string, string> HouseholdHeaders = RegistryColumns.All.Where(c => c.Scope == ColumnScope.Household).ToDictionary(c => c.Property, c => c.Header);
@@ -264,11 +262,11 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
                 Summary = Truncate($"批量导入 {o.FileName}：户 新增 {result.Counts.HouseholdsNew}、变更 {result.Counts.HouseholdsChanged}、不变 {result.Counts.HouseholdsUnchanged}；成员 新增 {result.Counts.MembersNew}；错误 {result.Counts.Errors} 处", 200),
                 Changes = JsonSerializer.Serialize(new { file = o.FileName, sha256 = o.FileSha256, mode = o.Mode.ToString(), counts = result.Counts }),
             });
-            // The derived assessments are the sweeps' work, run for the region afterwards (not row by row inside the import).
-            if (result.Counts.HouseholdsNew + result.Counts.HouseholdsChanged > 0)
-                foreach (var kind in SweepKinds)
-                    db.Jobs.Add(new Job { Kind = kind, RegionCode = o.RegionCode, CreatedBy = o.UserName, CreatedAt = now, Message = "排队中（导入后重新研判）" });
             await db.SaveChangesAsync(ct);
+            // One announcement for the whole import, inside the transaction: the listening modules queue their region
+            // sweeps (the derived assessments are not made row by row here), committed together with the import.
+            if (result.Counts.HouseholdsNew + result.Counts.HouseholdsChanged > 0)
+                await changes.NotifyRegionAsync(o.RegionCode, o.UserName, ct);
             await tx.CommitAsync(ct);
             result.Written = true;
         }
