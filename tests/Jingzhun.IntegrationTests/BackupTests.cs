@@ -1,3 +1,4 @@
+using Jingzhun.Web.Modules.Registry;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;

@@ -1,3 +1,4 @@
+using Jingzhun.Web.Modules.Registry;
 using Jingzhun.Web.Platform.Problems;
 using Jingzhun.Web.Modules.Registry.SearchHouseholds;
 using Jingzhun.Web.Platform.Auditing;

@@ -1,7 +1,9 @@
 using Jingzhun.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jingzhun.Web.Platform.Problems;
+using Jingzhun.Web.Platform.Problems;
+
+namespace Jingzhun.Web.Modules.Registry;
 
 /// <summary>
 /// For lists filtered by <c>householdId</c>: a household outside the caller's scope (or none at all) answers 404 like
