@@ -69,6 +69,7 @@ public sealed class Member : Platform.Auditing.IAudited, Platform.Data.IHousehol
     public bool ReceivesTekun { get; private set; }
     [Platform.Auditing.Sensitive]
     public bool SchoolHealthExemption { get; private set; }
+    [Platform.Auditing.Sensitive]
     public bool HomeSchooling { get; private set; }
 
     public MemberStatus Status { get; private set; }

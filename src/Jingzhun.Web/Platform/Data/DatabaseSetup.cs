@@ -41,6 +41,13 @@ public static class DatabaseSetup
     /// <summary>WAL lets readers proceed during writes; the pragma persists in the file. Then the one-off data conversions.</summary>
     public static async Task MigrateAsync(AppDbContext db, CancellationToken ct)
     {
+        // The migrations were squashed into one Initial per provider before any production database existed (docs/adr/0004):
+        // a database made by the old chain is a development copy, and saying so beats a "table already exists" error.
+        var known = db.Database.GetMigrations().ToHashSet();
+        var foreign = (await db.Database.GetAppliedMigrationsAsync(ct)).Where(m => !known.Contains(m)).ToList();
+        if (foreign.Count > 0)
+            throw new InvalidOperationException(
+                $"数据库由旧版本的迁移创建（{string.Join("、", foreign)}），与当前版本不兼容：这是开发用数据库，请删除后重新启动（SQLite：data/jingzhun.db），或从备份恢复到新版本。");
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await Protection.IdNumberMaskUpgrade.RunAsync(db, ct);

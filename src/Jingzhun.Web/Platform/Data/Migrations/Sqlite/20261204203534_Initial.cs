@@ -77,6 +77,28 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "cadres",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PhoneProtected = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    PhoneMasked = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    ActiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ActiveTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_cadres", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "exit_standards",
                 columns: table => new
                 {
@@ -270,6 +292,24 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "review_meetings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TownshipCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Attendees = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_review_meetings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "stored_files",
                 columns: table => new
                 {
@@ -285,6 +325,28 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_stored_files", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "visit_policies",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CountyCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    FestivalDaysBefore = table.Column<int>(type: "INTEGER", nullable: false),
+                    FestivalDaysAfter = table.Column<int>(type: "INTEGER", nullable: false),
+                    EmergencyDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    PairingGraceDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    GpsThresholdMetres = table.Column<int>(type: "INTEGER", nullable: false),
+                    LateEntryDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaxVisitsPerDay = table.Column<int>(type: "INTEGER", nullable: false),
+                    TownshipSwitchMinutes = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_visit_policies", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -394,6 +456,55 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "work_teams",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    VillageCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FirstSecretaryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_work_teams", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_work_teams_cadres_FirstSecretaryId",
+                        column: x => x.FirstSecretaryId,
+                        principalTable: "cadres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "emergency_flags",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: false),
+                    VillageCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    FlaggedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_emergency_flags", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_emergency_flags_households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "household_assessments",
                 columns: table => new
                 {
@@ -471,7 +582,8 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     NetIncome = table.Column<long>(type: "INTEGER", nullable: false),
                     PerCapitaNetIncome = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -572,6 +684,38 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "pairings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CadreId = table.Column<long>(type: "INTEGER", nullable: false),
+                    VillageCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pairings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_pairings_cadres_CadreId",
+                        column: x => x.CadreId,
+                        principalTable: "cadres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_pairings_households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "problems",
                 columns: table => new
                 {
@@ -644,6 +788,47 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "visits",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: false),
+                    VillageCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    CadreId = table.Column<long>(type: "INTEGER", nullable: false),
+                    VisitedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EnteredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    Accuracy = table.Column<double>(type: "REAL", nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    UpdateState = table.Column<int>(type: "INTEGER", nullable: false),
+                    HouseholdUpdateJson = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    UpdateBaseVersion = table.Column<int>(type: "INTEGER", nullable: true),
+                    ProblemIds = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    LeadIds = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_visits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_visits_cadres_CadreId",
+                        column: x => x.CadreId,
+                        principalTable: "cadres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_visits_households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "registry_snapshot_rows",
                 columns: table => new
                 {
@@ -669,6 +854,89 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                         name: "FK_registry_snapshot_rows_registry_snapshots_SnapshotId",
                         column: x => x.SnapshotId,
                         principalTable: "registry_snapshots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "review_items",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReviewMeetingId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProblemId = table.Column<long>(type: "INTEGER", nullable: true),
+                    RiskLeadId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ActedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ResolvedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_review_items", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_review_items_review_meetings_ReviewMeetingId",
+                        column: x => x.ReviewMeetingId,
+                        principalTable: "review_meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "work_logs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    CadreId = table.Column<long>(type: "INTEGER", nullable: true),
+                    WorkTeamId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ProjectName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_work_logs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_work_logs_cadres_CadreId",
+                        column: x => x.CadreId,
+                        principalTable: "cadres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_work_logs_work_teams_WorkTeamId",
+                        column: x => x.WorkTeamId,
+                        principalTable: "work_teams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "work_team_members",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WorkTeamId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CadreId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_work_team_members", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_work_team_members_cadres_CadreId",
+                        column: x => x.CadreId,
+                        principalTable: "cadres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_work_team_members_work_teams_WorkTeamId",
+                        column: x => x.WorkTeamId,
+                        principalTable: "work_teams",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -754,6 +1022,93 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "visit_photos",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    VisitId = table.Column<long>(type: "INTEGER", nullable: true),
+                    StoredFileId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TakenAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ExifLatitude = table.Column<double>(type: "REAL", nullable: true),
+                    ExifLongitude = table.Column<double>(type: "REAL", nullable: true),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_visit_photos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_visit_photos_stored_files_StoredFileId",
+                        column: x => x.StoredFileId,
+                        principalTable: "stored_files",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_visit_photos_visits_VisitId",
+                        column: x => x.VisitId,
+                        principalTable: "visits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "work_log_households",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WorkLogId = table.Column<long>(type: "INTEGER", nullable: false),
+                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_work_log_households", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_work_log_households_households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_work_log_households_work_logs_WorkLogId",
+                        column: x => x.WorkLogId,
+                        principalTable: "work_logs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "work_log_photos",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WorkLogId = table.Column<long>(type: "INTEGER", nullable: false),
+                    StoredFileId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_work_log_photos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_work_log_photos_stored_files_StoredFileId",
+                        column: x => x.StoredFileId,
+                        principalTable: "stored_files",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_work_log_photos_work_logs_WorkLogId",
+                        column: x => x.WorkLogId,
+                        principalTable: "work_logs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -817,6 +1172,27 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                 columns: new[] { "RegionCode", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_cadres_RegionCode",
+                table: "cadres",
+                column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cadres_UserId",
+                table: "cadres",
+                column: "UserId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_emergency_flags_HouseholdId",
+                table: "emergency_flags",
+                column: "HouseholdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_emergency_flags_VillageCode_FlaggedOn",
+                table: "emergency_flags",
+                columns: new[] { "VillageCode", "FlaggedOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_exit_standards_ProvinceCode_Year",
                 table: "exit_standards",
                 columns: new[] { "ProvinceCode", "Year" },
@@ -862,6 +1238,11 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_households_dashboard",
+                table: "households",
+                columns: new[] { "VillageCode", "Status", "Size", "Attribute", "MainCause", "Class321", "LatestIncomeYear", "LatestPerCapitaIncome" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_households_HeadName",
                 table: "households",
                 column: "HeadName");
@@ -873,9 +1254,9 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_households_VillageCode",
+                name: "IX_households_village_number",
                 table: "households",
-                column: "VillageCode");
+                columns: new[] { "VillageCode", "HouseholdNumber" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_jobs_Status_Id",
@@ -935,6 +1316,28 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_pairings_CadreId_EndedOn",
+                table: "pairings",
+                columns: new[] { "CadreId", "EndedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pairings_ChangedAt",
+                table: "pairings",
+                column: "ChangedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pairings_VillageCode_EndedOn",
+                table: "pairings",
+                columns: new[] { "VillageCode", "EndedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "UX_pairings_one_active",
+                table: "pairings",
+                column: "HouseholdId",
+                unique: true,
+                filter: "\"EndedOn\" IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_problem_events_ProblemId_At",
                 table: "problem_events",
                 columns: new[] { "ProblemId", "At" });
@@ -984,6 +1387,16 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_review_items_ReviewMeetingId",
+                table: "review_items",
+                column: "ReviewMeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_review_meetings_TownshipCode_HeldOn",
+                table: "review_meetings",
+                columns: new[] { "TownshipCode", "HeldOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_risk_leads_CaseId",
                 table: "risk_leads",
                 column: "CaseId");
@@ -1004,6 +1417,110 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                 name: "IX_stored_files_Sha256",
                 table: "stored_files",
                 column: "Sha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_visit_photos_ClientId",
+                table: "visit_photos",
+                column: "ClientId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_visit_photos_Sha256",
+                table: "visit_photos",
+                column: "Sha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_visit_photos_StoredFileId",
+                table: "visit_photos",
+                column: "StoredFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_visit_photos_VisitId",
+                table: "visit_photos",
+                column: "VisitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_visit_policies_CountyCode_Year",
+                table: "visit_policies",
+                columns: new[] { "CountyCode", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_visits_CadreId_VisitedAt",
+                table: "visits",
+                columns: new[] { "CadreId", "VisitedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_visits_ClientId",
+                table: "visits",
+                column: "ClientId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_visits_HouseholdId_VisitedAt",
+                table: "visits",
+                columns: new[] { "HouseholdId", "VisitedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_visits_VillageCode_VisitedAt",
+                table: "visits",
+                columns: new[] { "VillageCode", "VisitedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_work_log_households_HouseholdId",
+                table: "work_log_households",
+                column: "HouseholdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_work_log_households_WorkLogId",
+                table: "work_log_households",
+                column: "WorkLogId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_work_log_photos_StoredFileId",
+                table: "work_log_photos",
+                column: "StoredFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_work_log_photos_WorkLogId",
+                table: "work_log_photos",
+                column: "WorkLogId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_work_logs_CadreId",
+                table: "work_logs",
+                column: "CadreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_work_logs_RegionCode_Date",
+                table: "work_logs",
+                columns: new[] { "RegionCode", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_work_logs_WorkTeamId",
+                table: "work_logs",
+                column: "WorkTeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_work_team_members_CadreId",
+                table: "work_team_members",
+                column: "CadreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_work_team_members_WorkTeamId_CadreId",
+                table: "work_team_members",
+                columns: new[] { "WorkTeamId", "CadreId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_work_teams_FirstSecretaryId",
+                table: "work_teams",
+                column: "FirstSecretaryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_work_teams_VillageCode",
+                table: "work_teams",
+                column: "VillageCode");
         }
 
         /// <inheritdoc />
@@ -1029,6 +1546,9 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "emergency_flags");
 
             migrationBuilder.DropTable(
                 name: "exit_standards");
@@ -1058,6 +1578,9 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                 name: "monitoring_policies");
 
             migrationBuilder.DropTable(
+                name: "pairings");
+
+            migrationBuilder.DropTable(
                 name: "problem_events");
 
             migrationBuilder.DropTable(
@@ -1067,10 +1590,25 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                 name: "registry_snapshot_rows");
 
             migrationBuilder.DropTable(
+                name: "review_items");
+
+            migrationBuilder.DropTable(
                 name: "risk_leads");
 
             migrationBuilder.DropTable(
-                name: "stored_files");
+                name: "visit_photos");
+
+            migrationBuilder.DropTable(
+                name: "visit_policies");
+
+            migrationBuilder.DropTable(
+                name: "work_log_households");
+
+            migrationBuilder.DropTable(
+                name: "work_log_photos");
+
+            migrationBuilder.DropTable(
+                name: "work_team_members");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -1088,7 +1626,25 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                 name: "registry_snapshots");
 
             migrationBuilder.DropTable(
+                name: "review_meetings");
+
+            migrationBuilder.DropTable(
+                name: "visits");
+
+            migrationBuilder.DropTable(
+                name: "stored_files");
+
+            migrationBuilder.DropTable(
+                name: "work_logs");
+
+            migrationBuilder.DropTable(
                 name: "households");
+
+            migrationBuilder.DropTable(
+                name: "work_teams");
+
+            migrationBuilder.DropTable(
+                name: "cadres");
         }
     }
 }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261124225334_FieldWorkCore")]
-    partial class FieldWorkCore
+    [Migration("20261204203534_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -270,6 +270,45 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("cadres", (string)null);
                 });
 
+            modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.EmergencyFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FlaggedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("VillageCode", "FlaggedOn");
+
+                    b.ToTable("emergency_flags", (string)null);
+                });
+
             modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.Pairing", b =>
                 {
                     b.Property<long>("Id")
@@ -317,6 +356,84 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                         .HasFilter("\"EndedOn\" IS NULL");
 
                     b.ToTable("pairings", (string)null);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.ReviewItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProblemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReviewMeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RiskLeadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewMeetingId");
+
+                    b.ToTable("review_items", (string)null);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.ReviewMeeting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Attendees")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TownshipCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TownshipCode", "HeldOn");
+
+                    b.ToTable("review_meetings", (string)null);
                 });
 
             modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.Visit", b =>
@@ -458,6 +575,149 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("VisitId");
 
                     b.ToTable("visit_photos", (string)null);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.VisitPolicy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmergencyDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FestivalDaysAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FestivalDaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GpsThresholdMetres")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LateEntryDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxVisitsPerDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PairingGraceDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TownshipSwitchMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("visit_policies", (string)null);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.WorkLog", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CadreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProjectName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WorkTeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CadreId");
+
+                    b.HasIndex("WorkTeamId");
+
+                    b.HasIndex("RegionCode", "Date");
+
+                    b.ToTable("work_logs", (string)null);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.WorkLogHousehold", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WorkLogId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("WorkLogId");
+
+                    b.ToTable("work_log_households", (string)null);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.WorkLogPhoto", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoredFileId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WorkLogId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoredFileId");
+
+                    b.HasIndex("WorkLogId");
+
+                    b.ToTable("work_log_photos", (string)null);
                 });
 
             modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.WorkTeam", b =>
@@ -1276,7 +1536,9 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("HouseholdNumber")
                         .IsUnique();
 
-                    b.HasIndex("VillageCode");
+                    b.HasIndex(new[] { "VillageCode", "Status", "Size", "Attribute", "MainCause", "Class321", "LatestIncomeYear", "LatestPerCapitaIncome" }, "IX_households_dashboard");
+
+                    b.HasIndex(new[] { "VillageCode", "HouseholdNumber" }, "IX_households_village_number");
 
                     b.ToTable("households", (string)null);
                 });
@@ -1353,6 +1615,10 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("WageIncome")
                         .HasColumnType("INTEGER");
@@ -1905,6 +2171,15 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.EmergencyFlag", b =>
+                {
+                    b.HasOne("Jingzhun.Web.Modules.Registry.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.Pairing", b =>
                 {
                     b.HasOne("Jingzhun.Web.Modules.FieldWork.Cadre", null)
@@ -1916,6 +2191,15 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     b.HasOne("Jingzhun.Web.Modules.Registry.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.ReviewItem", b =>
+                {
+                    b.HasOne("Jingzhun.Web.Modules.FieldWork.ReviewMeeting", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ReviewMeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1947,6 +2231,49 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                         .WithMany("Photos")
                         .HasForeignKey("VisitId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.WorkLog", b =>
+                {
+                    b.HasOne("Jingzhun.Web.Modules.FieldWork.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("CadreId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Jingzhun.Web.Modules.FieldWork.WorkTeam", null)
+                        .WithMany()
+                        .HasForeignKey("WorkTeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.WorkLogHousehold", b =>
+                {
+                    b.HasOne("Jingzhun.Web.Modules.Registry.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jingzhun.Web.Modules.FieldWork.WorkLog", null)
+                        .WithMany("Households")
+                        .HasForeignKey("WorkLogId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.WorkLogPhoto", b =>
+                {
+                    b.HasOne("Jingzhun.Web.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jingzhun.Web.Modules.FieldWork.WorkLog", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("WorkLogId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.WorkTeam", b =>
@@ -2114,8 +2441,20 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     b.Navigation("Rows");
                 });
 
+            modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.ReviewMeeting", b =>
+                {
+                    b.Navigation("Items");
+                });
+
             modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.Visit", b =>
                 {
+                    b.Navigation("Photos");
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.WorkLog", b =>
+                {
+                    b.Navigation("Households");
+
                     b.Navigation("Photos");
                 });
 
