@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Jingzhun.IntegrationTests.Infrastructure;
+using Jingzhun.Web.Modules.Registry.DemoData;
 using Jingzhun.Web.Platform.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;

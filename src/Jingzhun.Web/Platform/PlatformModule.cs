@@ -195,7 +195,7 @@ public static class PlatformModule
         var openApi = app.MapOpenApi();
         var scalar = app.MapScalarApiReference(o => o.WithTitle("精准 Jingzhun API"));
         // The API description helps an attacker map the system: in a real deployment only signed-in users get it.
-        if (DemoPasswordGuard.IsRealDeployment(app.Environment.EnvironmentName))
+        if (Deployment.IsReal(app.Environment.EnvironmentName))
         {
             openApi.RequireAuthorization();
             scalar.RequireAuthorization();

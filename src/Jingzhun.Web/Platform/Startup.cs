@@ -18,16 +18,8 @@ public static class Startup
         await DatabaseSetup.MigrateAsync(db, ct);
         var demo = app.Configuration.GetValue("Demo:Seed", true);
         var notes = new List<string>();
-        var guarded = false;
         foreach (var seed in sp.GetServices<IStartupSeed>().OrderBy(x => x.Order))
         {
-            // Once the accounts exist (order 100) and before anything else: a real deployment with the demo password refuses to start.
-            if (seed.Order > 100 && !guarded)
-            {
-                guarded = true;
-                await Auth.DemoPasswordGuard.EnforceAsync(sp, app.Environment, app.Configuration,
-                    sp.GetRequiredService<ILoggerFactory>().CreateLogger("Jingzhun.Startup"));
-            }
             if (seed.DemoOnly && !demo) continue;
             if (await seed.SeedAsync(ct) is { } note) notes.Add(note);
         }

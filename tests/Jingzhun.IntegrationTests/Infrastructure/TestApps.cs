@@ -36,6 +36,8 @@ public abstract class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Protection:KeysPath", _keys);
         builder.UseSetting("Protection:LookupKey", LookupKey);
+        // Every test signs in from the same address: the per-address sign-in limit is tested on an app of its own.
+        builder.UseSetting("Auth:LoginRequestsPerAddress", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
         foreach (var (k, v) in DatabaseSettings()) builder.UseSetting(k, v);

@@ -12,4 +12,8 @@ public static class RegistryData
         public DbSet<Member> Members => db.Set<Member>();
         public DbSet<HouseholdIncome> Incomes => db.Set<HouseholdIncome>();
     }
+
+    /// <summary>The ids of a region's households in id order (region sweeps walk them in batches).</summary>
+    public static Task<List<long>> HouseholdIdsInRegionAsync(AppDbContext db, string regionCode, CancellationToken ct) =>
+        db.Households.AsNoTracking().InRegion(regionCode).OrderBy(h => h.Id).Select(h => h.Id).ToListAsync(ct);
 }

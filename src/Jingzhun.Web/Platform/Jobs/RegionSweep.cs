@@ -1,4 +1,3 @@
-using Jingzhun.Web.Modules.Registry;
 using Jingzhun.Web.Modules.Regions.Rules;
 using Jingzhun.Web.Platform.Auth;
 using Jingzhun.Web.Platform.Data;
@@ -16,6 +15,8 @@ public sealed record SweepRegionRequest(string? Region);
 /// </summary>
 public abstract class RegionSweepJob(AppDbContext db) : IJobHandler
 {
+    protected AppDbContext Db => db;
+
     public const int BatchSize = 2000;
     public static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(1);
 
@@ -28,15 +29,15 @@ public abstract class RegionSweepJob(AppDbContext db) : IJobHandler
     /// </summary>
     protected abstract Task<Func<Task<int>>> ProcessAsync(IReadOnlyCollection<long> householdIds, CancellationToken ct);
 
+    /// <summary>The ids of the region's households, in id order (the registry's, which Platform does not know).</summary>
+    protected abstract Task<List<long>> HouseholdIdsAsync(string regionCode, CancellationToken ct);
+
     /// <summary>"已研判 {done} 户，新发现问题 {found} 个"</summary>
     protected abstract string Describe(int done, int found);
 
     public async Task<string> RunAsync(Job job, IJobProgress progress, CancellationToken ct)
     {
-        var (low, high) = RegionCodes.VillageRange(job.RegionCode);
-        var ids = await db.Households.AsNoTracking()
-            .Where(h => string.Compare(h.VillageCode, low) >= 0 && string.Compare(h.VillageCode, high) <= 0)
-            .OrderBy(h => h.Id).Select(h => h.Id).ToListAsync(ct);
+        var ids = await HouseholdIdsAsync(job.RegionCode, ct);
         var found = 0;
         var done = 0;
         await progress.ReportAsync(0, ids.Count, Describe(0, 0), ct);

@@ -47,13 +47,13 @@ public static partial class IdNumberMaskUpgrade
               """;
         var sql = "SELECT * FROM audit_entries WHERE " + oldShape;   // constant text, no user input
         var candidates = await db.AuditEntries.FromSqlRaw(sql)
-            .IgnoreQueryFilters().AsNoTracking().Select(a => new { a.Id, a.Summary, a.Changes }).ToListAsync(ct);
+            .AcrossScopes("start-up conversion of every audit entry").AsNoTracking().Select(a => new { a.Id, a.Summary, a.Changes }).ToListAsync(ct);
         foreach (var a in candidates)
         {
             var summary = Convert(a.Summary);
             var changes = Convert(a.Changes);
             if (summary == a.Summary && changes == a.Changes) continue;   // a phone mask that only looked alike
-            await db.AuditEntries.IgnoreQueryFilters().Where(x => x.Id == a.Id)
+            await db.AuditEntries.AcrossScopes("start-up conversion of every audit entry").Where(x => x.Id == a.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.Summary, summary).SetProperty(x => x.Changes, changes), ct);
         }
     }

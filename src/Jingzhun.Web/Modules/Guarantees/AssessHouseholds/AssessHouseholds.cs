@@ -212,4 +212,7 @@ public sealed class SweepGuaranteesJob(AssessHouseholdsHandler assess, AppDbCont
 
     public void Dispose() => _writer?.Dispose();
     protected override string Describe(int done, int found) => $"已研判 {done} 户，新发现问题 {found} 个";
+
+    protected override Task<List<long>> HouseholdIdsAsync(string regionCode, CancellationToken ct) =>
+        RegistryData.HouseholdIdsInRegionAsync(Db, regionCode, ct);
 }

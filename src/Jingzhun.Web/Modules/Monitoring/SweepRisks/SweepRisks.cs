@@ -99,4 +99,7 @@ public sealed class SweepRisksJob(SweepRisksHandler sweep, AppDbContext db) : Re
         return () => Task.FromResult(raised);
     }
     protected override string Describe(int done, int found) => $"已筛查 {done} 户，新增风险线索 {found} 条";
+
+    protected override Task<List<long>> HouseholdIdsAsync(string regionCode, CancellationToken ct) =>
+        RegistryData.HouseholdIdsInRegionAsync(Db, regionCode, ct);
 }

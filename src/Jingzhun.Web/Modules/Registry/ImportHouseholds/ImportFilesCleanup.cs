@@ -47,7 +47,7 @@ public sealed class ImportFilesCleanup(ImportFiles files, IServiceScopeFactory s
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         // An import still queued or running keeps its files, however old.
-        var active = (await db.Jobs.IgnoreQueryFilters()
+        var active = (await db.Jobs.AcrossScopes("retention looks at every import job")
                 .Where(j => j.Kind == ImportHouseholdsHandler.JobKind && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running))
                 .Select(j => j.Parameters).ToListAsync(ct))
             .Select(p => JsonSerializer.Deserialize<ImportParameters>(p)?.Folder).ToHashSet();

@@ -1,10 +1,9 @@
-using Jingzhun.Web.Modules.Registry.DemoData;
+using Jingzhun.Web.Platform;
+using Jingzhun.Web.Platform.Auth;
 using Microsoft.AspNetCore.Identity;
 
-namespace Jingzhun.Web.Platform.Auth;
+namespace Jingzhun.Web.Modules.Registry.DemoData;
 
-/// <summary>The server refused to start; the message tells the operator what to do.</summary>
-public sealed class StartupRefusedException(string message) : Exception(message);
 
 /// <summary>
 /// The demo password is printed in the README and on the login page: a real deployment must not run with it.
@@ -14,9 +13,7 @@ public sealed class StartupRefusedException(string message) : Exception(message)
 /// </summary>
 public static class DemoPasswordGuard
 {
-    public static bool IsRealDeployment(string environment) =>
-        !string.Equals(environment, Environments.Development, StringComparison.OrdinalIgnoreCase)
-        && !string.Equals(environment, "Testing", StringComparison.OrdinalIgnoreCase);
+    public static bool IsRealDeployment(string environment) => Platform.Auth.Deployment.IsReal(environment);
 
     /// <summary>The demo accounts that still sign in with the demo password.</summary>
     public static async Task<IReadOnlyList<string>> AccountsWithDemoPasswordAsync(UserManager<AppUser> users)
@@ -55,4 +52,17 @@ public static class DemoPasswordGuard
 
     public static string Warning(IReadOnlyList<string> accounts) =>
         $"警告：演示账号 {string.Join("、", accounts)} 仍在使用公开的演示密码，请立即在「用户管理」中修改或停用。";
+}
+
+/// <summary>Runs the guard once the accounts exist (order 100) and before the demo county is seeded.</summary>
+internal sealed class DemoPasswordGuardSeed(IServiceProvider sp, IHostEnvironment env, IConfiguration config, ILogger<DemoPasswordGuardSeed> log) : IStartupSeed
+{
+    public int Order => 150;
+    public bool DemoOnly => false;
+
+    public async Task<string?> SeedAsync(CancellationToken ct)
+    {
+        await DemoPasswordGuard.EnforceAsync(sp, env, config, log);
+        return null;
+    }
 }
