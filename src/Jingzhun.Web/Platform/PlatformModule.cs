@@ -34,7 +34,7 @@ public static class PlatformModule
         services.AddAppDatabase(config);
 
         // Personal data keys live outside the database (a stolen database file alone reveals no ID number).
-        var keys = Path.GetFullPath(config["Protection:KeysPath"] ?? "data/keys");
+        var keys = ProtectionKeys.KeysPath(config);
         services.AddDataProtection().SetApplicationName("Jingzhun").PersistKeysToFileSystem(new DirectoryInfo(keys));
         services.AddSingleton(ProtectionKeys.Load(config, keys));
         services.AddSingleton<PersonalDataProtector>();

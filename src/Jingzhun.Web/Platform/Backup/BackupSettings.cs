@@ -25,7 +25,7 @@ public sealed record BackupSettings(
                 : throw new BackupException($"Backup:DailyAt 的值“{text}”不是有效的时间，应为北京时间 HH:mm，例如 02:30");
         return new BackupSettings(
             provider, cs,
-            Path.GetFullPath(config["Protection:KeysPath"] ?? "data/keys"),
+            Protection.ProtectionKeys.KeysPath(config),
             config["Protection:LookupKey"] is { Length: > 0 } b64 ? Convert.FromBase64String(b64) : null,
             Path.GetFullPath(config["Backup:Path"] is { Length: > 0 } p ? p : "data/backups"),
             at,

@@ -61,6 +61,20 @@ public sealed class ProtectionKeys(byte[] lookupKey)
 {
     public byte[] LookupKey { get; } = lookupKey;
 
+    /// <summary>
+    /// Where the key ring lives: Protection:KeysPath, else the user's application-data folder — never beside the
+    /// database by default, so a copy of the data folder (or a stolen database backup) carries no key. An install
+    /// that already keeps its keys in the old default data/keys goes on using them.
+    /// </summary>
+    public static string KeysPath(IConfiguration config)
+    {
+        if (config["Protection:KeysPath"] is { Length: > 0 } configured) return Path.GetFullPath(configured);
+        var legacy = Path.GetFullPath("data/keys");
+        if (Directory.Exists(legacy) && Directory.EnumerateFileSystemEntries(legacy).Any()) return legacy;
+        return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
+            "Jingzhun", "keys");
+    }
+
     public static ProtectionKeys Load(IConfiguration config, string keysDirectory)
     {
         if (config["Protection:LookupKey"] is { Length: > 0 } b64) return new ProtectionKeys(Convert.FromBase64String(b64));
