@@ -40,7 +40,15 @@ public sealed class ProblemLifecycleTests
     {
         var p = New();
         Assert.False(p.CanApply(t));
-        var e = Assert.Throws<InvalidOperationException>(() => p.Verify(null, Now, "x"));
+        // The step named by the parameter itself is refused, naming the state it is in.
+        Action step = t switch
+        {
+            ProblemTransition.Start => () => p.Start(null, Now, "x"),
+            ProblemTransition.Resolve => () => p.Resolve("修缮完毕", "现场照片", ["photo"], Now, "x"),
+            ProblemTransition.Verify => () => p.Verify(null, Now, "x"),
+            _ => () => p.Return("不符合要求", Now, "x"),
+        };
+        var e = Assert.Throws<InvalidOperationException>(step);
         Assert.Contains("待交办", e.Message);
     }
 
