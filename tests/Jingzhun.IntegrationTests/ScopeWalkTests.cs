@@ -26,9 +26,9 @@ public abstract partial class ScopeWalkTests(TestApp app) : ApiTests(app)
     private sealed record Foreign(string[] Markers, Dictionary<string, string> Values, long[] Ids);
 
     /// <summary>Records of <paramref name="village"/> (in <paramref name="township"/>), each carrying a unique text.</summary>
-    private async Task<Foreign> MakeRecordsAsync(string township, string village)
+    private async Task<Foreign> MakeRecordsAsync(string township, string village, string maker = "tl_admin")
     {
-        var admin = await As("tl_admin");
+        var admin = await As(maker);
         var household = await RegisterAsync(admin, village);
         var member = NewName();
         await Ok(await admin.PostAsJsonAsync($"/api/v1/households/{household.Id}/members",
@@ -177,6 +177,16 @@ public abstract partial class ScopeWalkTests(TestApp app) : ApiTests(app)
         var places = await PlacesAsync();
         var foreign = await MakeRecordsAsync(Township, places.SecondVillage);
         var leaks = await WalkAsync("village", foreign);
+        Assert.True(leaks.Count == 0, $"{leaks.Count} answers out of scope:\n" + string.Join("\n", leaks.Take(60)));
+    }
+
+    [SkippableFact]
+    public async Task No_list_detail_or_page_shows_the_county_admin_or_auditor_anything_of_another_county()
+    {
+        RequireDatabase();
+        var places = await PlacesAsync();
+        var foreign = await MakeRecordsAsync(places.OtherCountyVillage[..9], places.OtherCountyVillage, maker: "admin");
+        var leaks = (await WalkAsync("tl_admin", foreign)).Concat(await WalkAsync("auditor", foreign)).ToList();
         Assert.True(leaks.Count == 0, $"{leaks.Count} answers out of scope:\n" + string.Join("\n", leaks.Take(60)));
     }
 
