@@ -191,6 +191,22 @@ public abstract partial class ScopeWalkTests(TestApp app) : ApiTests(app)
     }
 
     [SkippableFact]
+    public async Task A_page_filtered_by_a_household_outside_the_scope_answers_404_not_an_empty_list()
+    {
+        RequireDatabase();
+        var places = await PlacesAsync();
+        var admin = await As("tl_admin");
+        var theirs = await RegisterAsync(admin, places.OtherTownshipVillage);
+        var ours = await RegisterAsync(admin, places.HomeVillage);
+        var pages = await SignInAsync("tuqiao");
+        foreach (var page in new[] { "/problems", "/fieldwork/visits", "/monitoring/leads", "/monitoring" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await pages.GetAsync($"{page}?householdId={theirs.Id}")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await pages.GetAsync($"{page}?householdId={ours.Id}")).StatusCode);
+        }
+    }
+
+    [SkippableFact]
     public async Task A_pairing_cadre_sees_nothing_of_the_village_households_not_paired_with_them()
     {
         RequireDatabase();

@@ -29,3 +29,25 @@ public static class HouseholdInScopeExtensions
     public static TBuilder RequireHouseholdInScope<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter<TBuilder, HouseholdInScope>();
 }
+
+/// <summary>
+/// The same rule for every page: a <c>householdId</c> in the query naming a household outside the user's scope answers
+/// 404 (as the household's own page does), never a list that is empty because the household is someone else's.
+/// </summary>
+public sealed class HouseholdInScopePageFilter(AppDbContext db) : Microsoft.AspNetCore.Mvc.Filters.IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
+        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        var http = context.HttpContext;
+        if (http.User.Identity?.IsAuthenticated == true && long.TryParse(http.Request.Query["householdId"].FirstOrDefault(), out var id)
+            && !await db.Households.AnyAsync(h => h.Id == id, http.RequestAborted))
+        {
+            context.Result = new Microsoft.AspNetCore.Mvc.NotFoundResult();
+            return;
+        }
+        await next();
+    }
+}

@@ -17,6 +17,9 @@ public static class RegistryModule
         .AddScoped<Platform.IStartupSeed, DemoData.DemoPasswordGuardSeed>()
         .AddScoped<Platform.IStartupSeed, DemoData.DemoPopulationSeed>()
         .AddScoped<MemberIdentities>()
+        .AddScoped<HouseholdInScopePageFilter>()
+        .Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
+            o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(HouseholdInScopePageFilter))))
         .AddScoped<DemoData.GenerateRegistry>()
         .AddScoped<RegistryChanges>()
         .AddScoped<RegisterHouseholdHandler>()
