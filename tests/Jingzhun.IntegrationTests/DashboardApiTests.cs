@@ -13,21 +13,8 @@ namespace Jingzhun.IntegrationTests;
 /// </summary>
 public abstract partial class DashboardApiTests(TestApp app) : ApiTests(app)
 {
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 
     /// <summary>A cookie-signed-in client, as a browser (the pages do not take bearer tokens).</summary>
-    private async Task<HttpClient> SignInAsync(string user)
-    {
-        var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var token = AntiforgeryField().Match(await client.GetStringAsync("/login")).Groups[1].Value;
-        var r = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Username"] = user, ["Password"] = Jingzhun.Web.Modules.Registry.DemoData.DemoSeeder.DemoPassword, ["__RequestVerificationToken"] = token,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
-        return client;
-    }
 
     private static int Int(JsonNode n, string key) => n[key]!.GetValue<int>();
 

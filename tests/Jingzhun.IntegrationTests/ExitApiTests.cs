@@ -264,16 +264,6 @@ public abstract partial class ExitApiTests(TestApp app) : ApiTests(app)
 
     private static string Token(string html) => AntiforgeryField().Match(html).Groups[1].Value;
 
-    private async Task<HttpClient> SignInAsync(string user)
-    {
-        var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var r = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Username"] = user, ["Password"] = "Jingzhun2026", ["__RequestVerificationToken"] = Token(await client.GetStringAsync("/login")),
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
-        return client;
-    }
 
     [SkippableFact]
     public async Task The_pages_start_and_walk_a_procedure_and_show_errors_at_the_fields()

@@ -15,19 +15,6 @@ public abstract partial class PagesTests(TestApp app) : ApiTests(app)
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 
-    private async Task<HttpClient> SignInAsync(string user, string password = "Jingzhun2026")
-    {
-        var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var form = await client.GetStringAsync("/login");
-        var token = AntiforgeryField().Match(form).Groups[1].Value;
-        Assert.False(string.IsNullOrEmpty(token), "the login form carries an antiforgery token");
-        var r = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Username"] = user, ["Password"] = password, ["__RequestVerificationToken"] = token,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
-        return client;
-    }
 
     [SkippableFact]
     public async Task Pages_require_sign_in_and_a_wrong_password_is_explained_in_chinese()

@@ -19,8 +19,6 @@ namespace Jingzhun.IntegrationTests;
 /// </summary>
 public abstract partial class PrivacyApiTests(TestApp app) : ApiTests(app)
 {
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 
     /// <summary>Any masked 18-digit number in an answer: it must have the new shape (address code, 11 stars, check).</summary>
     [GeneratedRegex(@"[0-9]{6}\*+[0-9X]*")]
@@ -29,17 +27,6 @@ public abstract partial class PrivacyApiTests(TestApp app) : ApiTests(app)
     [GeneratedRegex(@"^[0-9]{6}\*{11}[0-9X]$")]
     private static partial Regex NewMask();
 
-    private async Task<HttpClient> SignInAsync(string user)
-    {
-        var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var token = AntiforgeryField().Match(await client.GetStringAsync("/login")).Groups[1].Value;
-        var r = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Username"] = user, ["Password"] = "Jingzhun2026", ["__RequestVerificationToken"] = token,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
-        return client;
-    }
 
     /// <summary>
     /// A new ID number ending in X: its 4-character tail (three sequence digits and X) cannot turn up by chance in a

@@ -9,8 +9,28 @@ using MiniExcelLibs;
 namespace Jingzhun.IntegrationTests.Infrastructure;
 
 /// <summary>Helpers shared by the API tests: sign-in, unique people, valid bodies, checked responses.</summary>
-public abstract class ApiTests(TestApp app)
+public abstract partial class ApiTests(TestApp app)
 {
+    [System.Text.RegularExpressions.GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex AntiforgeryFieldPattern();
+
+    /// <summary>The anti-forgery token of the form in <paramref name="html"/> (the page's own, never another form's).</summary>
+    protected static string AntiforgeryToken(string html) => AntiforgeryFieldPattern().Match(html).Groups[1].Value;
+
+    /// <summary>A browser-like client signed in through the login form (cookie, with the form's own token).</summary>
+    protected async Task<HttpClient> SignInAsync(string user, string password = Jingzhun.Web.Modules.Registry.DemoData.DemoSeeder.DemoPassword)
+    {
+        var client = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var token = AntiforgeryToken(await client.GetStringAsync("/login"));
+        Assert.False(string.IsNullOrEmpty(token), "the login form carries an antiforgery token");
+        var r = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Username"] = user, ["Password"] = password, ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        return client;
+    }
+
     protected TestApp App { get; } = app;
 
     // Region nodes used by the tests (found through the API as the system administrator, cached per app).

@@ -7,20 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Jingzhun.Web.Modules.Guarantees.AssessHouseholds;
 
 /// <summary>The national 两不愁三保障 values of 2021 (DOMAIN.md §3), into an empty policy table.</summary>
-internal sealed class GuaranteePolicySeed(AppDbContext db) : IStartupSeed
+internal sealed class GuaranteePolicySeed(AppDbContext db) : PolicyDefaultsSeed<GuaranteePolicy>(db)
 {
-    public int Order => 10;
-    public bool DemoOnly => false;
-
-    public async Task<string?> SeedAsync(CancellationToken ct)
-    {
-        if (await db.GuaranteePolicies.AnyAsync(ct)) return null;
-        db.GuaranteePolicies.Add(GuaranteePolicy.NationalDefault(2021));
-        db.SuppressAudit = true;
-        await db.SaveChangesAsync(ct);
-        db.SuppressAudit = false;
-        return null;
-    }
+    protected override IEnumerable<GuaranteePolicy> Defaults() => [GuaranteePolicy.NationalDefault(2021)];
 }
 
 /// <summary>The demo's gaps become its first problems, as a county's first sweep would find them (once).</summary>

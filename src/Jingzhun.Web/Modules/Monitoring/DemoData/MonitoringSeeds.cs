@@ -7,20 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Jingzhun.Web.Modules.Monitoring.DemoData;
 
 /// <summary>The national monitoring floor of 2021 (6,000 yuan, DOMAIN.md §4), into an empty policy table.</summary>
-internal sealed class MonitoringPolicySeed(AppDbContext db) : IStartupSeed
+internal sealed class MonitoringPolicySeed(AppDbContext db) : PolicyDefaultsSeed<MonitoringPolicy>(db)
 {
-    public int Order => 10;
-    public bool DemoOnly => false;
-
-    public async Task<string?> SeedAsync(CancellationToken ct)
-    {
-        if (await db.MonitoringPolicies.AnyAsync(ct)) return null;
-        db.MonitoringPolicies.Add(MonitoringPolicy.NationalFloor(2021));
-        db.SuppressAudit = true;
-        await db.SaveChangesAsync(ct);
-        db.SuppressAudit = false;
-        return null;
-    }
+    protected override IEnumerable<MonitoringPolicy> Defaults() => [MonitoringPolicy.NationalFloor(2021)];
 }
 
 /// <summary>The demo county's monitoring history and the sweep's open leads (once).</summary>
