@@ -28,7 +28,7 @@ if (await app.RunCommandAsync(args)) return;
 app.UsePlatform();
 app.MapFieldApp();
 
-var api = app.MapGroup("/api/v1").AddBoundInputChecks();
+var api = app.MapGroup("/api/v1").AddBoundInputChecks().AddProblemResponses();
 SignInHandler.Map(api);
 api.MapRegionsApi();
 api.MapRegistryApi();

@@ -59,7 +59,7 @@ public sealed class SignInHandler(UserManager<AppUser> users, SignInManager<AppU
                 return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
             })
             .AllowAnonymous().RequireRateLimiting(LoginThrottle.Policy)
-            .WithName("Login").WithSummary("登录，取得访问令牌（Bearer）和刷新令牌");
+            .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>().WithName("Login").WithSummary("登录，取得访问令牌（Bearer）和刷新令牌");
         g.MapPost("/refresh", async (RefreshRequest request, SignInManager<AppUser> signIn, RefreshTokens refresh,
                 IOptionsMonitor<BearerTokenOptions> options, TimeProvider clock, CancellationToken ct) =>
             {
@@ -78,7 +78,7 @@ public sealed class SignInHandler(UserManager<AppUser> users, SignInManager<AppU
                 return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
             })
             .AllowAnonymous()
-            .WithName("RefreshToken").WithSummary("用刷新令牌换取新的访问令牌和刷新令牌（旧刷新令牌随即作废）");
+            .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>().WithName("RefreshToken").WithSummary("用刷新令牌换取新的访问令牌和刷新令牌（旧刷新令牌随即作废）");
         g.MapPost("/logout", async (RefreshRequest request, RefreshTokens refresh, IOptionsMonitor<BearerTokenOptions> options, CancellationToken ct) =>
             {
                 var ticket = string.IsNullOrEmpty(request.RefreshToken) ? null

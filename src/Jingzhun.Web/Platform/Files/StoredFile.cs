@@ -133,6 +133,6 @@ public sealed class FileStore(AppDbContext db, IConfiguration config, IWebHostEn
             .WithUploadLimit(UploadLimits.FilesKey, UploadLimits.FilesDefault, "照片")
             .WithName("UploadFile").WithSummary("上传照片（JPEG/PNG，按内容识别类型）");
         g.MapGet("/{id}", async (string id, FileStore store, HttpResponse response, CancellationToken ct) => await store.OpenAsync(id, response, ct))
-            .WithName("GetFile").WithSummary("下载照片（本辖区）");
+            .ProducesFile("image/jpeg", "image/png", "application/octet-stream").WithName("GetFile").WithSummary("下载照片（本辖区）");
     }
 }

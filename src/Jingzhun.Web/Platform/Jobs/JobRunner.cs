@@ -179,10 +179,10 @@ public sealed class Jobs(AppDbContext db, JobRunner runner, JobLiveProgress live
         var g = api.MapGroup("/jobs").WithTags("后台任务").RequireAuthorization();
         g.MapGet("/{id:long}", async (long id, Jobs jobs, CancellationToken ct) =>
                 await jobs.GetAsync(id, ct) is { } j ? Results.Ok(j) : Failure.NotFound("该任务").ToProblem())
-            .WithName("GetJob").WithSummary("任务进度");
+            .Produces<JobView>().WithName("GetJob").WithSummary("任务进度");
         g.MapPost("/{id:long}/cancel", async (long id, Jobs jobs, CancellationToken ct) =>
                 await jobs.CancelAsync(id, ct) ? Results.Accepted() : Failure.NotFound("可取消的任务").ToProblem())
             .RequireAuthorization(Auth.Permissions.RegistryEdit)   // a write: never for the read-only role
-            .WithName("CancelJob").WithSummary("取消任务");
+            .Produces(StatusCodes.Status202Accepted).WithName("CancelJob").WithSummary("取消任务");
     }
 }

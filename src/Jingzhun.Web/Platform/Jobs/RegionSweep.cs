@@ -98,5 +98,5 @@ public abstract class RegionSweepJob(AppDbContext db) : IJobHandler
             if (!user.CanSee(region)) return Failure.NotFound("该地区").ToProblem();
             var job = await jobs.EnqueueAsync(kind, region, "{}", ct);
             return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", Jobs.View(job));
-        });
+        }).Produces<JobView>(StatusCodes.Status202Accepted);
 }

@@ -1,4 +1,5 @@
 using FluentValidation.Results;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Jingzhun.Web.Platform.Problems;
 
@@ -39,16 +40,31 @@ public readonly struct Outcome<T>
 
 public static class ProblemMapping
 {
-    public static IResult ToProblem(this Failure f) => f.Kind switch
-    {
-        FailureKind.Invalid => TypedResults.ValidationProblem(
-            f.Errors is null ? new Dictionary<string, string[]>() : new Dictionary<string, string[]>(f.Errors),
-            title: f.Message),
-        FailureKind.NotFound => TypedResults.Problem(title: f.Message, statusCode: StatusCodes.Status404NotFound),
-        FailureKind.Conflict => TypedResults.Problem(title: f.Message, statusCode: StatusCodes.Status409Conflict),
-        FailureKind.Forbidden => TypedResults.Problem(title: f.Message, statusCode: StatusCodes.Status403Forbidden),
-        _ => TypedResults.Problem(title: f.Message),
-    };
+    /// <summary>The failure as ProblemDetails: 400 with the field errors, 404, 409 or 403, each with its Chinese title.</summary>
+    public static IResult ToProblem(this Failure f) => f.Kind == FailureKind.Invalid ? f.ToValidationProblem() : f.ToStatusProblem();
 
+    private static ValidationProblem ToValidationProblem(this Failure f) => TypedResults.ValidationProblem(
+        f.Errors is null ? new Dictionary<string, string[]>() : new Dictionary<string, string[]>(f.Errors), title: f.Message);
+
+    private static ProblemHttpResult ToStatusProblem(this Failure f) => TypedResults.Problem(title: f.Message, statusCode: f.Kind switch
+    {
+        FailureKind.NotFound => StatusCodes.Status404NotFound,
+        FailureKind.Conflict => StatusCodes.Status409Conflict,
+        FailureKind.Forbidden => StatusCodes.Status403Forbidden,
+        _ => StatusCodes.Status500InternalServerError,
+    });
+
+    /// <summary>
+    /// The use case's answer as a typed result: the success result (so the OpenAPI document shows its shape), a 400
+    /// ValidationProblem, or a status ProblemDetails. The other error statuses are documented by <see cref="ProblemResponses"/>.
+    /// </summary>
+    public static Results<TOk, ValidationProblem, ProblemHttpResult> ToHttp<T, TOk>(this Outcome<T> o, Func<T, TOk> ok)
+        where TOk : IResult
+    {
+        if (o.Succeeded) return ok(o.Value!);
+        return o.Failure!.Kind == FailureKind.Invalid ? o.Failure.ToValidationProblem() : o.Failure.ToStatusProblem();
+    }
+
+    /// <summary>For answers that are files or other untyped results (their content type is declared on the endpoint).</summary>
     public static IResult ToHttp<T>(this Outcome<T> o, Func<T, IResult> ok) => o.Succeeded ? ok(o.Value!) : o.Failure!.ToProblem();
 }

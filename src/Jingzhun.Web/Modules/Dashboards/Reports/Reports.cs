@@ -376,7 +376,7 @@ public sealed class ReportsHandler(AppDbContext db, RegionDirectory regions, Fie
         g.MapGet("", () => TypedResults.Ok(ReportCatalog.All)).WithName("ListReports").WithSummary("报表目录");
         g.MapGet("/{name}", async (string name, string? region, int? year, ReportsHandler h, CancellationToken ct) =>
                 (await h.ExcelAsync(name, region, year, ct)).ToHttp(r => r))
-            .WithName("ExportReport").WithSummary("报表 Excel（中文表头、数字格式、冻结表头，每表一页）");
+            .ProducesFile().WithName("ExportReport").WithSummary("报表 Excel（中文表头、数字格式、冻结表头，每表一页）");
         g.MapGet("/{name}/data", async (string name, string? region, int? year, ReportsHandler h, CancellationToken ct) =>
                 (await h.HandleAsync(name, region, year, ct)).ToHttp(TypedResults.Ok))
             .WithName("GetReport").WithSummary("报表数据（JSON 行）");

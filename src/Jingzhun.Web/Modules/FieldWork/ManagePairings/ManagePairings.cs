@@ -264,7 +264,7 @@ public sealed class ManagePairingsHandler(AppDbContext db, RegionDirectory regio
                 TypedResults.Ok(await h.UnpairedAsync(region, page, pageSize, ct)))
             .RequireAuthorization(Permissions.RegistryView).WithName("UnpairedHouseholds").WithSummary("没有结对帮扶干部的户");
         g.MapGet("/template", (CancellationToken ct) => TemplateAsync(ct))
-            .RequireAuthorization(Permissions.FieldWorkManage).WithName("PairingTemplate").WithSummary("结对导入模板");
+            .RequireAuthorization(Permissions.FieldWorkManage).ProducesFile().WithName("PairingTemplate").WithSummary("结对导入模板");
         g.MapPost("/import", async (IFormFile file, ManagePairingsHandler h, CancellationToken ct) =>
             {
                 await using var s = file.OpenReadStream();

@@ -294,7 +294,7 @@ public sealed class RecordVisitHandler(AppDbContext db, FieldWorkAccess access, 
                 await h.ResolveAsync(clientId, r, ct) is var o && !o.Succeeded && o.Failure!.Kind == FailureKind.Conflict
                     ? await h.ConflictProblemAsync(clientId, o.Failure, ct) : o.ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.RegistryEdit)
-            .WithName("ResolveVisitConflict").WithSummary("处理走访户信息冲突：apply 采用我的修改（重新校验）或 discard 放弃");
+            .Produces<ResolveResult>().WithName("ResolveVisitConflict").WithSummary("处理走访户信息冲突：apply 采用我的修改（重新校验）或 discard 放弃");
         sync.MapGet("/visits/{clientId}", async (string clientId, RecordVisitHandler h, CancellationToken ct) =>
                 (await h.StateAsync(clientId, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.RegistryView)
@@ -311,7 +311,7 @@ public sealed class RecordVisitHandler(AppDbContext db, FieldWorkAccess access, 
                 };
             })
             .RequireAuthorization(Permissions.RegistryEdit)
-            .WithTags("驻村帮扶").WithName("RecordVisit").WithSummary("登记一次走访（与同步接口同一处理）");
+            .WithTags("驻村帮扶").Produces<VisitResult>(StatusCodes.Status201Created).Produces<VisitResult>().WithName("RecordVisit").WithSummary("登记一次走访（与同步接口同一处理）");
     }
 
     /// <summary>409 for a resolve that met a newer household version: carries the version to show the user.</summary>

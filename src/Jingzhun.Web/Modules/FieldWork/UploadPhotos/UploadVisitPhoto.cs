@@ -107,6 +107,6 @@ public sealed partial class UploadVisitPhotoHandler(AppDbContext db, FileStore f
             .RequireAuthorization(Permissions.RegistryEdit)
             .DisableAntiforgery()
             .WithUploadLimit(UploadLimits.FilesKey, UploadLimits.FilesDefault, "照片")
-            .WithTags("驻村帮扶").WithName("UploadVisitPhoto")
+            .WithTags("驻村帮扶").Produces<VisitPhotoView>(StatusCodes.Status201Created).Produces<VisitPhotoView>().WithName("UploadVisitPhoto")
             .WithSummary("上传走访照片（JPEG/PNG，按内容识别；读取拍摄时间和位置后去除全部位置信息；按 clientId 幂等）");
 }

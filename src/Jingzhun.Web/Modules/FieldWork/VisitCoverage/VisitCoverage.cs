@@ -89,6 +89,6 @@ public sealed class VisitCoverageHandler(AppDbContext db, ComplianceLoader loade
         api.MapGet("/fieldwork/coverage/export", async (string? region, string? month, VisitCoverageHandler h, CancellationToken ct) =>
                 (await h.ExcelAsync(region, month, ct)).ToHttp(r => r))
             .RequireAuthorization(Permissions.FieldWorkView)
-            .WithName("ExportVisitCoverage").WithSummary("导出走访覆盖 Excel").WithTags("走访");
+            .ProducesFile().WithName("ExportVisitCoverage").WithSummary("导出走访覆盖 Excel").WithTags("走访");
     }
 }

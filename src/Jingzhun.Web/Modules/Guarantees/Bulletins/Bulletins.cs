@@ -117,6 +117,6 @@ public sealed class BulletinsHandler(AppDbContext db, ManageProblemsHandler prob
         api.MapGet("/bulletins/export", async (string? region, string? period, BulletinsHandler h, CancellationToken ct) =>
                 (await h.ExcelAsync(region, period, ct)).ToHttp(r => r))
             .RequireAuthorization(Permissions.GuaranteesView)
-            .WithName("ExportBulletin").WithSummary("通报 Excel（总体、按维度、按地区三张表）").WithTags("两不愁三保障");
+            .ProducesFile().WithName("ExportBulletin").WithSummary("通报 Excel（总体、按维度、按地区三张表）").WithTags("两不愁三保障");
     }
 }

@@ -271,7 +271,7 @@ public sealed class ManageProblemsHandler(AppDbContext db, AssessHouseholdsHandl
         g.MapGet("/export", async ([AsParameters] ProblemQuery q, ManageProblemsHandler h, CancellationToken ct) =>
                 (await h.ExportAsync(q, ct)).ToHttp(r => r))
             .RequireAuthorization(Permissions.GuaranteesView).RequireHouseholdInScope()
-            .WithName("ExportProblems").WithSummary("导出问题台账（Excel）");
+            .ProducesFile().WithName("ExportProblems").WithSummary("导出问题台账（Excel）");
         g.MapGet("/{id:long}", async (long id, ManageProblemsHandler h, CancellationToken ct) => (await h.GetAsync(id, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.GuaranteesView)
             .WithName("GetProblem").WithSummary("问题详情与处理过程");

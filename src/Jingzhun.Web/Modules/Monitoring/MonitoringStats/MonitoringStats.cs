@@ -116,6 +116,6 @@ public sealed class MonitoringStatsHandler(AppDbContext db, SweepRisksHandler po
             .WithName("MonitoringStats").WithSummary("防返贫监测统计").WithTags("防返贫监测");
         api.MapGet("/monitoring/stats/export", async (string? region, MonitoringStatsHandler h, CancellationToken ct) => (await h.ExcelAsync(region, ct)).ToHttp(r => r))
             .RequireAuthorization(Permissions.MonitoringView)
-            .WithName("ExportMonitoringStats").WithSummary("防返贫监测统计 Excel").WithTags("防返贫监测");
+            .ProducesFile().WithName("ExportMonitoringStats").WithSummary("防返贫监测统计 Excel").WithTags("防返贫监测");
     }
 }

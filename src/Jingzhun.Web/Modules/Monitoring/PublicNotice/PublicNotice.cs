@@ -58,6 +58,6 @@ public sealed class PublicNoticeHandler(AppDbContext db, RegionDirectory regions
             .WithName("PublicNotice").WithSummary("公示名单（仅姓名、村、类型；不含身份证号、电话、银行账户、健康信息）").WithTags("防返贫监测");
         api.MapGet("/monitoring/public-notice/export", async (string? region, PublicNoticeHandler h, CancellationToken ct) => (await h.ExcelAsync(region, ct)).ToHttp(r => r))
             .RequireAuthorization(Permissions.MonitoringView)
-            .WithName("ExportPublicNotice").WithSummary("公示名单 Excel").WithTags("防返贫监测");
+            .ProducesFile().WithName("ExportPublicNotice").WithSummary("公示名单 Excel").WithTags("防返贫监测");
     }
 }

@@ -36,7 +36,7 @@ public sealed class BrowseRegionsHandler(RegionDirectory regions, CurrentUser us
             .WithName("GetRegionChildren").WithSummary("下级区划（root 表示全国各省）");
         g.MapGet("/{code}", (string code, RegionDirectory regions, BrowseRegionsHandler h) =>
                 regions.Find(code) is { } r && h.Visible(code) ? Results.Ok(h.View(r)) : Failure.NotFound("该地区").ToProblem())
-            .WithName("GetRegion").WithSummary("区划信息");
+            .Produces<RegionView>().WithName("GetRegion").WithSummary("区划信息");
         g.MapGet("/search", (string q, BrowseRegionsHandler h) => TypedResults.Ok(h.Search(q)))
             .WithName("SearchRegions").WithSummary("按名称搜索本辖区内的区划");
     }

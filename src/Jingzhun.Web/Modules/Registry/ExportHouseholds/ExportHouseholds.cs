@@ -1,3 +1,4 @@
+using Jingzhun.Web.Platform.Problems;
 using Jingzhun.Web.Modules.Regions;
 using Jingzhun.Web.Modules.Registry.SearchHouseholds;
 using Jingzhun.Web.Platform.Auth;
@@ -53,5 +54,5 @@ public sealed class ExportHouseholdsHandler(SearchHouseholdsHandler search, Regi
         api.MapGet("/households/export", async ([AsParameters] HouseholdQueryParameters p, ExportHouseholdsHandler handler, CancellationToken ct) =>
                 await handler.HandleAsync(p.ToQuery(), ct))
             .RequireAuthorization(Permissions.RegistryExport)
-            .WithName("ExportHouseholds").WithSummary("导出筛选后的户列表（Excel，证件号脱敏）").WithTags("户籍档案");
+            .ProducesFile().WithName("ExportHouseholds").WithSummary("导出筛选后的户列表（Excel，证件号脱敏）").WithTags("户籍档案");
 }

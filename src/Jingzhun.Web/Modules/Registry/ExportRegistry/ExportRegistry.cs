@@ -55,5 +55,5 @@ public sealed class ExportRegistryHandler(RegistryExporter exporter, AppDbContex
         api.MapGet("/registry/export", async (string? region, string? format, int? year, ExportRegistryHandler handler, CancellationToken ct) =>
                 await handler.HandleAsync(region, format, year, ct))
             .RequireAuthorization(Permissions.RegistryExport)
-            .WithName("ExportRegistry").WithSummary("导出户籍档案（与导入模板同一格式，CSV 或 xlsx；每户一个收入年度：year 或最近一年）").WithTags("导入导出");
+            .ProducesFile(ProblemResponses.Xlsx, "text/csv").WithName("ExportRegistry").WithSummary("导出户籍档案（与导入模板同一格式，CSV 或 xlsx；每户一个收入年度：year 或最近一年）").WithTags("导入导出");
 }

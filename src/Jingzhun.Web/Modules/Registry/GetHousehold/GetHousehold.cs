@@ -67,6 +67,6 @@ public sealed class GetHouseholdHandler(AppDbContext db, RegionDirectory regions
                 return h.Succeeded ? Results.Ok(await handler.HistoryAsync(id, 500, ct)) : h.Failure!.ToProblem();
             })
             .RequireAuthorization(Permissions.RegistryView)
-            .WithName("GetHouseholdHistory").WithSummary("户变更历史").WithTags("户籍档案");
+            .Produces<IReadOnlyList<HistoryView>>().WithName("GetHouseholdHistory").WithSummary("户变更历史").WithTags("户籍档案");
     }
 }

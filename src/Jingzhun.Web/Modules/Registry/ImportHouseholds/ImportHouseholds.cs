@@ -152,10 +152,10 @@ public sealed partial class ImportHouseholdsHandler(Jobs jobs, ImportFiles files
         g.MapGet("/import/{id:long}/errors", async (long id, ImportHouseholdsHandler handler, CancellationToken ct) =>
                 await handler.ErrorWorkbookAsync(id, ct))
             .RequireAuthorization(Permissions.RegistryImport)
-            .WithName("GetImportErrors").WithSummary("错误清单（原始行 + 行号 + 错误信息）");
+            .ProducesFile().WithName("GetImportErrors").WithSummary("错误清单（原始行 + 行号 + 错误信息）");
         g.MapGet("/import/template", async (CancellationToken ct) => await RegistryTemplate.ResultAsync(ct))
             .RequireAuthorization(Permissions.RegistryView)
-            .WithName("GetImportTemplate").WithSummary("导入模板（Excel，含代码下拉和示例行）");
+            .ProducesFile().WithName("GetImportTemplate").WithSummary("导入模板（Excel，含代码下拉和示例行）");
     }
 }
 
