@@ -1,7 +1,3 @@
-using Jingzhun.Web.Modules.Regions;
-using Jingzhun.Web.Modules.Regions.ImportRegions;
-using Jingzhun.Web.Modules.Registry.DemoData;
-using Jingzhun.Web.Modules.Registry.Transfer;
 using Jingzhun.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,8 +23,8 @@ public static class Startup
     }
 
     /// <summary>
-    /// Command-line verbs for operations; returns true when a verb ran (the web server then does not start).
-    /// <c>regions import &lt;villages.csv[.gz]&gt; &lt;streets.csv[.gz]&gt;</c>
+    /// Command-line verbs for operations (<see cref="ICommandLineVerb"/>, registered by each module); returns true when
+    /// the arguments named a verb or asked for the usage (the web server then does not start).
     /// </summary>
     public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
     {
@@ -48,42 +44,7 @@ public static class Startup
     private static async Task<bool> RunAsync(WebApplication app, string[] args)
     {
         using var scope = app.Services.CreateScope();
-        var sp = scope.ServiceProvider;
-        switch (args)
-        {
-            case ["regions", "import", .. var files] when files.Length > 0:
-                await DatabaseSetup.MigrateAsync(sp.GetRequiredService<AppDbContext>(), CancellationToken.None);
-                await sp.GetRequiredService<ImportRegionsHandler>().LoadShippedAsync(CancellationToken.None);
-                var n = await sp.GetRequiredService<ImportRegionsHandler>().ImportFilesAsync(files, CancellationToken.None);
-                Console.WriteLine($"已导入区划 {n} 条");
-                return true;
-            case ["generate", .. var rest]:
-                await GenerateRegistry.RunAsync(sp, rest, CancellationToken.None);
-                return true;
-            case ["import", var file, .. var options]:
-                await DatabaseSetup.MigrateAsync(sp.GetRequiredService<AppDbContext>(), CancellationToken.None);
-                await sp.GetRequiredService<ImportRegionsHandler>().LoadShippedAsync(CancellationToken.None);
-                Environment.ExitCode = await TransferCommands.ImportAsync(sp, file, options, Console.Out, CancellationToken.None);
-                return true;
-            case ["export", var file, .. var options]:
-                await DatabaseSetup.MigrateAsync(sp.GetRequiredService<AppDbContext>(), CancellationToken.None);
-                Environment.ExitCode = await TransferCommands.ExportAsync(sp, file, options, Console.Out, CancellationToken.None);
-                return true;
-            case [var verb and ("backup" or "restore"), .. var rest]:
-                Environment.ExitCode = await Backup.BackupCommands.RunAsync(verb, rest, sp.GetRequiredService<Backup.BackupSettings>(), app.Services,
-                    Console.Out, Console.Error, CancellationToken.None);
-                return true;
-            default:
-                Console.Error.WriteLine("用法 Usage:");
-                Console.Error.WriteLine("  dotnet run --project src/Jingzhun.Web                       启动系统 (http://localhost:5080)");
-                Console.Error.WriteLine("  dotnet run --project src/Jingzhun.Web -- regions import <villages.csv[.gz]> <streets.csv[.gz]>");
-                Console.Error.WriteLine("  dotnet run --project src/Jingzhun.Web -- " + GenerateRegistry.Usage);
-                Console.Error.WriteLine("  dotnet run --project src/Jingzhun.Web -- import <file.csv|.xlsx> --region <code> [--mode all|valid] [--dry-run]");
-                Console.Error.WriteLine("  dotnet run --project src/Jingzhun.Web -- export <file.csv|.xlsx> --region <code> [--year YYYY]");
-                Console.Error.WriteLine("  dotnet run --project src/Jingzhun.Web -- " + Backup.BackupCommands.BackupUsage);
-                Console.Error.WriteLine("  dotnet run --project src/Jingzhun.Web -- " + Backup.BackupCommands.RestoreUsage);
-                Environment.ExitCode = 2;
-                return true;
-        }
+        Environment.ExitCode = await CommandLineVerbs.RunAsync(scope.ServiceProvider, app.Services, args, CancellationToken.None);
+        return true;
     }
 }

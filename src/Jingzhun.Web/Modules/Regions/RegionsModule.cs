@@ -1,3 +1,4 @@
+using Jingzhun.Web.Platform;
 using Jingzhun.Web.Modules.Regions.BrowseRegions;
 using Jingzhun.Web.Modules.Regions.ImportRegions;
 
@@ -9,6 +10,7 @@ public static class RegionsModule
         .AddScoped<Platform.IStartupSeed, ImportRegions.ShippedRegionsSeed>()
         .AddSingleton<RegionDirectory>()
         .AddScoped<ImportRegionsHandler>()
+        .AddCommandLineVerb<ImportRegionsVerb>()
         .AddScoped<BrowseRegionsHandler>()
         .AddScoped<EditRegion.EditRegionHandler>();
 

@@ -1,3 +1,4 @@
+using Jingzhun.Web.Platform;
 using Jingzhun.Web.Modules.Registry.DemoData;
 using Jingzhun.Web.Modules.Registry.ExportHouseholds;
 using Jingzhun.Web.Modules.Registry.GetHousehold;
@@ -21,6 +22,9 @@ public static class RegistryModule
         .Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
             o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(HouseholdInScopePageFilter))))
         .AddScoped<DemoData.GenerateRegistry>()
+        .AddCommandLineVerb<Transfer.GenerateVerb>()
+        .AddCommandLineVerb<Transfer.ImportVerb>()
+        .AddCommandLineVerb<Transfer.ExportVerb>()
         .AddScoped<RegistryChanges>()
         .AddScoped<RegisterHouseholdHandler>()
         .AddScoped<UpdateHouseholdHandler>()

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Jingzhun.Web.Modules.Registry;
 using Jingzhun.Web.Platform.Auth;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -58,7 +57,8 @@ internal static class AuditRecorder
             {
                 EntityState.Added => AuditAction.Create,
                 EntityState.Deleted => AuditAction.Delete,
-                _ when changes.ContainsKey(nameof(Member.Status)) || changes.ContainsKey(nameof(Household.Status)) || changes.ContainsKey("Stage") => AuditAction.StatusChange,
+                // A workflow's state moved (a household's or member's Status, a case's Stage): a status change.
+                _ when changes.ContainsKey("Status") || changes.ContainsKey("Stage") => AuditAction.StatusChange,
                 _ => AuditAction.Update,
             };
             list.Add(new Pending(e, action, e.Entity.GetType().Name, changes));

@@ -17,6 +17,8 @@ public static class BackupCommands
     public static IServiceCollection AddBackups(this IServiceCollection services, IConfiguration config) => services
         .AddSingleton(BackupSettings.From(config))
         .AddSingleton<BackupGate>()
+        .AddCommandLineVerb<BackupVerb>()
+        .AddCommandLineVerb<RestoreVerb>()
         .AddSingleton<BackupScheduleStatus>()
         .AddScoped<CreateBackupHandler>()
         .AddScoped<BackupCatalog>()

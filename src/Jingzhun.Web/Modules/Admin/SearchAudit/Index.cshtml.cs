@@ -1,3 +1,4 @@
+using Jingzhun.Web.Platform.Data;
 using Jingzhun.Web.Modules.Registry.SearchHouseholds;
 using Jingzhun.Web.Platform.Auditing;
 using Jingzhun.Web.Platform.Auth;

@@ -28,15 +28,11 @@ public sealed class SearchAuditHandler(AppDbContext db)
         if (q.From is { } from) { var t = from.ToDateTime(TimeOnly.MinValue).AddHours(-8); query = query.Where(a => a.At >= t); }
         if (q.To is { } to) { var t = to.AddDays(1).ToDateTime(TimeOnly.MinValue).AddHours(-8); query = query.Where(a => a.At < t); }
         if (!string.IsNullOrWhiteSpace(q.Q)) query = query.Where(a => a.Summary.Contains(q.Q.Trim()));
-        var page = Math.Max(1, q.Page ?? 1);
-        var size = Math.Clamp(q.PageSize ?? 50, 1, 200);
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
-            .Skip((page - 1) * size).Take(size)
+        var items = await query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).PageAsync(Paging.Of(q.Page, q.PageSize, 50), page => page
             .Select(a => new AuditRow(a.Id, a.At, a.UserName, a.Action, a.EntityType, a.EntityId, a.HouseholdId, a.RegionCode, a.Summary, a.Changes))
-            .ToListAsync(ct);
+            .ToListAsync(ct), ct);
         // Health details are not shown (AuditRedaction): that they changed and by whom is.
-        return new PageResult<AuditRow>(items.Select(a => a with { Changes = AuditRedaction.Redact(a.Changes) }).ToList(), page, size, total);
+        return items.Select(a => a with { Changes = AuditRedaction.Redact(a.Changes) });
     }
 
     public static void Map(RouteGroupBuilder api) =>

@@ -50,9 +50,9 @@ public sealed class DashboardHandler(AppDbContext db, RegionDirectory regions, S
 {
     public async Task<Outcome<DashboardView>> HandleAsync(string? region, CancellationToken ct)
     {
-        var code = string.IsNullOrWhiteSpace(region) ? user.RegionCode ?? "" : region.Trim();
-        if (code != "" && (!RegionCodes.IsValid(code) || regions.Find(code) is null)) return Failure.Invalid("region", "区划代码无效");
-        if (!user.CanSee(code)) return Failure.NotFound("该地区");
+        var asked = regions.Asked(region, user);
+        if (!asked.Succeeded) return asked.Failure!;
+        var code = asked.Value!;
         if (!DashboardCache.Applies(code)) return await ComputeAsync(code, ct);
         if (cache.Find(code) is { } cached) return cached;
         var view = await ComputeAsync(code, ct);
@@ -64,7 +64,7 @@ public sealed class DashboardHandler(AppDbContext db, RegionDirectory regions, S
     {
         var (low, high) = RegionCodes.VillageRange(code);
         var households = db.Households.AsNoTracking()
-            .Where(h => string.Compare(h.VillageCode, low) >= 0 && string.Compare(h.VillageCode, high) <= 0);
+            .InRegion(code);
         string L(string query) => $"/households?region={code}&{query}";
 
         var incomes = await db.Incomes.AsNoTracking()
@@ -113,16 +113,15 @@ public sealed class DashboardHandler(AppDbContext db, RegionDirectory regions, S
             new($">{t * 2:0}元", groups.Sum(g => g.Band4), L($"incomeYear={lastYear}&minIncome={t * 2 + 0.01m}")),
         };
 
-        var problems = db.Problems.AsNoTracking().Where(p => string.Compare(p.VillageCode, low) >= 0 && string.Compare(p.VillageCode, high) <= 0);
+        var problems = db.Problems.AsNoTracking().InRegion(code);
         var today = ChinaTime.Today(clock);
         var found = await problems.CountAsync(ct);
         var verified = await problems.CountAsync(p => p.Status == ProblemStatus.Verified, ct);
         var open = found - verified;
         var overdue = await problems.CountAsync(p => p.Deadline < today && (p.Status == ProblemStatus.Assigned || p.Status == ProblemStatus.InProgress), ct);
 
-        var cases = await (from c in db.MonitoringCases.AsNoTracking()
-                           where string.Compare(c.VillageCode, low) >= 0 && string.Compare(c.VillageCode, high) <= 0
-                                 && c.Stage >= CaseStage.Monitoring && c.Stage != CaseStage.NotIncluded
+        var cases = await (from c in db.MonitoringCases.AsNoTracking().InRegion(code)
+                           where c.Stage >= CaseStage.Monitoring && c.Stage != CaseStage.NotIncluded
                            join h in db.Households on c.HouseholdId equals h.Id
                            select new { c.Stage, c.Kind, h.Size }).ToListAsync(ct);
         var monitored = cases.Where(c => c.Stage != CaseStage.Eliminated).ToList();
@@ -179,7 +178,6 @@ public sealed class DashboardHandler(AppDbContext db, RegionDirectory regions, S
     {
         if (children.Count == 0) return [];
         var len = children[0].Code.Length;
-        var (low, high) = RegionCodes.VillageRange(code);
         var hh = groups.GroupBy(g => g.Key).Select(g => new
         {
             g.Key, H = g.Sum(x => x.H), P = g.Sum(x => x.P),
@@ -188,7 +186,7 @@ public sealed class DashboardHandler(AppDbContext db, RegionDirectory regions, S
             Income = g.Sum(x => x.IncomeCount) is > 0 and var n ? g.Sum(x => x.IncomeSum) / n : (decimal?)null,
         }).ToList();
         var pr = await db.Problems.AsNoTracking()
-            .Where(p => string.Compare(p.VillageCode, low) >= 0 && string.Compare(p.VillageCode, high) <= 0)
+            .InRegion(code)
             .GroupBy(p => p.VillageCode.Substring(0, len))
             .Select(g => new
             {

@@ -45,25 +45,18 @@ public sealed class EvaluateExitHandler(AppDbContext db, RegionDirectory regions
     public async Task<ExitStandard> StandardAsync(string code, int year, CancellationToken ct) =>
         await db.ExitStandards.InForceAsync(code, year, ct) ?? new ExitStandard { Year = year, PovertyLine = 4000m };
 
-    private Failure? Region(string code) =>
-        code != "" && (!RegionCodes.IsValid(code) || regions.Find(code) is null) ? Failure.Invalid("region", "区划代码无效")
-        : !user.CanSee(code) ? Failure.NotFound("该地区") : null;
-
     /// <summary>Registered households (not 一般农户) of a region judged against the exit standard of a year.</summary>
     public async Task<Outcome<PageResult<HouseholdExitRow>>> HouseholdsAsync(string? region, int? year, bool? meets, int? page, CancellationToken ct)
     {
-        var code = string.IsNullOrWhiteSpace(region) ? user.RegionCode ?? "" : region.Trim();
-        if (Region(code) is { } f) return f;
+        var asked = regions.Asked(region, user);
+        if (!asked.Succeeded) return asked.Failure!;
+        var code = asked.Value!;
         var y = year ?? ChinaTime.Today(clock).Year - 1;
-        var (low, high) = RegionCodes.VillageRange(code);
         var judged = (await JudgeAsync(db.Households.AsNoTracking()
-                .Where(h => string.Compare(h.VillageCode, low) >= 0 && string.Compare(h.VillageCode, high) <= 0 && h.Status != HouseholdStatus.Ordinary),
+                .InRegion(code).Where(h => h.Status != HouseholdStatus.Ordinary),
                 code, y, ct))
             .Where(r => meets is null || r.Meets == meets).ToList();
-        var size = 50;
-        var pg = Math.Max(1, page ?? 1);
-        var items = judged.Skip((pg - 1) * size).Take(size).Select(r => r with { RegionPath = regions.ShortPath(r.VillageCode) }).ToList();
-        return new PageResult<HouseholdExitRow>(items, pg, size, judged.Count);
+        return judged.Page(Paging.Of(page, 50, 50, 50)).Select(r => r with { RegionPath = regions.ShortPath(r.VillageCode) });
     }
 
     private async Task<List<HouseholdExitRow>> JudgeAsync(IQueryable<Household> households, string code, int y, CancellationToken ct)
@@ -94,13 +87,13 @@ public sealed class EvaluateExitHandler(AppDbContext db, RegionDirectory regions
     /// <summary>Villages below a region: 贫困发生率 against 2% (3% in the west), plus problems cleared and basic services.</summary>
     public async Task<Outcome<IReadOnlyList<VillageExitRow>>> VillagesAsync(string? region, int? year, CancellationToken ct)
     {
-        var code = string.IsNullOrWhiteSpace(region) ? user.RegionCode ?? "" : region.Trim();
-        if (Region(code) is { } f) return f;
+        var asked = regions.Asked(region, user);
+        if (!asked.Succeeded) return asked.Failure!;
+        var code = asked.Value!;
         if (code.Length < 6) return Failure.Invalid("region", "请选择区县或乡镇，查看其下各村的退出评估");
         var standard = await StandardAsync(code, year ?? ChinaTime.Today(clock).Year - 1, ct);
-        var (low, high) = RegionCodes.VillageRange(code);
         var stats = await db.Households.AsNoTracking()
-            .Where(h => string.Compare(h.VillageCode, low) >= 0 && string.Compare(h.VillageCode, high) <= 0)
+            .InRegion(code)
             .GroupBy(h => h.VillageCode)
             .Select(g => new
             {
@@ -109,7 +102,7 @@ public sealed class EvaluateExitHandler(AppDbContext db, RegionDirectory regions
                 Broadband = g.Count(h => h.HasBroadband == true),
             }).ToListAsync(ct);
         var problems = (await db.Problems.AsNoTracking()
-            .Where(p => string.Compare(p.VillageCode, low) >= 0 && string.Compare(p.VillageCode, high) <= 0 && p.Status != ProblemStatus.Verified)
+            .InRegion(code).Where(p => p.Status != ProblemStatus.Verified)
             .GroupBy(p => p.VillageCode).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct)).ToDictionary(p => p.Key, p => p.N);
         var villages = regions.ChildrenOf(code).SelectMany(c => c.Level == RegionLevel.Village ? [c] : regions.ChildrenOf(c.Code)).ToList();
         if (regions.Find(code)?.Level == RegionLevel.Village) villages = [regions.Find(code)!];
@@ -136,7 +129,8 @@ public sealed class EvaluateExitHandler(AppDbContext db, RegionDirectory regions
     {
         var code = r.County?.Trim() ?? "";
         if (code.Length != 6) return Failure.Invalid("county", "请选择区县");
-        if (Region(code) is { } f) return f;
+        var asked = regions.Asked(code, user, "county");
+        if (!asked.Succeeded) return asked.Failure!;
         if (new[] { r.ExitedSampled, r.WronglyExited, r.NonPoorSampled, r.MissedFound, r.Surveyed, r.Satisfied }.Any(n => n < 0))
             return Failure.Invalid("surveyed", "样本数不能为负数");
         if (r.WronglyExited > r.ExitedSampled) return Failure.Invalid("wronglyExited", "错退户数不能大于抽查的脱贫户数");

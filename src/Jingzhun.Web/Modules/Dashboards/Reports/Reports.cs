@@ -31,9 +31,9 @@ public sealed class ReportsHandler(AppDbContext db, RegionDirectory regions, Fie
         var info = ReportCatalog.Find(name);
         if (info is null) return Failure.NotFound("该报表");
         if (!info.Available) return Failure.Conflict($"{info.Title}：待走访模块上线后提供");
-        var code = string.IsNullOrWhiteSpace(region) ? user.RegionCode ?? "" : region.Trim();
-        if (code != "" && (!RegionCodes.IsValid(code) || regions.Find(code) is null)) return Failure.Invalid("region", "区划代码无效");
-        if (!user.CanSee(code)) return Failure.NotFound("该地区");
+        var asked = regions.Asked(region, user);
+        if (!asked.Succeeded) return asked.Failure!;
+        var code = asked.Value!;
         var thisYear = ChinaTime.Today(clock).Year;
         if (year is { } y && (y < FirstIncomeYear || y > thisYear)) return Failure.Invalid("year", $"年度应在{FirstIncomeYear}至{thisYear}年之间");
         if (!info.UsesYear) year = null;
@@ -73,9 +73,8 @@ public sealed class ReportsHandler(AppDbContext db, RegionDirectory regions, Fie
 
     private async Task<(IReadOnlyList<ReportTable>, string?)> HouseholdsAsync(Scope s, CancellationToken ct)
     {
-        var (low, high) = s.Range;
         var groups = await db.Households.AsNoTracking()
-            .Where(h => string.Compare(h.VillageCode, low) >= 0 && string.Compare(h.VillageCode, high) <= 0)
+            .InRegion(s.Code)
             .GroupBy(h => new { h.VillageCode, h.Status, h.Attribute })
             .Select(g => new { g.Key.VillageCode, g.Key.Status, g.Key.Attribute, Households = g.Count(), People = g.Sum(h => h.Size) })
             .ToListAsync(ct);
@@ -123,9 +122,8 @@ public sealed class ReportsHandler(AppDbContext db, RegionDirectory regions, Fie
 
     private async Task<(IReadOnlyList<ReportTable>, string?)> CausesAsync(Scope s, CancellationToken ct)
     {
-        var (low, high) = s.Range;
         var groups = await db.Households.AsNoTracking()
-            .Where(h => string.Compare(h.VillageCode, low) >= 0 && string.Compare(h.VillageCode, high) <= 0)
+            .InRegion(s.Code)
             .GroupBy(h => new { h.VillageCode, h.MainCause })
             .Select(g => new { g.Key.VillageCode, g.Key.MainCause, Households = g.Count(), People = g.Sum(h => h.Size) })
             .ToListAsync(ct);
@@ -210,13 +208,12 @@ public sealed class ReportsHandler(AppDbContext db, RegionDirectory regions, Fie
 
     private async Task<(IReadOnlyList<ReportTable>, string?)> ProblemsAsync(Scope s, int? year, DateTime now, CancellationToken ct)
     {
-        var (low, high) = s.Range;
         // The bulletin's definitions (ProblemMeasures): found / verified within the period, outstanding at its end.
         var start = year is { } y ? new DateTime(y, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(-8) : DateTime.MinValue;
         var end = year is { } y2 ? new DateTime(y2 + 1, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(-8) : now;
         if (end > now) end = now;
         var problems = await db.Problems.AsNoTracking()
-            .Where(p => string.Compare(p.VillageCode, low) >= 0 && string.Compare(p.VillageCode, high) <= 0 && p.FoundAt < end)
+            .InRegion(s.Code).Where(p => p.FoundAt < end)
             .Select(p => new { p.VillageCode, p.Dimension, p.FoundAt, p.VerifiedAt })
             .ToListAsync(ct);
         bool Found(DateTime f) => f >= start && f < end;
@@ -264,9 +261,7 @@ public sealed class ReportsHandler(AppDbContext db, RegionDirectory regions, Fie
 
     private async Task<(IReadOnlyList<ReportTable>, string?)> MonitoringAsync(Scope s, CancellationToken ct)
     {
-        var (low, high) = s.Range;
-        var cases = await (from c in db.MonitoringCases.AsNoTracking()
-                           where string.Compare(c.VillageCode, low) >= 0 && string.Compare(c.VillageCode, high) <= 0
+        var cases = await (from c in db.MonitoringCases.AsNoTracking().InRegion(s.Code)
                            join h in db.Households on c.HouseholdId equals h.Id
                            select new { c.VillageCode, c.Stage, c.Kind, People = h.Size }).ToListAsync(ct);
         // The monitoring statistics' definitions: monitored = identified and not yet 风险已消除; identified = ever 纳入监测.
@@ -309,10 +304,9 @@ public sealed class ReportsHandler(AppDbContext db, RegionDirectory regions, Fie
     private async Task<(IReadOnlyList<ReportTable>, string?)> VisitsAsync(Scope s, DateOnly today, CancellationToken ct)
     {
         var month = await visits.LoadAsync(s.Code, today.Year, today.Month, null, ct);
-        var (low, high) = s.Range;
         var yearStart = FieldWork.Compliance.ComplianceLoader.StartUtc(new DateOnly(today.Year, 1, 1));
         var yearVisits = await db.Visits.AsNoTracking()
-            .Where(v => string.Compare(v.VillageCode, low) >= 0 && string.Compare(v.VillageCode, high) <= 0 && v.VisitedAt >= yearStart)
+            .InRegion(s.Code).Where(v => v.VisitedAt >= yearStart)
             .GroupBy(v => v.VillageCode).Select(g => new { Village = g.Key, Count = g.Count() }).ToListAsync(ct);
         var columns = new List<ReportColumn>
         {

@@ -56,9 +56,8 @@ public sealed class SnapshotsHandler(AppDbContext db, RegionDirectory regions, C
             return Failure.Conflict($"{regions.NameOf(code)}{request.Year}年度数据已于{ChinaTime.Format(existing.CreatedAt)}由{existing.CreatedBy}冻结（快照 {existing.Id}），"
                 + "每个地区每年只保留一份；如需重新冻结，请确认替换");
 
-        var (low, high) = RegionCodes.VillageRange(code);
         var rows = (await db.Households.AsNoTracking()
-                .Where(h => string.Compare(h.VillageCode, low) >= 0 && string.Compare(h.VillageCode, high) <= 0)
+                .InRegion(code)
                 .OrderBy(h => h.Id)
                 .Select(h => new { h.Id, h.HouseholdNumber, h.HeadName, h.VillageCode, h.Status, h.Attribute, h.Size, h.LatestIncomeYear,
                     h.LatestPerCapitaIncome, h.MainCause, h.Class321 })

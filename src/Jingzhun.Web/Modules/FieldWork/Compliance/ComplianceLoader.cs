@@ -34,10 +34,8 @@ public sealed class ComplianceLoader(AppDbContext db)
         var monthEnd = monthStart.AddMonths(1).AddDays(-1);
         var from = monthStart.AddMonths(-3);
         var to = monthEnd.AddMonths(1);
-        var (low, high) = RegionCodes.VillageRange(regionCode);
 
-        var pairingQuery = db.Pairings.AsNoTracking().Where(p => string.Compare(p.VillageCode, low) >= 0 && string.Compare(p.VillageCode, high) <= 0
-            && p.StartedOn <= monthEnd && (p.EndedOn == null || p.EndedOn >= from));
+        var pairingQuery = db.Pairings.AsNoTracking().InRegion(regionCode).Where(p => p.StartedOn <= monthEnd && (p.EndedOn == null || p.EndedOn >= from));
         if (cadreId is { } cid)
         {
             // A cadre's list: the households paired with them in the month, judged on all their pairings (rotation).
@@ -52,28 +50,27 @@ public sealed class ComplianceLoader(AppDbContext db)
         var ids = pairings.Select(p => p.HouseholdId).Distinct().ToList();
         var visitQuery = db.Visits.AsNoTracking().Where(v => v.VisitedAt >= fromUtc && v.VisitedAt < toUtc);
         visitQuery = cadreId is null
-            ? visitQuery.Where(v => string.Compare(v.VillageCode, low) >= 0 && string.Compare(v.VillageCode, high) <= 0)
+            ? visitQuery.InRegion(regionCode)
             : visitQuery.Where(v => ids.Contains(v.HouseholdId));
         var visits = (await visitQuery.Select(v => new { v.HouseholdId, v.VisitedAt }).ToListAsync(ct))
             .ToLookup(v => v.HouseholdId, v => DateOnly.FromDateTime(ChinaTime.ToLocal(v.VisitedAt)));
 
         var emergencyFrom = monthStart.AddDays(-policy.EmergencyDays);
         var flags = await db.EmergencyFlags.AsNoTracking()
-            .Where(f => string.Compare(f.VillageCode, low) >= 0 && string.Compare(f.VillageCode, high) <= 0 && f.FlaggedOn >= emergencyFrom && f.FlaggedOn <= monthEnd)
+            .InRegion(regionCode).Where(f => f.FlaggedOn >= emergencyFrom && f.FlaggedOn <= monthEnd)
             .Select(f => new { f.HouseholdId, f.FlaggedOn }).ToListAsync(ct);
         // 突发严重困难: a risk lead for heavy unavoidable spending is an emergency from the day it was opened.
         var leadFrom = StartUtc(emergencyFrom);
         var leadTo = StartUtc(monthEnd.AddDays(1));
         var leads = await db.RiskLeads.AsNoTracking()
-            .Where(l => string.Compare(l.VillageCode, low) >= 0 && string.Compare(l.VillageCode, high) <= 0
-                && l.Reason == Monitoring.Rules.RiskReason.HighOutOfPocket && l.CreatedAt >= leadFrom && l.CreatedAt < leadTo)
+            .InRegion(regionCode).Where(l => l.Reason == Monitoring.Rules.RiskReason.HighOutOfPocket && l.CreatedAt >= leadFrom && l.CreatedAt < leadTo)
             .Select(l => new { l.HouseholdId, l.CreatedAt }).ToListAsync(ct);
         var emergencies = flags.Select(f => (f.HouseholdId, Day: f.FlaggedOn))
             .Concat(leads.Select(l => (l.HouseholdId, Day: DateOnly.FromDateTime(ChinaTime.ToLocal(l.CreatedAt)))))
             .ToLookup(e => e.HouseholdId, e => e.Day);
 
         var households = await db.Households.AsNoTracking()
-            .Where(h => string.Compare(h.VillageCode, low) >= 0 && string.Compare(h.VillageCode, high) <= 0)
+            .InRegion(regionCode)
             .Where(h => cadreId == null || ids.Contains(h.Id))
             .Select(h => new { h.Id, h.HouseholdNumber, h.HeadName, h.VillageCode }).ToListAsync(ct);
         var calendar = policy.Calendar;

@@ -11,9 +11,9 @@ public static class RegionRequest
 {
     public static Outcome<(string Code, int Year, int Month)> Check(string? region, string? month, RegionDirectory regions, CurrentUser user, TimeProvider clock)
     {
-        var code = string.IsNullOrWhiteSpace(region) ? user.RegionCode ?? "" : region.Trim();
-        if (code != "" && (!RegionCodes.IsValid(code) || regions.Find(code) is null)) return Failure.Invalid("region", "区划代码无效");
-        if (!user.CanSee(code)) return Failure.NotFound("该地区");
+        var asked = regions.Asked(region, user);
+        if (!asked.Succeeded) return asked.Failure!;
+        var code = asked.Value!;
         if (ComplianceLoader.ParseMonth(month, ChinaTime.Today(clock)) is not var (year, m)) return Failure.Invalid("month", "月份格式应为 yyyy-MM，如 2026-03");
         return (code, year, m);
     }

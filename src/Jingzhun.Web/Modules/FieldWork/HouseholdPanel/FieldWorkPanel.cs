@@ -1,3 +1,4 @@
+using Jingzhun.Web.Platform.Data;
 using Jingzhun.Web.Modules.FieldWork.ManagePairings;
 using Jingzhun.Web.Modules.FieldWork.SearchVisits;
 using Jingzhun.Web.Modules.Registry.SearchHouseholds;

@@ -38,26 +38,22 @@ public sealed class ManageCadresHandler(AppDbContext db, IValidator<CadreInput> 
     public async Task<Outcome<PageResult<CadreRow>>> SearchAsync(CadreQuery q, CancellationToken ct)
     {
         var query = db.Cadres.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(q.Region))
-        {
-            if (!RegionCodes.IsValid(q.Region.Trim())) return Failure.Invalid("region", "区划代码无效");
-            query = query.Where(c => c.RegionCode.StartsWith(q.Region.Trim()));
-        }
+        var region = regions.Filter(q.Region, user);
+        if (!region.Succeeded) return region.Failure!;
+        if (region.Value is { } code) query = query.InRegion(code);
         if (!string.IsNullOrWhiteSpace(q.Q)) query = query.Where(c => c.Name.Contains(q.Q.Trim()) || c.Unit.Contains(q.Q.Trim()));
         var today = ChinaTime.Today(clock);
         if (q.ActiveOnly == true) query = query.Where(c => c.ActiveFrom <= today && (c.ActiveTo == null || c.ActiveTo >= today));
-        var page = Math.Max(1, q.Page ?? 1);
-        var size = Math.Clamp(q.PageSize ?? 50, 1, 500);
-        var total = await query.CountAsync(ct);
-        var rows = await (from c in query.OrderBy(c => c.RegionCode).ThenBy(c => c.Name).Skip((page - 1) * size).Take(size)
-                          join u in db.Users on c.UserId equals u.Id into us
-                          from u in us.DefaultIfEmpty()
-                          select new
-                          {
-                              c, UserName = u == null ? null : u.UserName,
-                              Households = db.Set<Pairing>().Count(p => p.CadreId == c.Id && p.EndedOn == null),
-                          }).ToListAsync(ct);
-        return new PageResult<CadreRow>(rows.Select(r => Row(r.c, r.UserName, r.Households, today)).ToList(), page, size, total);
+        var rows = await query.OrderBy(c => c.RegionCode).ThenBy(c => c.Name).PageAsync(Paging.Of(q.Page, q.PageSize, 50, 500), page =>
+            (from c in page
+             join u in db.Users on c.UserId equals u.Id into us
+             from u in us.DefaultIfEmpty()
+             select new
+             {
+                 c, UserName = u == null ? null : u.UserName,
+                 Households = db.Set<Pairing>().Count(p => p.CadreId == c.Id && p.EndedOn == null),
+             }).ToListAsync(ct), ct);
+        return rows.Select(r => Row(r.c, r.UserName, r.Households, today));
     }
 
     public async Task<Outcome<CadreRow>> GetAsync(long id, CancellationToken ct)

@@ -103,56 +103,37 @@ public sealed class ManagePairingsHandler(AppDbContext db, RegionDirectory regio
             cadres.GetValueOrDefault(p.CadreId)?.Unit ?? "", p.StartedOn, p.EndedOn, p.CreatedBy)).ToList();
     }
 
-    public IQueryable<Registry.Household> Unpaired(string? region)
-    {
-        var query = db.Households.AsNoTracking().Where(h => !db.Set<Pairing>().Any(p => p.HouseholdId == h.Id && p.EndedOn == null));
-        if (!string.IsNullOrWhiteSpace(region) && RegionCodes.IsValid(region.Trim()))
-        {
-            var (low, high) = RegionCodes.VillageRange(region.Trim());
-            query = query.Where(h => string.Compare(h.VillageCode, low) >= 0 && string.Compare(h.VillageCode, high) <= 0);
-        }
-        return query;
-    }
+    public IQueryable<Registry.Household> Unpaired(string? region) =>
+        InRegion(db.Households.AsNoTracking().Where(h => !db.Set<Pairing>().Any(p => p.HouseholdId == h.Id && p.EndedOn == null)), region);
+
+    // The pairing pages filter by a region as they are given one; a code that is not a region filters nothing.
+    private static IQueryable<Registry.Household> InRegion(IQueryable<Registry.Household> query, string? region) =>
+        !string.IsNullOrWhiteSpace(region) && RegionCodes.IsValid(region.Trim()) ? query.InRegion(region.Trim()) : query;
 
     public async Task<PageResult<UnpairedRow>> UnpairedAsync(string? region, int? page, int? pageSize, CancellationToken ct)
     {
-        var p = Math.Max(1, page ?? 1);
-        var size = Math.Clamp(pageSize ?? 50, 1, 500);
-        var query = Unpaired(region);
-        var total = await query.CountAsync(ct);
-        var rows = await query.OrderBy(h => h.HouseholdNumber).Skip((p - 1) * size).Take(size)
-            .Select(h => new UnpairedRow(h.Id, h.HouseholdNumber, h.HeadName, h.VillageCode, "", h.Size)).ToListAsync(ct);
-        return new PageResult<UnpairedRow>(rows.Select(r => r with { RegionPath = regions.ShortPath(r.VillageCode) }).ToList(), p, size, total);
+        var rows = await Unpaired(region).OrderBy(h => h.HouseholdNumber).PageAsync(Paging.Of(page, pageSize, 50, 500), p => p
+            .Select(h => new UnpairedRow(h.Id, h.HouseholdNumber, h.HeadName, h.VillageCode, "", h.Size)).ToListAsync(ct), ct);
+        return rows.Select(r => r with { RegionPath = regions.ShortPath(r.VillageCode) });
     }
 
     /// <summary>Households of a region for the bulk pairing page, with their current cadre (if any).</summary>
     public async Task<PageResult<CandidateRow>> CandidatesAsync(string? region, bool onlyUnpaired, int? page, CancellationToken ct)
     {
-        var p = Math.Max(1, page ?? 1);
-        const int size = 100;
-        var query = Unpaired(region);
-        if (!onlyUnpaired)
-        {
-            query = db.Households.AsNoTracking();
-            if (!string.IsNullOrWhiteSpace(region) && RegionCodes.IsValid(region.Trim()))
-            {
-                var (low, high) = RegionCodes.VillageRange(region.Trim());
-                query = query.Where(h => string.Compare(h.VillageCode, low) >= 0 && string.Compare(h.VillageCode, high) <= 0);
-            }
-        }
-        var total = await query.CountAsync(ct);
-        var rows = await (from h in query.OrderBy(h => h.HouseholdNumber).Skip((p - 1) * size).Take(size)
-                          select new
-                          {
-                              Row = new CandidateRow(h.Id, h.HouseholdNumber, h.HeadName, h.VillageCode, "", h.Size, null),
-                              CadreId = db.Set<Pairing>().Where(pr => pr.HouseholdId == h.Id && pr.EndedOn == null).Select(pr => (long?)pr.CadreId).FirstOrDefault(),
-                          }).ToListAsync(ct);
-        var cadres = await CadreNames.LookupAsync(db, rows.Where(r => r.CadreId != null).Select(r => r.CadreId!.Value), ct);
-        return new PageResult<CandidateRow>(rows.Select(r => r.Row with
+        var query = onlyUnpaired ? Unpaired(region) : InRegion(db.Households.AsNoTracking(), region);
+        var rows = await query.OrderBy(h => h.HouseholdNumber).PageAsync(Paging.Of(page, 100, 100, 100), p =>
+            (from h in p
+             select new
+             {
+                 Row = new CandidateRow(h.Id, h.HouseholdNumber, h.HeadName, h.VillageCode, "", h.Size, null),
+                 CadreId = db.Set<Pairing>().Where(pr => pr.HouseholdId == h.Id && pr.EndedOn == null).Select(pr => (long?)pr.CadreId).FirstOrDefault(),
+             }).ToListAsync(ct), ct);
+        var cadres = await CadreNames.LookupAsync(db, rows.Items.Where(r => r.CadreId != null).Select(r => r.CadreId!.Value), ct);
+        return rows.Select(r => r.Row with
         {
             RegionPath = regions.ShortPath(r.Row.VillageCode),
             CadreName = r.CadreId is { } c && cadres.TryGetValue(c, out var cadre) ? cadre.Name : null,
-        }).ToList(), p, size, total);
+        });
     }
 
     public static Task<IResult> TemplateAsync(CancellationToken ct) =>

@@ -20,12 +20,9 @@ public sealed class ManageTeamsHandler(AppDbContext db, RegionDirectory regions,
     public async Task<Outcome<IReadOnlyList<TeamRow>>> ListAsync(string? region, CancellationToken ct)
     {
         var query = db.WorkTeams.AsNoTracking().Include(t => t.Members).AsQueryable();
-        if (!string.IsNullOrWhiteSpace(region))
-        {
-            if (!RegionCodes.IsValid(region.Trim())) return Failure.Invalid("region", "区划代码无效");
-            var (low, high) = RegionCodes.VillageRange(region.Trim());
-            query = query.Where(t => string.Compare(t.VillageCode, low) >= 0 && string.Compare(t.VillageCode, high) <= 0);
-        }
+        var asked = regions.Filter(region, user);
+        if (!asked.Succeeded) return asked.Failure!;
+        if (asked.Value is { } code) query = query.InRegion(code);
         var teams = await query.OrderBy(t => t.VillageCode).ThenByDescending(t => t.StartedOn).Take(1000).ToListAsync(ct);
         var ids = teams.SelectMany(t => t.Members.Select(m => m.CadreId).Append(t.FirstSecretaryId)).Distinct().ToList();
         var cadres = (await CadreNames.LookupAsync(db, ids, ct)).ToDictionary(c => c.Key, c => new TeamMemberView(c.Key, c.Value.Name, c.Value.Unit));

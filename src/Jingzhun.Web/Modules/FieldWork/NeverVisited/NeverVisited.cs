@@ -24,10 +24,8 @@ public sealed class NeverVisitedHandler(AppDbContext db, RegionDirectory regions
         var asked = RegionRequest.Check(region, null, regions, user, clock);
         if (!asked.Succeeded) return asked.Failure!;
         var code = asked.Value.Code;
-        var (low, high) = RegionCodes.VillageRange(code);
-        var query = from h in db.Households.AsNoTracking()
-                    where string.Compare(h.VillageCode, low) >= 0 && string.Compare(h.VillageCode, high) <= 0
-                          && !db.Set<Visit>().Any(v => v.HouseholdId == h.Id)
+        var query = from h in db.Households.AsNoTracking().InRegion(code)
+                    where !db.Set<Visit>().Any(v => v.HouseholdId == h.Id)
                     let pairing = db.Set<Pairing>().Where(p => p.HouseholdId == h.Id && p.EndedOn == null).Select(p => new { p.CadreId, p.StartedOn }).FirstOrDefault()
                     select new { h.Id, h.HouseholdNumber, h.HeadName, h.VillageCode, CadreId = (long?)pairing!.CadreId, Since = (DateOnly?)pairing.StartedOn };
         var total = await query.CountAsync(ct);

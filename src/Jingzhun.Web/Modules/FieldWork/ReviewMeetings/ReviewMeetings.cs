@@ -62,13 +62,10 @@ public sealed class ReviewMeetingsHandler(AppDbContext db, IValidator<HoldMeetin
         var township = r.TownshipCode!;
         if (regions.Find(township) is null || !user.CanSee(township)) return Failure.NotFound("该乡镇");
         if (r.HeldOn > ChinaTime.Today(clock)) return Failure.Invalid("heldOn", "会议日期不能晚于今天");
-        var (low, high) = RegionCodes.VillageRange(township);
         var problemIds = r.Items!.Where(i => i.ProblemId != null).Select(i => i.ProblemId!.Value).Distinct().ToList();
         var leadIds = r.Items!.Where(i => i.RiskLeadId != null).Select(i => i.RiskLeadId!.Value).Distinct().ToList();
-        var problems = await db.Problems.AsNoTracking().Where(p => problemIds.Contains(p.Id)
-            && string.Compare(p.VillageCode, low) >= 0 && string.Compare(p.VillageCode, high) <= 0).ToDictionaryAsync(p => p.Id, ct);
-        var leads = await db.RiskLeads.AsNoTracking().Where(l => leadIds.Contains(l.Id)
-            && string.Compare(l.VillageCode, low) >= 0 && string.Compare(l.VillageCode, high) <= 0).ToDictionaryAsync(l => l.Id, ct);
+        var problems = await db.Problems.AsNoTracking().InRegion(township).Where(p => problemIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var leads = await db.RiskLeads.AsNoTracking().InRegion(township).Where(l => leadIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
         for (var n = 0; n < r.Items!.Count; n++)
         {
             var i = r.Items[n];
@@ -134,15 +131,13 @@ public sealed class ReviewMeetingsHandler(AppDbContext db, IValidator<HoldMeetin
     public async Task<IReadOnlyList<OpenIssue>> OpenIssuesAsync(string township, CancellationToken ct)
     {
         if (township.Length != 9 || !user.CanSee(township)) return [];
-        var (low, high) = RegionCodes.VillageRange(township);
-        var problems = await (from p in db.Problems.AsNoTracking()
-                              where string.Compare(p.VillageCode, low) >= 0 && string.Compare(p.VillageCode, high) <= 0 && p.Status != ProblemStatus.Verified
+        var problems = await (from p in db.Problems.AsNoTracking().InRegion(township)
+                              where p.Status != ProblemStatus.Verified
                               join h in db.Households on p.HouseholdId equals h.Id
                               orderby p.Id
                               select new { p.Id, p.Dimension, p.Description, h.HeadName }).Take(200).ToListAsync(ct);
-        var leads = await (from l in db.RiskLeads.AsNoTracking()
-                           where string.Compare(l.VillageCode, low) >= 0 && string.Compare(l.VillageCode, high) <= 0
-                                 && (l.Status == Monitoring.LeadStatus.Open || l.Status == Monitoring.LeadStatus.InProcedure)
+        var leads = await (from l in db.RiskLeads.AsNoTracking().InRegion(township)
+                           where (l.Status == Monitoring.LeadStatus.Open || l.Status == Monitoring.LeadStatus.InProcedure)
                            join h in db.Households on l.HouseholdId equals h.Id
                            orderby l.Id
                            select new { l.Id, l.Detail, h.HeadName }).Take(200).ToListAsync(ct);

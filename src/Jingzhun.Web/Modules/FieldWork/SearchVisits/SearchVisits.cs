@@ -22,17 +22,14 @@ public sealed record VisitPhotoRow(string Id, string Url, string Sha256, DateTim
 public sealed record VisitDetail(VisitRow Visit, IReadOnlyList<VisitPhotoRow> Photos, string? HouseholdUpdateJson, IReadOnlyList<long> ProblemIds,
     IReadOnlyList<long> LeadIds, string CreatedBy);
 
-public sealed class SearchVisitsHandler(AppDbContext db, FieldWorkAccess access, RegionDirectory regions)
+public sealed class SearchVisitsHandler(AppDbContext db, FieldWorkAccess access, RegionDirectory regions, CurrentUser user)
 {
     public async Task<Outcome<PageResult<VisitRow>>> SearchAsync(VisitQuery q, CancellationToken ct)
     {
         var query = (await access.VisitsAsync(ct)).AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(q.Region))
-        {
-            if (!RegionCodes.IsValid(q.Region.Trim())) return Failure.Invalid("region", "区划代码无效");
-            var (low, high) = RegionCodes.VillageRange(q.Region.Trim());
-            query = query.Where(v => string.Compare(v.VillageCode, low) >= 0 && string.Compare(v.VillageCode, high) <= 0);
-        }
+        var region = regions.Filter(q.Region, user);
+        if (!region.Succeeded) return region.Failure!;
+        if (region.Value is { } code) query = query.InRegion(code);
         if (q.CadreId is { } c) query = query.Where(v => v.CadreId == c);
         if (q.Kind is { } k) query = query.Where(v => v.Kind == k);
         if (q.HouseholdId is { } h) query = query.Where(v => v.HouseholdId == h);
@@ -44,11 +41,8 @@ public sealed class SearchVisitsHandler(AppDbContext db, FieldWorkAccess access,
             var to = first.AddMonths(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
             query = query.Where(v => v.VisitedAt >= from && v.VisitedAt < to);
         }
-        var page = Math.Max(1, q.Page ?? 1);
-        var size = Math.Clamp(q.PageSize ?? 20, 1, 200);
-        var total = await query.CountAsync(ct);
-        var rows = await RowsAsync(query.OrderByDescending(v => v.VisitedAt).ThenByDescending(v => v.Id).Skip((page - 1) * size).Take(size), ct);
-        return new PageResult<VisitRow>(rows, page, size, total);
+        return await query.OrderByDescending(v => v.VisitedAt).ThenByDescending(v => v.Id)
+            .PageAsync(Paging.Of(q.Page, q.PageSize), rows => RowsAsync(rows, ct), ct);
     }
 
     public async Task<Outcome<VisitDetail>> GetAsync(long id, CancellationToken ct)

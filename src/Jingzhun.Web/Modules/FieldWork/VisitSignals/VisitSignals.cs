@@ -32,12 +32,10 @@ public sealed class VisitSignalsHandler(AppDbContext db, RegionDirectory regions
         if (!asked.Succeeded) return asked.Failure!;
         var (code, year, m) = asked.Value;
         var policy = await db.VisitPolicies.InForceForCountyAsync(code.Length >= 6 ? code : "", year, ct) ?? VisitPolicy.Default(year);
-        var (low, high) = RegionCodes.VillageRange(code);
         // Beijing months: midnight of the 1st in Beijing is 16:00 UTC the day before.
         var monthStart = new DateOnly(year, m, 1);
         var (fromUtc, toUtc) = (ComplianceLoader.StartUtc(monthStart), ComplianceLoader.StartUtc(monthStart.AddMonths(1)));
-        var inMonth = await Facts(db.Visits.Where(v => string.Compare(v.VillageCode, low) >= 0 && string.Compare(v.VillageCode, high) <= 0
-            && v.VisitedAt >= fromUtc && v.VisitedAt < toUtc), ct);
+        var inMonth = await Facts(db.Visits.InRegion(code).Where(v => v.VisitedAt >= fromUtc && v.VisitedAt < toUtc), ct);
         var ids = inMonth.Select(v => v.VisitId).ToHashSet();
         var hashes = inMonth.SelectMany(v => v.PhotoHashes).Distinct().ToList();
         var others = await db.VisitPhotos.AsNoTracking().Where(p => hashes.Contains(p.Sha256) && p.VisitId != null).Select(p => p.VisitId!.Value).Distinct().ToListAsync(ct);

@@ -77,9 +77,9 @@ public sealed class WorkLogsHandler(AppDbContext db, IValidator<WriteWorkLogRequ
 
     public async Task<Outcome<WorkLogList>> ListAsync(string? region, long? cadreId, long? workTeamId, int page, CancellationToken ct)
     {
-        var code = string.IsNullOrWhiteSpace(region) ? user.RegionCode ?? "" : region.Trim();
-        if (code != "" && (!RegionCodes.IsValid(code) || regions.Find(code) is null)) return Failure.Invalid("region", "区划代码无效");
-        if (!user.CanSee(code)) return Failure.NotFound("该地区");
+        var asked = regions.Asked(region, user);
+        if (!asked.Succeeded) return asked.Failure!;
+        var code = asked.Value!;
         var q = db.WorkLogs.AsNoTracking().Where(l => l.RegionCode.StartsWith(code));
         if (cadreId is { } c) q = q.Where(l => l.CadreId == c);
         if (workTeamId is { } t) q = q.Where(l => l.WorkTeamId == t);

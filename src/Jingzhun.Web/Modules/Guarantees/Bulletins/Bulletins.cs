@@ -33,19 +33,18 @@ public sealed class BulletinsHandler(AppDbContext db, ManageProblemsHandler prob
 
     public async Task<Outcome<Bulletin>> HandleAsync(string? region, string? periodKey, CancellationToken ct)
     {
-        var code = string.IsNullOrWhiteSpace(region) ? user.RegionCode ?? "" : region.Trim();
-        if (code != "" && (!RegionCodes.IsValid(code) || regions.Find(code) is null)) return Failure.Invalid("region", "区划代码无效");
-        if (!user.CanSee(code)) return Failure.NotFound("该地区");
+        var asked = regions.Asked(region, user);
+        if (!asked.Succeeded) return asked.Failure!;
+        var code = asked.Value!;
         var period = Period.Current(clock, periodKey?.Contains('W', StringComparison.OrdinalIgnoreCase) == true);
         if (!string.IsNullOrWhiteSpace(periodKey) && !Period.TryParse(periodKey, out period))
             return Failure.Invalid("period", "统计周期格式应为 2026-11（月）或 2026-W47（周）");
         var previous = period.Previous();
 
-        var (low, high) = RegionCodes.VillageRange(code);
         var asOf = problems.Bounds(period).AsOf;
         // Problems found before the period's end (or now) are the only ones that can count; loaded once, counted in memory.
         var rows = await db.Problems.AsNoTracking()
-            .Where(p => string.Compare(p.VillageCode, low) >= 0 && string.Compare(p.VillageCode, high) <= 0 && p.FoundAt < asOf)
+            .InRegion(code).Where(p => p.FoundAt < asOf)
             .Select(p => new Slim(p.VillageCode, p.Dimension, p))
             .ToListAsync(ct);
         var now = Figures(rows, period);

@@ -56,12 +56,9 @@ public sealed class ManageProblemsHandler(AppDbContext db, AssessHouseholdsHandl
     public Outcome<IQueryable<Problem>> Filter(ProblemQuery q)
     {
         var query = db.Problems.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(q.Region))
-        {
-            if (!RegionCodes.IsValid(q.Region.Trim())) return Failure.Invalid("region", "区划代码无效");
-            var (low, high) = RegionCodes.VillageRange(q.Region.Trim());
-            query = query.Where(p => string.Compare(p.VillageCode, low) >= 0 && string.Compare(p.VillageCode, high) <= 0);
-        }
+        var region = regions.Filter(q.Region, user);
+        if (!region.Succeeded) return region.Failure!;
+        if (region.Value is { } code) query = query.InRegion(code);
         if (q.Dimension is { } d) query = query.Where(p => p.Dimension == d);
         if (q.Status is { } s) query = query.Where(p => p.Status == s);
         if (q.Source is { } src) query = query.Where(p => p.Source == src);
@@ -93,12 +90,9 @@ public sealed class ManageProblemsHandler(AppDbContext db, AssessHouseholdsHandl
     {
         var filtered = Filter(q);
         if (!filtered.Succeeded) return filtered.Failure!;
-        var page = Math.Max(1, q.Page ?? 1);
-        var size = Math.Clamp(q.PageSize ?? 20, 1, 200);
-        var query = filtered.Value!;
-        var total = await query.CountAsync(ct);
-        var rows = await Rows(query.OrderByDescending(p => p.FoundAt).ThenByDescending(p => p.Id).Skip((page - 1) * size).Take(size)).ToListAsync(ct);
-        return new PageResult<ProblemRow>(rows.Select(Finish).ToList(), page, size, total);
+        var rows = await filtered.Value!.OrderByDescending(p => p.FoundAt).ThenByDescending(p => p.Id)
+            .PageAsync(Paging.Of(q.Page, q.PageSize), page => Rows(page).ToListAsync(ct), ct);
+        return rows.Select(Finish);
     }
 
     private IQueryable<ProblemRow> Rows(IQueryable<Problem> query) =>

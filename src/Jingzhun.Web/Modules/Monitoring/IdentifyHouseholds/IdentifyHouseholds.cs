@@ -52,12 +52,9 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
     {
         failure = null;
         var query = db.MonitoringCases.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(q.Region))
-        {
-            if (!RegionCodes.IsValid(q.Region.Trim())) { failure = Failure.Invalid("region", "区划代码无效"); return query; }
-            var (low, high) = RegionCodes.VillageRange(q.Region.Trim());
-            query = query.Where(c => string.Compare(c.VillageCode, low) >= 0 && string.Compare(c.VillageCode, high) <= 0);
-        }
+        var region = regions.Filter(q.Region, user);
+        if (!region.Succeeded) { failure = region.Failure; return query; }
+        if (region.Value is { } code) query = query.InRegion(code);
         if (q.Stage is { } s) query = query.Where(c => c.Stage == s);
         if (q.Kind is { } k) query = query.Where(c => c.Kind == k || (c.Kind == null && c.ProposedKind == k));
         if (q.HouseholdId is { } h) query = query.Where(c => c.HouseholdId == h);
@@ -98,13 +95,12 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
         var cutoff = DateTime.SpecifyKind(Today.AddDays(-days).ToDateTime(TimeOnly.MinValue).AddHours(-8), DateTimeKind.Utc);
         var query = Filter(q, cutoff, out var failure);
         if (failure is not null) return failure;
-        var page = Math.Max(1, q.Page ?? 1);
-        var size = Math.Clamp(q.PageSize ?? 20, 1, 200);
-        var total = await query.CountAsync(ct);
-        var rows = await Rows(query.OrderBy(c => c.Stage).ThenBy(c => c.LeadAt).Skip((page - 1) * size).Take(size)).ToListAsync(ct);
-        var items = new List<CaseRow>();
-        foreach (var r in rows) items.Add(await FinishAsync(r, ct));
-        return new PageResult<CaseRow>(items, page, size, total);
+        return await query.OrderBy(c => c.Stage).ThenBy(c => c.LeadAt).PageAsync(Paging.Of(q.Page, q.PageSize), async page =>
+        {
+            var items = new List<CaseRow>();
+            foreach (var r in await Rows(page).ToListAsync(ct)) items.Add(await FinishAsync(r, ct));
+            return items;
+        }, ct);
     }
 
     /// <summary>受理: a lead becomes (or joins) the household's case, which starts at 入户核查.</summary>

@@ -1,3 +1,4 @@
+using Jingzhun.Web.Platform.Data;
 using Jingzhun.Web.Platform.Forms;
 using Jingzhun.Web.Modules.Monitoring.IdentifyHouseholds;
 using Jingzhun.Web.Modules.Monitoring.Rules;

@@ -24,24 +24,19 @@ public sealed class ManageLeadsHandler(AppDbContext db, RegionDirectory regions,
     public async Task<Outcome<PageResult<LeadRow>>> SearchAsync(LeadQuery q, CancellationToken ct)
     {
         var query = db.RiskLeads.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(q.Region))
-        {
-            if (!RegionCodes.IsValid(q.Region.Trim())) return Failure.Invalid("region", "区划代码无效");
-            var (low, high) = RegionCodes.VillageRange(q.Region.Trim());
-            query = query.Where(l => string.Compare(l.VillageCode, low) >= 0 && string.Compare(l.VillageCode, high) <= 0);
-        }
+        var region = regions.Filter(q.Region, user);
+        if (!region.Succeeded) return region.Failure!;
+        if (region.Value is { } code) query = query.InRegion(code);
         if (q.Status is { } s) query = query.Where(l => l.Status == s);
         if (q.Source is { } src) query = query.Where(l => l.Source == src);
         if (q.Reason is { } r) query = query.Where(l => l.Reason == r);
         if (q.HouseholdId is { } h) query = query.Where(l => l.HouseholdId == h);
-        var page = Math.Max(1, q.Page ?? 1);
-        var size = Math.Clamp(q.PageSize ?? 20, 1, 200);
-        var total = await query.CountAsync(ct);
-        var rows = await (from l in query.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id).Skip((page - 1) * size).Take(size)
-                          join hh in db.Households on l.HouseholdId equals hh.Id
-                          select new LeadRow(l.Id, l.HouseholdId, hh.HouseholdNumber, hh.HeadName, l.VillageCode, "", l.Source, l.Reason, l.Detail,
-                              l.Status, l.CaseId, l.CreatedAt, l.CreatedBy)).ToListAsync(ct);
-        return new PageResult<LeadRow>(rows.Select(x => x with { RegionPath = regions.ShortPath(x.VillageCode) }).ToList(), page, size, total);
+        var rows = await query.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id).PageAsync(Paging.Of(q.Page, q.PageSize), page =>
+            (from l in page
+             join hh in db.Households on l.HouseholdId equals hh.Id
+             select new LeadRow(l.Id, l.HouseholdId, hh.HouseholdNumber, hh.HeadName, l.VillageCode, "", l.Source, l.Reason, l.Detail,
+                 l.Status, l.CaseId, l.CreatedAt, l.CreatedBy)).ToListAsync(ct), ct);
+        return rows.Select(x => x with { RegionPath = regions.ShortPath(x.VillageCode) });
     }
 
     public async Task<Outcome<LeadRow>> RecordAsync(RecordLeadRequest r, CancellationToken ct)

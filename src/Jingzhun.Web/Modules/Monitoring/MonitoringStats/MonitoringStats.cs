@@ -29,20 +29,17 @@ public sealed class MonitoringStatsHandler(AppDbContext db, SweepRisksHandler po
 {
     public async Task<Outcome<MonitoringStatsView>> HandleAsync(string? region, CancellationToken ct)
     {
-        var code = string.IsNullOrWhiteSpace(region) ? user.RegionCode ?? "" : region.Trim();
-        if (code != "" && (!RegionCodes.IsValid(code) || regions.Find(code) is null)) return Failure.Invalid("region", "区划代码无效");
-        if (!user.CanSee(code)) return Failure.NotFound("该地区");
-        var (low, high) = RegionCodes.VillageRange(code);
-        var cases = await (from c in db.MonitoringCases.AsNoTracking()
-                           where string.Compare(c.VillageCode, low) >= 0 && string.Compare(c.VillageCode, high) <= 0
+        var asked = regions.Asked(region, user);
+        if (!asked.Succeeded) return asked.Failure!;
+        var code = asked.Value!;
+        var cases = await (from c in db.MonitoringCases.AsNoTracking().InRegion(code)
                            join h in db.Households on c.HouseholdId equals h.Id
                            select new
                            {
                                c.Id, c.VillageCode, c.Stage, c.Kind, c.RiskTypes, c.LeadAt, c.DecidedAt, People = h.Size,
                                Measures = c.Measures.Count,
                            }).ToListAsync(ct);
-        var openLeads = await db.RiskLeads.CountAsync(l => string.Compare(l.VillageCode, low) >= 0 && string.Compare(l.VillageCode, high) <= 0
-            && l.Status == LeadStatus.Open, ct);
+        var openLeads = await db.RiskLeads.InRegion(code).CountAsync(l => l.Status == LeadStatus.Open, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var today = ChinaTime.Today(clock);
         var monthStart = new DateOnly(today.Year, today.Month, 1).ToDateTime(TimeOnly.MinValue).AddHours(-8);

@@ -24,13 +24,11 @@ public sealed class PublicNoticeHandler(AppDbContext db, RegionDirectory regions
 {
     public async Task<Outcome<NoticeView>> HandleAsync(string? region, CancellationToken ct)
     {
-        var code = string.IsNullOrWhiteSpace(region) ? user.RegionCode ?? "" : region.Trim();
-        if (code != "" && (!RegionCodes.IsValid(code) || regions.Find(code) is null)) return Failure.Invalid("region", "区划代码无效");
-        if (!user.CanSee(code)) return Failure.NotFound("该地区");
-        var (low, high) = RegionCodes.VillageRange(code);
-        var rows = await (from c in db.MonitoringCases.AsNoTracking()
-                          where string.Compare(c.VillageCode, low) >= 0 && string.Compare(c.VillageCode, high) <= 0
-                                && (c.Stage == CaseStage.Publicity || c.Stage == CaseStage.EliminationPublicity)
+        var asked = regions.Asked(region, user);
+        if (!asked.Succeeded) return asked.Failure!;
+        var code = asked.Value!;
+        var rows = await (from c in db.MonitoringCases.AsNoTracking().InRegion(code)
+                          where (c.Stage == CaseStage.Publicity || c.Stage == CaseStage.EliminationPublicity)
                           join h in db.Households on c.HouseholdId equals h.Id
                           orderby c.VillageCode, h.HouseholdNumber
                           select new { h.HeadName, h.Size, c.VillageCode, c.Stage, Kind = c.Kind ?? c.ProposedKind }).ToListAsync(ct);

@@ -23,9 +23,9 @@ public sealed class ExportRegistryHandler(RegistryExporter exporter, AppDbContex
     {
         if (!user.Has(Permissions.RegistryRevealId))
             return Failure.Forbidden("导出的档案含完整身份证号码，需要“查看完整证件号”的权限").ToProblem();
-        var code = string.IsNullOrWhiteSpace(region) ? user.RegionCode ?? "" : region.Trim();
-        if (code != "" && (!RegionCodes.IsValid(code) || regions.Find(code) is null)) return Failure.Invalid("region", "区划代码无效").ToProblem();
-        if (!user.CanSee(code)) return Failure.NotFound("该地区").ToProblem();
+        var asked = regions.Asked(region, user);
+        if (!asked.Succeeded) return asked.Failure!.ToProblem();
+        var code = asked.Value!;
         var xlsx = string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase);
         if (!xlsx && format is not null && !string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
             return Failure.Invalid("format", "导出格式应为 csv 或 xlsx").ToProblem();

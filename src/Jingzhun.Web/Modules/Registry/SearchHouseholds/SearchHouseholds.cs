@@ -36,8 +36,6 @@ public sealed record HouseholdRow(long Id, string HouseholdNumber, string Villag
     HouseholdStatus Status, PovertyAttribute? Attribute, PovertyCause? MainCause, Class321? Class321,
     bool IsDibao, bool IsTekun, bool IsRelocated, HousingGrade? HousingGrade, int? LatestIncomeYear, decimal? LatestPerCapitaIncome);
 
-public sealed record PageResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
-
 public sealed partial class SearchHouseholdsHandler(AppDbContext db, RegionDirectory regions, PersonalDataProtector protector)
 {
     public const int MaxPageSize = 200;
@@ -50,8 +48,7 @@ public sealed partial class SearchHouseholdsHandler(AppDbContext db, RegionDirec
         {
             var code = q.Region.Trim();
             if (!RegionCodes.IsValid(code)) return query.Where(_ => false);
-            var (low, high) = RegionCodes.VillageRange(code);
-            query = query.Where(h => string.Compare(h.VillageCode, low) >= 0 && string.Compare(h.VillageCode, high) <= 0);
+            query = query.InRegion(code);
         }
         if (q.Status is { } s) query = query.Where(h => h.Status == s);
         if (q.Attribute is { } a) query = query.Where(h => h.Attribute == a);
@@ -123,12 +120,8 @@ public sealed partial class SearchHouseholdsHandler(AppDbContext db, RegionDirec
 
     public async Task<PageResult<HouseholdRow>> HandleAsync(HouseholdQuery q, CancellationToken ct)
     {
-        var page = Math.Max(1, q.Page);
-        var size = Math.Clamp(q.PageSize, 1, MaxPageSize);
-        var filtered = Filter(q);
-        var total = await filtered.CountAsync(ct);
-        var rows = await Sort(filtered, q.Sort, q.Desc).Skip((page - 1) * size).Take(size).Select(Row).ToListAsync(ct);
-        return new PageResult<HouseholdRow>(rows.Select(r => r with { RegionPath = regions.ShortPath(r.VillageCode) }).ToList(), page, size, total);
+        var rows = await Sort(Filter(q), q.Sort, q.Desc).PageAsync(Paging.Of(q.Page, q.PageSize, maxSize: MaxPageSize), r => r.Select(Row).ToListAsync(ct), ct);
+        return rows.Select(r => r with { RegionPath = regions.ShortPath(r.VillageCode) });
     }
 
     public static readonly System.Linq.Expressions.Expression<Func<Household, HouseholdRow>> Row = h => new HouseholdRow(

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Jingzhun.Web.Platform.Data;
+
+/// <summary>One page of a list and how many rows the whole list has.</summary>
+public sealed record PageResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
+{
+    public PageResult<TOut> Select<TOut>(Func<T, TOut> map) => new([.. Items.Select(map)], Page, PageSize, Total);
+}
+
+/// <summary>The page a caller asked for, within the list's bounds (page from 1; size from 1 to the list's maximum).</summary>
+public readonly record struct Paging(int Page, int Size)
+{
+    public static Paging Of(int? page, int? size, int defaultSize = 20, int maxSize = 200) =>
+        new(Math.Max(1, page ?? 1), Math.Clamp(size ?? defaultSize, 1, maxSize));
+
+    public int Skip => (Page - 1) * Size;
+}
+
+public static class PagingQueries
+{
+    /// <summary>The page of an ordered query and the query's count.</summary>
+    public static Task<PageResult<T>> PageAsync<T>(this IQueryable<T> ordered, Paging p, CancellationToken ct) =>
+        ordered.PageAsync(p, rows => rows.ToListAsync(ct), ct);
+
+    /// <summary>The page of an ordered query, read by <paramref name="read"/> (a projection, a join), and the query's count.</summary>
+    public static async Task<PageResult<TRow>> PageAsync<T, TRow>(this IQueryable<T> ordered, Paging p,
+        Func<IQueryable<T>, Task<List<TRow>>> read, CancellationToken ct)
+    {
+        var total = await ordered.CountAsync(ct);
+        var rows = await read(ordered.Skip(p.Skip).Take(p.Size));
+        return new PageResult<TRow>(rows, p.Page, p.Size, total);
+    }
+
+    /// <summary>A page of rows already in memory (judged or sorted in code).</summary>
+    public static PageResult<T> Page<T>(this IReadOnlyCollection<T> all, Paging p) => new([.. all.Skip(p.Skip).Take(p.Size)], p.Page, p.Size, all.Count);
+}
