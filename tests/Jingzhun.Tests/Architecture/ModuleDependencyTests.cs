@@ -18,16 +18,6 @@ public sealed partial class ModuleDependencyTests
         ["Admin"] = 7, ["Home"] = 7, ["Auth"] = 7, ["FieldApp"] = 7, ["Shared"] = 7,
     };
 
-    /// <summary>Platform files that still name a module, each with its reason; any other file fails the test.</summary>
-    private static readonly Dictionary<string, string> PlatformExceptions = new()
-    {
-        // ProtectIdNumber takes the registry's parsed ID number and returns its ProtectedIdNumber: to move into Registry
-        // (an extension over a Platform method that protects a string) with the privacy work on ID numbers.
-        ["Platform/Protection/PersonalDataProtector.cs"] = "registry ID-number types, to be moved",
-        // The sweep pages' base class reads region names from Regions' RegionDirectory (not only the code rules).
-        ["Platform/Jobs/RegionSweepPageModel.cs"] = "Regions.RegionDirectory, to be moved",
-    };
-
     private static string SourceRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -73,7 +63,6 @@ public sealed partial class ModuleDependencyTests
         foreach (var file in SourceFiles(Path.Combine(root, "Platform")))
         {
             var relative = Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/');
-            if (PlatformExceptions.ContainsKey(relative)) continue;
             foreach (var (line, target, text) in References(file))
                 if (!(target == "Regions" && RegionRules().IsMatch(text)))
                     violations.Add($"{relative}:{line}: Platform → {target}: {text}");

@@ -31,6 +31,13 @@ public sealed record MemberFacts
 /// <summary>The protected forms of an ID number: ciphertext, keyed hash for lookup, and the masked display.</summary>
 public sealed record ProtectedIdNumber(string Cipher, string Hash, string Masked, bool IsLegacy, string AddressCode);
 
+public static class IdNumberProtection
+{
+    /// <summary>The stored identity of a parsed ID number: encrypted, keyed hash for lookups, mask for display.</summary>
+    public static ProtectedIdNumber ProtectIdNumber(this Platform.Protection.PersonalDataProtector protector, Rules.IdNumberInfo id) =>
+        new(protector.EncryptIdNumber(id.Normalized), protector.HashIdNumber(id.Normalized), Rules.IdNumberRule.Mask(id.Normalized), id.IsLegacy, id.AddressCode);
+}
+
 [Platform.Data.ScopedThrough(nameof(Household))]
 public sealed class Member : Platform.Auditing.IAudited, Platform.Data.IHouseholdOwned
 {

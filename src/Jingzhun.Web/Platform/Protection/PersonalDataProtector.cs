@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Jingzhun.Web.Modules.Registry;
-using Jingzhun.Web.Modules.Registry.Rules;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Jingzhun.Web.Platform.Protection;
@@ -26,8 +24,8 @@ public sealed class PersonalDataProtector
         _hmac = new ThreadLocal<IncrementalHash>(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _lookupKey));
     }
 
-    public ProtectedIdNumber ProtectIdNumber(IdNumberInfo id) =>
-        new(_idNumbers.Protect(id.Normalized), HashIdNumber(id.Normalized), IdNumberRule.Mask(id.Normalized), id.IsLegacy, id.AddressCode);
+    /// <summary>The encrypted form of a normalized ID number (Registry builds its stored identity from it and the hash).</summary>
+    public string EncryptIdNumber(string normalized) => _idNumbers.Protect(normalized);
 
     public string HashIdNumber(string normalized)
     {

@@ -1,10 +1,9 @@
-using Jingzhun.Web.Modules.Regions;
-using Jingzhun.Web.Modules.Regions.Rules;
 using Jingzhun.Web.Platform.Auth;
+using Jingzhun.Web.Platform.Jobs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Jingzhun.Web.Platform.Jobs;
+namespace Jingzhun.Web.Modules.Regions;
 
 /// <summary>
 /// The page behind a region sweep: pick a region, queue the job with the same checks as the API's start endpoint, then
@@ -27,15 +26,14 @@ public abstract class RegionSweepPageModel(Jobs jobs, CurrentUser me, RegionDire
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var region = string.IsNullOrWhiteSpace(Region) ? me.RegionCode ?? "" : Region.Trim();
-        if (region != "" && (!RegionCodes.IsValid(region) || regions.Find(region) is null)) Error = "区划代码无效";
-        else if (!me.CanSee(region)) Error = "该地区不存在或不在您的管辖范围内";
-        if (Error is not null)
+        var region = regions.Asked(Region, me);
+        if (!region.Succeeded)
         {
+            Error = region.Failure!.Message;
             await LoadAsync(ct);
             return Page();
         }
-        var job = await jobs.EnqueueAsync(kind, region, "{}", ct);
+        var job = await jobs.EnqueueAsync(kind, region.Value!, "{}", ct);
         return Redirect($"{path}?job={job.Id}");
     }
 
