@@ -8,20 +8,18 @@ namespace Jingzhun.IntegrationTests;
 /// <summary>Who may do what, where: sign-in, lockout, 401/403, the region scope of every role, users, audit.</summary>
 public abstract class AccessApiTests(TestApp app) : ApiTests(app)
 {
-    [SkippableFact]
+    [DbFact]
     public async Task Health_check_answers_200_without_signing_in()
     {
-        RequireDatabase();
         using var anon = App.Anonymous();
         var r = await anon.GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         Assert.Equal("Healthy", await r.Content.ReadAsStringAsync());
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Login_gives_a_bearer_token_and_me_tells_role_region_and_permissions()
     {
-        RequireDatabase();
         using var anon = App.Anonymous();
         var r = await anon.PostAsJsonAsync("/api/v1/auth/login", new { username = "tuqiao", password = "Jingzhun2026" });
         var token = await Ok(r);
@@ -42,10 +40,9 @@ public abstract class AccessApiTests(TestApp app) : ApiTests(app)
         Assert.Equal("", (await GetAsync(await As("admin"), "/api/v1/auth/me"))["regionCode"]!.GetValue<string>());
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Failures_are_problem_details_401_without_sign_in_and_403_without_permission()
     {
-        RequireDatabase();
         using var anon = App.Anonymous();
         var wrong = await Problem(await anon.PostAsJsonAsync("/api/v1/auth/login", new { username = "auditor", password = "wrong-password1" }),
             HttpStatusCode.Unauthorized);
@@ -81,11 +78,10 @@ public abstract class AccessApiTests(TestApp app) : ApiTests(app)
         { "cadre", [true, false, false, false] },
     };
 
-    [SkippableTheory]
+    [DbTheory]
     [MemberData(nameof(Scopes))]
     public async Task Each_role_sees_and_changes_only_its_subtree(string user, bool[] sees)
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var admin = await As("admin");
         var token = NewName();
@@ -154,10 +150,9 @@ public abstract class AccessApiTests(TestApp app) : ApiTests(app)
         }
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task The_region_picker_shows_the_path_and_the_subtree_only()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var children = (await GetAsync(tuqiao, $"/api/v1/regions/{County}/children")).AsArray();
@@ -174,10 +169,9 @@ public abstract class AccessApiTests(TestApp app) : ApiTests(app)
         Assert.True(all.Count >= 31, $"provinces: {all.Count}");
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task An_admin_manages_users_inside_the_subtree_and_never_grants_a_higher_role()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var county = await As("tl_admin");
         var users = (await GetAsync(county, "/api/v1/users")).AsArray();
@@ -224,10 +218,9 @@ public abstract class AccessApiTests(TestApp app) : ApiTests(app)
         Assert.Contains(audit["items"]!.AsArray(), a => a!["entityId"]!.GetValue<string>() == id && a["userName"]!.GetValue<string>() == "tl_admin");
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task The_audit_log_is_scoped_to_the_reader_s_subtree()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var home = await RegisterAsAdminAsync(places.HomeVillage);
         var far = await RegisterAsAdminAsync(places.OtherCountyVillage);

@@ -194,10 +194,9 @@ public abstract partial class BackupTests : ApiTests, IDisposable
         return file;
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_backup_taken_while_households_are_registered_restores_on_another_machine_with_every_id_number_readable()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var admin = await As("admin");
         for (var i = 0; i < 5; i++) await RegisterAsync(admin, places.HomeVillage);
@@ -297,10 +296,9 @@ public abstract partial class BackupTests : ApiTests, IDisposable
         return rows.Select(protector.RevealPhone).ToList();
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_wrong_passphrase_is_refused_in_Chinese_and_nothing_is_restored()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         await RegisterAsync(await As("admin"), places.HomeVillage);
         var settings = _source.CommandSettings();
@@ -333,10 +331,9 @@ public abstract partial class BackupTests : ApiTests, IDisposable
         Assert.Contains("校验失败", error);
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Restoring_over_a_database_with_households_needs_force()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var admin = await As("admin");
         var kept = await RegisterAsync(admin, places.HomeVillage);
@@ -365,10 +362,9 @@ public abstract partial class BackupTests : ApiTests, IDisposable
         Assert.Contains(Directory.GetParent(again.KeysPath)!.GetDirectories(), d => d.Name.StartsWith("keys.before-restore-", StringComparison.Ordinal));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task The_backups_page_is_the_system_administrators_and_backs_up_now()
     {
-        RequireDatabase();
         var page = await SignInAsync(_source, "admin");
         var html = await GetTextAsync(page, "/admin/backups");
         Assert.Contains("还没有备份", html);
@@ -405,10 +401,9 @@ public abstract partial class BackupTests : ApiTests, IDisposable
         Assert.False(made["keyRingIncluded"]!.GetValue<bool>());
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task The_daily_run_backs_up_and_deletes_backups_older_than_the_retention_keeping_the_newest()
     {
-        RequireDatabase();
         var admin = await As("admin");
         // Two old backups (30 and 20 days) and one within the retention (3 days), made as the schedule would.
         var names = new List<string>();

@@ -86,10 +86,9 @@ public abstract class ComplianceApiTests(TestApp app) : ApiTests(app)
         "/9j/4AAQSkZJRgABAQEAAQABAAD/2wBDAAMCAgICAgMCAgIDAwMDBAYEBAQEBAgGBgUGCQgKCgkICQkKDA8MCgsOCwkJDRENDg8QEBEQCgwSExIQEw8QEBD/2wBDAQMDAwQDBAgEBAgQCwkLEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBD/wAARCAAQABADASIAAhEBAxEB/8QAFgABAQEAAAAAAAAAAAAAAAAABwQF/8QAJBAAAQQBBAICAwAAAAAAAAAAAQIDBAYFBwgSExEiABQJMTL/xAAVAQEBAAAAAAAAAAAAAAAAAAAABv/EACMRAAECBQMFAAAAAAAAAAAAAAECEQMEBQYhABIxFRZhgeH/2gAMAwEAAhEDEQA/ABSm0mobc8HmExLUlRzzEWPkJWW+ulrsaUVAseUgslSlH9LKuPryIKuWPZdskzXmm3fX5m2nF4GlVxx/HOpx4ks51+MiU/Iaad7UcUo4tILoS4kqcWkezS0hO/HvuRp0rO6hWnWO1UisZVuFi4GFeyEpmGepa5S5SWVPuciFKRFLgSrwetnyPIB+Vb4N9mKhQMzo5po9XLdDs9d6ZVix2VEhiL9kuNPxw2gEKcDQ/rs8AuA8VAe0vdl7VOYn+27flGAUgmITjbhSmCg3BYlyeWDkMolvw4KOp1KM6iCNvngZHwetf//Z"),
         .. Guid.NewGuid().ToByteArray()];
 
-    [SkippableFact]
+    [DbFact]
     public async Task To_do_and_coverage_of_a_small_village_count_who_was_seen_this_month()
     {
-        RequireDatabase();
         var v = await VillageAsync(0, 3);
         await VisitAsync(v.Cadre, v.Households[0].Id);
 
@@ -130,10 +129,9 @@ public abstract class ComplianceApiTests(TestApp app) : ApiTests(app)
         Assert.Contains("例行走访", await GetTextAsync(v.Cadre, $"/fieldwork/todo?month={ThisMonth}"), StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task An_emergency_flag_puts_the_household_on_the_to_do_list()
     {
-        RequireDatabase();
         var v = await VillageAsync(1, 1);
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         var admin = await As("tl_admin");
@@ -149,10 +147,9 @@ public abstract class ComplianceApiTests(TestApp app) : ApiTests(app)
             new { householdId = v.Households[0].Id, flaggedOn = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), reason = "测试" }), HttpStatusCode.NotFound);
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_reused_photo_and_a_far_gps_point_are_signalled_to_the_township_only()
     {
-        RequireDatabase();
         var v = await VillageAsync(2, 3);
         var jpeg = UniqueJpeg();
         var a = await VisitAsync(v.Cadre, v.Households[0].Id, photoIds: await UploadPhotoAsync(v.Cadre, jpeg));
@@ -179,10 +176,9 @@ public abstract class ComplianceApiTests(TestApp app) : ApiTests(app)
         Assert.Equal("月份格式应为 yyyy-MM，如 2026-03", await FieldError(await township.GetAsync("/api/v1/fieldwork/coverage?month=2026-13"), "month"));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Review_meetings_count_meetings_and_problems_resolved_in_the_township()
     {
-        RequireDatabase();
         var v = await VillageAsync(3, 1);
         var township = await TownshipUserAsync(v.Township);
         var year = DateTime.UtcNow.AddHours(8).Year;
@@ -220,10 +216,9 @@ public abstract class ComplianceApiTests(TestApp app) : ApiTests(app)
         Assert.Contains("召开会议", await GetTextAsync(township, "/fieldwork/meetings"), StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_cadre_writes_a_work_log_on_their_households_only()
     {
-        RequireDatabase();
         var v = await VillageAsync(4, 1);
         var photo = await UploadPhotoAsync(v.Cadre, UniqueJpeg());
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -245,10 +240,9 @@ public abstract class ComplianceApiTests(TestApp app) : ApiTests(app)
         Assert.Equal("请填写工作内容", await FieldError(await v.Cadre.PostAsJsonAsync("/api/v1/fieldwork/logs", new { date = today, text = "" }), "text"));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task The_county_admin_sets_the_county_visit_policy_and_a_township_cannot()
     {
-        RequireDatabase();
         var values = new
         {
             festivalDaysBefore = 10, festivalDaysAfter = 5, emergencyDays = 2, pairingGraceDays = 10, gpsThresholdMetres = 800,

@@ -82,10 +82,9 @@ public abstract partial class DashboardApiTests(TestApp app) : ApiTests(app)
         if (subs.Count > 0) Assert.Equal(Int(d, "households"), subs.Sum(r => Int(r!, "households")));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Village_figures_are_exact_and_equal_their_lists()
     {
-        RequireDatabase();
         var admin = await As("admin");
         var (_, villages) = await FreshPlaceAsync(admin);
         var village = villages[0];
@@ -125,10 +124,9 @@ public abstract partial class DashboardApiTests(TestApp app) : ApiTests(app)
         Assert.Equal(["", "50", "5001", County, village[..9], village], crumbs);
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Township_and_county_figures_equal_their_lists()
     {
-        RequireDatabase();
         var admin = await As("admin");
         var (township, villages) = await FreshPlaceAsync(admin);
         await RegisterAsync(admin, villages[1]);
@@ -149,10 +147,9 @@ public abstract partial class DashboardApiTests(TestApp app) : ApiTests(app)
         await AssertFiguresMatchListsAsync(tl, county, bands: true);
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_change_shows_in_the_dashboard_at_once()
     {
-        RequireDatabase();
         var admin = await As("admin");
         var (township, villages) = await FreshPlaceAsync(admin);
         var village = villages[3];
@@ -182,10 +179,9 @@ public abstract partial class DashboardApiTests(TestApp app) : ApiTests(app)
         Assert.Equal(Int(v2, "people") + 1, Int(v3, "people"));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_township_user_sees_its_own_subtree_only()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         await RegisterAsAdminAsync(places.HomeVillage);
         var tuqiao = await As("tuqiao");
@@ -208,10 +204,9 @@ public abstract partial class DashboardApiTests(TestApp app) : ApiTests(app)
         await Problem(await tuqiao.GetAsync("/api/v1/dashboard?region=500151999999"), HttpStatusCode.BadRequest);
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task The_home_page_shows_the_dashboard_and_refuses_other_regions()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         await RegisterAsAdminAsync(places.HomeVillage);
         var tuqiao = await SignInAsync("tuqiao");

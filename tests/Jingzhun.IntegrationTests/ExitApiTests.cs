@@ -92,10 +92,9 @@ public abstract partial class ExitApiTests(TestApp app) : ApiTests(app)
 
     // --- household exit ------------------------------------------------------------------------------------
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_poor_household_meeting_the_standard_exits_through_appraisal_publicity_and_the_county_decision()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var village = await As("village");
         var h = await PoorHouseholdAsync(village, places.HomeVillage, 6000m);
@@ -163,10 +162,9 @@ public abstract partial class ExitApiTests(TestApp app) : ApiTests(app)
         await Problem(await StartAsync(county, h.Id), HttpStatusCode.Conflict);
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task The_appraisal_can_refuse_the_exit_with_a_reason()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var h = await PoorHouseholdAsync(tuqiao, places.SecondVillage, 5200m);
@@ -180,10 +178,9 @@ public abstract partial class ExitApiTests(TestApp app) : ApiTests(app)
         Assert.Equal("NotExited", household["status"]!.GetValue<string>());
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_household_failing_income_or_a_dimension_is_listed_with_the_reason_and_cannot_start()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tl = await As("tl_admin");
         var village = places.OtherTownshipVillage;
@@ -226,10 +223,9 @@ public abstract partial class ExitApiTests(TestApp app) : ApiTests(app)
         await Problem(await StartAsync(tl, 987654321L), HttpStatusCode.NotFound);
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Roles_and_region_scope_are_enforced()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tl = await As("tl_admin");
         var auditor = await As("auditor");
@@ -265,10 +261,9 @@ public abstract partial class ExitApiTests(TestApp app) : ApiTests(app)
     private static string Token(string html) => AntiforgeryField().Match(html).Groups[1].Value;
 
 
-    [SkippableFact]
+    [DbFact]
     public async Task The_pages_start_and_walk_a_procedure_and_show_errors_at_the_fields()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var h = await PoorHouseholdAsync(await As("tl_admin"), places.SecondVillage, 7000m);
         var poor = await PoorHouseholdAsync(await As("tl_admin"), places.SecondVillage, 3000m);
@@ -338,10 +333,9 @@ public abstract partial class ExitApiTests(TestApp app) : ApiTests(app)
 
     // --- village and county ----------------------------------------------------------------------------------
 
-    [SkippableFact]
+    [DbFact]
     public async Task Villages_without_a_rural_population_cannot_compute_the_incidence()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var h = await PoorHouseholdAsync(tuqiao, places.SecondVillage, 6000m);
@@ -361,10 +355,9 @@ public abstract partial class ExitApiTests(TestApp app) : ApiTests(app)
         await Problem(await (await As("admin")).GetAsync("/api/v1/exit/villages?region=50"), HttpStatusCode.BadRequest);
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Western_county_incidence_passes_below_3_percent_and_fails_at_it()
     {
-        RequireDatabase();
         var tl = await As("tl_admin");
         var below = await EvaluateAsync(tl, CountyBody(poorPeople: 299, ruralPopulation: 10000));
         Assert.True(Met(below, "综合贫困发生率"));
@@ -384,10 +377,9 @@ public abstract partial class ExitApiTests(TestApp app) : ApiTests(app)
         Assert.Equal("铜梁区", registry["countyName"]!.GetValue<string>());
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Three_rates_and_recognition_at_their_thresholds()
     {
-        RequireDatabase();
         var tl = await As("tl_admin");
         // 错退率: 1.99% passes, exactly 2% fails.
         Assert.True(Met(await EvaluateAsync(tl, CountyBody(exitedSampled: 10000, wronglyExited: 199)), "错退率"));
@@ -409,10 +401,9 @@ public abstract partial class ExitApiTests(TestApp app) : ApiTests(app)
         Assert.False(Met(empty, "群众认可度"));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Invalid_county_inputs_are_400_with_the_field()
     {
-        RequireDatabase();
         var tl = await As("tl_admin");
         Assert.Contains("错退户数", await FieldError(await tl.PostAsJsonAsync("/api/v1/exit/county", CountyBody(exitedSampled: 10, wronglyExited: 11)), "wronglyExited"));
         Assert.Contains("漏评户数", await FieldError(await tl.PostAsJsonAsync("/api/v1/exit/county", CountyBody(nonPoorSampled: 10, missedFound: 11)), "missedFound"));

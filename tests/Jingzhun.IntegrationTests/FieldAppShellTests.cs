@@ -11,10 +11,9 @@ namespace Jingzhun.IntegrationTests;
 /// </summary>
 public abstract class FieldAppShellTests(TestApp app) : ApiTests(app)
 {
-    [SkippableFact]
+    [DbFact]
     public async Task The_shell_manifest_and_service_worker_are_served_without_sign_in()
     {
-        RequireDatabase();
         using var phone = App.Anonymous();
 
         var bare = await phone.GetAsync("/m");
@@ -55,10 +54,9 @@ public abstract class FieldAppShellTests(TestApp app) : ApiTests(app)
             Assert.True((await phone.GetAsync("/m/" + file)).IsSuccessStatusCode, $"/m/{file} is served");
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task The_api_answers_a_missing_or_stale_token_with_401_not_a_login_redirect()
     {
-        RequireDatabase();
         using var phone = App.Anonymous();
         var none = await phone.GetAsync("/api/v1/auth/me");
         Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);

@@ -119,10 +119,9 @@ public abstract class FieldWorkApiTests(TestApp app) : ApiTests(app)
 
     // --- tests ---------------------------------------------------------------------------------------------
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_visit_with_a_photo_updates_the_household_and_opens_findings_and_a_retry_creates_nothing()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var admin = await As("admin");
         var cadre = await NewCadreAsync(places.SecondVillage);
@@ -215,10 +214,9 @@ public abstract class FieldWorkApiTests(TestApp app) : ApiTests(app)
         Assert.Equal(0, await TotalAsync(admin, $"/api/v1/visits?householdId={other.Id}"));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task An_invalid_update_stores_nothing_and_says_why_in_Chinese()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var admin = await As("admin");
         var cadre = await NewCadreAsync(places.SecondVillage);
@@ -240,10 +238,9 @@ public abstract class FieldWorkApiTests(TestApp app) : ApiTests(app)
         Assert.Contains("客户端编号", bad["errors"]!["clientId"]!.GetValue<string>());
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_conflicting_update_keeps_the_visit_reports_both_values_and_is_applied_or_discarded_by_choice()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var admin = await As("admin");
         var cadre = await NewCadreAsync(places.SecondVillage);
@@ -293,10 +290,9 @@ public abstract class FieldWorkApiTests(TestApp app) : ApiTests(app)
         Assert.True((await GetAsync(admin, $"/api/v1/households/{h.Id}"))["household"]!["waterPiped"]!.GetValue<bool>());
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_cadre_sees_only_actively_paired_households_and_gets_404_elsewhere()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var admin = await As("admin");
         var cadre = await NewCadreAsync(places.SecondVillage);
@@ -335,10 +331,9 @@ public abstract class FieldWorkApiTests(TestApp app) : ApiTests(app)
         await Problem(await (await As("village")).GetAsync("/api/v1/sync/households"), HttpStatusCode.Forbidden);
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Bulk_pairing_rotates_with_history_and_lists_the_unpaired()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var admin = await As("admin");
         var first = await NewCadreAsync(places.OtherTownshipVillage);
@@ -375,10 +370,9 @@ public abstract class FieldWorkApiTests(TestApp app) : ApiTests(app)
         await Problem(await first.Client.PostAsJsonAsync("/api/v1/pairings/bulk", new { householdIds = new[] { hs[3].Id }, cadreId = first.CadreId }), HttpStatusCode.Forbidden);
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_pairing_import_with_row_errors_writes_nothing_and_names_each_row()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var admin = await As("admin");
         var cadre = await NewCadreAsync(places.OtherTownshipVillage);

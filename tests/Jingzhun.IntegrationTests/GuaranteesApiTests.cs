@@ -171,10 +171,9 @@ public abstract class GuaranteesApiTests(TestApp app) : ApiTests(app)
 
     // --- 1. the panel ----------------------------------------------------------------------------------------
 
-    [SkippableFact]
+    [DbFact]
     public async Task The_panel_judges_six_dimensions_with_reasons_and_a_failure_opens_exactly_one_problem()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var h = await RegisterWithAsync(tuqiao, places.HomeVillage, GoodFacts());
@@ -236,10 +235,9 @@ public abstract class GuaranteesApiTests(TestApp app) : ApiTests(app)
         Assert.Single(await ProblemsOfAsync(tuqiao, h.Id));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_dangerous_house_and_an_uninsured_member_open_problems_with_severity_and_named_reasons()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var village = await As("village");
         var h = await RegisterWithAsync(village, places.HomeVillage, GoodFacts(f => f["housingGrade"] = "D"), headInsured: false);
@@ -258,10 +256,9 @@ public abstract class GuaranteesApiTests(TestApp app) : ApiTests(app)
 
     // --- 2. the whole lifecycle ------------------------------------------------------------------------------
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_problem_is_walked_through_every_state_by_the_right_roles_with_history_and_audit()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var village = await As("village");
@@ -354,10 +351,9 @@ public abstract class GuaranteesApiTests(TestApp app) : ApiTests(app)
 
     // --- 3. refusals -------------------------------------------------------------------------------------------
 
-    [SkippableFact]
+    [DbFact]
     public async Task Illegal_transitions_wrong_roles_stale_versions_and_missing_evidence_are_refused()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var village = await As("village");
@@ -442,10 +438,9 @@ public abstract class GuaranteesApiTests(TestApp app) : ApiTests(app)
         Assert.Equal(5, (await GetAsync(tuqiao, $"/api/v1/problems/{id}"))["history"]!.AsArray().Count);
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Simultaneous_steps_on_one_problem_and_simultaneous_reports_let_exactly_one_win()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var county = await As("tl_admin");
@@ -470,10 +465,9 @@ public abstract class GuaranteesApiTests(TestApp app) : ApiTests(app)
 
     // --- 4. problems opened by hand ----------------------------------------------------------------------------
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_problem_opened_by_hand_is_one_per_household_and_dimension_and_never_of_source_rule()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var village = await As("village");
@@ -530,10 +524,9 @@ public abstract class GuaranteesApiTests(TestApp app) : ApiTests(app)
 
     // --- 5. scope --------------------------------------------------------------------------------------------------
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_township_sees_only_its_own_problems_and_bulletin_rows_and_the_county_ranks_its_townships()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var admin = await As("admin");
         var tuqiao = await As("tuqiao");
@@ -613,10 +606,9 @@ public abstract class GuaranteesApiTests(TestApp app) : ApiTests(app)
 
     // --- 6. bulletin = list --------------------------------------------------------------------------------------
 
-    [SkippableFact]
+    [DbFact]
     public async Task Bulletin_figures_equal_the_problem_list_for_the_same_region_period_and_measure()
     {
-        RequireDatabase();
         var (township, village) = await QuietPlaceAsync();
         var admin = await As("admin");
         var a = await RegisterWithAsync(admin, village, GoodFacts(f => f["housingGrade"] = "D"), headInsured: false); // housing + medical
@@ -669,16 +661,9 @@ public abstract class GuaranteesApiTests(TestApp app) : ApiTests(app)
         Assert.Equal(0, await TotalAsync(admin, $"region={township}&period={lastYear}&measure=Found"));
     }
 
-    /// <summary>The system clock moved forward (the same database seen by an app running on a later day).</summary>
-    private sealed class ShiftedClock(TimeSpan offset) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
-    }
-
-    [SkippableFact]
+    [DbFact]
     public async Task Overdue_problems_count_alike_in_the_list_the_detail_the_export_and_the_bulletin()
     {
-        RequireDatabase();
         var (township, village) = await QuietPlaceAsync(fromEnd: 1);
         var places = await PlacesAsync();
         var admin = await As("admin");
@@ -703,7 +688,7 @@ public abstract class GuaranteesApiTests(TestApp app) : ApiTests(app)
         Assert.Equal(0, (await GetAsync(admin, $"/api/v1/bulletins?region={township}"))["totals"]!["overdue"]!.GetValue<int>());
 
         // Ten days later.
-        await using var later = App.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new ShiftedClock(TimeSpan.FromDays(10)))));
+        await using var later = Later(10);
         using var c = later.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var token = await Ok(await c.PostAsJsonAsync("/api/v1/auth/login",
             new { username = "admin", password = Jingzhun.Web.Modules.Registry.DemoData.DemoSeeder.DemoPassword }));
@@ -745,10 +730,9 @@ public abstract class GuaranteesApiTests(TestApp app) : ApiTests(app)
 
     // --- 7. bulk assignment -----------------------------------------------------------------------------------------
 
-    [SkippableFact]
+    [DbFact]
     public async Task Bulk_assignment_assigns_the_pending_problems_and_reports_the_others_as_skipped()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var admin = await As("admin");
@@ -796,10 +780,9 @@ public abstract class GuaranteesApiTests(TestApp app) : ApiTests(app)
 
     // --- 8. sweep job ------------------------------------------------------------------------------------------------
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_sweep_re_judges_a_village_as_a_background_job_and_reports_the_count()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var admin = await As("admin");
         var tuqiao = await As("tuqiao");
@@ -829,32 +812,14 @@ public abstract class GuaranteesApiTests(TestApp app) : ApiTests(app)
         Assert.Equal(2, (await ProblemsOfAsync(tuqiao, h.Id)).Count);
     }
 
-    private static async Task<JsonNode> SweepAsync(HttpClient c, string region)
-    {
-        var r = await c.PostAsJsonAsync("/api/v1/guarantees/sweeps", new { region });
-        var queued = await Ok(r, HttpStatusCode.Accepted);
-        var id = queued["id"]!.GetValue<long>();
-        Assert.Equal($"/api/v1/jobs/{id}", r.Headers.Location?.OriginalString);
-        Assert.Equal("guarantees.sweep", queued["kind"]!.GetValue<string>());
-        Assert.Equal(region, queued["regionCode"]!.GetValue<string>());
-        for (var i = 0; i < 100; i++)
-        {
-            var job = await GetAsync(c, $"/api/v1/jobs/{id}");
-            var status = job["status"]!.GetValue<string>();
-            Assert.NotEqual("Failed", status);
-            if (status == "Succeeded") return job;
-            await Task.Delay(100);
-        }
-        Assert.Fail($"sweep job {id} did not finish in time");
-        return null!;
-    }
+    private static Task<JsonNode> SweepAsync(HttpClient c, string region) =>
+        SweepAndWaitAsync(c, "/api/v1/guarantees/sweeps", "guarantees.sweep", region);
 
     // --- 9. exports ---------------------------------------------------------------------------------------------------
 
-    [SkippableFact]
+    [DbFact]
     public async Task Problem_export_matches_the_list_and_the_bulletin_workbook_has_three_sheets()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var h = await RegisterWithAsync(tuqiao, places.HomeVillage, GoodFacts(f => f["housingGrade"] = "D"), headInsured: false);
@@ -896,14 +861,13 @@ public abstract class GuaranteesApiTests(TestApp app) : ApiTests(app)
 
     // --- 10. bad period ------------------------------------------------------------------------------------------------
 
-    [SkippableTheory]
+    [DbTheory]
     [InlineData("bad")]
     [InlineData("2026-13")]
     [InlineData("2026-W60")]
     [InlineData("2012-01")]
     public async Task A_bad_period_is_refused_with_a_chinese_message(string period)
     {
-        RequireDatabase();
         var tuqiao = await As("tuqiao");
         Assert.Contains("统计周期", await FieldError(await tuqiao.GetAsync($"/api/v1/bulletins?period={period}"), "period"));
         Assert.Contains("统计周期", await FieldError(await tuqiao.GetAsync($"/api/v1/bulletins/export?period={period}"), "period"));

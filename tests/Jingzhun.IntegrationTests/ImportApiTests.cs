@@ -113,10 +113,9 @@ public abstract class ImportApiTests(TestApp app) : ApiTests(app)
             $"no error at row {row} [{column}] containing “{text}” in {errors.ToJsonString()}");
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Template_downloads_with_lists_and_an_example_and_a_filled_template_imports()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var admin = await As("tl_admin");
         var r = await admin.GetAsync("/api/v1/registry/import/template");
@@ -165,10 +164,9 @@ public abstract class ImportApiTests(TestApp app) : ApiTests(app)
     /// The import does not judge row by row: it announces one region change, on which the guarantees and monitoring
     /// modules queue their sweeps of the region; the imported household is then assessed and screened like any other.
     /// </summary>
-    [SkippableFact]
+    [DbFact]
     public async Task An_import_queues_the_guarantees_and_monitoring_sweeps_that_assess_the_imported_households()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var admin = await As("tl_admin");
         var number = NewNumber(places.SecondVillage);
@@ -200,10 +198,9 @@ public abstract class ImportApiTests(TestApp app) : ApiTests(app)
         Assert.Contains("GuaranteeProblem", reasons);
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_GBK_csv_with_labels_and_codes_imports()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var admin = await As("tl_admin");
         var rows = Household(places.SecondVillage).Select(Fields).ToList();
@@ -219,10 +216,9 @@ public abstract class ImportApiTests(TestApp app) : ApiTests(app)
         Assert.Contains(h["members"]!.AsArray(), m => m!["facts"]!["relationship"]!.GetValue<string>() == "Daughter");
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Every_kind_of_row_error_is_reported_with_its_row_and_column_and_nothing_is_written()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var admin = await As("tl_admin");
         var v = places.SecondVillage;
@@ -297,10 +293,9 @@ public abstract class ImportApiTests(TestApp app) : ApiTests(app)
         Assert.Null(await FindAsync(admin, code[0][0]));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Re_importing_the_same_file_changes_nothing_and_a_dry_run_shows_a_change_without_writing()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var admin = await As("tl_admin");
         var rows = Household(places.SecondVillage, 3);
@@ -327,10 +322,9 @@ public abstract class ImportApiTests(TestApp app) : ApiTests(app)
         Assert.Equal("B", (await FindAsync(admin, rows[0].HouseholdNumber))!["household"]!["housingGrade"]!.GetValue<string>());
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task An_import_outside_the_users_region_is_refused()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var rows = Household(places.OtherTownshipVillage);
@@ -344,10 +338,9 @@ public abstract class ImportApiTests(TestApp app) : ApiTests(app)
         Assert.Equal(HttpStatusCode.Forbidden, (await PostImportAsync(await As("auditor"), Csv(rows), "a.csv", County)).StatusCode);
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_cancelled_import_leaves_no_rows()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var admin = await As("tl_admin");
         // Enough households that the import is still running (or queued) when the cancel arrives.
@@ -366,10 +359,9 @@ public abstract class ImportApiTests(TestApp app) : ApiTests(app)
         Assert.Null(await FindAsync(admin, rows[^1].HouseholdNumber));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task An_export_re_imports_to_an_identical_registry()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var admin = await As("tl_admin");
         var village = places.OtherTownshipVillage;

@@ -132,10 +132,9 @@ public abstract partial class ImportHardeningTests(TestApp app) : ApiTests(app)
 
     // --- 1. size limits and who may import -------------------------------------------------------------------
 
-    [SkippableFact]
+    [DbFact]
     public async Task Uploads_over_their_limits_answer_413_with_a_Chinese_message_before_the_body_is_read()
     {
-        RequireDatabase();
         var admin = await As("tl_admin");
         var big = new byte[50 * 1024 * 1024 + UploadLimits.FormOverhead + 1];
         var r = await PostImportAsync(admin, big, "big.csv", County);
@@ -155,10 +154,9 @@ public abstract partial class ImportHardeningTests(TestApp app) : ApiTests(app)
         Assert.Contains("不能超过 10 MB", await FieldError(await admin.PostAsync("/api/v1/files", new MultipartFormDataContent { { over, "file", "b.jpg" } }), "file"));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Only_county_and_township_staff_may_bulk_import_and_only_they_see_the_button()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var number = NewNumber(places.SecondVillage);
         var csv = Csv([Row(number, places.SecondVillage)]);
@@ -180,10 +178,9 @@ public abstract partial class ImportHardeningTests(TestApp app) : ApiTests(app)
         Assert.Contains("/households/import", await (await (await As("tuqiao")).GetAsync("/households")).Content.ReadAsStringAsync());
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task The_read_only_auditor_cannot_upload_anywhere()
     {
-        RequireDatabase();
         var auditor = await As("auditor");
         MultipartFormDataContent Photo() => new() { { new ByteArrayContent(Jpeg), "file", "a.jpg" }, { new StringContent("client-" + App.Next() + "-abcdef"), "clientId" } };
         Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsync("/api/v1/files", Photo())).StatusCode);
@@ -196,10 +193,9 @@ public abstract partial class ImportHardeningTests(TestApp app) : ApiTests(app)
 
     // --- 2. bounded memory and malformed files ---------------------------------------------------------------
 
-    [SkippableFact]
+    [DbFact]
     public async Task Zip_bombs_end_the_import_as_failed_with_a_Chinese_reason()
     {
-        RequireDatabase();
         var admin = await As("tl_admin");
         // One 400 MB cell in a file of about 400 KB.
         var hugeCell = Workbook(
@@ -247,10 +243,9 @@ public abstract partial class ImportHardeningTests(TestApp app) : ApiTests(app)
         Assert.Null(await FindAsync(admin, number));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Malformed_files_end_the_import_as_failed_with_a_Chinese_reason()
     {
-        RequireDatabase();
         var admin = await As("tl_admin");
         var places = await PlacesAsync();
         using var valid = new MemoryStream();
@@ -277,10 +272,9 @@ public abstract partial class ImportHardeningTests(TestApp app) : ApiTests(app)
 
     // --- 3. ID numbers in error outputs ----------------------------------------------------------------------
 
-    [SkippableFact]
+    [DbFact]
     public async Task Error_outputs_mask_ID_numbers_for_users_without_the_reveal_permission()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var number = NewNumber(places.HomeVillage);
         var head = Row(number, places.HomeVillage) with { Member = Row(number, places.HomeVillage).Member with { Relationship = Relationship.Spouse } };
@@ -316,10 +310,9 @@ public abstract partial class ImportHardeningTests(TestApp app) : ApiTests(app)
         return scope.ServiceProvider.GetRequiredService<ImportFiles>().Folder(JsonNode.Parse(parameters)!["Folder"]!.GetValue<string>());
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Kept_import_files_are_encrypted_a_dry_run_keeps_no_upload_and_old_ones_are_deleted_audited()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var admin = await As("tl_admin");
         var rows = new[] { Row(NewNumber(places.SecondVillage), places.SecondVillage) };
@@ -357,10 +350,9 @@ public abstract partial class ImportHardeningTests(TestApp app) : ApiTests(app)
 
     // --- 5. exports in the private folder -------------------------------------------------------------------
 
-    [SkippableFact]
+    [DbFact]
     public async Task Exports_use_the_private_folder_never_the_system_temp_folder_and_leftovers_are_removed()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var admin = await As("tl_admin");
         var temp = App.Services.GetRequiredService<PrivateTemp>();
@@ -398,10 +390,9 @@ public abstract partial class ImportHardeningTests(TestApp app) : ApiTests(app)
 
     // --- 6. formula injection -------------------------------------------------------------------------------
 
-    [SkippableFact]
+    [DbFact]
     public async Task Cells_that_could_run_as_formulas_are_neutralised_in_csv_text_in_xlsx_and_re_import_unchanged()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var admin = await As("tl_admin");
         var village = places.OtherTownshipVillage;
@@ -442,10 +433,9 @@ public abstract partial class ImportHardeningTests(TestApp app) : ApiTests(app)
 
     // --- 7. uploaded files ----------------------------------------------------------------------------------
 
-    [SkippableFact]
+    [DbFact]
     public async Task Uploaded_files_get_safe_names_and_are_served_with_nosniff_and_a_content_disposition()
     {
-        RequireDatabase();
         var village = await As("village");
         async Task<JsonNode> UploadAsync(string name) =>
             await Ok(await village.PostAsync("/api/v1/files", new MultipartFormDataContent { { new ByteArrayContent(Jpeg), "file", name } }), HttpStatusCode.Created);

@@ -24,16 +24,15 @@ public abstract partial class MalformedInputTests(TestApp app) : ApiTests(app)
 
     private sealed record Attempt(string Label, HttpMethod Method, string Url, string? Body, bool MustBe400);
 
-    [SkippableFact]
+    [DbFact]
     public Task No_malformed_request_answers_5xx_for_the_county_admin() => WalkAsync("tl_admin", full: true);
 
     /// <summary>The system administrator (national scope) gets the shapes only: bodies, parameters, nulls, wrong types.</summary>
-    [SkippableFact]
+    [DbFact]
     public Task No_malformed_request_answers_5xx_for_the_system_administrator() => WalkAsync("admin", full: false);
 
     private async Task WalkAsync(string user, bool full)
     {
-        RequireDatabase();
         var client = await As(user);
         var doc = await GetAsync(client, "/openapi/v1.json");
         var schemas = doc["components"]!["schemas"]!.AsObject();
@@ -124,10 +123,9 @@ public abstract partial class MalformedInputTests(TestApp app) : ApiTests(app)
         Assert.True(failures.Count == 0, $"{failures.Count} of {sent} malformed requests failed as {user}:\n" + string.Join("\n", failures));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Of_two_parallel_edits_of_an_income_the_second_answers_409_naming_who_saved_first()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var client = await As("tl_admin");
         var h = await RegisterAsync(client, places.HomeVillage);
@@ -150,10 +148,9 @@ public abstract partial class MalformedInputTests(TestApp app) : ApiTests(app)
             new { wageIncome = 17000, householdSize = 1, version = current["version"]!.GetValue<int>() }));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_megabyte_display_name_or_null_household_answers_400_naming_the_field_in_chinese()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var client = await As("tl_admin");
         var r = await client.PostAsJsonAsync("/api/v1/users", new

@@ -147,24 +147,8 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
 
     private static int Int(JsonNode n, string key) => n[key]!.GetValue<int>();
 
-    private static async Task<JsonNode> SweepJobAsync(HttpClient c, string region)
-    {
-        var r = await c.PostAsJsonAsync("/api/v1/monitoring/sweeps", new { region });
-        var queued = await Ok(r, HttpStatusCode.Accepted);
-        var id = queued["id"]!.GetValue<long>();
-        Assert.Equal($"/api/v1/jobs/{id}", r.Headers.Location?.OriginalString);
-        Assert.Equal("monitoring.sweep", Str(queued, "kind"));
-        for (var i = 0; i < 200; i++)
-        {
-            var job = await GetAsync(c, $"/api/v1/jobs/{id}");
-            var status = Str(job, "status");
-            Assert.NotEqual("Failed", status);
-            if (status == "Succeeded") return job;
-            await Task.Delay(100);
-        }
-        Assert.Fail($"sweep job {id} did not finish in time");
-        return null!;
-    }
+    private static Task<JsonNode> SweepJobAsync(HttpClient c, string region) =>
+        SweepAndWaitAsync(c, "/api/v1/monitoring/sweeps", "monitoring.sweep", region);
 
     /// <summary>All XML text of an xlsx download (sheets and shared strings).</summary>
     private static async Task<string> XlsxTextAsync(HttpClient c, string url)
@@ -195,15 +179,6 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
             .Select(x => x!["code"]!.GetValue<string>()).First(c => c.Length == 12);
     }
 
-    private sealed class ShiftedClock(TimeSpan offset) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
-    }
-
-    /// <summary>A second app on the same database whose clock runs <paramref name="days"/> days ahead.</summary>
-    private WebApplicationFactory<Program> Later(int days) =>
-        App.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new ShiftedClock(TimeSpan.FromDays(days)))));
-
     private static async Task<HttpClient> LoginAsync(WebApplicationFactory<Program> app, string user)
     {
         var c = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -215,10 +190,9 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
 
     // --- 1. the sweep ------------------------------------------------------------------------------------------
 
-    [SkippableFact]
+    [DbFact]
     public async Task An_income_below_the_threshold_raises_exactly_one_sweep_lead_with_the_numbers()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var h = await NewHouseholdAsync(tuqiao, places.HomeVillage);
@@ -239,7 +213,7 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
         Assert.Equal(lead["id"]!.GetValue<long>(), Assert.Single(await LeadsAsync(tuqiao, h.Id))!["id"]!.GetValue<long>());
     }
 
-    [SkippableTheory]
+    [DbTheory]
     [InlineData("6000", "IncomeBelowThreshold", "不高于监测范围6000元")]
     [InlineData("5999.99", "IncomeBelowThreshold", "5999.99元")]
     [InlineData("6000.01", "IncomeNearThreshold", "6000.01元")]
@@ -247,7 +221,6 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
     [InlineData("6600.01", null, null)]
     public async Task The_threshold_and_the_band_are_inclusive(string income, string? reason, string? detail)
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var h = await NewHouseholdAsync(tuqiao, places.HomeVillage);
@@ -259,10 +232,9 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
         Assert.Contains(detail!, Str(lead, "detail"));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_drop_of_exactly_the_trigger_raises_nothing_and_a_drop_beyond_it_raises_a_drop_lead()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
 
@@ -281,10 +253,9 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
         Assert.Contains($"{LastYear}年6999元", detail);
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Out_of_pocket_spending_above_the_trigger_raises_a_lead_and_exactly_the_trigger_does_not()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var at = await NewHouseholdAsync(tuqiao, places.HomeVillage);
@@ -298,10 +269,9 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
         Assert.Equal($"{LastYear}年合规自付支出10000.01元，超过10000元", Str(lead, "detail"));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task An_open_guarantee_problem_raises_a_lead_for_an_exited_household_only()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         foreach (var (status, expected) in new[] { ("Exited", true), ("Ordinary", false) })
@@ -319,10 +289,9 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
         }
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task The_sweep_job_over_a_village_is_refused_to_the_wrong_roles_and_is_idempotent()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var admin = await As("admin");
@@ -345,10 +314,9 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
 
     // --- 2. leads recorded by hand -----------------------------------------------------------------------------
 
-    [SkippableFact]
+    [DbFact]
     public async Task Leads_are_recorded_by_hand_by_the_field_roles_and_refused_otherwise()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var h = await NewHouseholdAsync(tuqiao, places.HomeVillage);
@@ -381,10 +349,9 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
 
     // --- 3. the whole identification procedure ----------------------------------------------------------------
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_household_goes_from_a_sweep_lead_through_every_step_into_monitoring_with_a_plan_and_a_measure()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var village = await As("village");
@@ -529,10 +496,9 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
 
     // --- 4. the decision checks the kind ----------------------------------------------------------------------
 
-    [SkippableFact]
+    [DbFact]
     public async Task The_decision_refuses_a_kind_that_does_not_fit_the_household_with_the_chinese_reason()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var county = await As("tl_admin");
 
@@ -572,10 +538,9 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
 
     // --- 5. illegal orders, wrong roles, out of scope ---------------------------------------------------------
 
-    [SkippableFact]
+    [DbFact]
     public async Task Steps_out_of_order_stale_versions_and_wrong_roles_are_refused()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var village = await As("village");
@@ -620,10 +585,9 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
         Assert.Equal("Comparison", StageOf(await CaseAsync(village, caseId)));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_township_user_cannot_see_or_touch_another_townships_case()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var admin = await As("admin");
@@ -661,10 +625,9 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
         Assert.True(Int(await StatsAsync(county, places.OtherTownship), "inProcedure") >= 1);
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Only_exited_and_ordinary_households_enter_the_procedure()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var village = await As("village");
         // A 未脱贫户 (historical status) may not enter; 监测户 cannot even be registered (it comes only from the procedure).
@@ -684,10 +647,9 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
 
     // --- 6. not included ---------------------------------------------------------------------------------------
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_disagreed_appraisal_closes_the_case_as_not_included_and_a_later_lead_opens_a_new_case()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var village = await As("village");
         var tuqiao = await As("tuqiao");
@@ -751,10 +713,9 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
     private static List<string> Conditions(JsonNode problem) =>
         problem["errors"]!["conditions"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
 
-    [SkippableFact]
+    [DbFact]
     public async Task Elimination_needs_six_months_and_then_goes_through_the_same_procedure_back_to_exited()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var county = await As("tl_admin");
         var village = await As("village");
@@ -818,10 +779,9 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
         Assert.Equal("Eliminated", StageOf(await CaseAsync(laterCounty, caseId)));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task An_elimination_refused_by_the_appraisal_or_the_township_returns_to_monitoring()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var county = await As("tl_admin");
         var (h, caseId) = await MonitoredAsync(county, places.HomeVillage);
@@ -847,10 +807,9 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
             view["steps"]!.AsArray().Select(x => Str(x, "step")).Skip(6));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_household_with_no_one_able_to_work_is_not_eliminated()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var county = await As("tl_admin");
         var (_, caseId) = await MonitoredAsync(county, places.HomeVillage, head: p => p["laborSkill"] = "None");
@@ -869,10 +828,9 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
 
     // --- 8. overdue ---------------------------------------------------------------------------------------------
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_case_still_undecided_sixteen_days_after_its_lead_is_overdue()
     {
-        RequireDatabase();
         var quiet = await QuietVillageAsync(fromEnd: 3);
         var admin = await As("admin");
         var (_, caseId) = await CaseForAsync(admin, quiet);

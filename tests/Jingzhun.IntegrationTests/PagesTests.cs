@@ -16,10 +16,9 @@ public abstract partial class PagesTests(TestApp app) : ApiTests(app)
     private static partial Regex AntiforgeryField();
 
 
-    [SkippableFact]
+    [DbFact]
     public async Task Pages_require_sign_in_and_a_wrong_password_is_explained_in_chinese()
     {
-        RequireDatabase();
         using var anon = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var r = await anon.GetAsync("/households");
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
@@ -35,10 +34,9 @@ public abstract partial class PagesTests(TestApp app) : ApiTests(app)
         Assert.Contains("用户名或密码错误", await bad.Content.ReadAsStringAsync());
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_township_user_s_pages_show_its_own_households_and_404_for_others()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var mine = await RegisterAsAdminAsync(places.SecondVillage);
         var theirs = await RegisterAsAdminAsync(places.OtherTownshipVillage);
@@ -65,10 +63,9 @@ public abstract partial class PagesTests(TestApp app) : ApiTests(app)
     }
 
     /// <summary>The household page frames the panels of the modules above the registry; each panel is served by its module.</summary>
-    [SkippableFact]
+    [DbFact]
     public async Task The_household_page_loads_each_module_s_panel_from_the_module_and_a_panel_outside_the_scope_is_404()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var mine = await RegisterAsAdminAsync(places.SecondVillage);
         var theirs = await RegisterAsAdminAsync(places.OtherTownshipVillage);
@@ -122,10 +119,9 @@ public abstract partial class PagesTests(TestApp app) : ApiTests(app)
             Assert.Equal(HttpStatusCode.NotFound, (await page.GetAsync($"/households/{theirs.Id}/panels/{p}")).StatusCode);
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Signing_out_ends_the_cookie_session()
     {
-        RequireDatabase();
         var page = await SignInAsync("auditor");
         Assert.Equal(HttpStatusCode.OK, (await page.GetAsync("/households")).StatusCode);
         var token = AntiforgeryField().Match(await page.GetStringAsync("/households")).Groups[1].Value;
@@ -137,10 +133,9 @@ public abstract partial class PagesTests(TestApp app) : ApiTests(app)
     [GeneratedRegex("name=\"ClientId\" value=\"([^\"]+)\"")]
     private static partial Regex ClientIdField();
 
-    [SkippableFact]
+    [DbFact]
     public async Task Field_work_pages_render_and_the_web_form_records_a_visit_once()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var admin = await As("admin");
         var h = await RegisterAsAdminAsync(places.SecondVillage);
@@ -184,10 +179,9 @@ public abstract partial class PagesTests(TestApp app) : ApiTests(app)
         Assert.Equal(HttpStatusCode.Created, viaCookie.StatusCode);
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task The_import_page_uploads_a_file_follows_the_job_and_shows_the_counts()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var page = await SignInAsync("tuqiao");
         var html = await page.GetStringAsync("/households/import");
@@ -214,8 +208,7 @@ public abstract partial class PagesTests(TestApp app) : ApiTests(app)
         var location = r.Headers.Location!.OriginalString;
         Assert.StartsWith("/households/import?job=", location, StringComparison.Ordinal);
         var job = location[(location.IndexOf('=') + 1)..];
-        for (var i = 0; i < 300 && (await GetAsync(page, $"/api/v1/jobs/{job}"))["status"]!.GetValue<string>() is "Queued" or "Running"; i++)
-            await Task.Delay(100);
+        await WaitForJobAsync(page, long.Parse(job, System.Globalization.CultureInfo.InvariantCulture));
         var done = await page.GetStringAsync(location);
         Assert.Contains("已导入", done);
         Assert.Single(await ListIdsAsync(await As("tuqiao"), "q=" + name));

@@ -17,10 +17,9 @@ public abstract class PolicyApiTests(TestApp app) : ApiTests(app)
         eliminationMinMonths = 6, eliminationMinMeasures = 1, eliminationStableYears = 2,
     };
 
-    [SkippableFact]
+    [DbFact]
     public async Task The_national_floor_is_seeded_and_a_province_sets_its_own_range_from_a_year()
     {
-        RequireDatabase();
         var auditor = await As("auditor");
         var list = (await GetAsync(auditor, "/api/v1/monitoring/policies")).AsArray();
         Assert.Contains(list, p => p!["provinceCode"]!.GetValue<string>() == "" && p["year"]!.GetValue<int>() == 2021
@@ -37,10 +36,9 @@ public abstract class PolicyApiTests(TestApp app) : ApiTests(app)
         Assert.Contains(audit["items"]!.AsArray(), a => a!["summary"]!.GetValue<string>().Contains("53 2023", StringComparison.Ordinal));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Only_a_national_or_province_level_admin_may_set_the_values_and_they_are_validated()
     {
-        RequireDatabase();
         var county = await As("tl_admin");
         await Problem(await county.PutAsJsonAsync("/api/v1/monitoring/policies/50/2026", Monitoring(7000m)), HttpStatusCode.Forbidden);
         await Problem(await county.PutAsJsonAsync("/api/v1/guarantees/policies/50/2026", new
@@ -66,10 +64,9 @@ public abstract class PolicyApiTests(TestApp app) : ApiTests(app)
         await Problem(await admin.PutAsJsonAsync("/api/v1/monitoring/policies/5/2024", Monitoring(8000m)), HttpStatusCode.BadRequest);
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Exit_standards_are_seeded_and_set_per_province_by_its_administrator()
     {
-        RequireDatabase();
         var list = (await GetAsync(await As("auditor"), "/api/v1/exit/standards")).AsArray();
         Assert.Contains(list, s => s!["provinceCode"]!.GetValue<string>() == "" && s["year"]!.GetValue<int>() == 2020
             && s["povertyLine"]!.GetValue<decimal>() == 4000m);

@@ -55,10 +55,9 @@ public abstract partial class PrivacyApiTests(TestApp app) : ApiTests(app)
 
     // --- 1. masked ID numbers ----------------------------------------------------------------------------------
 
-    [SkippableFact]
+    [DbFact]
     public async Task No_answer_or_page_lets_an_id_number_be_rebuilt()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var headId = NewIdEndingInX();
@@ -119,10 +118,9 @@ public abstract partial class PrivacyApiTests(TestApp app) : ApiTests(app)
         await Problem(await tuqiao.PostAsync($"/api/v1/members/{spouseMemberId}/reveal-id", null), HttpStatusCode.Forbidden);
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Masks_stored_the_old_way_are_converted_at_start()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var headId = NewIdEndingInX();
@@ -166,10 +164,9 @@ public abstract partial class PrivacyApiTests(TestApp app) : ApiTests(app)
 
     // --- 2. audit entries --------------------------------------------------------------------------------------
 
-    [SkippableFact]
+    [DbFact]
     public async Task Audit_log_and_history_show_no_id_number_phone_or_health_detail()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var admin = await As("tl_admin");
@@ -221,10 +218,9 @@ public abstract partial class PrivacyApiTests(TestApp app) : ApiTests(app)
 
     // --- 3. sub-lists of a household outside the scope ---------------------------------------------------------
 
-    [SkippableFact]
+    [DbFact]
     public async Task Sub_lists_of_another_townships_household_answer_404()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var countyAdmin = await As("tl_admin");
         var theirs = await RegisterAsync(countyAdmin, places.OtherTownshipVillage);
@@ -257,10 +253,9 @@ public abstract partial class PrivacyApiTests(TestApp app) : ApiTests(app)
 
     // --- 4. the read-only role writes nothing ------------------------------------------------------------------
 
-    [SkippableFact]
+    [DbFact]
     public async Task The_read_only_role_is_refused_every_write_operation_of_the_openapi_document()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         // Real records of the auditor's county, so that a missing permission check cannot hide behind a 404.
         var h = await RegisterAsync(await As("tl_admin"), places.HomeVillage);

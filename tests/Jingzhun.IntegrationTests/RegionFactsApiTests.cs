@@ -11,10 +11,9 @@ namespace Jingzhun.IntegrationTests;
 /// </summary>
 public abstract class RegionFactsApiTests(TestApp app) : ApiTests(app)
 {
-    [SkippableFact]
+    [DbFact]
     public async Task A_county_admin_records_a_village_population_and_incidence_follows()
     {
-        RequireDatabase();
         var county = await As("tl_admin");
         // The township's last village: no other test gives it a population (the exit tests expect none elsewhere).
         var village = (await GetAsync(county, $"/api/v1/regions/{Township}/children")).AsArray().Last()!["code"]!.GetValue<string>();
@@ -32,10 +31,9 @@ public abstract class RegionFactsApiTests(TestApp app) : ApiTests(app)
         Assert.True(audit["total"]!.GetValue<int>() >= 1);
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Photo_uploads_and_sweep_requests_are_audited_with_who_and_where()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         // The upload checks the content only for the image signature, so the 8-byte PNG signature is enough here.
@@ -55,10 +53,9 @@ public abstract class RegionFactsApiTests(TestApp app) : ApiTests(app)
         Assert.DoesNotContain(jobs, a => a!["action"]!.GetValue<string>() != "Create");
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Population_is_set_only_on_villages_in_scope_by_administrators()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var county = await As("tl_admin");
         Assert.Contains("按村登记", await FieldError(await county.PutAsJsonAsync($"/api/v1/regions/{County}101", new { ruralPopulation = 5 }), "ruralPopulation"));

@@ -12,10 +12,9 @@ public abstract class RegistryApiTests(TestApp app) : ApiTests(app)
 {
     private static string Mask(string id) => IdNumberRule.Mask(id);
 
-    [SkippableFact]
+    [DbFact]
     public async Task Registering_a_household_numbers_it_from_its_village_and_shows_it_masked()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var h = await RegisterAsync(tuqiao, places.SecondVillage);
@@ -41,10 +40,9 @@ public abstract class RegistryApiTests(TestApp app) : ApiTests(app)
         Assert.Equal(long.Parse(h.Number[12..]) + 1, long.Parse(second.Number[12..]));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Validation_errors_name_the_field_and_say_what_is_wrong()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         Task<HttpResponseMessage> Post(object household, JsonObject head, string? village = null) =>
@@ -80,10 +78,9 @@ public abstract class RegistryApiTests(TestApp app) : ApiTests(app)
         Assert.Empty(await ListIdsAsync(tuqiao, "q=" + name));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task An_id_number_from_another_province_is_only_a_warning()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var beijing = NewIdNumber("110105", Gender.Female);
@@ -96,10 +93,9 @@ public abstract class RegistryApiTests(TestApp app) : ApiTests(app)
         Assert.Equal("Female", detail["members"]![0]!["facts"]!["gender"]!.GetValue<string>());
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_person_cannot_belong_to_two_households_and_the_other_household_is_named_only_within_scope()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var admin = await As("admin");
         var tuqiao = await As("tuqiao");
@@ -125,10 +121,9 @@ public abstract class RegistryApiTests(TestApp app) : ApiTests(app)
         Assert.Contains(near.Number, await FieldError(r, "member.idNumber"));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_household_has_one_head_and_changing_it_says_what_the_former_head_becomes()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var h = await RegisterAsync(tuqiao, places.HomeVillage);
@@ -166,10 +161,9 @@ public abstract class RegistryApiTests(TestApp app) : ApiTests(app)
         Assert.Contains("户主", await FieldError(r, "reason"));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_removed_member_stays_on_the_record_with_the_reason_and_can_join_another_household()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var h = await RegisterAsync(tuqiao, places.HomeVillage);
@@ -208,10 +202,9 @@ public abstract class RegistryApiTests(TestApp app) : ApiTests(app)
         Assert.Contains("MarriedOut", history);
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Per_capita_income_is_computed_by_the_server()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var h = await RegisterAsync(tuqiao, places.SecondVillage);
@@ -252,10 +245,9 @@ public abstract class RegistryApiTests(TestApp app) : ApiTests(app)
         await Problem(await tuqiao.GetAsync($"/api/v1/households/{h.Id}/incomes/2023"), HttpStatusCode.NotFound);
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_stale_edit_is_refused_with_who_changed_it()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var village = await As("village");
@@ -287,10 +279,9 @@ public abstract class RegistryApiTests(TestApp app) : ApiTests(app)
         Assert.Contains("已被 tuqiao 于", (await Problem(r, HttpStatusCode.Conflict))["title"]!.GetValue<string>());
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Search_finds_a_household_by_full_id_number_member_name_and_number()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var h = await RegisterAsync(tuqiao, places.HomeVillage);
@@ -307,10 +298,9 @@ public abstract class RegistryApiTests(TestApp app) : ApiTests(app)
         Assert.Empty(await ListIdsAsync(tuqiao, "q=" + NewIdNumber()));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task The_region_filter_takes_the_whole_subtree()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var admin = await As("admin");
         var token = NewName();
@@ -328,10 +318,9 @@ public abstract class RegistryApiTests(TestApp app) : ApiTests(app)
         Assert.Empty(await In("5001511"));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task The_list_filters_sorts_and_pages()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var token = NewName();
@@ -358,10 +347,9 @@ public abstract class RegistryApiTests(TestApp app) : ApiTests(app)
         Assert.Equal(exited.Id, Assert.Single(page["items"]!.AsArray())!["id"]!.GetValue<long>());
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Full_id_numbers_and_phones_never_leave_unmasked_except_through_reveal()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var admin = await As("admin");
@@ -402,10 +390,9 @@ public abstract class RegistryApiTests(TestApp app) : ApiTests(app)
         Assert.Equal(memberId, await RevealAsAdminAsync(added["id"]!.GetValue<long>()));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Revealing_an_id_number_needs_the_permission_and_is_audited()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var h = await RegisterAsAdminAsync(places.HomeVillage);
         var memberId = (await GetAsync(await As("admin"), $"/api/v1/households/{h.Id}"))["members"]![0]!["id"]!.GetValue<long>();
@@ -427,10 +414,9 @@ public abstract class RegistryApiTests(TestApp app) : ApiTests(app)
         Assert.Contains("查看", (await GetTextAsync(county, $"/api/v1/households/{h.Id}/history")));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Every_change_is_audited_with_who_what_and_old_and_new_values()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var h = await RegisterAsync(tuqiao, places.SecondVillage);
@@ -464,10 +450,9 @@ public abstract class RegistryApiTests(TestApp app) : ApiTests(app)
         Assert.Contains(history, e => e!["summary"]!.GetValue<string>().Contains(h.Number));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_household_becomes_a_monitored_household_only_through_the_monitoring_procedure()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
         var facts = Facts("Ordinary");

@@ -37,10 +37,9 @@ public abstract class ReportsApiTests(TestApp app) : ApiTests(app)
     private static async Task SaveIncomeAsync(HttpClient c, long householdId, int year, decimal perCapita) =>
         await Ok(await c.PutAsJsonAsync($"/api/v1/households/{householdId}/incomes/{year}", new { wageIncome = perCapita, householdSize = 1 }));
 
-    [SkippableFact]
+    [DbFact]
     public async Task Household_and_cause_reports_equal_the_household_list_counts()
     {
-        RequireDatabase();
         var admin = await As("tl_admin");
         var village = await FreshVillageAsync(5);
         await RegisterAsync(admin, village);
@@ -72,10 +71,9 @@ public abstract class ReportsApiTests(TestApp app) : ApiTests(app)
         Assert.Equal(3, Int(v, "people"));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task The_workbook_reads_back_with_the_page_numbers_a_frozen_header_and_number_formats()
     {
-        RequireDatabase();
         var admin = await As("tl_admin");
         var village = await FreshVillageAsync(1);
         await RegisterAsync(admin, village);
@@ -110,10 +108,9 @@ public abstract class ReportsApiTests(TestApp app) : ApiTests(app)
         Assert.Contains("#,##0.00", await styles.ReadToEndAsync(), StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Income_report_averages_per_capita_by_year_with_the_average_annual_growth()
     {
-        RequireDatabase();
         var admin = await As("tl_admin");
         var village = await FreshVillageAsync(2);
         var lastYear = ThisYear - 1;
@@ -136,10 +133,9 @@ public abstract class ReportsApiTests(TestApp app) : ApiTests(app)
         Assert.Equal(expected, Total(report)["growth"]!.GetValue<double>(), 4);
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Problem_and_monitoring_reports_equal_their_lists()
     {
-        RequireDatabase();
         var admin = await As("tl_admin");
         var village = await FreshVillageAsync(1);
         // Facts() leave food and clothing unanswered, so the assessment may open problems: whatever it opens is counted.
@@ -161,10 +157,9 @@ public abstract class ReportsApiTests(TestApp app) : ApiTests(app)
         Assert.Equal(await ListTotalAsync(admin, $"region={County}&status=Monitored"), Int(monitoring, "monitored"));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Report_catalogue_lists_the_visits_report_and_scope_is_enforced()
     {
-        RequireDatabase();
         var tuqiao = await As("tuqiao");
         var catalogue = await GetAsync(tuqiao, "/api/v1/reports");
         Assert.Contains(catalogue.AsArray(), r => r!["name"]!.GetValue<string>() == "visits" && r["available"]!.GetValue<bool>());
@@ -179,10 +174,9 @@ public abstract class ReportsApiTests(TestApp app) : ApiTests(app)
         Assert.Equal(await ListTotalAsync(tuqiao, ""), Int(Total(own), "households"));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Freeze_change_freeze_and_compare_shows_exactly_the_change()
     {
-        RequireDatabase();
         var admin = await As("tl_admin");
         var village = await FreshVillageAsync(3);
         var lastYear = ThisYear - 1;
@@ -231,10 +225,9 @@ public abstract class ReportsApiTests(TestApp app) : ApiTests(app)
         Assert.Empty(same["incomeChanges"]!.AsArray());
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_second_freeze_of_the_same_region_and_year_is_refused_unless_replacing()
     {
-        RequireDatabase();
         var admin = await As("tl_admin");
         var village = await FreshVillageAsync(4);
         await RegisterAsync(admin, village);
@@ -253,10 +246,9 @@ public abstract class ReportsApiTests(TestApp app) : ApiTests(app)
         await FieldError(await admin.PostAsJsonAsync("/api/v1/snapshots", new { region = village, year = ThisYear + 1 }), "year");
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_township_user_neither_sees_nor_creates_another_townships_snapshot()
     {
-        RequireDatabase();
         var admin = await As("tl_admin");
         var tuqiao = await As("tuqiao");
         var places = await PlacesAsync();
@@ -275,10 +267,9 @@ public abstract class ReportsApiTests(TestApp app) : ApiTests(app)
         await Problem(await admin.PostAsJsonAsync("/api/v1/snapshots", new { region = places.OtherCounty, year = ThisYear }), HttpStatusCode.NotFound);
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Report_and_snapshot_pages_render_for_a_signed_in_user()
     {
-        RequireDatabase();
         var admin = await As("tl_admin");
         var village = await FreshVillageAsync(1);
         await RegisterAsync(admin, village);

@@ -147,40 +147,36 @@ public abstract partial class ScopeWalkTests(TestApp app) : ApiTests(app)
         return leaks;
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task No_list_detail_or_page_shows_a_township_user_anything_of_another_township()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var foreign = await MakeRecordsAsync(places.OtherTownship, places.OtherTownshipVillage);
         var leaks = await WalkAsync("tuqiao", foreign);
         Assert.True(leaks.Count == 0, $"{leaks.Count} answers out of scope:\n" + string.Join("\n", leaks.Take(60)));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task No_list_detail_or_page_shows_a_village_user_anything_of_another_village_or_township()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var foreign = await MakeRecordsAsync(Township, places.SecondVillage);
         var leaks = await WalkAsync("village", foreign);
         Assert.True(leaks.Count == 0, $"{leaks.Count} answers out of scope:\n" + string.Join("\n", leaks.Take(60)));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task No_list_detail_or_page_shows_the_county_admin_or_auditor_anything_of_another_county()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var foreign = await MakeRecordsAsync(places.OtherCountyVillage[..9], places.OtherCountyVillage, maker: "admin");
         var leaks = (await WalkAsync("tl_admin", foreign)).Concat(await WalkAsync("auditor", foreign)).ToList();
         Assert.True(leaks.Count == 0, $"{leaks.Count} answers out of scope:\n" + string.Join("\n", leaks.Take(60)));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_page_filtered_by_a_household_outside_the_scope_answers_404_not_an_empty_list()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var admin = await As("tl_admin");
         var theirs = await RegisterAsync(admin, places.OtherTownshipVillage);
@@ -193,10 +189,9 @@ public abstract partial class ScopeWalkTests(TestApp app) : ApiTests(app)
         }
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_pairing_cadre_sees_nothing_of_the_village_households_not_paired_with_them()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         // The cadre has households of their own in the village; records of another household of the same village,
         // paired with another cadre, must not show.

@@ -61,10 +61,9 @@ public abstract partial class SecurityHeadersAndAuthTests(TestApp app) : ApiTest
         Assert.True(personal == (r.Headers.CacheControl?.NoStore == true), $"{what}: Cache-Control {r.Headers.CacheControl}");
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Every_answer_carries_the_security_headers_and_only_static_files_may_be_cached()
     {
-        RequireDatabase();
         using var anon = App.Anonymous();
         AssertSecurityHeaders(await anon.GetAsync("/login"), personal: true);
         AssertSecurityHeaders(await anon.GetAsync("/households"), personal: true);             // redirect to /login
@@ -95,10 +94,9 @@ public abstract partial class SecurityHeadersAndAuthTests(TestApp app) : ApiTest
         Assert.DoesNotContain("javascript:", html);
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Hsts_is_sent_over_https_only()
     {
-        RequireDatabase();
         using var https = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://jingzhun.example.cn/") });
         var secure = await https.GetAsync("/login");
         Assert.Contains("max-age=31536000", secure.Headers.GetValues("Strict-Transport-Security").Single());
@@ -106,10 +104,9 @@ public abstract partial class SecurityHeadersAndAuthTests(TestApp app) : ApiTest
         Assert.False((await http.GetAsync("/login")).Headers.Contains("Strict-Transport-Security"));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Passwords_are_long_uncommon_and_free_of_the_user_name()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var admin = await As("admin");
         async Task<HttpResponseMessage> Create(string userName, string password) => await admin.PostAsJsonAsync("/api/v1/users",
@@ -130,10 +127,9 @@ public abstract partial class SecurityHeadersAndAuthTests(TestApp app) : ApiTest
             new { displayName = "安全测试", role = "VillageOfficer", regionCode = places.HomeVillage, locked = false, newPassword = "x" + userName + "!9Kw" }), "newPassword"));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task The_demo_password_refuses_a_real_deployment_with_demo_seeding_on()
     {
-        RequireDatabase();
         using (var scope = App.Services.CreateScope())
         {
             var accounts = await DemoPasswordGuard.AccountsWithDemoPasswordAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>());
@@ -152,10 +148,9 @@ public abstract partial class SecurityHeadersAndAuthTests(TestApp app) : ApiTest
         Assert.ThrowsAny<Exception>(() => production.CreateClient());
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_bearer_token_dies_when_its_user_is_locked_demoted_or_given_a_new_password()
     {
-        RequireDatabase();
         var places = await PlacesAsync();
         var admin = await As("admin");
         var changes = new object[]
@@ -181,10 +176,9 @@ public abstract partial class SecurityHeadersAndAuthTests(TestApp app) : ApiTest
         await Ok(await anon.PostAsJsonAsync("/api/v1/auth/login", new { username = name2, password = password2 }));
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Failed_sign_ins_are_throttled_per_address_and_account_without_locking_the_account()
     {
-        RequireDatabase();
         var (_, userName, password) = await NewUserAsync();
         using var anon = App.Anonymous();
         for (var i = 0; i < 5; i++)
@@ -208,10 +202,9 @@ public abstract partial class SecurityHeadersAndAuthTests(TestApp app) : ApiTest
         Assert.Contains("登录失败次数过多", await form.Content.ReadAsStringAsync());
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Too_many_sign_in_requests_from_one_address_answer_429_in_chinese()
     {
-        RequireDatabase();
         using var tight = App.WithWebHostBuilder(b => b.UseSetting("Auth:LoginRequestsPerAddress", "3").UseSetting("Auth:LoginRequestWindowSeconds", "3600"));
         using var anon = tight.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         for (var i = 0; i < 3; i++)
@@ -225,10 +218,9 @@ public abstract partial class SecurityHeadersAndAuthTests(TestApp app) : ApiTest
         Assert.Equal(HttpStatusCode.OK, (await anon.GetAsync("/login")).StatusCode);
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_locked_account_is_unlocked_by_an_administrator_and_the_unlock_is_audited()
     {
-        RequireDatabase();
         var (id, userName, password) = await NewUserAsync();
         using var strict = App.WithWebHostBuilder(b => b.UseSetting("Auth:MaxFailedAttempts", "3"));
         using var anon = strict.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -267,10 +259,9 @@ public abstract partial class SecurityHeadersAndAuthTests(TestApp app) : ApiTest
         }
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task An_unknown_user_name_costs_a_password_hash_check_like_a_wrong_password()
     {
-        RequireDatabase();
         var hasher = new CountingHasher();
         using var counted = App.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddScoped<IPasswordHasher<AppUser>>(_ => hasher)));
         using var anon = counted.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -286,10 +277,9 @@ public abstract partial class SecurityHeadersAndAuthTests(TestApp app) : ApiTest
         Assert.Equal(known["title"]!.GetValue<string>(), unknown["title"]!.GetValue<string>());
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task Refresh_tokens_rotate_and_a_reused_or_stale_one_is_refused()
     {
-        RequireDatabase();
         var (id, userName, password) = await NewUserAsync();
         using var anon = App.Anonymous();
         var first = await Ok(await anon.PostAsJsonAsync("/api/v1/auth/login", new { username = userName, password }));
@@ -321,10 +311,9 @@ public abstract partial class SecurityHeadersAndAuthTests(TestApp app) : ApiTest
         Assert.Contains("重新登录", stale["title"]!.GetValue<string>());
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task The_api_description_is_open_in_testing_and_for_signed_in_users_only_in_production()
     {
-        RequireDatabase();
         using (var anon = App.Anonymous())
             Assert.Equal(HttpStatusCode.OK, (await anon.GetAsync("/openapi/v1.json")).StatusCode);
 
@@ -342,10 +331,9 @@ public abstract partial class SecurityHeadersAndAuthTests(TestApp app) : ApiTest
         }
     }
 
-    [SkippableFact]
+    [DbFact]
     public async Task A_cookie_made_stale_by_a_role_change_signs_the_user_out_without_an_error()
     {
-        RequireDatabase();
         var (id, userName, password) = await NewUserAsync();
         var page = await SignInPageAsync(App, userName, password);
         Assert.Equal(HttpStatusCode.OK, (await page.GetAsync("/")).StatusCode);

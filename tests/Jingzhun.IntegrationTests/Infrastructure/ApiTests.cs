@@ -38,8 +38,6 @@ public abstract partial class ApiTests(TestApp app)
     protected const string Township = "500151101";   // 土桥镇: tuqiao; village and cadre sit in its first village
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TestApp, Places> PlacesOf = new();
 
-    /// <summary>Skips the test (with the reason) when the app's database is not available here.</summary>
-    protected void RequireDatabase() => Skip.If(App.SkipReason is not null, App.SkipReason);
 
     protected Task<HttpClient> As(string user) => App.LoginAsync(user);
 

@@ -105,6 +105,9 @@ public class PostgresApp : TestApp
     private readonly Lazy<string?> _skip;
     private readonly string? _connectionString;
 
+    /// <summary>Why no PostgreSQL test can run here (no JINGZHUN_TEST_PG, or its server does not answer); null when they can.</summary>
+    public static readonly Lazy<string?> Unavailable = new(() => new PostgresApp().SkipReason);
+
     public PostgresApp()
     {
         var configured = Environment.GetEnvironmentVariable(EnvironmentVariable);

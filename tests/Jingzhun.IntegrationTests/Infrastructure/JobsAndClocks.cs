@@ -1,0 +1,50 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jingzhun.IntegrationTests.Infrastructure;
+
+/// <summary>The system clock moved forward (the same database seen by an app running on a later day).</summary>
+public sealed class ShiftedClock(TimeSpan offset) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
+}
+
+public abstract partial class ApiTests
+{
+    /// <summary>A second app on the same database whose clock runs <paramref name="days"/> days ahead.</summary>
+    protected WebApplicationFactory<Program> Later(int days) =>
+        App.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new ShiftedClock(TimeSpan.FromDays(days)))));
+
+    /// <summary>Follows a background job (GET /api/v1/jobs/{id}) until it has ended; fails the test if it failed or never ends.</summary>
+    protected static async Task<JsonNode> WaitForJobAsync(HttpClient c, long id, int seconds = 30)
+    {
+        for (var waited = 0; waited < seconds * 10; waited++)
+        {
+            var job = await GetAsync(c, $"/api/v1/jobs/{id}");
+            var status = job["status"]!.GetValue<string>();
+            Assert.NotEqual("Failed", status);
+            if (status is not ("Queued" or "Running")) return job;
+            await Task.Delay(100);
+        }
+        Assert.Fail($"job {id} did not finish in {seconds} s");
+        return null!;
+    }
+
+    /// <summary>Starts a region sweep (POST <paramref name="path"/>), checks what the answer says, and waits for it to succeed.</summary>
+    protected static async Task<JsonNode> SweepAndWaitAsync(HttpClient c, string path, string kind, string region)
+    {
+        var r = await c.PostAsJsonAsync(path, new { region });
+        var queued = await Ok(r, HttpStatusCode.Accepted);
+        var id = queued["id"]!.GetValue<long>();
+        Assert.Equal($"/api/v1/jobs/{id}", r.Headers.Location?.OriginalString);
+        Assert.Equal(kind, queued["kind"]!.GetValue<string>());
+        Assert.Equal(region, queued["regionCode"]!.GetValue<string>());
+        var job = await WaitForJobAsync(c, id);
+        Assert.Equal("Succeeded", job["status"]!.GetValue<string>());
+        return job;
+    }
+}
