@@ -90,6 +90,11 @@ public abstract partial class PolicyPageTests(TestApp app) : ApiTests(app)
         var at = DateTime.ParseExact(entry.Groups[1].Value, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         Assert.InRange((DateTime.UtcNow.AddHours(8) - at).TotalMinutes, -1, 5);
 
+        // The audit log names the table and its fields in Chinese too.
+        var audit = await page.GetStringAsync("/admin/audit?entityType=MonitoringPolicy&q=" + Uri.EscapeDataString("53 2031"));
+        Assert.Contains("<td>防返贫监测标准</td>", audit);
+        Assert.Contains("监测范围（人均纯收入）（元）: 8300", audit);
+
         // The same row through the API (one mechanism behind both).
         Assert.Contains((await GetAsync(await As("auditor"), "/api/v1/monitoring/policies")).AsArray(),
             p => p!["provinceCode"]!.GetValue<string>() == "53" && p["year"]!.GetValue<int>() == 2031 && p["values"]!["threshold"]!.GetValue<decimal>() == 8300m);
@@ -163,6 +168,9 @@ public abstract partial class PolicyPageTests(TestApp app) : ApiTests(app)
         var table = await county.GetStringAsync("/admin/policies/visits");
         Assert.Contains($"<tr data-place=\"{County}\" data-year=\"2099\">", table);
         Assert.Contains("走访标准 500151 2099年", table);
+        // It may change its county's rows, not the default one.
+        Assert.Contains($"href=\"/admin/policies/visits/new?region={County}&amp;year=2099\"", table);
+        Assert.DoesNotContain("new?region=default", table);
     }
 }
 

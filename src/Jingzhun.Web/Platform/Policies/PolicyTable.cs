@@ -20,6 +20,8 @@ public interface IPolicyTable
     string YearMessage { get; }
     Type RowType { get; }
     IReadOnlyList<PolicyField> Fields { get; }
+    /// <summary>A field's Chinese name with its unit, e.g. for a change in the history; null for the place and year.</summary>
+    string? Heading(string field) => Fields.FirstOrDefault(f => f.Name == field)?.Heading;
 
     Task<IReadOnlyList<PolicyRowText>> RowsAsync(PolicyStore store, CancellationToken ct);
     /// <summary>The values in force for a place ("" = everywhere) and year, as the form starts from them.</summary>

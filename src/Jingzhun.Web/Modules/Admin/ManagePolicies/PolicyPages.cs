@@ -36,6 +36,9 @@ public sealed class PolicyPages(IEnumerable<IPolicyTable> tables, RegionDirector
         return choices;
     }
 
+    /// <summary>Whether the user may set the row of a place ("" = everywhere).</summary>
+    public bool MaySet(string code) => PolicyLevel.MaySet(me.RegionCode, code);
+
     public bool MaySetAny(IPolicyTable table)
     {
         var mine = me.RegionCode;

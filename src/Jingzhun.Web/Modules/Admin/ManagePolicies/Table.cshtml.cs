@@ -29,7 +29,6 @@ public sealed class TableModel(PolicyPages pages, PolicyStore store) : PageModel
     }
 
     public string PlaceName(string code) => pages.PlaceName(Table, code);
+    public bool MaySetRow(string code) => pages.MaySet(code);
 
-    /// <summary>A changed field's Chinese name (the place and year are in the summary).</summary>
-    public string? FieldLabel(string name) => Table.Fields.FirstOrDefault(f => f.Name == name)?.Heading;
 }
