@@ -80,6 +80,42 @@ public abstract class PolicyApiTests(TestApp app) : ApiTests(app)
         var audit = await GetAsync(admin, "/api/v1/audit?entityType=ExitStandard&pageSize=50");
         Assert.Contains(audit["items"]!.AsArray(), a => a!["summary"]!.GetValue<string>().Contains("53 2021", StringComparison.Ordinal));
     }
+
+    /// <summary>The one save mechanism behind the four tables: ranges checked alike, every wrong field named at once, no 500.</summary>
+    [DbFact]
+    public async Task Every_table_names_each_value_outside_its_range_and_a_missing_value_is_a_400()
+    {
+        var admin = await As("admin");
+        var exit = await Problem(await admin.PutAsJsonAsync("/api/v1/exit/standards/53/2030",
+            new { povertyLine = 999.99m, incidenceMaxPercent = 3m, wrongExitMaxPercent = 100.01m, missedMaxPercent = 2m, recognitionMinPercent = 90m }), HttpStatusCode.BadRequest);
+        Assert.Equal("扶贫标准（人均纯收入）应在1000至100000元之间", exit["errors"]!["povertyLine"]![0]!.GetValue<string>());
+        Assert.Equal("错退率上限应在0至100%之间", exit["errors"]!["wrongExitMaxPercent"]![0]!.GetValue<string>());
+        Assert.Null(exit["errors"]!["incidenceMaxPercent"]);
+        // The ends of a range are allowed (compared unrounded).
+        await Ok(await admin.PutAsJsonAsync("/api/v1/exit/standards/53/2030",
+            new { povertyLine = 1000m, incidenceMaxPercent = 0m, wrongExitMaxPercent = 100m, missedMaxPercent = 2m, recognitionMinPercent = 90m }));
+
+        Assert.Equal("义务教育起始年龄应在5至8岁之间", await FieldError(await admin.PutAsJsonAsync("/api/v1/guarantees/policies/53/2030", new
+        {
+            schoolAgeFrom = 4, schoolAgeTo = 15, safeHousingGrades = "A,B", waterLitresPerPersonDay = 35, waterLitresPerPersonDayShortArea = 20,
+            waterFetchMinutes = 20, waterHorizontalMetres = 800, waterVerticalMetres = 80, waterCutoffDaysPerYear = 36,
+            deadlineDaysUrgent = 7, deadlineDaysNormal = 30, deadlineDaysMinor = 60,
+        }), "schoolAgeFrom"));
+        // A value left out of the body is asked for by name, not a server error.
+        Assert.Contains("请填写", await FieldError(await admin.PutAsJsonAsync("/api/v1/guarantees/policies/53/2030", new
+        {
+            schoolAgeFrom = 6, schoolAgeTo = 15, waterLitresPerPersonDay = 35, waterLitresPerPersonDayShortArea = 20,
+            waterFetchMinutes = 20, waterHorizontalMetres = 800, waterVerticalMetres = 80, waterCutoffDaysPerYear = 36,
+            deadlineDaysUrgent = 7, deadlineDaysNormal = 30, deadlineDaysMinor = 60,
+        }), "safeHousingGrades"));
+        Assert.Contains("2位数字", await FieldError(await admin.PutAsJsonAsync("/api/v1/exit/standards/5a/2030",
+            new { povertyLine = 4000m, incidenceMaxPercent = 3m, wrongExitMaxPercent = 2m, missedMaxPercent = 2m, recognitionMinPercent = 90m }), "province"));
+        Assert.Contains("不早于2021年", await FieldError(await admin.PutAsJsonAsync("/api/v1/monitoring/policies/53/2020", Monitoring(8000m)), "year"));
+
+        // The visit standards' default row is seeded like the other tables' national rows.
+        Assert.Contains((await GetAsync(await As("auditor"), "/api/v1/fieldwork/policies")).AsArray(),
+            p => p!["countyCode"]!.GetValue<string>() == "" && p["values"]!["gpsThresholdMetres"]!.GetValue<int>() == 1000);
+    }
 }
 
 [Collection(SqliteCollection.Name)]

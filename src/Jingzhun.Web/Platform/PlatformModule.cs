@@ -143,6 +143,7 @@ public static class PlatformModule
         }));
 
         ValidatorOptions.Global.LanguageManager.Culture = new CultureInfo("zh-CN");
+        services.AddScoped<Policies.PolicyStore>();
         services.AddValidatorsFromAssemblyContaining<PersonalDataProtector>(ServiceLifetime.Scoped);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         // Pages are Chinese: write CJK characters as they are, not as &#x...; entities (smaller pages, readable HTML).

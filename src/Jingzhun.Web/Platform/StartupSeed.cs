@@ -15,25 +15,3 @@ public interface IStartupSeed
     /// <summary>Seeds and returns a note for the console, printed after every seed has run (or null).</summary>
     Task<string?> SeedAsync(CancellationToken ct);
 }
-
-/// <summary>
-/// A policy table's national defaults (DOMAIN.md), written into the empty table at first start — system work, so
-/// one summary in the log rather than an audit entry per row.
-/// </summary>
-public abstract class PolicyDefaultsSeed<T>(Data.AppDbContext db) : IStartupSeed where T : class
-{
-    public int Order => 10;
-    public bool DemoOnly => false;
-
-    protected abstract IEnumerable<T> Defaults();
-
-    public async Task<string?> SeedAsync(CancellationToken ct)
-    {
-        if (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Set<T>(), ct)) return null;
-        db.Set<T>().AddRange(Defaults());
-        db.SuppressAudit = true;
-        await db.SaveChangesAsync(ct);
-        db.SuppressAudit = false;
-        return null;
-    }
-}

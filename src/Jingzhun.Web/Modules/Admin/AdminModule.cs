@@ -9,7 +9,8 @@ public static class AdminModule
     public static IServiceCollection AddAdmin(this IServiceCollection services) => services
         .AddScoped<ManageUsersHandler>()
         .AddScoped<SearchAuditHandler>()
-        .AddScoped<ManageBackupsHandler>();
+        .AddScoped<ManageBackupsHandler>()
+        .AddScoped<ManagePolicies.PolicyPages>();
 
     public static RouteGroupBuilder MapAdminApi(this RouteGroupBuilder api)
     {

@@ -4,6 +4,7 @@ using Jingzhun.Web.Modules.FieldWork.SearchVisits;
 using Jingzhun.Web.Modules.FieldWork.SyncHouseholds;
 using Jingzhun.Web.Modules.FieldWork.UploadPhotos;
 using Jingzhun.Web.Modules.Registry.GetHousehold;
+using Jingzhun.Web.Platform.Policies;
 
 namespace Jingzhun.Web.Modules.FieldWork;
 
@@ -14,6 +15,7 @@ namespace Jingzhun.Web.Modules.FieldWork;
 public static class FieldWorkModule
 {
     public static IServiceCollection AddFieldWork(this IServiceCollection services) => services
+        .AddPolicyTable<ConfigureVisitPolicy.VisitPolicyTable>()
         .AddScoped<Platform.IStartupSeed, DemoData.FieldWorkDemoSeed>()
         .AddScoped<FieldWorkAccess>()
         .AddScoped<Platform.Auth.IHouseholdScopeSource, CadreScope>()
@@ -35,7 +37,6 @@ public static class FieldWorkModule
         .AddScoped<VisitSignals.VisitSignalsHandler>()
         .AddScoped<WorkLogs.WorkLogsHandler>()
         .AddScoped<ReviewMeetings.ReviewMeetingsHandler>()
-        .AddScoped<ConfigureVisitPolicy.ConfigureVisitPolicyHandler>()
         .AddScoped<FlagEmergency.FlagEmergencyHandler>();
 
     public static RouteGroupBuilder MapFieldWorkApi(this RouteGroupBuilder api)
@@ -53,7 +54,7 @@ public static class FieldWorkModule
         VisitSignals.VisitSignalsHandler.Map(api);
         WorkLogs.WorkLogsHandler.Map(api);
         ReviewMeetings.ReviewMeetingsHandler.Map(api);
-        ConfigureVisitPolicy.ConfigureVisitPolicyHandler.Map(api);
+        api.MapPolicyTable<ConfigureVisitPolicy.VisitPolicyTable>();
         FlagEmergency.FlagEmergencyHandler.Map(api);
         return api;
     }

@@ -1,4 +1,5 @@
 using Jingzhun.Web.Modules.FieldWork.Rules;
+using Jingzhun.Web.Platform.Policies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -6,14 +7,12 @@ namespace Jingzhun.Web.Modules.FieldWork;
 
 /// <summary>
 /// 四必见 and authenticity values of a county (6-digit code, "" = the default for every county) from a year on
-/// (DOMAIN.md §5). The row in force is the county's latest row not after the year, else the default one.
+/// (DOMAIN.md §5). The row in force is the county's latest row not after the year, else the default one. Declared as
+/// a policy table by <see cref="ConfigureVisitPolicy.VisitPolicyTable"/>.
 /// </summary>
 [Platform.Data.NotScoped("visit standards per county (or the default), read by every region under it")]
-public sealed class VisitPolicy : Platform.Policies.ICountyPolicy, Platform.Auditing.IAudited
+public sealed class VisitPolicy : CountyPolicyRow
 {
-    public long Id { get; set; }
-    public string CountyCode { get; set; } = "";
-    public int Year { get; set; }
     /// <summary>传统节日: a visit from this many days before the festival ...</summary>
     public int FestivalDaysBefore { get; set; } = 7;
     /// <summary>... to this many days after it counts.</summary>
@@ -32,15 +31,13 @@ public sealed class VisitPolicy : Platform.Policies.ICountyPolicy, Platform.Audi
     public VisitCalendarPolicy Calendar => new(FestivalDaysBefore, FestivalDaysAfter, EmergencyDays: EmergencyDays, PairingGraceDays: PairingGraceDays);
     public AuthenticityPolicy Authenticity => new(GpsThresholdMetres, LateEntryDays, MaxVisitsPerDay, TownshipSwitchMinutes);
 
-    public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id.ToString(), null, CountyCode, $"走访标准 {(CountyCode == "" ? "默认" : CountyCode)} {Year}年");
+    protected override string AuditTitle => "走访标准";
 }
 
 public sealed class VisitPolicyConfiguration : IEntityTypeConfiguration<VisitPolicy>
 {
     public void Configure(EntityTypeBuilder<VisitPolicy> builder)
     {
-        builder.ToTable("visit_policies");
-        builder.Property(p => p.CountyCode).HasMaxLength(6);
-        builder.HasIndex(p => new { p.CountyCode, p.Year }).IsUnique();
+        builder.IsPolicyTable("visit_policies");
     }
 }

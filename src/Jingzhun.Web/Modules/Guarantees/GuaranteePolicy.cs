@@ -1,3 +1,4 @@
+using Jingzhun.Web.Platform.Policies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -6,13 +7,11 @@ namespace Jingzhun.Web.Modules.Guarantees;
 /// <summary>
 /// Thresholds of the 两不愁三保障 rules for a province (2-digit code, "" = national default) from a year on.
 /// The row in force for a household is the most specific region with the latest year not after the assessment year.
+/// Declared as a policy table by <see cref="ConfigurePolicy.GuaranteePolicyTable"/>.
 /// </summary>
 [Platform.Data.NotScoped("policy values per province, read by every region under it")]
-public sealed class GuaranteePolicy : Platform.Policies.IProvincePolicy, Platform.Auditing.IAudited
+public sealed class GuaranteePolicy : Platform.Policies.ProvincePolicyRow
 {
-    public long Id { get; set; }
-    public string ProvinceCode { get; set; } = "";
-    public int Year { get; set; }
     // 义务教育: ages of compulsory schooling (义务教育法: 6 to 15, nine years).
     public int SchoolAgeFrom { get; set; } = 6;
     public int SchoolAgeTo { get; set; } = 15;
@@ -32,18 +31,27 @@ public sealed class GuaranteePolicy : Platform.Policies.IProvincePolicy, Platfor
 
     public static GuaranteePolicy NationalDefault(int year) => new() { ProvinceCode = "", Year = year };
 
-    public IReadOnlySet<string> SafeGrades() => SafeHousingGrades.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+    public IReadOnlySet<string> SafeGrades() => Grades(SafeHousingGrades).ToHashSet();
 
-    public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id.ToString(), null, ProvinceCode, $"两不愁三保障政策参数 {ProvinceCode} {Year}年");
+    public static IReadOnlyList<string> Grades(string list) =>
+        list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>整改时限: the days a problem of this severity is given from its assignment (the one place this rule lives).</summary>
+    public int DeadlineDays(Severity severity) => severity switch
+    {
+        Severity.Urgent => DeadlineDaysUrgent,
+        Severity.Minor => DeadlineDaysMinor,
+        _ => DeadlineDaysNormal,
+    };
+
+    protected override string AuditTitle => "两不愁三保障政策参数";
 }
 
 public sealed class GuaranteePolicyConfiguration : IEntityTypeConfiguration<GuaranteePolicy>
 {
     public void Configure(EntityTypeBuilder<GuaranteePolicy> builder)
     {
-        builder.ToTable("guarantee_policies");
-        builder.Property(p => p.ProvinceCode).HasMaxLength(2);
+        builder.IsPolicyTable("guarantee_policies");
         builder.Property(p => p.SafeHousingGrades).HasMaxLength(20);
-        builder.HasIndex(p => new { p.ProvinceCode, p.Year }).IsUnique();
     }
 }

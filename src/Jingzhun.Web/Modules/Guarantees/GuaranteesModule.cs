@@ -5,28 +5,28 @@ using Jingzhun.Web.Modules.Registry;
 using Jingzhun.Web.Modules.Registry.GetHousehold;
 using Jingzhun.Web.Platform.Auth;
 using Jingzhun.Web.Platform.Jobs;
+using Jingzhun.Web.Platform.Policies;
 
 namespace Jingzhun.Web.Modules.Guarantees;
 
 public static class GuaranteesModule
 {
     public static IServiceCollection AddGuarantees(this IServiceCollection services) => services
-        .AddScoped<Platform.IStartupSeed, GuaranteePolicySeed>()
+        .AddPolicyTable<ConfigurePolicy.GuaranteePolicyTable>()
         .AddScoped<Platform.IStartupSeed, GuaranteesDemoSeed>()
         .AddScoped<AssessHouseholdsHandler>()
         .AddScoped<IRegistryChangeListener>(sp => sp.GetRequiredService<AssessHouseholdsHandler>())
         .AddScoped<IJobHandler, SweepGuaranteesJob>()
         .AddHouseholdPanel(10, "两不愁三保障", Permissions.GuaranteesView, HouseholdPanel.GuaranteesPanelModel.Path)
         .AddScoped<ManageProblemsHandler>()
-        .AddScoped<BulletinsHandler>()
-        .AddScoped<ConfigurePolicy.ConfigurePolicyHandler>();
+        .AddScoped<BulletinsHandler>();
 
     public static RouteGroupBuilder MapGuaranteesApi(this RouteGroupBuilder api)
     {
         AssessHouseholdsHandler.Map(api);
         ManageProblemsHandler.Map(api);
         BulletinsHandler.Map(api);
-        ConfigurePolicy.ConfigurePolicyHandler.Map(api);
+        api.MapPolicyTable<ConfigurePolicy.GuaranteePolicyTable>();
         return api;
     }
 }

@@ -7,6 +7,7 @@ using Jingzhun.Web.Modules.Registry;
 using Jingzhun.Web.Modules.Registry.GetHousehold;
 using Jingzhun.Web.Platform.Auth;
 using Jingzhun.Web.Platform.Jobs;
+using Jingzhun.Web.Platform.Policies;
 
 namespace Jingzhun.Web.Modules.Monitoring;
 
@@ -14,7 +15,7 @@ public static class MonitoringModule
 {
     /// <summary>Register after the guarantees module: the sweep reads the problems that re-assessment just opened.</summary>
     public static IServiceCollection AddMonitoring(this IServiceCollection services) => services
-        .AddScoped<Platform.IStartupSeed, DemoData.MonitoringPolicySeed>()
+        .AddPolicyTable<ConfigurePolicy.MonitoringPolicyTable>()
         .AddScoped<Platform.IStartupSeed, DemoData.MonitoringDemoSeed>()
         .AddScoped<SweepRisksHandler>()
         .AddScoped<IRegistryChangeListener>(sp => sp.GetRequiredService<SweepRisksHandler>())
@@ -24,8 +25,7 @@ public static class MonitoringModule
         .AddScoped<IdentifyHouseholdsHandler>()
         .AddScoped<MonitoringStatsHandler>()
         .AddScoped<PublicNoticeHandler>()
-        .AddScoped<DemoData.MonitoringDemo>()
-        .AddScoped<ConfigurePolicy.ConfigureMonitoringPolicyHandler>();
+        .AddScoped<DemoData.MonitoringDemo>();
 
     public static RouteGroupBuilder MapMonitoringApi(this RouteGroupBuilder api)
     {
@@ -34,7 +34,7 @@ public static class MonitoringModule
         IdentifyHouseholdsHandler.Map(api);
         MonitoringStatsHandler.Map(api);
         PublicNoticeHandler.Map(api);
-        ConfigurePolicy.ConfigureMonitoringPolicyHandler.Map(api);
+        api.MapPolicyTable<ConfigurePolicy.MonitoringPolicyTable>();
         return api;
     }
 }

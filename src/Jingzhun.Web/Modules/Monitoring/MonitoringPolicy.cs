@@ -1,3 +1,4 @@
+using Jingzhun.Web.Platform.Policies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -5,14 +6,12 @@ namespace Jingzhun.Web.Modules.Monitoring;
 
 /// <summary>
 /// 防止返贫动态监测 policy values for a province ("" = national floor) and year (DOMAIN.md §4). The row in force is the
-/// most specific province row of the year, else the national row of the latest year not after it.
+/// most specific province row of the year, else the national row of the latest year not after it. Declared as a
+/// policy table by <see cref="ConfigurePolicy.MonitoringPolicyTable"/>.
 /// </summary>
 [Platform.Data.NotScoped("policy values per province, read by every region under it")]
-public sealed class MonitoringPolicy : Platform.Policies.IProvincePolicy, Platform.Auditing.IAudited
+public sealed class MonitoringPolicy : ProvincePolicyRow
 {
-    public long Id { get; set; }
-    public string ProvinceCode { get; set; } = "";
-    public int Year { get; set; }
     /// <summary>监测范围: per-capita net income at or below this is within the range (2021 national floor 6,000 yuan).</summary>
     public decimal Threshold { get; set; } = 6000m;
     /// <summary>"Near the threshold": within this share above it (0.10 = up to 10% above) raises a lead too.</summary>
@@ -34,17 +33,15 @@ public sealed class MonitoringPolicy : Platform.Policies.IProvincePolicy, Platfo
 
     public static MonitoringPolicy NationalFloor(int year) => new() { ProvinceCode = "", Year = year };
 
-    public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id.ToString(), null, ProvinceCode, $"防返贫监测政策参数 {ProvinceCode} {Year}年");
+    protected override string AuditTitle => "防返贫监测政策参数";
 }
 
 public sealed class MonitoringPolicyConfiguration : IEntityTypeConfiguration<MonitoringPolicy>
 {
     public void Configure(EntityTypeBuilder<MonitoringPolicy> builder)
     {
-        builder.ToTable("monitoring_policies");
-        builder.Property(p => p.ProvinceCode).HasMaxLength(2);
+        builder.IsPolicyTable("monitoring_policies");
         builder.Property(p => p.NearBand).HasPrecision(5, 4);
         builder.Property(p => p.IncomeDropTrigger).HasPrecision(5, 4);
-        builder.HasIndex(p => new { p.ProvinceCode, p.Year }).IsUnique();
     }
 }

@@ -1,47 +1,60 @@
+using Jingzhun.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Platform.Policies;
 
-/// <summary>A policy row for a province (2-digit code, "" = national) from a year on (DESIGN.md: policy values by year and region).</summary>
-public interface IProvincePolicy
-{
-    string ProvinceCode { get; }
-    int Year { get; }
-}
-
 public static class PolicyTables
 {
     /// <summary>
-    /// The row in force for a place and a year: the province's own latest row not after the year, else the national one.
+    /// The row in force for a place and a year: the place's own latest row not after the year (its province or its
+    /// county, by the table's level), else the latest row for everywhere ("").
     /// </summary>
-    public static Task<T?> InForceAsync<T>(this IQueryable<T> table, string regionCode, int year, CancellationToken ct)
-        where T : class, IProvincePolicy
+    public static Task<T?> InForceAsync<T>(this IQueryable<T> table, string regionCode, int year, CancellationToken ct) where T : PolicyRow
     {
-        var province = regionCode.Length >= 2 ? regionCode[..2] : "";
+        var level = PolicyLevel.Of(typeof(T));
+        var code = level.CodeOf(regionCode);
         return table.AsNoTracking()
-            .Where(p => (p.ProvinceCode == province || p.ProvinceCode == "") && p.Year <= year)
-            .OrderByDescending(p => p.ProvinceCode).ThenByDescending(p => p.Year)
+            .Where(p => (EF.Property<string>(p, level.Column) == code || EF.Property<string>(p, level.Column) == "") && p.Year <= year)
+            .OrderByDescending(p => EF.Property<string>(p, level.Column)).ThenByDescending(p => p.Year)
             .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>Registers a module's policy table: its declaration, its defaults' seed and the admin page's entry.</summary>
+    public static IServiceCollection AddPolicyTable<TTable>(this IServiceCollection services) where TTable : class, IPolicyTable, new()
+    {
+        var table = new TTable();
+        services.AddSingleton(table);
+        services.AddSingleton<IPolicyTable>(table);
+        var rowInterface = typeof(IPolicyTable<>).MakeGenericType(table.RowType);
+        services.AddSingleton(rowInterface, table);
+        services.AddScoped(typeof(IStartupSeed), typeof(PolicyDefaultsSeed<>).MakeGenericType(table.RowType));
+        return services;
+    }
+
+    /// <summary>Maps the table's GET (list) and PUT (set a row) endpoints.</summary>
+    public static IEndpointRouteBuilder MapPolicyTable<TTable>(this IEndpointRouteBuilder api) where TTable : class, IPolicyTable
+    {
+        api.ServiceProvider.GetRequiredService<TTable>().MapApi(api);
+        return api;
     }
 }
 
-/// <summary>A policy row for a county (6-digit code, "" = default for all) from a year on.</summary>
-public interface ICountyPolicy
+/// <summary>
+/// A policy table's defaults (DOMAIN.md), written into the empty table at first start — system work, so one summary
+/// in the log rather than an audit entry per row.
+/// </summary>
+internal sealed class PolicyDefaultsSeed<TRow>(AppDbContext db, IPolicyTable<TRow> table) : IStartupSeed where TRow : PolicyRow
 {
-    string CountyCode { get; }
-    int Year { get; }
-}
+    public int Order => 10;
+    public bool DemoOnly => false;
 
-public static class CountyPolicyTables
-{
-    /// <summary>The row in force for a place and a year: the county's own latest row not after the year, else the default one.</summary>
-    public static Task<T?> InForceForCountyAsync<T>(this IQueryable<T> table, string regionCode, int year, CancellationToken ct)
-        where T : class, ICountyPolicy
+    public async Task<string?> SeedAsync(CancellationToken ct)
     {
-        var county = regionCode.Length >= 6 ? regionCode[..6] : "";
-        return table.AsNoTracking()
-            .Where(p => (p.CountyCode == county || p.CountyCode == "") && p.Year <= year)
-            .OrderByDescending(p => p.CountyCode).ThenByDescending(p => p.Year)
-            .FirstOrDefaultAsync(ct);
+        if (await db.Set<TRow>().AnyAsync(ct)) return null;
+        db.Set<TRow>().AddRange(table.Defaults());
+        db.SuppressAudit = true;
+        await db.SaveChangesAsync(ct);
+        db.SuppressAudit = false;
+        return null;
     }
 }

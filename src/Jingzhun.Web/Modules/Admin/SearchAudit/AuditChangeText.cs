@@ -57,7 +57,8 @@ public static class AuditChangeText
     public sealed record Line(string Field, string? Old, string New, bool Created);
 
     /// <param name="created">A new record: list its filled values only (zeros and "否" add nothing to read).</param>
-    public static IReadOnlyList<Line> Lines(string entityType, string changesJson, bool created = false)
+    /// <param name="fieldLabel">The fields' names for a record that declares its own (a policy table); a field it does not name is left out.</param>
+    public static IReadOnlyList<Line> Lines(string entityType, string changesJson, bool created = false, Func<string, string?>? fieldLabel = null)
     {
         var lines = new List<Line>();
         if (string.IsNullOrWhiteSpace(changesJson)) return lines;
@@ -71,7 +72,9 @@ public static class AuditChangeText
                 var oldV = Value(entityType, p.Name, p.Value[0]);
                 var newV = Value(entityType, p.Name, p.Value[1]);
                 if (created && IsBlank(p.Value[1])) continue;
-                lines.Add(new Line(Names.GetValueOrDefault(p.Name, p.Name), created ? null : oldV, newV, created));
+                var label = fieldLabel is null ? Names.GetValueOrDefault(p.Name, p.Name) : fieldLabel(p.Name);
+                if (label is null) continue;
+                lines.Add(new Line(label, created ? null : oldV, newV, created));
             }
         }
         catch (JsonException)

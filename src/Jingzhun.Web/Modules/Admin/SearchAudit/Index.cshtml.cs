@@ -2,6 +2,7 @@ using Jingzhun.Web.Platform.Data;
 using Jingzhun.Web.Modules.Registry.SearchHouseholds;
 using Jingzhun.Web.Platform.Auditing;
 using Jingzhun.Web.Platform.Auth;
+using Jingzhun.Web.Platform.Policies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,8 +11,18 @@ namespace Jingzhun.Web.Modules.Admin.SearchAudit;
 
 /// <summary>操作日志: who changed what, when; scoped to the viewer's subtree by the handler.</summary>
 [Authorize(Policy = Permissions.AuditView)]
-public sealed class IndexModel(SearchAuditHandler handler) : PageModel
+public sealed class IndexModel(SearchAuditHandler handler, IEnumerable<IPolicyTable> policyTables) : PageModel
 {
+    /// <summary>The kinds of record to filter by: the registry's and the accounts', then every module's policy table.</summary>
+    public IReadOnlyList<(string Type, string Label)> EntityTypes =>
+        [.. AuditChangeText.EntityTypes, .. policyTables.Select(t => (t.RowType.Name, t.Title))];
+
+    public string EntityLabel(string type) => policyTables.FirstOrDefault(t => t.RowType.Name == type)?.Title ?? AuditChangeText.EntityLabel(type);
+
+    /// <summary>A policy table's own field names (the place and year are in the summary), else the common ones.</summary>
+    public Func<string, string?>? FieldLabels(string type) =>
+        policyTables.FirstOrDefault(t => t.RowType.Name == type) is { } table ? table.Heading : null;
+
     [BindProperty(SupportsGet = true, Name = "user")] public string? UserName { get; set; }
     [BindProperty(SupportsGet = true)] public AuditAction? Action { get; set; }
     [BindProperty(SupportsGet = true)] public string? EntityType { get; set; }

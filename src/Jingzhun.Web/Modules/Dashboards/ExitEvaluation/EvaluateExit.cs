@@ -39,11 +39,10 @@ public sealed record ExitProcedureDetail(ExitProcedureView Procedure, HouseholdE
 /// calculator; and the household exit procedure. The standard of the year comes from the exit_standards table.
 /// </summary>
 public sealed class EvaluateExitHandler(AppDbContext db, RegionDirectory regions, DashboardHandler dashboard,
-    Monitoring.SweepRisks.SweepRisksHandler procedurePolicy, CurrentUser user, TimeProvider clock)
+    Monitoring.SweepRisks.SweepRisksHandler procedurePolicy, PolicyStore policies, CurrentUser user, TimeProvider clock)
 {
 
-    public async Task<ExitStandard> StandardAsync(string code, int year, CancellationToken ct) =>
-        await db.ExitStandards.InForceAsync(code, year, ct) ?? new ExitStandard { Year = year, PovertyLine = 4000m };
+    public Task<ExitStandard> StandardAsync(string code, int year, CancellationToken ct) => policies.InForceAsync<ExitStandard>(code, year, ct);
 
     /// <summary>Registered households (not 一般农户) of a region judged against the exit standard of a year.</summary>
     public async Task<Outcome<PageResult<HouseholdExitRow>>> HouseholdsAsync(string? region, int? year, bool? meets, int? page, CancellationToken ct)

@@ -7,14 +7,11 @@ namespace Jingzhun.Web.Modules.Dashboards.ExitEvaluation;
 /// <summary>
 /// 退出标准 for a province ("" = national) and year (DOMAIN.md §8): the poverty line of the year (2,300 yuan at 2010
 /// prices, in current prices each year, ≈ 4,000 in 2020), the incidence threshold (2%, 3% in the west), and the
-/// county's 三率一度 limits.
+/// county's 三率一度 limits. Declared as a policy table by <see cref="ExitStandardTable"/>.
 /// </summary>
 [Platform.Data.NotScoped("policy values per province, read by every region under it")]
-public sealed class ExitStandard : IProvincePolicy, Platform.Auditing.IAudited
+public sealed class ExitStandard : ProvincePolicyRow
 {
-    public long Id { get; set; }
-    public string ProvinceCode { get; set; } = "";
-    public int Year { get; set; }
     public decimal PovertyLine { get; set; }
     public decimal IncidenceMaxPercent { get; set; } = 2m;
     public decimal WrongExitMaxPercent { get; set; } = 2m;
@@ -34,15 +31,13 @@ public sealed class ExitStandard : IProvincePolicy, Platform.Auditing.IAudited
         Lines.SelectMany(l => new[] { new ExitStandard { ProvinceCode = "", Year = l.Key, PovertyLine = l.Value } }
             .Concat(Western.Select(p => new ExitStandard { ProvinceCode = p, Year = l.Key, PovertyLine = l.Value, IncidenceMaxPercent = 3m })));
 
-    public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id.ToString(), null, ProvinceCode, $"退出标准 {ProvinceCode} {Year}年");
+    protected override string AuditTitle => "退出标准";
 }
 
 public sealed class ExitStandardConfiguration : IEntityTypeConfiguration<ExitStandard>
 {
     public void Configure(EntityTypeBuilder<ExitStandard> builder)
     {
-        builder.ToTable("exit_standards");
-        builder.Property(s => s.ProvinceCode).HasMaxLength(2);
-        builder.HasIndex(s => new { s.ProvinceCode, s.Year }).IsUnique();
+        builder.IsPolicyTable("exit_standards");
     }
 }

@@ -25,11 +25,11 @@ public sealed record MonthCompliance(int Year, int Month, VisitPolicy Policy, IR
 /// scoped by the query filters; the month window reaches back three months (winter began in December) and a month
 /// ahead (a festival window may end in the next month).
 /// </summary>
-public sealed class ComplianceLoader(AppDbContext db)
+public sealed class ComplianceLoader(AppDbContext db, PolicyStore policies)
 {
     public async Task<MonthCompliance> LoadAsync(string regionCode, int year, int month, long? cadreId, CancellationToken ct)
     {
-        var policy = await db.VisitPolicies.InForceForCountyAsync(regionCode.Length >= 6 ? regionCode : "", year, ct) ?? VisitPolicy.Default(year);
+        var policy = await policies.InForceAsync<VisitPolicy>(regionCode, year, ct);
         var monthStart = new DateOnly(year, month, 1);
         var monthEnd = monthStart.AddMonths(1).AddDays(-1);
         var from = monthStart.AddMonths(-3);

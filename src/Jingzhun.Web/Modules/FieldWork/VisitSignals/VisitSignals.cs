@@ -24,14 +24,14 @@ public sealed record SignalsView(string RegionCode, string RegionName, string Mo
 /// cannot be checked, one photo on two visits (looked for in every visit of the region, not only this month's),
 /// late entries, too many visits a day and township hopping.
 /// </summary>
-public sealed class VisitSignalsHandler(AppDbContext db, RegionDirectory regions, CurrentUser user, TimeProvider clock)
+public sealed class VisitSignalsHandler(AppDbContext db, PolicyStore policies, RegionDirectory regions, CurrentUser user, TimeProvider clock)
 {
     public async Task<Outcome<SignalsView>> HandleAsync(string? region, string? month, SignalKind? kind, CancellationToken ct)
     {
         var asked = RegionRequest.Check(region, month, regions, user, clock);
         if (!asked.Succeeded) return asked.Failure!;
         var (code, year, m) = asked.Value;
-        var policy = await db.VisitPolicies.InForceForCountyAsync(code.Length >= 6 ? code : "", year, ct) ?? VisitPolicy.Default(year);
+        var policy = await policies.InForceAsync<VisitPolicy>(code, year, ct);
         // Beijing months: midnight of the 1st in Beijing is 16:00 UTC the day before.
         var monthStart = new DateOnly(year, m, 1);
         var (fromUtc, toUtc) = (ComplianceLoader.StartUtc(monthStart), ComplianceLoader.StartUtc(monthStart.AddMonths(1)));

@@ -21,19 +21,12 @@ public sealed record DimensionView(Dimension Dimension, string DimensionLabel, V
 /// problem (source 系统研判) per failing dimension that has none open. A pass never closes a problem: only a person
 /// resolves one, with evidence.
 /// </summary>
-public sealed class AssessHouseholdsHandler(AppDbContext db, TimeProvider clock) : IRegistryChangeListener
+public sealed class AssessHouseholdsHandler(AppDbContext db, PolicyStore store, TimeProvider clock) : IRegistryChangeListener
 {
     public const string RuleActor = "系统研判";
 
-    private readonly Dictionary<(string, int), GuaranteePolicy> _policies = [];
-
-    public async Task<GuaranteePolicy> PolicyForAsync(string villageCode, int year, CancellationToken ct)
-    {
-        var province = villageCode[..2];
-        if (_policies.TryGetValue((province, year), out var cached)) return cached;
-        var policy = await db.GuaranteePolicies.InForceAsync(province, year, ct) ?? GuaranteePolicy.NationalDefault(year);
-        return _policies[(province, year)] = policy;
-    }
+    public Task<GuaranteePolicy> PolicyForAsync(string villageCode, int year, CancellationToken ct) =>
+        store.InForceAsync<GuaranteePolicy>(villageCode, year, ct);
 
     public Task HouseholdChangedAsync(long householdId, CancellationToken ct) => AssessAsync([householdId], ct);
 

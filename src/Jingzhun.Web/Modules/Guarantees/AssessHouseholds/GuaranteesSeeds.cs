@@ -6,12 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Modules.Guarantees.AssessHouseholds;
 
-/// <summary>The national 两不愁三保障 values of 2021 (DOMAIN.md §3), into an empty policy table.</summary>
-internal sealed class GuaranteePolicySeed(AppDbContext db) : PolicyDefaultsSeed<GuaranteePolicy>(db)
-{
-    protected override IEnumerable<GuaranteePolicy> Defaults() => [GuaranteePolicy.NationalDefault(2021)];
-}
-
 /// <summary>The demo's gaps become its first problems, as a county's first sweep would find them (once).</summary>
 internal sealed class GuaranteesDemoSeed(AppDbContext db, AssessHouseholdsHandler assess, ILogger<GuaranteesDemoSeed> log) : IStartupSeed
 {

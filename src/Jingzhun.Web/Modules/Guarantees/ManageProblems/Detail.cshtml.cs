@@ -1,5 +1,4 @@
 using Jingzhun.Web.Platform.Forms;
-using Jingzhun.Web.Modules.Guarantees.AssessHouseholds;
 using Jingzhun.Web.Platform.Auth;
 using Jingzhun.Web.Platform.Files;
 using Jingzhun.Web.Platform.Localization;
@@ -27,7 +26,7 @@ public sealed class StepInput
 }
 
 [Authorize(Permissions.GuaranteesView)]
-public sealed class DetailModel(ManageProblemsHandler handler, AssessHouseholdsHandler assess, FileStore files, TimeProvider clock) : PageModel
+public sealed class DetailModel(ManageProblemsHandler handler, FileStore files, TimeProvider clock) : PageModel
 {
     public ProblemView View { get; private set; } = null!;
     [BindProperty] public StepInput Input { get; set; } = new();
@@ -104,15 +103,8 @@ public sealed class DetailModel(ManageProblemsHandler handler, AssessHouseholdsH
         var r = await handler.GetAsync(id, ct);
         if (!r.Succeeded) return false;
         View = r.Value!;
-        var today = Today = ChinaTime.Today(clock);
-        var policy = await assess.PolicyForAsync(View.Problem.VillageCode, today.Year, ct);
-        var days = View.Problem.Severity switch
-        {
-            Severity.Urgent => policy.DeadlineDaysUrgent,
-            Severity.Minor => policy.DeadlineDaysMinor,
-            _ => policy.DeadlineDaysNormal,
-        };
-        DefaultDeadline = (days, today.AddDays(days));
+        Today = ChinaTime.Today(clock);
+        DefaultDeadline = await handler.DefaultDeadlineAsync(View.Problem.VillageCode, View.Problem.Severity, ct);
         return true;
     }
 

@@ -206,13 +206,14 @@ public sealed class ManageProblemsHandler(AppDbContext db, AssessHouseholdsHandl
     {
         if (requested is { } d)
             return d < Today ? Failure.Invalid("deadline", "整改时限不能早于今天") : d;
-        var policy = await assess.PolicyForAsync(p.VillageCode, Today.Year, ct);
-        return Today.AddDays(p.Severity switch
-        {
-            Severity.Urgent => policy.DeadlineDaysUrgent,
-            Severity.Minor => policy.DeadlineDaysMinor,
-            _ => policy.DeadlineDaysNormal,
-        });
+        return (await DefaultDeadlineAsync(p.VillageCode, p.Severity, ct)).Date;
+    }
+
+    /// <summary>The deadline given when the assigner names none: today plus the days the policy in force gives the severity.</summary>
+    public async Task<(int Days, DateOnly Date)> DefaultDeadlineAsync(string villageCode, Severity severity, CancellationToken ct)
+    {
+        var days = (await assess.PolicyForAsync(villageCode, Today.Year, ct)).DeadlineDays(severity);
+        return (days, Today.AddDays(days));
     }
 
     public async Task<Outcome<BulkAssignResult>> BulkAssignAsync(BulkAssignRequest r, CancellationToken ct)

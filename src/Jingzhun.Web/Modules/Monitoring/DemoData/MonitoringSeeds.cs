@@ -6,12 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Modules.Monitoring.DemoData;
 
-/// <summary>The national monitoring floor of 2021 (6,000 yuan, DOMAIN.md §4), into an empty policy table.</summary>
-internal sealed class MonitoringPolicySeed(AppDbContext db) : PolicyDefaultsSeed<MonitoringPolicy>(db)
-{
-    protected override IEnumerable<MonitoringPolicy> Defaults() => [MonitoringPolicy.NationalFloor(2021)];
-}
-
 /// <summary>The demo county's monitoring history and the sweep's open leads (once).</summary>
 internal sealed class MonitoringDemoSeed(AppDbContext db, MonitoringDemo demo, ILogger<MonitoringDemoSeed> log) : IStartupSeed
 {

@@ -16,19 +16,13 @@ namespace Jingzhun.Web.Modules.Monitoring.SweepRisks;
 /// no open lead yet. Households with an active case (in procedure or under monitoring) are already being looked at.
 /// Runs for one household on every registry change and for a whole region as a background job.
 /// </summary>
-public sealed class SweepRisksHandler(AppDbContext db, TimeProvider clock) : IRegistryChangeListener
+public sealed class SweepRisksHandler(AppDbContext db, PolicyStore store, TimeProvider clock) : IRegistryChangeListener
 {
     public const string SweepActor = "系统监测预警";
 
-    private readonly Dictionary<(string, int), MonitoringPolicy> _policies = [];
-
-    public async Task<MonitoringPolicy> PolicyForAsync(string code, int year, CancellationToken ct)
-    {
-        var province = code[..2];
-        if (_policies.TryGetValue((province, year), out var cached)) return cached;
-        var policy = await db.MonitoringPolicies.InForceAsync(province, year, ct) ?? MonitoringPolicy.NationalFloor(year);
-        return _policies[(province, year)] = policy;
-    }
+    /// <summary>The monitoring standards in force for a place (its province's, else the national floor) and year.</summary>
+    public Task<MonitoringPolicy> PolicyForAsync(string code, int year, CancellationToken ct) =>
+        store.InForceAsync<MonitoringPolicy>(code, year, ct);
 
     public Task HouseholdChangedAsync(long householdId, CancellationToken ct) => SweepAsync([householdId], ct);
 

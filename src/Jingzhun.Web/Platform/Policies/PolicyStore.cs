@@ -1,0 +1,100 @@
+using FluentValidation;
+using Jingzhun.Web.Platform.Auditing;
+using Jingzhun.Web.Platform.Auth;
+using Jingzhun.Web.Platform.Data;
+using Jingzhun.Web.Platform.Problems;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jingzhun.Web.Platform.Policies;
+
+/// <summary>
+/// The one mechanism behind every policy table: the row in force for a place and year (cached for the request or
+/// job), the rows, saving a row for a place and year (checked, validated, audited by the context like every write)
+/// and the history of the changes (the audit log, in the reader's scope).
+/// </summary>
+public sealed class PolicyStore(AppDbContext db, CurrentUser user, IServiceProvider services)
+{
+    public const int LastYear = 2100;
+
+    private readonly Dictionary<(Type, string, int), PolicyRow> _inForce = [];
+
+    /// <summary>The row in force for a place and year, else the table's fallback values.</summary>
+    public async Task<TRow> InForceAsync<TRow>(string regionCode, int year, CancellationToken ct) where TRow : PolicyRow
+    {
+        var key = (typeof(TRow), PolicyLevel.Of(typeof(TRow)).CodeOf(regionCode), year);
+        if (_inForce.TryGetValue(key, out var cached)) return (TRow)cached;
+        var row = await db.Set<TRow>().InForceAsync(regionCode, year, ct) ?? services.GetRequiredService<IPolicyTable<TRow>>().Fallback(year);
+        _inForce[key] = row;
+        return row;
+    }
+
+    /// <summary>Every row, by place ("" first) and year.</summary>
+    public async Task<IReadOnlyList<TRow>> ListAsync<TRow>(CancellationToken ct) where TRow : PolicyRow
+    {
+        var column = PolicyLevel.Of(typeof(TRow)).Column;
+        return await db.Set<TRow>().AsNoTracking().OrderBy(p => EF.Property<string>(p, column)).ThenBy(p => p.Year).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The row code of a request's place (the level's keyword or its digits) and year, if the user may set it:
+    /// a national user any row, anyone else the rows of their region or below it (a province its province, a county
+    /// its county).
+    /// </summary>
+    public Outcome<string> Locate(IPolicyTable table, string? place, int year)
+    {
+        var level = table.Level;
+        if (level.Parse(place) is not { } code)
+            return Failure.Invalid(level.Parameter, $"{level.CodeName}应为{level.Digits}位数字（{table.DefaultName}用 {level.Keyword}）");
+        if (year < table.FirstYear || year > LastYear)
+            return Failure.Invalid("year", table.YearMessage);
+        if (!PolicyLevel.MaySet(user.RegionCode, code))
+            return Failure.Forbidden(code == "" ? $"只有全国级管理员可以修改{table.DefaultName}" : $"只有{level.Owner}管理员可以修改{level.Own}的{table.Title}");
+        return code;
+    }
+
+    /// <summary>Sets the row of a place and year (a new one, or the existing one overwritten).</summary>
+    public async Task<Outcome<TRow>> SaveAsync<TRow, TValues, TView>(PolicyTable<TRow, TValues, TView> table, string? place, int year, TValues values,
+        CancellationToken ct) where TRow : PolicyRow, new() where TValues : notnull
+    {
+        var located = Locate(table, place, year);
+        if (!located.Succeeded) return located.Failure!;
+        var code = located.Value!;
+        // The declared ranges, then the table's own rules (a list of grades, one value against another), if it has any.
+        var errors = PolicyFields<TValues>.OutOfRange(values);
+        if (services.GetService<IValidator<TValues>>() is { } validator && await validator.ValidateAsync(values, ct) is { IsValid: false } check)
+            foreach (var (key, messages) in Failure.Invalid(check).Errors!)
+                errors[key] = [.. errors.GetValueOrDefault(key, []).Union(messages)];
+        if (errors.Count > 0) return new Failure(FailureKind.Invalid, Forms.FormErrors.FixAndRetry, errors);
+        values = table.Normalize(values);
+        if (await table.CheckAsync(db.Set<TRow>().AsNoTracking(), code, year, values, ct) is { } failure) return failure;
+
+        var column = table.Level.Column;
+        var row = await db.Set<TRow>().FirstOrDefaultAsync(p => EF.Property<string>(p, column) == code && p.Year == year, ct);
+        if (row is null)
+        {
+            row = new TRow { Year = year };
+            row.Place(code);
+            db.Set<TRow>().Add(row);
+        }
+        PolicyFields<TValues>.CopyTo(values, row);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two administrators added the same place and year at once: the unique index kept the first.
+            return Failure.Conflict($"{table.Level.Name(code)} {year}年的{table.Title}刚被他人保存，请刷新后重试");
+        }
+        _inForce.Clear();
+        return row;
+    }
+
+    /// <summary>The latest changes of a table (who, when, what), as far as the reader's scope shows them.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(IPolicyTable table, int take, CancellationToken ct)
+    {
+        var type = table.RowType.Name;
+        return await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == type)
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(take).ToListAsync(ct);
+    }
+}
