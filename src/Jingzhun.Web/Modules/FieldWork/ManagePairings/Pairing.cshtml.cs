@@ -4,6 +4,7 @@ using Jingzhun.Web.Platform.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Jingzhun.Web.Platform.Forms;
 
 namespace Jingzhun.Web.Modules.FieldWork.ManagePairings;
 
@@ -27,9 +28,13 @@ public sealed class PairingModel(ManagePairingsHandler pairings, ManageCadresHan
 
     public async Task<IActionResult> OnPostPairAsync(List<long> householdIds, long? cadreId, DateOnly? startedOn, CancellationToken ct)
     {
-        var r = await pairings.BulkPairAsync(new BulkPairRequest(householdIds, cadreId ?? 0, startedOn), ct);
-        if (r.Succeeded) Message = $"已结对 {r.Value!.Paired} 户（其中轮换 {r.Value.Rotated} 户），{r.Value.Unchanged} 户原已与该干部结对";
-        else Error = r.Failure!.Errors?.Values.SelectMany(v => v).FirstOrDefault() ?? r.Failure.Message;
+        Error = ModelState.BindingSummary();
+        if (Error is null)
+        {
+            var r = await pairings.BulkPairAsync(new BulkPairRequest(householdIds, cadreId ?? 0, startedOn), ct);
+            if (r.Succeeded) Message = $"已结对 {r.Value!.Paired} 户（其中轮换 {r.Value.Rotated} 户），{r.Value.Unchanged} 户原已与该干部结对";
+            else Error = r.Failure!.Errors?.Values.SelectMany(v => v).FirstOrDefault() ?? r.Failure.Message;
+        }
         await LoadAsync(ct);
         return Page();
     }

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Jingzhun.Web.Modules.Guarantees.ConfigurePolicy;
 
 /// <summary>The thresholds of one province (or "" for the national default) from one year on.</summary>
-public sealed record PolicyValues(int SchoolAgeFrom, int SchoolAgeTo, string SafeHousingGrades, decimal WaterLitresPerPersonDay,
+public sealed record PolicyValues(int SchoolAgeFrom, int SchoolAgeTo,
+    [property: Text(20, "安全住房等级", typeof(GuaranteePolicy), nameof(GuaranteePolicy.SafeHousingGrades))] string SafeHousingGrades, decimal WaterLitresPerPersonDay,
     decimal WaterLitresPerPersonDayShortArea, int WaterFetchMinutes, int WaterHorizontalMetres, int WaterVerticalMetres,
     int WaterCutoffDaysPerYear, int DeadlineDaysUrgent, int DeadlineDaysNormal, int DeadlineDaysMinor);
 
@@ -43,6 +44,7 @@ public sealed class ConfigurePolicyHandler(AppDbContext db, IValidator<PolicyVal
 
     public async Task<Outcome<PolicyView>> SaveAsync(string province, int year, PolicyValues values, CancellationToken ct)
     {
+        if (TextLimits.Check(values) is { } tooLong) return tooLong;
         province = province == "national" ? "" : province;
         if (province != "" && (province.Length != 2 || !province.All(char.IsAsciiDigit))) return Failure.Invalid("province", "省级区划代码应为2位数字（全国默认值用 national）");
         if (year is < 2013 or > 2100) return Failure.Invalid("year", "年度无效");

@@ -6,6 +6,7 @@ using Jingzhun.Web.Platform.Jobs;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Jingzhun.Web.Platform.Forms;
 
 namespace Jingzhun.Web.Modules.Registry.ImportHouseholds;
 
@@ -34,9 +35,13 @@ public sealed class IndexModel(ImportHouseholdsHandler handler, Jobs jobs, Regio
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var started = await handler.StartAsync(Upload, Region, Mode, DryRun, ct);
-        if (started.Succeeded) return Redirect($"/households/import?job={started.Value!.JobId}");
-        Error = started.Failure!.Message;
+        Error = ModelState.BindingSummary();
+        if (Error is null)
+        {
+            var started = await handler.StartAsync(Upload, Region, Mode, DryRun, ct);
+            if (started.Succeeded) return Redirect($"/households/import?job={started.Value!.JobId}");
+            Error = started.Failure!.Message;
+        }
         await LoadAsync(ct);
         return Page();
     }
