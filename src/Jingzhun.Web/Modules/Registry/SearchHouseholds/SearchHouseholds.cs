@@ -68,8 +68,8 @@ public sealed partial class SearchHouseholdsHandler(AppDbContext db, RegionDirec
             _ => query,
         };
         // Incomes are numeric(14,2): a bound beyond ±10^12 selects the same households as ±10^12 (and would not fit SQLite's column).
-        if (q.MinIncome is { } min && Math.Clamp(min, -IncomeBound, IncomeBound) is var low) query = query.Where(h => h.LatestPerCapitaIncome >= low);
-        if (q.MaxIncome is { } max && Math.Clamp(max, -IncomeBound, IncomeBound) is var high) query = query.Where(h => h.LatestPerCapitaIncome <= high);
+        if (q.MinIncome is { } min && Math.Clamp(min, -IncomeBound, IncomeBound) is var atLeast) query = query.Where(h => h.LatestPerCapitaIncome >= atLeast);
+        if (q.MaxIncome is { } max && Math.Clamp(max, -IncomeBound, IncomeBound) is var atMost) query = query.Where(h => h.LatestPerCapitaIncome <= atMost);
         if (q.IncomeYear is { } year) query = query.Where(h => h.LatestIncomeYear == year);
         if (!string.IsNullOrWhiteSpace(q.Q))
         {
