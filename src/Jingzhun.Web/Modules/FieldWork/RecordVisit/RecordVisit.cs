@@ -252,7 +252,7 @@ public sealed class RecordVisitHandler(AppDbContext db, FieldWorkAccess access, 
 
     private Dictionary<string, string> Check(VisitInput v)
     {
-        var e = TextLimits.Check(v)?.Errors?.ToDictionary(x => x.Key, x => x.Value[0]) ?? [];
+        var e = new Dictionary<string, string>();
         if (v.ClientId is null || !UploadVisitPhotoHandler.ClientIdPattern().IsMatch(v.ClientId))
             e["clientId"] = "客户端编号应为8至64位字母、数字、下划线或连字符";
         var now = clock.GetUtcNow().UtcDateTime;
@@ -274,6 +274,8 @@ public sealed class RecordVisitHandler(AppDbContext db, FieldWorkAccess access, 
             if (f.Severity is not null && f.SeverityValue is null) e[$"findings[{i}].severity"] = "紧急程度应为 Urgent、Normal 或 Minor";
             if (string.IsNullOrWhiteSpace(f.Text)) e[$"findings[{i}].text"] = "请描述发现的情况";
         }
+        // A text over its limit is named as such, whatever else is wrong with it.
+        foreach (var (k, m) in TextLimits.Check(v)?.Errors ?? new Dictionary<string, string[]>()) e[k] = m[0];
         return e;
     }
 
