@@ -24,14 +24,15 @@ public sealed class BindingErrorsFilter : IAsyncPageFilter
             foreach (var (key, entry) in state.ToList())
             {
                 if (entry is null || entry.Errors.Count == 0) continue;
-                var type = TypeOf(context, key);
-                if (type == typeof(string)) continue;
                 if (string.IsNullOrWhiteSpace(entry.AttemptedValue))
                 {
+                    // Nothing typed (MVC's implicit "required" of a non-nullable field, in English): the use case says it in Chinese.
                     entry.Errors.Clear();
                     entry.ValidationState = ModelValidationState.Valid;
                     continue;
                 }
+                var type = TypeOf(context, key);
+                if (type == typeof(string)) continue;
                 entry.Errors.Clear();
                 state.AddModelError(key, FormErrors.Unreadable(entry.AttemptedValue, type));
                 if (type == typeof(bool)) entry.RawValue = null;

@@ -29,10 +29,6 @@ public static class FormErrors
         return errors;
     }
 
-    /// <summary>For a small form that shows one message: the unreadable values' messages joined, or null when there are none.</summary>
-    public static string? BindingSummary(this ModelStateDictionary state) =>
-        state.BindingErrors() is { Count: > 0 } errors ? string.Join("；", errors.Values.SelectMany(m => m)) : null;
-
     /// <summary>The message for a posted value that is not a <paramref name="type"/>, quoting it (shortened).</summary>
     public static string Unreadable(string value, Type? type)
     {
