@@ -11,7 +11,8 @@ namespace Jingzhun.Web.Platform.Problems;
 /// declaration serves three readers: the OpenAPI document (maxLength, so clients see it), the use cases
 /// (<see cref="TextLimits.Check"/> refuses longer text with "详细地址不能超过200个字", named by field) and MVC's
 /// validation of a page form bound to the same type (the same message next to the field).
-/// On a positional record, write <c>[property: Text(...)]</c>. Where the text is stored in a column, name it: a test checks that the limit equals the column's HasMaxLength.
+/// On a positional record, write <c>[property: Text(...)]</c>. Where the text is stored in a column, name it (entity,
+/// property): TextLimitTests check that the limit equals the column's HasMaxLength.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class TextAttribute : MaxLengthAttribute
