@@ -217,6 +217,31 @@ public abstract class ComplianceApiTests(TestApp app) : ApiTests(app)
     }
 
     [DbFact]
+    public async Task Texts_of_flags_logs_and_meetings_are_saved_up_to_their_column_s_length_and_one_character_more_is_refused_naming_the_field()
+    {
+        var v = await VillageAsync(5, 1);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var admin = await As("tl_admin");
+        await TextLimitAsync("reason", 200, t => admin.PostAsJsonAsync("/api/v1/fieldwork/emergencies",
+            new { householdId = v.Households[0].Id, flaggedOn = today, reason = t }));
+        await TextLimitAsync("text", 4000, t => v.Cadre.PostAsJsonAsync("/api/v1/fieldwork/logs", new { date = today, text = t }));
+        await TextLimitAsync("projectName", 100, t => v.Cadre.PostAsJsonAsync("/api/v1/fieldwork/logs", new { date = today, text = "走访", projectName = t }));
+
+        var township = await TownshipUserAsync(v.Township);
+        Task<HttpResponseMessage> Meeting(string attendees = "镇党委副书记", string? summary = null, string subject = "务工收入下降",
+            string decision = "对接公益性岗位", string actedBy = "镇社保所") =>
+            township.PostAsJsonAsync("/api/v1/fieldwork/meetings", new
+            {
+                townshipCode = v.Township, heldOn = today, attendees, summary, items = new[] { new { subject, decision, actedBy, resolved = false } },
+            });
+        await TextLimitAsync("attendees", 1000, t => Meeting(attendees: t));
+        await TextLimitAsync("summary", 2000, t => Meeting(summary: t));
+        await TextLimitAsync("items[0].subject", 500, t => Meeting(subject: t));
+        await TextLimitAsync("items[0].decision", 1000, t => Meeting(decision: t));
+        await TextLimitAsync("items[0].actedBy", 100, t => Meeting(actedBy: t));
+    }
+
+    [DbFact]
     public async Task A_cadre_writes_a_work_log_on_their_households_only()
     {
         var v = await VillageAsync(4, 1);

@@ -120,6 +120,40 @@ public abstract class FieldWorkApiTests(TestApp app) : ApiTests(app)
     // --- tests ---------------------------------------------------------------------------------------------
 
     [DbFact]
+    public async Task Texts_of_cadres_teams_and_visits_are_saved_up_to_their_column_s_length_and_one_character_more_is_refused_naming_the_field()
+    {
+        var places = await PlacesAsync();
+        var admin = await As("admin");
+        Task<HttpResponseMessage> SaveCadre(HttpMethod method, string url, string name = "测试干部", string unit = "区农业农村委") =>
+            admin.SendAsync(new HttpRequestMessage(method, url)
+            {
+                Content = JsonContent.Create(new { name, unit, regionCode = places.SecondVillage, activeFrom = "2020-01-01" }),
+            });
+        await TextLimitAsync("name", 50, t => SaveCadre(HttpMethod.Post, "/api/v1/cadres", name: t));
+        await TextLimitAsync("unit", 100, t => SaveCadre(HttpMethod.Post, "/api/v1/cadres", unit: t));
+        var cadre = await Ok(await SaveCadre(HttpMethod.Post, "/api/v1/cadres"), HttpStatusCode.Created);
+        var cadreId = cadre["id"]!.GetValue<long>();
+        await TextLimitAsync("name", 50, t => SaveCadre(HttpMethod.Put, $"/api/v1/cadres/{cadreId}", name: t));
+        // A team of the past, so that it does not stand in the way of the village's team in other tests.
+        await TextLimitAsync("name", 100, t => admin.PostAsJsonAsync("/api/v1/work-teams", new
+        {
+            villageCode = places.SecondVillage, name = t, firstSecretaryId = cadreId, startedOn = "2020-01-01", endedOn = "2020-12-31",
+        }));
+
+        var account = await NewCadreAsync(places.SecondVillage);
+        var h = await RegisterAsync(admin, places.SecondVillage);
+        await PairAsync(account.CadreId, ChinaToday.AddDays(-30), h.Id);
+        await TextLimitAsync("notes", 2000, t =>
+        {
+            var body = VisitBody(ClientId(), h.Id);
+            body["notes"] = t;
+            return account.Client.PostAsJsonAsync("/api/v1/visits", body);
+        });
+        await TextLimitAsync("findings[0].text", 500, t => account.Client.PostAsJsonAsync("/api/v1/visits",
+            VisitBody(ClientId(), h.Id, findings: new JsonArray(new JsonObject { ["type"] = "lead", ["text"] = t }))));
+    }
+
+    [DbFact]
     public async Task A_visit_with_a_photo_updates_the_household_and_opens_findings_and_a_retry_creates_nothing()
     {
         var places = await PlacesAsync();

@@ -254,6 +254,42 @@ public abstract class GuaranteesApiTests(TestApp app) : ApiTests(app)
         Assert.All(problems, p => Assert.Equal(h.Number, p!["householdNumber"]!.GetValue<string>()));
     }
 
+    [DbFact]
+    public async Task Texts_of_a_problem_are_saved_up_to_their_column_s_length_and_one_character_more_is_refused_naming_the_field()
+    {
+        var places = await PlacesAsync();
+        var county = await As("tl_admin");
+        // A pending housing problem of a new household, walked to the state whose step is tested.
+        async Task<(long Id, int Version)> ProblemAtAsync(string status)
+        {
+            var h = await RegisterWithAsync(county, places.SecondVillage, GoodFacts(f => f["housingGrade"] = "D"));
+            var id = await OnlyProblemAsync(county, h.Id, "Housing");
+            return (id, (await WalkAsync(county, id, status))["problem"]!["version"]!.GetValue<int>());
+        }
+
+        await TextLimitAsync("description", 500, async t =>
+        {
+            var h = await RegisterWithAsync(county, places.SecondVillage, GoodFacts());
+            return await county.PostAsJsonAsync("/api/v1/problems", new { householdId = h.Id, dimension = "Food", source = "Visit", severity = "Normal", description = t });
+        });
+        var p = await ProblemAtAsync("Pending");
+        await TextLimitAsync("unit", 100, t => StepAsync(county, p.Id, "Assign", p.Version, b => { b["unit"] = t; b["person"] = "王责任"; }));
+        p = await ProblemAtAsync("Pending");
+        await TextLimitAsync("person", 50, t => StepAsync(county, p.Id, "Assign", p.Version, b => { b["unit"] = "镇住建办"; b["person"] = t; }));
+        p = await ProblemAtAsync("Assigned");
+        await TextLimitAsync("note", 500, t => StepAsync(county, p.Id, "Start", p.Version, b => b["note"] = t));
+        p = await ProblemAtAsync("InProgress");
+        await TextLimitAsync("measure", 1000, t => StepAsync(county, p.Id, "Resolve", p.Version, b => { Resolution(b); b["measure"] = t; }));
+        p = await ProblemAtAsync("InProgress");
+        await TextLimitAsync("evidenceText", 1000, t => StepAsync(county, p.Id, "Resolve", p.Version, b => { Resolution(b); b["evidenceText"] = t; }));
+        p = await ProblemAtAsync("Resolved");
+        await TextLimitAsync("reason", 500, t => StepAsync(county, p.Id, "Return", p.Version, b => b["reason"] = t));
+        p = await ProblemAtAsync("Pending");
+        await TextLimitAsync("unit", 100, t => county.PostAsJsonAsync("/api/v1/problems/bulk-assign", new { ids = new[] { p.Id }, unit = t, person = "王责任" }));
+        p = await ProblemAtAsync("Pending");
+        await TextLimitAsync("person", 50, t => county.PostAsJsonAsync("/api/v1/problems/bulk-assign", new { ids = new[] { p.Id }, unit = "镇住建办", person = t }));
+    }
+
     // --- 2. the whole lifecycle ------------------------------------------------------------------------------
 
     [DbFact]

@@ -158,11 +158,22 @@ public abstract partial class MalformedInputTests(TestApp app) : ApiTests(app)
             userName = $"long{App.Next()}", displayName = Megabyte, role = "VillageOfficer", regionCode = places.HomeVillage, password = "Malformed2026x",
         });
         Assert.Contains("不能超过", await FieldError(r, "displayName"));
-        // Within the bound-input backstop but beyond the column (users.DisplayName is 50 characters): the validator's limit.
-        Assert.Contains("不能超过50个字", await FieldError(await client.PostAsJsonAsync("/api/v1/users", new
+        // Within the bound-input backstop but beyond the column (users.DisplayName is 50 characters): the use case's limit.
+        await TextLimitAsync("displayName", 50, t => client.PostAsJsonAsync("/api/v1/users", new
         {
-            userName = $"long{App.Next()}", displayName = new string('名', 51), role = "VillageOfficer", regionCode = places.HomeVillage,
-            password = "Malformed2026x",
+            userName = $"long{App.Next()}", displayName = t, role = "VillageOfficer", regionCode = places.HomeVillage, password = "Malformed2026x",
+        }));
+        var user = await Ok(await client.PostAsJsonAsync("/api/v1/users", new
+        {
+            userName = $"long{App.Next()}", displayName = "长名测试", role = "VillageOfficer", regionCode = places.HomeVillage, password = "Malformed2026x",
+        }), HttpStatusCode.Created);
+        await TextLimitAsync("displayName", 50, t => client.PutAsJsonAsync($"/api/v1/users/{user["id"]}", new
+        {
+            displayName = t, role = "VillageOfficer", regionCode = places.HomeVillage, locked = false,
+        }));
+        Assert.Contains("不能超过", await FieldError(await client.PutAsJsonAsync($"/api/v1/users/{user["id"]}", new
+        {
+            displayName = Megabyte, role = "VillageOfficer", regionCode = places.HomeVillage, locked = false,
         }), "displayName"));
         Assert.Contains("请填写", await FieldError(await client.PostAsJsonAsync("/api/v1/households",
             new { villageCode = places.HomeVillage, household = (object?)null, head = Person(NewName(), NewIdNumber()) }), "household"));

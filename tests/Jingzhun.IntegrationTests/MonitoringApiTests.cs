@@ -188,6 +188,52 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
         return c;
     }
 
+    [DbFact]
+    public async Task Texts_of_leads_steps_plans_and_measures_are_saved_up_to_their_limit_and_one_character_more_is_refused_naming_the_field()
+    {
+        var places = await PlacesAsync();
+        var county = await As("tl_admin");
+        var village = places.SecondVillage;
+        await TextLimitAsync("detail", 500, async t =>
+            await county.PostAsJsonAsync("/api/v1/monitoring/leads", new { householdId = (await NewHouseholdAsync(county, village)).Id, source = "CadreCheck", detail = t }));
+
+        // A step's texts go into its JSON record (4,000 characters, CJK escaped): each limit still fits there.
+        async Task<(long Id, int Version)> CaseAtAsync(string stage)
+        {
+            var (_, caseId) = await CaseForAsync(county, village);
+            return (caseId, VersionOf(await WalkAsync(county, caseId, stage)));
+        }
+        var c = await CaseAtAsync("Visit");
+        await TextLimitAsync("findings", 500, t => StepAsync(county, c.Id, "Visit", c.Version, b => { VisitFields(b); b["findings"] = t; }));
+        c = await CaseAtAsync("Appraisal");
+        await TextLimitAsync("reason", 500, t => StepAsync(county, c.Id, "Appraisal", c.Version,
+            b => { b["date"] = Day(ChinaToday); b["participants"] = 9; b["agreed"] = false; b["reason"] = t; }));
+        c = await CaseAtAsync("Publicity");
+        await TextLimitAsync("objections", 300, t => StepAsync(county, c.Id, "Publicity", c.Version,
+            b => { PublicityFields(ChinaToday)(b); b["objections"] = t; b["objectionHandling"] = "已入户解释并核实"; }));
+        c = await CaseAtAsync("Publicity");
+        await TextLimitAsync("objectionHandling", 300, t => StepAsync(county, c.Id, "Publicity", c.Version,
+            b => { PublicityFields(ChinaToday)(b); b["objections"] = "群众反映收入登记偏低"; b["objectionHandling"] = t; }));
+        c = await CaseAtAsync("TownshipReview");
+        await TextLimitAsync("opinion", 500, t => StepAsync(county, c.Id, "TownshipReview", c.Version, Agree("opinion", t)));
+
+        var (_, monitored) = await MonitoredAsync(county, village);
+        async Task<int> VersionAsync() => VersionOf(await CaseAsync(county, monitored));
+        await TextLimitAsync("responsibleCadre", 50, async t =>
+            await county.PutAsJsonAsync($"/api/v1/monitoring/cases/{monitored}/plan", new { responsibleCadre = t, plan = "稳定务工收入", version = await VersionAsync() }));
+        await TextLimitAsync("plan", 2000, async t =>
+            await county.PutAsJsonAsync($"/api/v1/monitoring/cases/{monitored}/plan", new { responsibleCadre = "李帮扶", plan = t, version = await VersionAsync() }));
+        JsonObject Measure(string field, string text)
+        {
+            var m = new JsonObject();
+            DoneMeasure()(m);
+            m[field] = text;
+            return m;
+        }
+        await TextLimitAsync("description", 500, t => county.PostAsJsonAsync($"/api/v1/monitoring/cases/{monitored}/measures", Measure("description", t)));
+        await TextLimitAsync("evidence", 1000, t => county.PostAsJsonAsync($"/api/v1/monitoring/cases/{monitored}/measures", Measure("evidence", t)));
+    }
+
     // --- 1. the sweep ------------------------------------------------------------------------------------------
 
     [DbFact]

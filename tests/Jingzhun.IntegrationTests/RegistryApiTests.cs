@@ -79,6 +79,39 @@ public abstract class RegistryApiTests(TestApp app) : ApiTests(app)
     }
 
     [DbFact]
+    public async Task Texts_are_saved_up_to_their_column_s_length_and_one_character_more_is_refused_naming_the_field()
+    {
+        var places = await PlacesAsync();
+        var tuqiao = await As("tuqiao");
+        Task<HttpResponseMessage> Register(JsonObject facts, JsonObject head) =>
+            tuqiao.PostAsJsonAsync("/api/v1/households", new { villageCode = places.HomeVillage, household = facts, head });
+        JsonObject With(JsonObject o, string key, JsonNode value) { o[key] = value; return o; }
+
+        await TextLimitAsync("household.address", 200, t => Register(With(Facts(), "address", t), Person(NewName(), NewIdNumber())));
+        await TextLimitAsync("household.settlementSite", 100, t =>
+            Register(With(With(Facts(), "isRelocated", true), "settlementSite", t), Person(NewName(), NewIdNumber())));
+        await TextLimitAsync("head.name", 50, t => Register(Facts(), Person(t, NewIdNumber())));
+
+        var h = await RegisterAsync(tuqiao, places.HomeVillage);
+        async Task<int> VersionAsync() => (await GetAsync(tuqiao, $"/api/v1/households/{h.Id}"))["version"]!.GetValue<int>();
+        await TextLimitAsync("household.address", 200, async t =>
+            await tuqiao.PutAsJsonAsync($"/api/v1/households/{h.Id}", new { household = With(Facts(), "address", t), version = await VersionAsync() }));
+        await TextLimitAsync("member.name", 50, t =>
+            tuqiao.PostAsJsonAsync($"/api/v1/households/{h.Id}/members", new { member = Person(t, NewIdNumber(), "Son") }));
+
+        var sonId = NewIdNumber();
+        var son = await Ok(await tuqiao.PostAsJsonAsync($"/api/v1/households/{h.Id}/members", new { member = Person(NewName(), sonId, "Son") }),
+            HttpStatusCode.Created);
+        var sonMember = $"/api/v1/members/{son["id"]!.GetValue<long>()}";
+        async Task<int> SonVersionAsync() => (await GetAsync(tuqiao, $"/api/v1/households/{h.Id}/members")).AsArray()
+            .Single(m => m!["id"]!.GetValue<long>() == son["id"]!.GetValue<long>())!["version"]!.GetValue<int>();
+        await TextLimitAsync("member.name", 50, async t =>
+            await tuqiao.PutAsJsonAsync(sonMember, new { member = Person(t, sonId, "Son"), version = await SonVersionAsync() }));
+        await TextLimitAsync("note", 200, async t =>
+            await tuqiao.PostAsJsonAsync($"{sonMember}/removal", new { reason = "MovedOut", date = "2024-03-01", note = t, version = await SonVersionAsync() }));
+    }
+
+    [DbFact]
     public async Task An_id_number_from_another_province_is_only_a_warning()
     {
         var places = await PlacesAsync();

@@ -155,6 +155,8 @@ public static class PlatformModule
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Auth/Login");
             o.Conventions.AllowAnonymousToPage("/Shared/Error");
+            // Posted values that cannot be read get a Chinese message next to their field, never a 500.
+            o.Conventions.ConfigureFilter(new Forms.BindingErrorsFilter());
         });
         return builder;
     }

@@ -152,6 +152,17 @@ public abstract partial class ApiTests(TestApp app)
         return string.Join(" ", errors[field]!.AsArray().Select(e => e!.GetValue<string>()));
     }
 
+    /// <summary>
+    /// A text field one character over its limit is a 400 naming <paramref name="field"/> ("…不能超过N个字"), and exactly
+    /// at its limit it is saved. <paramref name="send"/> sends the text in a request that is valid otherwise.
+    /// </summary>
+    protected static async Task TextLimitAsync(string field, int limit, Func<string, Task<HttpResponseMessage>> send)
+    {
+        Assert.Contains($"不能超过{limit}个字", await FieldError(await send(new string('字', limit + 1)), field));
+        var at = await send(new string('字', limit));
+        Assert.True(at.IsSuccessStatusCode, $"{field} at its limit of {limit}: {(int)at.StatusCode} {await at.Content.ReadAsStringAsync()}");
+    }
+
     protected static async Task<JsonNode> GetAsync(HttpClient c, string url) => await Ok(await c.GetAsync(url));
 
     protected static async Task<string> GetTextAsync(HttpClient c, string url)

@@ -1,4 +1,5 @@
 namespace Jingzhun.Web.Modules.Registry;
+using Jingzhun.Web.Platform.Problems;
 
 /// <summary>Editable facts of a household: the same shape for the API, the forms and imported rows.</summary>
 public sealed record HouseholdFacts
@@ -15,12 +16,12 @@ public sealed record HouseholdFacts
     public bool IsDibao { get; init; }
     public bool IsTekun { get; init; }
     public bool IsRelocated { get; init; }
-    public string? SettlementSite { get; init; }
+    [Text(100, "安置点", typeof(Household), nameof(Household.SettlementSite))] public string? SettlementSite { get; init; }
     public bool RelocationKeysReceived { get; init; }
     public bool IsMilitaryFamily { get; init; }
     public bool HasDangerousHouseRenovation { get; init; }
-    public string? Address { get; init; }
-    public string? Phone { get; init; }
+    [Text(200, "详细地址", typeof(Household), nameof(Household.Address))] public string? Address { get; init; }
+    [Text(20, "联系电话")] public string? Phone { get; init; }
     // Living conditions (生产生活条件)
     public HousingGrade? HousingGrade { get; init; }
     public bool? FoodSecure { get; init; }

@@ -1,14 +1,15 @@
 namespace Jingzhun.Web.Modules.Registry;
+using Jingzhun.Web.Platform.Problems;
 
 /// <summary>Editable facts of a member (the ID number is handled separately: it is protected).</summary>
 public sealed record MemberFacts
 {
-    public string Name { get; init; } = "";
-    public string IdNumber { get; init; } = "";
+    [Text(50, "姓名", typeof(Member), nameof(Member.Name))] public string Name { get; init; } = "";
+    [Text(18, "身份证号码")] public string IdNumber { get; init; } = "";
     public Relationship Relationship { get; init; } = Relationship.Other;
     public Gender? Gender { get; init; }
     public DateOnly? BirthDate { get; init; }
-    public string Ethnicity { get; init; } = "01";
+    [Text(2, "民族", typeof(Member), nameof(Member.Ethnicity))] public string Ethnicity { get; init; } = "01";
     public EducationLevel? EducationLevel { get; init; }
     public SchoolStatus SchoolStatus { get; init; } = SchoolStatus.NotInSchool;
     public HealthStatus HealthStatus { get; init; } = HealthStatus.Healthy;

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
+using Jingzhun.Web.Platform.Problems;
 using Microsoft.Extensions.Options;
 
 namespace Jingzhun.Web.Platform.Auth;
 
-public sealed record LoginRequest(string Username, string Password);
+public sealed record LoginRequest([property: Text(64, "用户名")] string Username, [property: Text(128, "密码")] string Password);
 
-public sealed record RefreshRequest(string RefreshToken);
+public sealed record RefreshRequest([property: Text(4096, "刷新令牌")] string RefreshToken);
 
 public sealed record MeView(string UserName, string DisplayName, string Role, string RoleLabel, string RegionCode, IReadOnlyList<string> Permissions);
 
@@ -50,6 +51,7 @@ public sealed class SignInHandler(UserManager<AppUser> users, SignInManager<AppU
         var g = api.MapGroup("/auth").WithTags("认证");
         g.MapPost("/login", async (LoginRequest request, SignInHandler handler, SignInManager<AppUser> signIn, RefreshTokens refresh, CancellationToken ct) =>
             {
+                if (TextLimits.Check(request) is { } tooLong) return tooLong.ToProblem();
                 var r = await handler.CheckAsync(request.Username, request.Password);
                 if (r.User is null)
                     return (IResult)TypedResults.Problem(title: r.Error, statusCode: r.Status);
@@ -63,6 +65,7 @@ public sealed class SignInHandler(UserManager<AppUser> users, SignInManager<AppU
         g.MapPost("/refresh", async (RefreshRequest request, SignInManager<AppUser> signIn, RefreshTokens refresh,
                 IOptionsMonitor<BearerTokenOptions> options, TimeProvider clock, CancellationToken ct) =>
             {
+                if (TextLimits.Check(request) is { } tooLong) return tooLong.ToProblem();
                 var ticket = string.IsNullOrEmpty(request.RefreshToken) ? null
                     : options.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
                 // Expired, forged, or issued before the user's password, role or status changed: sign in again.
@@ -81,6 +84,7 @@ public sealed class SignInHandler(UserManager<AppUser> users, SignInManager<AppU
             .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>().WithName("RefreshToken").WithSummary("用刷新令牌换取新的访问令牌和刷新令牌（旧刷新令牌随即作废）");
         g.MapPost("/logout", async (RefreshRequest request, RefreshTokens refresh, IOptionsMonitor<BearerTokenOptions> options, CancellationToken ct) =>
             {
+                if (TextLimits.Check(request) is { } tooLong) return tooLong.ToProblem();
                 var ticket = string.IsNullOrEmpty(request.RefreshToken) ? null
                     : options.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
                 if (ticket?.Principal.FindFirst(RefreshTokens.IdClaim)?.Value is { } id

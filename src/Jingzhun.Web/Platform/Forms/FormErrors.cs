@@ -9,24 +9,40 @@ public static class FormErrors
     public const string FixAndRetry = "提交的数据有误，请按提示修改";
 
     /// <summary>
-    /// Binding errors only: a value that could not be read ("abc" in a number field) gets a Chinese message; an empty
-    /// value is left to the use case's validator, which names the field and knows whether it is required.
-    /// Returns false when the form must be shown again before calling the handler.
+    /// False when the form must be shown again before calling the handler: a posted value could not be read ("abc" in
+    /// a number field; <see cref="BindingErrorsFilter"/> has put a Chinese message next to it) or a text is over its
+    /// <c>[Text]</c> limit. An empty value is left to the use case's validator, which knows whether it is required.
     /// </summary>
-    public static bool AcceptBinding(this ModelStateDictionary state)
+    public static bool AcceptBinding(this ModelStateDictionary state) => state.IsValid;
+
+    /// <summary>
+    /// For a page that shows its own field errors (<see cref="ErrorOf"/>): the values under <paramref name="prefix"/>
+    /// that could not be read, as field → message ("Measure.Amount" → "amount"); empty when there are none.
+    /// </summary>
+    public static Dictionary<string, string[]> BindingErrors(this ModelStateDictionary state, string prefix = "")
     {
-        foreach (var (key, entry) in state.ToList())
+        var errors = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        var start = prefix.Length == 0 ? "" : prefix + ".";
+        foreach (var (key, entry) in state)
+            if (entry.Errors.Count > 0 && key.StartsWith(start, StringComparison.OrdinalIgnoreCase))
+                errors[Failure.Prefixed("", key[start.Length..])] = entry.Errors.Select(e => e.ErrorMessage).ToArray();
+        return errors;
+    }
+
+    /// <summary>The message for a posted value that is not a <paramref name="type"/>, quoting it (shortened).</summary>
+    public static string Unreadable(string value, Type? type)
+    {
+        var typed = value.Trim();
+        var quoted = typed.Length <= 20 ? typed : typed[..20] + "…";
+        return type switch
         {
-            if (entry is null || entry.Errors.Count == 0) continue;
-            if (string.IsNullOrWhiteSpace(entry.AttemptedValue))
-            {
-                state.Remove(key);
-                continue;
-            }
-            entry.Errors.Clear();
-            state.AddModelError(key, $"“{entry.AttemptedValue}”格式不正确，请重新填写");
-        }
-        return state.IsValid;
+            _ when type == typeof(DateOnly) || type == typeof(DateTime) || type == typeof(DateTimeOffset) => $"“{quoted}”不是有效的日期，请按“年-月-日”填写",
+            _ when type == typeof(bool) => $"“{quoted}”不是有效的选项，请重新选择",
+            { IsEnum: true } => $"“{quoted}”不是可选的值，请从列表中选择",
+            _ when type == typeof(int) || type == typeof(long) || type == typeof(short) => $"“{quoted}”不是有效的整数，请填写数字",
+            _ when type == typeof(decimal) || type == typeof(double) || type == typeof(float) => $"“{quoted}”不是有效的数值，请填写数字",
+            _ => $"“{quoted}”格式不正确，请重新填写",
+        };
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Platform.Jobs;
 
-public sealed record SweepRegionRequest(string? Region);
+public sealed record SweepRegionRequest([property: Text(12, "地区", typeof(Job), nameof(Job.RegionCode))] string? Region);
 
 /// <summary>
 /// A job that works through every household of a region in batches of <see cref="BatchSize"/>, each batch committed on
@@ -93,6 +93,7 @@ public abstract class RegionSweepJob(AppDbContext db) : IJobHandler
     public static RouteHandlerBuilder MapStart(RouteGroupBuilder api, string path, string kind) =>
         api.MapPost(path, async (SweepRegionRequest r, Jobs jobs, CurrentUser user, CancellationToken ct) =>
         {
+            if (TextLimits.Check(r) is { } tooLong) return tooLong.ToProblem();
             var region = string.IsNullOrWhiteSpace(r.Region) ? user.RegionCode ?? "" : r.Region.Trim();
             if (region != "" && !RegionCodes.IsValid(region)) return Failure.Invalid("region", "区划代码无效").ToProblem();
             if (!user.CanSee(region)) return Failure.NotFound("该地区").ToProblem();

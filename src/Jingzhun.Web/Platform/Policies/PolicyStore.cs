@@ -56,6 +56,7 @@ public sealed class PolicyStore(AppDbContext db, CurrentUser user, IServiceProvi
     public async Task<Outcome<TRow>> SaveAsync<TRow, TValues, TView>(PolicyTable<TRow, TValues, TView> table, string? place, int year, TValues values,
         CancellationToken ct) where TRow : PolicyRow, new() where TValues : notnull
     {
+        if (TextLimits.Check(values) is { } tooLong) return tooLong;
         var located = Locate(table, place, year);
         if (!located.Succeeded) return located.Failure!;
         var code = located.Value!;

@@ -13,9 +13,18 @@ public sealed record UserView(string Id, string UserName, string DisplayName, st
     public DateTime? LockedUntil { get; init; }
 }
 
-public sealed record CreateUserRequest(string UserName, string DisplayName, string Role, string RegionCode, string Password);
+public sealed record CreateUserRequest(
+    [property: Text(64, "用户名")] string UserName,
+    [property: Text(50, "姓名", typeof(AppUser), nameof(AppUser.DisplayName))] string DisplayName,
+    [property: Text(30, "角色", typeof(AppUser), nameof(AppUser.Role))] string Role,
+    [property: Text(12, "所属地区", typeof(AppUser), nameof(AppUser.RegionCode))] string RegionCode,
+    [property: Text(128, "密码")] string Password);
 
-public sealed record UpdateUserRequest(string DisplayName, string Role, string RegionCode, bool Locked, string? NewPassword);
+public sealed record UpdateUserRequest(
+    [property: Text(50, "姓名", typeof(AppUser), nameof(AppUser.DisplayName))] string DisplayName,
+    [property: Text(30, "角色", typeof(AppUser), nameof(AppUser.Role))] string Role,
+    [property: Text(12, "所属地区", typeof(AppUser), nameof(AppUser.RegionCode))] string RegionCode, bool Locked,
+    [property: Text(128, "新密码")] string? NewPassword);
 
 /// <summary>Admins manage users inside their own subtree, and never grant a role above their own.</summary>
 public sealed class ManageUsersHandler(UserManager<AppUser> users, CurrentUser me, RegionDirectory regions, TimeProvider clock)
@@ -76,9 +85,8 @@ public sealed class ManageUsersHandler(UserManager<AppUser> users, CurrentUser m
 
     public async Task<Outcome<UserView>> CreateAsync(CreateUserRequest r, CancellationToken ct)
     {
+        if (TextLimits.Check(r) is { } tooLong) return tooLong;
         if (string.IsNullOrWhiteSpace(r.DisplayName)) return Failure.Invalid("displayName", "请填写姓名");
-        if (r.DisplayName.Trim().Length > 50) return Failure.Invalid("displayName", "姓名不能超过50个字");   // users.DisplayName: 50
-        if (r.UserName.Trim().Length > 64) return Failure.Invalid("userName", "用户名不能超过64个字符");
         if (CheckGrant(r.Role, r.RegionCode.Trim()) is { } denied) return denied;
         var user = new AppUser
         {
@@ -92,10 +100,10 @@ public sealed class ManageUsersHandler(UserManager<AppUser> users, CurrentUser m
 
     public async Task<Outcome<UserView>> UpdateAsync(string id, UpdateUserRequest r, CancellationToken ct)
     {
+        if (TextLimits.Check(r) is { } tooLong) return tooLong;
         var user = await Visible().FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null) return Failure.NotFound("该用户");
         if (string.IsNullOrWhiteSpace(r.DisplayName)) return Failure.Invalid("displayName", "请填写姓名");
-        if (r.DisplayName.Trim().Length > 50) return Failure.Invalid("displayName", "姓名不能超过50个字");   // users.DisplayName: 50
         if (user.Id == me.Id && (r.Locked || r.Role != user.Role)) return Failure.Invalid("role", "不能停用自己或修改自己的角色");
         if (CheckGrant(r.Role, r.RegionCode.Trim()) is { } denied) return denied;
         if (!string.IsNullOrEmpty(r.NewPassword))

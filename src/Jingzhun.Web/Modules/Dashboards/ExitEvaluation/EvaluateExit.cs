@@ -21,13 +21,16 @@ public sealed record HouseholdExitRow(long Id, string HouseholdNumber, string He
 public sealed record VillageExitRow(string Code, string Name, int Households, int PoorPeople, int? RuralPopulation, bool Meets,
     IReadOnlyList<Condition> Conditions);
 
-public sealed record CountyEvaluationRequest(string County, int Year, int ExitedSampled, int WronglyExited, int NonPoorSampled, int MissedFound,
+public sealed record CountyEvaluationRequest([property: Text(6, "区县")] string County, int Year, int ExitedSampled, int WronglyExited, int NonPoorSampled, int MissedFound,
     int Surveyed, int Satisfied, int? PoorPeople = null, int? RuralPopulation = null);
 
 public sealed record CountyEvaluation(string County, string CountyName, int Year, bool Passed, IReadOnlyList<Condition> Conditions, ExitStandard Standard);
 
 public sealed record ExitStepRequest(ExitStage To, int Version, DateOnly? Date = null, int? Participants = null, DateOnly? StartDate = null,
-    DateOnly? EndDate = null, string? Objections = null, string? Reason = null);
+    DateOnly? EndDate = null,
+    // Both go into the procedure's JSON log (8,000 characters for all steps, CJK escaped): 500 each leaves room.
+    [property: Text(500, "异议情况")] string? Objections = null,
+    [property: Text(500, "理由")] string? Reason = null);
 
 public sealed record ExitProcedureView(long Id, long HouseholdId, int Year, ExitStage Stage, int Version, IReadOnlyList<ExitStepLog> Steps);
 
@@ -126,6 +129,7 @@ public sealed class EvaluateExitHandler(AppDbContext db, RegionDirectory regions
     /// <summary>三率一度: incidence from the registry (or the evaluator's figures), the sampled rates as entered.</summary>
     public async Task<Outcome<CountyEvaluation>> CountyAsync(CountyEvaluationRequest r, CancellationToken ct)
     {
+        if (TextLimits.Check(r) is { } tooLong) return tooLong;
         var code = r.County?.Trim() ?? "";
         if (code.Length != 6) return Failure.Invalid("county", "请选择区县");
         var asked = regions.Asked(code, user, "county");
@@ -164,6 +168,7 @@ public sealed class EvaluateExitHandler(AppDbContext db, RegionDirectory regions
 
     public async Task<Outcome<ExitProcedureView>> StepAsync(long id, ExitStepRequest r, CancellationToken ct)
     {
+        if (TextLimits.Check(r) is { } tooLong) return tooLong;
         var e = await db.HouseholdExits.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (e is null || !user.CanSee(e.VillageCode)) return Failure.NotFound("该退出程序");
         var county = e.Stage == ExitStage.CountyDecision;

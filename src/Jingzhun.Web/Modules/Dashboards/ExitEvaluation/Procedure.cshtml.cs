@@ -50,9 +50,7 @@ public sealed class ProcedureModel(EvaluateExitHandler handler, CurrentUser me, 
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         Failed = true;
-        foreach (var (property, field, message) in new[] { ("Date", "date", "日期格式无效"), ("StartDate", "startDate", "开始日期格式无效"),
-                     ("EndDate", "endDate", "结束日期格式无效"), ("Participants", "participants", "参加人数应为整数") })
-            if (ModelState[$"Input.{property}"]?.Errors.Count > 0) Errors[field] = [message];
+        Errors = ModelState.BindingErrors(nameof(Input));
         var stage = Detail.Procedure.Stage;
         ExitStage? to = stage switch
         {
@@ -62,7 +60,7 @@ public sealed class ProcedureModel(EvaluateExitHandler handler, CurrentUser me, 
             ExitStage.CountyDecision => Input.Agreed == true ? ExitStage.Exited : ExitStage.Rejected,
             _ => null,
         };
-        if (to is null && stage is ExitStage.Appraisal or ExitStage.CountyDecision) Errors["agreed"] = ["请选择结果"];
+        if (to is null && stage is ExitStage.Appraisal or ExitStage.CountyDecision) Errors.TryAdd("agreed", ["请选择结果"]);
         if (Errors.Count == 0)
         {
             if (to is null)
@@ -87,7 +85,7 @@ public sealed class ProcedureModel(EvaluateExitHandler handler, CurrentUser me, 
             // A conflict shows the latest state (the form keeps what was typed, with the new version).
             if (IsConflict) await LoadAsync(id, ct);
         }
-        else Error = "提交的数据有误，请按提示修改";
+        else Error = FormErrors.FixAndRetry;
         return Page();
     }
 

@@ -3,6 +3,7 @@ using Jingzhun.Web.Platform.Problems;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Jingzhun.Web.Platform.Forms;
 
 namespace Jingzhun.Web.Modules.Dashboards.Snapshots;
 
@@ -17,6 +18,7 @@ public sealed class IndexModel(SnapshotsHandler handler, CurrentUser user, TimeP
 
     public IReadOnlyList<SnapshotInfo> Snapshots { get; private set; } = [];
     public string? Error { get; private set; }
+    public Dictionary<string, string[]> Errors { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Set when the freeze was refused because one exists: the form then offers 确认替换.</summary>
     public bool Exists { get; private set; }
     public bool CanCreate => user.Has(Permissions.RegistrySnapshot);
@@ -31,14 +33,20 @@ public sealed class IndexModel(SnapshotsHandler handler, CurrentUser user, TimeP
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!CanCreate) return Forbid();
-        var r = await handler.CreateAsync(new CreateSnapshotRequest(Region, Year, Label, Replace), ct);
-        if (r.Succeeded)
+        Errors = ModelState.BindingErrors();
+        if (Errors.Count > 0) Error = FormErrors.FixAndRetry;
+        else
         {
-            TempData["Message"] = $"已冻结 {r.Value!.RegionName}{r.Value.Year}年度数据：{r.Value.Households}户{r.Value.People}人（快照 {r.Value.Id}）";
-            return Redirect("/reports/snapshots");
+            var r = await handler.CreateAsync(new CreateSnapshotRequest(Region, Year, Label, Replace), ct);
+            if (r.Succeeded)
+            {
+                TempData["Message"] = $"已冻结 {r.Value!.RegionName}{r.Value.Year}年度数据：{r.Value.Households}户{r.Value.People}人（快照 {r.Value.Id}）";
+                return Redirect("/reports/snapshots");
+            }
+            Error = r.Failure!.Message;
+            Errors = FormErrors.FieldErrors(r.Failure);
+            Exists = r.Failure.Kind == FailureKind.Conflict;
         }
-        Error = r.Failure!.Message;
-        Exists = r.Failure.Kind == FailureKind.Conflict;
         Snapshots = await handler.ListAsync(null, ct);
         return Page();
     }

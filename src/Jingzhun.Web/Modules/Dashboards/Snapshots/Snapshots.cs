@@ -9,7 +9,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Modules.Dashboards.Snapshots;
 
-public sealed record CreateSnapshotRequest(string? Region, int Year, string? Label, bool Replace = false);
+public sealed record CreateSnapshotRequest(
+    [property: Text(12, "地区", typeof(RegistrySnapshot), nameof(RegistrySnapshot.RegionCode))] string? Region, int Year,
+    [property: Text(100, "说明", typeof(RegistrySnapshot), nameof(RegistrySnapshot.Label))] string? Label, bool Replace = false);
 
 public sealed record SnapshotInfo(long Id, string RegionCode, string RegionName, int Year, string Label, DateTime CreatedAt, string CreatedBy,
     int Households, int People, int ExitedHouseholds, int NotExitedHouseholds, int MonitoredHouseholds, int OrdinaryHouseholds);
@@ -43,13 +45,13 @@ public sealed class SnapshotsHandler(AppDbContext db, RegionDirectory regions, C
 
     public async Task<Outcome<SnapshotInfo>> CreateAsync(CreateSnapshotRequest request, CancellationToken ct)
     {
+        if (TextLimits.Check(request) is { } tooLong) return tooLong;
         var code = string.IsNullOrWhiteSpace(request.Region) ? user.RegionCode ?? "" : request.Region.Trim();
         if (!RegionCodes.IsValid(code) || regions.Find(code) is null) return Failure.Invalid("region", "请选择要冻结的地区（区县、乡镇或村）");
         if (!user.CanSee(code)) return Failure.NotFound("该地区");
         var thisYear = ChinaTime.Today(clock).Year;
         if (request.Year < FirstYear || request.Year > thisYear) return Failure.Invalid("year", $"年度应在{FirstYear}至{thisYear}年之间");
         var label = string.IsNullOrWhiteSpace(request.Label) ? $"{request.Year}年度数据冻结" : request.Label.Trim();
-        if (label.Length > 100) return Failure.Invalid("label", "说明不超过100个字");
 
         var existing = await Snapshots.FirstOrDefaultAsync(s => s.RegionCode == code && s.Year == request.Year, ct);
         if (existing is not null && !request.Replace)

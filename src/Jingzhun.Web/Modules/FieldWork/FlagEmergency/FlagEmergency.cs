@@ -8,14 +8,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Modules.FieldWork.FlagEmergency;
 
-public sealed record FlagEmergencyRequest(long HouseholdId, DateOnly? FlaggedOn, string? Reason);
+public sealed record FlagEmergencyRequest(long HouseholdId, DateOnly? FlaggedOn,
+    [property: Text(200, "事由", typeof(EmergencyFlag), nameof(EmergencyFlag.Reason))] string? Reason);
 
 public sealed class FlagEmergencyValidator : AbstractValidator<FlagEmergencyRequest>
 {
     public FlagEmergencyValidator()
     {
         RuleFor(r => r.FlaggedOn).NotNull().WithMessage("请填写发生日期");
-        RuleFor(r => r.Reason).NotEmpty().WithMessage("请填写事由（如因病住院、受灾、意外事故）").MaximumLength(200).WithName("事由");
+        RuleFor(r => r.Reason).NotEmpty().WithMessage("请填写事由（如因病住院、受灾、意外事故）");
     }
 }
 
@@ -26,6 +27,7 @@ public sealed class FlagEmergencyHandler(AppDbContext db, IValidator<FlagEmergen
 {
     public async Task<Outcome<EmergencyView>> FlagAsync(FlagEmergencyRequest r, CancellationToken ct)
     {
+        if (TextLimits.Check(r) is { } tooLong) return tooLong;
         var check = await validator.ValidateAsync(r, ct);
         if (!check.IsValid) return Failure.Invalid(check);
         var today = ChinaTime.Today(clock);

@@ -39,8 +39,9 @@ public sealed class CadreEditModel(ManageCadresHandler handler) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (ActiveFrom is null) Errors["activeFrom"] = ["请填写帮扶开始日期"];
-        if (Errors.Count > 0) { Error = "提交的数据有误，请按提示修改"; return Page(); }
+        Errors = ModelState.BindingErrors();
+        if (ActiveFrom is null) Errors.TryAdd("activeFrom", ["请填写帮扶开始日期"]);
+        if (Errors.Count > 0) { Error = FormErrors.FixAndRetry; return Page(); }
         var r = await handler.SaveAsync(Id, new CadreInput(Name ?? "", Unit ?? "", Phone, RegionCode ?? "", ActiveFrom!.Value, ActiveTo, UserName), ct);
         if (r.Succeeded)
         {

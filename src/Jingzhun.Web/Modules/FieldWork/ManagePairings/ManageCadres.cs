@@ -12,7 +12,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Jingzhun.Web.Modules.FieldWork.ManagePairings;
 
 /// <summary>A cadre's facts as the form and the API send them; <see cref="UserName"/> links a sign-in account.</summary>
-public sealed record CadreInput(string Name, string Unit, string? Phone, string RegionCode, DateOnly ActiveFrom, DateOnly? ActiveTo, string? UserName);
+public sealed record CadreInput(
+    [property: Text(50, "姓名", typeof(Cadre), nameof(Cadre.Name))] string Name,
+    [property: Text(100, "派出单位", typeof(Cadre), nameof(Cadre.Unit))] string Unit,
+    [property: Text(20, "手机号")] string? Phone,
+    [property: Text(12, "帮扶地区", typeof(Cadre), nameof(Cadre.RegionCode))] string RegionCode,
+    DateOnly ActiveFrom, DateOnly? ActiveTo,
+    [property: Text(64, "关联登录账号")] string? UserName);
 
 public sealed record CadreRow(long Id, string Name, string Unit, string? PhoneMasked, string RegionCode, string RegionPath, DateOnly ActiveFrom,
     DateOnly? ActiveTo, bool Active, string? UserName, int Households);
@@ -23,8 +29,8 @@ public sealed class CadreInputValidator : AbstractValidator<CadreInput>
 {
     public CadreInputValidator()
     {
-        RuleFor(c => c.Name).NotEmpty().WithMessage("请填写干部姓名").MaximumLength(50).WithMessage("姓名不能超过50字");
-        RuleFor(c => c.Unit).NotEmpty().WithMessage("请填写派出单位").MaximumLength(100).WithMessage("单位不能超过100字");
+        RuleFor(c => c.Name).NotEmpty().WithMessage("请填写干部姓名");
+        RuleFor(c => c.Unit).NotEmpty().WithMessage("请填写派出单位");
         RuleFor(c => c.Phone).Matches(@"^1\d{10}$").When(c => !string.IsNullOrWhiteSpace(c.Phone)).WithMessage("手机号应为11位数字，以1开头");
         RuleFor(c => c.RegionCode).Must(r => r is not null && RegionCodes.IsValid(r) && r.Length >= 9).WithMessage("请选择干部帮扶的乡镇或村");
         RuleFor(c => c.ActiveTo).Must((c, to) => to is null || to >= c.ActiveFrom).WithMessage("结束日期不能早于开始日期");
@@ -67,6 +73,7 @@ public sealed class ManageCadresHandler(AppDbContext db, IValidator<CadreInput> 
 
     public async Task<Outcome<CadreRow>> SaveAsync(long? id, CadreInput input, CancellationToken ct)
     {
+        if (TextLimits.Check(input) is { } tooLong) return tooLong;
         var result = await validator.ValidateAsync(input, ct);
         if (!result.IsValid) return Failure.Invalid(result);
         var region = input.RegionCode.Trim();

@@ -5,6 +5,7 @@ using Jingzhun.Web.Platform.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Jingzhun.Web.Platform.Forms;
 
 namespace Jingzhun.Web.Modules.FieldWork.ManagePairings;
 
@@ -22,15 +23,29 @@ public sealed class PairingModel(ManagePairingsHandler pairings, ManageCadresHan
     public string? Message { get; private set; }
     public string? Error { get; private set; }
     public List<string> RowErrors { get; } = [];
+    public Dictionary<string, string[]> Errors { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
     public DateOnly Today => ChinaTime.Today(clock);
+
+    /// <summary>What the pairing form posted, shown again when it is refused (the start date as typed).</summary>
+    public (IReadOnlyCollection<long> HouseholdIds, long? CadreId, string? StartedOn) Posted { get; private set; } = ([], null, null);
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostPairAsync(List<long> householdIds, long? cadreId, DateOnly? startedOn, CancellationToken ct)
     {
-        var r = await pairings.BulkPairAsync(new BulkPairRequest(householdIds, cadreId ?? 0, startedOn), ct);
-        if (r.Succeeded) Message = $"已结对 {r.Value!.Paired} 户（其中轮换 {r.Value.Rotated} 户），{r.Value.Unchanged} 户原已与该干部结对";
-        else Error = r.Failure!.Errors?.Values.SelectMany(v => v).FirstOrDefault() ?? r.Failure.Message;
+        Errors = ModelState.BindingErrors();
+        if (Errors.Count > 0) Error = FormErrors.FixAndRetry;
+        else
+        {
+            var r = await pairings.BulkPairAsync(new BulkPairRequest(householdIds, cadreId ?? 0, startedOn), ct);
+            if (r.Succeeded) Message = $"已结对 {r.Value!.Paired} 户（其中轮换 {r.Value.Rotated} 户），{r.Value.Unchanged} 户原已与该干部结对";
+            else
+            {
+                Error = r.Failure!.Message;
+                Errors = FormErrors.FieldErrors(r.Failure);
+            }
+        }
+        if (Error is not null) Posted = (householdIds, cadreId, ModelState["startedOn"]?.AttemptedValue);
         await LoadAsync(ct);
         return Page();
     }

@@ -29,6 +29,13 @@ public sealed class IndexModel(ManageTeamsHandler teams, ManageCadresHandler cad
     public async Task<IActionResult> OnPostAsync(long? firstSecretaryId, List<long> memberIds, DateOnly? startedOn, CancellationToken ct)
     {
         if (!CanManage) return Forbid();
+        Errors = ModelState.BindingErrors();
+        if (Errors.Count > 0)
+        {
+            Error = FormErrors.FixAndRetry;
+            await LoadAsync(ct);
+            return Page();
+        }
         var r = await teams.SaveAsync(null, new TeamInput(VillageCode ?? "", Name ?? "", firstSecretaryId ?? 0, memberIds, startedOn ?? Today, null), ct);
         if (r.Succeeded) Message = $"已新建驻村工作队 {r.Value!.Name}";
         else { Errors = FormErrors.FieldErrors(r.Failure); Error = r.Failure!.Message; }

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Modules.FieldWork.ManageTeams;
 
-public sealed record TeamInput(string VillageCode, string Name, long FirstSecretaryId, IReadOnlyList<long>? MemberIds, DateOnly StartedOn, DateOnly? EndedOn);
+public sealed record TeamInput([property: Text(12, "所在村", typeof(WorkTeam), nameof(WorkTeam.VillageCode))] string VillageCode,
+    [property: Text(100, "工作队名称", typeof(WorkTeam), nameof(WorkTeam.Name))] string Name, long FirstSecretaryId, IReadOnlyList<long>? MemberIds, DateOnly StartedOn, DateOnly? EndedOn);
 
 public sealed record TeamMemberView(long CadreId, string Name, string Unit);
 
@@ -31,8 +32,9 @@ public sealed class ManageTeamsHandler(AppDbContext db, RegionDirectory regions,
 
     public async Task<Outcome<TeamRow>> SaveAsync(long? id, TeamInput input, CancellationToken ct)
     {
+        if (TextLimits.Check(input) is { } tooLong) return tooLong;
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 100) errors["name"] = ["请填写工作队名称（不超过100字）"];
+        if (string.IsNullOrWhiteSpace(input.Name)) errors["name"] = ["请填写工作队名称"];
         if (input.EndedOn is { } end && end < input.StartedOn) errors["endedOn"] = ["结束日期不能早于开始日期"];
         var village = input.VillageCode?.Trim() ?? "";
         if (village.Length != 12 || regions.Find(village) is null || !user.CanSee(village)) errors["villageCode"] = ["请选择本辖区的村（社区）"];

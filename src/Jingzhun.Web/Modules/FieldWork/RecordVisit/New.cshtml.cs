@@ -55,6 +55,12 @@ public sealed class NewModel(RecordVisitHandler visits, UploadVisitPhotoHandler 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct) || Household is null) return NotFound();
+        Errors = ModelState.BindingErrors();
+        if (Errors.Count > 0)
+        {
+            Error = FormErrors.FixAndRetry;
+            return Page();
+        }
         var photoIds = new List<string>();
         foreach (var (file, i) in Photos.Take(RecordVisitHandler.MaxPhotos + 1).Select((f, i) => (f, i)))
         {
@@ -87,7 +93,7 @@ public sealed class NewModel(RecordVisitHandler visits, UploadVisitPhotoHandler 
                 return NotFound();
             default:
                 Errors = r.Errors!.ToDictionary(e => e.Key, e => new[] { e.Value }, StringComparer.OrdinalIgnoreCase);
-                Error = "提交的数据有误，请按提示修改";
+                Error = FormErrors.FixAndRetry;
                 return Page();
         }
     }

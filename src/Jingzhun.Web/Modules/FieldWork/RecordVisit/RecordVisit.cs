@@ -13,15 +13,21 @@ using Microsoft.EntityFrameworkCore;
 namespace Jingzhun.Web.Modules.FieldWork.RecordVisit;
 
 /// <summary>A finding at the door: a 两不愁三保障 problem (dimension, text) or a monitoring risk lead (text).</summary>
-public sealed record VisitFinding(string? Type, string? Dimension, string? Text, string? Severity = null)
+public sealed record VisitFinding(
+    [property: Text(20, "发现类型")] string? Type,
+    [property: Text(20, "问题维度")] string? Dimension,
+    [property: Text(500, "发现的情况", typeof(Guarantees.Problem), nameof(Guarantees.Problem.Description))] string? Text,
+    [property: Text(20, "紧急程度")] string? Severity = null)
 {
     public Dimension? DimensionValue => Enum.TryParse<Dimension>(Dimension, true, out var d) && Enum.IsDefined(d) ? d : null;
     public Severity? SeverityValue => Enum.TryParse<Severity>(Severity, true, out var s) && Enum.IsDefined(s) ? s : null;
 }
 
 /// <summary>Kind and finding codes are strings so that one unknown code makes that visit invalid, not the whole batch.</summary>
-public sealed record VisitInput(string? ClientId, long HouseholdId, DateTime? VisitedAt, string? Kind, double? Latitude, double? Longitude,
-    double? Accuracy, string? Notes, IReadOnlyList<string>? PhotoIds, HouseholdUpdate? HouseholdUpdate, IReadOnlyList<VisitFinding>? Findings,
+public sealed record VisitInput(
+    [property: Text(64, "客户端编号", typeof(Visit), nameof(Visit.ClientId))] string? ClientId, long HouseholdId, DateTime? VisitedAt,
+    [property: Text(20, "走访类型")] string? Kind, double? Latitude, double? Longitude, double? Accuracy,
+    [property: Text(2000, "走访情况", typeof(Visit), nameof(Visit.Notes))] string? Notes, IReadOnlyList<string>? PhotoIds, HouseholdUpdate? HouseholdUpdate, IReadOnlyList<VisitFinding>? Findings,
     long? CadreId = null)
 {
     public VisitKind? KindValue => Enum.TryParse<VisitKind>(Kind, true, out var k) && Enum.IsDefined(k) && !int.TryParse(Kind, out _) ? k : null;
@@ -44,7 +50,7 @@ public sealed record VisitResult(string? ClientId, string Status, long? VisitId,
 
 public sealed record VisitBatchResult(IReadOnlyList<VisitResult> Results);
 
-public sealed record ResolveRequest(string? Action, int BaseVersion);
+public sealed record ResolveRequest([property: Text(20, "处理方式")] string? Action, int BaseVersion);
 
 public sealed record ResolveResult(string ClientId, long VisitId, VisitUpdateState UpdateState, int HouseholdVersion);
 
@@ -179,6 +185,7 @@ public sealed class RecordVisitHandler(AppDbContext db, FieldWorkAccess access, 
     /// <summary>The user's choice on a conflicting update: apply it over the version they were shown, or discard it.</summary>
     public async Task<Outcome<ResolveResult>> ResolveAsync(string clientId, ResolveRequest r, CancellationToken ct)
     {
+        if (TextLimits.Check(r) is { } tooLong) return tooLong;
         var visits = await access.VisitsAsync(ct);
         var visit = await visits.FirstOrDefaultAsync(x => x.ClientId == clientId, ct);
         if (visit is null) return Failure.NotFound("该走访记录");
@@ -257,7 +264,6 @@ public sealed class RecordVisitHandler(AppDbContext db, FieldWorkAccess access, 
         if (v.Longitude is < -180 or > 180) e["longitude"] = "经度应在-180至180之间";
         if ((v.Latitude is null) != (v.Longitude is null)) e["latitude"] = "经纬度应同时填写";
         if (v.Accuracy is < 0 or > 100000) e["accuracy"] = "定位精度应为0至100000米";
-        if (v.Notes?.Length > 2000) e["notes"] = "走访情况不能超过2000字";
         if (v.PhotoIds?.Count > MaxPhotos) e["photoIds"] = $"每次走访最多{MaxPhotos}张照片";
         if (v.HouseholdUpdate is { BaseVersion: < 1 }) e["householdUpdate.baseVersion"] = "请提交读取时的户信息版本号";
         for (var i = 0; i < (v.Findings?.Count ?? 0); i++)
@@ -268,6 +274,8 @@ public sealed class RecordVisitHandler(AppDbContext db, FieldWorkAccess access, 
             if (f.Severity is not null && f.SeverityValue is null) e[$"findings[{i}].severity"] = "紧急程度应为 Urgent、Normal 或 Minor";
             if (string.IsNullOrWhiteSpace(f.Text)) e[$"findings[{i}].text"] = "请描述发现的情况";
         }
+        // A text over its limit is named as such, whatever else is wrong with it.
+        foreach (var (k, m) in TextLimits.Check(v)?.Errors ?? new Dictionary<string, string[]>()) e[k] = m[0];
         return e;
     }
 

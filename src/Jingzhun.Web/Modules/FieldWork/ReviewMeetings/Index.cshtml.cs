@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Jingzhun.Web.Modules.FieldWork.ReviewMeetings;
 
 [Authorize(Permissions.FieldWorkView)]
-public sealed class IndexModel(ReviewMeetingsHandler handler, CurrentUser user) : ViewPage<MeetingsView>
+public sealed partial class IndexModel(ReviewMeetingsHandler handler, CurrentUser user) : ViewPage<MeetingsView>
 {
     public const int FormRows = 5;
 
@@ -44,13 +44,27 @@ public sealed class IndexModel(ReviewMeetingsHandler handler, CurrentUser user) 
     {
         if (!user.Has(Permissions.FieldWorkMeet)) return Forbid();
         if (!ModelState.AcceptBinding()) return await Again(FormErrors.FixAndRetry, ct);
-        var items = Items.Where(i => !string.IsNullOrWhiteSpace(i.Issue) || !string.IsNullOrWhiteSpace(i.Subject) || !string.IsNullOrWhiteSpace(i.Decision))
+        // The rows filled in, with their place in the form: the handler's "items[k]" is the form's row rows[k].
+        var rows = Enumerable.Range(0, Items.Count).Where(n => !string.IsNullOrWhiteSpace(Items[n].Issue) || !string.IsNullOrWhiteSpace(Items[n].Subject)
+            || !string.IsNullOrWhiteSpace(Items[n].Decision)).ToList();
+        var items = rows.Select(n => Items[n])
             .Select(i => new ReviewItemInput(Id(i.Issue, "p:"), Id(i.Issue, "l:"), i.Subject, i.Decision, i.ActedBy, i.Resolved)).ToList();
         var r = await handler.HoldAsync(new HoldMeetingRequest(Township, HeldOn, Attendees, Summary, items), ct);
-        if (!r.Succeeded) return await Again(ModelState.AddFailure(r.Failure!), ct);
+        if (!r.Succeeded)
+        {
+            var errors = r.Failure!.Errors?.ToDictionary(e => ItemRow().Replace(e.Key, m => $"items[{rows[int.Parse(m.Groups[1].Value)]}]"), e => e.Value);
+            return await Again(ModelState.AddFailure(r.Failure with { Errors = errors }, "", "townshipCode"), ct);
+        }
         TempData["Message"] = "月研判会议已记录";
         return Redirect($"/fieldwork/meetings?{QueryStrings.Join(("region", Region), ("township", Township))}");
     }
+
+    /// <summary>The messages of the form's row <paramref name="n"/> (the handler names it "items[k]").</summary>
+    public string RowErrors(int n) => string.Join("；", ModelState.Where(e => e.Key.StartsWith($"Items[{n}]", StringComparison.Ordinal))
+        .SelectMany(e => e.Value!.Errors).Select(e => e.ErrorMessage));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^items\[(\d+)\]")]
+    private static partial System.Text.RegularExpressions.Regex ItemRow();
 
     private static long? Id(string? key, string prefix) =>
         key is not null && key.StartsWith(prefix, StringComparison.Ordinal) && long.TryParse(key[prefix.Length..], out var id) ? id : null;
@@ -60,8 +74,6 @@ public sealed class IndexModel(ReviewMeetingsHandler handler, CurrentUser user) 
         FormError = error;
         if (Township is { } tw) Issues = await handler.OpenIssuesAsync(tw, ct);
         var list = await handler.ListAsync(Region, Year, ct);
-        var page = Show(list);
-        if (list.Succeeded) Response.StatusCode = StatusCodes.Status400BadRequest;
-        return page;
+        return Show(list);
     }
 }

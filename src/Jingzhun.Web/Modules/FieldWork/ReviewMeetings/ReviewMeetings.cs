@@ -14,9 +14,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Jingzhun.Web.Modules.FieldWork.ReviewMeetings;
 
 /// <summary>One problem discussed: an open 两不愁三保障 problem or risk lead of the township (or a described one), the decision, who acts.</summary>
-public sealed record ReviewItemInput(long? ProblemId, long? RiskLeadId, string? Subject, string? Decision, string? ActedBy, bool Resolved);
+public sealed record ReviewItemInput(long? ProblemId, long? RiskLeadId,
+    [property: Text(500, "问题描述", typeof(ReviewItem), nameof(ReviewItem.Subject))] string? Subject,
+    [property: Text(1000, "研判意见", typeof(ReviewItem), nameof(ReviewItem.Decision))] string? Decision,
+    [property: Text(100, "责任人（单位）", typeof(ReviewItem), nameof(ReviewItem.ActedBy))] string? ActedBy, bool Resolved);
 
-public sealed record HoldMeetingRequest(string? TownshipCode, DateOnly? HeldOn, string? Attendees, string? Summary, IReadOnlyList<ReviewItemInput>? Items);
+public sealed record HoldMeetingRequest(
+    [property: Text(12, "乡镇", typeof(ReviewMeeting), nameof(ReviewMeeting.TownshipCode))] string? TownshipCode, DateOnly? HeldOn,
+    [property: Text(1000, "参会人员", typeof(ReviewMeeting), nameof(ReviewMeeting.Attendees))] string? Attendees,
+    [property: Text(2000, "会议纪要", typeof(ReviewMeeting), nameof(ReviewMeeting.Summary))] string? Summary, IReadOnlyList<ReviewItemInput>? Items);
 
 public sealed class HoldMeetingValidator : AbstractValidator<HoldMeetingRequest>
 {
@@ -25,17 +31,15 @@ public sealed class HoldMeetingValidator : AbstractValidator<HoldMeetingRequest>
         RuleFor(r => r.TownshipCode).NotEmpty().WithMessage("请选择召开会议的乡镇").Must(c => c is null || (c.Length == 9 && c.All(char.IsAsciiDigit)))
             .WithMessage("月研判会议由乡镇召开，请选择乡镇（9位区划代码）");
         RuleFor(r => r.HeldOn).NotNull().WithMessage("请填写会议日期").Must(d => d is null || d.Value.Year >= 2015).WithMessage("会议日期不能早于2015年");
-        RuleFor(r => r.Attendees).NotEmpty().WithMessage("请填写参会人员").MaximumLength(1000).WithName("参会人员");
-        RuleFor(r => r.Summary).MaximumLength(2000).WithName("会议纪要");
+        RuleFor(r => r.Attendees).NotEmpty().WithMessage("请填写参会人员");
         RuleFor(r => r.Items).NotEmpty().WithName("研判问题").WithMessage("请至少填写一个研判的问题")
             .Must(i => i is null || i.Count <= 50).WithMessage("一次会议最多记录50个问题");
         RuleForEach(r => r.Items).ChildRules(i =>
         {
             i.RuleFor(x => x).Must(x => x.ProblemId is not null || x.RiskLeadId is not null || !string.IsNullOrWhiteSpace(x.Subject))
                 .WithName("问题").WithMessage("请选择关联的问题或风险线索，或填写问题描述");
-            i.RuleFor(x => x.Subject).MaximumLength(500).WithName("问题描述");
-            i.RuleFor(x => x.Decision).NotEmpty().WithMessage("请填写研判意见").MaximumLength(1000).WithName("研判意见");
-            i.RuleFor(x => x.ActedBy).NotEmpty().WithMessage("请填写责任人（单位）").MaximumLength(100).WithName("责任人（单位）");
+            i.RuleFor(x => x.Decision).NotEmpty().WithMessage("请填写研判意见");
+            i.RuleFor(x => x.ActedBy).NotEmpty().WithMessage("请填写责任人（单位）");
         });
     }
 }
@@ -57,6 +61,7 @@ public sealed class ReviewMeetingsHandler(AppDbContext db, IValidator<HoldMeetin
 {
     public async Task<Outcome<long>> HoldAsync(HoldMeetingRequest r, CancellationToken ct)
     {
+        if (TextLimits.Check(r) is { } tooLong) return tooLong;
         var check = await validator.ValidateAsync(r, ct);
         if (!check.IsValid) return Failure.Invalid(check);
         var township = r.TownshipCode!;

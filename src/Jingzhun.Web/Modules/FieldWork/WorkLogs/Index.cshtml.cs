@@ -40,7 +40,7 @@ public sealed class IndexModel(WorkLogsHandler handler, FileStore files, AppDbCo
             photoIds.Add(saved.Value!.Id);
         }
         var r = await handler.WriteAsync(new WriteWorkLogRequest(Date, Text, ProjectName, CadreId, WorkTeamId, ids, photoIds), ct);
-        if (!r.Succeeded) return await Again(ModelState.AddFailure(r.Failure!), ct);
+        if (!r.Succeeded) return await Again(ModelState.AddFailure(r.Failure!, "", "cadreId", "workTeamId", "householdIds", "photoIds", "region"), ct);
         TempData["Message"] = "工作日志已保存";
         return Redirect($"/fieldwork/logs?{QueryStrings.Join(("region", Region), ("cadreId", CadreId?.ToString()), ("workTeamId", WorkTeamId?.ToString()))}");
     }
@@ -49,8 +49,6 @@ public sealed class IndexModel(WorkLogsHandler handler, FileStore files, AppDbCo
     {
         FormError = error;
         var list = await handler.ListAsync(Region, CadreId, WorkTeamId, Pg, ct);
-        var page = Show(list);
-        if (list.Succeeded) Response.StatusCode = StatusCodes.Status400BadRequest;
-        return page;
+        return Show(list);
     }
 }

@@ -15,7 +15,9 @@ namespace Jingzhun.Web.Modules.FieldWork.WorkLogs;
 /// Photos are uploaded first (POST /api/v1/files) and referenced by id. There is no project module yet: the project
 /// is a free-text name.
 /// </summary>
-public sealed record WriteWorkLogRequest(DateOnly? Date, string? Text, string? ProjectName, long? CadreId, long? WorkTeamId,
+public sealed record WriteWorkLogRequest(DateOnly? Date,
+    [property: Text(4000, "工作内容", typeof(WorkLog), nameof(WorkLog.Text))] string? Text,
+    [property: Text(100, "项目名称", typeof(WorkLog), nameof(WorkLog.ProjectName))] string? ProjectName, long? CadreId, long? WorkTeamId,
     IReadOnlyList<long>? HouseholdIds, IReadOnlyList<string>? PhotoIds);
 
 public sealed class WriteWorkLogValidator : AbstractValidator<WriteWorkLogRequest>
@@ -24,8 +26,7 @@ public sealed class WriteWorkLogValidator : AbstractValidator<WriteWorkLogReques
     {
         RuleFor(r => r.Date).NotNull().WithMessage("请填写日期")
             .Must(d => d is null || d.Value.Year >= 2015).WithMessage("日期不能早于2015年");
-        RuleFor(r => r.Text).NotEmpty().WithMessage("请填写工作内容").WithName("工作内容").MaximumLength(4000);
-        RuleFor(r => r.ProjectName).MaximumLength(100).WithName("项目名称");
+        RuleFor(r => r.Text).NotEmpty().WithMessage("请填写工作内容");
         RuleFor(r => r.HouseholdIds).Must(h => h is null || h.Count <= 50).WithName("关联农户").WithMessage("一条日志最多关联50户");
         RuleFor(r => r.PhotoIds).Must(p => p is null || p.Count <= 9).WithName("照片").WithMessage("一条日志最多9张照片");
     }
@@ -40,6 +41,7 @@ public sealed class WorkLogsHandler(AppDbContext db, IValidator<WriteWorkLogRequ
 {
     public async Task<Outcome<long>> WriteAsync(WriteWorkLogRequest r, CancellationToken ct)
     {
+        if (TextLimits.Check(r) is { } tooLong) return tooLong;
         var check = await validator.ValidateAsync(r, ct);
         if (!check.IsValid) return Failure.Invalid(check);
         var today = ChinaTime.Today(clock);

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Jingzhun.Web.Platform.Auth;
 using Jingzhun.Web.Platform.Policies;
+using Jingzhun.Web.Platform.Problems;
 
 namespace Jingzhun.Web.Modules.Guarantees.ConfigurePolicy;
 
@@ -8,7 +9,8 @@ namespace Jingzhun.Web.Modules.Guarantees.ConfigurePolicy;
 public sealed record GuaranteePolicyValues(
     [property: PolicyField("义务教育起始年龄", 5, 8, Unit = "岁")] int SchoolAgeFrom,
     [property: PolicyField("义务教育截止年龄", 14, 18, Unit = "岁")] int SchoolAgeTo,
-    [property: PolicyField("安全住房等级", Hint = "A、B、C、D 中的一个或多个，用逗号分隔")] string SafeHousingGrades,
+    [property: PolicyField("安全住房等级", Hint = "A、B、C、D 中的一个或多个，用逗号分隔")]
+    [property: Text(20, "安全住房等级", typeof(GuaranteePolicy), nameof(GuaranteePolicy.SafeHousingGrades))] string SafeHousingGrades,
     [property: PolicyField("人均日供水量标准", 10, 200, Unit = "升")] decimal WaterLitresPerPersonDay,
     [property: PolicyField("缺水地区人均日供水量标准", 5, 200, Unit = "升")] decimal WaterLitresPerPersonDayShortArea,
     [property: PolicyField("取水往返时间", 5, 120, Unit = "分钟")] int WaterFetchMinutes,

@@ -49,9 +49,10 @@ public sealed class DetailModel(ManageProblemsHandler handler, FileStore files, 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
         Failed = Input.Transition;
-        if (ModelState[$"{nameof(Input)}.{nameof(StepInput.Deadline)}"]?.Errors.Count > 0)
+        Errors = ModelState.BindingErrors(nameof(Input));
+        if (Errors.Count > 0)
         {
-            Errors["deadline"] = ["整改时限日期格式无效"];
+            Error = FormErrors.FixAndRetry;
             return await ReloadAsync(id, ct);
         }
         var photoIds = Input.SavedPhotoIds.Where(x => !string.IsNullOrWhiteSpace(x)).Select(x => x.Trim()).Distinct().ToList();

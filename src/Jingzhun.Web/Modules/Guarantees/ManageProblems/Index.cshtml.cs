@@ -49,8 +49,8 @@ public sealed class IndexModel(ManageProblemsHandler handler, CurrentUser me) : 
     public async Task<IActionResult> OnPostAssignAsync(CancellationToken ct)
     {
         if (!CanAssign) return Forbid();
-        if (!ModelState.IsValid && ModelState[nameof(Deadline)]?.Errors.Count > 0)
-            Errors["deadline"] = ["整改时限日期格式无效"];
+        Errors = ModelState.BindingErrors();
+        if (Errors.Count > 0) Error = FormErrors.FixAndRetry;
         else
         {
             var r = await handler.BulkAssignAsync(new BulkAssignRequest(Ids, Unit ?? "", Person ?? "", Deadline), ct);

@@ -28,14 +28,23 @@ public sealed record ProblemView(ProblemRow Problem, string? Measure, string? Ev
     DateTime? ResolvedAt, string? ResolvedBy, DateTime? VerifiedAt, string? VerifiedBy, string? ReturnReason, int ReturnCount,
     IReadOnlyList<ProblemTransition> NextSteps, IReadOnlyList<ProblemEventView> History);
 
-public sealed record OpenProblemRequest(long HouseholdId, Dimension Dimension, ProblemSource Source, Severity Severity, string Description);
+public sealed record OpenProblemRequest(long HouseholdId, Dimension Dimension, ProblemSource Source, Severity Severity,
+    [property: Text(500, "问题描述", typeof(Problem), nameof(Problem.Description))] string Description);
 
 /// <summary>The next step and its fields: assign (unit, person, deadline?), resolve (measure, evidence), return (reason).</summary>
-public sealed record TransitionRequest(ProblemTransition Transition, int Version, string? Unit = null, string? Person = null,
-    DateOnly? Deadline = null, string? Note = null, string? Measure = null, string? EvidenceText = null,
-    IReadOnlyList<string>? PhotoIds = null, string? Reason = null);
+public sealed record TransitionRequest(ProblemTransition Transition, int Version,
+    [property: Text(100, "责任单位", typeof(Problem), nameof(Problem.AssignedUnit))] string? Unit = null,
+    [property: Text(50, "责任人", typeof(Problem), nameof(Problem.AssignedPerson))] string? Person = null,
+    DateOnly? Deadline = null,
+    [property: Text(500, "备注", typeof(ProblemEvent), nameof(ProblemEvent.Note))] string? Note = null,
+    [property: Text(1000, "整改措施", typeof(Problem), nameof(Problem.Measure))] string? Measure = null,
+    [property: Text(1000, "佐证说明", typeof(Problem), nameof(Problem.EvidenceText))] string? EvidenceText = null,
+    IReadOnlyList<string>? PhotoIds = null,
+    [property: Text(500, "退回原因", typeof(Problem), nameof(Problem.ReturnReason))] string? Reason = null);
 
-public sealed record BulkAssignRequest(IReadOnlyList<long> Ids, string Unit, string Person, DateOnly? Deadline);
+public sealed record BulkAssignRequest(IReadOnlyList<long> Ids,
+    [property: Text(100, "责任单位", typeof(Problem), nameof(Problem.AssignedUnit))] string Unit,
+    [property: Text(50, "责任人", typeof(Problem), nameof(Problem.AssignedPerson))] string Person, DateOnly? Deadline);
 
 public sealed record BulkAssignResult(int Assigned, IReadOnlyList<string> Skipped);
 
@@ -125,13 +134,13 @@ public sealed class ManageProblemsHandler(AppDbContext db, AssessHouseholdsHandl
 
     public async Task<Outcome<ProblemRow>> OpenAsync(OpenProblemRequest r, CancellationToken ct)
     {
+        if (TextLimits.Check(r) is { } tooLong) return tooLong;
         var h = await db.Households.AsNoTracking().Where(x => x.Id == r.HouseholdId).Select(x => new { x.Id, x.VillageCode }).FirstOrDefaultAsync(ct);
         if (h is null) return Failure.NotFound("该户");
         if (!Enum.IsDefined(r.Dimension)) return Failure.Invalid("dimension", "请选择问题所属维度");
         if (!Enum.IsDefined(r.Source) || r.Source == ProblemSource.Rule) return Failure.Invalid("source", "请选择问题来源：入户走访、部门数据、督查暗访或群众反映");
         if (!Enum.IsDefined(r.Severity)) return Failure.Invalid("severity", "请选择紧急程度");
         if (string.IsNullOrWhiteSpace(r.Description) || r.Description.Trim().Length < 4) return Failure.Invalid("description", "请描述问题（至少4个字）");
-        if (r.Description.Length > 500) return Failure.Invalid("description", "问题描述不能超过500字");
         var existing = await db.Problems.AsNoTracking()
             .Where(p => p.HouseholdId == h.Id && p.Dimension == r.Dimension && p.Status != ProblemStatus.Verified)
             .Select(p => (long?)p.Id).FirstOrDefaultAsync(ct);
@@ -152,6 +161,7 @@ public sealed class ManageProblemsHandler(AppDbContext db, AssessHouseholdsHandl
 
     public async Task<Outcome<ProblemView>> TransitionAsync(long id, TransitionRequest r, CancellationToken ct)
     {
+        if (TextLimits.Check(r) is { } tooLong) return tooLong;
         var p = await db.Problems.Include(x => x.Events).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (p is null) return Failure.NotFound("该问题");
         if (!PermissionOf.TryGetValue(r.Transition, out var permission)) return Failure.Invalid("transition", "未知的操作");
@@ -168,7 +178,7 @@ public sealed class ManageProblemsHandler(AppDbContext db, AssessHouseholdsHandl
                 if (!deadline.Succeeded) return deadline.Failure!;
                 if (string.IsNullOrWhiteSpace(r.Unit)) return Failure.Invalid("unit", "请填写责任单位");
                 if (string.IsNullOrWhiteSpace(r.Person)) return Failure.Invalid("person", "请填写责任人");
-                p.Assign(Limit(r.Unit, 100), Limit(r.Person, 50), deadline.Value, now, user.UserName);
+                p.Assign(r.Unit.Trim(), r.Person.Trim(), deadline.Value, now, user.UserName);
                 break;
             case ProblemTransition.Start:
                 p.Start(r.Note, now, user.UserName);
@@ -179,14 +189,14 @@ public sealed class ManageProblemsHandler(AppDbContext db, AssessHouseholdsHandl
                 var ids = r.PhotoIds?.Where(x => !string.IsNullOrWhiteSpace(x)).Distinct().ToList() ?? [];
                 if (ids.Count > 9) return Failure.Invalid("photoIds", "佐证照片最多9张");
                 if (ids.Count > 0 && (await files.FindAsync(ids, ct)).Count != ids.Count) return Failure.Invalid("photoIds", "佐证照片不存在或无权使用，请重新上传");
-                p.Resolve(Limit(r.Measure, 1000), Limit(r.EvidenceText, 1000), ids, now, user.UserName);
+                p.Resolve(r.Measure.Trim(), r.EvidenceText.Trim(), ids, now, user.UserName);
                 break;
             case ProblemTransition.Verify:
                 p.Verify(r.Note, now, user.UserName);
                 break;
             case ProblemTransition.Return:
                 if (string.IsNullOrWhiteSpace(r.Reason)) return Failure.Invalid("reason", "请填写退回原因");
-                p.Return(Limit(r.Reason, 500), now, user.UserName);
+                p.Return(r.Reason.Trim(), now, user.UserName);
                 break;
         }
         try
@@ -199,8 +209,6 @@ public sealed class ManageProblemsHandler(AppDbContext db, AssessHouseholdsHandl
         }
         return await GetAsync(id, ct);
     }
-
-    private static string Limit(string s, int max) => s.Trim().Length > max ? s.Trim()[..max] : s.Trim();
 
     private async Task<Outcome<DateOnly>> DeadlineAsync(Problem p, DateOnly? requested, CancellationToken ct)
     {
@@ -218,6 +226,7 @@ public sealed class ManageProblemsHandler(AppDbContext db, AssessHouseholdsHandl
 
     public async Task<Outcome<BulkAssignResult>> BulkAssignAsync(BulkAssignRequest r, CancellationToken ct)
     {
+        if (TextLimits.Check(r) is { } tooLong) return tooLong;
         if (!user.Has(Permissions.GuaranteesAssign)) return Failure.Forbidden("您的角色不能交办问题");
         if (r.Ids is not { Count: > 0 }) return Failure.Invalid("ids", "请选择要交办的问题");
         if (r.Ids.Count > 500) return Failure.Invalid("ids", "一次最多交办500个问题");
@@ -232,7 +241,7 @@ public sealed class ManageProblemsHandler(AppDbContext db, AssessHouseholdsHandl
         {
             if (!p.CanApply(ProblemTransition.Assign)) { skipped.Add($"问题 {p.Id} 当前为“{Labels.Of(p.Status)}”，未交办"); continue; }
             var deadline = await DeadlineAsync(p, r.Deadline, ct);
-            p.Assign(Limit(r.Unit, 100), Limit(r.Person, 50), deadline.Value, now, user.UserName);
+            p.Assign(r.Unit.Trim(), r.Person.Trim(), deadline.Value, now, user.UserName);
             assigned++;
         }
         await db.SaveChangesAsync(ct);

@@ -40,6 +40,12 @@ public sealed class NewModel(ManageProblemsHandler handler, GetHouseholdHandler 
             return Page();
         }
         if (!await LoadAsync(ct)) return NotFound();
+        Errors = ModelState.BindingErrors();
+        if (Errors.Count > 0)
+        {
+            Error = FormErrors.FixAndRetry;
+            return Page();
+        }
         var r = await handler.OpenAsync(new OpenProblemRequest(HouseholdId.Value, Dimension ?? 0, Source ?? 0, Severity ?? 0, Description ?? ""), ct);
         if (r.Succeeded)
         {

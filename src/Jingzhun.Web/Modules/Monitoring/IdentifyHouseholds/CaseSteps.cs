@@ -1,6 +1,7 @@
 using Jingzhun.Web.Modules.Monitoring.Rules;
 using Jingzhun.Web.Modules.Registry;
 using Jingzhun.Web.Platform.Auth;
+using Jingzhun.Web.Platform.Problems;
 
 namespace Jingzhun.Web.Modules.Monitoring.IdentifyHouseholds;
 
@@ -9,10 +10,16 @@ namespace Jingzhun.Web.Modules.Monitoring.IdentifyHouseholds;
 /// department comparison result, or "暂无"), 民主评议 (Date, Participants, Agreed, Kind, RiskTypes, Reason),
 /// 村级公示 (StartDate, EndDate, Objections, ObjectionHandling), 乡镇审核 (Opinion, Agreed, Reason), 县级审定 (Agreed =
 /// 纳入, Kind, RiskTypes, Reason), and the same for the 风险消除 steps.
+/// The texts go into the step's JSON record (4,000 characters, CJK escaped as \uXXXX): the limits leave room for each step's fields.
 /// </summary>
-public sealed record StepRequest(CaseStep Step, int Version, DateOnly? Date = null, string? Findings = null, int? Participants = null,
-    bool? Agreed = null, MonitoringKind? Kind = null, IReadOnlyList<PovertyCause>? RiskTypes = null, string? Reason = null,
-    DateOnly? StartDate = null, DateOnly? EndDate = null, string? Objections = null, string? ObjectionHandling = null, string? Opinion = null);
+public sealed record StepRequest(CaseStep Step, int Version, DateOnly? Date = null,
+    [property: Text(500, "核查情况")] string? Findings = null, int? Participants = null,
+    bool? Agreed = null, MonitoringKind? Kind = null, IReadOnlyList<PovertyCause>? RiskTypes = null,
+    [property: Text(500, "理由", typeof(MonitoringCase), nameof(MonitoringCase.NotIncludedReason))] string? Reason = null,
+    DateOnly? StartDate = null, DateOnly? EndDate = null,
+    [property: Text(300, "异议情况")] string? Objections = null,
+    [property: Text(300, "异议处理情况")] string? ObjectionHandling = null,
+    [property: Text(500, "审核意见")] string? Opinion = null);
 
 public static class CaseSteps
 {

@@ -97,8 +97,7 @@ public sealed class DetailModel(IdentifyHouseholdsHandler handler, SweepRisks.Sw
     public async Task<IActionResult> OnPostStepAsync(long id, CancellationToken ct)
     {
         FailedStep = Input.Step;
-        BindingErrors(nameof(Input), ("Date", "date", "日期格式无效"), ("StartDate", "startDate", "开始日期格式无效"),
-            ("EndDate", "endDate", "结束日期格式无效"), ("Participants", "participants", "参加人数应为整数"));
+        Errors = ModelState.BindingErrors(nameof(Input));
         if (Errors.Count == 0)
         {
             var r = await handler.RecordStepAsync(id, new StepRequest(Input.Step, Input.Version, Input.Date, Input.Findings, Input.Participants,
@@ -111,12 +110,19 @@ public sealed class DetailModel(IdentifyHouseholdsHandler handler, SweepRisks.Sw
             }
             if (Fail(r.Failure!)) return NotFound();
         }
+        else Error = FormErrors.FixAndRetry;
         return await ReloadAsync(id, keepPlan: false, ct);
     }
 
     public async Task<IActionResult> OnPostPlanAsync(long id, CancellationToken ct)
     {
         PlanFailed = true;
+        Errors = ModelState.BindingErrors(nameof(PlanForm));
+        if (Errors.Count > 0)
+        {
+            Error = FormErrors.FixAndRetry;
+            return await ReloadAsync(id, keepPlan: true, ct);
+        }
         var r = await handler.SetPlanAsync(id, new PlanRequest(PlanForm.ResponsibleCadre, PlanForm.Plan, PlanForm.Version), ct);
         if (r.Succeeded)
         {
@@ -130,11 +136,10 @@ public sealed class DetailModel(IdentifyHouseholdsHandler handler, SweepRisks.Sw
     public async Task<IActionResult> OnPostMeasureAsync(long id, CancellationToken ct)
     {
         MeasureFailed = true;
-        BindingErrors(nameof(Measure), ("StartDate", "startDate", "开始日期格式无效"), ("EndDate", "endDate", "结束日期格式无效"),
-            ("Amount", "amount", "金额应为数字（元）"));
-        if (Measure.Category is null) Errors["category"] = ["请选择措施类别"];
-        if (Measure.StartDate is null && !Errors.ContainsKey("startDate")) Errors["startDate"] = ["请填写开始日期"];
-        if (Measure.Status is null) Errors["status"] = ["请选择措施状态"];
+        Errors = ModelState.BindingErrors(nameof(Measure));
+        if (Measure.Category is null) Errors.TryAdd("category", ["请选择措施类别"]);
+        if (Measure.StartDate is null) Errors.TryAdd("startDate", ["请填写开始日期"]);
+        if (Measure.Status is null) Errors.TryAdd("status", ["请选择措施状态"]);
         if (Errors.Count == 0)
         {
             var r = await handler.SaveMeasureAsync(id, Measure.Id, new MeasureRequest(Measure.Category!.Value, Measure.RiskType, Measure.Description ?? "",
@@ -146,7 +151,7 @@ public sealed class DetailModel(IdentifyHouseholdsHandler handler, SweepRisks.Sw
             }
             if (Fail(r.Failure!)) return NotFound();
         }
-        else Error = "提交的数据有误，请按提示修改";
+        else Error = FormErrors.FixAndRetry;
         return await ReloadAsync(id, keepPlan: false, ct);
     }
 
@@ -158,12 +163,6 @@ public sealed class DetailModel(IdentifyHouseholdsHandler handler, SweepRisks.Sw
         IsConflict = f.Kind == FailureKind.Conflict;
         foreach (var (k, v) in FormErrors.FieldErrors(f)) Errors[k] = v;
         return false;
-    }
-
-    private void BindingErrors(string prefix, params (string Property, string Field, string Message)[] fields)
-    {
-        foreach (var (property, field, message) in fields)
-            if (ModelState[$"{prefix}.{property}"]?.Errors.Count > 0) Errors[field] = [message];
     }
 
     private async Task<IActionResult> ReloadAsync(long id, bool keepPlan, CancellationToken ct)

@@ -34,10 +34,14 @@ public sealed record CaseView(CaseRow Case, HouseholdStatus StatusBefore, string
     IReadOnlyList<CaseStep> NextSteps, IReadOnlyList<StepView> Steps, IReadOnlyList<MeasureView> Measures, IReadOnlyList<LeadView> Leads,
     IReadOnlyList<string> Warnings, IReadOnlyList<Condition>? EliminationConditions, DateOnly Deadline);
 
-public sealed record PlanRequest(string? ResponsibleCadre, string? Plan, int Version);
+public sealed record PlanRequest(
+    [property: Text(50, "责任人", typeof(MonitoringCase), nameof(MonitoringCase.ResponsibleCadre))] string? ResponsibleCadre,
+    [property: Text(2000, "帮扶计划", typeof(MonitoringCase), nameof(MonitoringCase.Plan))] string? Plan, int Version);
 
-public sealed record MeasureRequest(MeasureCategory Category, PovertyCause? RiskType, string Description, DateOnly StartDate, DateOnly? EndDate,
-    decimal? Amount, MeasureStatus Status, string? Evidence);
+public sealed record MeasureRequest(MeasureCategory Category, PovertyCause? RiskType,
+    [property: Text(500, "措施描述", typeof(AssistanceMeasure), nameof(AssistanceMeasure.Description))] string Description,
+    DateOnly StartDate, DateOnly? EndDate, decimal? Amount, MeasureStatus Status,
+    [property: Text(1000, "佐证材料", typeof(AssistanceMeasure), nameof(AssistanceMeasure.Evidence))] string? Evidence);
 
 /// <summary>
 /// 认定, 帮扶 and 风险消除 of monitoring objects. Each step is a form recorded by the right role from the right stage;
@@ -179,6 +183,7 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
 
     public async Task<Outcome<CaseView>> RecordStepAsync(long id, StepRequest r, CancellationToken ct)
     {
+        if (TextLimits.Check(r) is { } tooLong) return tooLong;
         var c = await db.MonitoringCases.Include(x => x.Steps).Include(x => x.Measures).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return Failure.NotFound("该监测对象");
         if (!CaseSteps.PermissionOf.TryGetValue(r.Step, out var permission)) return Failure.Invalid("step", "未知的步骤");
@@ -354,13 +359,12 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
 
     public async Task<Outcome<CaseView>> SetPlanAsync(long id, PlanRequest r, CancellationToken ct)
     {
+        if (TextLimits.Check(r) is { } tooLong) return tooLong;
         if (!user.Has(Permissions.MonitoringWork)) return Failure.Forbidden("您的角色不能制定帮扶计划");
         var c = await db.MonitoringCases.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return Failure.NotFound("该监测对象");
         if (c.Version != r.Version) return Failure.Conflict($"已被 {c.UpdatedBy} 于 {ChinaTime.Format(c.UpdatedAt)} 修改，请刷新后重试");
         if (!c.IsMonitored || c.Stage == CaseStage.Eliminated) return Failure.Conflict("纳入监测后才能制定帮扶计划");
-        if (r.ResponsibleCadre?.Trim().Length > 50) return Failure.Invalid("responsibleCadre", "责任人姓名过长");
-        if (r.Plan?.Trim().Length > 2000) return Failure.Invalid("plan", "帮扶计划不能超过2000字");
         c.SetPlan(r.ResponsibleCadre, r.Plan, clock.GetUtcNow().UtcDateTime, user.UserName);
         await db.SaveChangesAsync(ct);
         return await GetAsync(id, ct);
@@ -368,6 +372,7 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
 
     public async Task<Outcome<MeasureView>> SaveMeasureAsync(long caseId, long? measureId, MeasureRequest r, CancellationToken ct)
     {
+        if (TextLimits.Check(r) is { } tooLong) return tooLong;
         if (!user.Has(Permissions.MonitoringWork)) return Failure.Forbidden("您的角色不能登记帮扶措施");
         var c = await db.MonitoringCases.FirstOrDefaultAsync(x => x.Id == caseId, ct);
         if (c is null) return Failure.NotFound("该监测对象");
@@ -375,7 +380,6 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
         if (!Enum.IsDefined(r.Category)) return Failure.Invalid("category", "请选择措施类别");
         if (r.RiskType is { } rt && !Enum.IsDefined(rt)) return Failure.Invalid("riskType", "风险类型无效");
         if (Text(r.Description, 4) is not { } description) return Failure.Invalid("description", "请描述帮扶措施（至少4个字）");
-        if (description.Length > 500) return Failure.Invalid("description", "措施描述不能超过500字");
         if (r.EndDate is { } end && end < r.StartDate) return Failure.Invalid("endDate", "结束日期不能早于开始日期");
         if (r.Amount is < 0 or > 10_000_000) return Failure.Invalid("amount", "金额应在0至1000万元之间");
         if (r.Category == MeasureCategory.Finance)

@@ -17,7 +17,8 @@ public sealed record LeadRow(long Id, long HouseholdId, string HouseholdNumber, 
     LeadSource Source, RiskReason? Reason, string Detail, LeadStatus Status, long? CaseId, DateTime CreatedAt, string CreatedBy);
 
 /// <summary>A lead recorded by a person: 农户自主申报 (recorded by the village), 基层干部排查, 部门筛查预警.</summary>
-public sealed record RecordLeadRequest(long HouseholdId, LeadSource Source, string Detail);
+public sealed record RecordLeadRequest(long HouseholdId, LeadSource Source,
+    [property: Text(500, "风险情况", typeof(RiskLead), nameof(RiskLead.Detail))] string Detail);
 
 public sealed class ManageLeadsHandler(AppDbContext db, RegionDirectory regions, CurrentUser user, TimeProvider clock)
 {
@@ -41,13 +42,13 @@ public sealed class ManageLeadsHandler(AppDbContext db, RegionDirectory regions,
 
     public async Task<Outcome<LeadRow>> RecordAsync(RecordLeadRequest r, CancellationToken ct)
     {
+        if (TextLimits.Check(r) is { } tooLong) return tooLong;
         var h = await db.Households.AsNoTracking().Where(x => x.Id == r.HouseholdId)
             .Select(x => new { x.Id, x.VillageCode, x.HouseholdNumber, x.HeadName }).FirstOrDefaultAsync(ct);
         if (h is null) return Failure.NotFound("该户");
         if (!Enum.IsDefined(r.Source) || r.Source == LeadSource.SystemSweep)
             return Failure.Invalid("source", "请选择线索来源：农户自主申报、基层干部排查或部门筛查预警");
         if (string.IsNullOrWhiteSpace(r.Detail) || r.Detail.Trim().Length < 4) return Failure.Invalid("detail", "请说明风险情况（至少4个字）");
-        if (r.Detail.Trim().Length > 500) return Failure.Invalid("detail", "风险情况不能超过500字");
         var lead = RiskLead.Raise(h.Id, h.VillageCode, r.Source, null, r.Detail, clock.GetUtcNow().UtcDateTime, user.UserName);
         // A household already in procedure or under monitoring: the lead joins that case instead of waiting to be taken up.
         var active = await db.MonitoringCases.FirstOrDefaultAsync(c => c.HouseholdId == h.Id

@@ -30,6 +30,12 @@ public sealed class NewModel(ManageLeadsHandler handler, GetHouseholdHandler hou
             Errors["householdId"] = ["请先选择农户"];
             return Page();
         }
+        Errors = ModelState.BindingErrors();
+        if (Errors.Count > 0)
+        {
+            Error = FormErrors.FixAndRetry;
+            return Page();
+        }
         var r = await handler.RecordAsync(new RecordLeadRequest(Household.Id, Source ?? default, Detail ?? ""), ct);
         if (r.Succeeded)
         {

@@ -6,6 +6,7 @@ using Jingzhun.Web.Platform.Jobs;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Jingzhun.Web.Platform.Forms;
 
 namespace Jingzhun.Web.Modules.Registry.ImportHouseholds;
 
@@ -23,6 +24,7 @@ public sealed class IndexModel(ImportHouseholdsHandler handler, Jobs jobs, Regio
     public ImportStatus? Current { get; private set; }
     public IReadOnlyList<JobView> Recent { get; private set; } = [];
     public string? Error { get; private set; }
+    public Dictionary<string, string[]> Errors { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
     public bool CanExport => me.Has(Permissions.RegistryExport) && me.Has(Permissions.RegistryRevealId);
     public string UserRegion => me.RegionCode ?? "";
 
@@ -34,9 +36,14 @@ public sealed class IndexModel(ImportHouseholdsHandler handler, Jobs jobs, Regio
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var started = await handler.StartAsync(Upload, Region, Mode, DryRun, ct);
-        if (started.Succeeded) return Redirect($"/households/import?job={started.Value!.JobId}");
-        Error = started.Failure!.Message;
+        Errors = ModelState.BindingErrors();
+        if (Errors.Count > 0) Error = FormErrors.FixAndRetry;
+        else
+        {
+            var started = await handler.StartAsync(Upload, Region, Mode, DryRun, ct);
+            if (started.Succeeded) return Redirect($"/households/import?job={started.Value!.JobId}");
+            Error = started.Failure!.Message;
+        }
         await LoadAsync(ct);
         return Page();
     }

@@ -15,7 +15,8 @@ public sealed record AddMemberRequest(MemberFacts Member);
 public sealed record UpdateMemberRequest(MemberFacts Member, int Version, Relationship? FormerHeadRelationship = null);
 
 /// <summary>减员: 迁出, 死亡 or 婚出 on a date; the member stays on the record.</summary>
-public sealed record RemoveMemberRequest(MemberStatus Reason, DateOnly Date, string? Note, int Version);
+public sealed record RemoveMemberRequest(MemberStatus Reason, DateOnly Date,
+    [property: Text(200, "备注", typeof(Member), nameof(Member.LeftNote))] string? Note, int Version);
 
 public sealed record MemberSaved(long Id, int Version, IReadOnlyList<string> Warnings);
 
@@ -32,6 +33,7 @@ public sealed class ManageMembersHandler(AppDbContext db, MemberIdentities ident
 
     public async Task<Outcome<MemberSaved>> AddAsync(long householdId, AddMemberRequest request, CancellationToken ct)
     {
+        if (TextLimits.Check(request) is { } tooLong) return tooLong;
         var h = await LoadAsync(householdId, ct);
         if (h is null) return Failure.NotFound("该户");
         if (request.Member.Relationship == Relationship.Head && ActiveHead(h) is { } head)
@@ -50,6 +52,7 @@ public sealed class ManageMembersHandler(AppDbContext db, MemberIdentities ident
 
     public async Task<Outcome<MemberSaved>> UpdateAsync(long memberId, UpdateMemberRequest request, CancellationToken ct)
     {
+        if (TextLimits.Check(request) is { } tooLong) return tooLong;
         var householdId = await db.Members.Where(x => x.Id == memberId).Select(x => (long?)x.HouseholdId).FirstOrDefaultAsync(ct);
         var h = householdId is null ? null : await LoadAsync(householdId.Value, ct);
         var m = h?.Members.FirstOrDefault(x => x.Id == memberId);
@@ -92,6 +95,7 @@ public sealed class ManageMembersHandler(AppDbContext db, MemberIdentities ident
 
     public async Task<Outcome<MemberSaved>> RemoveAsync(long memberId, RemoveMemberRequest request, CancellationToken ct)
     {
+        if (TextLimits.Check(request) is { } tooLong) return tooLong;
         var householdId = await db.Members.Where(x => x.Id == memberId).Select(x => (long?)x.HouseholdId).FirstOrDefaultAsync(ct);
         var h = householdId is null ? null : await LoadAsync(householdId.Value, ct);
         var m = h?.Members.FirstOrDefault(x => x.Id == memberId);
@@ -103,7 +107,6 @@ public sealed class ManageMembersHandler(AppDbContext db, MemberIdentities ident
         var today = Platform.Localization.ChinaTime.Today(clock);
         if (request.Date > today) return Failure.Invalid("date", "减员日期不能晚于今天");
         if (request.Date < m.BirthDate) return Failure.Invalid("date", "减员日期不能早于出生日期");
-        if (request.Note?.Length > 200) return Failure.Invalid("note", "备注不能超过200字");
         if (m.Relationship == Relationship.Head && h.Members.Any(x => x.Status == MemberStatus.Active && x.Id != m.Id))
             return Failure.Invalid("reason", $"{m.Name} 是户主：请先将另一成员设为户主，再办理减员");
         var now = clock.GetUtcNow().UtcDateTime;

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Modules.Registry.RegisterHousehold;
 
-public sealed record RegisterHouseholdRequest(string VillageCode, HouseholdFacts Household, MemberFacts Head);
+public sealed record RegisterHouseholdRequest([property: Text(12, "所在村", typeof(Household), nameof(Household.VillageCode))] string VillageCode, HouseholdFacts Household, MemberFacts Head);
 
 public sealed record RegisteredHousehold(long Id, string HouseholdNumber, IReadOnlyList<string> Warnings);
 
@@ -18,6 +18,7 @@ public sealed class RegisterHouseholdHandler(AppDbContext db, IValidator<Househo
 {
     public async Task<Outcome<RegisteredHousehold>> HandleAsync(RegisterHouseholdRequest request, CancellationToken ct)
     {
+        if (TextLimits.Check(request) is { } tooLong) return tooLong;
         var village = regions.Find(request.VillageCode?.Trim());
         if (village is null || village.Level != RegionLevel.Village)
             return Failure.Invalid("villageCode", "请选择户所在的村（社区）");

@@ -39,6 +39,7 @@ public sealed record HouseholdRow(long Id, string HouseholdNumber, string Villag
 public sealed partial class SearchHouseholdsHandler(AppDbContext db, RegionDirectory regions, PersonalDataProtector protector)
 {
     public const int MaxPageSize = 200;
+    private const decimal IncomeBound = 999_999_999_999.99m;
 
     /// <summary>The filtered query (already scoped to the user by the context's filter).</summary>
     public IQueryable<Household> Filter(HouseholdQuery q)
@@ -63,8 +64,9 @@ public sealed partial class SearchHouseholdsHandler(AppDbContext db, RegionDirec
             HouseholdFlag.Renovated => query.Where(h => h.HasDangerousHouseRenovation),
             _ => query,
         };
-        if (q.MinIncome is { } min) query = query.Where(h => h.LatestPerCapitaIncome >= min);
-        if (q.MaxIncome is { } max) query = query.Where(h => h.LatestPerCapitaIncome <= max);
+        // Incomes are numeric(14,2): a bound beyond ±10^12 selects the same households as ±10^12 (and would not fit SQLite's column).
+        if (q.MinIncome is { } min && Math.Clamp(min, -IncomeBound, IncomeBound) is var atLeast) query = query.Where(h => h.LatestPerCapitaIncome >= atLeast);
+        if (q.MaxIncome is { } max && Math.Clamp(max, -IncomeBound, IncomeBound) is var atMost) query = query.Where(h => h.LatestPerCapitaIncome <= atMost);
         if (q.IncomeYear is { } year) query = query.Where(h => h.LatestIncomeYear == year);
         if (!string.IsNullOrWhiteSpace(q.Q))
         {

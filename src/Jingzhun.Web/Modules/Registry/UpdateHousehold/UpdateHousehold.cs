@@ -15,6 +15,7 @@ public sealed class UpdateHouseholdHandler(AppDbContext db, IValidator<Household
 {
     public async Task<Outcome<int>> HandleAsync(long id, UpdateHouseholdRequest request, CancellationToken ct)
     {
+        if (TextLimits.Check(request) is { } tooLong) return tooLong;
         var household = await db.Households.FirstOrDefaultAsync(h => h.Id == id, ct);
         if (household is null) return Failure.NotFound("该户");
         if (household.Version != request.Version)

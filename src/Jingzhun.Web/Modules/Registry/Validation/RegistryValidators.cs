@@ -2,6 +2,7 @@ using FluentValidation;
 using Jingzhun.Web.Modules.Registry.Rules;
 using Jingzhun.Web.Platform.Forms;
 using Jingzhun.Web.Platform.Localization;
+using Jingzhun.Web.Platform.Problems;
 
 namespace Jingzhun.Web.Modules.Registry.Validation;
 
@@ -58,8 +59,7 @@ public sealed class HouseholdFactsValidator : AbstractValidator<HouseholdFacts>
             .WithName("其他致贫原因").WithMessage("其他致贫原因不能与主要致贫原因重复");
         RuleFor(h => h.Class321).IsDefinedCode().WithName("321分类");
         RuleFor(h => h.SettlementSite).NotEmpty().When(h => h.IsRelocated).WithName("安置点").WithMessage("易地扶贫搬迁户须填写安置点");
-        RuleFor(h => h.SettlementSite).MaximumLength(100).WithName("安置点");
-        RuleFor(h => h.Address).MaximumLength(200).WithName("详细地址");
+        Include(new TextLimitRules<HouseholdFacts>());
         RuleFor(h => h.Phone).Matches(RegistryPatterns.Phone()).When(h => !string.IsNullOrWhiteSpace(h.Phone))
             .WithName("联系电话").WithMessage("联系电话应为11位手机号或带区号的固定电话");
         RuleFor(h => h.HousingGrade).IsDefinedCode().WithName("住房安全等级");
@@ -81,8 +81,8 @@ public sealed class MemberFactsValidator : AbstractValidator<MemberFacts>
     public MemberFactsValidator(TimeProvider clock)
     {
         var today = ChinaTime.Today(clock);
+        Include(new TextLimitRules<MemberFacts>());
         RuleFor(m => m.Name).NotEmpty().WithName("姓名").WithMessage("请填写姓名")
-            .MaximumLength(50).WithMessage("姓名不能超过50个字")
             .Matches(RegistryPatterns.Name()).WithMessage("姓名只能包含文字和间隔号");
         RuleFor(m => m.IdNumber).Custom((raw, ctx) =>
         {
