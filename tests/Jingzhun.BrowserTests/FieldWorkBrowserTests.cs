@@ -1,0 +1,114 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Jingzhun.BrowserTests;
+
+/// <summary>
+/// 驻村帮扶 on the pages: a cadre's 登记走访 on the page form; the village pairs a new household with a cadre (结对帮扶) and
+/// records a visit for that cadre; the 驻村工作队 form answers in Chinese. Times are entered and shown in Beijing time.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class FieldWorkBrowserTests(BrowserApp app)
+{
+    [SkippableFact]
+    public async Task A_cadre_records_a_visit_on_the_page_form_and_sees_it_in_beijing_time()
+    {
+        await using var cadre = await app.SignInAsync("cadre");
+        var page = cadre.Page;
+        // The cadre sees the paired households only; the second one (the field-app tests use the first and the last).
+        await cadre.GotoAsync("/households");
+        var rows = page.Locator("#results tbody tr");
+        await Expect(rows.First).ToBeVisibleAsync();
+        var row = await rows.CountAsync() > 1 ? rows.Nth(1) : rows.First;
+        await row.Locator("a[href^='/households/']").First.ClickAsync();
+        var head = (await page.Locator("h1").InnerTextAsync()).Split(' ')[0];
+
+        await page.Locator("#visits").GetByRole(AriaRole.Link, new() { Name = "登记走访" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("登记走访");
+        // The form proposes now, in Beijing time; the cadre enters the hour of the visit.
+        var proposed = await page.GetByLabel("走访时间 *").InputValueAsync();
+        Beijing.AssertShows(proposed.Replace('T', ' '), Beijing.Now);
+        var visitedAt = Beijing.Now.AddHours(-2);
+        await page.GetByLabel("走访时间 *").FillAsync(visitedAt.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
+        await page.GetByLabel("走访类型 *").SelectOptionAsync(new SelectOptionValue { Label = "寒来暑往" });
+        var notes = $"页面走访：户主在家，饮水正常 {Guid.NewGuid():N}";
+        await page.GetByLabel("走访情况").FillAsync(notes);
+        await page.GetByLabel("卫生厕所（现：").SelectOptionAsync(new SelectOptionValue { Label = "是" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存走访" }).ClickAsync();
+
+        await Expect(cadre.Flash).ToHaveTextAsync("已保存走访记录");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("走访详情");
+        var facts = page.Locator("dl.g-facts");
+        await Expect(facts).ToContainTextAsync($"户主 {head}");
+        await Expect(facts).ToContainTextAsync("寒来暑往");
+        await Expect(facts).ToContainTextAsync(notes);
+        await Expect(facts.Locator("dt:text-is('户信息更新') + dd")).ToHaveTextAsync("已更新");
+        var when = await facts.Locator("dt:text-is('走访时间') + dd").InnerTextAsync();
+        Assert.StartsWith(visitedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), when, StringComparison.Ordinal);
+        Assert.Contains("（录入 ", when, StringComparison.Ordinal);
+        Beijing.AssertShows(when[when.IndexOf("录入", StringComparison.Ordinal)..], Beijing.Now);
+        cadre.AssertNoPageErrors();
+    }
+
+    [SkippableFact]
+    public async Task The_village_pairs_a_new_household_with_a_cadre_and_records_a_visit_for_the_paired_cadre()
+    {
+        await using var village = await app.SignInAsync("village");
+        var page = village.Page;
+        var h = await RegistryPages.RegisterAsync(village);
+
+        await page.Locator("summary", new() { HasText = "驻村帮扶" }).ClickAsync();
+        await page.Locator("header nav").GetByRole(AriaRole.Link, new() { Name = "结对帮扶" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("结对帮扶");
+        await page.GetByLabel("仅未结对户").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+        await page.GetByLabel($"选择 {h.HeadName}").CheckAsync();
+        var cadres = page.Locator("select[name=CadreId]");
+        await cadres.SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        var cadre = (await cadres.Locator("option:checked").InnerTextAsync()).Split('（')[0].Trim();
+        await page.GetByRole(AriaRole.Button, new() { Name = "结对所选农户" }).ClickAsync();
+        await Expect(page.Locator(".g-alert[role=status]")).ToHaveTextAsync("已结对 1 户（其中轮换 0 户），0 户原已与该干部结对");
+
+        // The visit form on the household page; the village officer records it for the paired cadre.
+        await village.GotoAsync($"/households/{h.Id}");
+        await page.Locator("#visits").GetByRole(AriaRole.Link, new() { Name = "登记走访" }).ClickAsync();
+        await Expect(page.GetByLabel("走访干部")).ToHaveValueAsync("");
+        await page.GetByLabel("走访情况").FillAsync("结对后首次走访，了解家庭收入情况");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存走访" }).ClickAsync();
+        await Expect(village.Flash).ToHaveTextAsync("已保存走访记录");
+        var facts = page.Locator("dl.g-facts");
+        await Expect(facts.Locator("dt:text-is('帮扶干部') + dd")).ToHaveTextAsync(cadre);
+        await Expect(facts.Locator("dt:text-is('走访类型') + dd")).ToHaveTextAsync("月度例行");
+        Beijing.AssertShows(await facts.Locator("dt:text-is('走访时间') + dd").InnerTextAsync(), Beijing.Now);
+        village.AssertNoPageErrors();
+    }
+
+    [SkippableFact]
+    public async Task The_work_team_form_refuses_a_second_team_for_a_village_in_chinese_and_keeps_what_was_typed()
+    {
+        // Every demo village has its team, and the pages cannot end one: the form's answer to a second team is what a
+        // user meets (and proves the form reaches the server with its token).
+        await using var township = await app.SignInAsync("tuqiao");
+        var page = township.Page;
+        await page.Locator("summary", new() { HasText = "驻村帮扶" }).ClickAsync();
+        await page.Locator("header nav").GetByRole(AriaRole.Link, new() { Name = "驻村工作队" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("驻村工作队");
+        var village = (await page.Locator("table.g-table tbody tr").First.Locator("td").First.InnerTextAsync()).Trim().Split(' ')[^1];
+        var code = await page.Locator("[data-region-picker] select[data-rp-level]").First
+            .Locator("option", new() { HasText = village }).GetAttributeAsync("value");
+        Assert.NotNull(code);
+
+        var form = page.Locator("form").Filter(new() { Has = page.Locator("h2", new() { HasText = "新建工作队" }) });
+        var name = $"{village}第二工作队";
+        await form.GetByLabel("村（社区）区划代码 *").FillAsync(code);
+        await form.GetByLabel("名称 *").FillAsync(name);
+        await form.GetByLabel("第一书记 *").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await form.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Expect(page.Locator(".g-alert.g-error")).ToHaveTextAsync("该村已有在驻的工作队：请先填写原工作队的结束日期");
+        await Expect(form.Locator(".g-err").First).ToHaveTextAsync("该村已有在驻的工作队：请先填写原工作队的结束日期");
+        await Expect(form.GetByLabel("名称 *")).ToHaveValueAsync(name);
+        await Expect(page.Locator("table.g-table tbody tr").Filter(new() { HasText = name })).ToHaveCountAsync(0);
+        township.AssertNoPageErrors();
+    }
+}

@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Jingzhun.BrowserTests;
+
+/// <summary>
+/// The workflows that pass between people, each step done on its page by the role whose work it is: a 两不愁三保障
+/// problem from 登记 to 核验 (the village works it, the township assigns, returns and verifies), and the first steps of
+/// 防返贫监测 identification (the village records, the township compares).
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class WorkflowBrowserTests(BrowserApp app)
+{
+    [GeneratedRegex(@"/problems/(\d+)$")]
+    private static partial Regex ProblemUrl();
+
+    /// <summary>The form of one step on a problem or case page, found by its heading.</summary>
+    private static ILocator Step(IPage page, string heading) =>
+        page.Locator("form.g-step").Filter(new() { Has = page.Locator("h3", new() { HasTextRegex = new Regex($"^{Regex.Escape(heading)}$") }) });
+
+    [SkippableFact]
+    public async Task A_problem_is_registered_assigned_worked_returned_and_verified_by_the_village_and_the_township()
+    {
+        await using var village = await app.SignInAsync("village");
+        var page = village.Page;
+        var h = await RegistryPages.RegisterAsync(village);
+
+        // 登记问题 from the household's 两不愁三保障 panel, on a dimension without an open problem.
+        var report = page.Locator("#guarantees .g-dim a", new() { HasText = "登记问题" }).First;
+        var dimension = await report.Locator("xpath=ancestor::div[contains(@class,'g-dim')]//h4/span[1]").InnerTextAsync();
+        await report.ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("登记问题");
+        await Expect(page.Locator("select[name=Dimension] option:checked")).ToHaveTextAsync(dimension);
+        await page.GetByLabel("来源 *").SelectOptionAsync(new SelectOptionValue { Label = "入户走访" });
+        await page.GetByLabel("紧急程度 *").SelectOptionAsync(new SelectOptionValue { Label = "一般" });
+        await page.GetByLabel("问题描述 *（4–500字）").FillAsync("入户发现户主未参加城乡居民基本医疗保险");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
+        var notice = page.Locator(".g-alert.g-ok");
+        await Expect(notice).ToHaveTextAsync("问题已登记，待交办");
+        var id = ProblemUrl().Match(page.Url).Groups[1].Value;
+        await Expect(page.Locator("h1")).ToHaveTextAsync($"问题 {id}：{h.HeadName} 户 · {dimension}");
+        await Expect(page.Locator(".g-head .g-badge")).ToHaveTextAsync("待交办");
+        // The village cannot assign.
+        await Expect(page.Locator("form.g-step")).ToHaveCountAsync(0);
+
+        // The township assigns it, with the default deadline.
+        await using var township = await app.SignInAsync("tuqiao");
+        var tp = township.Page;
+        await township.GotoAsync($"/problems/{id}");
+        var assign = Step(tp, "交办");
+        await assign.GetByLabel("责任单位 *").FillAsync("土桥镇医保办");
+        await assign.GetByLabel("责任人 *").FillAsync("李明");
+        await assign.GetByRole(AriaRole.Button, new() { Name = "交办" }).ClickAsync();
+        var tNotice = tp.Locator(".g-alert.g-ok");
+        await Expect(tNotice).ToHaveTextAsync("已交办，问题当前为“已交办”");
+        await Expect(tp.Locator(".g-facts")).ToContainTextAsync("土桥镇医保办");
+
+        // The village starts and resolves it with evidence and a photo.
+        await page.ReloadAsync();
+        await Step(page, "开始整改").GetByRole(AriaRole.Button, new() { Name = "开始整改" }).ClickAsync();
+        await Expect(notice).ToHaveTextAsync("已开始整改，问题当前为“整改中”");
+        var resolve = Step(page, "整改完成");
+        await resolve.GetByLabel("整改措施 *").FillAsync("已为户主代缴城乡居民基本医疗保险");
+        await resolve.GetByLabel("佐证说明 *").FillAsync("参保凭证号 5001512026000123");
+        await resolve.Locator("input[type=file][name=Photos]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "receipt.jpg", MimeType = "image/jpeg", Buffer = await Images.JpegAsync(page),
+        });
+        await resolve.GetByRole(AriaRole.Button, new() { Name = "整改完成" }).ClickAsync();
+        await Expect(notice).ToHaveTextAsync("已整改完成，问题当前为“已解决”");
+        await Expect(page.Locator(".g-photos img")).ToHaveCountAsync(1);
+        // Verifying is not the village's step.
+        await Expect(page.Locator("form.g-step")).ToHaveCountAsync(0);
+
+        // The township returns it …
+        await tp.ReloadAsync();
+        var ret = Step(tp, "退回重改");
+        await ret.GetByLabel("退回原因 *").FillAsync("照片看不清参保凭证");
+        await ret.GetByRole(AriaRole.Button, new() { Name = "退回重改" }).ClickAsync();
+        await Expect(tNotice).ToHaveTextAsync("已退回重改，问题当前为“整改中”");
+
+        // … the village resolves it again, keeping the photo …
+        await page.ReloadAsync();
+        await Expect(page.Locator(".g-alert.g-warn")).ToHaveTextAsync("上次退回原因：照片看不清参保凭证");
+        resolve = Step(page, "整改完成");
+        await Expect(resolve.Locator("input[name='Input.SavedPhotoIds']")).ToBeCheckedAsync();
+        await resolve.GetByLabel("佐证说明 *").FillAsync("参保凭证号 5001512026000123，已补拍清晰照片");
+        await resolve.GetByRole(AriaRole.Button, new() { Name = "整改完成" }).ClickAsync();
+        await Expect(notice).ToHaveTextAsync("已整改完成，问题当前为“已解决”");
+
+        // … and the township verifies it.
+        await tp.ReloadAsync();
+        var verify = Step(tp, "核验通过");
+        await verify.GetByLabel("备注（可不填）").FillAsync("已电话核实");
+        await verify.GetByRole(AriaRole.Button, new() { Name = "核验通过" }).ClickAsync();
+        await Expect(tNotice).ToHaveTextAsync("已核验通过，问题当前为“已核验”");
+        await Expect(tp.Locator(".g-head .g-badge")).ToHaveTextAsync("已核验");
+        await Expect(tp.Locator("aside")).ToContainTextAsync("该问题已核验，动态清零。");
+
+        // 处理过程: every step, by whom, in Beijing time.
+        var history = tp.Locator(".g-timeline li");
+        await Expect(history).ToHaveCountAsync(7);
+        await Expect(history.Last).ToContainTextAsync("已核验");
+        Beijing.AssertShows(await history.Last.Locator(".g-when").InnerTextAsync(), Beijing.Now);
+        await Artifacts.ScreenshotAsync(tp, "problem-verified.png");
+        village.AssertNoPageErrors();
+        township.AssertNoPageErrors();
+    }
+
+    [SkippableFact]
+    public async Task A_risk_lead_is_accepted_and_the_identification_steps_are_recorded_by_the_village_and_the_township()
+    {
+        await using var village = await app.SignInAsync("village");
+        var page = village.Page;
+        var h = await RegistryPages.RegisterAsync(village);
+
+        await page.Locator("#monitoring").GetByRole(AriaRole.Link, new() { Name = "登记风险线索" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("登记风险线索");
+        await page.GetByLabel("基层干部排查").CheckAsync();
+        await page.GetByLabel("风险情况 *").FillAsync("户主3月突发脑梗住院，自付医疗费约4.2万元，家庭主要劳动力无法务工");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登记线索" }).ClickAsync();
+        await Expect(village.Flash).ToHaveTextAsync($"已登记 {h.HeadName} 户的风险线索（基层干部排查），待受理核查");
+
+        var lead = page.Locator("table tbody tr").Filter(new() { HasText = "突发脑梗" });
+        await lead.GetByRole(AriaRole.Button, new() { Name = "受理" }).ClickAsync();
+        await Expect(village.Flash).ToHaveTextAsync($"已受理线索，{h.HeadName} 户进入监测认定（待入户核查）");
+        await Expect(page.Locator("h1")).ToHaveTextAsync($"{h.HeadName} 户 · 防返贫监测");
+        var caseUrl = page.Url;
+
+        // 入户核查 (village).
+        var visit = Step(page, "入户核查");
+        await Expect(visit.GetByLabel("核查日期 *")).ToHaveValueAsync(DateOnly.FromDateTime(Beijing.Now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await visit.GetByLabel("核查情况 *").FillAsync("核实户主住院，合规自付医疗费3.8万元，家中1人务工收入减少");
+        await visit.GetByRole(AriaRole.Button, new() { Name = "登记入户核查" }).ClickAsync();
+        await Expect(village.Flash).ToHaveTextAsync("已登记“入户核查”，当前为“待信息比对”");
+        // 信息比对 is the township's.
+        await Expect(Step(page, "信息比对")).ToHaveCountAsync(0);
+
+        // 信息比对 (township).
+        await using var township = await app.SignInAsync("tuqiao");
+        var tp = township.Page;
+        await tp.GotoAsync(caseUrl);
+        var compare = Step(tp, "信息比对");
+        await compare.GetByLabel("部门比对结果").FillAsync("比对车辆、房产、工商信息，未发现异常");
+        await compare.GetByRole(AriaRole.Button, new() { Name = "登记信息比对" }).ClickAsync();
+        await Expect(township.Flash).ToHaveTextAsync("已登记“信息比对”，当前为“待民主评议”");
+
+        // 民主评议 (village): agreed, proposed kind and risk type. The kind is judged against the latest income, so the
+        // village records last year's first (a per-capita 4,800 yuan, within the monitoring range).
+        await RegistryPages.RecordIncomeAsync(village, h, 4800);
+        await page.GotoAsync(caseUrl);
+        var appraisal = Step(page, "民主评议");
+        await appraisal.GetByLabel("参加人数 *").FillAsync("15");
+        await appraisal.GetByLabel("同意", new() { Exact = true }).CheckAsync();
+        await appraisal.GetByLabel("拟认定类型 *").SelectOptionAsync(new SelectOptionValue { Label = "脱贫不稳定户" });
+        await appraisal.GetByLabel("因病", new() { Exact = true }).CheckAsync();
+        await appraisal.GetByRole(AriaRole.Button, new() { Name = "登记民主评议" }).ClickAsync();
+        await Expect(village.Flash).ToHaveTextAsync("已登记“民主评议”，当前为“村级公示中”");
+
+        // The procedure so far, in order, with who and when (Beijing time).
+        var steps = page.Locator(".g-timeline li");
+        await Expect(steps).ToHaveCountAsync(3);
+        await Expect(steps.Nth(0)).ToContainTextAsync("入户核查");
+        await Expect(steps.Nth(1)).ToContainTextAsync("信息比对");
+        await Expect(steps.Nth(2)).ToContainTextAsync("民主评议");
+        Beijing.AssertShows(await steps.Nth(2).Locator(".g-when").InnerTextAsync(), Beijing.Now);
+        await Expect(page.Locator(".g-facts")).ToContainTextAsync("拟认定：脱贫不稳定户");
+        await Artifacts.ScreenshotAsync(page, "monitoring-case.png");
+        village.AssertNoPageErrors();
+        township.AssertNoPageErrors();
+    }
+}
