@@ -19,8 +19,7 @@ public sealed partial class AdminBrowserTests(BrowserApp app)
     {
         await using var admin = await app.SignInAsync("admin");
         var page = admin.Page;
-        await page.Locator("summary", new() { HasText = "系统管理" }).ClickAsync();
-        await page.Locator("header nav").GetByRole(AriaRole.Link, new() { Name = "数据备份" }).ClickAsync();
+        await admin.MenuAsync("系统管理", "数据备份");
         await Expect(page.Locator("h1")).ToHaveTextAsync("数据备份");
         // The passphrase is configured: the key ring goes with the backup, and the page says so (no warning).
         await Expect(page.Locator("#no-keyring")).ToHaveCountAsync(0);
@@ -97,7 +96,7 @@ public sealed partial class AdminBrowserTests(BrowserApp app)
         await Expect(status).ToContainTextAsync("已锁定至");
         Beijing.AssertShows(await status.InnerTextAsync(), lockedAt.AddMinutes(15));
         await row.GetByRole(AriaRole.Button, new() { Name = "解锁" }).ClickAsync();
-        await Expect(county.Flash).ToHaveTextAsync($"已解锁用户 {user.UserName}");
+        await county.ExpectFlashAsync($"已解锁用户 {user.UserName}");
         await Expect(row.Locator(".tag")).ToHaveTextAsync("正常");
         await Expect(row.GetByRole(AriaRole.Button, new() { Name = "解锁" })).ToHaveCountAsync(0);
 
@@ -106,8 +105,7 @@ public sealed partial class AdminBrowserTests(BrowserApp app)
         await Expect(owner.Page.Locator(".user-name")).ToHaveTextAsync($"{user.DisplayName}（村干部）");
 
         // 操作日志: the unlock, by the administrator, in Chinese and Beijing time.
-        await page.Locator("summary", new() { HasText = "系统管理" }).ClickAsync();
-        await page.Locator("header nav").GetByRole(AriaRole.Link, new() { Name = "操作日志" }).ClickAsync();
+        await county.MenuAsync("系统管理", "操作日志");
         await page.GetByLabel("操作人（用户名）").FillAsync("tl_admin");
         await page.GetByLabel("摘要包含").FillAsync(user.UserName);
         await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
@@ -143,7 +141,7 @@ public sealed partial class AdminBrowserTests(BrowserApp app)
         await page.GetByLabel("姓名").FillAsync(renamed);
         await page.GetByLabel("角色").SelectOptionAsync(new SelectOptionValue { Label = "村干部" });
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
-        await Expect(county.Flash).ToHaveTextAsync($"用户 {user.UserName} 已保存");
+        await county.ExpectFlashAsync($"用户 {user.UserName} 已保存");
         await page.GetByLabel("用户名或姓名").FillAsync(user.UserName);
         await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
         row = page.Locator("table.list tbody tr").Filter(new() { HasText = user.UserName });
@@ -153,6 +151,11 @@ public sealed partial class AdminBrowserTests(BrowserApp app)
         // The new user signs in with the role given.
         await using var owner = await app.SignInAsync(user.UserName, user.Password);
         await Expect(owner.Page.Locator(".user-name")).ToHaveTextAsync($"{renamed}（村干部）");
+        // … and signs out.
+        await owner.Page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+        await owner.Page.WaitForURLAsync(u => u.Contains("/login", StringComparison.Ordinal));
+        await owner.GotoAsync("/households");
+        Assert.Contains("/login", owner.Page.Url, StringComparison.Ordinal);
         county.AssertNoPageErrors();
     }
 }
@@ -177,7 +180,7 @@ internal static class UserPages
         await page.GetByLabel("确认密码").FillAsync(user.Password);
         await RegionPicker.ChooseAsync(page, "土桥镇", firstVillage: true);
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
-        await Expect(admin.Flash).ToHaveTextAsync($"已新增用户 {user.UserName}（{roleLabel}）");
+        await admin.ExpectFlashAsync($"已新增用户 {user.UserName}（{roleLabel}）");
         return user;
     }
 }

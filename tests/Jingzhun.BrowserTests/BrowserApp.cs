@@ -85,6 +85,20 @@ public sealed class Session(string url, IBrowserContext context, IPage page) : I
 
     public async Task GotoAsync(string path) => await Page.GotoAsync(Url + path);
 
+    /// <summary>Opens a page from the header's menus, as a user finds it (e.g. 驻村帮扶 → 工作日志).</summary>
+    public async Task MenuAsync(string menu, string item)
+    {
+        await Page.Locator("header nav summary", new() { HasText = menu }).ClickAsync();
+        await Page.Locator("header nav").GetByRole(AriaRole.Link, new() { Name = item, Exact = true }).ClickAsync();
+    }
+
+    /// <summary>The form's outcome is shown, and only once.</summary>
+    public async Task ExpectFlashAsync(string text)
+    {
+        await Assertions.Expect(Flash).ToHaveTextAsync(text);
+        await Assertions.Expect(Page.Locator("[role=status]", new() { HasText = text })).ToHaveCountAsync(1);
+    }
+
     /// <summary>Fills and submits the login page's own form (the header has a logout form too).</summary>
     public async Task SubmitLoginAsync(string user, string password)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -37,7 +38,7 @@ public sealed class FieldWorkBrowserTests(BrowserApp app)
         await page.GetByLabel("卫生厕所（现：").SelectOptionAsync(new SelectOptionValue { Label = "是" });
         await page.GetByRole(AriaRole.Button, new() { Name = "保存走访" }).ClickAsync();
 
-        await Expect(cadre.Flash).ToHaveTextAsync("已保存走访记录");
+        await cadre.ExpectFlashAsync("已保存走访记录");
         await Expect(page.Locator("h1")).ToHaveTextAsync("走访详情");
         var facts = page.Locator("dl.g-facts");
         await Expect(facts).ToContainTextAsync($"户主 {head}");
@@ -58,8 +59,7 @@ public sealed class FieldWorkBrowserTests(BrowserApp app)
         var page = village.Page;
         var h = await RegistryPages.RegisterAsync(village);
 
-        await page.Locator("summary", new() { HasText = "驻村帮扶" }).ClickAsync();
-        await page.Locator("header nav").GetByRole(AriaRole.Link, new() { Name = "结对帮扶" }).ClickAsync();
+        await village.MenuAsync("驻村帮扶", "结对帮扶");
         await Expect(page.Locator("h1")).ToHaveTextAsync("结对帮扶");
         await page.GetByLabel("仅未结对户").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
@@ -76,7 +76,7 @@ public sealed class FieldWorkBrowserTests(BrowserApp app)
         await Expect(page.GetByLabel("走访干部")).ToHaveValueAsync("");
         await page.GetByLabel("走访情况").FillAsync("结对后首次走访，了解家庭收入情况");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存走访" }).ClickAsync();
-        await Expect(village.Flash).ToHaveTextAsync("已保存走访记录");
+        await village.ExpectFlashAsync("已保存走访记录");
         var facts = page.Locator("dl.g-facts");
         await Expect(facts.Locator("dt:text-is('帮扶干部') + dd")).ToHaveTextAsync(cadre);
         await Expect(facts.Locator("dt:text-is('走访类型') + dd")).ToHaveTextAsync("月度例行");
@@ -91,8 +91,7 @@ public sealed class FieldWorkBrowserTests(BrowserApp app)
         // user meets (and proves the form reaches the server with its token).
         await using var township = await app.SignInAsync("tuqiao");
         var page = township.Page;
-        await page.Locator("summary", new() { HasText = "驻村帮扶" }).ClickAsync();
-        await page.Locator("header nav").GetByRole(AriaRole.Link, new() { Name = "驻村工作队" }).ClickAsync();
+        await township.MenuAsync("驻村帮扶", "驻村工作队");
         await Expect(page.Locator("h1")).ToHaveTextAsync("驻村工作队");
         var village = (await page.Locator("table.g-table tbody tr").First.Locator("td").First.InnerTextAsync()).Trim().Split(' ')[^1];
         var code = await page.Locator("[data-region-picker] select[data-rp-level]").First
@@ -110,5 +109,102 @@ public sealed class FieldWorkBrowserTests(BrowserApp app)
         await Expect(form.GetByLabel("名称 *")).ToHaveValueAsync(name);
         await Expect(page.Locator("table.g-table tbody tr").Filter(new() { HasText = name })).ToHaveCountAsync(0);
         township.AssertNoPageErrors();
+    }
+
+    [SkippableFact]
+    public async Task A_cadre_writes_a_work_log_with_a_photo_about_a_paired_household()
+    {
+        await using var cadre = await app.SignInAsync("cadre");
+        var page = cadre.Page;
+        await cadre.GotoAsync("/households");
+        var number = (await page.Locator("#results tbody tr").First.Locator("td").First.InnerTextAsync()).Trim();
+
+        await cadre.MenuAsync("驻村帮扶", "工作日志");
+        await Expect(page.Locator("h2")).ToHaveTextAsync("记工作日志");
+        var yesterday = DateOnly.FromDateTime(Beijing.Now).AddDays(-1);
+        var text = $"走访结对户，宣讲医保缴费政策 {Guid.NewGuid():N}";
+        await page.GetByLabel("日期").FillAsync(yesterday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.GetByLabel("工作内容").FillAsync(text);
+        await page.GetByLabel("项目名称（选填）").FillAsync("医保宣传");
+        await page.GetByLabel("关联农户户编号（选填，逗号分隔）").FillAsync(number);
+        await page.GetByLabel("照片（JPEG/PNG，最多9张）").SetInputFilesAsync(new FilePayload
+        {
+            Name = "meeting.jpg", MimeType = "image/jpeg", Buffer = await Images.JpegAsync(page),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await cadre.ExpectFlashAsync("工作日志已保存");
+        var log = page.Locator(".worklog").Filter(new() { HasText = text });
+        await Expect(log).ToHaveCountAsync(1);
+        await Expect(log.Locator("strong")).ToHaveTextAsync($"{yesterday:yyyy-MM-dd}");
+        await Expect(log).ToContainTextAsync("项目：医保宣传");
+        await Expect(log.Locator($"a[href^='/households/']")).ToContainTextAsync(number);
+        await Expect(log.Locator("img")).ToHaveCountAsync(1);
+        cadre.AssertNoPageErrors();
+    }
+
+    [SkippableFact]
+    public async Task The_township_records_a_monthly_review_meeting_on_an_open_problem()
+    {
+        await using var township = await app.SignInAsync("tuqiao");
+        var page = township.Page;
+        await township.MenuAsync("驻村帮扶", "月研判");
+        await Expect(page.Locator("h1")).ToContainTextAsync("月研判");
+        var meetings = int.Parse(await page.Locator("#meeting-summary strong").First.InnerTextAsync(), CultureInfo.InvariantCulture);
+
+        await page.GetByLabel("会议日期").FillAsync(DateOnly.FromDateTime(Beijing.Now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.GetByLabel("参会人员").FillAsync("镇党委书记、镇长、各村第一书记");
+        await page.GetByLabel("会议纪要（选填）").FillAsync("研判本月排查发现的问题");
+        var first = page.Locator("select[name='Items[0].Issue']");
+        Assert.True(await first.Locator("option").CountAsync() > 1, "the township has open problems or leads to review");
+        await first.SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.Locator("input[name='Items[0].Decision']").FillAsync("由镇医保办本月内落实");
+        await page.Locator("input[name='Items[0].ActedBy']").FillAsync("土桥镇医保办");
+        await page.Locator("input[name='Items[1].Subject']").FillAsync("部分脱贫户反映灌溉用水不足");
+        await page.Locator("input[name='Items[1].Decision']").FillAsync("协调水利站检修渠道");
+        await page.Locator("input[name='Items[1].ActedBy']").FillAsync("镇水利站");
+        await page.Locator("input[name='Items[1].Resolved']").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await township.ExpectFlashAsync("月研判会议已记录");
+        await Expect(page.Locator("#meeting-summary strong").First).ToHaveTextAsync((meetings + 1).ToString(CultureInfo.InvariantCulture));
+        township.AssertNoPageErrors();
+    }
+
+    [SkippableFact]
+    public async Task The_village_adds_a_cadre_and_corrects_the_unit()
+    {
+        await using var village = await app.SignInAsync("village");
+        var page = village.Page;
+        var h = await RegistryPages.RegisterAsync(village);
+        // The village's code, as the household page shows it.
+        var code = (await page.Locator(".household-head .code").InnerTextAsync()).Trim('（', '）', ' ');
+
+        await village.MenuAsync("驻村帮扶", "帮扶干部");
+        await page.GetByRole(AriaRole.Link, new() { Name = "新增帮扶干部" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("新增帮扶干部");
+        var name = Names.New();
+        await page.GetByLabel("姓名 *").FillAsync(name);
+        await page.GetByLabel("派出单位 *").FillAsync("土桥镇人民政府");
+        await page.GetByLabel("手机号").FillAsync("139" + Random.Shared.Next(10_000_000, 100_000_000).ToString(CultureInfo.InvariantCulture));
+        await page.GetByLabel("帮扶地区代码 *").FillAsync(code);
+        await page.GetByLabel("帮扶开始日期 *").FillAsync(DateOnly.FromDateTime(Beijing.Now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await village.ExpectFlashAsync($"已保存帮扶干部 {name}");
+
+        var row = page.Locator("table tbody tr").Filter(new() { HasText = name });
+        await Expect(row).ToHaveCountAsync(1);
+        await Expect(row).ToContainTextAsync("土桥镇人民政府");
+        var phone = row.Locator("td").Nth(3);
+        await Expect(phone).ToHaveTextAsync(new Regex(@"^139\*{4}\d{4}$"));
+        var masked = await phone.InnerTextAsync();
+        // The edit form shows the phone masked; saved as it is, the number stays.
+        await row.GetByRole(AriaRole.Link, new() { Name = "修改" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("修改帮扶干部");
+        await Expect(page.GetByLabel("手机号")).ToHaveValueAsync(masked);
+        await page.GetByLabel("派出单位 *").FillAsync($"{h.HeadName[..1]}家村民委员会");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await village.ExpectFlashAsync($"已保存帮扶干部 {name}");
+        await Expect(row).ToContainTextAsync($"{h.HeadName[..1]}家村民委员会");
+        await Expect(phone).ToHaveTextAsync(masked);
+        village.AssertNoPageErrors();
     }
 }

@@ -98,6 +98,7 @@ public sealed class ImportBrowserTests(BrowserApp app)
         // The household is in the registry, with its head.
         await township.GotoAsync("/households");
         await page.Locator("#f-q").FillAsync(number);
+        await page.Locator("#f-q").PressAsync("Enter");
         var found = page.Locator("#results tbody tr").Filter(new() { HasText = number });
         await Expect(found).ToHaveCountAsync(1);
         await Expect(found).ToContainTextAsync(head);

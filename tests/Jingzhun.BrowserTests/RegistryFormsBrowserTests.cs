@@ -34,7 +34,7 @@ public sealed class RegistryFormsBrowserTests(BrowserApp app)
         await page.GetByLabel("详细地址", new() { Exact = true }).FillAsync("高桥村5组12号");
         await page.GetByLabel("住房安全等级", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "B级（基本安全）" });
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
-        await Expect(village.Flash).ToHaveTextAsync("户信息已保存");
+        await village.ExpectFlashAsync("户信息已保存");
         var change = page.Locator("#history li").First;
         await Expect(change.Locator(".badge")).ToHaveTextAsync("修改");
         await Expect(change.Locator(".changes")).ToContainTextAsync("住址：（空） → 高桥村5组12号");
@@ -60,7 +60,7 @@ public sealed class RegistryFormsBrowserTests(BrowserApp app)
         await page.GetByLabel("与户主关系").SelectOptionAsync(new SelectOptionValue { Label = "配偶" });
         await page.GetByLabel("文化程度").SelectOptionAsync(new SelectOptionValue { Label = "小学" });
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
-        await Expect(village.Flash).ToHaveTextAsync($"已增加成员 {spouse}");
+        await village.ExpectFlashAsync($"已增加成员 {spouse}");
         var row = page.Locator("#members tbody tr").Filter(new() { HasText = spouse });
         await Expect(row.Locator("td").Nth(2)).ToHaveTextAsync("配偶");
         await Expect(row.Locator("td").Nth(3)).ToHaveTextAsync("女");
@@ -73,7 +73,7 @@ public sealed class RegistryFormsBrowserTests(BrowserApp app)
         await page.GetByLabel("务工状况").SelectOptionAsync(new SelectOptionValue { Label = "县外省内务工" });
         await page.GetByLabel("务工时间（月）").FillAsync("9");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
-        await Expect(village.Flash).ToHaveTextAsync($"成员 {spouse} 的信息已保存");
+        await village.ExpectFlashAsync($"成员 {spouse} 的信息已保存");
         await Expect(row.Locator("td").Nth(6)).ToHaveTextAsync("初中");
         await Expect(row.Locator("td").Nth(10)).ToHaveTextAsync(new Regex(@"^县外省内务工\s*（9个月）\s*$"));
 
@@ -84,7 +84,7 @@ public sealed class RegistryFormsBrowserTests(BrowserApp app)
         await page.GetByLabel("减员日期").FillAsync(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.GetByLabel($"我已核实：{spouse}", new() { Exact = false }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "确认减员" }).ClickAsync();
-        await Expect(village.Flash).ToHaveTextAsync($"成员 {spouse} 已办理减员（{reason}，{today:yyyy-MM-dd}）");
+        await village.ExpectFlashAsync($"成员 {spouse} 已办理减员（{reason}，{today:yyyy-MM-dd}）");
         await Expect(row.Locator("td").Nth(13)).ToContainTextAsync(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await Expect(page.Locator(".hh-summary")).ToContainTextAsync("1 人");
         village.AssertNoPageErrors();
@@ -109,7 +109,7 @@ public sealed class RegistryFormsBrowserTests(BrowserApp app)
         // The page previews the figure; the server's is the one that counts.
         await Expect(page.Locator("#income-preview")).ToHaveTextAsync("16050.25 元（2人）");
         await page.GetByRole(AriaRole.Button, new() { Name = $"保存{year}年收入" }).ClickAsync();
-        await Expect(village.Flash).ToHaveTextAsync($"{year}年收入已保存：家庭纯收入 32,100.50 元，人均纯收入 16,050.25 元（2人）");
+        await village.ExpectFlashAsync($"{year}年收入已保存：家庭纯收入 32,100.50 元，人均纯收入 16,050.25 元（2人）");
         await Expect(page.Locator(".figure")).ToContainTextAsync("已保存的人均纯收入：16,050.25 元");
         Beijing.AssertShows(await page.Locator(".figure .hint").First.InnerTextAsync(), Beijing.Now);
 

@@ -20,14 +20,11 @@ public sealed partial class WorkflowBrowserTests(BrowserApp app)
     private static ILocator Step(IPage page, string heading) =>
         page.Locator("form.g-step").Filter(new() { Has = page.Locator("h3", new() { HasTextRegex = new Regex($"^{Regex.Escape(heading)}$") }) });
 
-    [SkippableFact]
-    public async Task A_problem_is_registered_assigned_worked_returned_and_verified_by_the_village_and_the_township()
+    /// <summary>登记问题 from the household's 两不愁三保障 panel, on the first dimension without an open problem.</summary>
+    private static async Task<(string Id, string Dimension)> ReportProblemAsync(Session village, NewHousehold h)
     {
-        await using var village = await app.SignInAsync("village");
         var page = village.Page;
-        var h = await RegistryPages.RegisterAsync(village);
-
-        // 登记问题 from the household's 两不愁三保障 panel, on a dimension without an open problem.
+        await village.GotoAsync($"/households/{h.Id}");
         var report = page.Locator("#guarantees .g-dim a", new() { HasText = "登记问题" }).First;
         var dimension = await report.Locator("xpath=ancestor::div[contains(@class,'g-dim')]//h4/span[1]").InnerTextAsync();
         await report.ClickAsync();
@@ -35,11 +32,21 @@ public sealed partial class WorkflowBrowserTests(BrowserApp app)
         await Expect(page.Locator("select[name=Dimension] option:checked")).ToHaveTextAsync(dimension);
         await page.GetByLabel("来源 *").SelectOptionAsync(new SelectOptionValue { Label = "入户走访" });
         await page.GetByLabel("紧急程度 *").SelectOptionAsync(new SelectOptionValue { Label = "一般" });
-        await page.GetByLabel("问题描述 *（4–500字）").FillAsync("入户发现户主未参加城乡居民基本医疗保险");
+        await page.GetByLabel("问题描述 *（4–500字）").FillAsync($"入户发现{dimension}方面存在问题，需核实");
         await page.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
+        await Expect(page.Locator(".g-alert.g-ok")).ToHaveTextAsync("问题已登记，待交办");
+        return (ProblemUrl().Match(page.Url).Groups[1].Value, dimension);
+    }
+
+    [SkippableFact]
+    public async Task A_problem_is_registered_assigned_worked_returned_and_verified_by_the_village_and_the_township()
+    {
+        await using var village = await app.SignInAsync("village");
+        var page = village.Page;
+        var h = await RegistryPages.RegisterAsync(village);
+
+        var (id, dimension) = await ReportProblemAsync(village, h);
         var notice = page.Locator(".g-alert.g-ok");
-        await Expect(notice).ToHaveTextAsync("问题已登记，待交办");
-        var id = ProblemUrl().Match(page.Url).Groups[1].Value;
         await Expect(page.Locator("h1")).ToHaveTextAsync($"问题 {id}：{h.HeadName} 户 · {dimension}");
         await Expect(page.Locator(".g-head .g-badge")).ToHaveTextAsync("待交办");
         // The village cannot assign.
@@ -121,11 +128,11 @@ public sealed partial class WorkflowBrowserTests(BrowserApp app)
         await page.GetByLabel("基层干部排查").CheckAsync();
         await page.GetByLabel("风险情况 *").FillAsync("户主3月突发脑梗住院，自付医疗费约4.2万元，家庭主要劳动力无法务工");
         await page.GetByRole(AriaRole.Button, new() { Name = "登记线索" }).ClickAsync();
-        await Expect(village.Flash).ToHaveTextAsync($"已登记 {h.HeadName} 户的风险线索（基层干部排查），待受理核查");
+        await village.ExpectFlashAsync($"已登记 {h.HeadName} 户的风险线索（基层干部排查），待受理核查");
 
         var lead = page.Locator("table tbody tr").Filter(new() { HasText = "突发脑梗" });
         await lead.GetByRole(AriaRole.Button, new() { Name = "受理" }).ClickAsync();
-        await Expect(village.Flash).ToHaveTextAsync($"已受理线索，{h.HeadName} 户进入监测认定（待入户核查）");
+        await village.ExpectFlashAsync($"已受理线索，{h.HeadName} 户进入监测认定（待入户核查）");
         await Expect(page.Locator("h1")).ToHaveTextAsync($"{h.HeadName} 户 · 防返贫监测");
         var caseUrl = page.Url;
 
@@ -134,7 +141,7 @@ public sealed partial class WorkflowBrowserTests(BrowserApp app)
         await Expect(visit.GetByLabel("核查日期 *")).ToHaveValueAsync(DateOnly.FromDateTime(Beijing.Now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await visit.GetByLabel("核查情况 *").FillAsync("核实户主住院，合规自付医疗费3.8万元，家中1人务工收入减少");
         await visit.GetByRole(AriaRole.Button, new() { Name = "登记入户核查" }).ClickAsync();
-        await Expect(village.Flash).ToHaveTextAsync("已登记“入户核查”，当前为“待信息比对”");
+        await village.ExpectFlashAsync("已登记“入户核查”，当前为“待信息比对”");
         // 信息比对 is the township's.
         await Expect(Step(page, "信息比对")).ToHaveCountAsync(0);
 
@@ -145,7 +152,7 @@ public sealed partial class WorkflowBrowserTests(BrowserApp app)
         var compare = Step(tp, "信息比对");
         await compare.GetByLabel("部门比对结果").FillAsync("比对车辆、房产、工商信息，未发现异常");
         await compare.GetByRole(AriaRole.Button, new() { Name = "登记信息比对" }).ClickAsync();
-        await Expect(township.Flash).ToHaveTextAsync("已登记“信息比对”，当前为“待民主评议”");
+        await township.ExpectFlashAsync("已登记“信息比对”，当前为“待民主评议”");
 
         // 民主评议 (village): agreed, proposed kind and risk type. The kind is judged against the latest income, so the
         // village records last year's first (a per-capita 4,800 yuan, within the monitoring range).
@@ -157,7 +164,7 @@ public sealed partial class WorkflowBrowserTests(BrowserApp app)
         await appraisal.GetByLabel("拟认定类型 *").SelectOptionAsync(new SelectOptionValue { Label = "脱贫不稳定户" });
         await appraisal.GetByLabel("因病", new() { Exact = true }).CheckAsync();
         await appraisal.GetByRole(AriaRole.Button, new() { Name = "登记民主评议" }).ClickAsync();
-        await Expect(village.Flash).ToHaveTextAsync("已登记“民主评议”，当前为“村级公示中”");
+        await village.ExpectFlashAsync("已登记“民主评议”，当前为“村级公示中”");
 
         // The procedure so far, in order, with who and when (Beijing time).
         var steps = page.Locator(".g-timeline li");
@@ -170,5 +177,78 @@ public sealed partial class WorkflowBrowserTests(BrowserApp app)
         await Artifacts.ScreenshotAsync(page, "monitoring-case.png");
         village.AssertNoPageErrors();
         township.AssertNoPageErrors();
+    }
+
+    [SkippableFact]
+    public async Task The_township_assigns_pending_problems_in_bulk()
+    {
+        // Two problems of a new household, reported by the village.
+        await using var village = await app.SignInAsync("village");
+        var h = await RegistryPages.RegisterAsync(village);
+        var ids = new[] { (await ReportProblemAsync(village, h)).Id, (await ReportProblemAsync(village, h)).Id };
+
+        await using var township = await app.SignInAsync("tuqiao");
+        var page = township.Page;
+        // 问题台账 from the household's panel (the ledger of that household), narrowed to 待交办.
+        await township.GotoAsync($"/households/{h.Id}");
+        await page.Locator("#guarantees").GetByRole(AriaRole.Link, new() { Name = "问题记录" }).ClickAsync();
+        await page.GetByLabel("状态").SelectOptionAsync(new SelectOptionValue { Label = "待交办" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+        foreach (var id in ids) await page.GetByLabel($"选择问题 {id}").CheckAsync();
+        await Expect(page.Locator("#g-count")).ToHaveTextAsync("2");
+        var bulk = page.Locator("#g-bulk");
+        await bulk.GetByLabel("责任单位").FillAsync("土桥镇民政办");
+        await bulk.GetByLabel("责任人").FillAsync("王芳");
+        await bulk.GetByRole(AriaRole.Button, new() { Name = "交办所选问题" }).ClickAsync();
+        await Expect(page.Locator(".g-alert.g-ok")).ToHaveTextAsync("已交办 2 个");
+        foreach (var id in ids)
+        {
+            await township.GotoAsync($"/problems/{id}");
+            await Expect(page.Locator(".g-head .g-badge")).ToHaveTextAsync("已交办");
+            await Expect(page.Locator(".g-facts")).ToContainTextAsync("土桥镇民政办");
+        }
+        township.AssertNoPageErrors();
+    }
+
+    [SkippableFact]
+    public async Task The_county_writes_the_plan_and_records_and_completes_a_measure_for_a_monitored_household()
+    {
+        // A monitored household of the demo county (the demo monitors 25 households, none of them in 土桥镇).
+        await using var county = await app.SignInAsync("tl_admin");
+        var page = county.Page;
+        await county.GotoAsync("/households?status=Monitored");
+        await page.Locator("#results tbody tr a[href^='/households/']").First.ClickAsync();
+        await page.Locator("#monitoring").GetByRole(AriaRole.Link, new() { Name = "详情" }).First.ClickAsync();
+        await Expect(page.Locator(".g-head .g-badge")).ToHaveTextAsync("监测帮扶中");
+
+        var plan = page.Locator("form[action*='handler=Plan']");
+        await plan.GetByLabel("一对一监测责任人").FillAsync("李建国");
+        await plan.GetByLabel("帮扶计划").FillAsync("落实医疗救助，安排公益性岗位，年底前收入稳定在监测范围以上");
+        await plan.GetByRole(AriaRole.Button, new() { Name = "保存帮扶计划" }).ClickAsync();
+        await county.ExpectFlashAsync("已保存帮扶计划");
+        await Expect(page.Locator(".g-facts")).ToContainTextAsync("李建国");
+
+        var description = $"安排村保洁公益性岗位，每月800元 {Guid.NewGuid():N}"[..40];
+        var form = page.Locator("#measure-form");
+        await form.GetByLabel("措施类别 *").SelectOptionAsync(new SelectOptionValue { Label = "就业帮扶" });
+        await form.GetByLabel("状态 *").SelectOptionAsync(new SelectOptionValue { Label = "实施中" });
+        await form.GetByLabel("措施内容 *").FillAsync(description);
+        await form.GetByLabel("金额（元）").FillAsync("9600");
+        await form.GetByRole(AriaRole.Button, new() { Name = "登记措施" }).ClickAsync();
+        await county.ExpectFlashAsync("已登记帮扶措施");
+        var row = page.Locator("table.g-table tbody tr").Filter(new() { HasText = description });
+        await Expect(row.Locator("td").Nth(4)).ToHaveTextAsync("9,600.00");
+        await Expect(row.Locator("td").Nth(5)).ToHaveTextAsync("实施中");
+        Beijing.AssertShows(await row.Locator("td").Nth(7).InnerTextAsync(), Beijing.Now);
+
+        await row.GetByRole(AriaRole.Link, new() { Name = "修改" }).ClickAsync();
+        form = page.Locator("#measure-form");
+        await form.GetByLabel("状态 *").SelectOptionAsync(new SelectOptionValue { Label = "已落实" });
+        await form.GetByLabel("佐证（已落实的必填）").FillAsync("公益性岗位聘用协议 2026-015 号");
+        await form.GetByRole(AriaRole.Button, new() { Name = "保存修改" }).ClickAsync();
+        await county.ExpectFlashAsync("已修改帮扶措施");
+        await Expect(row.Locator("td").Nth(5)).ToHaveTextAsync("已落实");
+        await Expect(row.Locator("td").Nth(6)).ToHaveTextAsync("公益性岗位聘用协议 2026-015 号");
+        county.AssertNoPageErrors();
     }
 }
