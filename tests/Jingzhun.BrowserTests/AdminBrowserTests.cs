@@ -188,11 +188,18 @@ internal static class UserPages
 /// <summary>The cascading region picker (Modules/Regions/BrowseRegions/_RegionPicker.cshtml) as a user works it.</summary>
 internal static class RegionPicker
 {
-    public static async Task ChooseAsync(IPage page, string township, bool firstVillage)
+    public static Task ChooseAsync(IPage page, string township, bool firstVillage) =>
+        ChooseAsync(page, new SelectOptionValue { Label = township }, firstVillage);
+
+    /// <summary>The <paramref name="index"/>-th place (from 0) of the first level under the user's own region.</summary>
+    public static Task ChooseAsync(IPage page, int index, bool firstVillage) =>
+        ChooseAsync(page, new SelectOptionValue { Index = index + 1 }, firstVillage);
+
+    private static async Task ChooseAsync(IPage page, SelectOptionValue first, bool firstVillage)
     {
         var picker = page.Locator("[data-region-picker]");
         var selects = picker.Locator("select[data-rp-level]");
-        await selects.First.SelectOptionAsync(new SelectOptionValue { Label = township });
+        await selects.First.SelectOptionAsync(first);
         if (!firstVillage) return;
         await Expect(selects).ToHaveCountAsync(2);
         await selects.Nth(1).SelectOptionAsync(new SelectOptionValue { Index = 1 });

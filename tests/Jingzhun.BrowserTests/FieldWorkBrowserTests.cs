@@ -70,8 +70,9 @@ public sealed class FieldWorkBrowserTests(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "结对所选农户" }).ClickAsync();
         await Expect(page.Locator(".g-alert[role=status]")).ToHaveTextAsync("已结对 1 户（其中轮换 0 户），0 户原已与该干部结对");
 
-        // The visit form on the household page; the village officer records it for the paired cadre.
+        // The household page names the cadre; its visit form records a visit for them.
         await village.GotoAsync($"/households/{h.Id}");
+        await Expect(page.Locator("#visits")).ToContainTextAsync($"结对帮扶干部：{cadre}（");
         await page.Locator("#visits").GetByRole(AriaRole.Link, new() { Name = "登记走访" }).ClickAsync();
         await Expect(page.GetByLabel("走访干部")).ToHaveValueAsync("");
         await page.GetByLabel("走访情况").FillAsync("结对后首次走访，了解家庭收入情况");
@@ -205,6 +206,40 @@ public sealed class FieldWorkBrowserTests(BrowserApp app)
         await village.ExpectFlashAsync($"已保存帮扶干部 {name}");
         await Expect(row).ToContainTextAsync($"{h.HeadName[..1]}家村民委员会");
         await Expect(phone).ToHaveTextAsync(masked);
+        village.AssertNoPageErrors();
+    }
+
+    [SkippableFact]
+    public async Task The_village_pairs_a_household_by_uploading_the_pairing_template()
+    {
+        await using var village = await app.SignInAsync("village");
+        var page = village.Page;
+        var h = await RegistryPages.RegisterAsync(village);
+        await village.MenuAsync("驻村帮扶", "结对帮扶");
+        var option = page.Locator("select[name=CadreId] option").Nth(1);
+        var cadreId = await option.GetAttributeAsync("value");
+        var cadre = (await option.InnerTextAsync()).Split('（')[0].Trim();
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "下载导入模板" }).ClickAsync());
+        var template = Path.Combine(app.App!.Folder, $"pairing-template-{h.Number}.xlsx");
+        await download.SaveAsAsync(template);
+        var header = ((IDictionary<string, object?>)MiniExcelLibs.MiniExcel.Query(template, useHeaderRow: true).First()).Keys.ToList();
+        Assert.Equal(["户编号", "干部姓名", "干部手机号", "干部编号", "开始日期"], header);
+        var file = Path.Combine(app.App.Folder, $"pairing-{h.Number}.xlsx");
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(file, new[]
+        {
+            new Dictionary<string, object?>
+            {
+                ["户编号"] = h.Number, ["干部姓名"] = cadre, ["干部手机号"] = null, ["干部编号"] = cadreId,
+                ["开始日期"] = DateOnly.FromDateTime(Beijing.Now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            },
+        });
+        await page.Locator("input[type=file][name=file]").SetInputFilesAsync(file);
+        await page.GetByRole(AriaRole.Button, new() { Name = "导入" }).ClickAsync();
+        await Expect(page.Locator(".g-alert[role=status]")).ToHaveTextAsync("导入完成：结对 1 户（其中轮换 0 户），0 户无变化");
+
+        await village.GotoAsync($"/households/{h.Id}");
+        await Expect(page.Locator("#visits")).ToContainTextAsync($"结对帮扶干部：{cadre}（");
         village.AssertNoPageErrors();
     }
 }

@@ -251,4 +251,29 @@ public sealed partial class WorkflowBrowserTests(BrowserApp app)
         await Expect(row.Locator("td").Nth(6)).ToHaveTextAsync("公益性岗位聘用协议 2026-015 号");
         county.AssertNoPageErrors();
     }
+
+    [SkippableTheory]
+    [InlineData("两不愁三保障", "重新研判", "开始研判")]
+    [InlineData("防返贫监测", "监测预警", "开始筛查")]
+    public async Task The_township_runs_a_sweep_of_one_village_and_follows_it_to_the_end(string menu, string item, string start)
+    {
+        await using var township = await app.SignInAsync("tuqiao");
+        var page = township.Page;
+        await township.MenuAsync(menu, item);
+        await RegionPicker.ChooseAsync(page, 0, firstVillage: false);
+        var village = await page.Locator("[data-region-picker] select[data-rp-level]").First.Locator("option:checked").InnerTextAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = start }).ClickAsync();
+
+        await Expect(page.Locator("#g-job h2")).ToContainTextAsync($"：{village}");
+        await Expect(page.Locator("#g-status")).ToHaveTextAsync("已完成", new() { Timeout = 60_000 });
+        await Expect(page.Locator("#g-count")).ToHaveTextAsync(new Regex(@"^(\d+) / \1 户（100%）$"));
+        await Expect(page.Locator("#g-problems")).ToBeVisibleAsync();
+        // 最近的任务: this one, by this user, started now (Beijing time).
+        await page.ReloadAsync();
+        var recent = page.Locator("table.g-table tbody tr").First;
+        await Expect(recent.Locator("td").Nth(2)).ToHaveTextAsync("已完成");
+        await Expect(recent.Locator("td").Nth(5)).ToHaveTextAsync("tuqiao");
+        Beijing.AssertShows(await recent.Locator("td").Nth(6).InnerTextAsync(), Beijing.Now);
+        township.AssertNoPageErrors();
+    }
 }
