@@ -1,37 +1,21 @@
 using Microsoft.Playwright;
-using Xunit.Abstractions;
 
 namespace Jingzhun.BrowserTests;
 
 /// <summary>
-/// The running app (its built DLL as a separate process on a free loopback port, demo data on a temp SQLite file)
-/// driven by Debian's Chromium: sign in as the county administrator, drill down county → township → village on the
-/// dashboard, back up by the breadcrumb, and keep a screenshot as an artefact.
+/// The running app (<see cref="BrowserApp"/>) driven by Debian's Chromium: sign in as the county administrator, drill
+/// down county → township → village on the dashboard, back up by the breadcrumb, and keep a screenshot as an artefact.
 /// </summary>
-public sealed class DashboardBrowserTests(ITestOutputHelper output)
+[Collection(BrowserCollection.Name)]
+public sealed class DashboardBrowserTests(BrowserApp app)
 {
     [SkippableFact]
     public async Task The_dashboard_drills_down_twice_and_back_up()
     {
-        Skip.IfNot(File.Exists(Artifacts.Chromium), Artifacts.NoChromium);
-        await using var app = await RunningApp.StartAsync(output);
+        await using var county = await app.SignInAsync("tl_admin");
+        var page = county.Page;
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Artifacts.LaunchChromiumAsync(playwright);
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 }, Locale = "zh-CN" });
-        var errors = new List<string>();
-        page.PageError += (_, e) => errors.Add(e);
-        page.SetDefaultTimeout(20_000);
-
-        await page.GotoAsync(app.Url + "/login");
-        // The header has a logout form too: fill the login page's own form.
-        var login = page.Locator("main form").Filter(new LocatorFilterOptions { Has = page.Locator("input[name=Password]") });
-        await login.Locator("input[name=Username]").FillAsync("tl_admin");
-        await login.Locator("input[name=Password]").FillAsync("Jingzhun2026");
-        await login.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
-
-        await page.GotoAsync(app.Url + "/");
+        await page.GotoAsync(county.Url + "/");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("铜梁区 指挥驾驶舱");
         await Assertions.Expect(page.Locator(".d-cards")).ToBeVisibleAsync();
         var countyHouseholds = await page.Locator("[data-figure=households]").InnerTextAsync();
@@ -52,11 +36,11 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         var villageHref = await village.GetAttributeAsync("href");
         var villageName = await village.InnerTextAsync();
         var villageCode = villageHref!.Split("region=")[1];
-        await page.GotoAsync(app.Url + "/?region=" + villageCode);   // a village row opens its household list; its dashboard by URL
+        await page.GotoAsync(county.Url + "/?region=" + villageCode);   // a village row opens its household list; its dashboard by URL
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(villageName + " 指挥驾驶舱");
         await Assertions.Expect(page.Locator("nav.d-crumbs a")).ToHaveCountAsync(2);   // 铜梁区 › 镇 › (村)
         await page.WaitForTimeoutAsync(600);   // let the charts draw before the screenshot
-        var shot = await Artifacts.ScreenshotAsync(page, "dashboard-village.png");
+        await Artifacts.ScreenshotAsync(page, "dashboard-village.png");
 
         // Back up by the breadcrumb: to the township, then the county.
         await page.Locator("nav.d-crumbs a", new PageLocatorOptions { HasText = townshipName }).ClickAsync();
@@ -69,8 +53,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         await page.WaitForTimeoutAsync(600);
         await Artifacts.ScreenshotAsync(page, "dashboard-county.png");
 
-        Assert.True(errors.Count == 0, "page errors: " + string.Join("; ", errors));
-        output.WriteLine($"screenshot: {shot}");
+        county.AssertNoPageErrors();
     }
 
 }

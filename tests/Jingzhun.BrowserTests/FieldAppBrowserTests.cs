@@ -13,47 +13,20 @@ namespace Jingzhun.BrowserTests;
 /// retried sync creates nothing twice. The server is then asked, as the cadre, whether the visit is there once with
 /// its photo.
 /// </summary>
-public sealed class FieldAppBrowserTests(FieldAppBrowserTests.Phone phone) : IClassFixture<FieldAppBrowserTests.Phone>
+[Collection(BrowserCollection.Name)]
+public sealed class FieldAppBrowserTests(BrowserApp phone)
 {
-    private const string Password = "Jingzhun2026";
-
-    /// <summary>One running app and one Chromium for the tests of this class; each test has its own browser context (phone).</summary>
-    public sealed class Phone : IAsyncLifetime
-    {
-        private IPlaywright? _playwright;
-        public RunningApp? App { get; private set; }
-        public IBrowser? Browser { get; private set; }
-
-        public async Task InitializeAsync()
-        {
-            if (!File.Exists(Artifacts.Chromium)) return;
-            App = await RunningApp.StartAsync(null);
-            _playwright = await Playwright.CreateAsync();
-            Browser = await Artifacts.LaunchChromiumAsync(_playwright);
-        }
-
-        public async Task DisposeAsync()
-        {
-            if (Browser is not null) await Browser.DisposeAsync();
-            _playwright?.Dispose();
-            if (App is not null) await App.DisposeAsync();
-        }
-    }
+    private const string Password = BrowserApp.DemoPassword;
 
     /// <summary>A 360-px phone with GPS, signed in on /m/ as the demo cadre, its paired households downloaded.</summary>
     private async Task<(IBrowserContext Context, IPage Page, List<string> Errors)> SignedInPhoneAsync()
     {
-        Skip.If(phone.Browser is null, Artifacts.NoChromium);
-        var context = await phone.Browser.NewContextAsync(new BrowserNewContextOptions
+        var session = await phone.OpenAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 360, Height = 740 }, IsMobile = true, HasTouch = true, Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai", Permissions = ["geolocation"], Geolocation = new Geolocation { Latitude = 29.84f, Longitude = 106.05f, Accuracy = 15 },
         });
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.PageError += (_, e) => errors.Add(e);
-        page.SetDefaultTimeout(20_000);
-        Assertions.SetDefaultExpectTimeout(20_000);
+        var (context, page, errors) = (session.Context, session.Page, session.Errors);
 
         await page.GotoAsync(phone.App!.Url + "/m/");
         await page.Locator("input[name=username]").FillAsync("cadre");
@@ -98,7 +71,7 @@ public sealed class FieldAppBrowserTests(FieldAppBrowserTests.Phone phone) : ICl
         await page.Locator("select[name=kind]").SelectOptionAsync("Monthly");
         await page.Locator("textarea[name=notes]").FillAsync(notes);
         await Assertions.Expect(page.GetByText("已定位")).ToBeVisibleAsync();
-        var jpeg = await MakeJpegAsync(page);
+        var jpeg = await Images.JpegAsync(page);
         await page.Locator("input[type=file][name=photo]").SetInputFilesAsync(new FilePayload { Name = "door.jpg", MimeType = "image/jpeg", Buffer = jpeg });
         await Assertions.Expect(page.Locator("#thumbs img")).ToHaveCountAsync(1);
         await AssertFitsAsync(page);
@@ -220,22 +193,6 @@ public sealed class FieldAppBrowserTests(FieldAppBrowserTests.Phone phone) : ICl
     private static async Task AssertFitsAsync(IPage page) =>
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 360"),
             $"{page.Url} is wider than the phone");
-
-    /// <summary>A small real JPEG, drawn on a canvas in the page (the server checks photos by their content).</summary>
-    private static async Task<byte[]> MakeJpegAsync(IPage page)
-    {
-        var dataUrl = await page.EvaluateAsync<string>("""
-            () => {
-              const c = document.createElement('canvas');
-              c.width = 64; c.height = 48;
-              const g = c.getContext('2d');
-              g.fillStyle = '#3b7d3b'; g.fillRect(0, 0, 64, 48);
-              g.fillStyle = '#f0c040'; g.fillRect(8, 8, 24, 16);
-              return c.toDataURL('image/jpeg', 0.9);
-            }
-            """);
-        return Convert.FromBase64String(dataUrl[(dataUrl.IndexOf(',', StringComparison.Ordinal) + 1)..]);
-    }
 
     private static async Task<HttpClient> SignedInAsync(string url, string user)
     {

@@ -43,6 +43,9 @@ public sealed class RunningApp : IAsyncDisposable
 
     public string Url { get; }
 
+    /// <summary>The app's temp folder (database, keys, files, backups), deleted when the app stops.</summary>
+    public string Folder => _dir;
+
     public static string RepoRoot { get; } = FindRoot();
 
     private static string FindRoot()
@@ -52,7 +55,8 @@ public sealed class RunningApp : IAsyncDisposable
         throw new InvalidOperationException("Jingzhun.slnx not found above " + AppContext.BaseDirectory);
     }
 
-    public static async Task<RunningApp> StartAsync(ITestOutputHelper? output)
+    /// <param name="settings">Extra configuration (keys as in appsettings, "Auth:MaxFailedAttempts"), passed as environment variables.</param>
+    public static async Task<RunningApp> StartAsync(ITestOutputHelper? output, IReadOnlyDictionary<string, string>? settings = null)
     {
         var project = Path.Combine(RepoRoot, "src", "Jingzhun.Web");
         // The same configuration as this test build (bin/Debug or bin/Release).
@@ -72,6 +76,11 @@ public sealed class RunningApp : IAsyncDisposable
         info.Environment["Protection__KeysPath"] = Path.Combine(dir, "keys");
         info.Environment["Demo__Seed"] = "true";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Uploads, imports and backups in the temp folder too, not in the source tree's data/ folder.
+        info.Environment["Files__Path"] = Path.Combine(dir, "files");
+        info.Environment["Backup__Path"] = Path.Combine(dir, "backups");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         var process = Process.Start(info)!;
         var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };

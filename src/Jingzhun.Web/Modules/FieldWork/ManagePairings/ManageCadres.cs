@@ -74,7 +74,10 @@ public sealed class ManageCadresHandler(AppDbContext db, IValidator<CadreInput> 
     public async Task<Outcome<CadreRow>> SaveAsync(long? id, CadreInput input, CancellationToken ct)
     {
         if (TextLimits.Check(input) is { } tooLong) return tooLong;
-        var result = await validator.ValidateAsync(input, ct);
+        // The edit form shows the masked phone (139****5678): sent back unchanged it keeps the number and is not checked as one.
+        var keepsPhone = id is { } edited && input.Phone is { Length: > 0 } sent && sent.Contains('*', StringComparison.Ordinal)
+            && await db.Cadres.AnyAsync(c => c.Id == edited && c.PhoneMasked == sent, ct);
+        var result = await validator.ValidateAsync(keepsPhone ? input with { Phone = null } : input, ct);
         if (!result.IsValid) return Failure.Invalid(result);
         var region = input.RegionCode.Trim();
         if (!user.CanSee(region) || regions.Find(region) is null) return Failure.Invalid("regionCode", "所选地区不存在或不在您的管辖范围内");

@@ -1,4 +1,6 @@
 using Jingzhun.Web.Platform.Data;
+using Jingzhun.Web.Modules.Regions;
+using Jingzhun.Web.Modules.Regions.Rules;
 using Jingzhun.Web.Modules.Registry.SearchHouseholds;
 using Jingzhun.Web.Platform.Auth;
 using Jingzhun.Web.Platform.Localization;
@@ -12,7 +14,7 @@ namespace Jingzhun.Web.Modules.FieldWork.ManagePairings;
 /// <summary>结对帮扶: bulk pairing (POST /api/v1/pairings/bulk) and the Excel import (POST /api/v1/pairings/import).</summary>
 [Authorize(Permissions.FieldWorkManage)]
 [Platform.Files.UploadLimit(Platform.Files.UploadLimits.PairingImportKey, Platform.Files.UploadLimits.PairingImportDefault, "结对导入文件")]
-public sealed class PairingModel(ManagePairingsHandler pairings, ManageCadresHandler cadres, TimeProvider clock) : PageModel
+public sealed class PairingModel(ManagePairingsHandler pairings, ManageCadresHandler cadres, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public bool OnlyUnpaired { get; set; }
@@ -72,6 +74,9 @@ public sealed class PairingModel(ManagePairingsHandler pairings, ManageCadresHan
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        // A village user's region picker has nothing below the village to choose: their list is their village's.
+        if (string.IsNullOrWhiteSpace(Region) && me.RegionCode is { } own && RegionCodes.IsValid(own) && RegionCodes.LevelOf(own) == RegionLevel.Village)
+            Region = own;
         if (!string.IsNullOrWhiteSpace(Region)) Candidates = await pairings.CandidatesAsync(Region, OnlyUnpaired, PageNumber, ct);
         Cadres = (await cadres.SearchAsync(new CadreQuery(Region?.Length > 9 ? Region[..9] : Region, null, true, 1, 500), ct)).Value?.Items ?? [];
     }
