@@ -45,8 +45,7 @@ public sealed class AssessHouseholdsHandler(AppDbContext db, TimeProvider clock)
     public async Task<int> AssessAsync(IReadOnlyCollection<long> householdIds, CancellationToken ct)
     {
         var judged = await JudgeAsync(await ReadAsync(householdIds, ct), ct);
-        await SaveAsync(judged, ct);
-        return judged.Problems.Count;
+        return await SaveAsync(judged, ct);
     }
 
     /// <summary>What the rules read of a batch of households and what is stored for them, read without tracking.</summary>
@@ -126,25 +125,64 @@ public sealed class AssessHouseholdsHandler(AppDbContext db, TimeProvider clock)
         return new Judged(writes, problems, now);
     }
 
-    /// <summary>Writes the changed verdicts in bulk and the new problems through EF (audited as before), in one transaction.</summary>
-    public async Task SaveAsync(Judged judged, CancellationToken ct)
+    /// <summary>
+    /// Writes the changed verdicts in bulk and the new problems through EF (audited as before), in one transaction;
+    /// returns the problems opened.
+    /// </summary>
+    public async Task<int> SaveAsync(Judged judged, CancellationToken ct)
     {
-        if (judged.Writes.Count == 0 && judged.Problems.Count == 0) return;
+        if (judged.Writes.Count == 0 && judged.Problems.Count == 0) return 0;
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
             await AssessmentWriter.WriteAsync(db, judged.Writes, judged.At, ct);
-            if (judged.Problems.Count > 0)
-            {
-                db.Problems.AddRange(judged.Problems);
-                await db.SaveChangesAsync(ct);
-            }
+            var opened = judged.Problems.Count > 0 ? await OpenProblemsAsync(judged.Problems, ct) : 0;
             if (own is not null) await own.CommitAsync(ct);
+            return opened;
         }
         finally
         {
             if (own is not null) await own.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// Opens the judged problems inside the caller's transaction. Another assessment of the same household (a sweep, the
+    /// household page's panel, a registry change) may have opened the same gap since this one read "none open": the
+    /// unique index UX_problems_one_open refuses the second, EF rolls the save back to its savepoint, and the problems
+    /// found open by then are dropped before saving the rest. Each round drops at least the problem that collided.
+    /// </summary>
+    private async Task<int> OpenProblemsAsync(IReadOnlyList<Problem> judged, CancellationToken ct)
+    {
+        var pending = judged.ToList();
+        while (pending.Count > 0)
+        {
+            db.Problems.AddRange(pending);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return pending.Count;
+            }
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+            {
+                foreach (var p in pending)
+                {
+                    foreach (var ev in p.Events.ToList()) db.Entry(ev).State = EntityState.Detached;
+                    db.Entry(p).State = EntityState.Detached;
+                }
+                var households = pending.Select(p => p.HouseholdId).Distinct().ToArray();
+                var open = (await db.Problems.AsNoTracking()
+                        .Where(p => EF.Parameter(households).Contains(p.HouseholdId) && p.Status != ProblemStatus.Verified)
+                        .Select(p => new { p.HouseholdId, p.Dimension }).ToListAsync(ct))
+                    .Select(p => (p.HouseholdId, p.Dimension)).ToHashSet();
+                var left = pending.Where(p => !open.Contains((p.HouseholdId, p.Dimension))).ToList();
+                // Nothing collided that is visible now: the violation was another index's, not a lost race.
+                if (left.Count == pending.Count) throw;
+                // Fresh copies: detaching took the first event out of each problem's history.
+                pending = left.Select(p => Problem.Open(p.HouseholdId, p.VillageCode, p.Dimension, p.Source, p.Severity, p.Description, p.FoundAt, p.FoundBy)).ToList();
+            }
+        }
+        return 0;
     }
 
     // Housing and food gaps endanger life and health first; clothing and data-like gaps can take longer.
@@ -204,9 +242,9 @@ public sealed class SweepGuaranteesJob(AssessHouseholdsHandler assess, AppDbCont
         var writeDb = _writer.ServiceProvider.GetRequiredService<AppDbContext>();
         return () => Task.Run(async () =>
         {
-            await writer.SaveAsync(judged, ct);
+            var opened = await writer.SaveAsync(judged, ct);
             writeDb.ChangeTracker.Clear();
-            return judged.Problems.Count;
+            return opened;
         }, ct);
     }
 
