@@ -20,7 +20,7 @@ public interface IStartupSeed
 /// A policy table's national defaults (DOMAIN.md), written into the empty table at first start — system work, so
 /// one summary in the log rather than an audit entry per row.
 /// </summary>
-public abstract class PolicyDefaultsSeed<T>(Data.AppDbContext db) : IStartupSeed where T : class
+public abstract class PolicyDefaultsSeed<T>(Data.AppDbContext db, TimeProvider clock) : IStartupSeed where T : class, Data.IStamped
 {
     public int Order => 10;
     public bool DemoOnly => false;
@@ -30,7 +30,13 @@ public abstract class PolicyDefaultsSeed<T>(Data.AppDbContext db) : IStartupSeed
     public async Task<string?> SeedAsync(CancellationToken ct)
     {
         if (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Set<T>(), ct)) return null;
-        db.Set<T>().AddRange(Defaults());
+        var rows = Defaults().ToList();
+        foreach (var row in rows)
+        {
+            row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            row.UpdatedBy = Auditing.SystemActor.Instance.UserName;
+        }
+        db.Set<T>().AddRange(rows);
         db.SuppressAudit = true;
         await db.SaveChangesAsync(ct);
         db.SuppressAudit = false;

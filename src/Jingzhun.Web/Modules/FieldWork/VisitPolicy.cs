@@ -9,7 +9,7 @@ namespace Jingzhun.Web.Modules.FieldWork;
 /// (DOMAIN.md §5). The row in force is the county's latest row not after the year, else the default one.
 /// </summary>
 [Platform.Data.NotScoped("visit standards per county (or the default), read by every region under it")]
-public sealed class VisitPolicy : Platform.Policies.ICountyPolicy, Platform.Auditing.IAudited
+public sealed class VisitPolicy : Platform.Policies.ICountyPolicy, Platform.Auditing.IAudited, Platform.Data.IStamped
 {
     public long Id { get; set; }
     public string CountyCode { get; set; } = "";
@@ -26,6 +26,9 @@ public sealed class VisitPolicy : Platform.Policies.ICountyPolicy, Platform.Audi
     public int LateEntryDays { get; set; } = 3;
     public int MaxVisitsPerDay { get; set; } = 12;
     public int TownshipSwitchMinutes { get; set; } = 30;
+    public int Version { get; set; } = 1;
+    public DateTime UpdatedAt { get; set; }
+    public string UpdatedBy { get; set; } = "";
 
     public static VisitPolicy Default(int year) => new() { CountyCode = "", Year = year };
 
@@ -41,6 +44,7 @@ public sealed class VisitPolicyConfiguration : IEntityTypeConfiguration<VisitPol
     {
         builder.ToTable("visit_policies");
         builder.Property(p => p.CountyCode).HasMaxLength(6);
+        builder.Property(p => p.UpdatedBy).HasMaxLength(64);
         builder.HasIndex(p => new { p.CountyCode, p.Year }).IsUnique();
     }
 }

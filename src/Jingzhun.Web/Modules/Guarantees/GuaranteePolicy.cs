@@ -8,7 +8,7 @@ namespace Jingzhun.Web.Modules.Guarantees;
 /// The row in force for a household is the most specific region with the latest year not after the assessment year.
 /// </summary>
 [Platform.Data.NotScoped("policy values per province, read by every region under it")]
-public sealed class GuaranteePolicy : Platform.Policies.IProvincePolicy, Platform.Auditing.IAudited
+public sealed class GuaranteePolicy : Platform.Policies.IProvincePolicy, Platform.Auditing.IAudited, Platform.Data.IStamped
 {
     public long Id { get; set; }
     public string ProvinceCode { get; set; } = "";
@@ -29,6 +29,9 @@ public sealed class GuaranteePolicy : Platform.Policies.IProvincePolicy, Platfor
     public int DeadlineDaysUrgent { get; set; } = 7;
     public int DeadlineDaysNormal { get; set; } = 30;
     public int DeadlineDaysMinor { get; set; } = 60;
+    public int Version { get; set; } = 1;
+    public DateTime UpdatedAt { get; set; }
+    public string UpdatedBy { get; set; } = "";
 
     public static GuaranteePolicy NationalDefault(int year) => new() { ProvinceCode = "", Year = year };
 
@@ -44,6 +47,7 @@ public sealed class GuaranteePolicyConfiguration : IEntityTypeConfiguration<Guar
         builder.ToTable("guarantee_policies");
         builder.Property(p => p.ProvinceCode).HasMaxLength(2);
         builder.Property(p => p.SafeHousingGrades).HasMaxLength(20);
+        builder.Property(p => p.UpdatedBy).HasMaxLength(64);
         builder.HasIndex(p => new { p.ProvinceCode, p.Year }).IsUnique();
     }
 }

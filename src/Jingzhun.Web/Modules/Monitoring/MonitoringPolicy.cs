@@ -8,7 +8,7 @@ namespace Jingzhun.Web.Modules.Monitoring;
 /// most specific province row of the year, else the national row of the latest year not after it.
 /// </summary>
 [Platform.Data.NotScoped("policy values per province, read by every region under it")]
-public sealed class MonitoringPolicy : Platform.Policies.IProvincePolicy, Platform.Auditing.IAudited
+public sealed class MonitoringPolicy : Platform.Policies.IProvincePolicy, Platform.Auditing.IAudited, Platform.Data.IStamped
 {
     public long Id { get; set; }
     public string ProvinceCode { get; set; } = "";
@@ -31,6 +31,9 @@ public sealed class MonitoringPolicy : Platform.Policies.IProvincePolicy, Platfo
     public int EliminationMinMeasures { get; set; } = 1;
     /// <summary>... and income above the range in each of this many latest years ("stably above").</summary>
     public int EliminationStableYears { get; set; } = 2;
+    public int Version { get; set; } = 1;
+    public DateTime UpdatedAt { get; set; }
+    public string UpdatedBy { get; set; } = "";
 
     public static MonitoringPolicy NationalFloor(int year) => new() { ProvinceCode = "", Year = year };
 
@@ -43,6 +46,7 @@ public sealed class MonitoringPolicyConfiguration : IEntityTypeConfiguration<Mon
     {
         builder.ToTable("monitoring_policies");
         builder.Property(p => p.ProvinceCode).HasMaxLength(2);
+        builder.Property(p => p.UpdatedBy).HasMaxLength(64);
         builder.Property(p => p.NearBand).HasPrecision(5, 4);
         builder.Property(p => p.IncomeDropTrigger).HasPrecision(5, 4);
         builder.HasIndex(p => new { p.ProvinceCode, p.Year }).IsUnique();

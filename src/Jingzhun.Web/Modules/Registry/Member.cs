@@ -32,7 +32,7 @@ public sealed record MemberFacts
 public sealed record ProtectedIdNumber(string Cipher, string Hash, string Masked, bool IsLegacy, string AddressCode);
 
 [Platform.Data.ScopedThrough(nameof(Household))]
-public sealed class Member : Platform.Auditing.IAudited, Platform.Data.IHouseholdOwned
+public sealed class Member : Platform.Auditing.IAudited, Platform.Data.IHouseholdOwned, Platform.Data.IVersioned
 {
     private Member() { }
 

@@ -26,7 +26,7 @@ public sealed class DatabaseClaim : IAsyncDisposable, IDisposable
 
     private DatabaseClaim(FileStream? file, NpgsqlConnection? connection) => (_file, _connection) = (file, connection);
 
-    /// <summary>False for the empty claim on a PostgreSQL database that did not exist yet.</summary>
+    /// <summary>False for the empty claim on a PostgreSQL database that did not exist yet (or an in-memory SQLite one).</summary>
     public bool Held => _file is not null || _connection is not null;
 
     /// <summary>The lock file of a SQLite database.</summary>
@@ -41,6 +41,8 @@ public sealed class DatabaseClaim : IAsyncDisposable, IDisposable
     {
         if (provider == DatabaseProvider.Sqlite)
         {
+            var b = new SqliteConnectionStringBuilder(connectionString);
+            if (b.Mode == SqliteOpenMode.Memory || b.DataSource is "" or ":memory:") return new DatabaseClaim(null, null);
             var path = LockFileOf(connectionString);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             try
@@ -52,8 +54,8 @@ public sealed class DatabaseClaim : IAsyncDisposable, IDisposable
                 return null;
             }
         }
-        var b = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
-        var connection = new NpgsqlConnection(b.ConnectionString);
+        var pg = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
+        var connection = new NpgsqlConnection(pg.ConnectionString);
         try
         {
             await connection.OpenAsync(ct);

@@ -1,3 +1,4 @@
+using Jingzhun.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Platform.Policies;
@@ -44,4 +45,36 @@ public static class CountyPolicyTables
             .OrderByDescending(p => p.CountyCode).ThenByDescending(p => p.Year)
             .FirstOrDefaultAsync(ct);
     }
+}
+
+/// <summary>
+/// Setting a policy row of a place and a year (an upsert) under optimistic concurrency: the stored row is changed only
+/// by someone who read its current version; a new row needs none. Two administrators creating the same row at once: the
+/// unique key of (place, year) refuses the second, who is told who was first.
+/// </summary>
+public static class PolicyEdits
+{
+    /// <summary>The stored row at the version the editor read, or a new row added to the table (the caller sets its values).</summary>
+    public static async Task<Problems.Outcome<T>> RowToSetAsync<T>(this DbSet<T> table, System.Linq.Expressions.Expression<Func<T, bool>> key,
+        Func<T> create, int version, string what, CancellationToken ct) where T : class, Data.IStamped
+    {
+        var row = await table.FirstOrDefaultAsync(key, ct);
+        if (row is null)
+        {
+            table.Add(row = create());
+            return row;
+        }
+        return Data.Versions.Check(row, version, what) is { } stale ? stale : row;
+    }
+
+    /// <summary>Stamps the row (new version, who, when) and saves it; a stale write answers the stale-edit failure.</summary>
+    public static Task<Problems.Failure?> SaveRowAsync<T>(this Data.AppDbContext db, T row, System.Linq.Expressions.Expression<Func<T, bool>> key,
+        string what, DateTime now, string by, CancellationToken ct) where T : class, Data.IStamped
+    {
+        row.Stamp(now, by);
+        return db.SaveEditAsync(what, c => db.Set<T>().AsNoTracking().FirstOrDefaultAsync(key, c), ct, uniqueKeyMeansTaken: true);
+    }
+
+    /// <summary>"全国2024年起的…" / "53省2024年起的…": how the messages name a row.</summary>
+    public static string Name(string place, int year, string table) => $"{(place == "" ? "全国" : place)} {year}年起的{table}";
 }

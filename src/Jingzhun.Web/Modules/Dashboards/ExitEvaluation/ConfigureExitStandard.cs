@@ -1,15 +1,17 @@
 using Jingzhun.Web.Platform.Auth;
 using Jingzhun.Web.Platform.Data;
+using Jingzhun.Web.Platform.Policies;
 using Jingzhun.Web.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Modules.Dashboards.ExitEvaluation;
 
+/// <summary>A province's exit standard of a year; a change sends back the row's version it read (a new row needs none).</summary>
 public sealed record ExitStandardValues(decimal PovertyLine, decimal IncidenceMaxPercent, decimal WrongExitMaxPercent, decimal MissedMaxPercent,
-    decimal RecognitionMinPercent);
+    decimal RecognitionMinPercent, int Version = 0);
 
 /// <summary>Reads and sets the exit standards (audited); a national or province-level administrator only, like the other policy tables.</summary>
-public sealed class ConfigureExitStandardHandler(AppDbContext db, CurrentUser user)
+public sealed class ConfigureExitStandardHandler(AppDbContext db, CurrentUser user, TimeProvider clock)
 {
     public async Task<IReadOnlyList<ExitStandard>> ListAsync(CancellationToken ct) =>
         await db.ExitStandards.AsNoTracking().OrderBy(s => s.ProvinceCode).ThenBy(s => s.Year).ToListAsync(ct);
@@ -25,14 +27,17 @@ public sealed class ConfigureExitStandardHandler(AppDbContext db, CurrentUser us
         foreach (var (name, value, label) in new[] { ("incidenceMaxPercent", v.IncidenceMaxPercent, "贫困发生率上限"), ("wrongExitMaxPercent", v.WrongExitMaxPercent, "错退率上限"),
                      ("missedMaxPercent", v.MissedMaxPercent, "漏评率上限"), ("recognitionMinPercent", v.RecognitionMinPercent, "群众认可度下限") })
             if (value is < 0 or > 100) return Failure.Invalid(name, $"{label}应在0至100之间（百分数）");
-        var row = await db.ExitStandards.FirstOrDefaultAsync(s => s.ProvinceCode == province && s.Year == year, ct);
-        if (row is null) db.ExitStandards.Add(row = new ExitStandard { ProvinceCode = province, Year = year });
+        var what = PolicyEdits.Name(province, year, "退出标准");
+        System.Linq.Expressions.Expression<Func<ExitStandard, bool>> key = s => s.ProvinceCode == province && s.Year == year;
+        var found = await db.ExitStandards.RowToSetAsync(key, () => new ExitStandard { ProvinceCode = province, Year = year }, v.Version, what, ct);
+        if (!found.Succeeded) return found.Failure!;
+        var row = found.Value!;
         row.PovertyLine = v.PovertyLine;
         row.IncidenceMaxPercent = v.IncidenceMaxPercent;
         row.WrongExitMaxPercent = v.WrongExitMaxPercent;
         row.MissedMaxPercent = v.MissedMaxPercent;
         row.RecognitionMinPercent = v.RecognitionMinPercent;
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveRowAsync(row, key, what, clock.GetUtcNow().UtcDateTime, user.UserName, ct) is { } conflict) return conflict;
         return row;
     }
 

@@ -10,7 +10,7 @@ namespace Jingzhun.Web.Modules.Dashboards.ExitEvaluation;
 /// county's 三率一度 limits.
 /// </summary>
 [Platform.Data.NotScoped("policy values per province, read by every region under it")]
-public sealed class ExitStandard : IProvincePolicy, Platform.Auditing.IAudited
+public sealed class ExitStandard : IProvincePolicy, Platform.Auditing.IAudited, Platform.Data.IStamped
 {
     public long Id { get; set; }
     public string ProvinceCode { get; set; } = "";
@@ -20,6 +20,9 @@ public sealed class ExitStandard : IProvincePolicy, Platform.Auditing.IAudited
     public decimal WrongExitMaxPercent { get; set; } = 2m;
     public decimal MissedMaxPercent { get; set; } = 2m;
     public decimal RecognitionMinPercent { get; set; } = 90m;
+    public int Version { get; set; } = 1;
+    public DateTime UpdatedAt { get; set; }
+    public string UpdatedBy { get; set; } = "";
 
     /// <summary>The western provinces (西部地区: 内蒙古 广西 重庆 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆): 3% incidence.</summary>
     public static readonly string[] Western = ["15", "45", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65"];
@@ -43,6 +46,7 @@ public sealed class ExitStandardConfiguration : IEntityTypeConfiguration<ExitSta
     {
         builder.ToTable("exit_standards");
         builder.Property(s => s.ProvinceCode).HasMaxLength(2);
+        builder.Property(s => s.UpdatedBy).HasMaxLength(64);
         builder.HasIndex(s => new { s.ProvinceCode, s.Year }).IsUnique();
     }
 }

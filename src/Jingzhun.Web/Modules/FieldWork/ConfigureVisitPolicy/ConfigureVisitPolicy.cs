@@ -1,14 +1,18 @@
 using FluentValidation;
 using Jingzhun.Web.Platform.Auth;
 using Jingzhun.Web.Platform.Data;
+using Jingzhun.Web.Platform.Policies;
 using Jingzhun.Web.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Modules.FieldWork.ConfigureVisitPolicy;
 
-/// <summary>The 四必见 and authenticity values of a county ("default" = every county without its own row) from a year on.</summary>
+/// <summary>
+/// The 四必见 and authenticity values of a county ("default" = every county without its own row) from a year on. A change
+/// sends back the row's version it read (a new row needs none).
+/// </summary>
 public sealed record VisitPolicyValues(int FestivalDaysBefore, int FestivalDaysAfter, int EmergencyDays, int PairingGraceDays,
-    int GpsThresholdMetres, int LateEntryDays, int MaxVisitsPerDay, int TownshipSwitchMinutes);
+    int GpsThresholdMetres, int LateEntryDays, int MaxVisitsPerDay, int TownshipSwitchMinutes, int Version = 0);
 
 public sealed record VisitPolicyView(string CountyCode, int Year, VisitPolicyValues Values);
 
@@ -28,7 +32,7 @@ public sealed class VisitPolicyValuesValidator : AbstractValidator<VisitPolicyVa
 }
 
 /// <summary>Reads and sets the visit policy table (audited); a county admin sets their county, a national admin the default.</summary>
-public sealed class ConfigureVisitPolicyHandler(AppDbContext db, IValidator<VisitPolicyValues> validator, CurrentUser user)
+public sealed class ConfigureVisitPolicyHandler(AppDbContext db, IValidator<VisitPolicyValues> validator, CurrentUser user, TimeProvider clock)
 {
     public async Task<IReadOnlyList<VisitPolicyView>> ListAsync(CancellationToken ct) =>
         (await db.VisitPolicies.AsNoTracking().OrderBy(p => p.CountyCode).ThenBy(p => p.Year).ToListAsync(ct)).Select(View).ToList();
@@ -42,8 +46,11 @@ public sealed class ConfigureVisitPolicyHandler(AppDbContext db, IValidator<Visi
             return Failure.Forbidden(county == "" ? "只有全国级管理员可以修改默认走访标准" : "只有本区县（或上级）管理员可以修改本区县的走访标准");
         var check = await validator.ValidateAsync(v, ct);
         if (!check.IsValid) return Failure.Invalid(check);
-        var row = await db.VisitPolicies.FirstOrDefaultAsync(p => p.CountyCode == county && p.Year == year, ct);
-        if (row is null) db.VisitPolicies.Add(row = new VisitPolicy { CountyCode = county, Year = year });
+        var what = PolicyEdits.Name(county, year, "走访标准");
+        System.Linq.Expressions.Expression<Func<VisitPolicy, bool>> key = p => p.CountyCode == county && p.Year == year;
+        var found = await db.VisitPolicies.RowToSetAsync(key, () => new VisitPolicy { CountyCode = county, Year = year }, v.Version, what, ct);
+        if (!found.Succeeded) return found.Failure!;
+        var row = found.Value!;
         row.FestivalDaysBefore = v.FestivalDaysBefore;
         row.FestivalDaysAfter = v.FestivalDaysAfter;
         row.EmergencyDays = v.EmergencyDays;
@@ -52,12 +59,12 @@ public sealed class ConfigureVisitPolicyHandler(AppDbContext db, IValidator<Visi
         row.LateEntryDays = v.LateEntryDays;
         row.MaxVisitsPerDay = v.MaxVisitsPerDay;
         row.TownshipSwitchMinutes = v.TownshipSwitchMinutes;
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveRowAsync(row, key, what, clock.GetUtcNow().UtcDateTime, user.UserName, ct) is { } conflict) return conflict;
         return View(row);
     }
 
     private static VisitPolicyView View(VisitPolicy p) => new(p.CountyCode, p.Year, new VisitPolicyValues(p.FestivalDaysBefore, p.FestivalDaysAfter,
-        p.EmergencyDays, p.PairingGraceDays, p.GpsThresholdMetres, p.LateEntryDays, p.MaxVisitsPerDay, p.TownshipSwitchMinutes));
+        p.EmergencyDays, p.PairingGraceDays, p.GpsThresholdMetres, p.LateEntryDays, p.MaxVisitsPerDay, p.TownshipSwitchMinutes, p.Version));
 
     public static void Map(RouteGroupBuilder api)
     {

@@ -11,11 +11,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Modules.FieldWork.ManagePairings;
 
-/// <summary>A cadre's facts as the form and the API send them; <see cref="UserName"/> links a sign-in account.</summary>
-public sealed record CadreInput(string Name, string Unit, string? Phone, string RegionCode, DateOnly ActiveFrom, DateOnly? ActiveTo, string? UserName);
+/// <summary>
+/// A cadre's facts as the form and the API send them; <see cref="UserName"/> links a sign-in account. An update sends back
+/// the <see cref="Version"/> it read (optimistic concurrency); a new cadre ignores it.
+/// </summary>
+public sealed record CadreInput(string Name, string Unit, string? Phone, string RegionCode, DateOnly ActiveFrom, DateOnly? ActiveTo, string? UserName,
+    int Version = 0);
 
 public sealed record CadreRow(long Id, string Name, string Unit, string? PhoneMasked, string RegionCode, string RegionPath, DateOnly ActiveFrom,
-    DateOnly? ActiveTo, bool Active, string? UserName, int Households);
+    DateOnly? ActiveTo, bool Active, string? UserName, int Households, int Version);
 
 public sealed record CadreQuery(string? Region, string? Q, bool? ActiveOnly, int? Page, int? PageSize);
 
@@ -86,10 +90,13 @@ public sealed class ManageCadresHandler(AppDbContext db, IValidator<CadreInput> 
         }
         var now = clock.GetUtcNow().UtcDateTime;
         Cadre cadre;
+        var what = "";
         if (id is { } existing)
         {
             var found = await db.Cadres.FirstOrDefaultAsync(c => c.Id == existing, ct);
             if (found is null) return Failure.NotFound("该帮扶干部");
+            what = $"帮扶干部 {found.Name}";
+            if (Versions.Check(found, input.Version, what) is { } stale) return stale;
             cadre = found;
             // The form shows the masked phone: sent back unchanged, it keeps the stored number.
             var phone = input.Phone == cadre.PhoneMasked ? (cadre.PhoneProtected, cadre.PhoneMasked) : protector.ProtectPhone(input.Phone);
@@ -100,13 +107,14 @@ public sealed class ManageCadresHandler(AppDbContext db, IValidator<CadreInput> 
             cadre = Cadre.Create(input.Name, input.Unit, protector.ProtectPhone(input.Phone), region, input.ActiveFrom, input.ActiveTo, userId, now, user.UserName);
             db.Cadres.Add(cadre);
         }
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveEditAsync(what, t => db.Cadres.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cadre.Id, t), ct) is { } conflict)
+            return conflict;
         return await GetAsync(cadre.Id, ct);
     }
 
     private CadreRow Row(Cadre c, string? userName, int households, DateOnly today) =>
         new(c.Id, c.Name, c.Unit, c.PhoneMasked, c.RegionCode, regions.ShortPath(c.RegionCode), c.ActiveFrom, c.ActiveTo, c.IsActiveOn(today),
-            userName, households);
+            userName, households, c.Version);
 
     public static void Map(RouteGroupBuilder api)
     {

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jingzhun.Web.Modules.Guarantees.AssessHouseholds;
 
 /// <summary>The national 两不愁三保障 values of 2021 (DOMAIN.md §3), into an empty policy table.</summary>
-internal sealed class GuaranteePolicySeed(AppDbContext db) : PolicyDefaultsSeed<GuaranteePolicy>(db)
+internal sealed class GuaranteePolicySeed(AppDbContext db, TimeProvider clock) : PolicyDefaultsSeed<GuaranteePolicy>(db, clock)
 {
     protected override IEnumerable<GuaranteePolicy> Defaults() => [GuaranteePolicy.NationalDefault(2021)];
 }

@@ -1,15 +1,19 @@
 using FluentValidation;
 using Jingzhun.Web.Platform.Auth;
 using Jingzhun.Web.Platform.Data;
+using Jingzhun.Web.Platform.Policies;
 using Jingzhun.Web.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Modules.Guarantees.ConfigurePolicy;
 
-/// <summary>The thresholds of one province (or "" for the national default) from one year on.</summary>
+/// <summary>
+/// The thresholds of one province (or "" for the national default) from one year on, with the row's version: a change
+/// sends back the version it read (a new row needs none).
+/// </summary>
 public sealed record PolicyValues(int SchoolAgeFrom, int SchoolAgeTo, string SafeHousingGrades, decimal WaterLitresPerPersonDay,
     decimal WaterLitresPerPersonDayShortArea, int WaterFetchMinutes, int WaterHorizontalMetres, int WaterVerticalMetres,
-    int WaterCutoffDaysPerYear, int DeadlineDaysUrgent, int DeadlineDaysNormal, int DeadlineDaysMinor);
+    int WaterCutoffDaysPerYear, int DeadlineDaysUrgent, int DeadlineDaysNormal, int DeadlineDaysMinor, int Version = 0);
 
 public sealed record PolicyView(string ProvinceCode, int Year, PolicyValues Values);
 
@@ -36,7 +40,7 @@ public sealed class PolicyValuesValidator : AbstractValidator<PolicyValues>
 }
 
 /// <summary>Reads and sets the 两不愁三保障 policy table; a user may set only their own province (or, nationally, any).</summary>
-public sealed class ConfigurePolicyHandler(AppDbContext db, IValidator<PolicyValues> validator, CurrentUser user)
+public sealed class ConfigurePolicyHandler(AppDbContext db, IValidator<PolicyValues> validator, CurrentUser user, TimeProvider clock)
 {
     public async Task<IReadOnlyList<PolicyView>> ListAsync(CancellationToken ct) =>
         (await db.GuaranteePolicies.AsNoTracking().OrderBy(p => p.ProvinceCode).ThenBy(p => p.Year).ToListAsync(ct)).Select(View).ToList();
@@ -51,8 +55,11 @@ public sealed class ConfigurePolicyHandler(AppDbContext db, IValidator<PolicyVal
             return Failure.Forbidden(province == "" ? "只有全国级管理员可以修改全国默认值" : "只有本省（市）级管理员可以修改本省的政策参数");
         var check = await validator.ValidateAsync(values, ct);
         if (!check.IsValid) return Failure.Invalid(check);
-        var row = await db.GuaranteePolicies.FirstOrDefaultAsync(p => p.ProvinceCode == province && p.Year == year, ct);
-        if (row is null) db.GuaranteePolicies.Add(row = new GuaranteePolicy { ProvinceCode = province, Year = year });
+        var what = PolicyEdits.Name(province, year, "两不愁三保障研判参数");
+        System.Linq.Expressions.Expression<Func<GuaranteePolicy, bool>> key = p => p.ProvinceCode == province && p.Year == year;
+        var found = await db.GuaranteePolicies.RowToSetAsync(key, () => new GuaranteePolicy { ProvinceCode = province, Year = year }, values.Version, what, ct);
+        if (!found.Succeeded) return found.Failure!;
+        var row = found.Value!;
         row.SchoolAgeFrom = values.SchoolAgeFrom;
         row.SchoolAgeTo = values.SchoolAgeTo;
         row.SafeHousingGrades = string.Join(',', values.SafeHousingGrades.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Order());
@@ -65,13 +72,13 @@ public sealed class ConfigurePolicyHandler(AppDbContext db, IValidator<PolicyVal
         row.DeadlineDaysUrgent = values.DeadlineDaysUrgent;
         row.DeadlineDaysNormal = values.DeadlineDaysNormal;
         row.DeadlineDaysMinor = values.DeadlineDaysMinor;
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveRowAsync(row, key, what, clock.GetUtcNow().UtcDateTime, user.UserName, ct) is { } conflict) return conflict;
         return View(row);
     }
 
     private static PolicyView View(GuaranteePolicy p) => new(p.ProvinceCode, p.Year, new PolicyValues(p.SchoolAgeFrom, p.SchoolAgeTo,
         p.SafeHousingGrades, p.WaterLitresPerPersonDay, p.WaterLitresPerPersonDayShortArea, p.WaterFetchMinutes, p.WaterHorizontalMetres,
-        p.WaterVerticalMetres, p.WaterCutoffDaysPerYear, p.DeadlineDaysUrgent, p.DeadlineDaysNormal, p.DeadlineDaysMinor));
+        p.WaterVerticalMetres, p.WaterCutoffDaysPerYear, p.DeadlineDaysUrgent, p.DeadlineDaysNormal, p.DeadlineDaysMinor, p.Version));
 
     public static void Map(RouteGroupBuilder api)
     {

@@ -1,14 +1,18 @@
 using FluentValidation;
 using Jingzhun.Web.Platform.Auth;
 using Jingzhun.Web.Platform.Data;
+using Jingzhun.Web.Platform.Policies;
 using Jingzhun.Web.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Modules.Monitoring.ConfigurePolicy;
 
-/// <summary>The monitoring values of a province ("" = national floor) from a year on; ratios are fractions (0.10 = 10%).</summary>
+/// <summary>
+/// The monitoring values of a province ("" = national floor) from a year on; ratios are fractions (0.10 = 10%). A change
+/// sends back the row's version it read (a new row needs none).
+/// </summary>
 public sealed record MonitoringPolicyValues(decimal Threshold, decimal NearBand, decimal IncomeDropTrigger, decimal OutOfPocketTrigger,
-    int DecisionDays, int PublicityDays, int EliminationMinMonths, int EliminationMinMeasures, int EliminationStableYears);
+    int DecisionDays, int PublicityDays, int EliminationMinMonths, int EliminationMinMeasures, int EliminationStableYears, int Version = 0);
 
 public sealed record MonitoringPolicyView(string ProvinceCode, int Year, MonitoringPolicyValues Values);
 
@@ -31,7 +35,7 @@ public sealed class MonitoringPolicyValuesValidator : AbstractValidator<Monitori
 }
 
 /// <summary>Reads and sets the monitoring policy table (audited like every write); only a province-level or national admin sets it.</summary>
-public sealed class ConfigureMonitoringPolicyHandler(AppDbContext db, IValidator<MonitoringPolicyValues> validator, CurrentUser user)
+public sealed class ConfigureMonitoringPolicyHandler(AppDbContext db, IValidator<MonitoringPolicyValues> validator, CurrentUser user, TimeProvider clock)
 {
     public async Task<IReadOnlyList<MonitoringPolicyView>> ListAsync(CancellationToken ct) =>
         (await db.MonitoringPolicies.AsNoTracking().OrderBy(p => p.ProvinceCode).ThenBy(p => p.Year).ToListAsync(ct)).Select(View).ToList();
@@ -52,8 +56,11 @@ public sealed class ConfigureMonitoringPolicyHandler(AppDbContext db, IValidator
                 .OrderByDescending(p => p.Year).Select(p => (decimal?)p.Threshold).FirstOrDefaultAsync(ct);
             if (floor is { } f && v.Threshold < f) return Failure.Invalid("threshold", $"省级监测范围不能低于全国底线{f:0.##}元");
         }
-        var row = await db.MonitoringPolicies.FirstOrDefaultAsync(p => p.ProvinceCode == province && p.Year == year, ct);
-        if (row is null) db.MonitoringPolicies.Add(row = new MonitoringPolicy { ProvinceCode = province, Year = year });
+        var what = PolicyEdits.Name(province, year, "防返贫监测标准");
+        System.Linq.Expressions.Expression<Func<MonitoringPolicy, bool>> key = p => p.ProvinceCode == province && p.Year == year;
+        var found = await db.MonitoringPolicies.RowToSetAsync(key, () => new MonitoringPolicy { ProvinceCode = province, Year = year }, v.Version, what, ct);
+        if (!found.Succeeded) return found.Failure!;
+        var row = found.Value!;
         row.Threshold = v.Threshold;
         row.NearBand = v.NearBand;
         row.IncomeDropTrigger = v.IncomeDropTrigger;
@@ -63,13 +70,13 @@ public sealed class ConfigureMonitoringPolicyHandler(AppDbContext db, IValidator
         row.EliminationMinMonths = v.EliminationMinMonths;
         row.EliminationMinMeasures = v.EliminationMinMeasures;
         row.EliminationStableYears = v.EliminationStableYears;
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveRowAsync(row, key, what, clock.GetUtcNow().UtcDateTime, user.UserName, ct) is { } conflict) return conflict;
         return View(row);
     }
 
     private static MonitoringPolicyView View(MonitoringPolicy p) => new(p.ProvinceCode, p.Year, new MonitoringPolicyValues(p.Threshold,
         p.NearBand, p.IncomeDropTrigger, p.OutOfPocketTrigger, p.DecisionDays, p.PublicityDays, p.EliminationMinMonths,
-        p.EliminationMinMeasures, p.EliminationStableYears));
+        p.EliminationMinMeasures, p.EliminationStableYears, p.Version));
 
     public static void Map(RouteGroupBuilder api)
     {

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jingzhun.Web.Modules.Monitoring.DemoData;
 
 /// <summary>The national monitoring floor of 2021 (6,000 yuan, DOMAIN.md §4), into an empty policy table.</summary>
-internal sealed class MonitoringPolicySeed(AppDbContext db) : PolicyDefaultsSeed<MonitoringPolicy>(db)
+internal sealed class MonitoringPolicySeed(AppDbContext db, TimeProvider clock) : PolicyDefaultsSeed<MonitoringPolicy>(db, clock)
 {
     protected override IEnumerable<MonitoringPolicy> Defaults() => [MonitoringPolicy.NationalFloor(2021)];
 }
