@@ -10,8 +10,9 @@ namespace Jingzhun.Web.Platform.Backup;
 /// restore refuses to run under a running server and a server refuses to start during a restore. The operating system
 /// or PostgreSQL drops the claim when its process ends, kill -9 included: nothing stale is left to clean up.
 /// <list type="bullet">
-/// <item>SQLite: an exclusive lock on the file <c>&lt;database&gt;.server-lock</c> beside the database (flock on Linux,
-/// the share mode on Windows). SQLite's own locks cannot tell: an idle server holds none. One server per file.</item>
+/// <item>SQLite: a lock on the file <c>&lt;database&gt;.server-lock</c> beside the database, shared by the servers (a file
+/// opened for reading, others may open it too) and exclusive for a restore (opened with no sharing): flock on Linux, the
+/// share mode on Windows. SQLite's own locks cannot tell: an idle server holds none.</item>
 /// <item>PostgreSQL: a session advisory lock of the database (key <see cref="AdvisoryKey"/>), shared by the server
 /// instances, exclusive for a restore; held on a connection of its own, outside the pool.</item>
 /// </list>
@@ -34,8 +35,8 @@ public sealed class DatabaseClaim : IAsyncDisposable, IDisposable
         Path.GetFullPath(new SqliteConnectionStringBuilder(sqliteConnectionString).DataSource) + ".server-lock";
 
     /// <summary>
-    /// Takes the claim, or returns null when someone else holds it: a server (for a restore), a restore or, on SQLite,
-    /// another server (for a server). A PostgreSQL database that does not exist yet cannot be in use: an empty claim.
+    /// Takes the claim, or returns null when someone else holds it: a server (for a restore) or a restore (for a server or
+    /// another restore). A PostgreSQL database that does not exist yet cannot be in use: an empty claim.
     /// </summary>
     public static async Task<DatabaseClaim?> TryTakeAsync(DatabaseProvider provider, string connectionString, bool exclusive, CancellationToken ct)
     {
@@ -47,7 +48,10 @@ public sealed class DatabaseClaim : IAsyncDisposable, IDisposable
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             try
             {
-                return new DatabaseClaim(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None), null);
+                // .NET takes flock(LOCK_EX) for FileShare.None and flock(LOCK_SH) for a file opened only for reading.
+                return new DatabaseClaim(exclusive
+                    ? new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None)
+                    : new FileStream(path, FileMode.OpenOrCreate, FileAccess.Read, FileShare.ReadWrite), null);
             }
             catch (IOException)
             {
@@ -109,9 +113,8 @@ public sealed class ServerDatabaseClaim(BackupSettings settings) : IAsyncDisposa
     {
         if (_claim is { Held: true }) return;
         _claim = await DatabaseClaim.TryTakeAsync(settings.Provider, settings.ConnectionString, exclusive: false, ct)
-            ?? throw new StartupRefusedException(settings.Provider == DatabaseProvider.Sqlite
-                ? $"{DatabaseClaim.Describe(settings.Provider, settings.ConnectionString)} 正在被另一个进程使用（正在从备份恢复，或已有一个服务在运行），本服务不启动。请等恢复完成，或先停止另一个服务。"
-                : $"{DatabaseClaim.Describe(settings.Provider, settings.ConnectionString)} 正在从备份恢复，本服务不启动。请等恢复完成后再启动。");
+            ?? throw new StartupRefusedException(
+                $"{DatabaseClaim.Describe(settings.Provider, settings.ConnectionString)} 正在从备份恢复，本服务不启动。请等恢复完成后再启动。");
     }
 
     public async ValueTask DisposeAsync()

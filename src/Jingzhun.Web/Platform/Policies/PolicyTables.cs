@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Jingzhun.Web.Platform.Data;
+using Jingzhun.Web.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Platform.Policies;
@@ -55,8 +57,8 @@ public static class CountyPolicyTables
 public static class PolicyEdits
 {
     /// <summary>The stored row at the version the editor read, or a new row added to the table (the caller sets its values).</summary>
-    public static async Task<Problems.Outcome<T>> RowToSetAsync<T>(this DbSet<T> table, System.Linq.Expressions.Expression<Func<T, bool>> key,
-        Func<T> create, int version, string what, CancellationToken ct) where T : class, Data.IStamped
+    public static async Task<Outcome<T>> RowToSetAsync<T>(this DbSet<T> table, Expression<Func<T, bool>> key,
+        Func<T> create, int version, string what, CancellationToken ct) where T : class, IStamped
     {
         var row = await table.FirstOrDefaultAsync(key, ct);
         if (row is null)
@@ -64,17 +66,17 @@ public static class PolicyEdits
             table.Add(row = create());
             return row;
         }
-        return Data.Versions.Check(row, version, what) is { } stale ? stale : row;
+        return Versions.Check(row, version, what) is { } stale ? stale : row;
     }
 
     /// <summary>Stamps the row (new version, who, when) and saves it; a stale write answers the stale-edit failure.</summary>
-    public static Task<Problems.Failure?> SaveRowAsync<T>(this Data.AppDbContext db, T row, System.Linq.Expressions.Expression<Func<T, bool>> key,
-        string what, DateTime now, string by, CancellationToken ct) where T : class, Data.IStamped
+    public static Task<Failure?> SaveRowAsync<T>(this AppDbContext db, T row, Expression<Func<T, bool>> key,
+        string what, DateTime now, string by, CancellationToken ct) where T : class, IStamped
     {
         row.Stamp(now, by);
         return db.SaveEditAsync(what, c => db.Set<T>().AsNoTracking().FirstOrDefaultAsync(key, c), ct, uniqueKeyMeansTaken: true);
     }
 
-    /// <summary>"全国2024年起的…" / "53省2024年起的…": how the messages name a row.</summary>
+    /// <summary>"全国 2024年起的…" / "53 2024年起的…" (the place's code): how the messages name a row.</summary>
     public static string Name(string place, int year, string table) => $"{(place == "" ? "全国" : place)} {year}年起的{table}";
 }

@@ -206,14 +206,8 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
             _ => Failure.Invalid("step", "未知的步骤"),
         };
         if (outcome is not null) return outcome;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("该户的认定刚刚被他人推进，请刷新后重试");
-        }
+        if (await db.SaveEditAsync("该户的认定", t => db.MonitoringCases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, t), ct) is { } conflict)
+            return conflict;
         return await GetAsync(id, ct);
     }
 
