@@ -149,41 +149,20 @@ public sealed class AssessHouseholdsHandler(AppDbContext db, TimeProvider clock)
     /// <summary>
     /// Opens the judged problems inside the caller's transaction. Another assessment of the same household (a sweep, the
     /// household page's panel, a registry change) may have opened the same gap since this one read "none open": the
-    /// unique index UX_problems_one_open refuses the second, EF rolls the save back to its savepoint, and the problems
-    /// found open by then are dropped before saving the rest. Each round drops at least the problem that collided.
+    /// unique index UX_problems_one_open keeps theirs, and this one opens the rest (<see cref="RacingInserts.AddOnceAsync"/>).
     /// </summary>
-    private async Task<int> OpenProblemsAsync(IReadOnlyList<Problem> judged, CancellationToken ct)
-    {
-        var pending = judged.ToList();
-        while (pending.Count > 0)
-        {
-            db.Problems.AddRange(pending);
-            try
+    private Task<int> OpenProblemsAsync(IReadOnlyList<Problem> judged, CancellationToken ct) =>
+        db.AddOnceAsync(judged, p => (p.HouseholdId, p.Dimension),
+            async (pending, c) =>
             {
-                await db.SaveChangesAsync(ct);
-                return pending.Count;
-            }
-            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-            {
-                foreach (var p in pending)
-                {
-                    foreach (var ev in p.Events.ToList()) db.Entry(ev).State = EntityState.Detached;
-                    db.Entry(p).State = EntityState.Detached;
-                }
                 var households = pending.Select(p => p.HouseholdId).Distinct().ToArray();
-                var open = (await db.Problems.AsNoTracking()
+                return (await db.Problems.AsNoTracking()
                         .Where(p => EF.Parameter(households).Contains(p.HouseholdId) && p.Status != ProblemStatus.Verified)
-                        .Select(p => new { p.HouseholdId, p.Dimension }).ToListAsync(ct))
+                        .Select(p => new { p.HouseholdId, p.Dimension }).ToListAsync(c))
                     .Select(p => (p.HouseholdId, p.Dimension)).ToHashSet();
-                var left = pending.Where(p => !open.Contains((p.HouseholdId, p.Dimension))).ToList();
-                // Nothing collided that is visible now: the violation was another index's, not a lost race.
-                if (left.Count == pending.Count) throw;
-                // Fresh copies: detaching took the first event out of each problem's history.
-                pending = left.Select(p => Problem.Open(p.HouseholdId, p.VillageCode, p.Dimension, p.Source, p.Severity, p.Description, p.FoundAt, p.FoundBy)).ToList();
-            }
-        }
-        return 0;
-    }
+            },
+            // A fresh copy: detaching took the first event out of the problem's history.
+            p => Problem.Open(p.HouseholdId, p.VillageCode, p.Dimension, p.Source, p.Severity, p.Description, p.FoundAt, p.FoundBy), ct);
 
     // Housing and food gaps endanger life and health first; clothing and data-like gaps can take longer.
     public static Severity SeverityOf(Dimension d) => d switch
