@@ -194,12 +194,12 @@ public abstract class AccessApiTests(TestApp app) : ApiTests(app)
 
         // Promotion above one's own rank is refused; a move out of the subtree too.
         await FieldError(await county.PutAsJsonAsync($"/api/v1/users/{id}",
-            new { displayName = "新用户", role = "SystemAdmin", regionCode = places.OtherTownship, locked = false }), "role");
+            new { displayName = "新用户", role = "SystemAdmin", regionCode = places.OtherTownship, locked = false, concurrencyStamp = await StampOfAsync(county, id) }), "role");
         await FieldError(await county.PutAsJsonAsync($"/api/v1/users/{id}",
-            new { displayName = "新用户", role = "TownshipOfficer", regionCode = places.OtherCounty, locked = false }), "regionCode");
+            new { displayName = "新用户", role = "TownshipOfficer", regionCode = places.OtherCounty, locked = false, concurrencyStamp = await StampOfAsync(county, id) }), "regionCode");
         // Disabling works and stops the sign-in.
         var disabled = await Ok(await county.PutAsJsonAsync($"/api/v1/users/{id}",
-            new { displayName = "停用的用户", role = "TownshipOfficer", regionCode = places.OtherTownship, locked = true }));
+            new { displayName = "停用的用户", role = "TownshipOfficer", regionCode = places.OtherTownship, locked = true, concurrencyStamp = await StampOfAsync(county, id) }));
         Assert.True(disabled["isLocked"]!.GetValue<bool>());
         using var anon = App.Anonymous();
         var p = await Problem(await anon.PostAsJsonAsync("/api/v1/auth/login",

@@ -332,7 +332,7 @@ public abstract partial class BackupTests : ApiTests, IDisposable
     }
 
     [DbFact]
-    public async Task Restoring_over_a_database_with_households_needs_force()
+    public async Task Restoring_needs_the_server_stopped_whatever_the_flags_and_force_over_a_database_with_households()
     {
         var places = await PlacesAsync();
         var admin = await As("admin");
@@ -341,25 +341,65 @@ public abstract partial class BackupTests : ApiTests, IDisposable
         var folder = Path.Combine(_source.BackupPath, backup["name"]!.GetValue<string>());
         var passphrase = PassphraseFile(_source.Root, BackupApp.Passphrase);
 
-        // The target has households of its own: refused, and they are still there.
+        // The target's server runs, with households of its own: refused, --force or not, and nothing is touched.
         var target = Machine("b");
         var targetAdmin = await target.LoginAsync("admin");
         var own = await RegisterAsync(targetAdmin, places.HomeVillage);
         var settings = target.CommandSettings();
-        var (exit, _, error) = await CommandAsync("restore", settings, null, folder, "--passphrase-file", passphrase);
-        Assert.Equal(1, exit);
-        Assert.Contains("--force", error);
-        Assert.Equal(1, await BackupDatabase.CountHouseholdsAsync(settings, CancellationToken.None));
+        foreach (var flags in new[] { new[] { "--passphrase-file", passphrase }, ["--passphrase-file", passphrase, "--force"] })
+        {
+            var (refused, _, message) = await CommandAsync("restore", settings, null, [folder, .. flags]);
+            Assert.Equal(1, refused);
+            Assert.Contains("服务正在运行", message);
+            Assert.Contains("请先停止服务", message);
+            Assert.Contains("--force 不能跳过", message);
+        }
+        Assert.Equal([own.Id], await ListIdsAsync(targetAdmin, "q=" + own.HeadId));
+        Assert.DoesNotContain(Directory.GetParent(target.KeysPath)!.GetDirectories(), d => d.Name.StartsWith("keys.before-restore-", StringComparison.Ordinal));
 
+        // Stopped, its households still need --force.
         var again = target.Restart();
         _others.Add(again);
-        target.Dispose(); // the server is stopped before a restore
+        target.Dispose();
+        var (exit, _, error) = await CommandAsync("restore", again.CommandSettings(), null, folder, "--passphrase-file", passphrase);
+        Assert.Equal(1, exit);
+        Assert.Contains("--force", error);
+        Assert.DoesNotContain("服务正在运行", error);
+        Assert.Equal(1, await BackupDatabase.CountHouseholdsAsync(settings, CancellationToken.None));
+
         (exit, var output, error) = await CommandAsync("restore", again.CommandSettings(), null, folder, "--passphrase-file", passphrase, "--force");
         Assert.True(exit == 0, output + error);
         var restoredAdmin = await again.LoginAsync("admin");
         Assert.Equal([kept.Id], await ListIdsAsync(restoredAdmin, "q=" + kept.HeadId));
         Assert.Empty(await ListIdsAsync(restoredAdmin, "q=" + own.HeadId));
         Assert.Contains(Directory.GetParent(again.KeysPath)!.GetDirectories(), d => d.Name.StartsWith("keys.before-restore-", StringComparison.Ordinal));
+    }
+
+    [DbFact]
+    public async Task A_server_does_not_start_while_a_restore_holds_its_database_and_starts_after()
+    {
+        var first = Machine("b");
+        await first.LoginAsync("admin");   // the database exists, as on a machine that ran before
+        var target = first.Restart();
+        _others.Add(target);
+        first.Dispose();
+        var settings = target.CommandSettings();
+        await using (var restoring = await DatabaseClaim.TryTakeAsync(settings.Provider, settings.ConnectionString, exclusive: true, CancellationToken.None))
+        {
+            Assert.NotNull(restoring);
+            var refusal = await Assert.ThrowsAsync<Jingzhun.Web.Platform.Auth.StartupRefusedException>(() =>
+                new ServerDatabaseClaim(settings).TakeAsync(CancellationToken.None));
+            Assert.Contains("正在从备份恢复", refusal.Message);
+            Assert.Contains("本服务不启动", refusal.Message);
+            Assert.ThrowsAny<Exception>(() => target.CreateClient());
+            // A second restore is refused as well.
+            Assert.Null(await DatabaseClaim.TryTakeAsync(settings.Provider, settings.ConnectionString, exclusive: true, CancellationToken.None));
+        }
+
+        var after = target.Restart();
+        _others.Add(after);
+        var admin = await after.LoginAsync("admin");
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/households?pageSize=1")).StatusCode);
     }
 
     [DbFact]

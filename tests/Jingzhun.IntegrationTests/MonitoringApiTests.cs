@@ -528,7 +528,7 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
         var update = new
         {
             category = "Health", riskType = "Illness", description = "落实医疗救助和大病保险报销", startDate = Day(ChinaToday), amount = 4000m,
-            status = "Done", evidence = "医疗救助发放记录两份",
+            status = "Done", evidence = "医疗救助发放记录两份", version = measure["version"]!.GetValue<int>(),
         };
         Assert.Equal(4000m, (await Ok(await village.PutAsJsonAsync($"/api/v1/monitoring/cases/{caseId}/measures/{measureId}", update)))["amount"]!.GetValue<decimal>());
         var other = await MonitoredAsync(county, places.HomeVillage);
@@ -538,6 +538,24 @@ public abstract class MonitoringApiTests(TestApp app) : ApiTests(app)
         Assert.Empty(view["warnings"]!.AsArray());
         Assert.Equal("Health", Str(Assert.Single(view["measures"]!.AsArray()), "category"));
         Assert.Equal(Int(before, "withoutMeasure"), Int(await StatsAsync(tuqiao, places.HomeVillage), "withoutMeasure"));
+    }
+
+    [DbFact]
+    public async Task Two_editors_of_one_measure_the_second_is_told_who_saved_first_and_when()
+    {
+        var places = await PlacesAsync();
+        var (_, caseId) = await MonitoredAsync(await As("tl_admin"), places.HomeVillage);
+        var id = Assert.Single((await CaseAsync(await As("tl_admin"), caseId))["measures"]!.AsArray())!["id"]!.GetValue<long>();
+        await TwoEditorsAsync("该帮扶措施", "village", "tl_admin",
+            async c => (await CaseAsync(c, caseId))["measures"]!.AsArray().Single(m => m!["id"]!.GetValue<long>() == id)!["version"]!.GetValue<int>(),
+            (c, v, n) =>
+            {
+                var body = new JsonObject();
+                DoneMeasure()(body);
+                body["evidence"] = $"劳动合同复印件（第{n}次修改）";
+                body["version"] = v;
+                return c.PutAsJsonAsync($"/api/v1/monitoring/cases/{caseId}/measures/{id}", body);
+            });
     }
 
     // --- 4. the decision checks the kind ----------------------------------------------------------------------

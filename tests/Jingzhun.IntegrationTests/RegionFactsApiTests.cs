@@ -17,7 +17,8 @@ public abstract class RegionFactsApiTests(TestApp app) : ApiTests(app)
         var county = await As("tl_admin");
         // The township's last village: no other test gives it a population (the exit tests expect none elsewhere).
         var village = (await GetAsync(county, $"/api/v1/regions/{Township}/children")).AsArray().Last()!["code"]!.GetValue<string>();
-        var saved = await Ok(await county.PutAsJsonAsync($"/api/v1/regions/{village}", new { ruralPopulation = 2000 }));
+        var version = (await GetAsync(county, $"/api/v1/regions/{village}"))["version"]!.GetValue<int>();
+        var saved = await Ok(await county.PutAsJsonAsync($"/api/v1/regions/{village}", new { ruralPopulation = 2000, version }));
         Assert.Equal(2000, saved["ruralPopulation"]!.GetValue<int>());
 
         var dashboard = await GetAsync(county, $"/api/v1/dashboard?region={village}");

@@ -122,9 +122,11 @@ public abstract partial class SecurityHeadersAndAuthTests(TestApp app) : ApiTest
         var (id, userName, _) = await NewUserAsync();
         // A reset is held to the same rules.
         Assert.Contains("过于常见", await FieldError(await admin.PutAsJsonAsync($"/api/v1/users/{id}",
-            new { displayName = "安全测试", role = "VillageOfficer", regionCode = places.HomeVillage, locked = false, newPassword = "iloveyou2025" }), "newPassword"));
+            new { displayName = "安全测试", role = "VillageOfficer", regionCode = places.HomeVillage, locked = false, newPassword = "iloveyou2025",
+                concurrencyStamp = await StampOfAsync(admin, id) }), "newPassword"));
         Assert.Contains("不能包含用户名", await FieldError(await admin.PutAsJsonAsync($"/api/v1/users/{id}",
-            new { displayName = "安全测试", role = "VillageOfficer", regionCode = places.HomeVillage, locked = false, newPassword = "x" + userName + "!9Kw" }), "newPassword"));
+            new { displayName = "安全测试", role = "VillageOfficer", regionCode = places.HomeVillage, locked = false, newPassword = "x" + userName + "!9Kw",
+                concurrencyStamp = await StampOfAsync(admin, id) }), "newPassword"));
     }
 
     [DbFact]
@@ -153,17 +155,18 @@ public abstract partial class SecurityHeadersAndAuthTests(TestApp app) : ApiTest
     {
         var places = await PlacesAsync();
         var admin = await As("admin");
-        var changes = new object[]
+        var changes = new[]
         {
-            new { displayName = "安全测试", role = "VillageOfficer", regionCode = places.HomeVillage, locked = true },
-            new { displayName = "安全测试", role = "Cadre", regionCode = places.HomeVillage, locked = false },
-            new { displayName = "安全测试", role = "VillageOfficer", regionCode = places.HomeVillage, locked = false, newPassword = "Xinmima-Kq7r" },
+            new JsonObject { ["displayName"] = "安全测试", ["role"] = "VillageOfficer", ["regionCode"] = places.HomeVillage, ["locked"] = true },
+            new JsonObject { ["displayName"] = "安全测试", ["role"] = "Cadre", ["regionCode"] = places.HomeVillage, ["locked"] = false },
+            new JsonObject { ["displayName"] = "安全测试", ["role"] = "VillageOfficer", ["regionCode"] = places.HomeVillage, ["locked"] = false, ["newPassword"] = "Xinmima-Kq7r" },
         };
         foreach (var change in changes)
         {
             var (id, userName, password) = await NewUserAsync();
             var user = await App.LoginAsync(userName, password);
             await Ok(await user.GetAsync("/api/v1/auth/me"));
+            change["concurrencyStamp"] = await StampOfAsync(admin, id);
             await Ok(await admin.PutAsJsonAsync($"/api/v1/users/{id}", change));
             var r = await user.GetAsync("/api/v1/auth/me");
             Assert.True(r.StatusCode == HttpStatusCode.Unauthorized, $"after {change}: {(int)r.StatusCode}");
@@ -171,7 +174,8 @@ public abstract partial class SecurityHeadersAndAuthTests(TestApp app) : ApiTest
         }
         // An unrelated edit (the display name) renews the stamp too, and a fresh sign-in works again.
         var (id2, name2, password2) = await NewUserAsync();
-        await Ok(await admin.PutAsJsonAsync($"/api/v1/users/{id2}", new { displayName = "改名", role = "VillageOfficer", regionCode = places.HomeVillage, locked = false }));
+        await Ok(await admin.PutAsJsonAsync($"/api/v1/users/{id2}", new { displayName = "改名", role = "VillageOfficer", regionCode = places.HomeVillage, locked = false,
+            concurrencyStamp = await StampOfAsync(admin, id2) }));
         using var anon = App.Anonymous();
         await Ok(await anon.PostAsJsonAsync("/api/v1/auth/login", new { username = name2, password = password2 }));
     }
@@ -306,7 +310,8 @@ public abstract partial class SecurityHeadersAndAuthTests(TestApp app) : ApiTest
         var fourth = await Ok(await anon.PostAsJsonAsync("/api/v1/auth/login", new { username = userName, password }));
         var places = await PlacesAsync();
         await Ok(await (await As("admin")).PutAsJsonAsync($"/api/v1/users/{id}",
-            new { displayName = "安全测试", role = "VillageOfficer", regionCode = places.HomeVillage, locked = false, newPassword = "Xinmima-Kq7r" }));
+            new { displayName = "安全测试", role = "VillageOfficer", regionCode = places.HomeVillage, locked = false, newPassword = "Xinmima-Kq7r",
+                concurrencyStamp = await StampOfAsync(await As("admin"), id) }));
         var stale = await Problem(await anon.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = fourth["refreshToken"]!.GetValue<string>() }), HttpStatusCode.Unauthorized);
         Assert.Contains("重新登录", stale["title"]!.GetValue<string>());
     }
@@ -340,7 +345,7 @@ public abstract partial class SecurityHeadersAndAuthTests(TestApp app) : ApiTest
 
         var places = await PlacesAsync();
         await Ok(await (await As("admin")).PutAsJsonAsync($"/api/v1/users/{id}",
-            new { displayName = "安全测试", role = "Cadre", regionCode = places.HomeVillage, locked = false }));
+            new { displayName = "安全测试", role = "Cadre", regionCode = places.HomeVillage, locked = false, concurrencyStamp = await StampOfAsync(await As("admin"), id) }));
 
         var home = await page.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);

@@ -10,8 +10,12 @@ public static class Startup
     {
         using var scope = app.Services.CreateScope();
         var sp = scope.ServiceProvider;
+        // Before anything touches the database: a restore in progress (or, on SQLite, another server) refuses the start.
+        var claim = sp.GetRequiredService<Backup.ServerDatabaseClaim>();
+        await claim.TakeAsync(ct);
         var db = sp.GetRequiredService<AppDbContext>();
         await DatabaseSetup.MigrateAsync(db, ct);
+        await claim.TakeAsync(ct);
         var demo = app.Configuration.GetValue("Demo:Seed", true);
         var notes = new List<string>();
         foreach (var seed in sp.GetServices<IStartupSeed>().OrderBy(x => x.Order))

@@ -143,6 +143,60 @@ public abstract partial class ApiTests(TestApp app)
         return p;
     }
 
+    /// <summary>
+    /// The scenario on one record: <paramref name="read"/> gives its version, <paramref name="write"/> sends a change from a
+    /// version as a user. First A then B from the same version (B refused, naming A); then A and B at once from the
+    /// version after that (one refused, naming the other). Returns the message of the first refusal.
+    /// </summary>
+    protected async Task<string> TwoEditorsAsync<TVersion>(string what, string userA, string userB, Func<HttpClient, Task<TVersion>> read,
+        Func<HttpClient, TVersion, int, Task<HttpResponseMessage>> write)
+    {
+        var a = await As(userA);
+        var b = await As(userB);
+        var version = await read(a);
+        var before = DateTime.UtcNow;
+        await Ok(await write(a, version, 1));
+        var after = DateTime.UtcNow;
+        var refused = await write(b, version, 2);
+        var message = await StaleEditAsync(refused, what, userA, before, after);
+        Assert.NotEqual(version, await read(a));
+
+        version = await read(a);
+        before = DateTime.UtcNow;
+        var both = await Task.WhenAll(write(a, version, 3), write(b, version, 4));
+        after = DateTime.UtcNow;
+        var won = Assert.Single(both, r => r.StatusCode == HttpStatusCode.OK);
+        var lost = Assert.Single(both, r => r.StatusCode != HttpStatusCode.OK);
+        await StaleEditAsync(lost, what, won == both[0] ? userA : userB, before, after);
+        return message;
+    }
+
+    /// <summary>An account's current concurrency stamp, which an edit of the account sends back.</summary>
+    protected static async Task<string> StampOfAsync(HttpClient c, string userId) =>
+        (await GetAsync(c, $"/api/v1/users/{userId}"))["concurrencyStamp"]!.GetValue<string>();
+
+    /// <summary>
+    /// Asserts the 409 of a stale edit (optimistic concurrency) and returns its message: "<paramref name="what"/>已被
+    /// <paramref name="by"/> 于 T 修改…", T the Beijing time of their save, which happened between the two UTC times given.
+    /// </summary>
+    protected static async Task<string> StaleEditAsync(HttpResponseMessage r, string what, string by, DateTime beforeUtc, DateTime afterUtc)
+    {
+        var title = (await Problem(r, HttpStatusCode.Conflict))["title"]!.GetValue<string>();
+        AssertStaleMessage(title, what, by, beforeUtc, afterUtc);
+        return title;
+    }
+
+    /// <summary>The stale-edit message inside <paramref name="text"/> (an answer or a page) names who saved and when, in Beijing time.</summary>
+    protected static void AssertStaleMessage(string text, string what, string by, DateTime beforeUtc, DateTime afterUtc)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(text, System.Text.RegularExpressions.Regex.Escape(what) + @"已被 (\S+) 于 (\d{4}-\d{2}-\d{2} \d{2}:\d{2}) 修改，");
+        Assert.True(m.Success, $"no \"{what}已被 … 于 … 修改\" in: {text}");
+        Assert.Equal(by, m.Groups[1].Value);
+        var at = DateTime.ParseExact(m.Groups[2].Value, "yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var low = beforeUtc.AddHours(8);
+        Assert.InRange(at, new DateTime(low.Year, low.Month, low.Day, low.Hour, low.Minute, 0), afterUtc.AddHours(8));
+    }
+
     /// <summary>The messages of one field of a 400 validation problem (fails when the field has none).</summary>
     protected static async Task<string> FieldError(HttpResponseMessage r, string field)
     {

@@ -23,7 +23,7 @@ public enum VisitUpdateState
 /// <summary>帮扶干部. The phone is kept encrypted; lists show the masked form. A cadre may sign in through a linked account.</summary>
 [Platform.Data.RegionScoped]
 [Platform.Data.CadreKey(nameof(Id))]
-public sealed class Cadre : Platform.Auditing.IAudited
+public sealed class Cadre : Platform.Auditing.IAudited, Platform.Data.IVersioned
 {
     private Cadre() { }
 
@@ -39,6 +39,7 @@ public sealed class Cadre : Platform.Auditing.IAudited
     public DateOnly ActiveFrom { get; private set; }
     public DateOnly? ActiveTo { get; private set; }
     public string? UserId { get; private set; }
+    public int Version { get; private set; }
     public DateTime UpdatedAt { get; private set; }
     public string UpdatedBy { get; private set; } = "";
 
@@ -63,6 +64,7 @@ public sealed class Cadre : Platform.Auditing.IAudited
         ActiveFrom = from;
         ActiveTo = to;
         UserId = string.IsNullOrWhiteSpace(userId) ? null : userId;
+        Version++;
         UpdatedAt = now;
         UpdatedBy = by;
     }
@@ -110,7 +112,7 @@ public sealed class Pairing : Platform.Auditing.IAudited, Platform.Data.IHouseho
 
 /// <summary>驻村工作队: the resident team of a village, led by its 第一书记.</summary>
 [Platform.Data.VillageScoped]
-public sealed class WorkTeam : Platform.Auditing.IAudited
+public sealed class WorkTeam : Platform.Auditing.IAudited, Platform.Data.IVersioned
 {
     private WorkTeam() { }
 
@@ -120,6 +122,7 @@ public sealed class WorkTeam : Platform.Auditing.IAudited
     public long FirstSecretaryId { get; private set; }
     public DateOnly StartedOn { get; private set; }
     public DateOnly? EndedOn { get; private set; }
+    public int Version { get; private set; }
     public DateTime UpdatedAt { get; private set; }
     public string UpdatedBy { get; private set; } = "";
     public List<WorkTeamMember> Members { get; private set; } = [];
@@ -141,6 +144,8 @@ public sealed class WorkTeam : Platform.Auditing.IAudited
         var wanted = memberIds.Append(firstSecretaryId).Distinct().ToHashSet();
         Members.RemoveAll(m => !wanted.Contains(m.CadreId));
         foreach (var id in wanted.Where(id => Members.All(m => m.CadreId != id))) Members.Add(new WorkTeamMember { CadreId = id });
+        // Raised with every change, membership included: the team row is written even when only its members changed.
+        Version++;
         UpdatedAt = now;
         UpdatedBy = by;
     }

@@ -22,7 +22,6 @@ public sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
         builder.Property(p => p.VerifiedBy).HasMaxLength(64);
         builder.Property(p => p.ReturnReason).HasMaxLength(500);
         builder.Property(p => p.UpdatedBy).HasMaxLength(64);
-        builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasOne<Household>().WithMany().HasForeignKey(p => p.HouseholdId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.Events).WithOne().HasForeignKey(e => e.ProblemId).OnDelete(DeleteBehavior.Cascade);
         // One open problem per household and dimension (动态清零 tracks each gap once until it is verified).

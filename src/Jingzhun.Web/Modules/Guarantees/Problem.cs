@@ -42,7 +42,7 @@ public enum ProblemTransition
 /// or 已解决 → 整改中 when the township returns it. Only a person resolves a problem, with evidence.
 /// </summary>
 [Platform.Data.VillageScoped]
-public sealed class Problem : Platform.Auditing.IAudited, Platform.Data.IHouseholdOwned
+public sealed class Problem : Platform.Auditing.IAudited, Platform.Data.IHouseholdOwned, Platform.Data.IVersioned
 {
     private Problem() { }
 

@@ -48,7 +48,7 @@ public sealed class RiskLead : Platform.Auditing.IAudited, Platform.Data.IHouseh
 /// 县级审定), monitoring and assistance, and 风险消除. The record stays after elimination; a new lead opens a new case.
 /// </summary>
 [Platform.Data.VillageScoped]
-public sealed class MonitoringCase : Platform.Auditing.IAudited, Platform.Data.IHouseholdOwned
+public sealed class MonitoringCase : Platform.Auditing.IAudited, Platform.Data.IHouseholdOwned, Platform.Data.IVersioned
 {
     private MonitoringCase() { }
 
@@ -179,9 +179,9 @@ public sealed class CaseStepRecord
     public string By { get; private set; } = "";
 }
 
-/// <summary>One assistance measure against one risk (一户一策).</summary>
+/// <summary>One assistance measure against one risk (一户一策). Its handler raises the version with every change.</summary>
 [Platform.Data.VillageScoped]
-public sealed class AssistanceMeasure : Platform.Auditing.IAudited, Platform.Data.IHouseholdOwned
+public sealed class AssistanceMeasure : Platform.Auditing.IAudited, Platform.Data.IHouseholdOwned, Platform.Data.IStamped
 {
     public long Id { get; set; }
     public long CaseId { get; set; }
@@ -196,6 +196,7 @@ public sealed class AssistanceMeasure : Platform.Auditing.IAudited, Platform.Dat
     public decimal? Amount { get; set; }
     public MeasureStatus Status { get; set; }
     public string? Evidence { get; set; }
+    public int Version { get; set; } = 1;
     public DateTime UpdatedAt { get; set; }
     public string UpdatedBy { get; set; } = "";
 

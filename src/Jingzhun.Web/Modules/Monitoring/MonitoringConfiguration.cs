@@ -33,7 +33,6 @@ public sealed class MonitoringCaseConfiguration : IEntityTypeConfiguration<Monit
         builder.Property(c => c.ResponsibleCadre).HasMaxLength(50);
         builder.Property(c => c.Plan).HasMaxLength(2000);
         builder.Property(c => c.UpdatedBy).HasMaxLength(64);
-        builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasOne<Household>().WithMany().HasForeignKey(c => c.HouseholdId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Steps).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Measures).WithOne().HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Cascade);

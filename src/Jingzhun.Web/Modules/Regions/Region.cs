@@ -21,7 +21,7 @@ public enum CountyClass
 
 /// <summary>A node of the administrative tree, keyed by its statistical code (2/4/6/9/12 digits).</summary>
 [Platform.Data.NotScoped("the administrative divisions: reference data every user reads (names, the tree)")]
-public sealed class Region : Platform.Auditing.IAudited
+public sealed class Region : Platform.Auditing.IAudited, Platform.Data.IStamped
 {
     public required string Code { get; init; }
     public required string Name { get; set; }
@@ -32,6 +32,10 @@ public sealed class Region : Platform.Auditing.IAudited
     public CountyClass? CountyClass { get; set; }
     /// <summary>农村户籍人口 of a village (set by the county): the denominator of 贫困发生率; sums up the tree.</summary>
     public int? RuralPopulation { get; set; }
+    /// <summary>Of the facts a county records here (<see cref="EditRegion.EditRegionHandler"/>); a renaming import leaves them.</summary>
+    public int Version { get; set; } = 1;
+    public DateTime UpdatedAt { get; set; }
+    public string UpdatedBy { get; set; } = "";
 
     public Platform.Auditing.AuditFacts DescribeForAudit() => new(Code, null, Code, $"区划 {Code} {Name}");
 }

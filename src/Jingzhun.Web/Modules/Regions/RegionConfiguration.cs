@@ -12,6 +12,7 @@ public sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
         b.Property(r => r.Code).HasMaxLength(12);
         b.Property(r => r.Name).HasMaxLength(100);
         b.Property(r => r.ParentCode).HasMaxLength(12);
+        b.Property(r => r.UpdatedBy).HasMaxLength(64);
         b.HasIndex(r => r.ParentCode);
         b.HasIndex(r => r.Name);
     }

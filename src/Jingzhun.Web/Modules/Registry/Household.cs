@@ -45,7 +45,7 @@ public sealed record HouseholdFacts
 /// <summary>A registered household (户). County code is carried for scoping and as the distribution key.</summary>
 [Platform.Data.VillageScoped]
 [Platform.Data.HouseholdKey(nameof(Id))]
-public sealed class Household : Platform.Auditing.IAudited
+public sealed class Household : Platform.Auditing.IAudited, Platform.Data.IVersioned
 {
     private Household() { }
 

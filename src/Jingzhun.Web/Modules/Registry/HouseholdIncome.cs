@@ -29,7 +29,7 @@ public sealed record IncomeLines
 
 /// <summary>One household-year (收入信息). Per-capita net income is always derived by <see cref="IncomeRule"/>.</summary>
 [Platform.Data.ScopedThrough(nameof(Household))]
-public sealed class HouseholdIncome : Platform.Auditing.IAudited, Platform.Data.IHouseholdOwned
+public sealed class HouseholdIncome : Platform.Auditing.IAudited, Platform.Data.IHouseholdOwned, Platform.Data.IVersioned
 {
     private HouseholdIncome() { }
 

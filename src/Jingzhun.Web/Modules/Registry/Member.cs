@@ -40,7 +40,7 @@ public static class IdNumberProtection
 }
 
 [Platform.Data.ScopedThrough(nameof(Household))]
-public sealed class Member : Platform.Auditing.IAudited, Platform.Data.IHouseholdOwned
+public sealed class Member : Platform.Auditing.IAudited, Platform.Data.IHouseholdOwned, Platform.Data.IVersioned
 {
     private Member() { }
 

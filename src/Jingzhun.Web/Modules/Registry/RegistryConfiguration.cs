@@ -24,7 +24,6 @@ public sealed class HouseholdConfiguration : IEntityTypeConfiguration<Household>
         b.Property(h => h.PhoneProtected).HasMaxLength(400);
         b.Property(h => h.PhoneMasked).HasMaxLength(20);
         b.Property(h => h.UpdatedBy).HasMaxLength(64);
-        b.Property(h => h.Version).IsConcurrencyToken();
         b.HasMany(h => h.Members).WithOne(m => m.Household).HasForeignKey(m => m.HouseholdId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(h => h.Incomes).WithOne(i => i.Household).HasForeignKey(i => i.HouseholdId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -43,7 +42,6 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.Property(m => m.Ethnicity).HasMaxLength(2);
         b.Property(m => m.LeftNote).HasMaxLength(200);
         b.Property(m => m.UpdatedBy).HasMaxLength(64);
-        b.Property(m => m.Version).IsConcurrencyToken();
         b.HasIndex(m => m.Name);
         // One person is an active member of one household only (迁出/死亡/婚出 rows keep the history).
         b.HasIndex(m => m.IdNumberHash, "UX_members_active_person").IsUnique().HasFilter("\"Status\" = 0");
@@ -61,7 +59,6 @@ public sealed class HouseholdIncomeConfiguration : IEntityTypeConfiguration<Hous
         b.ToTable("household_incomes");
         b.Property(i => i.CountyCode).HasMaxLength(6);
         b.Property(i => i.UpdatedBy).HasMaxLength(64);
-        b.Property(i => i.Version).IsConcurrencyToken();
         b.HasIndex(i => new { i.HouseholdId, i.Year }).IsUnique();
         b.HasIndex(i => new { i.CountyCode, i.Year });
     }

@@ -10,6 +10,35 @@ public sealed class AppUser : IdentityUser, Platform.Auditing.IAudited
     public string RegionCode { get; set; } = "";
     public string Role { get; set; } = "";
     public DateTime CreatedAt { get; set; }
+    /// <summary>Who changed the account last, and when (stamped by <see cref="AppUserStore"/>; the stale-edit message names them).</summary>
+    public DateTime UpdatedAt { get; set; }
+    public string UpdatedBy { get; set; } = "";
 
     public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id, null, RegionCode, $"用户 {UserName}（{DisplayName}）");
+}
+
+/// <summary>
+/// Identity's store, stamping who changed an account and when on every write (an administrator's edit, an unlock, a
+/// failed sign-in counted). The concurrency token of an account is Identity's own ConcurrencyStamp, renewed by every write.
+/// </summary>
+public sealed class AppUserStore(Data.AppDbContext db, Auditing.IAuditActor actor, TimeProvider clock, IdentityErrorDescriber? describer = null)
+    : Microsoft.AspNetCore.Identity.EntityFrameworkCore.UserOnlyStore<AppUser, Data.AppDbContext, string>(db, describer)
+{
+    public override Task<IdentityResult> CreateAsync(AppUser user, CancellationToken cancellationToken = default)
+    {
+        Stamp(user);
+        return base.CreateAsync(user, cancellationToken);
+    }
+
+    public override Task<IdentityResult> UpdateAsync(AppUser user, CancellationToken cancellationToken = default)
+    {
+        Stamp(user);
+        return base.UpdateAsync(user, cancellationToken);
+    }
+
+    private void Stamp(AppUser user)
+    {
+        user.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        user.UpdatedBy = actor.UserName;
+    }
 }

@@ -12,13 +12,14 @@ namespace Jingzhun.Web.Platform.Backup;
 public static class BackupCommands
 {
     public const string BackupUsage = "backup <目录> [--passphrase-file <口令文件>] [--without-keys]   备份数据库和加密的密钥环（口令也可由环境变量 JINGZHUN_BACKUP_PASSPHRASE 提供）";
-    public const string RestoreUsage = "restore <目录> [--passphrase-file <口令文件>] [--force]         从备份恢复（请先停止服务；目标库有数据时需 --force）";
+    public const string RestoreUsage = "restore <目录> [--passphrase-file <口令文件>] [--force]         从备份恢复（须先停止服务，服务运行时拒绝恢复；目标库有数据时需 --force）";
 
     public static IServiceCollection AddBackups(this IServiceCollection services, IConfiguration config) => services
         .AddSingleton(BackupSettings.From(config))
         .AddSingleton<BackupGate>()
         .AddCommandLineVerb<BackupVerb>()
         .AddCommandLineVerb<RestoreVerb>()
+        .AddSingleton<ServerDatabaseClaim>()
         .AddSingleton<BackupScheduleStatus>()
         .AddScoped<CreateBackupHandler>()
         .AddScoped<BackupCatalog>()

@@ -4,9 +4,10 @@ namespace Jingzhun.Web.Platform.Backup;
 
 /// <summary>
 /// Restores a backup folder into the configured database and key folder, with the server stopped. Every check comes
-/// before the first write: the manifest and each file's SHA-256, the passphrase (by decrypting the key ring), the
-/// provider, and that the target database holds no households (unless forced). Key files found in the key folder
-/// are moved aside, never deleted.
+/// before the first write: that no server runs on the target database (never overridden, <c>--force</c> included:
+/// the restore holds the database's claim until it is done, see <see cref="DatabaseClaim"/>), the manifest and each
+/// file's SHA-256, the passphrase (by decrypting the key ring), the provider, and that the target database holds no
+/// households (unless forced). Key files found in the key folder are moved aside, never deleted.
 /// </summary>
 public static class BackupRestorer
 {
@@ -15,6 +16,9 @@ public static class BackupRestorer
     {
         folder = Path.GetFullPath(folder);
         if (!Directory.Exists(folder)) throw new BackupException($"找不到备份目录 {folder}");
+        await using var claim = await DatabaseClaim.TryTakeAsync(s.Provider, s.ConnectionString, exclusive: true, ct)
+            ?? throw new BackupException($"服务正在运行，正在使用{DatabaseClaim.Describe(s.Provider, s.ConnectionString)}：恢复会替换运行中服务的数据库，已停止。"
+                                         + "请先停止服务（所有实例，如 systemctl stop jingzhun），再执行恢复；--force 不能跳过此项检查。");
         var manifest = await BackupManifest.ReadAsync(folder, ct)
             ?? throw new BackupException($"{folder} 中没有 {BackupManifest.FileName}：不是完整的备份（可能备份未完成）");
         log.WriteLine($"备份：{BackupWriter.Describe(manifest)}，数据库 {manifest.Provider}，程序版本 {manifest.AppVersion}");

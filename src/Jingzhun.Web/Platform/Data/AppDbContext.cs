@@ -72,9 +72,11 @@ public abstract class AppDbContext(DbContextOptions options, IRegionScope scope,
             u.Property(x => x.DisplayName).HasMaxLength(50);
             u.Property(x => x.RegionCode).HasMaxLength(12);
             u.Property(x => x.Role).HasMaxLength(30);
+            u.Property(x => x.UpdatedBy).HasMaxLength(64);
             u.HasIndex(x => x.RegionCode);
         });
 
+        Versions.ConfigureTokens(b);
         // Region (and for a pairing cadre, household) filters come from what each entity declares: see Scoping.cs.
         ScopeFilters.Apply(b, this);
     }

@@ -41,7 +41,8 @@ public static class DatabaseSetup
     /// <summary>WAL lets readers proceed during writes; the pragma persists in the file. Then the one-off data conversions.</summary>
     public static async Task MigrateAsync(AppDbContext db, CancellationToken ct)
     {
-        // The migrations were squashed into one Initial per provider before any production database existed (docs/adr/0004):
+        // The migrations were squashed into one Initial per provider before any production database existed (docs/adr/0004,
+        // twice: the second squash added the concurrency versions):
         // a database made by the old chain is a development copy, and saying so beats a "table already exists" error.
         var known = db.Database.GetMigrations().ToHashSet();
         var foreign = (await db.Database.GetAppliedMigrationsAsync(ct)).Where(m => !known.Contains(m)).ToList();

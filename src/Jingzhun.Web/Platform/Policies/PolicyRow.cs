@@ -39,10 +39,15 @@ public sealed record PolicyLevel(string Column, int Digits, string Keyword, stri
 /// derives from <see cref="ProvincePolicyRow"/> or <see cref="CountyPolicyRow"/> and declares its own
 /// <c>[NotScoped]</c> reason; <see cref="PolicyTable{TRow,TValues,TView}"/> declares its fields and rules.
 /// </summary>
-public abstract class PolicyRow : IAudited
+public abstract class PolicyRow : IAudited, Data.IStamped
 {
     public long Id { get; set; }
     public int Year { get; set; }
+
+    /// <summary>Optimistic concurrency: a change is saved only by someone who read this version (see <see cref="Data.Versions"/>).</summary>
+    public int Version { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public string UpdatedBy { get; set; } = "";
 
     /// <summary>The province or county code ("" = everywhere).</summary>
     [JsonIgnore] public abstract string RegionCode { get; }
@@ -79,6 +84,7 @@ public static class PolicyRowConfiguration
         builder.Ignore(p => p.RegionCode);
         builder.Property<string>(level.Column).HasMaxLength(level.Digits);
         builder.HasIndex(level.Column, nameof(PolicyRow.Year)).IsUnique();
+        builder.Property(p => p.UpdatedBy).HasMaxLength(64);
         return builder;
     }
 }

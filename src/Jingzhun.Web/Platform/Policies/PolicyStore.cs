@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using FluentValidation;
 using Jingzhun.Web.Platform.Auditing;
 using Jingzhun.Web.Platform.Auth;
@@ -12,7 +13,7 @@ namespace Jingzhun.Web.Platform.Policies;
 /// job), the rows, saving a row for a place and year (checked, validated, audited by the context like every write)
 /// and the history of the changes (the audit log, in the reader's scope).
 /// </summary>
-public sealed class PolicyStore(AppDbContext db, CurrentUser user, IServiceProvider services)
+public sealed class PolicyStore(AppDbContext db, CurrentUser user, IServiceProvider services, TimeProvider clock)
 {
     public const int LastYear = 2100;
 
@@ -54,7 +55,7 @@ public sealed class PolicyStore(AppDbContext db, CurrentUser user, IServiceProvi
 
     /// <summary>Sets the row of a place and year (a new one, or the existing one overwritten).</summary>
     public async Task<Outcome<TRow>> SaveAsync<TRow, TValues, TView>(PolicyTable<TRow, TValues, TView> table, string? place, int year, TValues values,
-        CancellationToken ct) where TRow : PolicyRow, new() where TValues : notnull
+        int? version, CancellationToken ct) where TRow : PolicyRow, new() where TValues : notnull
     {
         if (TextLimits.Check(values) is { } tooLong) return tooLong;
         var located = Locate(table, place, year);
@@ -70,23 +71,22 @@ public sealed class PolicyStore(AppDbContext db, CurrentUser user, IServiceProvi
         if (await table.CheckAsync(db.Set<TRow>().AsNoTracking(), code, year, values, ct) is { } failure) return failure;
 
         var column = table.Level.Column;
-        var row = await db.Set<TRow>().FirstOrDefaultAsync(p => EF.Property<string>(p, column) == code && p.Year == year, ct);
+        Expression<Func<TRow, bool>> sameRow = p => EF.Property<string>(p, column) == code && p.Year == year;
+        var what = $"{table.Level.Name(code)} {year}年起的{table.Title}";
+        var row = await db.Set<TRow>().FirstOrDefaultAsync(sameRow, ct);
         if (row is null)
         {
             row = new TRow { Year = year };
             row.Place(code);
             db.Set<TRow>().Add(row);
         }
+        // Optimistic concurrency: a stored row is changed only by someone who read its version; a new row needs none.
+        else if (Data.Versions.Check(row, version ?? 0, what) is { } stale) return stale;
         PolicyFields<TValues>.CopyTo(values, row);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Two administrators added the same place and year at once: the unique index kept the first.
-            return Failure.Conflict($"{table.Level.Name(code)} {year}年的{table.Title}刚被他人保存，请刷新后重试");
-        }
+        row.Stamp(clock.GetUtcNow().UtcDateTime, user.UserName);
+        // Someone saved meanwhile, or two administrators added the same place and year at once: named with when.
+        if (await db.SaveEditAsync(what, c => db.Set<TRow>().AsNoTracking().FirstOrDefaultAsync(sameRow, c), ct, uniqueKeyMeansTaken: true) is { } lost)
+            return lost;
         _inForce.Clear();
         return row;
     }

@@ -27,7 +27,8 @@ public interface IPolicyTable
     /// <summary>The values in force for a place ("" = everywhere) and year, as the form starts from them.</summary>
     Task<PolicyRowText> InForceAsync(PolicyStore store, string code, int year, CancellationToken ct);
     /// <summary>Saves a row from a form (field name → typed text); a failure names the fields.</summary>
-    Task<Outcome<PolicyRowText>> SaveAsync(PolicyStore store, string? place, int year, IReadOnlyDictionary<string, string?> form, CancellationToken ct);
+    Task<Outcome<PolicyRowText>> SaveAsync(PolicyStore store, string? place, int year, IReadOnlyDictionary<string, string?> form, int? version,
+        CancellationToken ct);
     void MapApi(IEndpointRouteBuilder api);
 }
 
@@ -39,16 +40,16 @@ public interface IPolicyTable<TRow> : IPolicyTable where TRow : PolicyRow
 }
 
 /// <summary>A row as text: its place ("" = everywhere), year and values by field name.</summary>
-public sealed record PolicyRowText(string Code, int Year, IReadOnlyDictionary<string, string> Values);
+public sealed record PolicyRowText(string Code, int Year, IReadOnlyDictionary<string, string> Values, int Version = 0);
 
 /// <summary>The table's API: GET <c>Route</c> (with <c>ViewPermission</c>) lists it, PUT <c>Route/{place}/{year}</c> (policy.edit) sets a row.</summary>
 public sealed record PolicyApi(string Route, string Tag, string ViewPermission, string ListSummary, string SaveSummary);
 
 /// <summary>The JSON of a row of a province table.</summary>
-public sealed record ProvincePolicyView<TValues>(string ProvinceCode, int Year, TValues Values);
+public sealed record ProvincePolicyView<TValues>(string ProvinceCode, int Year, TValues Values, int Version);
 
 /// <summary>The JSON of a row of a county table.</summary>
-public sealed record CountyPolicyView<TValues>(string CountyCode, int Year, TValues Values);
+public sealed record CountyPolicyView<TValues>(string CountyCode, int Year, TValues Values, int Version);
 
 /// <summary>
 /// A module's policy table, declared once: its entity <typeparamref name="TRow"/>, the values a user sets
@@ -86,7 +87,7 @@ public abstract class PolicyTable<TRow, TValues, TView> : IPolicyTable<TRow> whe
 
     protected static TValues ValuesOf(TRow row) => PolicyFields<TValues>.Of(row);
 
-    private static PolicyRowText Text(TRow row) => new(row.RegionCode, row.Year, PolicyFields<TValues>.Text(ValuesOf(row)));
+    private static PolicyRowText Text(TRow row) => new(row.RegionCode, row.Year, PolicyFields<TValues>.Text(ValuesOf(row)), row.Version);
 
     public async Task<IReadOnlyList<PolicyRowText>> RowsAsync(PolicyStore store, CancellationToken ct) =>
         (await store.ListAsync<TRow>(ct)).Select(Text).ToList();
@@ -94,14 +95,15 @@ public abstract class PolicyTable<TRow, TValues, TView> : IPolicyTable<TRow> whe
     public async Task<PolicyRowText> InForceAsync(PolicyStore store, string code, int year, CancellationToken ct) =>
         Text(await store.InForceAsync<TRow>(code, year, ct)) with { Code = code, Year = year };
 
-    public async Task<Outcome<PolicyRowText>> SaveAsync(PolicyStore store, string? place, int year, IReadOnlyDictionary<string, string?> form, CancellationToken ct)
+    public async Task<Outcome<PolicyRowText>> SaveAsync(PolicyStore store, string? place, int year, IReadOnlyDictionary<string, string?> form, int? version,
+        CancellationToken ct)
     {
         var located = store.Locate(this, place, year);
         var (values, errors) = PolicyFields<TValues>.Parse(form);
         if (located.Failure is { Kind: FailureKind.Invalid, Errors: { } placeErrors })
             foreach (var (k, v) in placeErrors) errors[k] = v;
         if (errors.Count > 0) return new Failure(FailureKind.Invalid, FormErrors.FixAndRetry, errors);
-        var saved = await store.SaveAsync(this, place, year, values!, ct);
+        var saved = await store.SaveAsync(this, place, year, values!, version, ct);
         return saved.Succeeded ? Text(saved.Value!) : saved.Failure!;
     }
 
@@ -112,8 +114,8 @@ public abstract class PolicyTable<TRow, TValues, TView> : IPolicyTable<TRow> whe
         g.MapGet("", async (PolicyStore store, CancellationToken ct) => TypedResults.Ok((await store.ListAsync<TRow>(ct)).Select(View).ToList()))
             .RequireAuthorization(Api.ViewPermission)
             .WithName("List" + plural).WithSummary(Api.ListSummary);
-        g.MapPut($"/{{{Level.Parameter}}}/{{year:int}}", async (HttpContext http, int year, TValues values, PolicyStore store, CancellationToken ct) =>
-                (await store.SaveAsync(this, http.GetRouteValue(Level.Parameter) as string, year, values, ct)).ToHttp(row => TypedResults.Ok(View(row))))
+        g.MapPut($"/{{{Level.Parameter}}}/{{year:int}}", async (HttpContext http, int year, int? version, TValues values, PolicyStore store, CancellationToken ct) =>
+                (await store.SaveAsync(this, http.GetRouteValue(Level.Parameter) as string, year, values, version, ct)).ToHttp(row => TypedResults.Ok(View(row))))
             .RequireAuthorization(Auth.Permissions.PolicyEdit)
             .WithName("Save" + typeof(TRow).Name).WithSummary(Api.SaveSummary);
     }

@@ -43,7 +43,7 @@ public static class PolicyTables
 /// A policy table's defaults (DOMAIN.md), written into the empty table at first start — system work, so one summary
 /// in the log rather than an audit entry per row.
 /// </summary>
-internal sealed class PolicyDefaultsSeed<TRow>(AppDbContext db, IPolicyTable<TRow> table) : IStartupSeed where TRow : PolicyRow
+internal sealed class PolicyDefaultsSeed<TRow>(AppDbContext db, IPolicyTable<TRow> table, TimeProvider clock) : IStartupSeed where TRow : PolicyRow
 {
     public int Order => 10;
     public bool DemoOnly => false;
@@ -51,7 +51,9 @@ internal sealed class PolicyDefaultsSeed<TRow>(AppDbContext db, IPolicyTable<TRo
     public async Task<string?> SeedAsync(CancellationToken ct)
     {
         if (await db.Set<TRow>().AnyAsync(ct)) return null;
-        db.Set<TRow>().AddRange(table.Defaults());
+        var rows = table.Defaults().ToList();
+        foreach (var row in rows) row.Stamp(clock.GetUtcNow().UtcDateTime, Auditing.SystemActor.Instance.UserName);
+        db.Set<TRow>().AddRange(rows);
         db.SuppressAudit = true;
         await db.SaveChangesAsync(ct);
         db.SuppressAudit = false;

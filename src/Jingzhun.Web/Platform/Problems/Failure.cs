@@ -10,6 +10,10 @@ public sealed record Failure(FailureKind Kind, string Message, IReadOnlyDictiona
 {
     public static Failure NotFound(string what = "记录") => new(FailureKind.NotFound, $"{what}不存在或不在您的管辖范围内");
     public static Failure Conflict(string message) => new(FailureKind.Conflict, message);
+
+    /// <summary>"X已被 Y 于 T 修改": a stale edit (optimistic concurrency), naming who changed the record and when (Beijing time).</summary>
+    public static Failure StaleEdit(string what, string by, DateTime at) =>
+        Conflict($"{what}已被 {(by.Length > 0 ? by : "系统")} 于 {Localization.ChinaTime.Format(at)} 修改，您看到的是旧数据。请刷新后重新编辑。");
     public static Failure Forbidden(string message) => new(FailureKind.Forbidden, message);
     public static Failure Invalid(string field, string message) =>
         new(FailureKind.Invalid, message, new Dictionary<string, string[]> { [Prefixed("", field)] = [message] });

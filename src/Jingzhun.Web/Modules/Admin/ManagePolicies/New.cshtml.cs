@@ -19,6 +19,8 @@ public sealed class NewModel(PolicyPages pages, PolicyStore store, TimeProvider 
     [BindProperty] public string? Region { get; set; }
     [BindProperty] public string? Year { get; set; }
     [BindProperty] public Dictionary<string, string?> Values { get; set; } = [];
+    /// <summary>The version of the place's row of that year as the form was opened (none for a new row).</summary>
+    [BindProperty] public int? Version { get; set; }
 
     public IPolicyTable Table { get; private set; } = null!;
     public IReadOnlyList<(string Value, string Label)> Choices { get; private set; } = [];
@@ -33,6 +35,7 @@ public sealed class NewModel(PolicyPages pages, PolicyStore store, TimeProvider 
         Year = y.ToString();
         var code = Table.Level.Parse(Region) ?? "";
         Values = (await Table.InForceAsync(store, code, y, ct)).Values.ToDictionary(v => v.Key, v => (string?)v.Value);
+        Version = (await Table.RowsAsync(store, ct)).FirstOrDefault(r => r.Code == code && r.Year == y)?.Version;
         return Page();
     }
 
@@ -40,7 +43,7 @@ public sealed class NewModel(PolicyPages pages, PolicyStore store, TimeProvider 
     {
         if (!Load(key)) return NotFound();
         var year = int.TryParse(Year?.Trim(), out var y) ? y : 0;
-        var saved = await Table.SaveAsync(store, Region, year, Values, ct);
+        var saved = await Table.SaveAsync(store, Region, year, Values, Version, ct);
         if (saved.Succeeded)
         {
             TempData["Message"] = $"已保存{pages.PlaceName(Table, saved.Value!.Code)} {saved.Value.Year}年起的{Table.Title}";

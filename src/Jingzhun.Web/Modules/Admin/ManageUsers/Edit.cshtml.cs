@@ -16,6 +16,7 @@ public sealed class EditModel(ManageUsersHandler handler, CurrentUser me) : Page
     [BindProperty] public string? RegionCode { get; set; }
     [BindProperty] public bool Locked { get; set; }
     [BindProperty] public string? NewPassword { get; set; }
+    [BindProperty] public string? ConcurrencyStamp { get; set; }
 
     public UserView? Current { get; private set; }
     public bool IsMe { get; private set; }
@@ -34,7 +35,7 @@ public sealed class EditModel(ManageUsersHandler handler, CurrentUser me) : Page
     public async Task<IActionResult> OnGetAsync([FromRoute] string id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        (DisplayName, Role, RegionCode, Locked) = (Current!.DisplayName, Current.Role, Current.RegionCode, Current.IsLocked);
+        (DisplayName, Role, RegionCode, Locked, ConcurrencyStamp) = (Current!.DisplayName, Current.Role, Current.RegionCode, Current.IsLocked, Current.ConcurrencyStamp);
         return Page();
     }
 
@@ -46,7 +47,8 @@ public sealed class EditModel(ManageUsersHandler handler, CurrentUser me) : Page
             Problem = FormErrors.FixAndRetry;
             return Page();
         }
-        var request = new UpdateUserRequest(DisplayName ?? "", Role ?? "", RegionCode ?? "", Locked, string.IsNullOrEmpty(NewPassword) ? null : NewPassword);
+        var request = new UpdateUserRequest(DisplayName ?? "", Role ?? "", RegionCode ?? "", Locked, string.IsNullOrEmpty(NewPassword) ? null : NewPassword,
+            ConcurrencyStamp);
         var result = await handler.UpdateAsync(id, request, ct);
         if (!result.Succeeded)
         {

@@ -11,6 +11,9 @@ public sealed record UserView(string Id, string UserName, string DisplayName, st
 {
     /// <summary>Locked by failed sign-ins until this time (null: not locked, or disabled by an administrator).</summary>
     public DateTime? LockedUntil { get; init; }
+
+    /// <summary>The account's version (Identity's ConcurrencyStamp, renewed by every change): an edit sends back the one it read.</summary>
+    public string ConcurrencyStamp { get; init; } = "";
 }
 
 public sealed record CreateUserRequest(
@@ -20,11 +23,13 @@ public sealed record CreateUserRequest(
     [property: Text(12, "所属地区", typeof(AppUser), nameof(AppUser.RegionCode))] string RegionCode,
     [property: Text(128, "密码")] string Password);
 
+/// <summary>An account's new values and the <see cref="UserView.ConcurrencyStamp"/> the editor read (optimistic concurrency).</summary>
 public sealed record UpdateUserRequest(
     [property: Text(50, "姓名", typeof(AppUser), nameof(AppUser.DisplayName))] string DisplayName,
     [property: Text(30, "角色", typeof(AppUser), nameof(AppUser.Role))] string Role,
     [property: Text(12, "所属地区", typeof(AppUser), nameof(AppUser.RegionCode))] string RegionCode, bool Locked,
-    [property: Text(128, "新密码")] string? NewPassword);
+    [property: Text(128, "新密码")] string? NewPassword,
+    [property: Text(64, "版本")] string? ConcurrencyStamp = null);
 
 /// <summary>Admins manage users inside their own subtree, and never grant a role above their own.</summary>
 public sealed class ManageUsersHandler(UserManager<AppUser> users, CurrentUser me, RegionDirectory regions, TimeProvider clock)
@@ -51,7 +56,10 @@ public sealed class ManageUsersHandler(UserManager<AppUser> users, CurrentUser m
         regions.NameOf(u.RegionCode), u.LockoutEnd is { } e && e > now, u.CreatedAt)
     {
         LockedUntil = u.LockoutEnd is { } end && end > now && end.Year < 9999 ? end.UtcDateTime : null,
+        ConcurrencyStamp = u.ConcurrencyStamp ?? "",
     };
+
+    private static Failure Stale(AppUser u) => Failure.StaleEdit($"用户 {u.UserName}", u.UpdatedBy, u.UpdatedAt);
 
     /// <summary>
     /// Lifts a lockout after failed sign-ins (not a disabling: that is the edit form's 停用). The change of the user's
@@ -106,6 +114,7 @@ public sealed class ManageUsersHandler(UserManager<AppUser> users, CurrentUser m
         if (string.IsNullOrWhiteSpace(r.DisplayName)) return Failure.Invalid("displayName", "请填写姓名");
         if (user.Id == me.Id && (r.Locked || r.Role != user.Role)) return Failure.Invalid("role", "不能停用自己或修改自己的角色");
         if (CheckGrant(r.Role, r.RegionCode.Trim()) is { } denied) return denied;
+        if (user.ConcurrencyStamp != r.ConcurrencyStamp) return Stale(user);
         if (!string.IsNullOrEmpty(r.NewPassword))
         {
             foreach (var v in users.PasswordValidators)
@@ -119,8 +128,11 @@ public sealed class ManageUsersHandler(UserManager<AppUser> users, CurrentUser m
         user.Role = r.Role;
         user.RegionCode = r.RegionCode.Trim();
         user.LockoutEnd = r.Locked ? DateTimeOffset.MaxValue : null;
-        // A new stamp signs the user out everywhere (role, region or password changed).
+        // A new stamp signs the user out everywhere (role, region or password changed). Identity's store writes the row only
+        // where its ConcurrencyStamp is still the one read above: a change saved meanwhile fails it with ConcurrencyFailure.
         var result = await users.UpdateSecurityStampAsync(user);
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+            return await users.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) is { } now ? Stale(now) : Failure.NotFound("该用户");
         if (!result.Succeeded) return Errors(result);
         return View(user, clock.GetUtcNow());
     }

@@ -208,14 +208,8 @@ public sealed class EvaluateExitHandler(AppDbContext db, RegionDirectory regions
                 return Failure.Conflict($"当前为“{Labels.Of(e.Stage)}”，不能改为“{Labels.Of(r.To)}”");
         }
         e.Move(r.To, summary, now, user.UserName);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("该退出程序刚刚被他人推进，请刷新后重试");
-        }
+        if (await db.SaveEditAsync("该退出程序", t => db.HouseholdExits.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, t), ct) is { } conflict)
+            return conflict;
         return View(e);
     }
 

@@ -21,7 +21,7 @@ public sealed record ExitStepLog(ExitStage From, ExitStage To, string Summary, D
 /// workflow; the household becomes a 脱贫户 of that year when the county agrees.
 /// </summary>
 [Platform.Data.VillageScoped]
-public sealed class HouseholdExit : Platform.Auditing.IAudited, Platform.Data.IHouseholdOwned
+public sealed class HouseholdExit : Platform.Auditing.IAudited, Platform.Data.IHouseholdOwned, Platform.Data.IVersioned
 {
     private HouseholdExit() { }
 
@@ -72,7 +72,6 @@ public sealed class HouseholdExitConfiguration : IEntityTypeConfiguration<Househ
         builder.Property(e => e.VillageCode).HasMaxLength(12);
         builder.Property(e => e.Log).HasMaxLength(8000);
         builder.Property(e => e.UpdatedBy).HasMaxLength(64);
-        builder.Property(e => e.Version).IsConcurrencyToken();
         builder.HasOne<Registry.Household>().WithMany().HasForeignKey(e => e.HouseholdId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => new { e.HouseholdId, e.Year }).IsUnique();
         builder.HasIndex(e => new { e.VillageCode, e.Stage });

@@ -27,5 +27,5 @@ public sealed class VisitPolicyTable : PolicyTable<VisitPolicy, VisitPolicyValue
 
     public override IEnumerable<VisitPolicy> Defaults() => [VisitPolicy.Default(FirstYear)];
     public override VisitPolicy Fallback(int year) => VisitPolicy.Default(year);
-    public override CountyPolicyView<VisitPolicyValues> View(VisitPolicy row) => new(row.CountyCode, row.Year, ValuesOf(row));
+    public override CountyPolicyView<VisitPolicyValues> View(VisitPolicy row) => new(row.CountyCode, row.Year, ValuesOf(row), row.Version);
 }

@@ -19,6 +19,7 @@ public sealed class CadreEditModel(ManageCadresHandler handler) : PageModel
     [BindProperty] public DateOnly? ActiveFrom { get; set; }
     [BindProperty] public DateOnly? ActiveTo { get; set; }
     [BindProperty] public string? UserName { get; set; }
+    [BindProperty] public int Version { get; set; }
 
     public Dictionary<string, string[]> Errors { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
     public string? Error { get; private set; }
@@ -33,7 +34,7 @@ public sealed class CadreEditModel(ManageCadresHandler handler) : PageModel
         var r = await handler.GetAsync(id, ct);
         if (!r.Succeeded) return NotFound();
         var c = r.Value!;
-        (Name, Unit, Phone, RegionCode, ActiveFrom, ActiveTo, UserName) = (c.Name, c.Unit, c.PhoneMasked, c.RegionCode, c.ActiveFrom, c.ActiveTo, c.UserName);
+        (Name, Unit, Phone, RegionCode, ActiveFrom, ActiveTo, UserName, Version) = (c.Name, c.Unit, c.PhoneMasked, c.RegionCode, c.ActiveFrom, c.ActiveTo, c.UserName, c.Version);
         return Page();
     }
 
@@ -42,7 +43,7 @@ public sealed class CadreEditModel(ManageCadresHandler handler) : PageModel
         Errors = ModelState.BindingErrors();
         if (ActiveFrom is null) Errors.TryAdd("activeFrom", ["请填写帮扶开始日期"]);
         if (Errors.Count > 0) { Error = FormErrors.FixAndRetry; return Page(); }
-        var r = await handler.SaveAsync(Id, new CadreInput(Name ?? "", Unit ?? "", Phone, RegionCode ?? "", ActiveFrom!.Value, ActiveTo, UserName), ct);
+        var r = await handler.SaveAsync(Id, new CadreInput(Name ?? "", Unit ?? "", Phone, RegionCode ?? "", ActiveFrom!.Value, ActiveTo, UserName, Version), ct);
         if (r.Succeeded)
         {
             TempData["Message"] = $"已保存帮扶干部 {r.Value!.Name}";

@@ -11,17 +11,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Modules.FieldWork.ManagePairings;
 
-/// <summary>A cadre's facts as the form and the API send them; <see cref="UserName"/> links a sign-in account.</summary>
+/// <summary>
+/// A cadre's facts as the form and the API send them; <see cref="UserName"/> links a sign-in account. An update sends back
+/// the <see cref="Version"/> it read (optimistic concurrency); a new cadre ignores it.
+/// </summary>
 public sealed record CadreInput(
     [property: Text(50, "姓名", typeof(Cadre), nameof(Cadre.Name))] string Name,
     [property: Text(100, "派出单位", typeof(Cadre), nameof(Cadre.Unit))] string Unit,
     [property: Text(20, "手机号")] string? Phone,
     [property: Text(12, "帮扶地区", typeof(Cadre), nameof(Cadre.RegionCode))] string RegionCode,
     DateOnly ActiveFrom, DateOnly? ActiveTo,
-    [property: Text(64, "关联登录账号")] string? UserName);
+    [property: Text(64, "关联登录账号")] string? UserName,
+    int Version = 0);
 
 public sealed record CadreRow(long Id, string Name, string Unit, string? PhoneMasked, string RegionCode, string RegionPath, DateOnly ActiveFrom,
-    DateOnly? ActiveTo, bool Active, string? UserName, int Households);
+    DateOnly? ActiveTo, bool Active, string? UserName, int Households, int Version);
 
 public sealed record CadreQuery(string? Region, string? Q, bool? ActiveOnly, int? Page, int? PageSize);
 
@@ -92,10 +96,13 @@ public sealed class ManageCadresHandler(AppDbContext db, IValidator<CadreInput> 
         }
         var now = clock.GetUtcNow().UtcDateTime;
         Cadre cadre;
+        var what = "";
         if (id is { } existing)
         {
             var found = await db.Cadres.FirstOrDefaultAsync(c => c.Id == existing, ct);
             if (found is null) return Failure.NotFound("该帮扶干部");
+            what = $"帮扶干部 {found.Name}";
+            if (Versions.Check(found, input.Version, what) is { } stale) return stale;
             cadre = found;
             // The form shows the masked phone: sent back unchanged, it keeps the stored number.
             var phone = input.Phone == cadre.PhoneMasked ? (cadre.PhoneProtected, cadre.PhoneMasked) : protector.ProtectPhone(input.Phone);
@@ -106,13 +113,14 @@ public sealed class ManageCadresHandler(AppDbContext db, IValidator<CadreInput> 
             cadre = Cadre.Create(input.Name, input.Unit, protector.ProtectPhone(input.Phone), region, input.ActiveFrom, input.ActiveTo, userId, now, user.UserName);
             db.Cadres.Add(cadre);
         }
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveEditAsync(what, t => db.Cadres.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cadre.Id, t), ct) is { } conflict)
+            return conflict;
         return await GetAsync(cadre.Id, ct);
     }
 
     private CadreRow Row(Cadre c, string? userName, int households, DateOnly today) =>
         new(c.Id, c.Name, c.Unit, c.PhoneMasked, c.RegionCode, regions.ShortPath(c.RegionCode), c.ActiveFrom, c.ActiveTo, c.IsActiveOn(today),
-            userName, households);
+            userName, households, c.Version);
 
     public static void Map(RouteGroupBuilder api)
     {

@@ -7,13 +7,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Modules.FieldWork.ManageTeams;
 
+/// <summary>A team as the form and the API send it; an update sends back the <see cref="Version"/> it read (a new team ignores it).</summary>
 public sealed record TeamInput([property: Text(12, "所在村", typeof(WorkTeam), nameof(WorkTeam.VillageCode))] string VillageCode,
-    [property: Text(100, "工作队名称", typeof(WorkTeam), nameof(WorkTeam.Name))] string Name, long FirstSecretaryId, IReadOnlyList<long>? MemberIds, DateOnly StartedOn, DateOnly? EndedOn);
+    [property: Text(100, "工作队名称", typeof(WorkTeam), nameof(WorkTeam.Name))] string Name, long FirstSecretaryId, IReadOnlyList<long>? MemberIds,
+    DateOnly StartedOn, DateOnly? EndedOn, int Version = 0);
 
 public sealed record TeamMemberView(long CadreId, string Name, string Unit);
 
 public sealed record TeamRow(long Id, string VillageCode, string RegionPath, string Name, TeamMemberView FirstSecretary, IReadOnlyList<TeamMemberView> Members,
-    DateOnly StartedOn, DateOnly? EndedOn);
+    DateOnly StartedOn, DateOnly? EndedOn, int Version);
 
 /// <summary>驻村工作队: one team per village at a time, led by its 第一书记 (a cadre), with member cadres.</summary>
 public sealed class ManageTeamsHandler(AppDbContext db, RegionDirectory regions, CurrentUser user, TimeProvider clock)
@@ -45,10 +47,13 @@ public sealed class ManageTeamsHandler(AppDbContext db, RegionDirectory regions,
         if (errors.Count > 0) return new Failure(FailureKind.Invalid, "提交的数据有误，请按提示修改", errors);
         var now = clock.GetUtcNow().UtcDateTime;
         WorkTeam team;
+        var what = "";
         if (id is { } existing)
         {
             var t = await db.WorkTeams.Include(x => x.Members).FirstOrDefaultAsync(x => x.Id == existing, ct);
             if (t is null) return Failure.NotFound("该工作队");
+            what = $"驻村工作队 {t.Name}";
+            if (Versions.Check(t, input.Version, what) is { } stale) return stale;
             if (t.VillageCode != village) return Failure.Invalid("villageCode", "工作队所在村不能修改，请新建工作队");
             t.Set(input.Name, input.FirstSecretaryId, input.StartedOn, input.EndedOn, memberIds, now, user.UserName);
             team = t;
@@ -60,14 +65,15 @@ public sealed class ManageTeamsHandler(AppDbContext db, RegionDirectory regions,
         }
         if (team.EndedOn is null && await db.WorkTeams.AnyAsync(x => x.VillageCode == village && x.EndedOn == null && x.Id != team.Id, ct))
             return Failure.Invalid("villageCode", "该村已有在驻的工作队：请先填写原工作队的结束日期");
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveEditAsync(what, c => db.WorkTeams.AsNoTracking().FirstOrDefaultAsync(x => x.Id == team.Id, c), ct) is { } conflict)
+            return conflict;
         var cadres = (await CadreNames.LookupAsync(db, memberIds, ct)).ToDictionary(c => c.Key, c => new TeamMemberView(c.Key, c.Value.Name, c.Value.Unit));
         return Row(team, cadres);
     }
 
     private TeamRow Row(WorkTeam t, Dictionary<long, TeamMemberView> cadres) =>
         new(t.Id, t.VillageCode, regions.ShortPath(t.VillageCode), t.Name, cadres[t.FirstSecretaryId],
-            t.Members.Where(m => m.CadreId != t.FirstSecretaryId).Select(m => cadres[m.CadreId]).ToList(), t.StartedOn, t.EndedOn);
+            t.Members.Where(m => m.CadreId != t.FirstSecretaryId).Select(m => cadres[m.CadreId]).ToList(), t.StartedOn, t.EndedOn, t.Version);
 
     public static void Map(RouteGroupBuilder api)
     {

@@ -80,8 +80,7 @@ public sealed class HouseholdUpdateApplier(AppDbContext db, UpdateHouseholdHandl
     public async Task<Outcome<int>> ApplyAsync(long householdId, HouseholdUpdate update, CancellationToken ct)
     {
         var h = await db.Households.AsNoTracking().FirstAsync(x => x.Id == householdId, ct);
-        if (h.Version != update.BaseVersion)
-            return Failure.Conflict($"该户信息已被 {h.UpdatedBy} 修改（版本 {h.Version}），请核对后再提交");
+        if (Versions.Check(h, update.BaseVersion, "该户信息") is { } stale) return stale;
         if (update.Facts is { } facts)
         {
             var r = await households.HandleAsync(householdId, new UpdateHouseholdRequest(facts.Over(h.ToFacts(h.PhoneMasked)), h.Version), ct);

@@ -38,8 +38,7 @@ public sealed class AssessHouseholdsHandler(AppDbContext db, PolicyStore store, 
     public async Task<int> AssessAsync(IReadOnlyCollection<long> householdIds, CancellationToken ct)
     {
         var judged = await JudgeAsync(await ReadAsync(householdIds, ct), ct);
-        await SaveAsync(judged, ct);
-        return judged.Problems.Count;
+        return await SaveAsync(judged, ct);
     }
 
     /// <summary>What the rules read of a batch of households and what is stored for them, read without tracking.</summary>
@@ -119,26 +118,44 @@ public sealed class AssessHouseholdsHandler(AppDbContext db, PolicyStore store, 
         return new Judged(writes, problems, now);
     }
 
-    /// <summary>Writes the changed verdicts in bulk and the new problems through EF (audited as before), in one transaction.</summary>
-    public async Task SaveAsync(Judged judged, CancellationToken ct)
+    /// <summary>
+    /// Writes the changed verdicts in bulk and the new problems through EF (audited as before), in one transaction;
+    /// returns the problems opened.
+    /// </summary>
+    public async Task<int> SaveAsync(Judged judged, CancellationToken ct)
     {
-        if (judged.Writes.Count == 0 && judged.Problems.Count == 0) return;
+        if (judged.Writes.Count == 0 && judged.Problems.Count == 0) return 0;
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
             await AssessmentWriter.WriteAsync(db, judged.Writes, judged.At, ct);
-            if (judged.Problems.Count > 0)
-            {
-                db.Problems.AddRange(judged.Problems);
-                await db.SaveChangesAsync(ct);
-            }
+            var opened = judged.Problems.Count > 0 ? await OpenProblemsAsync(judged.Problems, ct) : 0;
             if (own is not null) await own.CommitAsync(ct);
+            return opened;
         }
         finally
         {
             if (own is not null) await own.DisposeAsync();
         }
     }
+
+    /// <summary>
+    /// Opens the judged problems inside the caller's transaction. Another assessment of the same household (a sweep, the
+    /// household page's panel, a registry change) may have opened the same gap since this one read "none open": the
+    /// unique index UX_problems_one_open keeps theirs, and this one opens the rest (<see cref="RacingInserts.AddOnceAsync"/>).
+    /// </summary>
+    private Task<int> OpenProblemsAsync(IReadOnlyList<Problem> judged, CancellationToken ct) =>
+        db.AddOnceAsync(judged, p => (p.HouseholdId, p.Dimension),
+            async (pending, c) =>
+            {
+                var households = pending.Select(p => p.HouseholdId).Distinct().ToArray();
+                return (await db.Problems.AsNoTracking()
+                        .Where(p => EF.Parameter(households).Contains(p.HouseholdId) && p.Status != ProblemStatus.Verified)
+                        .Select(p => new { p.HouseholdId, p.Dimension }).ToListAsync(c))
+                    .Select(p => (p.HouseholdId, p.Dimension)).ToHashSet();
+            },
+            // A fresh copy: detaching took the first event out of the problem's history.
+            p => Problem.Open(p.HouseholdId, p.VillageCode, p.Dimension, p.Source, p.Severity, p.Description, p.FoundAt, p.FoundBy), ct);
 
     // Housing and food gaps endanger life and health first; clothing and data-like gaps can take longer.
     public static Severity SeverityOf(Dimension d) => d switch
@@ -197,9 +214,9 @@ public sealed class SweepGuaranteesJob(AssessHouseholdsHandler assess, AppDbCont
         var writeDb = _writer.ServiceProvider.GetRequiredService<AppDbContext>();
         return () => Task.Run(async () =>
         {
-            await writer.SaveAsync(judged, ct);
+            var opened = await writer.SaveAsync(judged, ct);
             writeDb.ChangeTracker.Clear();
-            return judged.Problems.Count;
+            return opened;
         }, ct);
     }
 

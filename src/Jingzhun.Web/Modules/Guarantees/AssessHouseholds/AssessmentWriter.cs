@@ -13,12 +13,20 @@ public readonly record struct AssessmentWrite(long Id, long HouseholdId, string 
 
 /// <summary>
 /// Writes changed verdicts without EF change tracking, inside the context's current transaction (like the registry's
-/// bulk writer): SQLite through one prepared INSERT and one prepared UPDATE reused for every row, PostgreSQL through binary
-/// COPY for new rows and one UPDATE per batch over unnest()ed arrays. Verdicts are derived data and were never audited row by row.
+/// bulk writer): SQLite through one prepared statement per kind reused for every row, PostgreSQL through one statement
+/// per batch over unnest()ed arrays. Verdicts are derived data and were never audited row by row.
+/// A new verdict is an upsert on (household, dimension): a sweep, the household page's panel and a registry change may
+/// judge the same household at once, each having read "no verdict yet"; the later write simply updates the row the
+/// earlier one inserted (a plain INSERT failed on the unique index, and the page answered 500).
 /// </summary>
 internal static class AssessmentWriter
 {
     private const string Table = "household_assessments";
+    private const string Columns = "\"HouseholdId\", \"VillageCode\", \"Dimension\", \"Verdict\", \"Reason\", \"AssessedAt\"";
+
+    // Same syntax on SQLite (3.24+) and PostgreSQL; the target is the unique index IX_household_assessments_HouseholdId_Dimension.
+    private const string OnConflict = "ON CONFLICT (\"HouseholdId\", \"Dimension\") DO UPDATE SET \"VillageCode\" = excluded.\"VillageCode\", " +
+        "\"Verdict\" = excluded.\"Verdict\", \"Reason\" = excluded.\"Reason\", \"AssessedAt\" = excluded.\"AssessedAt\"";
 
     public static Task WriteAsync(AppDbContext db, IReadOnlyList<AssessmentWrite> rows, DateTime at, CancellationToken ct)
     {
@@ -41,7 +49,7 @@ internal static class AssessmentWriter
                 if (r.Id == 0)
                 {
                     cmd = insert ??= Prepare(conn, tx,
-                        $"INSERT INTO {Table} (\"HouseholdId\", \"VillageCode\", \"Dimension\", \"Verdict\", \"Reason\", \"AssessedAt\") VALUES ($k, $v, $d, $x, $r, $t)");
+                        $"INSERT INTO {Table} ({Columns}) VALUES ($k, $v, $d, $x, $r, $t) {OnConflict}");
                     cmd.Parameters["$k"].Value = r.HouseholdId;
                     cmd.Parameters["$d"].Value = (int)r.Dimension;
                 }
@@ -82,20 +90,16 @@ internal static class AssessmentWriter
         var changed = rows.Where(r => r.Id != 0).ToList();
         if (added.Count > 0)
         {
-            // New verdicts by binary COPY (inside the connection's transaction).
-            await using var copy = await conn.BeginBinaryImportAsync(
-                $"COPY {Table} (\"HouseholdId\", \"VillageCode\", \"Dimension\", \"Verdict\", \"Reason\", \"AssessedAt\") FROM STDIN (FORMAT BINARY)", ct);
-            foreach (var r in added)
-            {
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(r.HouseholdId, NpgsqlDbType.Bigint, ct);
-                await copy.WriteAsync(r.VillageCode, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync((int)r.Dimension, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync((int)r.Verdict, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(r.Reason, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, ct);
-            }
-            await copy.CompleteAsync(ct);
+            await using var cmd = new NpgsqlCommand(
+                $"INSERT INTO {Table} ({Columns}) SELECT u.k, u.v, u.d, u.x, u.r, @t FROM unnest(@k, @v, @d, @x, @r) AS u(k, v, d, x, r) {OnConflict}",
+                conn, tx);
+            cmd.Parameters.AddWithValue("k", added.Select(r => r.HouseholdId).ToArray());
+            cmd.Parameters.AddWithValue("v", added.Select(r => r.VillageCode).ToArray());
+            cmd.Parameters.AddWithValue("d", added.Select(r => (int)r.Dimension).ToArray());
+            cmd.Parameters.AddWithValue("x", added.Select(r => (int)r.Verdict).ToArray());
+            cmd.Parameters.AddWithValue("r", added.Select(r => r.Reason).ToArray());
+            cmd.Parameters.AddWithValue("t", NpgsqlDbType.TimestampTz, at);
+            await cmd.ExecuteNonQueryAsync(ct);
         }
         if (changed.Count > 0)
         {

@@ -45,7 +45,7 @@ public sealed class GuaranteePolicyTable : PolicyTable<GuaranteePolicy, Guarante
 
     public override IEnumerable<GuaranteePolicy> Defaults() => [GuaranteePolicy.NationalDefault(2021)];
     public override GuaranteePolicy Fallback(int year) => GuaranteePolicy.NationalDefault(year);
-    public override ProvincePolicyView<GuaranteePolicyValues> View(GuaranteePolicy row) => new(row.ProvinceCode, row.Year, ValuesOf(row));
+    public override ProvincePolicyView<GuaranteePolicyValues> View(GuaranteePolicy row) => new(row.ProvinceCode, row.Year, ValuesOf(row), row.Version);
 
     public override GuaranteePolicyValues Normalize(GuaranteePolicyValues values) =>
         values with { SafeHousingGrades = string.Join(',', GuaranteePolicy.Grades(values.SafeHousingGrades).Order()) };

@@ -199,14 +199,9 @@ public sealed class ManageProblemsHandler(AppDbContext db, AssessHouseholdsHandl
                 p.Return(r.Reason.Trim(), now, user.UserName);
                 break;
         }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("该问题刚刚被他人处理，请刷新后重试");
-        }
+        // Someone who moved the problem between the check above and this write is named too.
+        if (await db.SaveEditAsync("该问题", t => db.Problems.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, t), ct) is { } conflict)
+            return conflict;
         return await GetAsync(id, ct);
     }
 

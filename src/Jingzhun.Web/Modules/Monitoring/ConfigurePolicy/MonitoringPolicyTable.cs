@@ -42,7 +42,7 @@ public sealed class MonitoringPolicyTable : PolicyTable<MonitoringPolicy, Monito
 
     public override IEnumerable<MonitoringPolicy> Defaults() => [MonitoringPolicy.NationalFloor(2021)];
     public override MonitoringPolicy Fallback(int year) => MonitoringPolicy.NationalFloor(year);
-    public override ProvincePolicyView<MonitoringPolicyValues> View(MonitoringPolicy row) => new(row.ProvinceCode, row.Year, ValuesOf(row));
+    public override ProvincePolicyView<MonitoringPolicyValues> View(MonitoringPolicy row) => new(row.ProvinceCode, row.Year, ValuesOf(row), row.Version);
 
     /// <summary>The national floor binds the provinces: a province sets its range at or above it.</summary>
     public override async Task<Failure?> CheckAsync(IQueryable<MonitoringPolicy> rows, string code, int year, MonitoringPolicyValues values, CancellationToken ct)

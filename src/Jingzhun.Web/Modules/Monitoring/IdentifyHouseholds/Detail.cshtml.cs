@@ -47,6 +47,7 @@ public sealed class MeasureInput
     public decimal? Amount { get; set; }
     public MeasureStatus? Status { get; set; }
     public string? Evidence { get; set; }
+    public int Version { get; set; }
 }
 
 /// <summary>
@@ -87,7 +88,7 @@ public sealed class DetailModel(IdentifyHouseholdsHandler handler, SweepRisks.Sw
             Measure = new MeasureInput
             {
                 Id = m.Id, Category = m.Category, RiskType = m.RiskType, Description = m.Description, StartDate = m.StartDate, EndDate = m.EndDate,
-                Amount = m.Amount, Status = m.Status, Evidence = m.Evidence,
+                Amount = m.Amount, Status = m.Status, Evidence = m.Evidence, Version = m.Version,
             };
         else
             Measure = new MeasureInput { StartDate = Today, Status = MeasureStatus.InProgress };
@@ -143,7 +144,7 @@ public sealed class DetailModel(IdentifyHouseholdsHandler handler, SweepRisks.Sw
         if (Errors.Count == 0)
         {
             var r = await handler.SaveMeasureAsync(id, Measure.Id, new MeasureRequest(Measure.Category!.Value, Measure.RiskType, Measure.Description ?? "",
-                Measure.StartDate!.Value, Measure.EndDate, Measure.Amount, Measure.Status!.Value, Measure.Evidence), ct);
+                Measure.StartDate!.Value, Measure.EndDate, Measure.Amount, Measure.Status!.Value, Measure.Evidence, Measure.Version), ct);
             if (r.Succeeded)
             {
                 TempData["Message"] = Measure.Id is null ? "已登记帮扶措施" : "已修改帮扶措施";

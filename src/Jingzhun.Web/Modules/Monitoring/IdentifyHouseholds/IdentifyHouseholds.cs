@@ -26,7 +26,7 @@ public sealed record CaseRow(long Id, long HouseholdId, string HouseholdNumber, 
 public sealed record StepView(CaseStep Step, CaseStage From, CaseStage To, string Summary, string Fields, DateTime At, string By);
 
 public sealed record MeasureView(long Id, MeasureCategory Category, PovertyCause? RiskType, string Description, DateOnly StartDate,
-    DateOnly? EndDate, decimal? Amount, MeasureStatus Status, string? Evidence, DateTime UpdatedAt, string UpdatedBy);
+    DateOnly? EndDate, decimal? Amount, MeasureStatus Status, string? Evidence, DateTime UpdatedAt, string UpdatedBy, int Version);
 
 public sealed record LeadView(long Id, LeadSource Source, RiskReason? Reason, string Detail, LeadStatus Status, DateTime CreatedAt, string CreatedBy);
 
@@ -38,10 +38,11 @@ public sealed record PlanRequest(
     [property: Text(50, "责任人", typeof(MonitoringCase), nameof(MonitoringCase.ResponsibleCadre))] string? ResponsibleCadre,
     [property: Text(2000, "帮扶计划", typeof(MonitoringCase), nameof(MonitoringCase.Plan))] string? Plan, int Version);
 
+/// <summary>A measure's values; a change sends back the <see cref="Version"/> it read (a new measure ignores it).</summary>
 public sealed record MeasureRequest(MeasureCategory Category, PovertyCause? RiskType,
     [property: Text(500, "措施描述", typeof(AssistanceMeasure), nameof(AssistanceMeasure.Description))] string Description,
     DateOnly StartDate, DateOnly? EndDate, decimal? Amount, MeasureStatus Status,
-    [property: Text(1000, "佐证材料", typeof(AssistanceMeasure), nameof(AssistanceMeasure.Evidence))] string? Evidence);
+    [property: Text(1000, "佐证材料", typeof(AssistanceMeasure), nameof(AssistanceMeasure.Evidence))] string? Evidence, int Version = 0);
 
 /// <summary>
 /// 认定, 帮扶 and 风险消除 of monitoring objects. Each step is a form recorded by the right role from the right stage;
@@ -150,7 +151,7 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
     }
 
     private static MeasureView View(AssistanceMeasure m) =>
-        new(m.Id, m.Category, m.RiskType, m.Description, m.StartDate, m.EndDate, m.Amount, m.Status, m.Evidence, m.UpdatedAt, m.UpdatedBy);
+        new(m.Id, m.Category, m.RiskType, m.Description, m.StartDate, m.EndDate, m.Amount, m.Status, m.Evidence, m.UpdatedAt, m.UpdatedBy, m.Version);
 
     private async Task<bool> HasWorkingMemberAsync(long householdId, CancellationToken ct) =>
         await db.Members.AnyAsync(m => m.HouseholdId == householdId && m.Status == MemberStatus.Active
@@ -206,14 +207,8 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
             _ => Failure.Invalid("step", "未知的步骤"),
         };
         if (outcome is not null) return outcome;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("该户的认定刚刚被他人推进，请刷新后重试");
-        }
+        if (await db.SaveEditAsync("该户的认定", t => db.MonitoringCases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, t), ct) is { } conflict)
+            return conflict;
         return await GetAsync(id, ct);
     }
 
@@ -363,10 +358,11 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
         if (!user.Has(Permissions.MonitoringWork)) return Failure.Forbidden("您的角色不能制定帮扶计划");
         var c = await db.MonitoringCases.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return Failure.NotFound("该监测对象");
-        if (c.Version != r.Version) return Failure.Conflict($"已被 {c.UpdatedBy} 于 {ChinaTime.Format(c.UpdatedAt)} 修改，请刷新后重试");
+        if (Versions.Check(c, r.Version, "该户的帮扶计划") is { } stale) return stale;
         if (!c.IsMonitored || c.Stage == CaseStage.Eliminated) return Failure.Conflict("纳入监测后才能制定帮扶计划");
         c.SetPlan(r.ResponsibleCadre, r.Plan, clock.GetUtcNow().UtcDateTime, user.UserName);
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveEditAsync("该户的帮扶计划", t => db.MonitoringCases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, t), ct) is { } conflict)
+            return conflict;
         return await GetAsync(id, ct);
     }
 
@@ -392,6 +388,8 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
         if (r.Status == MeasureStatus.Done && Text(r.Evidence) is null) return Failure.Invalid("evidence", "已落实的措施请填写佐证（如发放记录、合同、照片说明）");
         var m = measureId is { } mid ? await db.AssistanceMeasures.FirstOrDefaultAsync(x => x.Id == mid && x.CaseId == caseId, ct) : null;
         if (measureId is not null && m is null) return Failure.NotFound("该帮扶措施");
+        const string what = "该帮扶措施";
+        if (m is not null && Versions.Check(m, r.Version, what) is { } stale) return stale;
         if (m is null) db.AssistanceMeasures.Add(m = new AssistanceMeasure { CaseId = caseId, HouseholdId = c.HouseholdId, VillageCode = c.VillageCode });
         m.Category = r.Category;
         m.RiskType = r.RiskType;
@@ -401,9 +399,10 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
         m.Amount = r.Amount;
         m.Status = r.Status;
         m.Evidence = Text(r.Evidence);
-        m.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        m.UpdatedBy = user.UserName;
-        await db.SaveChangesAsync(ct);
+        m.Stamp(clock.GetUtcNow().UtcDateTime, user.UserName);
+        var id = m.Id;
+        if (await db.SaveEditAsync(what, t => db.AssistanceMeasures.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, t), ct) is { } conflict)
+            return conflict;
         return View(m);
     }
 

@@ -56,7 +56,7 @@ public sealed class SweepRisksHandler(AppDbContext db, PolicyStore store, TimePr
             .GroupBy(p => p.HouseholdId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             .ToDictionary(g => g.Key, g => g.Count);
         var now = clock.GetUtcNow().UtcDateTime;
-        var raised = 0;
+        var raised = new List<RiskLead>();
         foreach (var h in rows)
         {
             if (active.Contains(h.Id)) continue;
@@ -67,12 +67,27 @@ public sealed class SweepRisksHandler(AppDbContext db, PolicyStore store, TimePr
             foreach (var f in RiskRules.Sweep(input, y => policies[y]))
             {
                 if (!openLeads.Add((h.Id, f.Reason))) continue;
-                db.RiskLeads.Add(RiskLead.Raise(h.Id, h.VillageCode, LeadSource.SystemSweep, f.Reason, f.Detail, now, SweepActor));
-                raised++;
+                raised.Add(RiskLead.Raise(h.Id, h.VillageCode, LeadSource.SystemSweep, f.Reason, f.Detail, now, SweepActor));
             }
         }
-        await db.SaveChangesAsync(ct);
-        return raised;
+        // A sweep job and a user's change of the same household (its listener sweeps it) may raise the same lead at once:
+        // the unique index UX_risk_leads_one_open keeps the first, the other raises the rest.
+        if (raised.Count == 0)
+        {
+            await db.SaveChangesAsync(ct);
+            return 0;
+        }
+        return await db.AddOnceAsync(raised, l => (l.HouseholdId, l.Reason),
+            async (pending, c) =>
+            {
+                var households = pending.Select(l => l.HouseholdId).Distinct().ToArray();
+                return (await db.RiskLeads.AsNoTracking()
+                        .Where(l => EF.Parameter(households).Contains(l.HouseholdId) && l.Reason != null
+                                    && (l.Status == LeadStatus.Open || l.Status == LeadStatus.InProcedure))
+                        .Select(l => new { l.HouseholdId, l.Reason }).ToListAsync(c))
+                    .Select(l => (l.HouseholdId, l.Reason)).ToHashSet();
+            },
+            l => RiskLead.Raise(l.HouseholdId, l.VillageCode, l.Source, l.Reason, l.Detail, l.CreatedAt, l.CreatedBy), ct);
     }
 
     public static void Map(RouteGroupBuilder api) =>

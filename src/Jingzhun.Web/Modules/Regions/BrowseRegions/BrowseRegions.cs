@@ -6,7 +6,7 @@ using Jingzhun.Web.Platform.Problems;
 namespace Jingzhun.Web.Modules.Regions.BrowseRegions;
 
 public sealed record RegionView(string Code, string Name, RegionLevel Level, string LevelLabel, string? ParentCode, bool HasChildren,
-    bool IsNationalKeyCounty, bool IsCityKeyCounty, CountyClass? CountyClass, int? RuralPopulation = null);
+    bool IsNationalKeyCounty, bool IsCityKeyCounty, CountyClass? CountyClass, int? RuralPopulation = null, int Version = 0);
 
 /// <summary>Children and search for the region picker; a user sees the nodes on their path and their subtree.</summary>
 public sealed class BrowseRegionsHandler(RegionDirectory regions, CurrentUser user)
@@ -15,7 +15,7 @@ public sealed class BrowseRegionsHandler(RegionDirectory regions, CurrentUser us
         user.RegionCode is { } r && (code.StartsWith(r, StringComparison.Ordinal) || r.StartsWith(code, StringComparison.Ordinal));
 
     public RegionView View(Region r) => new(r.Code, r.Name, r.Level, Labels.Of(r.Level), r.ParentCode,
-        regions.ChildrenOf(r.Code).Count > 0, r.IsNationalKeyCounty, r.IsCityKeyCounty, r.CountyClass, r.RuralPopulation);
+        regions.ChildrenOf(r.Code).Count > 0, r.IsNationalKeyCounty, r.IsCityKeyCounty, r.CountyClass, r.RuralPopulation, r.Version);
 
     public Outcome<IReadOnlyList<RegionView>> Children(string code)
     {

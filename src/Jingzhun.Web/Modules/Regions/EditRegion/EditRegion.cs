@@ -6,11 +6,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Modules.Regions.EditRegion;
 
-/// <summary>What a county records about its places: a village's 农村户籍人口; a county's assistance flags and class.</summary>
-public sealed record RegionFacts(int? RuralPopulation, bool? IsNationalKeyCounty, bool? IsCityKeyCounty, CountyClass? CountyClass);
+/// <summary>
+/// What a county records about its places: a village's 农村户籍人口; a county's assistance flags and class. With the
+/// region's <see cref="Version"/> as the editor read it (optimistic concurrency).
+/// </summary>
+public sealed record RegionFacts(int? RuralPopulation, bool? IsNationalKeyCounty, bool? IsCityKeyCounty, CountyClass? CountyClass, int Version = 0);
 
 /// <summary>Sets region facts inside the editor's subtree (audited). Population for villages, flags for counties.</summary>
-public sealed class EditRegionHandler(AppDbContext db, RegionDirectory regions, BrowseRegionsHandler browse, CurrentUser user)
+public sealed class EditRegionHandler(AppDbContext db, RegionDirectory regions, BrowseRegionsHandler browse, CurrentUser user, TimeProvider clock)
 {
     public async Task<Outcome<RegionView>> HandleAsync(string code, RegionFacts f, CancellationToken ct)
     {
@@ -32,7 +35,12 @@ public sealed class EditRegionHandler(AppDbContext db, RegionDirectory regions, 
             region.IsCityKeyCounty = f.IsCityKeyCounty ?? region.IsCityKeyCounty;
             region.CountyClass = f.CountyClass ?? region.CountyClass;
         }
-        await db.SaveChangesAsync(ct);
+        // Checked after the input (a bad value is a 400 whatever the version); nothing is saved before.
+        var what = $"区划 {region.Name}（{code}）的登记信息";
+        if (Versions.Check(region, f.Version, what) is { } stale) return stale;
+        region.Stamp(clock.GetUtcNow().UtcDateTime, user.UserName);
+        if (await db.SaveEditAsync(what, t => db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, t), ct) is { } conflict)
+            return conflict;
         regions.Invalidate();
         return browse.View(regions.Find(code)!);
     }

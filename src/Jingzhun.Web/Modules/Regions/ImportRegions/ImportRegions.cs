@@ -9,7 +9,7 @@ namespace Jingzhun.Web.Modules.Regions.ImportRegions;
 /// townships and villages of Chongqing and Bazhong) on first start, and any other area's files from the CLI.
 /// Existing codes are updated (name), new ones inserted; one transaction, prepared statements.
 /// </summary>
-public sealed class ImportRegionsHandler(AppDbContext db, RegionDirectory directory, ILogger<ImportRegionsHandler> log)
+public sealed class ImportRegionsHandler(AppDbContext db, RegionDirectory directory, TimeProvider clock, ILogger<ImportRegionsHandler> log)
 {
     public static readonly string[] ShippedFiles =
         ["provinces.csv.gz", "cities.csv.gz", "areas.csv.gz", "streets-chongqing-bazhong.csv.gz", "villages-chongqing-bazhong.csv.gz"];
@@ -56,8 +56,8 @@ public sealed class ImportRegionsHandler(AppDbContext db, RegionDirectory direct
         await using var cmd = conn.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText = """
-            INSERT INTO regions ("Code", "Name", "Level", "ParentCode", "IsNationalKeyCounty", "IsCityKeyCounty")
-            VALUES (@code, @name, @level, @parent, FALSE, FALSE)
+            INSERT INTO regions ("Code", "Name", "Level", "ParentCode", "IsNationalKeyCounty", "IsCityKeyCounty", "Version", "UpdatedAt", "UpdatedBy")
+            VALUES (@code, @name, @level, @parent, FALSE, FALSE, 1, @now, '')
             ON CONFLICT ("Code") DO UPDATE SET "Name" = excluded."Name"
             """;
         // Typed parameters: PostgreSQL cannot prepare a statement whose parameters have neither type nor value.
@@ -65,6 +65,11 @@ public sealed class ImportRegionsHandler(AppDbContext db, RegionDirectory direct
         var name = Param(cmd, "@name", System.Data.DbType.String);
         var level = Param(cmd, "@level", System.Data.DbType.Int32);
         var parent = Param(cmd, "@parent", System.Data.DbType.String);
+        // A UTC time without a DbType: Npgsql infers timestamptz from its kind, SQLite writes EF's text form.
+        var now = cmd.CreateParameter();
+        now.ParameterName = "@now";
+        now.Value = clock.GetUtcNow().UtcDateTime;
+        cmd.Parameters.Add(now);
         await cmd.PrepareAsync(ct);
         var n = 0;
         foreach (var r in rows)

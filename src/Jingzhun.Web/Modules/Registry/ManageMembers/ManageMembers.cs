@@ -57,7 +57,7 @@ public sealed class ManageMembersHandler(AppDbContext db, MemberIdentities ident
         var h = householdId is null ? null : await LoadAsync(householdId.Value, ct);
         var m = h?.Members.FirstOrDefault(x => x.Id == memberId);
         if (h is null || m is null) return Failure.NotFound("该成员");
-        if (m.Version != request.Version) return RegistryAccess.StaleEdit($"成员 {m.Name} 的信息", m.UpdatedBy, m.UpdatedAt);
+        if (m.Version != request.Version) return Failure.StaleEdit($"成员 {m.Name} 的信息", m.UpdatedBy, m.UpdatedAt);
         if (m.Status != MemberStatus.Active) return Failure.Conflict($"成员 {m.Name} 已{Platform.Localization.Labels.Of(m.Status)}，不能再修改");
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -100,7 +100,7 @@ public sealed class ManageMembersHandler(AppDbContext db, MemberIdentities ident
         var h = householdId is null ? null : await LoadAsync(householdId.Value, ct);
         var m = h?.Members.FirstOrDefault(x => x.Id == memberId);
         if (h is null || m is null) return Failure.NotFound("该成员");
-        if (m.Version != request.Version) return RegistryAccess.StaleEdit($"成员 {m.Name} 的信息", m.UpdatedBy, m.UpdatedAt);
+        if (m.Version != request.Version) return Failure.StaleEdit($"成员 {m.Name} 的信息", m.UpdatedBy, m.UpdatedAt);
         if (m.Status != MemberStatus.Active) return Failure.Conflict($"成员 {m.Name} 已{Platform.Localization.Labels.Of(m.Status)}");
         if (request.Reason is not (MemberStatus.MovedOut or MemberStatus.Deceased or MemberStatus.MarriedOut))
             return Failure.Invalid("reason", "请选择减员原因：迁出、死亡或婚出");
@@ -134,8 +134,8 @@ public sealed class ManageMembersHandler(AppDbContext db, MemberIdentities ident
             await (entry?.ReloadAsync(ct) ?? Task.CompletedTask);
             return entry?.Entity switch
             {
-                Member m => RegistryAccess.StaleEdit($"成员 {m.Name} 的信息", m.UpdatedBy, m.UpdatedAt),
-                Household h => RegistryAccess.StaleEdit("该户", h.UpdatedBy, h.UpdatedAt),
+                Member m => Failure.StaleEdit($"成员 {m.Name} 的信息", m.UpdatedBy, m.UpdatedAt),
+                Household h => Failure.StaleEdit("该户", h.UpdatedBy, h.UpdatedAt),
                 _ => Failure.Conflict("数据已被他人修改，请刷新后重试"),
             };
         }

@@ -35,7 +35,7 @@ public sealed class RecordIncomeHandler(AppDbContext db, IValidator<IncomeLines>
         var income = h.Incomes.FirstOrDefault(i => i.Year == year);
         // Of two editors of the same year, the second is told who saved first instead of silently overwriting.
         if (income is not null && lines.Version != income.Version)
-            return RegistryAccess.StaleEdit($"{year}年收入", income.UpdatedBy, income.UpdatedAt);
+            return Failure.StaleEdit($"{year}年收入", income.UpdatedBy, income.UpdatedAt);
         if (income is null) income = HouseholdIncome.Create(h, year, lines, size, now, user.UserName);
         else income.Set(lines, size, now, user.UserName);
         h.RefreshSummary();
@@ -49,14 +49,14 @@ public sealed class RecordIncomeHandler(AppDbContext db, IValidator<IncomeLines>
             db.ChangeTracker.Clear();
             var current = await db.Incomes.AsNoTracking().FirstOrDefaultAsync(x => x.HouseholdId == householdId && x.Year == year, ct);
             return current is null ? Failure.Conflict($"{year}年收入已被他人同时修改，请刷新后重试")
-                : RegistryAccess.StaleEdit($"{year}年收入", current.UpdatedBy, current.UpdatedAt);
+                : Failure.StaleEdit($"{year}年收入", current.UpdatedBy, current.UpdatedAt);
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // Two editors created the same new year at once.
             db.ChangeTracker.Clear();
             var current = await db.Incomes.AsNoTracking().FirstAsync(x => x.HouseholdId == householdId && x.Year == year, ct);
-            return RegistryAccess.StaleEdit($"{year}年收入", current.UpdatedBy, current.UpdatedAt);
+            return Failure.StaleEdit($"{year}年收入", current.UpdatedBy, current.UpdatedAt);
         }
         await changes.NotifyAsync(h.Id, ct);
         return new IncomeView(income.Year, income.ToLines(), income.NetIncome, income.PerCapitaNetIncome, income.UpdatedBy, income.UpdatedAt, income.Version);

@@ -19,7 +19,7 @@ public sealed class UpdateHouseholdHandler(AppDbContext db, IValidator<Household
         var household = await db.Households.FirstOrDefaultAsync(h => h.Id == id, ct);
         if (household is null) return Failure.NotFound("该户");
         if (household.Version != request.Version)
-            return RegistryAccess.StaleEdit("该户", household.UpdatedBy, household.UpdatedAt);
+            return Failure.StaleEdit("该户", household.UpdatedBy, household.UpdatedAt);
         // The editor sees the masked phone: sent back unchanged, it means "keep the stored number".
         var keepPhone = request.Household.Phone is not null && request.Household.Phone == household.PhoneMasked;
         var facts = keepPhone ? request.Household with { Phone = null } : request.Household;
@@ -38,7 +38,7 @@ public sealed class UpdateHouseholdHandler(AppDbContext db, IValidator<Household
         {
             db.ChangeTracker.Clear();
             var current = await db.Households.AsNoTracking().FirstAsync(h => h.Id == id, ct);
-            return RegistryAccess.StaleEdit("该户", current.UpdatedBy, current.UpdatedAt);
+            return Failure.StaleEdit("该户", current.UpdatedBy, current.UpdatedAt);
         }
         await changes.NotifyAsync(household.Id, ct);
         return household.Version;

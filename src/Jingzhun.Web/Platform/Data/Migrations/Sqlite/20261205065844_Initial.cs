@@ -34,6 +34,8 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     RegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
                     Role = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -90,6 +92,7 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     ActiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     ActiveTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
@@ -110,7 +113,10 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     IncidenceMaxPercent = table.Column<long>(type: "INTEGER", nullable: false),
                     WrongExitMaxPercent = table.Column<long>(type: "INTEGER", nullable: false),
                     MissedMaxPercent = table.Column<long>(type: "INTEGER", nullable: false),
-                    RecognitionMinPercent = table.Column<long>(type: "INTEGER", nullable: false)
+                    RecognitionMinPercent = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -136,7 +142,10 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     WaterCutoffDaysPerYear = table.Column<int>(type: "INTEGER", nullable: false),
                     DeadlineDaysUrgent = table.Column<int>(type: "INTEGER", nullable: false),
                     DeadlineDaysNormal = table.Column<int>(type: "INTEGER", nullable: false),
-                    DeadlineDaysMinor = table.Column<int>(type: "INTEGER", nullable: false)
+                    DeadlineDaysMinor = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -243,7 +252,10 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     PublicityDays = table.Column<int>(type: "INTEGER", nullable: false),
                     EliminationMinMonths = table.Column<int>(type: "INTEGER", nullable: false),
                     EliminationMinMeasures = table.Column<int>(type: "INTEGER", nullable: false),
-                    EliminationStableYears = table.Column<int>(type: "INTEGER", nullable: false)
+                    EliminationStableYears = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -261,7 +273,10 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     IsNationalKeyCounty = table.Column<bool>(type: "INTEGER", nullable: false),
                     IsCityKeyCounty = table.Column<bool>(type: "INTEGER", nullable: false),
                     CountyClass = table.Column<int>(type: "INTEGER", nullable: true),
-                    RuralPopulation = table.Column<int>(type: "INTEGER", nullable: true)
+                    RuralPopulation = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -342,7 +357,10 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     GpsThresholdMetres = table.Column<int>(type: "INTEGER", nullable: false),
                     LateEntryDays = table.Column<int>(type: "INTEGER", nullable: false),
                     MaxVisitsPerDay = table.Column<int>(type: "INTEGER", nullable: false),
-                    TownshipSwitchMinutes = table.Column<int>(type: "INTEGER", nullable: false)
+                    TownshipSwitchMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -466,6 +484,7 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     FirstSecretaryId = table.Column<long>(type: "INTEGER", nullable: false),
                     StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
@@ -958,6 +977,7 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     Amount = table.Column<long>(type: "INTEGER", nullable: true),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     Evidence = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },

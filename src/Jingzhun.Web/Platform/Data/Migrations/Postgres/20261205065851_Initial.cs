@@ -35,6 +35,8 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     RegionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
                     Role = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -91,6 +93,7 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     ActiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
                     ActiveTo = table.Column<DateOnly>(type: "date", nullable: true),
                     UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
@@ -111,7 +114,10 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     IncidenceMaxPercent = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
                     WrongExitMaxPercent = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
                     MissedMaxPercent = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
-                    RecognitionMinPercent = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false)
+                    RecognitionMinPercent = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -137,7 +143,10 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     WaterCutoffDaysPerYear = table.Column<int>(type: "integer", nullable: false),
                     DeadlineDaysUrgent = table.Column<int>(type: "integer", nullable: false),
                     DeadlineDaysNormal = table.Column<int>(type: "integer", nullable: false),
-                    DeadlineDaysMinor = table.Column<int>(type: "integer", nullable: false)
+                    DeadlineDaysMinor = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -244,7 +253,10 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     PublicityDays = table.Column<int>(type: "integer", nullable: false),
                     EliminationMinMonths = table.Column<int>(type: "integer", nullable: false),
                     EliminationMinMeasures = table.Column<int>(type: "integer", nullable: false),
-                    EliminationStableYears = table.Column<int>(type: "integer", nullable: false)
+                    EliminationStableYears = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -262,7 +274,10 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     IsNationalKeyCounty = table.Column<bool>(type: "boolean", nullable: false),
                     IsCityKeyCounty = table.Column<bool>(type: "boolean", nullable: false),
                     CountyClass = table.Column<int>(type: "integer", nullable: true),
-                    RuralPopulation = table.Column<int>(type: "integer", nullable: true)
+                    RuralPopulation = table.Column<int>(type: "integer", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -343,7 +358,10 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     GpsThresholdMetres = table.Column<int>(type: "integer", nullable: false),
                     LateEntryDays = table.Column<int>(type: "integer", nullable: false),
                     MaxVisitsPerDay = table.Column<int>(type: "integer", nullable: false),
-                    TownshipSwitchMinutes = table.Column<int>(type: "integer", nullable: false)
+                    TownshipSwitchMinutes = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -467,6 +485,7 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     FirstSecretaryId = table.Column<long>(type: "bigint", nullable: false),
                     StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
                     EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
@@ -959,6 +978,7 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     Amount = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
                     Status = table.Column<int>(type: "integer", nullable: false),
                     Evidence = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
