@@ -14,8 +14,23 @@ public abstract partial class ApiTests(TestApp app)
     [System.Text.RegularExpressions.GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial System.Text.RegularExpressions.Regex AntiforgeryFieldPattern();
 
-    /// <summary>The anti-forgery token of the form in <paramref name="html"/> (the page's own, never another form's).</summary>
-    protected static string AntiforgeryToken(string html) => AntiforgeryFieldPattern().Match(html).Groups[1].Value;
+    [System.Text.RegularExpressions.GeneratedRegex("<form\\b[^>]*>.*?</form>", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex FormPattern();
+
+    /// <summary>
+    /// The anti-forgery token carried by the page's own form in <paramref name="html"/> (the first form that is not the
+    /// layout's sign-out form, or the one whose markup contains <paramref name="formMarker"/>): never another form's, so a
+    /// form that lacks its token fails the test instead of borrowing the sign-out form's.
+    /// </summary>
+    protected static string AntiforgeryToken(string html, string? formMarker = null)
+    {
+        var form = FormPattern().Matches(html).Select(m => m.Value)
+            .FirstOrDefault(f => formMarker is null ? !f.Contains("action=\"/logout\"", StringComparison.Ordinal) : f.Contains(formMarker, StringComparison.Ordinal));
+        Assert.False(form is null, "the page has no form" + (formMarker is null ? "" : " with " + formMarker));
+        var token = AntiforgeryFieldPattern().Match(form!).Groups[1].Value;
+        Assert.False(token.Length == 0, "the page's form carries no anti-forgery token");
+        return token;
+    }
 
     /// <summary>A browser-like client signed in through the login form (cookie, with the form's own token).</summary>
     protected async Task<HttpClient> SignInAsync(string user, string password = Jingzhun.Web.Modules.Registry.DemoData.DemoSeeder.DemoPassword)
