@@ -1,6 +1,7 @@
 using Jingzhun.Web.Modules.Admin;
 using Jingzhun.Web.Modules.Dashboards;
-using Jingzhun.Web.Modules.Dashboards.Reports;
+using Jingzhun.Web.Modules.Exit;
+using Jingzhun.Web.Modules.Reports;
 using Jingzhun.Web.Modules.FieldApp;
 using Jingzhun.Web.Modules.FieldWork;
 using Jingzhun.Web.Modules.Guarantees;
@@ -20,6 +21,7 @@ builder.Services.AddAdmin();
 builder.Services.AddGuarantees();
 builder.Services.AddMonitoring();
 builder.Services.AddDashboards();
+builder.Services.AddExit();
 builder.Services.AddReports();
 builder.Services.AddFieldWork();
 
@@ -36,6 +38,7 @@ api.MapAdminApi();
 api.MapGuaranteesApi();
 api.MapMonitoringApi();
 api.MapDashboardsApi();
+api.MapExitApi();
 api.MapReportsApi();
 api.MapFieldWorkApi();
 Jingzhun.Web.Platform.Jobs.Jobs.Map(api);

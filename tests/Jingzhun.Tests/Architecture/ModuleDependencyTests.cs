@@ -15,7 +15,8 @@ public sealed partial class ModuleDependencyTests
     private static readonly Dictionary<string, int> Rank = new()
     {
         ["Regions"] = 1, ["Registry"] = 2, ["Guarantees"] = 3, ["Monitoring"] = 4, ["FieldWork"] = 5, ["Dashboards"] = 6,
-        ["Admin"] = 7, ["Home"] = 7, ["Auth"] = 7, ["FieldApp"] = 7, ["Shared"] = 7,
+        ["Exit"] = 7, ["Reports"] = 7,
+        ["Admin"] = 8, ["Home"] = 8, ["Auth"] = 8, ["FieldApp"] = 8, ["Shared"] = 8,
     };
 
     private static string SourceRoot()

@@ -1,5 +1,5 @@
-using Jingzhun.Web.Modules.Dashboards.ExitEvaluation;
-using Jingzhun.Web.Modules.Dashboards.ExitEvaluation.Rules;
+using Jingzhun.Web.Modules.Exit;
+using Jingzhun.Web.Modules.Exit.Rules;
 using Jingzhun.Web.Modules.Guarantees;
 
 namespace Jingzhun.Tests.Dashboards;

@@ -25,7 +25,7 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Jingzhun.Web.Modules.Dashboards.ExitEvaluation.ExitStandard", b =>
+            modelBuilder.Entity("Jingzhun.Web.Modules.Exit.ExitStandard", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -81,7 +81,7 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("exit_standards", (string)null);
                 });
 
-            modelBuilder.Entity("Jingzhun.Web.Modules.Dashboards.ExitEvaluation.HouseholdExit", b =>
+            modelBuilder.Entity("Jingzhun.Web.Modules.Exit.HouseholdExit", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -130,7 +130,7 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("household_exits", (string)null);
                 });
 
-            modelBuilder.Entity("Jingzhun.Web.Modules.Dashboards.Snapshots.RegistrySnapshot", b =>
+            modelBuilder.Entity("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshot", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -185,7 +185,7 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("registry_snapshots", (string)null);
                 });
 
-            modelBuilder.Entity("Jingzhun.Web.Modules.Dashboards.Snapshots.RegistrySnapshotRow", b =>
+            modelBuilder.Entity("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshotRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2334,7 +2334,7 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Jingzhun.Web.Modules.Dashboards.ExitEvaluation.HouseholdExit", b =>
+            modelBuilder.Entity("Jingzhun.Web.Modules.Exit.HouseholdExit", b =>
                 {
                     b.HasOne("Jingzhun.Web.Modules.Registry.Household", null)
                         .WithMany()
@@ -2343,9 +2343,9 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Jingzhun.Web.Modules.Dashboards.Snapshots.RegistrySnapshotRow", b =>
+            modelBuilder.Entity("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshotRow", b =>
                 {
-                    b.HasOne("Jingzhun.Web.Modules.Dashboards.Snapshots.RegistrySnapshot", null)
+                    b.HasOne("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshot", null)
                         .WithMany("Rows")
                         .HasForeignKey("SnapshotId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2617,7 +2617,7 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Jingzhun.Web.Modules.Dashboards.Snapshots.RegistrySnapshot", b =>
+            modelBuilder.Entity("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshot", b =>
                 {
                     b.Navigation("Rows");
                 });

@@ -22,7 +22,7 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Jingzhun.Web.Modules.Dashboards.ExitEvaluation.ExitStandard", b =>
+            modelBuilder.Entity("Jingzhun.Web.Modules.Exit.ExitStandard", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -78,7 +78,7 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("exit_standards", (string)null);
                 });
 
-            modelBuilder.Entity("Jingzhun.Web.Modules.Dashboards.ExitEvaluation.HouseholdExit", b =>
+            modelBuilder.Entity("Jingzhun.Web.Modules.Exit.HouseholdExit", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -127,7 +127,7 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("household_exits", (string)null);
                 });
 
-            modelBuilder.Entity("Jingzhun.Web.Modules.Dashboards.Snapshots.RegistrySnapshot", b =>
+            modelBuilder.Entity("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshot", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -182,7 +182,7 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("registry_snapshots", (string)null);
                 });
 
-            modelBuilder.Entity("Jingzhun.Web.Modules.Dashboards.Snapshots.RegistrySnapshotRow", b =>
+            modelBuilder.Entity("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshotRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2331,7 +2331,7 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Jingzhun.Web.Modules.Dashboards.ExitEvaluation.HouseholdExit", b =>
+            modelBuilder.Entity("Jingzhun.Web.Modules.Exit.HouseholdExit", b =>
                 {
                     b.HasOne("Jingzhun.Web.Modules.Registry.Household", null)
                         .WithMany()
@@ -2340,9 +2340,9 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Jingzhun.Web.Modules.Dashboards.Snapshots.RegistrySnapshotRow", b =>
+            modelBuilder.Entity("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshotRow", b =>
                 {
-                    b.HasOne("Jingzhun.Web.Modules.Dashboards.Snapshots.RegistrySnapshot", null)
+                    b.HasOne("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshot", null)
                         .WithMany("Rows")
                         .HasForeignKey("SnapshotId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2614,7 +2614,7 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Jingzhun.Web.Modules.Dashboards.Snapshots.RegistrySnapshot", b =>
+            modelBuilder.Entity("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshot", b =>
                 {
                     b.Navigation("Rows");
                 });

@@ -20,7 +20,7 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
-            modelBuilder.Entity("Jingzhun.Web.Modules.Dashboards.ExitEvaluation.ExitStandard", b =>
+            modelBuilder.Entity("Jingzhun.Web.Modules.Exit.ExitStandard", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -69,7 +69,7 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("exit_standards", (string)null);
                 });
 
-            modelBuilder.Entity("Jingzhun.Web.Modules.Dashboards.ExitEvaluation.HouseholdExit", b =>
+            modelBuilder.Entity("Jingzhun.Web.Modules.Exit.HouseholdExit", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -116,7 +116,7 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("household_exits", (string)null);
                 });
 
-            modelBuilder.Entity("Jingzhun.Web.Modules.Dashboards.Snapshots.RegistrySnapshot", b =>
+            modelBuilder.Entity("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshot", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -169,7 +169,7 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("registry_snapshots", (string)null);
                 });
 
-            modelBuilder.Entity("Jingzhun.Web.Modules.Dashboards.Snapshots.RegistrySnapshotRow", b =>
+            modelBuilder.Entity("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshotRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2233,7 +2233,7 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Jingzhun.Web.Modules.Dashboards.ExitEvaluation.HouseholdExit", b =>
+            modelBuilder.Entity("Jingzhun.Web.Modules.Exit.HouseholdExit", b =>
                 {
                     b.HasOne("Jingzhun.Web.Modules.Registry.Household", null)
                         .WithMany()
@@ -2242,9 +2242,9 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Jingzhun.Web.Modules.Dashboards.Snapshots.RegistrySnapshotRow", b =>
+            modelBuilder.Entity("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshotRow", b =>
                 {
-                    b.HasOne("Jingzhun.Web.Modules.Dashboards.Snapshots.RegistrySnapshot", null)
+                    b.HasOne("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshot", null)
                         .WithMany("Rows")
                         .HasForeignKey("SnapshotId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2516,7 +2516,7 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Jingzhun.Web.Modules.Dashboards.Snapshots.RegistrySnapshot", b =>
+            modelBuilder.Entity("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshot", b =>
                 {
                     b.Navigation("Rows");
                 });

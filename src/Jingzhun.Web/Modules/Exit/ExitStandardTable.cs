@@ -1,7 +1,7 @@
 using Jingzhun.Web.Platform.Auth;
 using Jingzhun.Web.Platform.Policies;
 
-namespace Jingzhun.Web.Modules.Dashboards.ExitEvaluation;
+namespace Jingzhun.Web.Modules.Exit;
 
 public sealed record ExitStandardValues(
     [property: PolicyField("扶贫标准（人均纯收入）", 1000, 100_000, Unit = "元")] decimal PovertyLine,

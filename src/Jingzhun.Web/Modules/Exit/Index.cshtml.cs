@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Jingzhun.Web.Modules.Dashboards.ExitEvaluation;
+namespace Jingzhun.Web.Modules.Exit;
 
 /// <summary>The 三率一度 calculator's form (GET, so that a result can be linked and printed).</summary>
 public sealed class CountyInput

@@ -1,4 +1,4 @@
-namespace Jingzhun.Web.Modules.Dashboards.Reports;
+namespace Jingzhun.Web.Modules.Reports;
 
 /// <summary>How a column is shown on the page and formatted in Excel.</summary>
 public enum ColumnFormat { Text, Count, Money, Percent }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Jingzhun.Web.Platform.Forms;
 
-namespace Jingzhun.Web.Modules.Dashboards.Snapshots;
+namespace Jingzhun.Web.Modules.Reports.Snapshots;
 
 /// <summary>年度数据冻结: the snapshots of the user's subtree, the freeze form and the choice of two to compare.</summary>
 [Authorize(Permissions.RegistryView)]

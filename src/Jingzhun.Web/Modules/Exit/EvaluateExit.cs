@@ -1,5 +1,5 @@
 using Jingzhun.Web.Modules.Dashboards.Dashboard;
-using Jingzhun.Web.Modules.Dashboards.ExitEvaluation.Rules;
+using Jingzhun.Web.Modules.Exit.Rules;
 using Jingzhun.Web.Modules.Guarantees;
 using Jingzhun.Web.Modules.Monitoring.Rules;
 using Jingzhun.Web.Modules.Regions;
@@ -13,7 +13,7 @@ using Jingzhun.Web.Platform.Policies;
 using Jingzhun.Web.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jingzhun.Web.Modules.Dashboards.ExitEvaluation;
+namespace Jingzhun.Web.Modules.Exit;
 
 public sealed record HouseholdExitRow(long Id, string HouseholdNumber, string HeadName, string VillageCode, string RegionPath, HouseholdStatus Status,
     decimal? PerCapitaIncome, decimal PovertyLine, bool Meets, IReadOnlyList<Condition> Conditions, ExitStage? ProcedureStage, long? ProcedureId);

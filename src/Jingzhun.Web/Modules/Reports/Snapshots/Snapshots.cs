@@ -7,7 +7,7 @@ using Jingzhun.Web.Platform.Localization;
 using Jingzhun.Web.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jingzhun.Web.Modules.Dashboards.Snapshots;
+namespace Jingzhun.Web.Modules.Reports.Snapshots;
 
 public sealed record CreateSnapshotRequest(
     [property: Text(12, "地区", typeof(RegistrySnapshot), nameof(RegistrySnapshot.RegionCode))] string? Region, int Year,

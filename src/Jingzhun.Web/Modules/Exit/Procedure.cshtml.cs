@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Jingzhun.Web.Modules.Dashboards.ExitEvaluation;
+namespace Jingzhun.Web.Modules.Exit;
 
 /// <summary>The fields of the next step's form (see <see cref="ExitStepRequest"/>); Agreed picks the stage to move to.</summary>
 public sealed class ExitStepInput

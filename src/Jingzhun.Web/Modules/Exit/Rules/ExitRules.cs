@@ -1,7 +1,7 @@
 using Jingzhun.Web.Modules.Guarantees;
 using Jingzhun.Web.Modules.Monitoring.Rules;
 
-namespace Jingzhun.Web.Modules.Dashboards.ExitEvaluation.Rules;
+namespace Jingzhun.Web.Modules.Exit.Rules;
 
 public sealed record CountyEvaluationInput(
     int PoorPeople, int RuralPopulation,            // 综合贫困发生率

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Jingzhun.Web.Modules.Dashboards.Reports;
+namespace Jingzhun.Web.Modules.Reports;
 
 /// <summary>The report page and its printable twin: the same handler as GET /api/v1/reports/{name}/data.</summary>
 public abstract class ReportPageModel(ReportsHandler handler, TimeProvider clock) : PageModel

@@ -15,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs.OpenXml;
 using Guarantees = Jingzhun.Web.Modules.Guarantees;
 
-namespace Jingzhun.Web.Modules.Dashboards.Reports;
+namespace Jingzhun.Web.Modules.Reports;
 
 /// <summary>
 /// The standard tables of the report centre for a region (and, where it matters, a year). One method computes each

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Jingzhun.Web.Modules.Dashboards.ExitEvaluation;
+namespace Jingzhun.Web.Modules.Exit;
 
 public enum ExitStage
 {

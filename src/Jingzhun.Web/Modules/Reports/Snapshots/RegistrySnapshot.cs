@@ -2,7 +2,7 @@ using Jingzhun.Web.Modules.Registry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Jingzhun.Web.Modules.Dashboards.Snapshots;
+namespace Jingzhun.Web.Modules.Reports.Snapshots;
 
 /// <summary>
 /// 年度数据冻结: the registry of a region as it stood when frozen for a year, one compact row per household. One per

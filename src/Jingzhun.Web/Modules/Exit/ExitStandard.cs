@@ -2,7 +2,7 @@ using Jingzhun.Web.Platform.Policies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Jingzhun.Web.Modules.Dashboards.ExitEvaluation;
+namespace Jingzhun.Web.Modules.Exit;
 
 /// <summary>
 /// 退出标准 for a province ("" = national) and year (DOMAIN.md §8): the poverty line of the year (2,300 yuan at 2010
