@@ -93,6 +93,7 @@ public sealed class SignInHandler(UserManager<AppUser> users, SignInManager<AppU
                 return TypedResults.NoContent();
             })
             .AllowAnonymous()
+            .Produces(StatusCodes.Status204NoContent)
             .WithName("Logout").WithSummary("退出登录：作废该刷新令牌");
         g.MapGet("/me", (CurrentUser me) => TypedResults.Ok(new MeView(me.UserName, me.DisplayName, me.Role ?? "", Roles.LabelOf(me.Role),
                 me.RegionCode ?? "", Permissions.All.Where(me.Has).ToList())))
