@@ -124,16 +124,18 @@ public abstract class FieldWorkApiTests(TestApp app) : ApiTests(app)
     {
         var places = await PlacesAsync();
         var admin = await As("admin");
-        Task<HttpResponseMessage> SaveCadre(HttpMethod method, string url, string name = "测试干部", string unit = "区农业农村委") =>
+        Task<HttpResponseMessage> SaveCadre(HttpMethod method, string url, string name = "测试干部", string unit = "区农业农村委", int version = 0) =>
             admin.SendAsync(new HttpRequestMessage(method, url)
             {
-                Content = JsonContent.Create(new { name, unit, regionCode = places.SecondVillage, activeFrom = "2020-01-01" }),
+                Content = JsonContent.Create(new { name, unit, regionCode = places.SecondVillage, activeFrom = "2020-01-01", version }),
             });
         await TextLimitAsync("name", 50, t => SaveCadre(HttpMethod.Post, "/api/v1/cadres", name: t));
         await TextLimitAsync("unit", 100, t => SaveCadre(HttpMethod.Post, "/api/v1/cadres", unit: t));
         var cadre = await Ok(await SaveCadre(HttpMethod.Post, "/api/v1/cadres"), HttpStatusCode.Created);
         var cadreId = cadre["id"]!.GetValue<long>();
-        await TextLimitAsync("name", 50, t => SaveCadre(HttpMethod.Put, $"/api/v1/cadres/{cadreId}", name: t));
+        // An edit sends the version it read (optimistic concurrency), as the edit page does.
+        await TextLimitAsync("name", 50, async t => await SaveCadre(HttpMethod.Put, $"/api/v1/cadres/{cadreId}", name: t,
+            version: (await GetAsync(admin, $"/api/v1/cadres/{cadreId}"))["version"]!.GetValue<int>()));
         // A team of the past, so that it does not stand in the way of the village's team in other tests.
         await TextLimitAsync("name", 100, t => admin.PostAsJsonAsync("/api/v1/work-teams", new
         {

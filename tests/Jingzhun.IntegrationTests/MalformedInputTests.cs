@@ -167,9 +167,11 @@ public abstract partial class MalformedInputTests(TestApp app) : ApiTests(app)
         {
             userName = $"long{App.Next()}", displayName = "长名测试", role = "VillageOfficer", regionCode = places.HomeVillage, password = "Malformed2026x",
         }), HttpStatusCode.Created);
-        await TextLimitAsync("displayName", 50, t => client.PutAsJsonAsync($"/api/v1/users/{user["id"]}", new
+        // An edit sends the concurrency stamp it read, as the edit page does.
+        await TextLimitAsync("displayName", 50, async t => await client.PutAsJsonAsync($"/api/v1/users/{user["id"]}", new
         {
             displayName = t, role = "VillageOfficer", regionCode = places.HomeVillage, locked = false,
+            concurrencyStamp = (await GetAsync(client, $"/api/v1/users/{user["id"]}"))["concurrencyStamp"]!.GetValue<string>(),
         }));
         Assert.Contains("不能超过", await FieldError(await client.PutAsJsonAsync($"/api/v1/users/{user["id"]}", new
         {

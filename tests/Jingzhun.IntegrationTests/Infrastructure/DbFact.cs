@@ -30,12 +30,14 @@ internal static class TestDatabases
     }
 }
 
+/// <summary>A skipped case when the database is missing; otherwise a case that may still skip itself with <c>Skip.If</c> (and says why).</summary>
 public sealed class DbFactDiscoverer(IMessageSink sink) : FactDiscoverer(sink)
 {
     protected override IXunitTestCase CreateTestCase(ITestFrameworkDiscoveryOptions options, ITestMethod method, IAttributeInfo attribute) =>
         TestDatabases.SkipReason(method) is { } reason
             ? new SkippedTestCase(DiagnosticMessageSink, options.MethodDisplayOrDefault(), options.MethodDisplayOptionsOrDefault(), method, reason)
-            : base.CreateTestCase(options, method, attribute);
+            : new SkippableFactTestCase([typeof(Xunit.SkipException).FullName!], DiagnosticMessageSink, options.MethodDisplayOrDefault(),
+                options.MethodDisplayOptionsOrDefault(), method);
 }
 
 public sealed class DbTheoryDiscoverer(IMessageSink sink) : TheoryDiscoverer(sink)
