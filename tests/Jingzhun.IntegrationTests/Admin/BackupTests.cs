@@ -500,4 +500,4 @@ public abstract partial class BackupTests : ApiTests, IDisposable
 
 public sealed class SqliteBackupTests() : BackupTests("Sqlite");
 
-public sealed class PostgresBackupTests() : BackupTests("Postgres");
+public sealed class PostgresBackupTests() : BackupTests("Postgres"), IRunsOnPostgres;

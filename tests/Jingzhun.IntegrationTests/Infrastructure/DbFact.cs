@@ -18,6 +18,9 @@ public sealed class DbFactAttribute : FactAttribute;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class DbTheoryAttribute : TheoryAttribute;
 
+/// <summary>Marks a test class that runs on PostgreSQL without taking a <see cref="PostgresApp"/> (it starts its own servers).</summary>
+public interface IRunsOnPostgres;
+
 internal static class TestDatabases
 {
     /// <summary>Why the class's database cannot be used here; null when it can.</summary>
@@ -26,7 +29,8 @@ internal static class TestDatabases
         var type = method.TestClass.Class.ToRuntimeType();
         var app = type.GetConstructors().SelectMany(c => c.GetParameters()).Select(p => p.ParameterType)
             .FirstOrDefault(t => typeof(TestApp).IsAssignableFrom(t));
-        return app is not null && typeof(PostgresApp).IsAssignableFrom(app) ? PostgresApp.Unavailable.Value : null;
+        var postgres = app is not null ? typeof(PostgresApp).IsAssignableFrom(app) : typeof(IRunsOnPostgres).IsAssignableFrom(type);
+        return postgres ? PostgresApp.Unavailable.Value : null;
     }
 }
 

@@ -1,10 +1,4 @@
-using System.Globalization;
 using System.IO.Compression;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using Jingzhun.IntegrationTests.Infrastructure;
 using Jingzhun.Web.Modules.Registry.Rules;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
