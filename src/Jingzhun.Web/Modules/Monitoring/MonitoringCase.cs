@@ -79,21 +79,31 @@ public sealed class MonitoringCase : Platform.Auditing.IAudited, Platform.Data.I
     public List<CaseStepRecord> Steps { get; private set; } = [];
     public List<AssistanceMeasure> Measures { get; private set; } = [];
 
+    /// <summary>
+    /// Step → the stage it is recorded in, the stage it leads to, and where a refusal leads (null: it cannot be
+    /// refused). A refused identification ends 不纳入监测; a refused elimination returns to 监测帮扶中.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<CaseStep, (CaseStage From, CaseStage To, CaseStage? Refused)> Transitions =
+        new Dictionary<CaseStep, (CaseStage, CaseStage, CaseStage?)>
+        {
+            [CaseStep.Visit] = (CaseStage.Visit, CaseStage.Comparison, null),
+            [CaseStep.Comparison] = (CaseStage.Comparison, CaseStage.Appraisal, null),
+            [CaseStep.Appraisal] = (CaseStage.Appraisal, CaseStage.Publicity, CaseStage.NotIncluded),
+            [CaseStep.Publicity] = (CaseStage.Publicity, CaseStage.TownshipReview, null),
+            [CaseStep.TownshipReview] = (CaseStage.TownshipReview, CaseStage.CountyDecision, CaseStage.NotIncluded),
+            [CaseStep.CountyDecision] = (CaseStage.CountyDecision, CaseStage.Monitoring, CaseStage.NotIncluded),
+            [CaseStep.StartElimination] = (CaseStage.Monitoring, CaseStage.EliminationAppraisal, null),
+            [CaseStep.EliminationAppraisal] = (CaseStage.EliminationAppraisal, CaseStage.EliminationPublicity, CaseStage.Monitoring),
+            [CaseStep.EliminationPublicity] = (CaseStage.EliminationPublicity, CaseStage.EliminationTownship, null),
+            [CaseStep.EliminationTownship] = (CaseStage.EliminationTownship, CaseStage.EliminationCounty, CaseStage.Monitoring),
+            [CaseStep.EliminationCounty] = (CaseStage.EliminationCounty, CaseStage.Eliminated, CaseStage.Monitoring),
+        };
+
     /// <summary>Step → the stage it is recorded in.</summary>
-    public static readonly IReadOnlyDictionary<CaseStep, CaseStage> From = new Dictionary<CaseStep, CaseStage>
-    {
-        [CaseStep.Visit] = CaseStage.Visit,
-        [CaseStep.Comparison] = CaseStage.Comparison,
-        [CaseStep.Appraisal] = CaseStage.Appraisal,
-        [CaseStep.Publicity] = CaseStage.Publicity,
-        [CaseStep.TownshipReview] = CaseStage.TownshipReview,
-        [CaseStep.CountyDecision] = CaseStage.CountyDecision,
-        [CaseStep.StartElimination] = CaseStage.Monitoring,
-        [CaseStep.EliminationAppraisal] = CaseStage.EliminationAppraisal,
-        [CaseStep.EliminationPublicity] = CaseStage.EliminationPublicity,
-        [CaseStep.EliminationTownship] = CaseStage.EliminationTownship,
-        [CaseStep.EliminationCounty] = CaseStage.EliminationCounty,
-    };
+    public static readonly IReadOnlyDictionary<CaseStep, CaseStage> From = Transitions.ToDictionary(t => t.Key, t => t.Value.From);
+
+    /// <summary>The 风险消除 steps (a refusal keeps the household under monitoring instead of ending the case).</summary>
+    public static bool IsElimination(CaseStep step) => step >= CaseStep.EliminationAppraisal;
 
     public bool InProcedure => Stage <= CaseStage.CountyDecision;
     public bool IsActive => Stage is not (CaseStage.NotIncluded or CaseStage.Eliminated);
@@ -109,17 +119,103 @@ public sealed class MonitoringCase : Platform.Auditing.IAudited, Platform.Data.I
             StatusBefore = statusBefore, LeadAt = leadAt, Version = 1, UpdatedAt = now, UpdatedBy = by,
         };
 
-    public bool CanRecord(CaseStep step) => From.TryGetValue(step, out var stage) && stage == Stage;
+    public bool CanRecord(CaseStep step) => Transitions.TryGetValue(step, out var t) && t.From == Stage;
 
-    /// <summary>Records a step and moves to <paramref name="next"/>; the handler validated the fields and chose the next stage.</summary>
+    /// <summary>
+    /// Records a step and moves to <paramref name="next"/>, which must be where the step leads or, when it can be
+    /// refused, where a refusal leads. The step methods below check nothing of their fields (<see cref="StepRules"/> did).
+    /// </summary>
     public void Record(CaseStep step, CaseStage next, object fields, string summary, DateTime now, string by)
     {
         if (!CanRecord(step)) throw new InvalidOperationException($"当前为“{Platform.Localization.Labels.Of(Stage)}”，不能登记“{Platform.Localization.Labels.Of(step)}”");
+        var t = Transitions[step];
+        if (next != t.To && next != t.Refused)
+            throw new InvalidOperationException($"“{Platform.Localization.Labels.Of(step)}”不能转到“{Platform.Localization.Labels.Of(next)}”");
         Steps.Add(new CaseStepRecord(step, Stage, next, JsonSerializer.Serialize(fields, fields.GetType()), summary, now, by));
         Stage = next;
         Version++;
         UpdatedAt = now;
         UpdatedBy = by;
+    }
+
+    private void Record(CaseStep step, bool agreed, object fields, string summary, DateTime now, string by) =>
+        Record(step, agreed ? Transitions[step].To : Transitions[step].Refused!.Value, fields, summary, now, by);
+
+    /// <summary>入户核查 → 信息比对.</summary>
+    public void RecordVisit(DateOnly date, string findings, DateTime now, string by)
+    {
+        var text = findings.Trim();
+        Record(CaseStep.Visit, true, new { Date = (DateOnly?)date, Findings = text }, $"入户核查：{text}", now, by);
+    }
+
+    /// <summary>信息比对 → 民主评议; no answer from the departments is recorded as such.</summary>
+    public void RecordComparison(string? findings, DateTime now, string by)
+    {
+        var result = StepRules.ComparisonResult(findings);
+        Record(CaseStep.Comparison, true, new { Findings = result }, $"信息比对：{result}", now, by);
+    }
+
+    /// <summary>
+    /// 民主评议 (or the 风险消除 one): agreed → 公示, proposing the kind and risks of an identification; refused → the
+    /// identification ends 不纳入监测 (an elimination returns to 监测帮扶中).
+    /// </summary>
+    public void RecordAppraisal(CaseStep step, DateOnly date, int participants, bool agreed, MonitoringKind? kind,
+        IReadOnlyList<Registry.PovertyCause>? risks, string? reason, DateTime now, string by)
+    {
+        var elimination = IsElimination(step);
+        if (agreed && !elimination) Propose(kind!.Value, risks!);
+        var summary = $"民主评议（{date:yyyy-MM-dd}，{participants}人参加）：{(agreed ? "同意" : "不同意")}" +
+            (agreed && !elimination ? $"，拟认定为{Platform.Localization.Labels.Of(ProposedKind)}" : "") + (agreed ? "" : $"，理由：{reason!.Trim()}");
+        Record(step, agreed, new { Date = (DateOnly?)date, Participants = (int?)participants, Agreed = agreed, Kind = kind, RiskTypes = risks, Reason = reason },
+            summary, now, by);
+        if (!agreed && !elimination) Exclude(reason!.Trim(), now);
+    }
+
+    /// <summary>村级公示 (or the 风险消除 one) → 乡镇审核.</summary>
+    public void RecordPublicity(CaseStep step, DateOnly start, DateOnly end, string? objections, string? handling, DateTime now, string by)
+    {
+        var summary = $"村级公示 {start:yyyy-MM-dd} 至 {end:yyyy-MM-dd}（{StepRules.PublicityDays(start, end)}天）" +
+            (StepRules.Text(objections) is { } o ? $"，异议：{o}；处理：{handling!.Trim()}" : "，无异议");
+        Record(step, true, new { StartDate = (DateOnly?)start, EndDate = (DateOnly?)end, Objections = objections, ObjectionHandling = handling },
+            summary, now, by);
+    }
+
+    /// <summary>乡镇审核 (or the 风险消除 one): agreed → 县级审定; refused → 不纳入监测 (an elimination returns to 监测帮扶中).</summary>
+    public void RecordReview(CaseStep step, bool agreed, string opinion, DateTime now, string by)
+    {
+        var text = opinion.Trim();
+        Record(step, agreed, new { Agreed = agreed, Opinion = text }, $"乡镇审核：{(agreed ? "同意" : "不同意")}，{text}", now, by);
+        if (!agreed && !IsElimination(step)) Exclude(text, now);
+    }
+
+    /// <summary>县级审定, included: the case becomes a 监测对象 of that kind and risks, monitored from <paramref name="today"/>.</summary>
+    public void DecideIncluded(MonitoringKind kind, IReadOnlyList<Registry.PovertyCause> risks, DateOnly today, DateTime now, string by)
+    {
+        Include(kind, risks, today, now);
+        Record(CaseStep.CountyDecision, true, new { Agreed = true, Kind = (MonitoringKind?)kind, RiskTypes = risks },
+            $"县级审定：纳入监测，认定为{Platform.Localization.Labels.Of(kind)}，风险类型：{string.Join("、", risks.Select(x => Platform.Localization.Labels.Of(x)))}",
+            now, by);
+    }
+
+    /// <summary>县级审定, not included: the case ends 不纳入监测.</summary>
+    public void DecideNotIncluded(string reason, DateTime now, string by)
+    {
+        var text = reason.Trim();
+        Record(CaseStep.CountyDecision, false, new { Agreed = false, Reason = text }, $"县级审定：不纳入监测，{text}", now, by);
+        Exclude(text, now);
+    }
+
+    /// <summary>启动风险消除, with the conditions (all met) as they stood.</summary>
+    public void StartElimination(IReadOnlyList<Condition> conditions, DateTime now, string by) =>
+        Record(CaseStep.StartElimination, true, new { Conditions = conditions },
+            "启动风险消除：" + string.Join("；", conditions.Select(x => $"{x.Name}：{x.Detail}")), now, by);
+
+    /// <summary>风险消除县级审定: agreed → 风险已消除 (the record stays); refused → back to 监测帮扶中.</summary>
+    public void DecideElimination(bool agreed, string? reason, DateTime now, string by)
+    {
+        Record(CaseStep.EliminationCounty, agreed, new { Agreed = agreed, Reason = reason },
+            agreed ? "县级审定：同意风险消除" : $"县级审定：不同意风险消除，{reason!.Trim()}", now, by);
+        if (agreed) MarkEliminated(now);
     }
 
     public void Propose(MonitoringKind kind, IEnumerable<Registry.PovertyCause> risks)
@@ -136,7 +232,7 @@ public sealed class MonitoringCase : Platform.Auditing.IAudited, Platform.Data.I
         MonitoredSince = since;
     }
 
-    public void Exclude(string reason, DateTime now)
+    private void Exclude(string reason, DateTime now)
     {
         NotIncludedReason = reason;
         DecidedAt = now;

@@ -38,7 +38,4 @@ public static class CaseSteps
         [CaseStep.EliminationTownship] = Permissions.MonitoringReview,
         [CaseStep.EliminationCounty] = Permissions.MonitoringDecide,
     };
-
-    /// <summary>Risk types are the twelve causes plus the three monitoring-only ones.</summary>
-    public static bool IsRiskType(PovertyCause c) => Enum.IsDefined(c);
 }

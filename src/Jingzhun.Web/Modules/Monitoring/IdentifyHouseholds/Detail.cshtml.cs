@@ -184,9 +184,46 @@ public sealed class DetailModel(IdentifyHouseholdsHandler handler, SweepRisks.Sw
         return true;
     }
 
-    /// <summary>A step form's value: what was typed when this step failed, else the default.</summary>
-    public T? Typed<T>(CaseStep step, T? typed, T? otherwise = default) => FailedStep == step ? typed : otherwise;
-
     public string Err(string field) => FormErrors.ErrorOf(Errors, field);
     public string Cls(string field) => Errors.ContainsKey(field) ? "g-invalid" : "";
 }
+
+/// <summary>
+/// One step's form on the case page, as its partial view (<see cref="Partial"/>) reads it: the page's input, shown
+/// again as typed with the errors only when this step's form failed.
+/// </summary>
+public sealed record StepForm(DetailModel Page, CaseStep Step)
+{
+    public StepInput Input => Page.Input;
+    public CaseView View => Page.View;
+    public CaseRow Case => Page.View.Case;
+    public IReadOnlyList<PovertyCause> CaseRisks => MonitoringPages.RiskTypes(Case.RiskTypes);
+    /// <summary>This step's form failed.</summary>
+    public bool Mine => Page.FailedStep == Step;
+    public bool Elimination => MonitoringCase.IsElimination(Step);
+
+    /// <summary>The partial view of the step's fields (the 风险消除 steps share their identification twin's).</summary>
+    public string Partial => Step switch
+    {
+        CaseStep.Visit => "_VisitStep",
+        CaseStep.Comparison => "_ComparisonStep",
+        CaseStep.Appraisal or CaseStep.EliminationAppraisal => "_AppraisalStep",
+        CaseStep.Publicity or CaseStep.EliminationPublicity => "_PublicityStep",
+        CaseStep.TownshipReview or CaseStep.EliminationTownship => "_ReviewStep",
+        CaseStep.CountyDecision => "_DecisionStep",
+        CaseStep.StartElimination => "_StartEliminationStep",
+        _ => "_EliminationDecisionStep",
+    };
+
+    /// <summary>A field's value: what was typed when this step failed, else the default.</summary>
+    public T? Typed<T>(T? typed, T? otherwise = default) => Mine ? typed : otherwise;
+    public string Err(string field) => Mine ? Page.Err(field) : "";
+    public string Cls(string field) => Mine ? Page.Cls(field) : "";
+    /// <summary>The risk-type boxes: what was typed when this step failed, else the case's.</summary>
+    public RiskChoice Risks => new(Mine ? Input.RiskTypes : CaseRisks, Mine && Page.Errors.ContainsKey("riskTypes"));
+
+    public static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd") ?? "";
+}
+
+/// <summary>The risk-type check boxes of a step form (_RiskChecks).</summary>
+public sealed record RiskChoice(IReadOnlyCollection<PovertyCause> Selected, bool Invalid);

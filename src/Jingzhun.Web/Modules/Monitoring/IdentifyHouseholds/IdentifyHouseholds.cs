@@ -192,119 +192,87 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
         if (c.Version != r.Version)
             return Failure.Conflict($"该户的认定已被 {c.UpdatedBy} 于 {ChinaTime.Format(c.UpdatedAt)} 推进到“{Labels.Of(c.Stage)}”，请刷新后重试");
         if (!c.CanRecord(r.Step)) return Failure.Conflict($"当前为“{Labels.Of(c.Stage)}”，不能登记“{Labels.Of(r.Step)}”");
-        var policy = await policies.PolicyForAsync(c.VillageCode, Today.Year, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var outcome = r.Step switch
-        {
-            CaseStep.Visit => Visit(c, r, now),
-            CaseStep.Comparison => Comparison(c, r, now),
-            CaseStep.Appraisal or CaseStep.EliminationAppraisal => await AppraisalAsync(c, r, now, ct),
-            CaseStep.Publicity or CaseStep.EliminationPublicity => Publicity(c, r, policy, now),
-            CaseStep.TownshipReview or CaseStep.EliminationTownship => await ReviewAsync(c, r, now, ct),
-            CaseStep.CountyDecision => await DecideAsync(c, r, policy, now, ct),
-            CaseStep.StartElimination => await StartEliminationAsync(c, policy, now, ct),
-            CaseStep.EliminationCounty => await EliminateAsync(c, r, now, ct),
-            _ => Failure.Invalid("step", "未知的步骤"),
-        };
+        var outcome = await ApplyAsync(c, r, clock.GetUtcNow().UtcDateTime, ct);
         if (outcome is not null) return outcome;
         if (await db.SaveEditAsync("该户的认定", t => db.MonitoringCases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, t), ct) is { } conflict)
             return conflict;
         return await GetAsync(id, ct);
     }
 
-    private static string? Text(string? s, int min = 2) => string.IsNullOrWhiteSpace(s) || s.Trim().Length < min ? null : s.Trim();
-
-    private Failure? Dated(DateOnly? d, string field, string label) =>
-        d is null ? Failure.Invalid(field, $"请填写{label}") : d > Today ? Failure.Invalid(field, $"{label}不能晚于今天") : null;
-
-    private Failure? Visit(MonitoringCase c, StepRequest r, DateTime now)
+    /// <summary>Checks the step's form (<see cref="StepRules"/>, and the kind against the household), records it on the case.</summary>
+    private async Task<Failure?> ApplyAsync(MonitoringCase c, StepRequest r, DateTime now, CancellationToken ct)
     {
-        if (Dated(r.Date, "date", "核查日期") is { } f) return f;
-        if (Text(r.Findings, 4) is not { } findings) return Failure.Invalid("findings", "请填写入户核查情况（至少4个字）");
-        c.Record(CaseStep.Visit, CaseStage.Comparison, new { r.Date, Findings = findings }, $"入户核查：{findings}", now, user.UserName);
-        return null;
-    }
-
-    private Failure? Comparison(MonitoringCase c, StepRequest r, DateTime now)
-    {
-        var result = Text(r.Findings) ?? "暂无部门比对数据";
-        c.Record(CaseStep.Comparison, CaseStage.Appraisal, new { Findings = result }, $"信息比对：{result}", now, user.UserName);
-        return null;
-    }
-
-    private async Task<Failure?> AppraisalAsync(MonitoringCase c, StepRequest r, DateTime now, CancellationToken ct)
-    {
-        var elimination = r.Step == CaseStep.EliminationAppraisal;
-        if (Dated(r.Date, "date", "评议日期") is { } f) return f;
-        if (r.Participants is not > 0) return Failure.Invalid("participants", "请填写参加评议人数");
-        if (r.Agreed is not { } agreed) return Failure.Invalid("agreed", "请选择评议结果");
-        if (agreed && !elimination)
+        var by = user.UserName;
+        var policy = await policies.PolicyForAsync(c.VillageCode, Today.Year, ct);
+        switch (r.Step)
         {
-            if (r.Kind is not { } kind || !Enum.IsDefined(kind)) return Failure.Invalid("kind", "请选择拟认定的监测对象类型");
-            if (r.RiskTypes is not { Count: > 0 } risks || !risks.All(CaseSteps.IsRiskType)) return Failure.Invalid("riskTypes", "请选择至少一项风险类型");
-            // The same check as the county's decision, so a proposal that cannot be decided is corrected at the village.
-            if (await CheckKindAsync(c, kind, ct) is { } error) return Failure.Invalid("kind", error);
-            c.Propose(kind, risks);
+            case CaseStep.Visit:
+                if (StepRules.Visit(r.Date, r.Findings, Today) is { } visit) return visit;
+                c.RecordVisit(r.Date!.Value, r.Findings!, now, by);
+                break;
+            case CaseStep.Comparison:
+                c.RecordComparison(r.Findings, now, by);
+                break;
+            case CaseStep.Appraisal or CaseStep.EliminationAppraisal:
+                var elimination = MonitoringCase.IsElimination(r.Step);
+                if (StepRules.Appraisal(r.Date, r.Participants, r.Agreed, r.Kind, r.RiskTypes, r.Reason, elimination, Today) is { } appraisal)
+                    return appraisal;
+                // The same check as the county's decision, so a proposal that cannot be decided is corrected at the village.
+                if (!elimination && r.Agreed == true && await CheckKindAsync(c, r.Kind!.Value, ct) is { } wrongKind) return Failure.Invalid("kind", wrongKind);
+                c.RecordAppraisal(r.Step, r.Date!.Value, r.Participants!.Value, r.Agreed!.Value, r.Kind, r.RiskTypes, r.Reason, now, by);
+                break;
+            case CaseStep.Publicity or CaseStep.EliminationPublicity:
+                if (StepRules.Publicity(r.StartDate, r.EndDate, r.Objections, r.ObjectionHandling, policy.PublicityDays, Today) is { } publicity)
+                    return publicity;
+                c.RecordPublicity(r.Step, r.StartDate!.Value, r.EndDate!.Value, r.Objections, r.ObjectionHandling, now, by);
+                break;
+            case CaseStep.TownshipReview or CaseStep.EliminationTownship:
+                if (StepRules.Review(r.Agreed, r.Opinion) is { } review) return review;
+                c.RecordReview(r.Step, r.Agreed!.Value, r.Opinion!, now, by);
+                break;
+            case CaseStep.CountyDecision:
+                var kind = r.Kind ?? c.ProposedKind;
+                var risks = r.RiskTypes is { Count: > 0 } given ? given : c.RiskTypeList();
+                if (StepRules.Decision(r.Agreed, r.Reason, kind, risks) is { } decision) return decision;
+                if (r.Agreed == false)
+                {
+                    c.DecideNotIncluded(r.Reason!, now, by);
+                    break;
+                }
+                if (await CheckKindAsync(c, kind!.Value, ct) is { } error) return Failure.Invalid("kind", error);
+                c.DecideIncluded(kind.Value, risks, Today, now, by);
+                break;
+            case CaseStep.StartElimination:
+                var conditions = await ConditionsAsync(c, policy, ct);
+                if (StepRules.StartElimination(conditions) is { } unmet) return unmet;
+                c.StartElimination(conditions, now, by);
+                break;
+            case CaseStep.EliminationCounty:
+                if (StepRules.Elimination(r.Agreed, r.Reason) is { } refusal) return refusal;
+                c.DecideElimination(r.Agreed!.Value, r.Reason, now, by);
+                break;
+            default:
+                return Failure.Invalid("step", "未知的步骤");
         }
-        if (!agreed && Text(r.Reason) is null) return Failure.Invalid("reason", "评议不同意的，请填写理由");
-        var next = agreed ? (elimination ? CaseStage.EliminationPublicity : CaseStage.Publicity) : (elimination ? CaseStage.Monitoring : CaseStage.NotIncluded);
-        var summary = $"民主评议（{r.Date:yyyy-MM-dd}，{r.Participants}人参加）：{(agreed ? "同意" : "不同意")}" +
-            (agreed && !elimination ? $"，拟认定为{Labels.Of(c.ProposedKind)}" : "") + (agreed ? "" : $"，理由：{r.Reason!.Trim()}");
-        c.Record(r.Step, next, new { r.Date, r.Participants, Agreed = agreed, r.Kind, r.RiskTypes, r.Reason }, summary, now, user.UserName);
-        if (!agreed && !elimination) return await CloseNotIncludedAsync(c, r.Reason!.Trim(), now, ct);
+        await ApplyToHouseholdAsync(c, r.Step, now, ct);
         return null;
     }
 
-    private Failure? Publicity(MonitoringCase c, StepRequest r, MonitoringPolicy policy, DateTime now)
+    /// <summary>
+    /// What the case's new stage means outside it: a decision answers the household's leads; included, the household
+    /// becomes a 监测户; eliminated, it is what it was before and is swept like every other.
+    /// </summary>
+    private async Task ApplyToHouseholdAsync(MonitoringCase c, CaseStep recorded, DateTime now, CancellationToken ct)
     {
-        if (r.StartDate is not { } start) return Failure.Invalid("startDate", "请填写公示开始日期");
-        if (r.EndDate is not { } end) return Failure.Invalid("endDate", "请填写公示结束日期");
-        if (end < start) return Failure.Invalid("endDate", "公示结束日期不能早于开始日期");
-        var days = end.DayNumber - start.DayNumber + 1;
-        if (days < policy.PublicityDays) return Failure.Invalid("endDate", $"村级公示不少于{policy.PublicityDays}天，本次仅{days}天");
-        if (end > Today) return Failure.Invalid("endDate", "公示尚未结束，结束后再登记公示结果");
-        if (Text(r.Objections) is { } objections && Text(r.ObjectionHandling) is null)
-            return Failure.Invalid("objectionHandling", "有异议的，请填写异议处理情况");
-        var summary = $"村级公示 {start:yyyy-MM-dd} 至 {end:yyyy-MM-dd}（{days}天）" +
-            (Text(r.Objections) is { } o ? $"，异议：{o}；处理：{r.ObjectionHandling!.Trim()}" : "，无异议");
-        var next = r.Step == CaseStep.Publicity ? CaseStage.TownshipReview : CaseStage.EliminationTownship;
-        c.Record(r.Step, next, new { r.StartDate, r.EndDate, r.Objections, r.ObjectionHandling }, summary, now, user.UserName);
-        return null;
-    }
-
-    private async Task<Failure?> ReviewAsync(MonitoringCase c, StepRequest r, DateTime now, CancellationToken ct)
-    {
-        var elimination = r.Step == CaseStep.EliminationTownship;
-        if (r.Agreed is not { } agreed) return Failure.Invalid("agreed", "请选择审核意见");
-        if (Text(r.Opinion) is not { } opinion) return Failure.Invalid("opinion", "请填写审核意见");
-        var next = agreed ? (elimination ? CaseStage.EliminationCounty : CaseStage.CountyDecision) : (elimination ? CaseStage.Monitoring : CaseStage.NotIncluded);
-        c.Record(r.Step, next, new { Agreed = agreed, Opinion = opinion }, $"乡镇审核：{(agreed ? "同意" : "不同意")}，{opinion}", now, user.UserName);
-        if (!agreed && !elimination) return await CloseNotIncludedAsync(c, opinion, now, ct);
-        return null;
-    }
-
-    private async Task<Failure?> DecideAsync(MonitoringCase c, StepRequest r, MonitoringPolicy policy, DateTime now, CancellationToken ct)
-    {
-        if (r.Agreed is not { } include) return Failure.Invalid("agreed", "请选择审定结果：纳入监测或不纳入");
-        if (!include)
+        var included = recorded == CaseStep.CountyDecision && c.Stage == CaseStage.Monitoring;
+        if (included || c.Stage == CaseStage.NotIncluded)
         {
-            if (Text(r.Reason) is not { } reason) return Failure.Invalid("reason", "不纳入监测的，请填写理由");
-            c.Record(CaseStep.CountyDecision, CaseStage.NotIncluded, new { Agreed = false, Reason = reason }, $"县级审定：不纳入监测，{reason}", now, user.UserName);
-            return await CloseNotIncludedAsync(c, reason, now, ct);
+            if (included) (await db.Households.FirstAsync(h => h.Id == c.HouseholdId, ct)).ChangeStatus(HouseholdStatus.Monitored, now, user.UserName);
+            foreach (var l in await db.RiskLeads.Where(l => l.CaseId == c.Id || (l.HouseholdId == c.HouseholdId && l.Status == LeadStatus.Open)).ToListAsync(ct))
+                l.Close(included);
         }
-        var kind = r.Kind ?? c.ProposedKind;
-        if (kind is null) return Failure.Invalid("kind", "请选择监测对象类型");
-        var risks = r.RiskTypes is { Count: > 0 } given ? given : c.RiskTypeList();
-        if (risks.Count == 0 || !risks.All(CaseSteps.IsRiskType)) return Failure.Invalid("riskTypes", "请选择至少一项风险类型");
-        if (await CheckKindAsync(c, kind.Value, ct) is { } error) return Failure.Invalid("kind", error);
-        var household = await db.Households.FirstAsync(h => h.Id == c.HouseholdId, ct);
-        c.Include(kind.Value, risks, Today, now);
-        c.Record(CaseStep.CountyDecision, CaseStage.Monitoring, new { Agreed = true, Kind = kind, RiskTypes = risks },
-            $"县级审定：纳入监测，认定为{Labels.Of(kind)}，风险类型：{string.Join("、", risks.Select(x => Labels.Of(x)))}", now, user.UserName);
-        household.ChangeStatus(HouseholdStatus.Monitored, now, user.UserName);
-        foreach (var l in await db.RiskLeads.Where(l => l.CaseId == c.Id || (l.HouseholdId == c.HouseholdId && l.Status == LeadStatus.Open)).ToListAsync(ct))
-            l.Close(included: true);
-        return null;
+        if (c.Stage == CaseStage.Eliminated)
+            (await db.Households.FirstAsync(h => h.Id == c.HouseholdId, ct)).ChangeStatus(c.StatusBefore, now, user.UserName);
     }
 
     /// <summary>The kind against the household's status before monitoring and its latest income (with that year's range).</summary>
@@ -314,42 +282,6 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
             .Select(i => new { i.Year, i.PerCapitaNetIncome }).FirstOrDefaultAsync(ct);
         var policy = await policies.PolicyForAsync(c.VillageCode, income?.Year ?? Today.Year, ct);
         return KindRules.Check(kind, c.StatusBefore, income?.PerCapitaNetIncome, policy);
-    }
-
-    private async Task<Failure?> CloseNotIncludedAsync(MonitoringCase c, string reason, DateTime now, CancellationToken ct)
-    {
-        c.Exclude(reason, now);
-        foreach (var l in await db.RiskLeads.Where(l => l.CaseId == c.Id || (l.HouseholdId == c.HouseholdId && l.Status == LeadStatus.Open)).ToListAsync(ct))
-            l.Close(included: false);
-        return null;
-    }
-
-    private async Task<Failure?> StartEliminationAsync(MonitoringCase c, MonitoringPolicy policy, DateTime now, CancellationToken ct)
-    {
-        var conditions = await ConditionsAsync(c, policy, ct);
-        var unmet = conditions.Where(x => !x.Met).ToList();
-        if (unmet.Count > 0)
-            return new Failure(FailureKind.Invalid, "尚不符合风险消除条件",
-                new Dictionary<string, string[]> { ["conditions"] = unmet.Select(x => $"{x.Name}：{x.Detail}").ToArray() });
-        c.Record(CaseStep.StartElimination, CaseStage.EliminationAppraisal, new { Conditions = conditions },
-            "启动风险消除：" + string.Join("；", conditions.Select(x => $"{x.Name}：{x.Detail}")), now, user.UserName);
-        return null;
-    }
-
-    private async Task<Failure?> EliminateAsync(MonitoringCase c, StepRequest r, DateTime now, CancellationToken ct)
-    {
-        if (r.Agreed is not { } agreed) return Failure.Invalid("agreed", "请选择审定结果");
-        if (!agreed && Text(r.Reason) is null) return Failure.Invalid("reason", "不同意风险消除的，请填写理由");
-        c.Record(CaseStep.EliminationCounty, agreed ? CaseStage.Eliminated : CaseStage.Monitoring, new { Agreed = agreed, r.Reason },
-            agreed ? "县级审定：同意风险消除" : $"县级审定：不同意风险消除，{r.Reason!.Trim()}", now, user.UserName);
-        if (agreed)
-        {
-            c.MarkEliminated(now);
-            // The record stays (风险已消除); the household is what it was before and is swept like every other.
-            var household = await db.Households.FirstAsync(h => h.Id == c.HouseholdId, ct);
-            household.ChangeStatus(c.StatusBefore, now, user.UserName);
-        }
-        return null;
     }
 
     public async Task<Outcome<CaseView>> SetPlanAsync(long id, PlanRequest r, CancellationToken ct)
@@ -375,7 +307,7 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
         if (!c.IsMonitored || c.Stage == CaseStage.Eliminated) return Failure.Conflict("纳入监测后、风险消除前才能登记帮扶措施");
         if (!Enum.IsDefined(r.Category)) return Failure.Invalid("category", "请选择措施类别");
         if (r.RiskType is { } rt && !Enum.IsDefined(rt)) return Failure.Invalid("riskType", "风险类型无效");
-        if (Text(r.Description, 4) is not { } description) return Failure.Invalid("description", "请描述帮扶措施（至少4个字）");
+        if (StepRules.Text(r.Description, 4) is not { } description) return Failure.Invalid("description", "请描述帮扶措施（至少4个字）");
         if (r.EndDate is { } end && end < r.StartDate) return Failure.Invalid("endDate", "结束日期不能早于开始日期");
         if (r.Amount is < 0 or > 10_000_000) return Failure.Invalid("amount", "金额应在0至1000万元之间");
         if (r.Category == MeasureCategory.Finance)
@@ -385,7 +317,7 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
             if (r.EndDate is { } e && e > r.StartDate.AddYears(3)) return Failure.Invalid("endDate", "脱贫人口小额信贷期限不超过3年");
         }
         if (!Enum.IsDefined(r.Status)) return Failure.Invalid("status", "请选择措施状态");
-        if (r.Status == MeasureStatus.Done && Text(r.Evidence) is null) return Failure.Invalid("evidence", "已落实的措施请填写佐证（如发放记录、合同、照片说明）");
+        if (r.Status == MeasureStatus.Done && StepRules.Text(r.Evidence) is null) return Failure.Invalid("evidence", "已落实的措施请填写佐证（如发放记录、合同、照片说明）");
         var m = measureId is { } mid ? await db.AssistanceMeasures.FirstOrDefaultAsync(x => x.Id == mid && x.CaseId == caseId, ct) : null;
         if (measureId is not null && m is null) return Failure.NotFound("该帮扶措施");
         const string what = "该帮扶措施";
@@ -398,7 +330,7 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
         m.EndDate = r.EndDate;
         m.Amount = r.Amount;
         m.Status = r.Status;
-        m.Evidence = Text(r.Evidence);
+        m.Evidence = StepRules.Text(r.Evidence);
         m.Stamp(clock.GetUtcNow().UtcDateTime, user.UserName);
         var id = m.Id;
         if (await db.SaveEditAsync(what, t => db.AssistanceMeasures.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, t), ct) is { } conflict)
