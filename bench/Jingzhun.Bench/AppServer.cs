@@ -57,18 +57,32 @@ public sealed class AppServer : IAsyncDisposable
 
     private async Task LoginAsync(string user, string password)
     {
-        var r = await Http.PostAsJsonAsync("/api/v1/auth/login", new { username = user, password });
-        r.EnsureSuccessStatusCode();
-        using var doc = JsonDocument.Parse(await r.Content.ReadAsStringAsync());
-        Token = doc.RootElement.GetProperty("accessToken").GetString()!;
+        Token = await TokenAsync(user, password);
         Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
     }
 
+    private async Task<string> TokenAsync(string user, string password)
+    {
+        using var anonymous = new HttpClient { BaseAddress = Http.BaseAddress };
+        var r = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { username = user, password });
+        r.EnsureSuccessStatusCode();
+        using var doc = JsonDocument.Parse(await r.Content.ReadAsStringAsync());
+        return doc.RootElement.GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>A client signed in as another user (bearer token of one login), for requests timed as that user.</summary>
+    public async Task<HttpClient> SignInAsync(string user, string password)
+    {
+        var client = new HttpClient { BaseAddress = Http.BaseAddress, Timeout = Http.Timeout };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(user, password));
+        return client;
+    }
+
     /// <summary>GET a path; returns the elapsed milliseconds (the body read to its end), throws on a non-success status.</summary>
-    public async Task<double> TimeGetAsync(string path)
+    public async Task<double> TimeGetAsync(string path, HttpClient? client = null)
     {
         var sw = Stopwatch.StartNew();
-        using var r = await Http.GetAsync(path, HttpCompletionOption.ResponseContentRead);
+        using var r = await (client ?? Http).GetAsync(path, HttpCompletionOption.ResponseContentRead);
         var ms = sw.Elapsed.TotalMilliseconds;
         if (!r.IsSuccessStatusCode) throw new InvalidOperationException($"GET {path}: {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
         return ms;
@@ -82,13 +96,19 @@ public sealed class AppServer : IAsyncDisposable
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
+    /// <summary>POST a JSON body as the administrator; returns the answer, throws on a non-success status.</summary>
+    public async Task<JsonElement> PostJsonAsync(string path, object body)
+    {
+        using var r = await Http.PostAsJsonAsync(path, body);
+        var text = await r.Content.ReadAsStringAsync();
+        if (!r.IsSuccessStatusCode) throw new InvalidOperationException($"POST {path}: {(int)r.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
     /// <summary>Queues a region sweep and waits for the job; returns the job's own running time in seconds.</summary>
     public async Task<(double Seconds, string Message)> SweepAsync(string path, string region)
     {
-        var r = await Http.PostAsJsonAsync(path, new { region });
-        var body = await r.Content.ReadAsStringAsync();
-        if (!r.IsSuccessStatusCode) throw new InvalidOperationException($"POST {path}: {(int)r.StatusCode} {body}");
-        var id = JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt64();
+        var id = (await PostJsonAsync(path, new { region })).GetProperty("id").GetInt64();
         var sw = Stopwatch.StartNew();
         while (true)
         {
