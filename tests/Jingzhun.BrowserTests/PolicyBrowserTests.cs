@@ -1,0 +1,50 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Jingzhun.BrowserTests;
+
+/// <summary>
+/// 政策参数 in the browser: the county administrator sets its own county's 走访标准 from the menu, changes that row again
+/// through 修改 (the form carries the row's version), and a value out of range comes back next to its field.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PolicyBrowserTests(BrowserApp app)
+{
+    [SkippableFact]
+    public async Task The_county_administrator_sets_and_changes_its_county_s_visit_standard_and_a_bad_value_is_shown_at_its_field()
+    {
+        await using var county = await app.SignInAsync("tl_admin");
+        var page = county.Page;
+        await county.MenuAsync("系统管理", "政策参数");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("政策参数");
+        await page.GetByRole(AriaRole.Link, new() { Name = "走访标准" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("走访标准");
+        await page.GetByRole(AriaRole.Link, new() { Name = "新增一行" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("设置走访标准");
+
+        // A new row for the county (the only place it may set) from a year no other test uses.
+        await Expect(page.Locator("#Region option")).ToHaveCountAsync(1);
+        await page.FillAsync("#Year", "2088");
+        await page.FillAsync("#v-EmergencyDays", "5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await county.ExpectFlashAsync("已保存铜梁区（500151） 2088年起的走访标准");
+        var row = page.Locator("#policy-rows tbody tr").Filter(new() { HasText = "2088" });
+        await Expect(row).ToHaveCountAsync(1);
+
+        // 修改 the same row: its version goes with the form, so the change is saved, not refused as stale.
+        await row.GetByRole(AriaRole.Link, new() { Name = "修改" }).ClickAsync();
+        await Expect(page.Locator("#v-EmergencyDays")).ToHaveValueAsync("5");
+        await page.FillAsync("#v-EmergencyDays", "4");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await county.ExpectFlashAsync("已保存铜梁区（500151） 2088年起的走访标准");
+
+        // Out of range: the form comes back with the Chinese message next to the field and the input kept.
+        await page.Locator("#policy-rows tbody tr").Filter(new() { HasText = "2088" }).GetByRole(AriaRole.Link, new() { Name = "修改" }).ClickAsync();
+        await Expect(page.Locator("#v-EmergencyDays")).ToHaveValueAsync("4");
+        await page.FillAsync("#v-EmergencyDays", "99");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Expect(page.Locator("#v-EmergencyDays ~ .field-error")).ToContainTextAsync("危难时刻走访时限");
+        await Expect(page.Locator("#v-EmergencyDays")).ToHaveValueAsync("99");
+        county.AssertNoPageErrors();
+    }
+}
