@@ -22,7 +22,7 @@ public static class AskedRegions
     /// A list's optional region filter: null when none is named, else a well-formed code (400 otherwise). A place outside
     /// the user's subtree filters to an empty list, since the scope filters already hold the list to the subtree.
     /// </summary>
-    public static Outcome<string?> Filter(this RegionDirectory regions, string? region, CurrentUser user, string field = "region")
+    public static Outcome<string?> Filter(this RegionDirectory regions, string? region, string field = "region")
     {
         if (string.IsNullOrWhiteSpace(region)) return Outcome<string?>.From(null);
         var code = region.Trim();

@@ -48,7 +48,7 @@ public sealed class ManageCadresHandler(AppDbContext db, IValidator<CadreInput> 
     public async Task<Outcome<PageResult<CadreRow>>> SearchAsync(CadreQuery q, CancellationToken ct)
     {
         var query = db.Cadres.AsNoTracking();
-        var region = regions.Filter(q.Region, user);
+        var region = regions.Filter(q.Region);
         if (!region.Succeeded) return region.Failure!;
         if (region.Value is { } code) query = query.InRegion(code);
         if (!string.IsNullOrWhiteSpace(q.Q)) query = query.Where(c => c.Name.Contains(q.Q.Trim()) || c.Unit.Contains(q.Q.Trim()));

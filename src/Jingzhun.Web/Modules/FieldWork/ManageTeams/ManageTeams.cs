@@ -23,7 +23,7 @@ public sealed class ManageTeamsHandler(AppDbContext db, RegionDirectory regions,
     public async Task<Outcome<IReadOnlyList<TeamRow>>> ListAsync(string? region, CancellationToken ct)
     {
         var query = db.WorkTeams.AsNoTracking().Include(t => t.Members).AsQueryable();
-        var asked = regions.Filter(region, user);
+        var asked = regions.Filter(region);
         if (!asked.Succeeded) return asked.Failure!;
         if (asked.Value is { } code) query = query.InRegion(code);
         var teams = await query.OrderBy(t => t.VillageCode).ThenByDescending(t => t.StartedOn).Take(1000).ToListAsync(ct);

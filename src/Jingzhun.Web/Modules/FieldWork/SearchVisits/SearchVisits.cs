@@ -22,12 +22,12 @@ public sealed record VisitPhotoRow(string Id, string Url, string Sha256, DateTim
 public sealed record VisitDetail(VisitRow Visit, IReadOnlyList<VisitPhotoRow> Photos, string? HouseholdUpdateJson, IReadOnlyList<long> ProblemIds,
     IReadOnlyList<long> LeadIds, string CreatedBy);
 
-public sealed class SearchVisitsHandler(AppDbContext db, FieldWorkAccess access, RegionDirectory regions, CurrentUser user)
+public sealed class SearchVisitsHandler(AppDbContext db, FieldWorkAccess access, RegionDirectory regions)
 {
     public async Task<Outcome<PageResult<VisitRow>>> SearchAsync(VisitQuery q, CancellationToken ct)
     {
         var query = (await access.VisitsAsync(ct)).AsNoTracking();
-        var region = regions.Filter(q.Region, user);
+        var region = regions.Filter(q.Region);
         if (!region.Succeeded) return region.Failure!;
         if (region.Value is { } code) query = query.InRegion(code);
         if (q.CadreId is { } c) query = query.Where(v => v.CadreId == c);

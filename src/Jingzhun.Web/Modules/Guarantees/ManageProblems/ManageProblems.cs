@@ -65,7 +65,7 @@ public sealed class ManageProblemsHandler(AppDbContext db, AssessHouseholdsHandl
     public Outcome<IQueryable<Problem>> Filter(ProblemQuery q)
     {
         var query = db.Problems.AsNoTracking();
-        var region = regions.Filter(q.Region, user);
+        var region = regions.Filter(q.Region);
         if (!region.Succeeded) return region.Failure!;
         if (region.Value is { } code) query = query.InRegion(code);
         if (q.Dimension is { } d) query = query.Where(p => p.Dimension == d);

@@ -57,7 +57,7 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
     {
         failure = null;
         var query = db.MonitoringCases.AsNoTracking();
-        var region = regions.Filter(q.Region, user);
+        var region = regions.Filter(q.Region);
         if (!region.Succeeded) { failure = region.Failure; return query; }
         if (region.Value is { } code) query = query.InRegion(code);
         if (q.Stage is { } s) query = query.Where(c => c.Stage == s);

@@ -25,7 +25,7 @@ public sealed class ManageLeadsHandler(AppDbContext db, RegionDirectory regions,
     public async Task<Outcome<PageResult<LeadRow>>> SearchAsync(LeadQuery q, CancellationToken ct)
     {
         var query = db.RiskLeads.AsNoTracking();
-        var region = regions.Filter(q.Region, user);
+        var region = regions.Filter(q.Region);
         if (!region.Succeeded) return region.Failure!;
         if (region.Value is { } code) query = query.InRegion(code);
         if (q.Status is { } s) query = query.Where(l => l.Status == s);
