@@ -1,6 +1,12 @@
 using Jingzhun.Bench;
 
 // dotnet run -c Release --project bench/Jingzhun.Bench -- <suite[,suite...]|all> [--runs N] [--requests N] [--seed S] [--port P] [--pg CS] [--no-pg] [--write]
+// dotnet run -c Release --project bench/Jingzhun.Bench -- phone [--runs N] [--port P]   (the dashboard on a throttled phone)
+if (args.Length > 0 && args[0] == "phone")
+{
+    await PhoneSuite.RunAsync(Bench.Create(args));
+    return 0;
+}
 string[] suites = ["import", "sweeps", "queries", "export", "wrk"];
 if (args.Length == 0 || (args[0] != "all" && !args[0].Split(',').All(suites.Contains)))
 {
