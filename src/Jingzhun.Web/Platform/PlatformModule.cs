@@ -146,6 +146,7 @@ public static class PlatformModule
         services.AddScoped<Policies.PolicyStore>();
         services.AddValidatorsFromAssemblyContaining<PersonalDataProtector>(ServiceLifetime.Scoped);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        StaticAssets.AddCompression(services);
         // Pages are Chinese: write CJK characters as they are, not as &#x...; entities (smaller pages, readable HTML).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -187,7 +188,8 @@ public static class PlatformModule
         app.UseExceptionHandler();
         app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
-        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = f => SecurityHeaders.MarkStatic(f.Context) });
+        app.UseResponseCompression();
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = f => StaticAssets.PrepareResponse(f.Context) });
         // Explicit (not the implicit first-in-pipeline routing) so a re-executed /error/{code} is routed to its page.
         app.UseRouting();
         app.UseAuthentication();
