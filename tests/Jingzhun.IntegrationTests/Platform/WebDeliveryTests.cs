@@ -12,7 +12,8 @@ namespace Jingzhun.IntegrationTests;
 /// </summary>
 public abstract partial class WebDeliveryTests(TestApp app) : ApiTests(app)
 {
-    [GeneratedRegex("<(?:script|link)\\b[^>]*(?:src|href)=\"(/[^\"]+)\"")]
+    // Scripts, styles and icons the page links, and the chart library the dashboard fetches after loading (data-echarts).
+    [GeneratedRegex("\\s(?:src|href|data-echarts)=\"(/(?:lib|js|css|favicon)[^\"]*)\"")]
     private static partial Regex LinkedFile();
 
     private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string path, string? encoding)

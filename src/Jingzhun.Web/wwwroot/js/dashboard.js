@@ -34,78 +34,90 @@
     }
     document.querySelectorAll('table[data-sortable]').forEach(initSort);
 
-    // ---- charts ----
+    // ---- charts: the library is fetched once the page has loaded (its figures and tables show without it) ----
     var data = document.getElementById('d-data');
-    if (!data || !window.echarts) return;
-    var d = JSON.parse(data.textContent);
-    var charts = [];
-    var blue = '#1f5fae', red = '#c0392b', amber = '#b26a00', green = '#2e7d32', purple = '#6b21a8';
-
-    function chart(id, option, items) {
-        var el = document.getElementById(id);
-        if (!el) return;
-        var c = echarts.init(el);
-        c.setOption(option);
-        if (items) c.on('click', function (p) { var it = items[p.dataIndex]; if (it && it.link) window.location.href = it.link; });
-        charts.push(c);
+    var holder = document.querySelector('[data-echarts]');
+    if (!data || !holder) return;
+    function fetchCharts() {
+        if (window.echarts) return draw();
+        var s = document.createElement('script');
+        s.src = holder.getAttribute('data-echarts');
+        s.onload = draw;
+        document.head.appendChild(s);
     }
-    function title(text, sub) { return { text: text, subtext: sub || '', left: 'center', textStyle: { fontSize: 14 }, subtextStyle: { fontSize: 12 } }; }
-    function empty(items) { return !items || items.length === 0 || items.every(function (i) { return !i.value; }); }
-    function none(id, text) { var el = document.getElementById(id); if (el) { el.classList.add('d-chart-empty'); el.textContent = text + '：暂无数据'; } }
+    if (document.readyState === 'complete') fetchCharts(); else window.addEventListener('load', fetchCharts);
 
-    function pie(id, text, items, colors) {
-        if (empty(items)) return none(id, text);
-        chart(id, {
-            title: title(text), tooltip: { trigger: 'item', formatter: '{b}：{c}户（{d}%）' }, legend: { bottom: 0, type: 'scroll' },
-            color: colors, series: [{ type: 'pie', radius: ['32%', '58%'], center: ['50%', '52%'], data: items, label: { formatter: '{b}\n{c}户' }, cursor: 'pointer' }]
-        }, items);
+    function draw() {
+        var d = JSON.parse(data.textContent);
+        var charts = [];
+        var blue = '#1f5fae', red = '#c0392b', amber = '#b26a00', green = '#2e7d32', purple = '#6b21a8';
+
+        function chart(id, option, items) {
+            var el = document.getElementById(id);
+            if (!el) return;
+            var c = echarts.init(el);
+            c.setOption(option);
+            if (items) c.on('click', function (p) { var it = items[p.dataIndex]; if (it && it.link) window.location.href = it.link; });
+            charts.push(c);
+        }
+        function title(text, sub) { return { text: text, subtext: sub || '', left: 'center', textStyle: { fontSize: 14 }, subtextStyle: { fontSize: 12 } }; }
+        function empty(items) { return !items || items.length === 0 || items.every(function (i) { return !i.value; }); }
+        function none(id, text) { var el = document.getElementById(id); if (el) { el.classList.add('d-chart-empty'); el.textContent = text + '：暂无数据'; } }
+
+        function pie(id, text, items, colors) {
+            if (empty(items)) return none(id, text);
+            chart(id, {
+                title: title(text), tooltip: { trigger: 'item', formatter: '{b}：{c}户（{d}%）' }, legend: { bottom: 0, type: 'scroll' },
+                color: colors, series: [{ type: 'pie', radius: ['32%', '58%'], center: ['50%', '52%'], data: items, label: { formatter: '{b}\n{c}户' }, cursor: 'pointer' }]
+            }, items);
+        }
+        function bar(id, text, items, color, horizontal, sub) {
+            if (empty(items)) return none(id, text);
+            var names = items.map(function (i) { return i.name; });
+            var cat = { type: 'category', data: names, axisLabel: { interval: 0 } };
+            var val = { type: 'value', minInterval: 1, name: '户' };
+            if (horizontal) cat.inverse = true; else if (names.length > 4) cat.axisLabel.rotate = 30;
+            else cat.axisLabel.formatter = function (v) { return v.replace('（', '\n（'); };
+            chart(id, {
+                title: title(text, sub), tooltip: { trigger: 'axis' },
+                grid: horizontal ? { left: 100, right: 40, top: sub ? 56 : 40, bottom: 20 } : { left: 45, right: 20, top: sub ? 60 : 40, bottom: 70 },
+                xAxis: horizontal ? val : cat, yAxis: horizontal ? cat : val,
+                series: [{ name: '户数', type: 'bar', data: items.map(function (i) { return i.value; }), itemStyle: { color: color },
+                    label: { show: true, position: horizontal ? 'right' : 'top' }, cursor: 'pointer' }]
+            }, items);
+        }
+
+        pie('d-status', '建档户按户类型', d.status, [green, red, amber, '#98a2b3']);
+        bar('d-attribute', '建档户按属性', d.attribute, blue, true);
+        bar('d-cause', '主要致贫原因', d.cause, red, true);
+        bar('d-321', '“321”分类', d.c321, purple, false);
+        pie('d-kind', '监测对象按类型（监测中）', d.kind, [red, amber, blue]);
+
+        if (d.income.length === 0) none('d-income', '人均纯收入');
+        else {
+            var sub = [];
+            if (d.growthTo2020 !== null) sub.push('2014→2020 年均增长 ' + d.growthTo2020 + '%');
+            if (d.growthSince2020 !== null) sub.push('2020 年以来年均 ' + d.growthSince2020 + '%');
+            var years = d.income.map(function (y) { return y.year; });
+            var marks = [];
+            if (d.growthTo2020 !== null) marks = [{ coord: ['2014', d.income[years.indexOf('2014')].value], value: '基年' },
+                { coord: ['2020', d.income[years.indexOf('2020')].value], value: '+' + d.growthTo2020 + '%/年' }];
+            chart('d-income', {
+                title: title('建档户人均纯收入（元）', sub.join(' · ')), tooltip: { trigger: 'axis' },
+                grid: { left: 60, right: 30, top: 64, bottom: 30 },
+                xAxis: { type: 'category', data: years, boundaryGap: false }, yAxis: { type: 'value', name: '元' },
+                series: [{ name: '人均纯收入', type: 'line', data: d.income.map(function (y) { return y.value; }), smooth: false,
+                    itemStyle: { color: blue }, areaStyle: { opacity: 0.08 }, label: { show: d.income.length <= 8, position: 'top' },
+                    markPoint: { symbolSize: 44, data: marks, itemStyle: { color: green }, label: { fontSize: 10 } } }]
+            });
+        }
+        bar('d-bands', d.year + '年收入分布', d.bands, blue, false, '监测范围：人均纯收入 ≤ ' + d.threshold + ' 元');
+        var bandChart = charts[charts.length - 1];
+        if (bandChart && !empty(d.bands)) bandChart.setOption({ series: [{ data: d.bands.map(function (b, i) {
+            return { value: b.value, itemStyle: { color: i === 0 ? red : i === 1 ? amber : blue } };
+        }) }] });
+
+        window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
+        window.addEventListener('beforeprint', function () { charts.forEach(function (c) { c.resize(); }); });
     }
-    function bar(id, text, items, color, horizontal, sub) {
-        if (empty(items)) return none(id, text);
-        var names = items.map(function (i) { return i.name; });
-        var cat = { type: 'category', data: names, axisLabel: { interval: 0 } };
-        var val = { type: 'value', minInterval: 1, name: '户' };
-        if (horizontal) cat.inverse = true; else if (names.length > 4) cat.axisLabel.rotate = 30;
-        else cat.axisLabel.formatter = function (v) { return v.replace('（', '\n（'); };
-        chart(id, {
-            title: title(text, sub), tooltip: { trigger: 'axis' },
-            grid: horizontal ? { left: 100, right: 40, top: sub ? 56 : 40, bottom: 20 } : { left: 45, right: 20, top: sub ? 60 : 40, bottom: 70 },
-            xAxis: horizontal ? val : cat, yAxis: horizontal ? cat : val,
-            series: [{ name: '户数', type: 'bar', data: items.map(function (i) { return i.value; }), itemStyle: { color: color },
-                label: { show: true, position: horizontal ? 'right' : 'top' }, cursor: 'pointer' }]
-        }, items);
-    }
-
-    pie('d-status', '建档户按户类型', d.status, [green, red, amber, '#98a2b3']);
-    bar('d-attribute', '建档户按属性', d.attribute, blue, true);
-    bar('d-cause', '主要致贫原因', d.cause, red, true);
-    bar('d-321', '“321”分类', d.c321, purple, false);
-    pie('d-kind', '监测对象按类型（监测中）', d.kind, [red, amber, blue]);
-
-    if (d.income.length === 0) none('d-income', '人均纯收入');
-    else {
-        var sub = [];
-        if (d.growthTo2020 !== null) sub.push('2014→2020 年均增长 ' + d.growthTo2020 + '%');
-        if (d.growthSince2020 !== null) sub.push('2020 年以来年均 ' + d.growthSince2020 + '%');
-        var years = d.income.map(function (y) { return y.year; });
-        var marks = [];
-        if (d.growthTo2020 !== null) marks = [{ coord: ['2014', d.income[years.indexOf('2014')].value], value: '基年' },
-            { coord: ['2020', d.income[years.indexOf('2020')].value], value: '+' + d.growthTo2020 + '%/年' }];
-        chart('d-income', {
-            title: title('建档户人均纯收入（元）', sub.join(' · ')), tooltip: { trigger: 'axis' },
-            grid: { left: 60, right: 30, top: 64, bottom: 30 },
-            xAxis: { type: 'category', data: years, boundaryGap: false }, yAxis: { type: 'value', name: '元' },
-            series: [{ name: '人均纯收入', type: 'line', data: d.income.map(function (y) { return y.value; }), smooth: false,
-                itemStyle: { color: blue }, areaStyle: { opacity: 0.08 }, label: { show: d.income.length <= 8, position: 'top' },
-                markPoint: { symbolSize: 44, data: marks, itemStyle: { color: green }, label: { fontSize: 10 } } }]
-        });
-    }
-    bar('d-bands', d.year + '年收入分布', d.bands, blue, false, '监测范围：人均纯收入 ≤ ' + d.threshold + ' 元');
-    var bandChart = charts[charts.length - 1];
-    if (bandChart && !empty(d.bands)) bandChart.setOption({ series: [{ data: d.bands.map(function (b, i) {
-        return { value: b.value, itemStyle: { color: i === 0 ? red : i === 1 ? amber : blue } };
-    }) }] });
-
-    window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
-    window.addEventListener('beforeprint', function () { charts.forEach(function (c) { c.resize(); }); });
 })();
