@@ -19,8 +19,10 @@ public static class PhoneSuite
 
     public sealed record Load(double TransferKiB, double FcpMs, double LoadMs, IReadOnlyList<(string Url, double KiB)> Largest);
 
-    public static async Task RunAsync(Bench bench, string user = "tl_admin", string path = "/")
+    /// <param name="webDir">The app build to measure (default this tree's Release build), e.g. another commit's for a before/after.</param>
+    public static async Task RunAsync(Bench bench, string? webDir = null, string user = "tl_admin", string path = "/")
     {
+        webDir ??= bench.WebDir;
         var dir = Path.Combine(bench.Work, "phone");
         if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         Directory.CreateDirectory(dir);
@@ -32,7 +34,7 @@ public static class PhoneSuite
         env["Backup__Path"] = Path.Combine(dir, "backups");
         var url = $"http://127.0.0.1:{bench.Port}";
         Bench.Log($"starting the app with the demo county on {url}");
-        using var app = new Child("dotnet", [bench.WebDll], bench.WebDir, env);
+        using var app = new Child("dotnet", [Path.Combine(webDir, "Jingzhun.Web.dll")], webDir, env);
         using (var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) })
         {
             var until = DateTime.UtcNow.AddMinutes(5);

@@ -1,10 +1,10 @@
 using Jingzhun.Bench;
 
 // dotnet run -c Release --project bench/Jingzhun.Bench -- <suite[,suite...]|all> [--runs N] [--requests N] [--seed S] [--port P] [--pg CS] [--no-pg] [--write]
-// dotnet run -c Release --project bench/Jingzhun.Bench -- phone [--runs N] [--port P]   (the dashboard on a throttled phone)
+// dotnet run -c Release --project bench/Jingzhun.Bench -- phone [--runs N] [--port P] [--web BIN_DIR]   (the dashboard on a throttled phone)
 if (args.Length > 0 && args[0] == "phone")
 {
-    await PhoneSuite.RunAsync(Bench.Create(args));
+    await PhoneSuite.RunAsync(Bench.Create(args), args.SkipWhile(a => a != "--web").Skip(1).FirstOrDefault());
     return 0;
 }
 string[] suites = ["import", "sweeps", "queries", "export", "wrk"];

@@ -332,12 +332,12 @@ public abstract partial class GuaranteesApiTests
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", r.Content.Headers.ContentType?.MediaType);
         using var stream = new MemoryStream(await r.Content.ReadAsByteArrayAsync());
         Assert.Equal(["总体", "按维度", "按地区"], MiniExcel.GetSheetNames(stream));
-        var overall = Assert.Single(stream.Query(useHeaderRow: true, sheetName: "总体").Cast<IDictionary<string, object>>());
+        var overall = Assert.Single(stream.Query(useHeaderRow: true, sheetName: "总体", startCell: "A2").Cast<IDictionary<string, object>>());
         Assert.Equal(bulletin["totals"]!["found"]!.GetValue<int>(), Convert.ToInt32(overall["新发现"], CultureInfo.InvariantCulture));
         Assert.Equal(bulletin["totals"]!["outstanding"]!.GetValue<int>(), Convert.ToInt32(overall["未清零"], CultureInfo.InvariantCulture));
-        var byDimension = stream.Query(useHeaderRow: true, sheetName: "按维度").Cast<IDictionary<string, object>>().ToList();
+        var byDimension = stream.Query(useHeaderRow: true, sheetName: "按维度", startCell: "A2").Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(["不愁吃", "不愁穿", "义务教育", "基本医疗", "住房安全", "饮水安全"], byDimension.Select(d => (string)d["维度"]));
-        var byRegion = stream.Query(useHeaderRow: true, sheetName: "按地区").Cast<IDictionary<string, object>>().ToList();
+        var byRegion = stream.Query(useHeaderRow: true, sheetName: "按地区", startCell: "A2").Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(bulletin["bySubRegion"]!.AsArray().Select(x => x!["name"]!.GetValue<string>()), byRegion.Select(x => (string)x["地区"]));
         Assert.Equal(Enumerable.Range(1, byRegion.Count), byRegion.Select(x => Convert.ToInt32(x["排名（由差到好）"], CultureInfo.InvariantCulture)));
     }

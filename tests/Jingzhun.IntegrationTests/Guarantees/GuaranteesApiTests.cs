@@ -144,7 +144,7 @@ public abstract partial class GuaranteesApiTests(TestApp app) : ApiTests(app)
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", r.Content.Headers.ContentType?.MediaType);
         using var stream = new MemoryStream(await r.Content.ReadAsByteArrayAsync());
-        return stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        return stream.Query(useHeaderRow: true, startCell: "A2").Cast<IDictionary<string, object>>().ToList();
     }
 
     private static long ExportId(IDictionary<string, object> row) => Convert.ToInt64(row["问题编号"], CultureInfo.InvariantCulture);

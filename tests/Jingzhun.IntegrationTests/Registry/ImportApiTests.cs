@@ -280,10 +280,14 @@ public abstract class ImportApiTests(TestApp app) : ApiTests(app)
         // The error workbook: the erroneous rows as they were, with their row number and reason.
         var errors = await admin.GetAsync(result["errorWorkbookUrl"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, errors.StatusCode);
-        var sheet = new MemoryStream(await errors.Content.ReadAsByteArrayAsync()).Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        var workbook = await errors.Content.ReadAsByteArrayAsync();
+        var sheet = new MemoryStream(workbook).Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
         var codeRow = sheet.Single(x => Convert.ToInt32(x[RegistryColumns.RowNumber]) == codeAt);
         Assert.Equal("因懒", codeRow["主要致贫原因"]);
         Assert.Contains("[主要致贫原因]", (string)codeRow[RegistryColumns.Errors]!);
+        // The bad cell is filled red; the row's other cells are not.
+        Assert.Equal("FFFFC7CE", ExcelPrintTests.FillOf(workbook, "因懒"));
+        Assert.Null(ExcelPrintTests.FillOf(workbook, (string)codeRow[RegistryColumns.Errors]!));
 
         // 仅导入无误的户: the valid household goes in, the others stay out.
         var partial = await ImportAsync(admin, CsvOf(rows), County, mode: "Valid");

@@ -8,6 +8,8 @@ namespace Jingzhun.Web.Platform.Excel;
 /// Writes rows to an .xlsx (MiniExcel streams rows, so memory stays flat for large lists) in a temporary file of the
 /// private folder (<see cref="PrivateTemp"/>, never the system temp folder) that deletes itself when the response has
 /// been sent. Strings are written as string cells (never formulas), numbers as numbers: see <see cref="ExcelCells"/>.
+/// Every export prints (<see cref="ExcelPrint"/>): a title row (the download name's region and subject, and the export
+/// time), columns as wide as their contents, the header repeated on each A4 landscape page.
 /// </summary>
 public static class ExcelFile
 {
@@ -32,18 +34,30 @@ public static class ExcelFile
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {
-            var path = httpContext.RequestServices.GetRequiredService<PrivateTemp>().NewPath(".xlsx");
+            var temp = httpContext.RequestServices.GetRequiredService<PrivateTemp>();
+            var raw = temp.NewPath(".xlsx");
+            var path = temp.NewPath(".xlsx");
+            var now = httpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
             try
             {
-                await using (var file = File.Create(path))
+                await using (var file = File.Create(raw))
                 {
                     await write(file, ct);
+                }
+                await using (var source = File.OpenRead(raw))
+                await using (var target = File.Create(path))
+                {
+                    ExcelPrint.Apply(source, target, new ExcelPrintLayout(ExcelPrint.TitleOf(downloadName, now)));
                 }
             }
             catch
             {
                 File.Delete(path);
                 throw;
+            }
+            finally
+            {
+                File.Delete(raw);
             }
             await TypedResults.File(PrivateTemp.OpenForSending(path), ContentType, downloadName).ExecuteAsync(httpContext);
         }

@@ -8,7 +8,7 @@ using Jingzhun.Web.Platform.Localization;
 namespace Jingzhun.Web.Modules.Registry.ExportHouseholds;
 
 /// <summary>Excel of the filtered household list; ID numbers masked like everywhere else.</summary>
-public sealed class ExportHouseholdsHandler(SearchHouseholdsHandler search, RegionDirectory regions, TimeProvider clock)
+public sealed class ExportHouseholdsHandler(SearchHouseholdsHandler search, RegionDirectory regions, CurrentUser user, TimeProvider clock)
 {
     public async Task<IResult> HandleAsync(HouseholdQuery q, CancellationToken ct)
     {
@@ -46,7 +46,7 @@ public sealed class ExportHouseholdsHandler(SearchHouseholdsHandler search, Regi
                 ["收入年度"] = r.LatestIncomeYear,
                 ["人均纯收入（元）"] = r.LatestPerCapitaIncome,
             });
-        var name = $"户列表_{regions.NameOf(q.Region ?? "")}_{ChinaTime.Today(clock):yyyyMMdd}.xlsx";
+        var name = $"户列表_{regions.NameOf(q.Region ?? user.RegionCode ?? "")}_{ChinaTime.Today(clock):yyyyMMdd}.xlsx";
         return await ExcelFile.ResultAsync(rows, "户列表", name, ct);
     }
 

@@ -239,6 +239,10 @@ public sealed class ImportHouseholdsJob(RegistryImporter importer, ImportFiles f
     {
         var id = RegistryColumns.IndexOf(RegistryColumns.IdNumber);
         var byRow = result.Errors.GroupBy(e => e.Row).ToDictionary(g => g.Key, g => string.Join("；", g.Select(e => $"[{e.Column}] {e.Message}")));
+        // The cells named by an error are filled red (columns: 行号, 错误说明, then the file's columns).
+        var columns = RegistryWorkbook.AsCells(new string[RegistryColumns.Headers.Length], [new(RegistryColumns.RowNumber, null), new(RegistryColumns.Errors, null)]).Keys.ToList();
+        var badColumns = result.Errors.GroupBy(e => e.Row).ToDictionary(g => g.Key, g => g.Select(e => columns.IndexOf(e.Column)).Where(i => i >= 0).ToList());
+        var bad = result.ErrorRows.OrderBy(r => r.Row).SelectMany((r, i) => badColumns.GetValueOrDefault(r.Row, []).Select(c => (i, c))).ToHashSet();
         var rows = result.ErrorRows.OrderBy(r => r.Row).Select(r =>
         {
             var fields = r.Fields;
@@ -251,6 +255,10 @@ public sealed class ImportHouseholdsJob(RegistryImporter importer, ImportFiles f
             }
             return RegistryWorkbook.AsCells(fields, [new(RegistryColumns.RowNumber, r.Row), new(RegistryColumns.Errors, errors)]);
         });
-        await MiniExcel.SaveAsAsync(file, rows, sheetName: "错误清单", excelType: ExcelType.XLSX, cancellationToken: ct);
+        using var plain = new MemoryStream();
+        await MiniExcel.SaveAsAsync(plain, rows, sheetName: "错误清单", excelType: ExcelType.XLSX, cancellationToken: ct);
+        plain.Position = 0;
+        // No title row: the corrected list is imported again, its first row being the column names.
+        Platform.Excel.ExcelPrint.Apply(plain, file, new Platform.Excel.ExcelPrintLayout(null, bad));
     }
 }
