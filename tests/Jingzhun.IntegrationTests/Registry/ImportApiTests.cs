@@ -132,6 +132,23 @@ public abstract class ImportApiTests(TestApp app) : ApiTests(app)
         Assert.Equal(2, rows.Count);
         Assert.Equal(RegistryColumns.Headers, rows[0].Keys.ToArray());
 
+        // The template as downloaded, example rows left in: refused at the example rows, nothing written, no "新增".
+        var unchanged = await ImportAsync(admin, bytes, County, fileName: "template.xlsx");
+        Assert.False(unchanged["written"]!.GetValue<bool>());
+        Assert.Contains(unchanged["errors"]!.AsArray(), e => e!["message"]!.GetValue<string>().Contains("示例行", StringComparison.Ordinal));
+        Assert.DoesNotContain("新增", unchanged["summary"]!.GetValue<string>());
+        Assert.Contains("没有写入任何数据", unchanged["summary"]!.GetValue<string>());
+
+        // An ID number that Excel turned into a number: the row says how to fix the column.
+        var numeric = rows.Select(x => new Dictionary<string, object?>(x)).ToList();
+        foreach (var x in numeric) x[RegistryColumns.IdNumber] = 500151196803153000d + numeric.IndexOf(x) * 2000;
+        using (var asNumbers = new MemoryStream())
+        {
+            await asNumbers.SaveAsAsync(numeric);
+            var refused = await ImportAsync(admin, asNumbers.ToArray(), County, fileName: "numbers.xlsx");
+            Assert.Contains(refused["errors"]!.AsArray(), e => e!["message"]!.GetValue<string>().Contains("设置单元格格式为“文本”", StringComparison.Ordinal));
+        }
+
         // Fill the template as a user would: our own household number, people and village.
         var number = NewNumber(places.SecondVillage);
         var headName = NewName();

@@ -23,7 +23,9 @@ public sealed class IdNumberRuleTests
     }
 
     [Theory]
-    [InlineData("110105194912310021", "校验位错误（末位应为X）")]
+    [InlineData("110105194912310021", "校验位不符")]
+    [InlineData("5.00151E+17", "设置单元格格式为“文本”")]
+    [InlineData("5.00151196803153E+17", "科学计数法")]
     [InlineData("110105194902300024", "不是有效日期")] // 30 February
     [InlineData("110105203001010011", "晚于今天")]
     [InlineData("11010519491231002", "应为18位")]
@@ -33,6 +35,7 @@ public sealed class IdNumberRuleTests
     {
         Assert.False(IdNumberRule.TryParse(raw, Today, out _, out var error));
         Assert.Contains(reason, error);
+        Assert.DoesNotContain("应为X", error);   // the right check character is never told
     }
 
     [Fact]

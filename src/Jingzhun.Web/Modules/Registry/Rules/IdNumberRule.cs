@@ -9,8 +9,15 @@ public sealed record IdNumberInfo(string Normalized, DateOnly BirthDate, Gender 
 /// a check character over the first 17 digits. 15-digit numbers (pre-1999, 6-digit date 19YYMMDD, no check) are
 /// accepted and flagged as legacy. Pure: "today" is passed in.
 /// </summary>
-public static class IdNumberRule
+public static partial class IdNumberRule
 {
+    /// <summary>A number Excel stored as a number: shown in scientific notation (5.00151E+17), its last digits already lost.</summary>
+    public const string ExcelTurnedIntoNumber = "身份证号码被 Excel 当成了数字（显示为科学计数法，如 5.00151E+17，后几位已变成 0）："
+        + "请选中身份证号码这一列，设置单元格格式为“文本”，再把号码重新输入或粘贴（也可在号码前加英文单引号 '），保存后重新导入";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d+(\.\d+)?E\+?\d+$")]
+    private static partial System.Text.RegularExpressions.Regex ExcelNumber();
+
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string CheckChars = "10X98765432";
 
@@ -29,6 +36,7 @@ public static class IdNumberRule
         info = null;
         var id = Normalize(raw);
         if (id.Length == 0) { error = "请填写身份证号码"; return false; }
+        if (ExcelNumber().IsMatch(id)) { error = ExcelTurnedIntoNumber; return false; }
         if (id.Length == 15)
         {
             if (!id.All(char.IsAsciiDigit)) { error = "15位身份证号码应全部为数字"; return false; }
@@ -41,7 +49,8 @@ public static class IdNumberRule
         { error = "身份证号码前17位应为数字，末位为数字或X"; return false; }
         if (!TryDate(id[6..14], today, out var birth, out error)) return false;
         var expected = CheckCharacter(id.AsSpan(0, 17));
-        if (id[17] != expected) { error = $"身份证号码校验位错误（末位应为{expected}）"; return false; }
+        // The right check character is not told: it would turn a mistyped number into a "valid" wrong one.
+        if (id[17] != expected) { error = "身份证号码有误（校验位不符），请对照身份证逐位核对"; return false; }
         info = new IdNumberInfo(id, birth, (id[16] - '0') % 2 == 1 ? Gender.Male : Gender.Female, id[..6], false);
         return true;
     }

@@ -195,6 +195,9 @@ public static class RegistryFileReader
         null => "",
         string s => s,
         DateTime d => d.TimeOfDay == TimeSpan.Zero ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        // A number of more than 15 digits (an ID number typed into a number cell) has lost its last digits: shown as Excel
+        // shows it (5.00151196803153E+17), so that the row's error explains how to fix the column instead of a wrong number.
+        double d when Math.Abs(d) >= 1e15 => d.ToString("0.##############E+0", CultureInfo.InvariantCulture),
         double d => d.ToString("0.##########", CultureInfo.InvariantCulture),
         decimal d => d.ToString(CultureInfo.InvariantCulture),
         bool b => b ? "是" : "否",

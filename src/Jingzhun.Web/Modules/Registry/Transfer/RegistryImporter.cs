@@ -58,7 +58,11 @@ public sealed class ImportResult
     {
         var c = Counts;
         if (FileError is not null) return FileError;
-        var what = DryRun ? "预检（未写入）" : Written ? "已导入" : "未导入（存在错误，全部成功才导入）";
+        // A refused import wrote nothing: it never reads "新增 1", only what was found and what to do.
+        if (!DryRun && !Written)
+            return $"未导入，没有写入任何数据（全部无误才导入）：共 {c.Rows} 行 {c.Households} 户，其中 {c.ErrorHouseholds} 户有错误"
+                + $"（错误 {c.Errors} 处，{c.ErrorRows} 行）；请按错误清单修改后重新导入，或选择“仅导入无误的户”";
+        var what = DryRun ? "预检（未写入）" : "已导入";
         return $"{what}：共 {c.Rows} 行 {c.Households} 户；户 新增 {c.HouseholdsNew}、变更 {c.HouseholdsChanged}、不变 {c.HouseholdsUnchanged}；"
             + $"成员 新增 {c.MembersNew}、变更 {c.MembersChanged}、不变 {c.MembersUnchanged}；收入 新增 {c.IncomesNew}、变更 {c.IncomesChanged}、不变 {c.IncomesUnchanged}；"
             + $"错误 {c.Errors} 处（{c.ErrorRows} 行，{c.ErrorHouseholds} 户）";
@@ -341,7 +345,10 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
             var before = errs.Count;
             var (facts, status, leftOn, note) = RegistryRowParser.ParseMember(r.Fields, r.Row, errs);
             var m = new ParsedMember { Row = r, Facts = facts, Status = status, LeftOn = leftOn, LeftNote = note };
-            if (errs.Count == before)
+            // The template's example household is never imported (its number may be a real household's).
+            if (RegistryTemplate.IsExample(facts.IdNumber))
+                errs.Add(new RowError(r.Row, RegistryColumns.IdNumber, "这是导入模板中的示例行（张三、张小明），不是真实农户：请删除示例行后再导入"));
+            else if (errs.Count == before)
             {
                 Add(errs, memberValidator.Validate(facts), r.Row, MemberHeaders);
                 if (IdNumberRule.TryParse(facts.IdNumber, today, out var info, out _))

@@ -45,6 +45,11 @@ public static class RegistryTemplate
         ];
     }
 
+    private static readonly HashSet<string> ExampleIds = Example().Select(r => r.Member.IdNumber).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The ID number is one of the example rows' (the importer refuses them whatever the household number).</summary>
+    public static bool IsExample(string? idNumber) => ExampleIds.Contains(Rules.IdNumberRule.Normalize(idNumber));
+
     public static async Task<IResult> ResultAsync(CancellationToken ct)
     {
         var bytes = await BuildAsync(ct);
