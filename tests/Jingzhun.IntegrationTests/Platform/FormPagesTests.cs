@@ -98,6 +98,8 @@ public abstract partial class FormPagesTests(TestApp app) : ApiTests(app)
             ("Household.Address", new string('址', 201)), ("Head.Name", name), ("Head.IdNumber", NewIdNumber()));
         var html = await ReshownAsync(page, form, values);
         Assert.Contains("“二〇一四”不是有效的整数", ErrorNextTo(html, form, "Household.IdentifiedYear"));
+        // One pass: the other fields' errors are shown with it, not after the number is fixed.
+        Assert.Contains("详细地址不能超过200个字", ErrorNextTo(html, form, "Household.Address"));
         Assert.Contains(name, html);
         Assert.Contains(places.HomeVillage, html);
 

@@ -17,7 +17,38 @@ public sealed class BindingErrorsFilter : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
-    public Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        Convert(context);
+        if (!context.ModelState.IsValid) await ValidateTheRestAsync(context);
+        await next();
+    }
+
+    /// <summary>
+    /// One pass: the page is shown again for the values that could not be read, so every bound model that has a
+    /// validator is checked now too, and its errors go next to the other fields (a field that could not be read keeps
+    /// its own message). The use case checks again when the form comes back.
+    /// </summary>
+    private static async Task ValidateTheRestAsync(PageHandlerExecutingContext context)
+    {
+        var state = context.ModelState;
+        foreach (var property in context.ActionDescriptor.BoundProperties)
+        {
+            if (property is not Microsoft.AspNetCore.Mvc.Infrastructure.IPropertyInfoParameterDescriptor { PropertyInfo: var info }) continue;
+            if (info.GetValue(context.HandlerInstance) is not { } model || model is string || model.GetType().IsValueType) continue;
+            var type = typeof(FluentValidation.IValidator<>).MakeGenericType(model.GetType());
+            if (context.HttpContext.RequestServices.GetService(type) is not FluentValidation.IValidator validator) continue;
+            var result = await validator.ValidateAsync(new FluentValidation.ValidationContext<object>(model), context.HttpContext.RequestAborted);
+            foreach (var error in result.Errors)
+            {
+                var key = (property.BindingInfo?.BinderModelName ?? property.Name) + "." + error.PropertyName;
+                if (state.TryGetValue(key, out var entry) && entry.Errors.Count > 0) continue;
+                state.AddModelError(key, error.ErrorMessage);
+            }
+        }
+    }
+
+    private static void Convert(PageHandlerExecutingContext context)
     {
         var state = context.ModelState;
         if (state.ErrorCount > 0)
@@ -37,7 +68,6 @@ public sealed class BindingErrorsFilter : IAsyncPageFilter
                 state.AddModelError(key, FormErrors.Unreadable(entry.AttemptedValue, type));
                 if (type == typeof(bool)) entry.RawValue = null;
             }
-        return next();
     }
 
     /// <summary>The type a posted key binds to ("Household.IsDibao", "Items[2].Resolved", a handler parameter), unwrapped from Nullable and lists.</summary>
