@@ -120,6 +120,9 @@ public abstract partial class FormPagesTests(TestApp app) : ApiTests(app)
     {
         var f = await FixtureAsync();
         var page = await SignInAsync("village");
+        // A masked value is never editable text: the stored phone is shown beside an empty field (blank keeps it).
+        var editPage = await page.GetStringAsync($"/households/{f.Household}/edit");
+        Assert.DoesNotMatch("<input[^>]*value=\"[^\"]*\\*\\*\\*[^\"]*\"", editPage);
         var form = await FormAsync(page, $"/households/{f.Household}/edit");
         var html = await ReshownAsync(page, form, form.With(("Household.WaterFetchMinutes", "半小时"), ("Household.Address", "新村路8号"),
             ("Household.HousingGrade", "E")));

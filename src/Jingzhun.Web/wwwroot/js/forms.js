@@ -26,13 +26,17 @@
 
   document.querySelectorAll('[data-id-input]').forEach(function (input) {
     var out = document.getElementById(input.getAttribute('data-id-input'));
-    function show() {
+    // The server's message for the number (the form shown again) is the only one until the user types: one message, not two.
+    var server = input.parentNode.querySelector('.field-error');
+    function show(typed) {
       var r = describeId(input.value);
+      if (typed && server) server.textContent = '';
+      if (!typed && r && r.bad && server && server.textContent.trim()) r = null;
       out.textContent = r ? r.text : '';
       out.className = 'derived' + (r && r.bad ? ' bad' : '');
     }
-    input.addEventListener('input', show);
-    show();
+    input.addEventListener('input', function () { show(true); });
+    show(false);
   });
 
   // "原户主改为" appears only when a member becomes the head.

@@ -19,17 +19,21 @@ public sealed class RegisterHouseholdHandler(AppDbContext db, IValidator<Househo
     public async Task<Outcome<RegisteredHousehold>> HandleAsync(RegisterHouseholdRequest request, CancellationToken ct)
     {
         if (TextLimits.Check(request) is { } tooLong) return tooLong;
+        // One pass: the village, the household's facts and the head are all checked, and every error is answered at once.
+        var failures = new List<Failure>();
         var village = regions.Find(request.VillageCode?.Trim());
         if (village is null || village.Level != RegionLevel.Village)
-            return Failure.Invalid("villageCode", "请选择户所在的村（社区）");
-        if (!user.CanSee(village.Code))
-            return Failure.Invalid("villageCode", "所选村不在您的管辖范围内");
+            failures.Add(Failure.Invalid("villageCode", "请选择户所在的村（社区）"));
+        else if (!user.CanSee(village.Code))
+            failures.Add(Failure.Invalid("villageCode", "所选村不在您的管辖范围内"));
         var facts = await validator.ValidateAsync(request.Household, ct);
-        if (!facts.IsValid) return Failure.Invalid(facts, "household");
-        if (request.Household.Status == HouseholdStatus.Monitored)
-            return Failure.Invalid("household.status", "新建户不能直接登记为“监测户”：请先建档，再通过防返贫监测认定程序纳入监测");
-        var head = await identities.CheckAsync(request.Head with { Relationship = Relationship.Head }, village.Code, null, "head", ct);
-        if (!head.Succeeded) return head.Failure!;
+        if (!facts.IsValid) failures.Add(Failure.Invalid(facts, "household"));
+        else if (request.Household.Status == HouseholdStatus.Monitored)
+            failures.Add(Failure.Invalid("household.status", "新建户不能直接登记为“监测户”：请先建档，再通过防返贫监测认定程序纳入监测"));
+        var head = await identities.CheckAsync(request.Head with { Relationship = Relationship.Head }, village?.Code ?? "000000000000", null, "head", ct);
+        if (!head.Succeeded) failures.Add(head.Failure!);
+        if (failures.Count > 0) return Merge(failures);
+        if (village is null) throw new InvalidOperationException("unreachable: a missing village is a failure");
 
         var now = clock.GetUtcNow().UtcDateTime;
         for (var attempt = 0; ; attempt++)
@@ -63,4 +67,16 @@ public sealed class RegisterHouseholdHandler(AppDbContext db, IValidator<Househo
                 (await handler.HandleAsync(request, ct)).ToHttp(r => TypedResults.Created($"/api/v1/households/{r.Id}", r)))
             .RequireAuthorization(Permissions.RegistryEdit)
             .WithName("RegisterHousehold").WithSummary("建档：新增一户及其户主").WithTags("户籍档案");
+
+    /// <summary>Field errors of several checks as one answer (a non-field failure, e.g. a conflict, wins as it is).</summary>
+    private static Failure Merge(List<Failure> failures)
+    {
+        if (failures.FirstOrDefault(f => f.Errors is null or { Count: 0 }) is { } plain) return plain;
+        if (failures.Count == 1) return failures[0];
+        var errors = new Dictionary<string, string[]>();
+        foreach (var f in failures)
+            foreach (var (k, v) in f.Errors!)
+                errors[k] = errors.TryGetValue(k, out var had) ? [.. had, .. v] : v;
+        return failures[0] with { Errors = errors };
+    }
 }

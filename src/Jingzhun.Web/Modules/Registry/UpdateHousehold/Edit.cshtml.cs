@@ -24,7 +24,8 @@ public sealed class EditModel(UpdateHouseholdHandler handler, GetHouseholdHandle
         var h = await get.HandleAsync(id, ct);
         if (!h.Succeeded) return NotFound();
         Current = h.Value!;
-        Household = Current.Household;
+        // The stored phone is shown masked beside an empty field, never as editable text: a blank field keeps it.
+        Household = Current.Household with { Phone = null };
         Version = Current.Version;
         return Page();
     }
@@ -39,7 +40,9 @@ public sealed class EditModel(UpdateHouseholdHandler handler, GetHouseholdHandle
             Problem = FormErrors.FixAndRetry;
             return Page();
         }
-        var result = await handler.HandleAsync(id, new UpdateHouseholdRequest(Household, Version), ct);
+        // A blank phone keeps the stored one (the handler keeps a phone posted back as its masked form).
+        var facts = string.IsNullOrWhiteSpace(Household.Phone) ? Household with { Phone = Current.Household.Phone } : Household;
+        var result = await handler.HandleAsync(id, new UpdateHouseholdRequest(facts, Version), ct);
         if (!result.Succeeded)
         {
             if (result.Failure!.Kind == FailureKind.NotFound) return NotFound();
