@@ -27,11 +27,7 @@ public sealed class IndexModel(ManageTeamsHandler teams, CurrentUser me, TimePro
     public bool CanManage => me.Has(Permissions.FieldWorkManage);
     public DateOnly Today => ChinaTime.Today(clock);
 
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        Message = TempData["Message"] as string;
-        await LoadAsync(ct);
-    }
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(DateOnly? startedOn, CancellationToken ct)
     {
