@@ -71,7 +71,8 @@ export async function visitScreen(id) {
 
   // GPS: asked for on opening; the cadre can retry. Denied or unavailable is allowed (the visit says so).
   const gpsText = h('span', {}, '正在定位…');
-  const locate = () => {
+  // 重新定位 asks for a fresh fix (a cached one would repeat the position it is meant to correct).
+  const locate = (fresh) => {
     if (!navigator.geolocation) { gpsText.textContent = '此设备不支持定位'; return; }
     gpsText.textContent = '正在定位…';
     navigator.geolocation.getCurrentPosition((p) => {
@@ -80,7 +81,7 @@ export async function visitScreen(id) {
       checkDistance();
     }, (e) => {
       gpsText.textContent = e.code === e.PERMISSION_DENIED ? '未获得定位权限（可在浏览器设置中允许）' : '暂时无法定位，可稍后重试';
-    }, { enableHighAccuracy: true, timeout: 20000, maximumAge: 60000 });
+    }, { enableHighAccuracy: true, timeout: 20000, maximumAge: fresh === true ? 0 : 60000 });
   };
 
   const thumbs = h('div.thumbs', { id: 'thumbs' });
@@ -134,7 +135,7 @@ export async function visitScreen(id) {
   const form = h('form', { novalidate: true, oninput: () => { dirty = true; keepDraft(); }, onchange: () => { dirty = true; keepDraft(); }, onsubmit: (e) => { e.preventDefault(); save(); } },
     h('label.field', {}, h('span', {}, '走访类型'), h('select', { name: 'kind' }, options(visitKinds, 'Monthly'))),
     h('label.field', {}, h('span', {}, '走访时间'), h('input', { type: 'datetime-local', name: 'visitedAt', value: localInput(new Date()), max: localInput(new Date(Date.now() + 600000)) })),
-    h('div.card', {}, h('div.field-label', {}, '位置'), gpsText, gpsWarning, h('p'), h('button.btn.secondary.block', { type: 'button', onclick: locate }, '重新定位')),
+    h('div.card', {}, h('div.field-label', {}, '位置'), gpsText, gpsWarning, h('p'), h('button.btn.secondary.block', { type: 'button', onclick: () => locate(true) }, '重新定位')),
     h('label.field', {}, h('span', {}, '走访情况'), h('textarea', { name: 'notes', maxlength: 2000, placeholder: '见到了谁、看到了什么、群众反映的困难…' })),
     h('div.card', {}, h('div.field-label', {}, `现场照片（最多 ${MAX_PHOTOS} 张）`), thumbs,
       h('label.btn.secondary.block.camera', {}, '拍照 / 选择照片', camera)),
