@@ -127,7 +127,15 @@ public sealed class FieldWorkBrowserTests(BrowserApp app)
         await page.GetByLabel("日期").FillAsync(yesterday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.GetByLabel("工作内容").FillAsync(text);
         await page.GetByLabel("项目名称（选填）").FillAsync("医保宣传");
-        await page.GetByLabel("关联农户户编号（选填，逗号分隔）").FillAsync(number);
+        // The household is chosen by searching its number (or the head's name); a cadre is offered only paired households.
+        var form = page.Locator("form").Filter(new() { Has = page.Locator("h2", new() { HasText = "记工作日志" }) });
+        Assert.Equal(0, await form.Locator("[data-picker] .picker-label", new() { HasText = "帮扶干部" }).CountAsync());
+        var household = Picker.Of(form, "关联农户（选填，可多选）");
+        await household.Locator("[data-picker-search]").FillAsync(number);
+        var option = household.Locator("[data-pick]").Filter(new() { HasText = number });
+        await Expect(option).ToHaveCountAsync(1);
+        await option.ClickAsync();
+        await Expect(household.Locator(".picker-chip")).ToContainTextAsync(number);
         await page.GetByLabel("照片（JPEG/PNG，最多9张）").SetInputFilesAsync(new FilePayload
         {
             Name = "meeting.jpg", MimeType = "image/jpeg", Buffer = await Images.JpegAsync(page),
