@@ -43,6 +43,7 @@ api.MapReportsApi();
 api.MapFieldWorkApi();
 Jingzhun.Web.Platform.Jobs.Jobs.Map(api);
 Jingzhun.Web.Platform.Files.FileStore.Map(api);
+Jingzhun.Web.Platform.Forms.Pickers.Map(api);
 
 try
 {

@@ -189,6 +189,135 @@ public sealed class FieldAppBrowserTests(BrowserApp phone)
         Assert.True(errors.Count == 0, "page errors: " + string.Join("; ", errors));
     }
 
+    [SkippableFact]
+    public async Task A_visit_draft_survives_the_app_being_killed_photos_are_shrunk_and_stamped_and_the_form_warns_far_from_home()
+    {
+        var (context, page, errors) = await SignedInPhoneAsync();
+        await using var _ = context;
+        var app = phone.App!;
+        // Households are marked 本月已走访 or not; the count says how many.
+        var marks = page.Locator("#households [data-visited=month]");
+        var visited = await marks.CountAsync();
+        await Assertions.Expect(page.Locator("#view p.muted.small").First).ToContainTextAsync($"本月已走访 {visited} 户");
+        // A household in the middle (the other tests visit the first and the last).
+        var links = page.Locator("#households li a");
+        var link = links.Nth(Math.Min(1, await links.CountAsync() - 1));
+        var householdId = long.Parse((await link.GetAttributeAsync("data-household-id"))!, System.Globalization.CultureInfo.InvariantCulture);
+        using var http = await SignedInAsync(app.Url, "cadre");
+        var download = await http.GetFromJsonAsync<JsonElement>("/api/v1/sync/households");
+        var limit = download.GetProperty("cadre").GetProperty("gpsThresholdMetres").GetInt32();
+        var home = download.GetProperty("households").EnumerateArray().Single(x => x.GetProperty("id").GetInt64() == householdId);
+        await link.ClickAsync();
+
+        // At a place 5 km away from the home point the form warns; at the door it does not.
+        var hasHome = home.GetProperty("latitude").ValueKind == JsonValueKind.Number;
+        var (lat, lon) = hasHome ? (home.GetProperty("latitude").GetDouble(), home.GetProperty("longitude").GetDouble()) : (29.84, 106.05);
+        await context.SetGeolocationAsync(new Geolocation { Latitude = (float)(lat + 0.045), Longitude = (float)lon, Accuracy = 10 });
+        await page.Locator("#new-visit").ClickAsync();
+        var warning = page.Locator("#gps-warning");
+        if (hasHome)
+        {
+            await Assertions.Expect(warning).ToContainTextAsync($"超过 {limit} 米");
+            await context.SetGeolocationAsync(new Geolocation { Latitude = (float)lat, Longitude = (float)lon, Accuracy = 10 });
+            await page.GetByRole(AriaRole.Button, new() { Name = "重新定位" }).ClickAsync();
+            await Assertions.Expect(warning).ToBeHiddenAsync();
+        }
+        else await Assertions.Expect(warning).ToContainTextAsync("该户尚未登记位置");
+
+        // Notes and a large photo from the camera (2400 × 1800); the phone shrinks it to 1600 px and stamps it.
+        var notes = $"草稿测试：户主外出务工，妻子在家 {Guid.NewGuid():N}";
+        await page.Locator("textarea[name=notes]").FillAsync(notes);
+        var big = await page.EvaluateAsync<string>("""
+            () => {
+              const c = document.createElement('canvas');
+              c.width = 2400; c.height = 1800;
+              const g = c.getContext('2d');
+              g.fillStyle = '#e0e0e0'; g.fillRect(0, 0, 2400, 1800);
+              return c.toDataURL('image/jpeg', 0.95);
+            }
+            """);
+        var original = Convert.FromBase64String(big[(big.IndexOf(',', StringComparison.Ordinal) + 1)..]);
+        await page.Locator("input[type=file][name=photo]").SetInputFilesAsync(new FilePayload { Name = "door.jpg", MimeType = "image/jpeg", Buffer = original });
+        await Assertions.Expect(page.Locator("#thumbs img")).ToHaveCountAsync(1);
+        // The draft is on the phone (IndexedDB) with the notes and the photo.
+        await page.WaitForFunctionAsync($$"""
+            () => new Promise((resolve) => {
+              const open = indexedDB.open('jingzhun-m');
+              open.onsuccess = () => {
+                const get = open.result.transaction('meta').objectStore('meta').get('draft:{{householdId}}');
+                get.onsuccess = () => resolve(!!get.result && get.result.value.photos.length === 1 && get.result.value.values.includes({{JsonSerializer.Serialize(notes)}}));
+              };
+            })
+            """);
+
+        // The app is killed (the page closed without saving) and opened again: the draft is back.
+        await page.CloseAsync(new() { RunBeforeUnload = false });
+        page = await context.NewPageAsync();
+        page.PageError += (_, e) => errors.Add(e);
+        await page.GotoAsync(app.Url + $"/m/#/visit/{householdId}");
+        await Assertions.Expect(page.Locator("#draft-notice")).ToContainTextAsync("已恢复");
+        await Assertions.Expect(page.Locator("textarea[name=notes]")).ToHaveValueAsync(notes);
+        await Assertions.Expect(page.Locator("#thumbs img")).ToHaveCountAsync(1);
+
+        // Saved without signal: the queued photo is the shrunk JPEG, darker where the stamp is written.
+        await context.SetOfflineAsync(true);
+        await page.Locator("#save-visit").ClickAsync();
+        await Assertions.Expect(page.Locator("#outbox-tab")).ToHaveTextAsync("待同步 1 条");
+        var photo = await page.EvaluateAsync<JsonElement>("""
+            () => new Promise((resolve) => {
+              const open = indexedDB.open('jingzhun-m');
+              open.onsuccess = () => {
+                const all = open.result.transaction('photos').objectStore('photos').getAll();
+                all.onsuccess = async () => {
+                  const p = all.result[0];
+                  const bitmap = await createImageBitmap(p.blob);
+                  const c = document.createElement('canvas');
+                  c.width = bitmap.width; c.height = bitmap.height;
+                  const g = c.getContext('2d');
+                  g.drawImage(bitmap, 0, 0);
+                  const corner = g.getImageData(bitmap.width - 5, bitmap.height - 5, 1, 1).data[0];
+                  const top = g.getImageData(5, 5, 1, 1).data[0];
+                  resolve({ width: bitmap.width, height: bitmap.height, type: p.type, size: p.blob.size, corner, top });
+                };
+              };
+            })
+            """);
+        Assert.Equal(1600, photo.GetProperty("width").GetInt32());
+        Assert.Equal(1200, photo.GetProperty("height").GetInt32());
+        Assert.Equal("image/jpeg", photo.GetProperty("type").GetString());
+        Assert.True(photo.GetProperty("corner").GetInt32() < photo.GetProperty("top").GetInt32() - 60, $"the stamp darkens the lower right corner: {photo}");
+
+        // The draft is gone once saved; the household is marked visited this month.
+        await page.GotoAsync(app.Url + $"/m/#/visit/{householdId}");
+        await Assertions.Expect(page.Locator("textarea[name=notes]")).ToHaveValueAsync("");
+        await Assertions.Expect(page.Locator("#draft-notice")).ToHaveCountAsync(0);
+        await page.GotoAsync(app.Url + $"/m/#/household/{householdId}");
+        await Assertions.Expect(page.Locator("#month-mark")).ToHaveTextAsync("✓ 本月已走访");
+        await context.SetOfflineAsync(false);
+        await Assertions.Expect(page.Locator("#outbox-tab")).ToHaveTextAsync("同步");
+        Assert.True(errors.Count == 0, "page errors: " + string.Join("; ", errors));
+    }
+
+    [SkippableFact]
+    public async Task The_to_do_list_counts_households_not_tasks()
+    {
+        var (context, page, errors) = await SignedInPhoneAsync();
+        await using var _ = context;
+        using var http = await SignedInAsync(phone.App!.Url, "cadre");
+        var todo = await http.GetFromJsonAsync<JsonElement>("/api/v1/sync/todo");
+        var items = todo.GetProperty("items").EnumerateArray().ToList();
+        var households = items.Select(i => i.GetProperty("householdId").GetInt64()).Distinct().Count();
+        await page.Locator("a[data-tab=todo]").ClickAsync();
+        if (items.Count == 0)
+        {
+            await Assertions.Expect(page.Locator(".empty")).ToHaveTextAsync("暂无待办");
+            return;
+        }
+        await Assertions.Expect(page.Locator("#todo-summary")).ToContainTextAsync($"应走访 {households} 户（{items.Count} 项任务）");
+        await Assertions.Expect(page.Locator("#todo > li")).ToHaveCountAsync(households);
+        Assert.True(errors.Count == 0, "page errors: " + string.Join("; ", errors));
+    }
+
     /// <summary>The screen fits the 360-px phone: nothing to scroll sideways.</summary>
     private static async Task AssertFitsAsync(IPage page) =>
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 360"),

@@ -64,9 +64,7 @@ public sealed class FieldWorkBrowserTests(BrowserApp app)
         await page.GetByLabel("仅未结对户").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
         await page.GetByLabel($"选择 {h.HeadName}").CheckAsync();
-        var cadres = page.Locator("select[name=CadreId]");
-        await cadres.SelectOptionAsync(new SelectOptionValue { Index = 1 });
-        var cadre = (await cadres.Locator("option:checked").InnerTextAsync()).Split('（')[0].Trim();
+        var cadre = (await Picker.ChooseAsync(page.Locator("main"), "帮扶干部 *")).Split('（')[0].Trim();
         await page.GetByRole(AriaRole.Button, new() { Name = "结对所选农户" }).ClickAsync();
         await Expect(page.Locator(".g-alert[role=status]")).ToHaveTextAsync("已结对 1 户（其中轮换 0 户），0 户原已与该干部结对");
 
@@ -88,22 +86,24 @@ public sealed class FieldWorkBrowserTests(BrowserApp app)
     [SkippableFact]
     public async Task The_work_team_form_refuses_a_second_team_for_a_village_in_chinese_and_keeps_what_was_typed()
     {
-        // Every demo village has its team, and the pages cannot end one: the form's answer to a second team is what a
-        // user meets (and proves the form reaches the server with its token).
+        // Every demo village has its team in post: the form's answer to a second team is what a user meets (and proves
+        // the form reaches the server with its token). The village and the 第一书记 are chosen by name.
         await using var township = await app.SignInAsync("tuqiao");
         var page = township.Page;
         await township.MenuAsync("驻村帮扶", "驻村工作队");
         await Expect(page.Locator("h1")).ToHaveTextAsync("驻村工作队");
+        await page.GetByLabel("只看在驻").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
         var village = (await page.Locator("table.g-table tbody tr").First.Locator("td").First.InnerTextAsync()).Trim().Split(' ')[^1];
-        var code = await page.Locator("[data-region-picker] select[data-rp-level]").First
-            .Locator("option", new() { HasText = village }).GetAttributeAsync("value");
-        Assert.NotNull(code);
 
         var form = page.Locator("form").Filter(new() { Has = page.Locator("h2", new() { HasText = "新建工作队" }) });
+        Assert.Equal(0, await form.Locator("input[maxlength='12']").CountAsync());
         var name = $"{village}第二工作队";
-        await form.GetByLabel("村（社区）区划代码 *").FillAsync(code);
+        await form.Locator("[data-rp-search]").FillAsync(village);
+        await form.Locator("[data-rp-results] button", new() { HasText = village }).First.ClickAsync();
+        await Expect(form.Locator("input[name=VillageCode]")).ToHaveValueAsync(new Regex(@"^\d{12}$"));
         await form.GetByLabel("名称 *").FillAsync(name);
-        await form.GetByLabel("第一书记 *").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await Picker.ChooseAsync(form, "第一书记 *");
         await form.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await Expect(page.Locator(".g-alert.g-error")).ToHaveTextAsync("该村已有在驻的工作队：请先填写原工作队的结束日期");
         await Expect(form.Locator(".g-err").First).ToHaveTextAsync("该村已有在驻的工作队：请先填写原工作队的结束日期");
@@ -127,7 +127,15 @@ public sealed class FieldWorkBrowserTests(BrowserApp app)
         await page.GetByLabel("日期").FillAsync(yesterday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.GetByLabel("工作内容").FillAsync(text);
         await page.GetByLabel("项目名称（选填）").FillAsync("医保宣传");
-        await page.GetByLabel("关联农户户编号（选填，逗号分隔）").FillAsync(number);
+        // The household is chosen by searching its number (or the head's name); a cadre is offered only paired households.
+        var form = page.Locator("form").Filter(new() { Has = page.Locator("h2", new() { HasText = "记工作日志" }) });
+        Assert.Equal(0, await form.Locator("[data-picker] .picker-label", new() { HasText = "帮扶干部" }).CountAsync());
+        var household = Picker.Of(form, "关联农户（选填，可多选）");
+        await household.Locator("[data-picker-search]").FillAsync(number);
+        var option = household.Locator("[data-pick]").Filter(new() { HasText = number });
+        await Expect(option).ToHaveCountAsync(1);
+        await option.ClickAsync();
+        await Expect(household.Locator(".picker-chip")).ToContainTextAsync(number);
         await page.GetByLabel("照片（JPEG/PNG，最多9张）").SetInputFilesAsync(new FilePayload
         {
             Name = "meeting.jpg", MimeType = "image/jpeg", Buffer = await Images.JpegAsync(page),
@@ -186,7 +194,9 @@ public sealed class FieldWorkBrowserTests(BrowserApp app)
         await page.GetByLabel("姓名 *").FillAsync(name);
         await page.GetByLabel("派出单位 *").FillAsync("土桥镇人民政府");
         await page.GetByLabel("手机号").FillAsync("139" + Random.Shared.Next(10_000_000, 100_000_000).ToString(CultureInfo.InvariantCulture));
-        await page.GetByLabel("帮扶地区代码 *").FillAsync(code);
+        // A village account's cadre serves its own village: the form names it, no code to type.
+        await Expect(page.Locator("main form")).ToContainTextAsync("帮扶地区");
+        Assert.Equal(code, await page.Locator("input[type=hidden][name=RegionCode]").InputValueAsync());
         await page.GetByLabel("帮扶开始日期 *").FillAsync(DateOnly.FromDateTime(Beijing.Now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await village.ExpectFlashAsync($"已保存帮扶干部 {name}");
@@ -215,10 +225,12 @@ public sealed class FieldWorkBrowserTests(BrowserApp app)
         await using var village = await app.SignInAsync("village");
         var page = village.Page;
         var h = await RegistryPages.RegisterAsync(village);
+        // The cadre's number and name as the 帮扶干部 list shows them (the template still takes a number for namesakes).
+        await village.MenuAsync("驻村帮扶", "帮扶干部");
+        var first = page.Locator("table tbody tr").First;
+        var cadreId = (await first.Locator("td").First.InnerTextAsync()).Trim();
+        var cadre = (await first.Locator("td").Nth(1).InnerTextAsync()).Trim();
         await village.MenuAsync("驻村帮扶", "结对帮扶");
-        var option = page.Locator("select[name=CadreId] option").Nth(1);
-        var cadreId = await option.GetAttributeAsync("value");
-        var cadre = (await option.InnerTextAsync()).Split('（')[0].Trim();
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "下载导入模板" }).ClickAsync());
         var template = Path.Combine(app.App!.Folder, $"pairing-template-{h.Number}.xlsx");

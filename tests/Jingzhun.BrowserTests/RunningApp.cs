@@ -56,7 +56,8 @@ public sealed class RunningApp : IAsyncDisposable
     }
 
     /// <param name="settings">Extra configuration (keys as in appsettings, "Auth:MaxFailedAttempts"), passed as environment variables.</param>
-    public static async Task<RunningApp> StartAsync(ITestOutputHelper? output, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="httpUrl">The plain-HTTP address the app answers /healthz on (a free loopback port unless given).</param>
+    public static async Task<RunningApp> StartAsync(ITestOutputHelper? output, IReadOnlyDictionary<string, string>? settings = null, string? httpUrl = null)
     {
         var project = Path.Combine(RepoRoot, "src", "Jingzhun.Web");
         // The same configuration as this test build (bin/Debug or bin/Release).
@@ -65,7 +66,7 @@ public sealed class RunningApp : IAsyncDisposable
         if (!File.Exists(dll)) throw new FileNotFoundException("build the app first", dll);
         var dir = Path.Combine(Path.GetTempPath(), "jingzhun-browser-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = httpUrl ?? $"http://127.0.0.1:{FreePort()}";
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = project, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add("--urls");
@@ -115,7 +116,7 @@ public sealed class RunningApp : IAsyncDisposable
         return app;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();

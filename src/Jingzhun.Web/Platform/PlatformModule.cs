@@ -108,6 +108,10 @@ public static class PlatformModule
         services.AddSingleton<LoginThrottle>();
         services.AddRateLimiter(o => LoginThrottle.Configure(o, config));
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        // Behind a reverse proxy on this machine (README: phones in the field) the scheme and client address come from
+        // X-Forwarded-Proto/-For; only a proxy on loopback is believed (the defaults' known proxies).
+        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
+            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
 
         services.AddAuthorizationBuilder().AddDefaultPolicy("signed-in", p => p.RequireAuthenticatedUser());
         foreach (var p in Permissions.All)
@@ -175,6 +179,7 @@ public static class PlatformModule
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         // First, so that every answer (errors and static files included) carries the security headers.
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment()) app.UseHsts();

@@ -25,6 +25,8 @@ public static class FieldWorkModule
         .AddScoped<RecordVisitHandler>()
         .AddScoped<SyncHouseholdsHandler>()
         .AddScoped<ManageCadresHandler>()
+        .AddScoped<Platform.Forms.IPickerSource, Pickers.CadrePicker>()
+        .AddScoped<Platform.Forms.IPickerSource, Pickers.TeamPicker>()
         .AddScoped<ManagePairingsHandler>()
         .AddScoped<SearchVisitsHandler>()
         .AddScoped<DemoData.FieldWorkDemo>()

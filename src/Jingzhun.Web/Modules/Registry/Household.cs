@@ -206,6 +206,20 @@ public sealed class Household : Platform.Auditing.IAudited, Platform.Data.IVersi
 
     public void BumpVersion() => Version++;
 
+    /// <summary>
+    /// The home point (户的位置) taken from the first visit that recorded a location, when the registry has none. Not a
+    /// person's edit of the record: the version stays, so a form open on the household is not made stale; the change
+    /// time moves, so the field app's next download carries the point.
+    /// </summary>
+    public bool RecordHomePoint(double latitude, double longitude, DateTime now)
+    {
+        if (Latitude is not null || Longitude is not null) return false;
+        Latitude = latitude;
+        Longitude = longitude;
+        UpdatedAt = now;
+        return true;
+    }
+
     /// <summary>户脱贫 (退出): a 未脱贫户 becomes a 脱贫户 of the year, its attribute the exited twin.</summary>
     public void MarkExited(int year, DateTime now, string by)
     {

@@ -30,6 +30,7 @@ public static class RegistryModule
         .AddScoped<UpdateHouseholdHandler>()
         .AddScoped<GetHouseholdHandler>()
         .AddScoped<SearchHouseholdsHandler>()
+        .AddScoped<Platform.Forms.IPickerSource, HouseholdPicker>()
         .AddScoped<ExportHouseholdsHandler>()
         .AddScoped<ManageMembersHandler>()
         .AddScoped<RecordIncomeHandler>()

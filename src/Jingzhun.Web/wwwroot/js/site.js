@@ -194,6 +194,72 @@
         }
     });
 
+    // ---- Pickers (Platform/Forms/PickerTagHelper.cs): search by name, choose, remove; the choice is a hidden field ----
+    document.addEventListener('htmx:configRequest', function (e) {
+        var elt = e.detail.elt;
+        if (!elt || !elt.matches || !elt.matches('[data-picker-search]')) return;
+        var p = e.detail.parameters;
+        if (p && typeof p.set === 'function') p.set('q', elt.value.trim()); else if (p) p.q = elt.value.trim();
+    });
+
+    function pickerChip(name, value, label) {
+        var chip = document.createElement('span');
+        chip.className = 'picker-chip';
+        var hidden = document.createElement('input');
+        hidden.type = 'hidden'; hidden.name = name; hidden.value = value;
+        var text = document.createElement('span');
+        text.textContent = label;
+        var remove = document.createElement('button');
+        remove.type = 'button'; remove.setAttribute('data-picker-remove', ''); remove.setAttribute('aria-label', '移除 ' + label);
+        remove.textContent = '×';
+        chip.appendChild(hidden); chip.appendChild(text); chip.appendChild(remove);
+        return chip;
+    }
+
+    function pick(picker, button) {
+        var chosen = picker.querySelector('[data-picker-chosen]');
+        var value = button.getAttribute('data-pick');
+        var exists = Array.prototype.some.call(chosen.querySelectorAll('input[type=hidden]'), function (i) { return i.value === value; });
+        if (picker.getAttribute('data-picker') !== 'multiple') chosen.innerHTML = '';
+        if (!exists || picker.getAttribute('data-picker') !== 'multiple')
+            chosen.appendChild(pickerChip(picker.getAttribute('data-name'), value, button.getAttribute('data-pick-text')));
+        var search = picker.querySelector('[data-picker-search]');
+        var results = picker.querySelector('[data-picker-results]');
+        if (picker.getAttribute('data-picker') !== 'multiple') { results.innerHTML = ''; search.value = ''; }
+        chosen.dispatchEvent(new Event('change', { bubbles: true }));
+        search.focus();
+    }
+
+    document.addEventListener('click', function (e) {
+        var picker = e.target.closest && e.target.closest('[data-picker]');
+        if (!picker) return;
+        var option = e.target.closest('[data-pick]');
+        if (option) { e.preventDefault(); pick(picker, option); return; }
+        var remove = e.target.closest('[data-picker-remove]');
+        if (remove) {
+            e.preventDefault();
+            remove.closest('.picker-chip').remove();
+            picker.querySelector('[data-picker-search]').focus();
+        }
+    });
+
+    document.addEventListener('keydown', function (e) {
+        var search = e.target.closest && e.target.closest('[data-picker-search]');
+        if (!search) return;
+        var picker = search.closest('[data-picker]');
+        if (e.key === 'Enter') {
+            // Enter picks the first match instead of submitting the surrounding form.
+            e.preventDefault();
+            var first = picker.querySelector('[data-pick]');
+            if (first) pick(picker, first);
+        } else if (e.key === 'Escape') {
+            picker.querySelector('[data-picker-results]').innerHTML = '';
+        } else if (e.key === 'ArrowDown') {
+            var option = picker.querySelector('[data-pick]');
+            if (option) { e.preventDefault(); option.focus(); }
+        }
+    });
+
     document.addEventListener('DOMContentLoaded', function () { initAll(document); });
     document.addEventListener('htmx:load', function (e) { initAll(e.detail && e.detail.elt && e.detail.elt.parentNode || document); });
     if (document.readyState !== 'loading') initAll(document);

@@ -14,14 +14,13 @@ namespace Jingzhun.Web.Modules.FieldWork.ManagePairings;
 /// <summary>结对帮扶: bulk pairing (POST /api/v1/pairings/bulk) and the Excel import (POST /api/v1/pairings/import).</summary>
 [Authorize(Permissions.FieldWorkManage)]
 [Platform.Files.UploadLimit(Platform.Files.UploadLimits.PairingImportKey, Platform.Files.UploadLimits.PairingImportDefault, "结对导入文件")]
-public sealed class PairingModel(ManagePairingsHandler pairings, ManageCadresHandler cadres, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class PairingModel(ManagePairingsHandler pairings, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public bool OnlyUnpaired { get; set; }
     [BindProperty(SupportsGet = true, Name = "pg")] public int? PageNumber { get; set; }
 
     public PageResult<CandidateRow>? Candidates { get; private set; }
-    public IReadOnlyList<CadreRow> Cadres { get; private set; } = [];
     public string? Message { get; private set; }
     public string? Error { get; private set; }
     public List<string> RowErrors { get; } = [];
@@ -78,6 +77,5 @@ public sealed class PairingModel(ManagePairingsHandler pairings, ManageCadresHan
         if (string.IsNullOrWhiteSpace(Region) && me.RegionCode is { } own && RegionCodes.IsValid(own) && RegionCodes.LevelOf(own) == RegionLevel.Village)
             Region = own;
         if (!string.IsNullOrWhiteSpace(Region)) Candidates = await pairings.CandidatesAsync(Region, OnlyUnpaired, PageNumber, ct);
-        Cadres = (await cadres.SearchAsync(new CadreQuery(Region?.Length > 9 ? Region[..9] : Region, null, true, 1, 500), ct)).Value?.Items ?? [];
     }
 }

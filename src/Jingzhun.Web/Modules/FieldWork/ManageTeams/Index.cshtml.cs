@@ -1,5 +1,5 @@
-using Jingzhun.Web.Modules.FieldWork.ManagePairings;
 using Jingzhun.Web.Platform.Auth;
+using Jingzhun.Web.Platform.Data;
 using Jingzhun.Web.Platform.Forms;
 using Jingzhun.Web.Platform.Localization;
 using Microsoft.AspNetCore.Authorization;
@@ -8,16 +8,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jingzhun.Web.Modules.FieldWork.ManageTeams;
 
-/// <summary>驻村工作队 list and creation: GET/POST /api/v1/work-teams.</summary>
+/// <summary>驻村工作队 list (paged, village by village) and creation: POST /api/v1/work-teams.</summary>
 [Authorize(Permissions.RegistryView)]
-public sealed class IndexModel(ManageTeamsHandler teams, ManageCadresHandler cadres, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class IndexModel(ManageTeamsHandler teams, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
+    [BindProperty(SupportsGet = true)] public bool InPost { get; set; }
+    [BindProperty(SupportsGet = true, Name = "pg")] public int? PageNumber { get; set; }
     [BindProperty] public string? VillageCode { get; set; }
     [BindProperty] public string? Name { get; set; }
+    [BindProperty] public long? FirstSecretaryId { get; set; }
+    [BindProperty] public List<long> MemberIds { get; set; } = [];
 
-    public IReadOnlyList<TeamRow> Teams { get; private set; } = [];
-    public IReadOnlyList<CadreRow> Cadres { get; private set; } = [];
+    public PageResult<TeamRow> Teams { get; private set; } = new([], 1, 30, 0);
     public Dictionary<string, string[]> Errors { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
     public string? Error { get; private set; }
     public string? Message { get; private set; }
@@ -26,7 +29,7 @@ public sealed class IndexModel(ManageTeamsHandler teams, ManageCadresHandler cad
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostAsync(long? firstSecretaryId, List<long> memberIds, DateOnly? startedOn, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(DateOnly? startedOn, CancellationToken ct)
     {
         if (!CanManage) return Forbid();
         Errors = ModelState.BindingErrors();
@@ -36,8 +39,12 @@ public sealed class IndexModel(ManageTeamsHandler teams, ManageCadresHandler cad
             await LoadAsync(ct);
             return Page();
         }
-        var r = await teams.SaveAsync(null, new TeamInput(VillageCode ?? "", Name ?? "", firstSecretaryId ?? 0, memberIds, startedOn ?? Today, null), ct);
-        if (r.Succeeded) Message = $"已新建驻村工作队 {r.Value!.Name}";
+        var r = await teams.SaveAsync(null, new TeamInput(VillageCode ?? "", Name ?? "", FirstSecretaryId ?? 0, MemberIds, startedOn ?? Today, null), ct);
+        if (r.Succeeded)
+        {
+            Message = $"已新建驻村工作队 {r.Value!.Name}";
+            (VillageCode, Name, FirstSecretaryId, MemberIds) = (null, null, null, []);
+        }
         else { Errors = FormErrors.FieldErrors(r.Failure); Error = r.Failure!.Message; }
         await LoadAsync(ct);
         return Page();
@@ -45,9 +52,8 @@ public sealed class IndexModel(ManageTeamsHandler teams, ManageCadresHandler cad
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var r = await teams.ListAsync(Region, ct);
-        Teams = r.Value ?? [];
-        if (!r.Succeeded) Error ??= r.Failure!.Message;
-        if (CanManage) Cadres = (await cadres.SearchAsync(new CadreQuery(Region, null, true, 1, 500), ct)).Value?.Items ?? [];
+        var r = await teams.PageAsync(new TeamQuery(Region, InPost, PageNumber, null), ct);
+        if (r.Succeeded) Teams = r.Value!;
+        else Error ??= r.Failure!.Message;
     }
 }

@@ -18,7 +18,7 @@ namespace Jingzhun.Web.Modules.FieldWork.RecordVisit;
 /// </summary>
 [Authorize(Permissions.RegistryEdit)]
 public sealed class NewModel(RecordVisitHandler visits, UploadVisitPhotoHandler photos, GetHouseholdHandler households, FieldWorkAccess access,
-    ManageCadresHandler cadres, TimeProvider clock) : PageModel
+    TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "household")] public long? HouseholdId { get; set; }
     [BindProperty] public string ClientId { get; set; } = Guid.NewGuid().ToString("N");
@@ -41,7 +41,6 @@ public sealed class NewModel(RecordVisitHandler visits, UploadVisitPhotoHandler 
     [BindProperty] public string? LeadText { get; set; }
 
     public HouseholdView? Household { get; private set; }
-    public IReadOnlyList<CadreRow> Cadres { get; private set; } = [];
     public bool CanChooseCadre => !access.IsCadreRole;
     public Dictionary<string, string[]> Errors { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
     public string? Error { get; private set; }
@@ -112,8 +111,6 @@ public sealed class NewModel(RecordVisitHandler visits, UploadVisitPhotoHandler 
         if (!visible.Any(h => h.Id == id)) return false;
         var r = await households.HandleAsync(id, ct);
         Household = r.Value;
-        if (CanChooseCadre && Household is not null)
-            Cadres = (await cadres.SearchAsync(new CadreQuery(Household.VillageCode[..9], null, true, 1, 500), ct)).Value?.Items ?? [];
         return r.Succeeded;
     }
 }

@@ -7,6 +7,7 @@ using Jingzhun.Web.Modules.Monitoring;
 using Jingzhun.Web.Modules.Monitoring.ManageLeads;
 using Jingzhun.Web.Platform.Auth;
 using Jingzhun.Web.Platform.Data;
+using Jingzhun.Web.Platform.Localization;
 using Jingzhun.Web.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,7 +64,7 @@ public sealed record VisitState(string ClientId, long VisitId, long HouseholdId,
 /// opened through the problem and lead handlers — each visit all or nothing, in one transaction.
 /// </summary>
 public sealed class RecordVisitHandler(AppDbContext db, FieldWorkAccess access, HouseholdUpdateApplier applier,
-    ManageProblemsHandler problems, ManageLeadsHandler leads, CurrentUser user, TimeProvider clock)
+    ManageProblemsHandler problems, ManageLeadsHandler leads, Platform.Policies.PolicyStore policies, CurrentUser user, TimeProvider clock)
 {
     public const int MaxBatch = 50;
     public const int MaxPhotos = 9;
@@ -177,9 +178,23 @@ public sealed class RecordVisitHandler(AppDbContext db, FieldWorkAccess access, 
             }
         }
         visit.LinkFindings(problemIds, leadIds);
+        await RecordHomePointAsync(households, h.Id, h.VillageCode, v, now, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new VisitResult(v.ClientId, status, visit.Id, visit.UpdateState, version, null, conflict, problemIds, leadIds, warnings);
+    }
+
+    /// <summary>
+    /// A household without a home point takes the first visit's location as its home, when the fix is at least as precise
+    /// as the county's GPS distance limit (a coarse fix would make later visits at the door look far away).
+    /// </summary>
+    private async Task RecordHomePointAsync(IQueryable<Household> households, long householdId, string village, VisitInput v, DateTime now, CancellationToken ct)
+    {
+        if (v.Latitude is not { } lat || v.Longitude is not { } lon) return;
+        var policy = await policies.InForceAsync<VisitPolicy>(village, ChinaTime.Today(clock).Year, ct);
+        if (v.Accuracy is not { } accuracy || accuracy > policy.GpsThresholdMetres) return;
+        var household = await households.FirstOrDefaultAsync(x => x.Id == householdId, ct);
+        household?.RecordHomePoint(lat, lon, now);
     }
 
     /// <summary>The user's choice on a conflicting update: apply it over the version they were shown, or discard it.</summary>

@@ -13,6 +13,7 @@ public sealed partial class IndexModel(ReviewMeetingsHandler handler, CurrentUse
 
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true, Name = "pg")] public int? PageNumber { get; set; }
     /// <summary>The township whose open problems and leads the form offers.</summary>
     [BindProperty(SupportsGet = true)] public string? Township { get; set; }
 
@@ -37,7 +38,7 @@ public sealed partial class IndexModel(ReviewMeetingsHandler handler, CurrentUse
     {
         Township ??= user.RegionCode is { Length: 9 } t ? t : null;
         if (Township is { } tw) Issues = await handler.OpenIssuesAsync(tw, ct);
-        return Show(await handler.ListAsync(Region, Year, ct));
+        return Show(await handler.ListAsync(Region, Year, ct, PageNumber));
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -73,7 +74,7 @@ public sealed partial class IndexModel(ReviewMeetingsHandler handler, CurrentUse
     {
         FormError = error;
         if (Township is { } tw) Issues = await handler.OpenIssuesAsync(tw, ct);
-        var list = await handler.ListAsync(Region, Year, ct);
+        var list = await handler.ListAsync(Region, Year, ct, PageNumber);
         return Show(list);
     }
 }

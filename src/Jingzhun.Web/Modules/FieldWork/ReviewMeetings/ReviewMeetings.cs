@@ -53,7 +53,7 @@ public sealed record PeriodCount(string Period, int Meetings, int Problems, int 
 
 /// <summary>Meetings of a region in a year, with the count per month and the year's total (the seed: "召开会议318次，分析研判解决问题390个").</summary>
 public sealed record MeetingsView(string RegionCode, string RegionName, int Year, int Meetings, int Problems, int Resolved,
-    IReadOnlyList<PeriodCount> ByMonth, IReadOnlyList<MeetingRow> Rows);
+    IReadOnlyList<PeriodCount> ByMonth, IReadOnlyList<MeetingRow> Rows, int Page = 1, int PageSize = 20);
 
 public sealed record OpenIssue(string Key, string Label);
 
@@ -106,7 +106,8 @@ public sealed class ReviewMeetingsHandler(AppDbContext db, IValidator<HoldMeetin
         return true;
     }
 
-    public async Task<Outcome<MeetingsView>> ListAsync(string? region, int? year, CancellationToken ct)
+    /// <summary>The year's figures, and one page of its meetings (newest first; <see cref="MeetingsView.Meetings"/> counts them all).</summary>
+    public async Task<Outcome<MeetingsView>> ListAsync(string? region, int? year, CancellationToken ct, int? page = null)
     {
         var asked = RegionRequest.Check(region, null, regions, user, clock);
         if (!asked.Succeeded) return asked.Failure!;
@@ -127,9 +128,11 @@ public sealed class ReviewMeetingsHandler(AppDbContext db, IValidator<HoldMeetin
             var inMonth = meetings.Where(m => m.HeldOn.Month == mo).ToList();
             return new PeriodCount($"{y}-{mo:00}", inMonth.Count, inMonth.Sum(m => m.Items.Count), inMonth.Sum(m => m.Items.Count(Resolved)));
         }).ToList();
-        var rows = meetings.Take(200).Select(m => new MeetingRow(m.Id, regions.NameOf(m.TownshipCode), m.HeldOn, m.Attendees, m.Summary,
+        var paging = Paging.Of(page, 20, 20, 20);
+        var rows = meetings.Skip(paging.Skip).Take(paging.Size).Select(m => new MeetingRow(m.Id, regions.NameOf(m.TownshipCode), m.HeldOn, m.Attendees, m.Summary,
             m.Items.Select(i => new MeetingItemRow(i.Id, i.ProblemId, i.RiskLeadId, i.Subject, i.Decision, i.ActedBy, Resolved(i))).ToList())).ToList();
-        return new MeetingsView(code, regions.NameOf(code), y, meetings.Count, meetings.Sum(m => m.Items.Count), meetings.Sum(m => m.Items.Count(Resolved)), byMonth, rows);
+        return new MeetingsView(code, regions.NameOf(code), y, meetings.Count, meetings.Sum(m => m.Items.Count), meetings.Sum(m => m.Items.Count(Resolved)), byMonth, rows,
+            paging.Page, paging.Size);
     }
 
     /// <summary>Open problems and leads of a township, for the meeting form's pickers ("p:12" / "l:34").</summary>
@@ -152,8 +155,8 @@ public sealed class ReviewMeetingsHandler(AppDbContext db, IValidator<HoldMeetin
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/fieldwork/meetings", async (string? region, int? year, ReviewMeetingsHandler h, CancellationToken ct) =>
-                (await h.ListAsync(region, year, ct)).ToHttp(TypedResults.Ok))
+        api.MapGet("/fieldwork/meetings", async (string? region, int? year, int? page, ReviewMeetingsHandler h, CancellationToken ct) =>
+                (await h.ListAsync(region, year, ct, page)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.FieldWorkView)
             .WithName("ListReviewMeetings").WithSummary("月研判会议及问题解决数（按年度、月份）").WithTags("走访");
         api.MapPost("/fieldwork/meetings", async (HoldMeetingRequest r, ReviewMeetingsHandler h, CancellationToken ct) =>

@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Modules.FieldWork.SyncHouseholds;
 
-public sealed record SyncCadre(long Id, string Name, string Unit);
+/// <summary>The signed-in cadre, and the county's GPS distance limit: the visit form warns at the door when the phone is farther from the home point.</summary>
+public sealed record SyncCadre(long Id, string Name, string Unit, int GpsThresholdMetres);
 
 public sealed record SyncMember(long Id, string Name, string Relation, string Gender, int Age, WorkStatus WorkStatus, string WorkStatusLabel,
     int? WorkMonths, HealthStatus HealthStatus, string Health);
@@ -35,7 +36,7 @@ public sealed record SyncHouseholdsResult(DateTime ServerTime, SyncCadre Cadre, 
 /// The field app's download: the signed-in cadre's actively paired households with what a visit needs, all of
 /// them or only those changed since the last download (record, pairing, visits, problems, leads).
 /// </summary>
-public sealed class SyncHouseholdsHandler(AppDbContext db, FieldWorkAccess access, RegionDirectory regions, TimeProvider clock)
+public sealed class SyncHouseholdsHandler(AppDbContext db, FieldWorkAccess access, RegionDirectory regions, Platform.Policies.PolicyStore policies, TimeProvider clock)
 {
     private const string Paired = "the cadre's own pairings and paired households, which may lie outside the account's region";
 
@@ -91,7 +92,8 @@ public sealed class SyncHouseholdsHandler(AppDbContext db, FieldWorkAccess acces
                 problems[h.Id].Select(p => new SyncProblem(p.Id, p.Dimension, Labels.Of(p.Dimension), p.Description, p.Status)).ToList(),
                 leads[h.Id].Select(l => new SyncLead(l.Id, l.Source, Labels.Of(l.Source), l.Detail, l.Status)).ToList());
         }).ToList();
-        return new SyncHouseholdsResult(serverTime, new SyncCadre(cadre.Id, cadre.Name, cadre.Unit), list, removed);
+        var policy = await policies.InForceAsync<VisitPolicy>(cadre.RegionCode, today.Year, ct);
+        return new SyncHouseholdsResult(serverTime, new SyncCadre(cadre.Id, cadre.Name, cadre.Unit, policy.GpsThresholdMetres), list, removed);
     }
 
     public static void Map(RouteGroupBuilder api) =>

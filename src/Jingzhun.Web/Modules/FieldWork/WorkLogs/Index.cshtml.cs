@@ -1,6 +1,5 @@
 using Jingzhun.Web.Modules.FieldWork.Compliance;
 using Jingzhun.Web.Platform.Auth;
-using Jingzhun.Web.Platform.Data;
 using Jingzhun.Web.Platform.Files;
 using Jingzhun.Web.Platform.Forms;
 using Microsoft.AspNetCore.Authorization;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Jingzhun.Web.Modules.FieldWork.WorkLogs;
 
 [Authorize(Permissions.FieldWorkView)]
-public sealed class IndexModel(WorkLogsHandler handler, FileStore files, AppDbContext db, CurrentUser user) : ViewPage<WorkLogList>
+public sealed class IndexModel(WorkLogsHandler handler, FileStore files, CurrentUser user) : ViewPage<WorkLogList>
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public long? CadreId { get; set; }
@@ -19,7 +18,7 @@ public sealed class IndexModel(WorkLogsHandler handler, FileStore files, AppDbCo
     [BindProperty] public DateOnly? Date { get; set; }
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public string? ProjectName { get; set; }
-    [BindProperty] public string? HouseholdNumbers { get; set; }
+    [BindProperty] public List<long> HouseholdIds { get; set; } = [];
     [BindProperty] public List<IFormFile> Photos { get; set; } = [];
     public string? Message { get; private set; }
     public string? FormError { get; private set; }
@@ -30,8 +29,7 @@ public sealed class IndexModel(WorkLogsHandler handler, FileStore files, AppDbCo
     {
         if (!user.Has(Permissions.FieldWorkLog)) return Forbid();
         if (!ModelState.AcceptBinding()) return await Again(FormErrors.FixAndRetry, ct);
-        var (ids, unknown) = await WorkLogForm.HouseholdsByNumberAsync(db, HouseholdNumbers, ct);
-        if (unknown.Count > 0) return await Again($"户编号不存在或不在您的管辖范围内：{string.Join("、", unknown)}", ct);
+        var ids = HouseholdIds.Distinct().ToList();
         var photoIds = new List<string>();
         foreach (var f in Photos)
         {
@@ -44,6 +42,10 @@ public sealed class IndexModel(WorkLogsHandler handler, FileStore files, AppDbCo
         TempData["Message"] = "工作日志已保存";
         return Redirect($"/fieldwork/logs?{QueryStrings.Join(("region", Region), ("cadreId", CadreId?.ToString()), ("workTeamId", WorkTeamId?.ToString()))}");
     }
+
+    /// <summary>The messages the handler gave a field (its API name), shown under the field's picker.</summary>
+    public string FieldError(string field) => string.Join("；", ModelState.Where(e => e.Key.StartsWith(field, StringComparison.OrdinalIgnoreCase))
+        .SelectMany(e => e.Value!.Errors).Select(e => e.ErrorMessage));
 
     private async Task<IActionResult> Again(string error, CancellationToken ct)
     {

@@ -122,14 +122,3 @@ public sealed class WorkLogsHandler(AppDbContext db, IValidator<WriteWorkLogRequ
             .WithName("WriteWorkLog").WithSummary("记工作日志（照片先上传到 /api/v1/files）").WithTags("走访");
     }
 }
-
-public static class WorkLogForm
-{
-    /// <summary>"5001511010010001, 5001511010010002" → the ids of those households in scope; unknown numbers are returned.</summary>
-    public static async Task<(List<long> Ids, List<string> Unknown)> HouseholdsByNumberAsync(AppDbContext db, string? numbers, CancellationToken ct)
-    {
-        var list = (numbers ?? "").Split([',', '，', ' ', '、', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
-        var found = await db.Households.AsNoTracking().Where(h => list.Contains(h.HouseholdNumber)).Select(h => new { h.Id, h.HouseholdNumber }).ToListAsync(ct);
-        return (found.Select(f => f.Id).ToList(), list.Except(found.Select(f => f.HouseholdNumber)).ToList());
-    }
-}

@@ -111,7 +111,7 @@ async function showPending() {
 
 addEventListener('hashchange', (e) => {
   // A tab tapped by mistake must not throw away notes and photos typed at the door.
-  if (hasUnsavedVisit() && !confirm('这次走访还没有保存，确定离开？')) {
+  if (hasUnsavedVisit() && !confirm('这次走访还没有保存（草稿留在本机，下次打开可继续），确定离开？')) {
     history.replaceState(null, '', e.oldURL);
     return;
   }

@@ -3,22 +3,34 @@ import { h, show, facts, fmtDate, fmtTime } from './ui.js';
 import { all, get, getMeta, HOUSEHOLDS } from './store.js';
 import { outbox, run as sync } from './sync.js';
 import { factFields, memberFields, show as label } from './labels.js';
+import { beijingMonth } from './field.js';
 
-let query = '';   // kept while the app runs (never in the URL: names are personal data)
+let query = '';
+
+/** Households visited this month (Beijing time): by the last visit the server knows, or a visit queued on this phone. */
+async function visitedThisMonth(households) {
+  const month = beijingMonth(new Date());
+  const done = new Set(households.filter((hh) => hh.lastVisit && beijingMonth(new Date(hh.lastVisit.visitedAt)) === month).map((hh) => hh.id));
+  for (const item of await outbox()) if (beijingMonth(new Date(item.visit.visitedAt)) === month) done.add(item.householdId);
+  return done;
+}   // kept while the app runs (never in the URL: names are personal data)
 
 const matches = (hh, q) => hh.headName.includes(q) || hh.number.includes(q) || hh.members?.some((m) => m.name.includes(q));
 
 export async function householdsScreen() {
   const households = (await all(HOUSEHOLDS)).sort((a, b) => a.villageName.localeCompare(b.villageName, 'zh') || a.number.localeCompare(b.number));
   const pending = new Set((await outbox()).map((i) => i.householdId));
+  const visited = await visitedThisMonth(households);
   const list = h('ul.list', { id: 'households' });
   const count = h('p.muted.small');
   const draw = () => {
     const q = query.trim();
     const shown = q ? households.filter((hh) => matches(hh, q)) : households;
-    count.textContent = q ? `找到 ${shown.length} 户（共 ${households.length} 户）` : `结对户 ${households.length} 户`;
+    count.textContent = q ? `找到 ${shown.length} 户（共 ${households.length} 户）` : `结对户 ${households.length} 户，本月已走访 ${visited.size} 户`;
     list.replaceChildren(...shown.map((hh) => h('li', {}, h('a', { href: `#/household/${hh.id}`, dataset: { householdId: hh.id } },
-      h('div.item-top', {}, h('b', {}, hh.headName), h('span.tag', {}, hh.statusLabel)),
+      h('div.item-top', {}, h('b', {}, hh.headName),
+        visited.has(hh.id) ? h('span.tag.done', { dataset: { visited: 'month' } }, '✓ 本月已走访') : h('span.tag.due', {}, '本月未走访'),
+        h('span.tag', {}, hh.statusLabel)),
       h('div.small.muted', {}, `${hh.villageName} · ${hh.size} 人 · 户编号 ${hh.number}`),
       h('div.small', {}, hh.lastVisit ? `上次走访 ${fmtDate(hh.lastVisit.visitedAt)}（${hh.lastVisit.kindLabel}）` : '尚无走访记录',
         pending.has(hh.id) ? h('span.tag.due', {}, ' 有待同步走访') : null)))));
@@ -44,7 +56,9 @@ export async function householdScreen(id) {
     return;
   }
   const queued = (await outbox()).filter((i) => i.householdId === hh.id);
+  const visited = (await visitedThisMonth([hh])).has(hh.id);
   show(hh.headName,
+    h('p', { id: 'month-mark' }, visited ? h('span.tag.done', {}, '✓ 本月已走访') : h('span.tag.due', {}, '本月尚未走访')),
     h('a.btn.block', { href: `#/visit/${hh.id}`, id: 'new-visit' }, '＋ 记录走访'),
     h('p'),
     h('div.card', {}, h('h2', {}, '基本情况'), facts([
@@ -76,14 +90,20 @@ export async function todoScreen() {
     return;
   }
   const names = new Map((await all(HOUSEHOLDS)).map((hh) => [hh.id, hh]));
-  const sorted = [...items].sort((a, b) => Number(b.overdue) - Number(a.overdue) || String(a.dueBy).localeCompare(String(b.dueBy)));
+  // Counted and listed by household: one line per household, its tasks under it (most urgent first).
+  const byHousehold = new Map();
+  for (const i of items) byHousehold.set(i.householdId, [...(byHousehold.get(i.householdId) ?? []), i]);
+  const urgent = (a, b) => Number(b.overdue) - Number(a.overdue) || String(a.dueBy).localeCompare(String(b.dueBy));
+  const groups = [...byHousehold.values()].map((g) => g.sort(urgent)).sort((a, b) => urgent(a[0], b[0]));
+  const overdue = groups.filter((g) => g.some((i) => i.overdue)).length;
   show('待办',
-    h('p.muted.small', {}, `${todo.month ?? ''} 应走访 ${items.length} 户，其中逾期 ${items.filter((i) => i.overdue).length} 户`),
-    h('ul.list', {}, sorted.map((i) => {
+    h('p.muted.small', { id: 'todo-summary' }, `${todo.month ?? ''} 应走访 ${groups.length} 户（${items.length} 项任务），其中逾期 ${overdue} 户`),
+    h('ul.list', { id: 'todo' }, groups.map((g) => {
+      const i = g[0];
       const hh = names.get(i.householdId);
-      return h('li', {}, h('a', { href: `#/household/${i.householdId}` },
+      return h('li', {}, h('a', { href: `#/household/${i.householdId}`, dataset: { householdId: i.householdId } },
         h('div.item-top', {}, h('b', {}, hh?.headName ?? i.headName ?? `户 ${i.householdId}`),
           h(`span.tag.${i.overdue ? 'overdue' : 'due'}`, {}, i.overdue ? `已逾期（${i.dueBy}）` : `${i.dueBy} 前`)),
-        h('div.small.muted', {}, [i.kind, i.reason].filter(Boolean).join(' · '))));
+        g.map((t) => h('div.small.muted', {}, [t.kind, t.reason, g.length > 1 ? `${t.dueBy} 前` : null].filter(Boolean).join(' · ')))));
     })));
 }

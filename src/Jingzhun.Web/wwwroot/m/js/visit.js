@@ -1,7 +1,8 @@
 // The visit form: kind, time, GPS, notes, photos from the camera, household facts seen at the door, findings.
 // Saving always goes to the phone's outbox first (with or without signal); sync sends it on.
-import { h, show, toast, localInput } from './ui.js';
-import { get, HOUSEHOLDS } from './store.js';
+import { h, show, toast, localInput, fmtTime } from './ui.js';
+import { get, getMeta, HOUSEHOLDS } from './store.js';
+import { distanceMetres, shrinkPhoto, photoStamp, loadDraft, saveDraft, dropDraft } from './field.js';
 import { queueVisit, run as sync } from './sync.js';
 import { visitKinds, dimensions, severities, factFields, incomeFields, workStatuses, healthStatuses } from './labels.js';
 
@@ -51,34 +52,56 @@ export async function visitScreen(id) {
   const photos = [];   // { clientId, blob, name, type, url }
   const position = { latitude: null, longitude: null, accuracy: null };
   const errors = h('div.alert.error', { role: 'alert', hidden: true });
+  const cadre = await getMeta('cadre');
+  const hasHome = hh.latitude != null && hh.longitude != null;
+  const gpsWarning = h('div.alert.warn', { id: 'gps-warning', role: 'status', hidden: true });
+  // At the door: far from the household's home point, the form says so (the county's GPS limit, as the server's check).
+  const checkDistance = () => {
+    if (position.latitude == null) return;
+    if (!hasHome) {
+      gpsWarning.hidden = false;
+      gpsWarning.textContent = '该户尚未登记位置：本次走访的定位将作为该户的位置。';
+      return;
+    }
+    const limit = cadre?.gpsThresholdMetres;
+    const d = distanceMetres(position.latitude, position.longitude, hh.latitude, hh.longitude);
+    gpsWarning.hidden = !(limit != null && d > limit);
+    gpsWarning.textContent = `当前位置距该户登记位置约 ${Math.round(d)} 米，超过 ${limit} 米：请确认是在该户走访，或稍后重新定位。`;
+  };
 
   // GPS: asked for on opening; the cadre can retry. Denied or unavailable is allowed (the visit says so).
   const gpsText = h('span', {}, '正在定位…');
-  const locate = () => {
+  // 重新定位 asks for a fresh fix (a cached one would repeat the position it is meant to correct).
+  const locate = (fresh) => {
     if (!navigator.geolocation) { gpsText.textContent = '此设备不支持定位'; return; }
     gpsText.textContent = '正在定位…';
     navigator.geolocation.getCurrentPosition((p) => {
       Object.assign(position, { latitude: p.coords.latitude, longitude: p.coords.longitude, accuracy: p.coords.accuracy });
       gpsText.textContent = `已定位：${p.coords.latitude.toFixed(5)}, ${p.coords.longitude.toFixed(5)}（精度约 ${Math.round(p.coords.accuracy)} 米）`;
+      checkDistance();
     }, (e) => {
       gpsText.textContent = e.code === e.PERMISSION_DENIED ? '未获得定位权限（可在浏览器设置中允许）' : '暂时无法定位，可稍后重试';
-    }, { enableHighAccuracy: true, timeout: 20000, maximumAge: 60000 });
+    }, { enableHighAccuracy: true, timeout: 20000, maximumAge: fresh === true ? 0 : 60000 });
   };
 
   const thumbs = h('div.thumbs', { id: 'thumbs' });
   const drawThumbs = () => thumbs.replaceChildren(...photos.map((p, i) => h('div.thumb', {},
     h('img', { src: p.url, alt: `照片 ${i + 1}` }),
-    h('button', { type: 'button', 'aria-label': `删除照片 ${i + 1}`, onclick: () => { URL.revokeObjectURL(p.url); photos.splice(i, 1); drawThumbs(); } }, '×'))));
+    h('button', { type: 'button', 'aria-label': `删除照片 ${i + 1}`, onclick: () => { URL.revokeObjectURL(p.url); photos.splice(i, 1); drawThumbs(); keepDraft(); } }, '×'))));
   const camera = h('input', {
     type: 'file', accept: 'image/*', capture: 'environment', multiple: true, name: 'photo', 'aria-label': '拍照或选择照片',
-    onchange: (e) => {
-      for (const file of e.target.files) {
-        if (photos.length >= MAX_PHOTOS) { toast(`每次走访最多 ${MAX_PHOTOS} 张照片`, 'error'); break; }
-        if (file.size > MAX_PHOTO_BYTES) { toast(`照片“${file.name}”超过 10 MB，未添加`, 'error'); continue; }
-        photos.push({ clientId: newId(), blob: file, name: file.name, type: file.type, url: URL.createObjectURL(file) });
-      }
+    onchange: async (e) => {
+      const files = [...e.target.files];
       e.target.value = '';
+      for (const file of files) {
+        if (photos.length >= MAX_PHOTOS) { toast(`每次走访最多 ${MAX_PHOTOS} 张照片`, 'error'); break; }
+        // Shrunk and stamped on the phone: a fraction of the bytes to send over a weak signal.
+        const photo = await shrinkPhoto(file, photoStamp(hh.villageName, position));
+        if (photo.blob.size > MAX_PHOTO_BYTES) { toast(`照片“${file.name}”超过 10 MB，未添加`, 'error'); continue; }
+        photos.push({ clientId: newId(), blob: photo.blob, name: photo.name, type: photo.type, url: URL.createObjectURL(photo.blob) });
+      }
       drawThumbs();
+      keepDraft();
     },
   });
 
@@ -109,10 +132,10 @@ export async function visitScreen(id) {
     : h('p.muted.small', {}, '该户尚无收入记录，请在电脑端录入。');
 
   dirty = false;
-  const form = h('form', { novalidate: true, oninput: () => { dirty = true; }, onchange: () => { dirty = true; }, onsubmit: (e) => { e.preventDefault(); save(); } },
+  const form = h('form', { novalidate: true, oninput: () => { dirty = true; keepDraft(); }, onchange: () => { dirty = true; keepDraft(); }, onsubmit: (e) => { e.preventDefault(); save(); } },
     h('label.field', {}, h('span', {}, '走访类型'), h('select', { name: 'kind' }, options(visitKinds, 'Monthly'))),
     h('label.field', {}, h('span', {}, '走访时间'), h('input', { type: 'datetime-local', name: 'visitedAt', value: localInput(new Date()), max: localInput(new Date(Date.now() + 600000)) })),
-    h('div.card', {}, h('div.field-label', {}, '位置'), gpsText, h('p'), h('button.btn.secondary.block', { type: 'button', onclick: locate }, '重新定位')),
+    h('div.card', {}, h('div.field-label', {}, '位置'), gpsText, gpsWarning, h('p'), h('button.btn.secondary.block', { type: 'button', onclick: () => locate(true) }, '重新定位')),
     h('label.field', {}, h('span', {}, '走访情况'), h('textarea', { name: 'notes', maxlength: 2000, placeholder: '见到了谁、看到了什么、群众反映的困难…' })),
     h('div.card', {}, h('div.field-label', {}, `现场照片（最多 ${MAX_PHOTOS} 张）`), thumbs,
       h('label.btn.secondary.block.camera', {}, '拍照 / 选择照片', camera)),
@@ -181,12 +204,49 @@ export async function visitScreen(id) {
       return;
     }
     dirty = false;
+    clearTimeout(draftTimer);
+    saved = true;
+    await dropDraft(hh.id);
     photos.forEach((p) => URL.revokeObjectURL(p.url));
     toast(navigator.onLine ? '走访已保存，正在同步' : '走访已保存在本机，联网后自动同步');
     location.hash = `#/household/${hh.id}`;
     if (navigator.onLine) sync({ quiet: true });
   }
 
-  show(`走访 ${hh.headName}`, form);
+  // The draft: what is typed so far, kept on the phone (the app may be killed at the door); restored on reopening.
+  let draftTimer;
+  let saved = false;
+  const fields = () => [...form.elements].filter((el) => el.name && el.type !== 'file');
+  const draft = () => ({
+    values: fields().map((el) => el.value), findings: findings.children.length,
+    photos: photos.map(({ url, ...p }) => p),
+  });
+  function keepDraft(now) {
+    clearTimeout(draftTimer);
+    if (saved) return;
+    const write = () => saveDraft(hh.id, draft()).catch(() => { /* storage full: the form still works */ });
+    if (now) write(); else draftTimer = setTimeout(write, 400);
+  }
+  const restored = await loadDraft(hh.id);
+  let notice = null;
+  if (restored) {
+    for (let i = 0; i < restored.findings; i++) addFinding();
+    fields().forEach((el, i) => { if (restored.values[i] !== undefined) el.value = restored.values[i]; });
+    for (const box of findings.children) box.children[1].hidden = box.querySelector('[name=type]').value !== 'problem';
+    for (const p of restored.photos ?? []) photos.push({ ...p, url: URL.createObjectURL(p.blob) });
+    drawThumbs();
+    dirty = true;
+    notice = h('div.alert.warn', { id: 'draft-notice', role: 'status' }, `已恢复 ${fmtTime(restored.savedAt)} 未保存的走访草稿。`,
+      h('button.btn.secondary', {
+        type: 'button',
+        onclick: async () => { await dropDraft(hh.id); dirty = false; saved = true; visitScreen(id); },
+      }, '放弃草稿'));
+  }
+  // Leaving the app (home button, screen off) writes the draft at once: the system may kill the app next.
+  const onHide = () => { if (document.visibilityState === 'hidden' && form.isConnected) keepDraft(true); };
+  document.addEventListener('visibilitychange', onHide);
+  addEventListener('hashchange', () => document.removeEventListener('visibilitychange', onHide), { once: true });
+
+  show(`走访 ${hh.headName}`, notice, form);
   locate();
 }

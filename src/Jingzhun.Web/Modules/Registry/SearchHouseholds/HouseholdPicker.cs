@@ -1,0 +1,22 @@
+using System.Linq.Expressions;
+using Jingzhun.Web.Modules.Regions;
+using Jingzhun.Web.Platform.Data;
+using Jingzhun.Web.Platform.Forms;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jingzhun.Web.Modules.Registry.SearchHouseholds;
+
+public sealed record HouseholdChoice(long Id, string HeadName, string HouseholdNumber, string VillageCode, int Size);
+
+/// <summary>Households chosen by the head's name or the 户编号 (/api/v1/pickers/households); the number and village tell namesakes apart.</summary>
+public sealed class HouseholdPicker(AppDbContext db, RegionDirectory regions) : PickerSource<Household, HouseholdChoice>(db.Households.AsNoTracking())
+{
+    public override string Kind => "households";
+    protected override IQueryable<Household> Matching(IQueryable<Household> query, string text) =>
+        query.Where(h => h.HeadName.Contains(text) || h.HouseholdNumber.StartsWith(text));
+    protected override IOrderedQueryable<Household> Ordered(IQueryable<Household> query) => query.OrderBy(h => h.HeadName).ThenBy(h => h.HouseholdNumber);
+    protected override Expression<Func<Household, HouseholdChoice>> Read => h => new HouseholdChoice(h.Id, h.HeadName, h.HouseholdNumber, h.VillageCode, h.Size);
+    protected override Expression<Func<Household, bool>> IdIn(List<long> ids) => h => ids.Contains(h.Id);
+    protected override PickerItem Item(HouseholdChoice h) =>
+        new(h.Id.ToString(), h.HeadName, $"户编号 {h.HouseholdNumber} · {regions.ShortPath(h.VillageCode)} · {h.Size}人");
+}
