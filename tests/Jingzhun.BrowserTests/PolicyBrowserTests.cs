@@ -47,4 +47,43 @@ public sealed class PolicyBrowserTests(BrowserApp app)
         await Expect(page.Locator("#v-EmergencyDays")).ToHaveValueAsync("99");
         county.AssertNoPageErrors();
     }
+
+    /// <summary>
+    /// Issue 12: the 防返贫监测标准 page names each place whose range is carried forward into this year; the national
+    /// administrator follows Yunnan's link, sets this year's row with its 合规自付 warning lines by household kind (a bad
+    /// value first, shown at its field), and Yunnan is no longer listed as carried forward.
+    /// </summary>
+    [SkippableFact]
+    public async Task The_national_administrator_sets_a_province_s_range_for_this_year_from_the_carry_forward_notice()
+    {
+        var year = DateTime.UtcNow.AddHours(8).Year;
+        await using var admin = await app.SignInAsync("admin");
+        var page = admin.Page;
+        await admin.MenuAsync("系统管理", "政策参数");
+        await page.GetByRole(AriaRole.Link, new() { Name = "防返贫监测标准" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("防返贫监测标准");
+        var carried = page.Locator("#policy-carried");
+        await Expect(carried.Locator("li[data-place='national']")).ToContainTextAsync($"全国：沿用 2021 年标准 — 请设置 {year} 年标准");
+        var yunnan = carried.Locator("li[data-place='53']");
+        await Expect(yunnan).ToContainTextAsync($"云南省（53）：沿用 2025 年标准 — 请设置 {year} 年标准");
+
+        await yunnan.GetByRole(AriaRole.Link, new() { Name = $"设置 {year} 年标准" }).ClickAsync();
+        await Expect(page.Locator("#v-Threshold")).ToHaveValueAsync("8700");
+        await Expect(page.Locator("#v-OutOfPocketTriggerExited")).ToHaveValueAsync("5000");
+        await Expect(page.Locator("#v-OutOfPocketTriggerOther")).ToHaveValueAsync("20000");
+        await page.FillAsync("#v-OutOfPocketTriggerOther", "-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Expect(page.Locator("#v-OutOfPocketTriggerOther ~ .field-error")).ToContainTextAsync("合规自付支出预警线（其他农户）");
+
+        await page.FillAsync("#v-OutOfPocketTriggerExited", "6000");
+        await page.FillAsync("#v-OutOfPocketTriggerOther", "25000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await admin.ExpectFlashAsync($"已保存云南省（53） {year}年起的防返贫监测标准");
+        var row = page.Locator($"#policy-rows tr[data-place='53'][data-year='{year}']");
+        await Expect(row.Locator("td[data-field='OutOfPocketTriggerExited']")).ToHaveTextAsync("6000");
+        await Expect(row.Locator("td[data-field='OutOfPocketTriggerOther']")).ToHaveTextAsync("25000");
+        await Expect(carried.Locator("li[data-place='53']")).ToHaveCountAsync(0);
+        await Expect(carried.Locator("li[data-place='national']")).ToHaveCountAsync(1);
+        admin.AssertNoPageErrors();
+    }
 }

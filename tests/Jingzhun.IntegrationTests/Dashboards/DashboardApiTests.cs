@@ -204,6 +204,32 @@ public abstract partial class DashboardApiTests(TestApp app) : ApiTests(app)
         await Problem(await tuqiao.GetAsync("/api/v1/dashboard?region=500151999999"), HttpStatusCode.BadRequest);
     }
 
+    /// <summary>
+    /// Issue 12: 防止返贫监测范围 is set per province each year; a province without a row of the current year is warned,
+    /// naming the values carried forward (Chongqing: the 2021 national floor), on the API and the home page.
+    /// </summary>
+    [DbFact]
+    public async Task A_province_without_this_year_s_monitoring_range_is_warned_on_its_dashboard()
+    {
+        var year = DateTime.UtcNow.AddHours(8).Year;
+        var expected = $"重庆市尚未设置 {year} 年防止返贫监测范围，沿用全国 2021 年标准 — 请设置 {year} 年标准（当前执行 6000 元）";
+        var county = await As("tl_admin");
+        Assert.Equal(expected, (await DashboardAsync(county, County))["monitoringRangeNotice"]!.GetValue<string>());
+        var html = await GetTextAsync(await SignInAsync("tl_admin"), "/");
+        Assert.Contains("id=\"monitoring-range-notice\"", html, StringComparison.Ordinal);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(expected), html, StringComparison.Ordinal);
+
+        // Yunnan (no households in any test) sets its range for this year: no warning there.
+        var admin = await As("admin");
+        await Ok(await admin.PutAsJsonAsync($"/api/v1/monitoring/policies/53/{year}", new
+        {
+            threshold = 8700m, nearBand = 0.10m, incomeDropTrigger = 0.30m, outOfPocketTriggerExited = 5000m, outOfPocketTriggerOther = 20000m,
+            decisionDays = 15, publicityDays = 5, eliminationMinMonths = 6, eliminationMinMeasures = 1, eliminationStableYears = 2,
+            microloanMaxAmount = 50000m, microloanMaxYears = 3,
+        }));
+        Assert.Null((await DashboardAsync(admin, "53"))["monitoringRangeNotice"]);
+    }
+
     [DbFact]
     public async Task The_home_page_shows_the_dashboard_and_refuses_other_regions()
     {

@@ -401,6 +401,61 @@ public abstract partial class ExitApiTests(TestApp app) : ApiTests(app)
         Assert.False(Met(empty, "群众认可度"));
     }
 
+    /// <summary>Issue 12: the rates are compared unrounded: 2.999% passes "低于3%", 1.999% "低于2%", 89.999% fails "不低于90%".</summary>
+    [DbFact]
+    public async Task Rates_just_inside_or_outside_their_limits_are_judged_unrounded()
+    {
+        var tl = await As("tl_admin");
+        var incidence = await EvaluateAsync(tl, CountyBody(poorPeople: 2999, ruralPopulation: 100_000));
+        Assert.True(Met(incidence, "综合贫困发生率"));
+        Assert.Contains("= 2.999%（标准：低于3%）", Indicator(incidence, "综合贫困发生率")["detail"]!.GetValue<string>());
+        Assert.False(Met(await EvaluateAsync(tl, CountyBody(poorPeople: 3001, ruralPopulation: 100_000)), "综合贫困发生率"));
+        var wrong = await EvaluateAsync(tl, CountyBody(exitedSampled: 100_000, wronglyExited: 1999));
+        Assert.True(Met(wrong, "错退率"));
+        Assert.Contains("= 1.999%（标准：低于2%）", Indicator(wrong, "错退率")["detail"]!.GetValue<string>());
+        Assert.False(Met(await EvaluateAsync(tl, CountyBody(exitedSampled: 100_000, wronglyExited: 2001)), "错退率"));
+        Assert.True(Met(await EvaluateAsync(tl, CountyBody(nonPoorSampled: 100_000, missedFound: 1999)), "漏评率"));
+        Assert.False(Met(await EvaluateAsync(tl, CountyBody(nonPoorSampled: 100_000, missedFound: 2000)), "漏评率"));
+        var recognition = await EvaluateAsync(tl, CountyBody(surveyed: 100_000, satisfied: 89_999));
+        Assert.False(Met(recognition, "群众认可度"));
+        Assert.False(recognition["passed"]!.GetValue<bool>());
+        Assert.Contains("= 89.999%（标准：不低于90%）", Indicator(recognition, "群众认可度")["detail"]!.GetValue<string>());
+        Assert.True(Met(await EvaluateAsync(tl, CountyBody(surveyed: 100_000, satisfied: 90_001)), "群众认可度"));
+    }
+
+    /// <summary>A village of 267 rural people with 8 not yet exited is at 2.996%: below 3% (rounded to 3.00% it failed).</summary>
+    [DbFact]
+    public async Task A_village_just_below_three_percent_passes_and_at_three_percent_fails()
+    {
+        var places = await PlacesAsync();
+        var tl = await As("tl_admin");
+        // The other township's last village: no other test registers households there or gives it a population.
+        var village = (await GetAsync(tl, $"/api/v1/regions/{places.OtherTownship}/children")).AsArray().Last()!["code"]!.GetValue<string>();
+        async Task<JsonNode> IncidenceAsync(int rural)
+        {
+            var version = (await GetAsync(tl, $"/api/v1/regions/{village}"))["version"]!.GetValue<int>();
+            await Ok(await tl.PutAsJsonAsync($"/api/v1/regions/{village}", new { ruralPopulation = rural, version }));
+            var row = (await GetAsync(tl, $"/api/v1/exit/villages?region={places.OtherTownship}&year={Year}")).AsArray()
+                .Single(v => v!["code"]!.GetValue<string>() == village)!;
+            return row["conditions"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "贫困发生率")!;
+        }
+        var poor = (await GetAsync(tl, $"/api/v1/exit/villages?region={places.OtherTownship}&year={Year}")).AsArray()
+            .Single(v => v!["code"]!.GetValue<string>() == village)!["poorPeople"]!.GetValue<int>();
+        for (; poor < 8; poor++) await PoorHouseholdAsync(tl, village, 6000m);
+        Assert.Equal(8, poor);
+
+        var below = await IncidenceAsync(267);
+        Assert.True(below["met"]!.GetValue<bool>());
+        Assert.Equal("8人 ÷ 267人 = 2.996%（标准：低于3%）", below["detail"]!.GetValue<string>());
+        var above = await IncidenceAsync(266);
+        Assert.False(above["met"]!.GetValue<bool>());
+        Assert.Contains("= 3.01%", above["detail"]!.GetValue<string>());
+        await PoorHouseholdAsync(tl, village, 6000m);
+        var at = await IncidenceAsync(300);
+        Assert.False(at["met"]!.GetValue<bool>());
+        Assert.Equal("9人 ÷ 300人 = 3%（标准：低于3%）", at["detail"]!.GetValue<string>());
+    }
+
     [DbFact]
     public async Task Invalid_county_inputs_are_400_with_the_field()
     {

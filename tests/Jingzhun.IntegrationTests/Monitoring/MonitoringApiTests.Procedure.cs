@@ -69,20 +69,25 @@ public abstract partial class MonitoringApiTests
         Assert.Contains($"{LastYear}年6999元", detail);
     }
 
-    [DbFact]
-    public async Task Out_of_pocket_spending_above_the_trigger_raises_a_lead_and_exactly_the_trigger_does_not()
+    /// <summary>DOMAIN.md §6: 合规自付 ≥ 5,000 yuan warns for a 脱贫户 (and a monitored household), ≥ 20,000 for an ordinary one.</summary>
+    [DbTheory]
+    [InlineData("Exited", "4999.99", false)]
+    [InlineData("Exited", "5000", true)]
+    [InlineData("Ordinary", "19999.99", false)]
+    [InlineData("Ordinary", "20000", true)]
+    public async Task Out_of_pocket_spending_at_the_household_kind_s_line_raises_a_lead(string status, string spending, bool lead)
     {
         var places = await PlacesAsync();
         var tuqiao = await As("tuqiao");
-        var at = await NewHouseholdAsync(tuqiao, places.HomeVillage);
-        await SaveIncomeAsync(tuqiao, at.Id, LastYear, 20000m, outOfPocket: 10000m);
-        Assert.Empty(await LeadsAsync(tuqiao, at.Id));
-
-        var above = await NewHouseholdAsync(tuqiao, places.HomeVillage);
-        await SaveIncomeAsync(tuqiao, above.Id, LastYear, 20000m, outOfPocket: 10000.01m);
-        var lead = Assert.Single(await LeadsAsync(tuqiao, above.Id))!;
-        Assert.Equal("HighOutOfPocket", Str(lead, "reason"));
-        Assert.Equal($"{LastYear}年合规自付支出10000.01元，超过10000元", Str(lead, "detail"));
+        var h = await NewHouseholdAsync(tuqiao, places.HomeVillage, status);
+        var amount = decimal.Parse(spending, System.Globalization.CultureInfo.InvariantCulture);
+        await SaveIncomeAsync(tuqiao, h.Id, LastYear, 30000m, outOfPocket: amount);
+        var leads = await LeadsAsync(tuqiao, h.Id);
+        if (!lead) { Assert.Empty(leads); return; }
+        var found = Assert.Single(leads)!;
+        Assert.Equal("HighOutOfPocket", Str(found, "reason"));
+        Assert.Equal(status == "Exited" ? $"{LastYear}年合规自付支出{amount:0.##}元，达到脱贫户预警线5000元" : $"{LastYear}年合规自付支出{amount:0.##}元，达到一般农户预警线20000元",
+            Str(found, "detail"));
     }
 
     [DbFact]

@@ -13,8 +13,8 @@ public abstract class PolicyApiTests(TestApp app) : ApiTests(app)
 {
     private static object Monitoring(decimal threshold) => new
     {
-        threshold, nearBand = 0.10m, incomeDropTrigger = 0.30m, outOfPocketTrigger = 10000m, decisionDays = 15, publicityDays = 5,
-        eliminationMinMonths = 6, eliminationMinMeasures = 1, eliminationStableYears = 2,
+        threshold, nearBand = 0.10m, incomeDropTrigger = 0.30m, outOfPocketTriggerExited = 5000m, outOfPocketTriggerOther = 20000m, decisionDays = 15,
+        publicityDays = 5, eliminationMinMonths = 6, eliminationMinMeasures = 1, eliminationStableYears = 2, microloanMaxAmount = 50000m, microloanMaxYears = 3,
     };
 
     [DbFact]
@@ -25,15 +25,21 @@ public abstract class PolicyApiTests(TestApp app) : ApiTests(app)
         Assert.Contains(list, p => p!["provinceCode"]!.GetValue<string>() == "" && p["year"]!.GetValue<int>() == 2021
             && p["values"]!["threshold"]!.GetValue<decimal>() == 6000m);
 
+        // Yunnan's ranges the policy texts give (DOMAIN.md §4) are seeded: 8,050 yuan from 2023, 8,700 from 2025.
+        Assert.Contains(list, p => p!["provinceCode"]!.GetValue<string>() == "53" && p["year"]!.GetValue<int>() == 2023
+            && p["values"]!["threshold"]!.GetValue<decimal>() == 8050m);
+        Assert.Contains(list, p => p!["provinceCode"]!.GetValue<string>() == "53" && p["year"]!.GetValue<int>() == 2025
+            && p["values"]!["threshold"]!.GetValue<decimal>() == 8700m);
+
         var admin = await As("admin");
-        // Yunnan 2023: 8,050 yuan (DOMAIN.md §4).
-        var saved = await Ok(await admin.PutAsJsonAsync("/api/v1/monitoring/policies/53/2023", Monitoring(8050m)));
-        Assert.Equal(8050m, saved["values"]!["threshold"]!.GetValue<decimal>());
+        // A province sets a year of its own (2024 between the seeded rows).
+        var saved = await Ok(await admin.PutAsJsonAsync("/api/v1/monitoring/policies/53/2024", Monitoring(8300m)));
+        Assert.Equal(8300m, saved["values"]!["threshold"]!.GetValue<decimal>());
         Assert.Contains((await GetAsync(auditor, "/api/v1/monitoring/policies")).AsArray(),
-            p => p!["provinceCode"]!.GetValue<string>() == "53" && p["year"]!.GetValue<int>() == 2023);
+            p => p!["provinceCode"]!.GetValue<string>() == "53" && p["year"]!.GetValue<int>() == 2024);
         // A change is audited (the national administrator sees entries of every region).
         var audit = await GetAsync(admin, "/api/v1/audit?entityType=MonitoringPolicy&pageSize=50");
-        Assert.Contains(audit["items"]!.AsArray(), a => a!["summary"]!.GetValue<string>().Contains("53 2023", StringComparison.Ordinal));
+        Assert.Contains(audit["items"]!.AsArray(), a => a!["summary"]!.GetValue<string>().Contains("53 2024", StringComparison.Ordinal));
     }
 
     [DbFact]
@@ -53,8 +59,8 @@ public abstract class PolicyApiTests(TestApp app) : ApiTests(app)
         var admin = await As("admin");
         Assert.Contains("不能低于全国底线", await FieldError(await admin.PutAsJsonAsync("/api/v1/monitoring/policies/53/2024", Monitoring(5000m)), "threshold"));
         Assert.Contains("不少于5天", await FieldError(await admin.PutAsJsonAsync("/api/v1/monitoring/policies/53/2024",
-            new { threshold = 8000m, nearBand = 0.1m, incomeDropTrigger = 0.3m, outOfPocketTrigger = 1m, decisionDays = 15, publicityDays = 3,
-                eliminationMinMonths = 6, eliminationMinMeasures = 1, eliminationStableYears = 2 }), "publicityDays"));
+            new { threshold = 8000m, nearBand = 0.1m, incomeDropTrigger = 0.3m, outOfPocketTriggerExited = 1m, outOfPocketTriggerOther = 1m, decisionDays = 15,
+                publicityDays = 3, eliminationMinMonths = 6, eliminationMinMeasures = 1, eliminationStableYears = 2, microloanMaxAmount = 50000m, microloanMaxYears = 3 }), "publicityDays"));
         Assert.Contains("A、B、C、D", await FieldError(await admin.PutAsJsonAsync("/api/v1/guarantees/policies/53/2024", new
         {
             schoolAgeFrom = 6, schoolAgeTo = 15, safeHousingGrades = "A,X", waterLitresPerPersonDay = 35, waterLitresPerPersonDayShortArea = 20,

@@ -63,7 +63,8 @@ public abstract partial class PolicyPageTests(TestApp app) : ApiTests(app)
         var form = await page.GetStringAsync("/admin/policies/monitoring/new?region=53&year=2031");
         Assert.Contains("监测范围（人均纯收入）（元）", form);
         Assert.Contains("name=\"Values[Threshold]\"", form);
-        Assert.Matches("name=\"Values\\[Threshold\\]\"[^>]*value=\"6000\"", form);
+        // 云南's 2025 range (8,700 yuan, seeded from DOMAIN.md §4) is in force in 2031 until a later row is set.
+        Assert.Matches("name=\"Values\\[Threshold\\]\"[^>]*value=\"8700\"", form);
 
         var saved = await SubmitAsync(page, "/admin/policies/monitoring/new?region=53&year=2031", f =>
         {
@@ -97,6 +98,27 @@ public abstract partial class PolicyPageTests(TestApp app) : ApiTests(app)
         // The same row through the API (one mechanism behind both).
         Assert.Contains((await GetAsync(await As("auditor"), "/api/v1/monitoring/policies")).AsArray(),
             p => p!["provinceCode"]!.GetValue<string>() == "53" && p["year"]!.GetValue<int>() == 2031 && p["values"]!["threshold"]!.GetValue<decimal>() == 8300m);
+    }
+
+    /// <summary>Issue 12: the monitoring range set in 2021 and carried forward is named, with a link to set this year's.</summary>
+    [DbFact]
+    public async Task The_monitoring_table_names_the_standard_carried_forward_into_this_year()
+    {
+        var year = DateTime.UtcNow.AddHours(8).Year;
+        var page = await SignInAsync("admin");
+        var table = await page.GetStringAsync("/admin/policies/monitoring");
+        var carried = Regex.Match(table, "<ul class=\"alert alert-error\" id=\"policy-carried\" role=\"status\">(.*?)</ul>", RegexOptions.Singleline);
+        Assert.True(carried.Success, "the page lists the places whose standard is carried forward");
+        Assert.Contains($"全国：沿用 2021 年标准 — 请设置 {year} 年标准", carried.Value);
+        Assert.Contains($"href=\"/admin/policies/monitoring/new?region=national&amp;year={year}\"", carried.Value);
+        // The link opens the form for that place and year, starting from the values carried forward.
+        var form = await page.GetStringAsync($"/admin/policies/monitoring/new?region=national&year={year}");
+        Assert.Matches("name=\"Values\\[Threshold\\]\"[^>]*value=\"6000\"", form);
+        Assert.Contains("合规自付支出预警线（脱贫户、监测户）（元）", form);
+        Assert.Matches("name=\"Values\\[OutOfPocketTriggerExited\\]\"[^>]*value=\"5000\"", form);
+        Assert.Matches("name=\"Values\\[OutOfPocketTriggerOther\\]\"[^>]*value=\"20000\"", form);
+        // Tables that are not set each year name nothing.
+        Assert.DoesNotContain("policy-carried", await page.GetStringAsync("/admin/policies/exit"));
     }
 
     [DbFact]

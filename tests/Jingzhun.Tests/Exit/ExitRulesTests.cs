@@ -22,6 +22,63 @@ public sealed class ExitRulesTests
         Assert.Contains($"{poor}人 ÷ {rural}人", c.Detail);
     }
 
+    // Issue 12: the village's incidence is compared unrounded; 2.99…% is below 3% and its text does not read "3%".
+    [Theory]
+    [InlineData(2999, 100_000, "3", true, "2.999%")]
+    [InlineData(29_999_999, 1_000_000_000, "3", true, "2.9999999%")]
+    [InlineData(3000, 100_000, "3", false, "= 3%")]
+    [InlineData(3001, 100_000, "3", false, "3.001%")]
+    [InlineData(1999, 100_000, "2", true, "1.999%")]
+    [InlineData(2001, 100_000, "2", false, "2.001%")]
+    [InlineData(249, 10_000, "2.5", true, "（标准：低于2.5%）")]   // the limit is the standard's, whatever it is set to
+    [InlineData(250, 10_000, "2.5", false, "2.5%")]
+    public void Village_incidence_is_compared_unrounded(int poor, int rural, string max, bool pass, string text)
+    {
+        var c = ExitRules.Village(poor, rural, decimal.Parse(max, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(pass, c.Met);
+        Assert.Contains(text, c.Detail);
+    }
+
+    // Issue 12: 三率一度 just below / at / just above each limit, unrounded (2.999%, 1.999%, 89.999%).
+    [Theory]
+    [InlineData("综合贫困发生率", 2999, 100_000, true)]
+    [InlineData("综合贫困发生率", 3000, 100_000, false)]
+    [InlineData("综合贫困发生率", 3001, 100_000, false)]
+    [InlineData("错退率", 1999, 100_000, true)]
+    [InlineData("错退率", 2000, 100_000, false)]
+    [InlineData("错退率", 2001, 100_000, false)]
+    [InlineData("漏评率", 1999, 100_000, true)]
+    [InlineData("漏评率", 2000, 100_000, false)]
+    [InlineData("漏评率", 2001, 100_000, false)]
+    [InlineData("群众认可度", 89_999, 100_000, false)]
+    [InlineData("群众认可度", 90_000, 100_000, true)]
+    [InlineData("群众认可度", 90_001, 100_000, true)]
+    public void County_three_rates_and_recognition_are_compared_unrounded(string name, int part, int whole, bool met)
+    {
+        var x = new CountyEvaluationInput(0, 1000, 100, 0, 100, 0, 100, 100);
+        x = name switch
+        {
+            "综合贫困发生率" => x with { PoorPeople = part, RuralPopulation = whole },
+            "错退率" => x with { WronglyExited = part, ExitedSampled = whole },
+            "漏评率" => x with { MissedFound = part, NonPoorSampled = whole },
+            _ => x with { Satisfied = part, Surveyed = whole },
+        };
+        var c = ExitRules.County(x, West).ToDictionary(k => k.Name);
+        Assert.Equal(met, c[name].Met);
+        Assert.All(c.Values.Where(v => v.Name != name), v => Assert.True(v.Met, v.Detail));
+        Assert.Contains($"{part} ÷ ", c[name].Detail);
+    }
+
+    [Fact]
+    public void County_limits_come_from_the_standard()
+    {
+        var strict = new ExitStandard { Year = 2020, PovertyLine = 4000m, IncidenceMaxPercent = 1m, WrongExitMaxPercent = 1m, MissedMaxPercent = 1m, RecognitionMinPercent = 95m };
+        var c = ExitRules.County(new CountyEvaluationInput(15, 1000, 100, 1, 100, 1, 100, 94), strict).ToDictionary(k => k.Name);
+        Assert.All(c.Values, v => Assert.False(v.Met, v.Detail));
+        Assert.Contains("（标准：不低于95%）", c["群众认可度"].Detail);
+        Assert.Contains("（标准：低于1%）", c["错退率"].Detail);
+    }
+
     [Fact]
     public void A_village_without_a_recorded_population_cannot_be_judged() =>
         Assert.False(ExitRules.Village(0, null, 2m).Met);

@@ -127,6 +127,51 @@ public sealed class GuaranteeRulesTests
     public void Water_supply_guarantee_allows_at_most_36_days_of_cut_off(int days, Verdict expected) =>
         Assert.Equal(expected, GuaranteeRules.Water(Household() with { WaterCutoffDaysPerYear = days }, Policy).Verdict);
 
+    // Every 饮水 limit (T/CHES 18-2018) just below, at and just above, read from the policy (here a stricter one, so a
+    // literal 35/20/800/80/36 in the rule would be caught): quantity ≥ 40, trip ≤ 15 min, ≤ 500 m / ≤ 50 m, ≤ 20 days.
+    [Theory]
+    [InlineData("litres", "39.99", Verdict.Fail)]
+    [InlineData("litres", "40", Verdict.Pass)]
+    [InlineData("litres", "40.01", Verdict.Pass)]
+    [InlineData("shortLitres", "24.99", Verdict.Fail)]
+    [InlineData("shortLitres", "25", Verdict.Pass)]
+    [InlineData("shortLitres", "25.01", Verdict.Pass)]
+    [InlineData("minutes", "14", Verdict.Pass)]
+    [InlineData("minutes", "15", Verdict.Pass)]
+    [InlineData("minutes", "16", Verdict.Fail)]
+    [InlineData("horizontal", "499", Verdict.Pass)]
+    [InlineData("horizontal", "500", Verdict.Pass)]
+    [InlineData("horizontal", "501", Verdict.Fail)]
+    [InlineData("vertical", "49", Verdict.Pass)]
+    [InlineData("vertical", "50", Verdict.Pass)]
+    [InlineData("vertical", "51", Verdict.Fail)]
+    [InlineData("cutoff", "19", Verdict.Pass)]
+    [InlineData("cutoff", "20", Verdict.Pass)]
+    [InlineData("cutoff", "21", Verdict.Fail)]
+    public void Water_limits_come_from_the_policy_below_at_and_above(string limit, string value, Verdict expected)
+    {
+        var p = GuaranteePolicy.NationalDefault(2025);
+        (p.WaterLitresPerPersonDay, p.WaterLitresPerPersonDayShortArea, p.WaterFetchMinutes) = (40m, 25m, 15);
+        (p.WaterHorizontalMetres, p.WaterVerticalMetres, p.WaterCutoffDaysPerYear) = (500, 50, 20);
+        var v = decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+        var far = Household() with { WaterPiped = false, WaterFetchMinutes = 99, WaterHorizontalMetres = 0, WaterVerticalMetres = 0 };
+        var h = limit switch
+        {
+            "litres" => Household() with { WaterLitresPerPersonDay = v },
+            "shortLitres" => Household() with { WaterLitresPerPersonDay = v, WaterShortArea = true },
+            "minutes" => far with { WaterFetchMinutes = (int)v, WaterHorizontalMetres = 9999 },
+            "horizontal" => far with { WaterHorizontalMetres = (int)v },
+            "vertical" => far with { WaterVerticalMetres = (int)v },
+            _ => Household() with { WaterCutoffDaysPerYear = (int)v },
+        };
+        var r = GuaranteeRules.Water(h, p);
+        Assert.True(expected == r.Verdict, r.Reason);
+    }
+
+    [Fact]
+    public void A_quantity_just_below_the_limit_is_not_shown_as_the_limit() =>
+        Assert.Contains("水量34.99升/人·日，低于35升", GuaranteeRules.Water(Household() with { WaterLitresPerPersonDay = 34.99m }, Policy).Reason);
+
     [Fact]
     public void Water_quality_failure_and_missing_data()
     {

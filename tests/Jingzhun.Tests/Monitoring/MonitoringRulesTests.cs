@@ -1,10 +1,11 @@
+using System.Globalization;
 using Jingzhun.Web.Modules.Monitoring;
 using Jingzhun.Web.Modules.Monitoring.Rules;
 using Jingzhun.Web.Modules.Registry;
 
 namespace Jingzhun.Tests.Monitoring;
 
-// 防止返贫动态监测 (DOMAIN.md §4) with the 2021 national floor: threshold 6,000, band 10%, drop 30%, out-of-pocket 10,000.
+// 防止返贫动态监测 (DOMAIN.md §4) with the 2021 national floor: threshold 6,000, band 10%, drop 30%, out-of-pocket 5,000 / 20,000.
 public sealed class RiskRulesTests
 {
     private static readonly MonitoringPolicy Floor = MonitoringPolicy.NationalFloor(2021);
@@ -32,11 +33,65 @@ public sealed class RiskRulesTests
     public void A_drop_of_more_than_the_trigger_against_last_year_raises_a_lead(double last, double now, bool lead) =>
         Assert.Equal(lead, Reasons(HouseholdStatus.Exited, 0, (2024, last, 0), (2025, now, 0)).Contains(RiskReason.IncomeDrop));
 
+    // DOMAIN.md §6 (医保 筛查预警): 合规自付 ≥ 5,000 yuan for 脱贫人口 and 监测对象, ≥ 20,000 for others.
     [Theory]
-    [InlineData(10000, false)]
-    [InlineData(10000.01, true)]
-    public void Out_of_pocket_spending_above_the_trigger_raises_a_lead(double spending, bool lead) =>
-        Assert.Equal(lead, Reasons(HouseholdStatus.Ordinary, 0, (2025, 20000, spending)).Contains(RiskReason.HighOutOfPocket));
+    [InlineData(HouseholdStatus.Exited, "4999.99", false)]
+    [InlineData(HouseholdStatus.Exited, "5000", true)]
+    [InlineData(HouseholdStatus.Exited, "5000.01", true)]
+    [InlineData(HouseholdStatus.Monitored, "4999.99", false)]
+    [InlineData(HouseholdStatus.Monitored, "5000", true)]
+    [InlineData(HouseholdStatus.NotExited, "5000", true)]
+    [InlineData(HouseholdStatus.Ordinary, "5000", false)]
+    [InlineData(HouseholdStatus.Ordinary, "19999.99", false)]
+    [InlineData(HouseholdStatus.Ordinary, "20000", true)]
+    [InlineData(HouseholdStatus.Ordinary, "20000.01", true)]
+    public void Out_of_pocket_spending_at_the_household_kind_s_line_raises_a_lead(HouseholdStatus status, string spending, bool lead)
+    {
+        var findings = RiskRules.Sweep(new RiskInput(status, [new IncomePoint(2025, 30000m, decimal.Parse(spending, CultureInfo.InvariantCulture), 3)], 0), _ => Floor);
+        Assert.Equal(lead, findings.Any(f => f.Reason == RiskReason.HighOutOfPocket));
+        if (lead) Assert.Contains($"达到{(status == HouseholdStatus.Ordinary ? "一般农户预警线20000" : "")}", findings.Single(f => f.Reason == RiskReason.HighOutOfPocket).Detail);
+    }
+
+    [Fact]
+    public void Out_of_pocket_lines_come_from_the_policy()
+    {
+        var p = MonitoringPolicy.NationalFloor(2025);
+        p.OutOfPocketTriggerExited = 8000m;
+        p.OutOfPocketTriggerOther = 30000m;
+        Assert.False(p.IsHighOutOfPocket(7999.99m, HouseholdStatus.Exited));
+        Assert.True(p.IsHighOutOfPocket(8000m, HouseholdStatus.Monitored));
+        Assert.False(p.IsHighOutOfPocket(29999.99m, HouseholdStatus.Ordinary));
+        Assert.True(p.IsHighOutOfPocket(30000m, HouseholdStatus.Ordinary));
+    }
+
+    // The near band's top is 监测范围 × (1 + 临界浮动比例), unrounded: 8,050.55 × 1.10 = 8,855.605.
+    [Theory]
+    [InlineData("8855.60", RiskReason.IncomeNearThreshold)]
+    [InlineData("8855.61", null)]                              // above 8,855.605 (a band rounded to 8,855.61 would take it in)
+    [InlineData("8050.55", RiskReason.IncomeBelowThreshold)]
+    [InlineData("8050.56", RiskReason.IncomeNearThreshold)]
+    public void The_near_band_is_not_rounded(string income, RiskReason? expected)
+    {
+        var p = MonitoringPolicy.NationalFloor(2025);
+        p.Threshold = 8050.55m;
+        var reasons = RiskRules.Sweep(new RiskInput(HouseholdStatus.Exited, [new IncomePoint(2025, decimal.Parse(income, CultureInfo.InvariantCulture), 0, 3)], 0), _ => p)
+            .Select(f => f.Reason).ToList();
+        Assert.Equal(expected is { } e ? [e] : [], reasons);
+    }
+
+    // A drop of more than 30%, compared exactly: 3,000 → 2,099.99 is 30.0003%; 3,000 → 2,100 exactly 30%.
+    [Theory]
+    [InlineData("3000", "2100", false)]
+    [InlineData("3000", "2099.99", true)]
+    [InlineData("7000.03", "4900.03", false)]                 // a fall of 2,100.00 against 30% of 7,000.03 = 2,100.009
+    [InlineData("7000.03", "4900.02", true)]                  // 2,100.01 > 2,100.009
+    public void The_income_drop_is_compared_exactly(string last, string now, bool lead)
+    {
+        var d = (string v) => decimal.Parse(v, CultureInfo.InvariantCulture);
+        var reasons = RiskRules.Sweep(new RiskInput(HouseholdStatus.Ordinary,
+            [new IncomePoint(2024, d(last), 0, 3), new IncomePoint(2025, d(now), 0, 3)], 0), _ => Floor).Select(f => f.Reason);
+        Assert.Equal(lead, reasons.Contains(RiskReason.IncomeDrop));
+    }
 
     [Theory]
     [InlineData(HouseholdStatus.Exited, 1, true)]
@@ -132,4 +187,37 @@ public sealed class KindRulesTests
     [Fact]
     public void Without_an_income_record_the_range_cannot_be_judged() =>
         Assert.Contains("缺少收入记录", KindRules.Check(MonitoringKind.EdgeProne, HouseholdStatus.Ordinary, null, Floor));
+}
+
+// 脱贫人口小额信贷 (DOMAIN.md §4): ≤ 50,000 yuan, ≤ 3 years, both ends allowed; the limits are the policy's.
+public sealed class MeasureRulesTests
+{
+    private static readonly MonitoringPolicy Floor = MonitoringPolicy.NationalFloor(2021);
+
+    [Theory]
+    [InlineData("49999.99", "2024-03-01", "2027-03-01", null)]
+    [InlineData("50000", "2024-03-01", "2027-03-01", null)]
+    [InlineData("50000.01", "2024-03-01", "2025-03-01", "amount")]
+    [InlineData("10000", "2024-03-01", "2027-03-02", "endDate")]          // one day over three years
+    [InlineData("10000", "2024-02-29", "2027-02-28", null)]               // a leap day: three years on is 28 February
+    [InlineData("10000", "2024-02-29", "2027-03-01", "endDate")]
+    [InlineData("10000", "2023-12-31", "2026-12-31", null)]               // year end
+    [InlineData("10000", "2023-12-31", "2027-01-01", "endDate")]
+    public void A_microloan_keeps_within_the_amount_and_the_term(string amount, string start, string end, string? field)
+    {
+        var r = MeasureRules.Microloan(decimal.Parse(amount, CultureInfo.InvariantCulture), DateOnly.Parse(start, CultureInfo.InvariantCulture),
+            DateOnly.Parse(end, CultureInfo.InvariantCulture), Floor);
+        Assert.Equal(field, r?.Field);
+    }
+
+    [Fact]
+    public void The_limits_come_from_the_policy()
+    {
+        var p = MonitoringPolicy.NationalFloor(2025);
+        p.MicroloanMaxAmount = 100_000m;
+        p.MicroloanMaxYears = 5;
+        Assert.Null(MeasureRules.Microloan(100_000m, new DateOnly(2025, 1, 1), new DateOnly(2030, 1, 1), p));
+        Assert.Equal("脱贫人口小额信贷额度不超过10万元", MeasureRules.Microloan(100_000.01m, new DateOnly(2025, 1, 1), null, p)?.Message);
+        Assert.Equal("脱贫人口小额信贷期限不超过5年", MeasureRules.Microloan(1m, new DateOnly(2025, 1, 1), new DateOnly(2030, 1, 2), p)?.Message);
+    }
 }

@@ -1,5 +1,8 @@
 using Jingzhun.Web.Modules.Dashboards.Dashboard;
 using Jingzhun.Web.Platform.Auth;
+using Jingzhun.Web.Platform.Localization;
+using Jingzhun.Web.Platform.Policies;
+using Jingzhun.Web.Platform.Rules;
 using Jingzhun.Web.Platform.Problems;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,13 +13,18 @@ namespace Jingzhun.Web.Modules.Home;
 /// The home page is the command dashboard (指挥驾驶舱) of the user's region or of <c>?region=</c> within it: the same
 /// query as GET /api/v1/dashboard. Users without the registry permission get their function links only.
 /// </summary>
-public sealed class IndexModel(DashboardHandler handler, CurrentUser me, Regions.RegionDirectory regions) : PageModel
+public sealed class IndexModel(DashboardHandler handler, CurrentUser me, Regions.RegionDirectory regions, PolicyStore policies, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
 
     public DashboardView? View { get; private set; }
     public string? Error { get; private set; }
     public string ScopePath { get; private set; } = "";
+    /// <summary>The region's 贫困发生率 limit (退出标准 of its province, latest year in force), for the card's warning colour.</summary>
+    public decimal IncidenceMaxPercent { get; private set; } = 2m;
+
+    /// <summary>Whether the incidence is not below its limit, compared exactly (not the rounded figure on the card).</summary>
+    public bool IncidenceFails => View is { RuralPopulation: > 0 } v && !new Ratio(v.NotExitedPeople, v.RuralPopulation.Value).IsBelowPercent(IncidenceMaxPercent);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -24,7 +32,11 @@ public sealed class IndexModel(DashboardHandler handler, CurrentUser me, Regions
         ScopePath = scope == "" ? "全国" : string.Join(" ", regions.PathOf(scope).Select(r => r.Name));
         if (!me.Has(Permissions.RegistryView)) return Page();
         var r = await handler.HandleAsync(Region, ct);
-        if (r.Succeeded) View = r.Value;
+        if (r.Succeeded)
+        {
+            View = r.Value;
+            IncidenceMaxPercent = (await policies.InForceAsync<Exit.ExitStandard>(View!.RegionCode, ChinaTime.Today(clock).Year, ct)).IncidenceMaxPercent;
+        }
         else
         {
             // As in the API: an unknown code is a 400, a region outside the user's scope a 404.

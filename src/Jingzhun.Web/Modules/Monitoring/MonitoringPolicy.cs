@@ -1,3 +1,4 @@
+using Jingzhun.Web.Modules.Registry;
 using Jingzhun.Web.Platform.Policies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -18,8 +19,13 @@ public sealed class MonitoringPolicy : ProvincePolicyRow
     public decimal NearBand { get; set; } = 0.10m;
     /// <summary>A drop of more than this share against the previous year raises a lead (0.30 = 30%).</summary>
     public decimal IncomeDropTrigger { get; set; } = 0.30m;
-    /// <summary>合规自付支出 above this (yuan, per household and year) raises a lead (突发严重困难户 test).</summary>
-    public decimal OutOfPocketTrigger { get; set; } = 10000m;
+    /// <summary>
+    /// 合规自付支出 at or above this (yuan, per household and year) raises a lead for a 脱贫户 (or 未脱贫户) or a monitored
+    /// household (DOMAIN.md §6, 医保部门筛查预警: ≥ 5,000 yuan for 脱贫人口 and 监测对象) ...
+    /// </summary>
+    public decimal OutOfPocketTriggerExited { get; set; } = 5000m;
+    /// <summary>... and at or above this for every other household (≥ 20,000 yuan).</summary>
+    public decimal OutOfPocketTriggerOther { get; set; } = 20000m;
     /// <summary>中农组发〔2021〕7号: no more than 15 days from the first lead to the decision.</summary>
     public int DecisionDays { get; set; } = 15;
     /// <summary>村级公示 lasts at least this many days.</summary>
@@ -31,7 +37,22 @@ public sealed class MonitoringPolicy : ProvincePolicyRow
     /// <summary>... and income above the range in each of this many latest years ("stably above").</summary>
     public int EliminationStableYears { get; set; } = 2;
 
+    /// <summary>脱贫人口小额信贷: at most this amount per household (50,000 yuan) ...</summary>
+    public decimal MicroloanMaxAmount { get; set; } = 50000m;
+    /// <summary>... for at most this many years (3).</summary>
+    public int MicroloanMaxYears { get; set; } = 3;
+
     public static MonitoringPolicy NationalFloor(int year) => new() { ProvinceCode = "", Year = year };
+
+    /// <summary>The 合规自付支出 warning line of a household of this status (the one place this choice is made).</summary>
+    public decimal OutOfPocketTrigger(HouseholdStatus status) =>
+        status is HouseholdStatus.Exited or HouseholdStatus.NotExited or HouseholdStatus.Monitored ? OutOfPocketTriggerExited : OutOfPocketTriggerOther;
+
+    /// <summary>Whether a year's 合规自付支出 reaches the household's warning line ("≥", inclusive).</summary>
+    public bool IsHighOutOfPocket(decimal amount, HouseholdStatus status) => amount >= OutOfPocketTrigger(status);
+
+    /// <summary>The top of the "near the range" band, unrounded (监测范围 × (1 + 临界浮动比例)).</summary>
+    public decimal NearBandTop => Threshold * (1 + NearBand);
 
     protected override string AuditTitle => "防返贫监测政策参数";
 }

@@ -56,6 +56,17 @@ public abstract class PolicyRow : IAudited, Data.IStamped
     /// <summary>The name of the table in the audit log, e.g. "防返贫监测政策参数".</summary>
     protected abstract string AuditTitle { get; }
 
+    /// <summary>
+    /// When this row is the one in force for a place ("" = everywhere) and year but is not that place's own row of the
+    /// year, the notice that its values are carried forward: "沿用 2021 年标准 — 请设置 2025 年标准" (null otherwise).
+    /// </summary>
+    public string? CarriedForwardNotice(string placeCode, int year) => CarriedForward(RegionCode, Year, placeCode, year);
+
+    /// <summary>The same notice from a row's place and year (see <see cref="CarriedForwardNotice"/>).</summary>
+    public static string? CarriedForward(string rowCode, int rowYear, string placeCode, int year) =>
+        rowCode == placeCode && rowYear >= year ? null
+            : $"沿用{(rowCode == "" && placeCode != "" ? "全国" : "")} {rowYear} 年标准 — 请设置 {year} 年标准";
+
     public AuditFacts DescribeForAudit() =>
         new(Id.ToString(), null, RegionCode, $"{AuditTitle} {PolicyLevel.Of(GetType()).Name(RegionCode)} {Year}年");
 }

@@ -19,6 +19,9 @@ public interface IPolicyTable
     /// <summary>The message for a year before <see cref="FirstYear"/> or after 2100.</summary>
     string YearMessage { get; }
     Type RowType { get; }
+    /// <summary>Whether the values are set anew each year (防返贫监测范围): the page then names the places whose latest
+    /// row is carried forward into the current year.</summary>
+    bool SetEachYear => false;
     IReadOnlyList<PolicyField> Fields { get; }
     /// <summary>A field's Chinese name with its unit, e.g. for a change in the history; null for the place and year.</summary>
     string? Heading(string field) => Fields.FirstOrDefault(f => f.Name == field)?.Heading;
@@ -67,6 +70,7 @@ public abstract class PolicyTable<TRow, TValues, TView> : IPolicyTable<TRow> whe
     public abstract int FirstYear { get; }
     public abstract PolicyApi Api { get; }
     public virtual string YearMessage => "年度无效";
+    public virtual bool SetEachYear => false;
 
     public PolicyLevel Level { get; } = PolicyLevel.Of(typeof(TRow));
     public Type RowType => typeof(TRow);

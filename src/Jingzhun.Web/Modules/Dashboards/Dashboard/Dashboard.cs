@@ -38,7 +38,8 @@ public sealed record DashboardView(
     int MonitoredHouseholds, int MonitoredPeople, IReadOnlyList<Figure> MonitoredByKind, int IdentifiedPeople, int EliminatedPeople,
     double? EliminationRatio,
     double? VisitCoverage,
-    IReadOnlyList<SubRegionFigures> SubRegions);
+    IReadOnlyList<SubRegionFigures> SubRegions,
+    string? MonitoringRangeNotice = null);
 
 /// <summary>
 /// The figures of the command dashboard for one region, all counted live from the registry with grouped queries
@@ -84,7 +85,8 @@ public sealed class DashboardHandler(AppDbContext db, RegionDirectory regions, S
         var lastYear = byYear.Count == 0 ? ChinaTime.Today(clock).Year - 1 : byYear[^1].Year;
         var threshold = (await monitoringPolicies.PolicyForAsync(code.Length >= 2 ? code : "00", lastYear, ct));
         var t = threshold.Threshold;
-        var band = Math.Round(t * (1 + threshold.NearBand), 2);
+        // Incomes are kept to the fen: "≤ the band's top" is "≤ the top cut down to the fen" (never rounded up past it).
+        var band = Math.Round(threshold.NearBandTop, 2, MidpointRounding.ToNegativeInfinity);
         // Every household figure (by status, attribute, cause, 321 class, income band and sub-region) from one grouped pass
         // over the region's households (a province is 650,000 of them; one pass per figure took seconds).
         var children = regions.ChildrenOf(code);
@@ -148,7 +150,21 @@ public sealed class DashboardHandler(AppDbContext db, RegionDirectory regions, S
                 monitored.Where(c => c.Kind == k).Sum(c => c.Size), $"/monitoring?region={code}&kind={k}&phase=Monitored")).ToList(),
             identifiedPeople, eliminatedPeople, identifiedPeople == 0 ? null : Math.Round(100.0 * eliminatedPeople / identifiedPeople, 1),
             await VisitCoverageAsync(code, today, ct),
-            await SubRegionsAsync(code, children, groups, today, ct));
+            await SubRegionsAsync(code, children, groups, today, ct),
+            await MonitoringRangeNoticeAsync(code, today.Year, ct));
+    }
+
+    /// <summary>
+    /// 防止返贫监测范围 is set per province each year (DOMAIN.md §4): when the region's province (or, for the whole country,
+    /// the national floor) has no row of the current year, the values carried forward are named and the year asked for.
+    /// </summary>
+    private async Task<string?> MonitoringRangeNoticeAsync(string code, int year, CancellationToken ct)
+    {
+        var province = code.Length >= 2 ? code[..2] : "";
+        var inForce = await monitoringPolicies.PolicyForAsync(code, year, ct);
+        return inForce.CarriedForwardNotice(province, year) is { } notice
+            ? $"{(province == "" ? "全国" : regions.NameOf(province))}尚未设置 {year} 年防止返贫监测范围，{notice}（当前执行 {inForce.Threshold:0.##} 元）"
+            : null;
     }
 
     /// <summary>本月走访覆盖率 (%): paired households owing this month's visit that have had it (null when none is paired).</summary>

@@ -6,14 +6,19 @@ using Jingzhun.Web.Platform.Data;
 using Jingzhun.Web.Platform.Excel;
 using Jingzhun.Web.Platform.Localization;
 using Jingzhun.Web.Platform.Problems;
+using Jingzhun.Web.Platform.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Modules.Guarantees.Bulletins;
 
 public sealed record BulletinFigures(int Found, int Resolved, int Verified, int Outstanding, int Overdue, int FoundToDate, int VerifiedToDate)
 {
-    /// <summary>清零率: problems found so far that are verified, in percent (null when none was found).</summary>
-    public double? ClearingRate => FoundToDate == 0 ? null : Math.Round(100.0 * VerifiedToDate / FoundToDate, 1);
+    /// <summary>清零率: problems found so far that are verified, in percent to one decimal for display (null when none was found).</summary>
+    public double? ClearingRate => Clearing.RoundedPercent(1);
+
+    /// <summary>The clearing rate as an exact ratio, for ranking (two regions at 66.66…% and 66.67% are not tied).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Ratio Clearing => new(VerifiedToDate, FoundToDate);
 }
 
 public sealed record BulletinRow(string Key, string Name, BulletinFigures Figures, BulletinFigures Previous, int? Rank);
@@ -60,7 +65,7 @@ public sealed class BulletinsHandler(AppDbContext db, ManageProblemsHandler prob
             .ToList();
         // Worst first: most overdue, then most outstanding, then the lowest clearing rate.
         var ranked = bySub.OrderByDescending(r => r.Figures.Overdue).ThenByDescending(r => r.Figures.Outstanding)
-            .ThenBy(r => r.Figures.ClearingRate ?? 100).ThenBy(r => r.Key, StringComparer.Ordinal)
+            .ThenBy(r => r.Figures.FoundToDate == 0 ? new Ratio(1, 1) : r.Figures.Clearing).ThenBy(r => r.Key, StringComparer.Ordinal)
             .Select((r, i) => r with { Rank = i + 1 }).ToList();
 
         var name = regions.NameOf(code);

@@ -99,7 +99,7 @@ public static class GuaranteeRules
         var missing = new List<string>();
         var minLitres = h.WaterShortArea ? policy.WaterLitresPerPersonDayShortArea : policy.WaterLitresPerPersonDay;
         if (h.WaterLitresPerPersonDay is not { } litres) missing.Add("水量");
-        else if (litres < minLitres) failures.Add($"水量{litres:0.#}升/人·日，低于{minLitres:0.#}升{(h.WaterShortArea ? "（缺水地区）" : "")}");
+        else if (litres < minLitres) failures.Add($"水量{litres:0.##}升/人·日，低于{minLitres:0.##}升{(h.WaterShortArea ? "（缺水地区）" : "")}");
         if (h.WaterQualityPassed is null) missing.Add("水质");
         else if (h.WaterQualityPassed == false) failures.Add("水质不达标");
         if (h.WaterPiped != true)

@@ -176,7 +176,7 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
             .Select(i => new { i.Year, i.PerCapitaNetIncome, i.AllowableOutOfPocket }).ToListAsync(ct);
         var openProblems = await db.Problems.CountAsync(p => p.HouseholdId == c.HouseholdId && p.Status != ProblemStatus.Verified, ct);
         var received = c.Measures.Count(m => m.Status != MeasureStatus.Planned);
-        var largeCosts = incomes.FirstOrDefault() is { } last && last.AllowableOutOfPocket > policy.OutOfPocketTrigger;
+        var largeCosts = incomes.FirstOrDefault() is { } last && policy.IsHighOutOfPocket(last.AllowableOutOfPocket, HouseholdStatus.Monitored);
         var input = new EliminationInput(c.MonitoredSince ?? Today, Today, received, incomes.Select(i => (i.Year, i.PerCapitaNetIncome)).ToList(),
             openProblems, largeCosts, await HasWorkingMemberAsync(c.HouseholdId, ct));
         return EliminationRules.Check(input, policy);
@@ -310,12 +310,9 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
         if (StepRules.Text(r.Description, 4) is not { } description) return Failure.Invalid("description", "请描述帮扶措施（至少4个字）");
         if (r.EndDate is { } end && end < r.StartDate) return Failure.Invalid("endDate", "结束日期不能早于开始日期");
         if (r.Amount is < 0 or > 10_000_000) return Failure.Invalid("amount", "金额应在0至1000万元之间");
-        if (r.Category == MeasureCategory.Finance)
-        {
-            // 小额信贷: no more than 50,000 yuan for no more than 3 years.
-            if (r.Amount > 50_000) return Failure.Invalid("amount", "脱贫人口小额信贷额度不超过5万元");
-            if (r.EndDate is { } e && e > r.StartDate.AddYears(3)) return Failure.Invalid("endDate", "脱贫人口小额信贷期限不超过3年");
-        }
+        if (r.Category == MeasureCategory.Finance
+            && MeasureRules.Microloan(r.Amount, r.StartDate, r.EndDate, await policies.PolicyForAsync(c.VillageCode, r.StartDate.Year, ct)) is { } loan)
+            return Failure.Invalid(loan.Field, loan.Message);
         if (!Enum.IsDefined(r.Status)) return Failure.Invalid("status", "请选择措施状态");
         if (r.Status == MeasureStatus.Done && StepRules.Text(r.Evidence) is null) return Failure.Invalid("evidence", "已落实的措施请填写佐证（如发放记录、合同、照片说明）");
         var m = measureId is { } mid ? await db.AssistanceMeasures.FirstOrDefaultAsync(x => x.Id == mid && x.CaseId == caseId, ct) : null;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Jingzhun.Web.Modules.Registry;
+using Jingzhun.Web.Platform.Localization;
 
 namespace Jingzhun.Web.Modules.Monitoring.Rules;
 
@@ -33,23 +34,25 @@ public static class RiskRules
         {
             var p = policyFor(latest.Year);
             var income = latest.PerCapitaNetIncome;
-            var band = Math.Round(p.Threshold * (1 + p.NearBand), 2);
+            var band = p.NearBandTop;
             if (income <= p.Threshold)
                 findings.Add(new(RiskReason.IncomeBelowThreshold, $"{latest.Year}年人均纯收入{income:0.##}元，不高于监测范围{p.Threshold:0.##}元"));
             else if (income <= band)
                 findings.Add(new(RiskReason.IncomeNearThreshold,
-                    $"{latest.Year}年人均纯收入{income:0.##}元，在监测范围{p.Threshold:0.##}元以上{p.NearBand:P0}以内（{band:0.##}元）"));
+                    $"{latest.Year}年人均纯收入{income:0.##}元，在监测范围{p.Threshold:0.##}元以上{p.NearBand:P0}以内（{band:0.####}元）"));
             var previous = h.Incomes.FirstOrDefault(i => i.Year == latest.Year - 1);
             if (previous is { PerCapitaNetIncome: > 0 })
             {
-                var drop = (previous.PerCapitaNetIncome - income) / previous.PerCapitaNetIncome;
-                if (drop > p.IncomeDropTrigger)
+                // Compared exactly (fall > trigger × previous); the share is only for the text.
+                var fall = previous.PerCapitaNetIncome - income;
+                var drop = fall / previous.PerCapitaNetIncome;
+                if (fall > p.IncomeDropTrigger * previous.PerCapitaNetIncome)
                     findings.Add(new(RiskReason.IncomeDrop,
                         $"人均纯收入由{previous.Year}年{previous.PerCapitaNetIncome:0.##}元降至{latest.Year}年{income:0.##}元，下降{drop:P1}（超过{p.IncomeDropTrigger:P0}）"));
             }
-            if (latest.AllowableOutOfPocket > p.OutOfPocketTrigger)
+            if (p.IsHighOutOfPocket(latest.AllowableOutOfPocket, h.Status))
                 findings.Add(new(RiskReason.HighOutOfPocket,
-                    $"{latest.Year}年合规自付支出{latest.AllowableOutOfPocket:0.##}元，超过{p.OutOfPocketTrigger:0.##}元"));
+                    $"{latest.Year}年合规自付支出{latest.AllowableOutOfPocket:0.##}元，达到{Labels.Of(h.Status)}预警线{p.OutOfPocketTrigger(h.Status):0.##}元"));
         }
         if (h.Status == HouseholdStatus.Exited && h.OpenGuaranteeProblems > 0)
             findings.Add(new(RiskReason.GuaranteeProblem, $"脱贫户有{h.OpenGuaranteeProblems}个未清零的两不愁三保障问题"));
