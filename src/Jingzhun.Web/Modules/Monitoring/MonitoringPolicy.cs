@@ -28,8 +28,9 @@ public sealed class MonitoringPolicy : ProvincePolicyRow
     public int EliminationMinMonths { get; set; } = 6;
     /// <summary>... with at least this many measures received, ...</summary>
     public int EliminationMinMeasures { get; set; } = 1;
-    /// <summary>... and income above the range in each of this many latest years ("stably above").</summary>
-    public int EliminationStableYears { get; set; } = 2;
+    /// <summary>... and the latest income above the range for at least this many months ("stably above, in principle
+    /// at least half a year"; a year's income record covers 12).</summary>
+    public int EliminationStableMonths { get; set; } = 6;
 
     public static MonitoringPolicy NationalFloor(int year) => new() { ProvinceCode = "", Year = year };
 
