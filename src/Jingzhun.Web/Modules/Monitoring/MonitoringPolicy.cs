@@ -44,5 +44,7 @@ public sealed class MonitoringPolicyConfiguration : IEntityTypeConfiguration<Mon
         builder.IsPolicyTable("monitoring_policies");
         builder.Property(p => p.NearBand).HasPrecision(5, 4);
         builder.Property(p => p.IncomeDropTrigger).HasPrecision(5, 4);
+        // Rows kept from before the column: the half-year of the policy text (a database default, so a migration fills them).
+        builder.Property(p => p.EliminationStableMonths).HasDefaultValue(6);
     }
 }
