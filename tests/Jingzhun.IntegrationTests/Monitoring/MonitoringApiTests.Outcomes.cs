@@ -18,13 +18,20 @@ public abstract partial class MonitoringApiTests
         await Problem(await StepAsync(village, caseId, "Visit", VersionOf(view) - 1, VisitFields), HttpStatusCode.Conflict);
         await FieldError(await StepAsync(village, caseId, "Visit", VersionOf(view), b => { b["date"] = Day(ChinaToday); b["findings"] = ""; }), "findings");
         await FieldError(await StepAsync(village, caseId, "Visit", VersionOf(view), b => { b["date"] = Day(ChinaToday.AddDays(1)); b["findings"] = "入户核查情况"; }), "date");
+        // No step dated before the lead was raised (the 15-day clock's start), nor before the step it follows.
+        Assert.Equal($"核查日期不能早于风险线索提出日期（{Day(ChinaToday)}）", await FieldError(await StepAsync(village, caseId, "Visit", VersionOf(view),
+            b => { b["date"] = Day(ChinaToday.AddDays(-1)); b["findings"] = "入户核查情况"; }), "date"));
         var stale = VersionOf(view);
         view = await DoAsync(village, caseId, "Visit", stale, VisitFields);
         Assert.Contains("刷新", (await Problem(await StepAsync(tuqiao, caseId, "Comparison", stale, ComparisonFields), HttpStatusCode.Conflict))["title"]!.GetValue<string>());
         // 信息比对 waits for the 承诺授权; the consent is the village's.
         Assert.Contains("不能登记", (await Problem(await StepAsync(tuqiao, caseId, "Comparison", VersionOf(view), ComparisonFields), HttpStatusCode.Conflict))["title"]!.GetValue<string>());
         await Problem(await StepAsync(auditor, caseId, "Consent", VersionOf(view), ConsentFields("x")), HttpStatusCode.Forbidden);
-        view = await DoAsync(village, caseId, "Consent", VersionOf(view), ConsentFields(await UploadScanAsync(village)));
+        var scan = await UploadScanAsync(village);
+        Assert.Equal($"签署日期不能早于入户核查日期（{Day(ChinaToday)}）",
+            await FieldError(await StepAsync(village, caseId, "Consent", VersionOf(view), ConsentFields(scan, ChinaToday.AddDays(-1))), "date"));
+        await FieldError(await StepAsync(village, caseId, "Consent", VersionOf(view), ConsentFields("0123456789abcdef0123456789abcdef")), "scanFileId");
+        view = await DoAsync(village, caseId, "Consent", VersionOf(view), ConsentFields(scan));
 
         foreach (var step in new[] { "Comparison", "TownshipReview", "CountyDecision", "EliminationTownship", "EliminationCounty" })
             await Problem(await StepAsync(village, caseId, step, VersionOf(view), Agree("opinion", "村里不能做")), HttpStatusCode.Forbidden);
@@ -259,6 +266,32 @@ public abstract partial class MonitoringApiTests
         await SaveIncomeAsync(laterCounty, h.Id, LastYear, 5000m);
         Assert.Contains(await LeadsAsync(laterCounty, h.Id), l => Str(l, "status") == "Open" && Str(l, "reason") == "IncomeBelowThreshold");
         Assert.Equal("Eliminated", StageOf(await CaseAsync(laterCounty, caseId)));
+    }
+
+    [DbFact]
+    public async Task The_latest_year_just_above_the_range_meets_the_income_condition_without_a_second_year_and_the_range_itself_does_not()
+    {
+        var places = await PlacesAsync();
+        var county = await As("tl_admin");
+        var (h, caseId) = await MonitoredAsync(county, places.HomeVillage);
+        // The year before was within the range: only the latest year is above it, which is more than half a year.
+        await SaveIncomeAsync(county, h.Id, LastYear - 1, 5000m);
+        JsonNode Income(JsonNode view) => view["eliminationConditions"]!.AsArray().Single(c => Str(c, "name") == "收入稳定")!;
+        var income = Income(await CaseAsync(county, caseId));
+        Assert.True(income["met"]!.GetValue<bool>(), income.ToJsonString());
+        var detail = Str(income, "detail");
+        var range = decimal.Parse(detail[(detail.IndexOf("监测范围", StringComparison.Ordinal) + 4)..detail.IndexOf("元，", StringComparison.Ordinal)], CultureInfo.InvariantCulture);
+
+        await SaveIncomeAsync(county, h.Id, LastYear, range);             // at the range: within it
+        Assert.False(Income(await CaseAsync(county, caseId))["met"]!.GetValue<bool>());
+        await SaveIncomeAsync(county, h.Id, LastYear, range + 0.01m);     // one fen above, unrounded
+        Assert.True(Income(await CaseAsync(county, caseId))["met"]!.GetValue<bool>());
+
+        // Seven months on every condition is met and the elimination starts.
+        await using var later = Later(214);
+        var c = await LoginAsync(later, "tl_admin");
+        var view = await DoAsync(c, caseId, "StartElimination", VersionOf(await CaseAsync(c, caseId)));
+        Assert.Equal("EliminationAppraisal", StageOf(view));
     }
 
     [DbFact]

@@ -212,15 +212,6 @@ public abstract partial class MonitoringApiTests(TestApp app) : ApiTests(app)
             .Select(x => x!["code"]!.GetValue<string>()).First(c => c.Length == 12);
     }
 
-    private static async Task<HttpClient> LoginAsync(WebApplicationFactory<Program> app, string user)
-    {
-        var c = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var token = await Ok(await c.PostAsJsonAsync("/api/v1/auth/login",
-            new { username = user, password = Jingzhun.Web.Modules.Registry.DemoData.DemoSeeder.DemoPassword }));
-        c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token["accessToken"]!.GetValue<string>());
-        return c;
-    }
-
     [DbFact]
     public async Task Texts_of_leads_steps_plans_and_measures_are_saved_up_to_their_limit_and_one_character_more_is_refused_naming_the_field()
     {
