@@ -292,6 +292,7 @@ public sealed class MonitoringCaseTests
     {
         var c = Opened();
         c.RecordVisit(new(2026, 3, 18), "收入明显下降", Now, "村干部");
+        c.RecordConsent(new(2026, 3, 18), "f1", "承诺书.jpg", Now, "村干部");
         c.RecordComparison(null, Now, "乡镇");
         c.RecordAppraisal(CaseStep.Appraisal, new(2026, 3, 19), 12, false, null, null, " 有稳定收入 ", Now, "村干部");
         Assert.Equal((CaseStage.NotIncluded, "有稳定收入"), (c.Stage, c.NotIncludedReason));
