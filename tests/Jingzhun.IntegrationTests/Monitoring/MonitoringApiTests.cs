@@ -233,11 +233,16 @@ public abstract partial class MonitoringApiTests(TestApp app) : ApiTests(app)
         await TextLimitAsync("reason", 500, t => StepAsync(county, c.Id, "Appraisal", c.Version,
             b => { b["date"] = Day(ChinaToday); b["participants"] = 9; b["agreed"] = false; b["reason"] = t; }));
         c = await CaseAtAsync("Publicity");
-        await TextLimitAsync("objections", 300, t => StepAsync(county, c.Id, "Publicity", c.Version,
-            b => { PublicityFields(ChinaToday)(b); b["objections"] = t; b["objectionHandling"] = "已入户解释并核实"; }));
-        c = await CaseAtAsync("Publicity");
-        await TextLimitAsync("objectionHandling", 300, t => StepAsync(county, c.Id, "Publicity", c.Version,
-            b => { PublicityFields(ChinaToday)(b); b["objections"] = "群众反映收入登记偏低"; b["objectionHandling"] = t; }));
+        // The publicity is recorded once it has ended, six days on.
+        var (ahead, aheadCounty) = await AheadAsync(county, PublicityWait);
+        await using (ahead)
+        {
+            await TextLimitAsync("objections", 300, t => StepAsync(aheadCounty, c.Id, "Publicity", c.Version,
+                b => { PublicityFields(ChinaToday)(b); b["objections"] = t; b["objectionHandling"] = "已入户解释并核实"; }));
+            c = await CaseAtAsync("Publicity");
+            await TextLimitAsync("objectionHandling", 300, t => StepAsync(aheadCounty, c.Id, "Publicity", c.Version,
+                b => { PublicityFields(ChinaToday)(b); b["objections"] = "群众反映收入登记偏低"; b["objectionHandling"] = t; }));
+        }
         c = await CaseAtAsync("TownshipReview");
         await TextLimitAsync("opinion", 500, t => StepAsync(county, c.Id, "TownshipReview", c.Version, Agree("opinion", t)));
 

@@ -89,6 +89,13 @@ public sealed class GuaranteeRulesTests
     public void Nine_years_completed_end_compulsory_school_age_before_sixteen(EducationLevel? level, bool expected) =>
         Assert.Equal(expected, GuaranteeRules.InCompulsoryAge(new DateOnly(2011, 6, 1), level, new DateOnly(2026, 11, 24), Policy));
 
+    [Theory]
+    [InlineData("2025-08-31", true)]    // in the eighth school year: a recorded 初中 is not yet a completion
+    [InlineData("2025-09-01", false)]   // the ninth school year (started 1 Sep 2017) has begun
+    [InlineData("2026-06-30", false)]
+    public void A_completed_level_counts_from_the_ninth_school_year(string on, bool inAge) =>
+        Assert.Equal(inAge, GuaranteeRules.InCompulsoryAge(new DateOnly(2011, 6, 1), EducationLevel.JuniorHigh, DateOnly.Parse(on), Policy));
+
     [Fact]
     public void A_fifteen_year_old_who_finished_junior_high_and_left_school_is_not_a_drop_out()
     {

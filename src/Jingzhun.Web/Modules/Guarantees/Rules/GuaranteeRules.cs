@@ -46,14 +46,19 @@ public static class GuaranteeRules
     /// Compulsory-school age (义务教育法; DOMAIN.md §3): from the first 1 September after the policy's starting birthday
     /// (the sixth: a child who turns 6 on 1 September starts the year after) until nine years of schooling are completed
     /// (文化程度 初中 or above: 初中毕业) or the birthday after the policy's last age (the sixteenth). A 29 February
-    /// birthday falls on 28 February in a common year.
+    /// birthday falls on 28 February in a common year. A completed level counts only from the ninth school year on: a
+    /// younger child recorded as 初中 is more likely in junior high than through it, and out of school is a drop-out.
     /// </summary>
     public static bool InCompulsoryAge(DateOnly birth, EducationLevel? completed, DateOnly on, GuaranteePolicy policy)
     {
-        if (on < SchoolStart(birth, policy)) return false;
+        var start = SchoolStart(birth, policy);
+        if (on < start) return false;
         if (on >= birth.AddYears(policy.SchoolAgeTo + 1)) return false;
-        return !CompletedCompulsory(completed);
+        return !(CompletedCompulsory(completed) && on >= start.AddYears(CompulsoryYears - 1));
     }
+
+    /// <summary>九年义务教育 (义务教育法 第二条): the years of compulsory schooling, fixed by national law.</summary>
+    public const int CompulsoryYears = 9;
 
     /// <summary>The first autumn term (1 September) strictly after the policy's starting birthday.</summary>
     public static DateOnly SchoolStart(DateOnly birth, GuaranteePolicy policy)
