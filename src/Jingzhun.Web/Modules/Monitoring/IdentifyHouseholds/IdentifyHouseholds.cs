@@ -104,7 +104,9 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
         var cutoff = DateTime.SpecifyKind(Today.AddDays(-days).ToDateTime(TimeOnly.MinValue).AddHours(-8), DateTimeKind.Utc);
         var query = Filter(q, cutoff, out var failure);
         if (failure is not null) return failure;
-        return await query.OrderBy(c => c.Stage).ThenBy(c => c.LeadAt).PageAsync(Paging.Of(q.Page, q.PageSize), async page =>
+        // In the procedure's order: 承诺授权 (stored as 14) sorts right after 入户核查.
+        return await query.OrderBy(c => c.Stage == CaseStage.Consent ? (int)CaseStage.Visit : (int)c.Stage)
+            .ThenBy(c => c.Stage == CaseStage.Consent ? 1 : 0).ThenBy(c => c.LeadAt).PageAsync(Paging.Of(q.Page, q.PageSize), async page =>
         {
             var items = new List<CaseRow>();
             foreach (var r in await Rows(page).ToListAsync(ct)) items.Add(await FinishAsync(r, ct));
