@@ -141,7 +141,26 @@ public sealed partial class WorkflowBrowserTests(BrowserApp app)
         await Expect(visit.GetByLabel("核查日期 *")).ToHaveValueAsync(DateOnly.FromDateTime(Beijing.Now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await visit.GetByLabel("核查情况 *").FillAsync("核实户主住院，合规自付医疗费3.8万元，家中1人务工收入减少");
         await visit.GetByRole(AriaRole.Button, new() { Name = "登记入户核查" }).ClickAsync();
-        await village.ExpectFlashAsync("已登记“入户核查”，当前为“待信息比对”");
+        await village.ExpectFlashAsync("已登记“入户核查”，当前为“待承诺授权”");
+
+        // 承诺授权 (village): the day the household signed and the scan of the signed pages. A file that is not an image
+        // is refused at its field, the form shown again; the scan is then accepted.
+        var consent = Step(page, "承诺授权");
+        await Expect(consent.GetByLabel("签署日期 *")).ToHaveValueAsync(DateOnly.FromDateTime(Beijing.Now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await consent.GetByLabel("承诺书和授权书扫描件").SetInputFilesAsync(new FilePayload
+        {
+            Name = "承诺书.txt", MimeType = "text/plain", Buffer = "户主签字"u8.ToArray(),
+        });
+        await consent.GetByRole(AriaRole.Button, new() { Name = "登记承诺授权" }).ClickAsync();
+        consent = Step(page, "承诺授权");
+        await Expect(consent.Locator(".g-err").Last).ToContainTextAsync("只能上传 JPEG 或 PNG");
+        await consent.GetByLabel("承诺书和授权书扫描件").SetInputFilesAsync(new FilePayload
+        {
+            Name = "承诺书.jpg", MimeType = "image/jpeg", Buffer = await Images.JpegAsync(page),
+        });
+        await consent.GetByRole(AriaRole.Button, new() { Name = "登记承诺授权" }).ClickAsync();
+        await village.ExpectFlashAsync("已登记“承诺授权”，当前为“待信息比对”");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "查看承诺书和授权书扫描件" })).ToHaveCountAsync(1);
         // 信息比对 is the township's.
         await Expect(Step(page, "信息比对")).ToHaveCountAsync(0);
 
@@ -168,11 +187,12 @@ public sealed partial class WorkflowBrowserTests(BrowserApp app)
 
         // The procedure so far, in order, with who and when (Beijing time).
         var steps = page.Locator(".g-timeline li");
-        await Expect(steps).ToHaveCountAsync(3);
+        await Expect(steps).ToHaveCountAsync(4);
         await Expect(steps.Nth(0)).ToContainTextAsync("入户核查");
-        await Expect(steps.Nth(1)).ToContainTextAsync("信息比对");
-        await Expect(steps.Nth(2)).ToContainTextAsync("民主评议");
-        Beijing.AssertShows(await steps.Nth(2).Locator(".g-when").InnerTextAsync(), Beijing.Now);
+        await Expect(steps.Nth(1)).ToContainTextAsync("承诺授权");
+        await Expect(steps.Nth(2)).ToContainTextAsync("信息比对");
+        await Expect(steps.Nth(3)).ToContainTextAsync("民主评议");
+        Beijing.AssertShows(await steps.Nth(3).Locator(".g-when").InnerTextAsync(), Beijing.Now);
         await Expect(page.Locator(".g-facts")).ToContainTextAsync("拟认定：脱贫不稳定户");
         await Artifacts.ScreenshotAsync(page, "monitoring-case.png");
         village.AssertNoPageErrors();

@@ -14,7 +14,7 @@ public abstract partial class GuaranteesApiTests
         var panel = await PanelAsync(tuqiao, h.Id);
         Assert.Equal(Dimensions, panel.Select(d => d!["dimension"]!.GetValue<string>()));
         Assert.Equal(["Pass", "Pass", "Pass", "Pass", "Pass", "Unknown"], panel.Select(d => d!["verdict"]!.GetValue<string>()));
-        Assert.Equal("无6至15周岁义务教育阶段适龄儿童", Dim(panel, "Education")["reason"]!.GetValue<string>());
+        Assert.Equal("无义务教育阶段适龄儿童（满6周岁后的秋季学期起，至初中毕业或满16周岁）", Dim(panel, "Education")["reason"]!.GetValue<string>());
         var water = Dim(panel, "Water");
         Assert.Equal("信息缺失", water["verdictLabel"]!.GetValue<string>());
         Assert.Equal("未采集：水量、水质、用水方便程度、供水保证率", water["reason"]!.GetValue<string>());

@@ -19,6 +19,16 @@ public abstract partial class ApiTests
     protected WebApplicationFactory<Program> Later(int days) =>
         App.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new ShiftedClock(TimeSpan.FromDays(days)))));
 
+    /// <summary>A demo user signed in (bearer token) on <paramref name="app"/>, e.g. one from <see cref="Later"/>.</summary>
+    protected static async Task<HttpClient> LoginAsync(WebApplicationFactory<Program> app, string user)
+    {
+        var c = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var token = await Ok(await c.PostAsJsonAsync("/api/v1/auth/login",
+            new { username = user, password = Jingzhun.Web.Modules.Registry.DemoData.DemoSeeder.DemoPassword }));
+        c.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token["accessToken"]!.GetValue<string>());
+        return c;
+    }
+
     /// <summary>Follows a background job (GET /api/v1/jobs/{id}) until it has ended; fails the test if it failed or never ends.</summary>
     protected static async Task<JsonNode> WaitForJobAsync(HttpClient c, long id, int seconds = 30)
     {

@@ -18,9 +18,20 @@ public abstract partial class MonitoringApiTests
         await Problem(await StepAsync(village, caseId, "Visit", VersionOf(view) - 1, VisitFields), HttpStatusCode.Conflict);
         await FieldError(await StepAsync(village, caseId, "Visit", VersionOf(view), b => { b["date"] = Day(ChinaToday); b["findings"] = ""; }), "findings");
         await FieldError(await StepAsync(village, caseId, "Visit", VersionOf(view), b => { b["date"] = Day(ChinaToday.AddDays(1)); b["findings"] = "入户核查情况"; }), "date");
+        // No step dated before the lead was raised (the 15-day clock's start), nor before the step it follows.
+        Assert.Equal($"核查日期不能早于风险线索提出日期（{Day(ChinaToday)}）", await FieldError(await StepAsync(village, caseId, "Visit", VersionOf(view),
+            b => { b["date"] = Day(ChinaToday.AddDays(-1)); b["findings"] = "入户核查情况"; }), "date"));
         var stale = VersionOf(view);
         view = await DoAsync(village, caseId, "Visit", stale, VisitFields);
         Assert.Contains("刷新", (await Problem(await StepAsync(tuqiao, caseId, "Comparison", stale, ComparisonFields), HttpStatusCode.Conflict))["title"]!.GetValue<string>());
+        // 信息比对 waits for the 承诺授权; the consent is the village's.
+        Assert.Contains("不能登记", (await Problem(await StepAsync(tuqiao, caseId, "Comparison", VersionOf(view), ComparisonFields), HttpStatusCode.Conflict))["title"]!.GetValue<string>());
+        await Problem(await StepAsync(auditor, caseId, "Consent", VersionOf(view), ConsentFields("x")), HttpStatusCode.Forbidden);
+        var scan = await UploadScanAsync(village);
+        Assert.Equal($"签署日期不能早于入户核查日期（{Day(ChinaToday)}）",
+            await FieldError(await StepAsync(village, caseId, "Consent", VersionOf(view), ConsentFields(scan, ChinaToday.AddDays(-1))), "date"));
+        await FieldError(await StepAsync(village, caseId, "Consent", VersionOf(view), ConsentFields("0123456789abcdef0123456789abcdef")), "scanFileId");
+        view = await DoAsync(village, caseId, "Consent", VersionOf(view), ConsentFields(scan));
 
         foreach (var step in new[] { "Comparison", "TownshipReview", "CountyDecision", "EliminationTownship", "EliminationCounty" })
             await Problem(await StepAsync(village, caseId, step, VersionOf(view), Agree("opinion", "村里不能做")), HttpStatusCode.Forbidden);
@@ -28,7 +39,7 @@ public abstract partial class MonitoringApiTests
         await Problem(await StepAsync(await As("cadre"), caseId, "Comparison", VersionOf(view), ComparisonFields), HttpStatusCode.Forbidden);
         await Problem(await StepAsync(tuqiao, caseId, "CountyDecision", VersionOf(view), b => b["agreed"] = true), HttpStatusCode.Forbidden);
         await Problem(await StepAsync(tuqiao, caseId, "EliminationCounty", VersionOf(view), b => b["agreed"] = true), HttpStatusCode.Forbidden);
-        foreach (var step in new[] { "Visit", "Comparison", "Appraisal", "Publicity", "TownshipReview", "CountyDecision", "StartElimination" })
+        foreach (var step in new[] { "Visit", "Consent", "Comparison", "Appraisal", "Publicity", "TownshipReview", "CountyDecision", "StartElimination" })
             await Problem(await StepAsync(auditor, caseId, step, VersionOf(view), ComparisonFields), HttpStatusCode.Forbidden);
         Assert.Equal("Comparison", StageOf(await CaseAsync(auditor, caseId)));
         Assert.Empty((await CaseAsync(auditor, caseId))["nextSteps"]!.AsArray());
@@ -62,7 +73,7 @@ public abstract partial class MonitoringApiTests
         var farLead = Assert.Single(await LeadsAsync(admin, far.Id))!["id"]!.GetValue<long>();
 
         await Problem(await tuqiao.GetAsync($"/api/v1/monitoring/cases/{farCase}"), HttpStatusCode.NotFound);
-        await Problem(await StepAsync(tuqiao, farCase, "Publicity", VersionOf(view), PublicityFields(ChinaToday)), HttpStatusCode.NotFound);
+        await Problem(await StepAsync(tuqiao, farCase, "Publicity", VersionOf(view), PublicityFields(ChinaToday.AddDays(-PublicityWait))), HttpStatusCode.NotFound);
         await Problem(await tuqiao.PutAsJsonAsync($"/api/v1/monitoring/cases/{farCase}/plan", new { responsibleCadre = "某人", version = VersionOf(view) }),
             HttpStatusCode.NotFound);
         await Problem(await tuqiao.PostAsync($"/api/v1/monitoring/leads/{farLead}/case", null), HttpStatusCode.NotFound);
@@ -121,6 +132,7 @@ public abstract partial class MonitoringApiTests
         var tuqiao = await As("tuqiao");
         var (h, caseId) = await CaseForAsync(village, places.HomeVillage);
         var view = await DoAsync(village, caseId, "Visit", 1, VisitFields);
+        view = await DoAsync(village, caseId, "Consent", VersionOf(view), ConsentFields(await UploadScanAsync(village)));
         view = await DoAsync(tuqiao, caseId, "Comparison", VersionOf(view), ComparisonFields);
 
         await FieldError(await StepAsync(village, caseId, "Appraisal", VersionOf(view),
@@ -190,7 +202,8 @@ public abstract partial class MonitoringApiTests
         var conditions = view["eliminationConditions"]!.AsArray();
         Assert.Equal(["监测时间", "帮扶措施", "收入稳定", "刚性支出", "两不愁三保障及饮水安全", "劳动能力"], conditions.Select(c => Str(c, "name")));
         Assert.Equal([false, true, true, true, true, true], conditions.Select(c => c!["met"]!.GetValue<bool>()));
-        Assert.Equal($"{LastYear}年9500元、{LastYear - 1}年9000元，监测范围6000元", Str(conditions[2], "detail"));
+        Assert.StartsWith($"{LastYear}年9500元（监测范围", Str(conditions[2], "detail"));
+        Assert.EndsWith("高于）；要求最近收入稳定高于监测范围6个月以上", Str(conditions[2], "detail"));
 
         // Today: monitored 0 months.
         var refused = await Problem(await StepAsync(village, caseId, "StartElimination", VersionOf(view)), HttpStatusCode.BadRequest);
@@ -207,17 +220,27 @@ public abstract partial class MonitoringApiTests
         var laterCounty = await LoginAsync(later, "tl_admin");
         view = await CaseAsync(laterVillage, caseId);
         Assert.All(view["eliminationConditions"]!.AsArray(), c => Assert.True(c!["met"]!.GetValue<bool>(), c.ToJsonString()));
-        Assert.StartsWith("已监测7个月", Str(view["eliminationConditions"]![0], "detail"));
+        Assert.StartsWith("已监测6个月", Str(view["eliminationConditions"]![0], "detail"));   // monitored since the decision, six days on
         Assert.Contains("StartElimination", view["nextSteps"]!.AsArray().Select(s => s!.GetValue<string>()));
 
         view = await DoAsync(laterVillage, caseId, "StartElimination", VersionOf(view));
         Assert.Equal("EliminationAppraisal", StageOf(view));
+        // The appraisal follows the start of the elimination, not the other way round.
+        Assert.Equal($"评议日期不能早于启动风险消除日期（{Day(today)}）", await FieldError(await StepAsync(laterVillage, caseId, "EliminationAppraisal", VersionOf(view),
+            b => { b["date"] = Day(today.AddDays(-1)); b["participants"] = 11; b["agreed"] = true; }), "date"));
         view = await DoAsync(laterVillage, caseId, "EliminationAppraisal", VersionOf(view),
             b => { b["date"] = Day(today); b["participants"] = 11; b["agreed"] = true; });
         Assert.Equal("EliminationPublicity", StageOf(view));
         var notice = await GetAsync(laterVillage, $"/api/v1/monitoring/public-notice?region={places.HomeVillage}");
         Assert.Equal("拟标注风险消除", Str(Assert.Single(notice["lines"]!.AsArray(), l => Str(l, "headName") == h.HeadName), "matter"));
         Assert.Contains("不少于5天", await FieldError(await StepAsync(laterVillage, caseId, "EliminationPublicity", VersionOf(view), PublicityFields(today, 4)), "endDate"));
+        Assert.Contains("不能早于风险消除民主评议日期", await FieldError(await StepAsync(laterVillage, caseId, "EliminationPublicity", VersionOf(view),
+            PublicityFields(today.AddDays(-5), 5)), "startDate"));
+        // Posted the day of the appraisal, recorded once it has ended.
+        await using var ended = Later(214 + PublicityWait);
+        laterVillage = await LoginAsync(ended, "village");
+        laterTuqiao = await LoginAsync(ended, "tuqiao");
+        laterCounty = await LoginAsync(ended, "tl_admin");
         view = await DoAsync(laterVillage, caseId, "EliminationPublicity", VersionOf(view), PublicityFields(today, 5));
         Assert.Equal("EliminationTownship", StageOf(view));
         await Problem(await StepAsync(laterVillage, caseId, "EliminationTownship", VersionOf(view), Agree("opinion", "同意")), HttpStatusCode.Forbidden);
@@ -246,6 +269,32 @@ public abstract partial class MonitoringApiTests
     }
 
     [DbFact]
+    public async Task The_latest_year_just_above_the_range_meets_the_income_condition_without_a_second_year_and_the_range_itself_does_not()
+    {
+        var places = await PlacesAsync();
+        var county = await As("tl_admin");
+        var (h, caseId) = await MonitoredAsync(county, places.HomeVillage);
+        // The year before was within the range: only the latest year is above it, which is more than half a year.
+        await SaveIncomeAsync(county, h.Id, LastYear - 1, 5000m);
+        JsonNode Income(JsonNode view) => view["eliminationConditions"]!.AsArray().Single(c => Str(c, "name") == "收入稳定")!;
+        var income = Income(await CaseAsync(county, caseId));
+        Assert.True(income["met"]!.GetValue<bool>(), income.ToJsonString());
+        var detail = Str(income, "detail");
+        var range = decimal.Parse(detail[(detail.IndexOf("监测范围", StringComparison.Ordinal) + 4)..detail.IndexOf("元，", StringComparison.Ordinal)], CultureInfo.InvariantCulture);
+
+        await SaveIncomeAsync(county, h.Id, LastYear, range);             // at the range: within it
+        Assert.False(Income(await CaseAsync(county, caseId))["met"]!.GetValue<bool>());
+        await SaveIncomeAsync(county, h.Id, LastYear, range + 0.01m);     // one fen above, unrounded
+        Assert.True(Income(await CaseAsync(county, caseId))["met"]!.GetValue<bool>());
+
+        // Seven months on every condition is met and the elimination starts.
+        await using var later = Later(214);
+        var c = await LoginAsync(later, "tl_admin");
+        var view = await DoAsync(c, caseId, "StartElimination", VersionOf(await CaseAsync(c, caseId)));
+        Assert.Equal("EliminationAppraisal", StageOf(view));
+    }
+
+    [DbFact]
     public async Task An_elimination_refused_by_the_appraisal_or_the_township_returns_to_monitoring()
     {
         var places = await PlacesAsync();
@@ -264,13 +313,15 @@ public abstract partial class MonitoringApiTests
 
         view = await DoAsync(c, caseId, "StartElimination", VersionOf(view));
         view = await DoAsync(c, caseId, "EliminationAppraisal", VersionOf(view), b => { b["date"] = Day(today); b["participants"] = 8; b["agreed"] = true; });
+        await using var ended = Later(214 + PublicityWait);
+        c = await LoginAsync(ended, "tl_admin");
         view = await DoAsync(c, caseId, "EliminationPublicity", VersionOf(view), PublicityFields(today));
         view = await DoAsync(c, caseId, "EliminationTownship", VersionOf(view), b => { b["agreed"] = false; b["opinion"] = "收入佐证不足"; });
         Assert.Equal("Monitoring", StageOf(view));
         Assert.Null(view["eliminatedAt"]);
         Assert.Equal("Monitored", Str((await GetAsync(c, $"/api/v1/households/{h.Id}"))["household"], "status"));
         Assert.Equal(["StartElimination", "EliminationAppraisal", "StartElimination", "EliminationAppraisal", "EliminationPublicity", "EliminationTownship"],
-            view["steps"]!.AsArray().Select(x => Str(x, "step")).Skip(6));
+            view["steps"]!.AsArray().Select(x => Str(x, "step")).Skip(7));
     }
 
     [DbFact]

@@ -201,11 +201,18 @@ public abstract partial class MonitoringApiTests
 
         await Problem(await StepAsync(village, caseId, "StartElimination", VersionOf(view)), HttpStatusCode.Conflict);
         view = await DoAsync(village, caseId, "Visit", VersionOf(view), VisitFields);
+        Assert.Equal("Consent", StageOf(view));
+        Assert.Equal(["Consent"], view["nextSteps"]!.AsArray().Select(s => s!.GetValue<string>()));
+        // 承诺授权: the day the household signed and the scan of what it signed.
+        Assert.Contains("扫描件", await FieldError(await StepAsync(village, caseId, "Consent", VersionOf(view), b => b["date"] = Day(ChinaToday)), "scanFileId"));
+        var scan = await UploadScanAsync(village);
+        view = await DoAsync(village, caseId, "Consent", VersionOf(view), ConsentFields(scan));
         Assert.Equal("Comparison", StageOf(view));
+        Assert.Equal($"/api/v1/files/{scan}", Str(view["steps"]!.AsArray()[1], "scanUrl"));
         Assert.Empty(view["nextSteps"]!.AsArray());   // 信息比对 is the township's
         view = await DoAsync(tuqiao, caseId, "Comparison", VersionOf(view), ComparisonFields);
         Assert.Equal("Appraisal", StageOf(view));
-        Assert.Equal("信息比对：暂无", Str(view["steps"]!.AsArray()[1], "summary"));
+        Assert.Equal("信息比对：暂无", Str(view["steps"]!.AsArray()[2], "summary"));
         view = await DoAsync(village, caseId, "Appraisal", VersionOf(view), AppraisalFields());
         Assert.Equal("Publicity", StageOf(view));
         Assert.Equal("UnstableExited", Str(view["case"], "proposedKind"));
@@ -233,28 +240,32 @@ public abstract partial class MonitoringApiTests
         Assert.Contains("脱贫不稳定户", xlsx);
         foreach (var f in forbidden) Assert.DoesNotContain(f, xlsx);
 
-        // 村级公示: at least 5 days, and finished.
+        // 村级公示: posted on or after the appraisal, at least 5 days, and finished.
         var fourDays = await StepAsync(village, caseId, "Publicity", VersionOf(view), PublicityFields(ChinaToday, days: 4));
         Assert.Contains("不少于5天", await FieldError(fourDays, "endDate"));
-        var unfinished = await StepAsync(village, caseId, "Publicity", VersionOf(view),
-            b => { b["startDate"] = Day(ChinaToday.AddDays(-6)); b["endDate"] = Day(ChinaToday.AddDays(1)); });
-        Assert.Contains("尚未结束", await FieldError(unfinished, "endDate"));
-        var objection = await StepAsync(village, caseId, "Publicity", VersionOf(view), b => { PublicityFields(ChinaToday)(b); b["objections"] = "有村民提出异议"; });
+        Assert.Contains("尚未结束", await FieldError(await StepAsync(village, caseId, "Publicity", VersionOf(view), PublicityFields(ChinaToday)), "endDate"));
+        var early = await StepAsync(village, caseId, "Publicity", VersionOf(view), PublicityFields(ChinaToday.AddDays(-PublicityWait)));
+        Assert.Equal($"公示开始日期不能早于民主评议日期（{Day(ChinaToday)}）", await FieldError(early, "startDate"));
+
+        // Six days on, on the same database, the publicity is over.
+        await using var ahead = Later(PublicityWait);
+        var aheadVillage = await LoginAsync(ahead, "village");
+        var objection = await StepAsync(aheadVillage, caseId, "Publicity", VersionOf(view), b => { PublicityFields(ChinaToday)(b); b["objections"] = "有村民提出异议"; });
         await FieldError(objection, "objectionHandling");
-        view = await DoAsync(village, caseId, "Publicity", VersionOf(view), PublicityFields(ChinaToday));
+        view = await DoAsync(aheadVillage, caseId, "Publicity", VersionOf(view), PublicityFields(ChinaToday));
         Assert.Equal("TownshipReview", StageOf(view));
         Assert.DoesNotContain((await GetAsync(village, $"/api/v1/monitoring/public-notice?region={places.HomeVillage}"))["lines"]!.AsArray(),
             l => Str(l, "headName") == h.HeadName);
 
-        view = await DoAsync(tuqiao, caseId, "TownshipReview", VersionOf(view), Agree("opinion", "经审核符合纳入条件"));
+        view = await DoAsync(await LoginAsync(ahead, "tuqiao"), caseId, "TownshipReview", VersionOf(view), Agree("opinion", "经审核符合纳入条件"));
         Assert.Equal("CountyDecision", StageOf(view));
-        view = await DoAsync(county, caseId, "CountyDecision", VersionOf(view), b => b["agreed"] = true);
+        view = await DoAsync(await LoginAsync(ahead, "tl_admin"), caseId, "CountyDecision", VersionOf(view), b => b["agreed"] = true);
         Assert.Equal("Monitoring", StageOf(view));
         Assert.Equal("UnstableExited", Str(view["case"], "kind"));
-        Assert.Equal(Day(ChinaToday), Str(view["case"], "monitoredSince"));
-        Assert.Equal(["Visit", "Comparison", "Appraisal", "Publicity", "TownshipReview", "CountyDecision"],
+        Assert.Equal(Day(ChinaToday.AddDays(PublicityWait)), Str(view["case"], "monitoredSince"));
+        Assert.Equal(["Visit", "Consent", "Comparison", "Appraisal", "Publicity", "TownshipReview", "CountyDecision"],
             view["steps"]!.AsArray().Select(s => Str(s, "step")));
-        Assert.Equal(["village", "tuqiao", "village", "village", "tuqiao", "tl_admin"], view["steps"]!.AsArray().Select(s => Str(s, "by")));
+        Assert.Equal(["village", "village", "tuqiao", "village", "village", "tuqiao", "tl_admin"], view["steps"]!.AsArray().Select(s => Str(s, "by")));
 
         Assert.Equal("Monitored", Str((await GetAsync(tuqiao, $"/api/v1/households/{h.Id}"))["household"], "status"));
         Assert.All(await LeadsAsync(tuqiao, h.Id), l => Assert.Equal("Included", Str(l, "status")));

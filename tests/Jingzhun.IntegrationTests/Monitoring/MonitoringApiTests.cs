@@ -95,33 +95,72 @@ public abstract partial class MonitoringApiTests(TestApp app) : ApiTests(app)
         b["date"] = Day(ChinaToday); b["participants"] = 12; b["agreed"] = true; b["kind"] = kind; b["riskTypes"] = new JsonArray(risk);
     };
 
-    private static Action<JsonObject> PublicityFields(DateOnly today, int days = 6) => b =>
+    /// <summary>
+    /// A publicity starts on or after the appraisal and runs at least 5 days, ending by the day it is recorded: a walk
+    /// records it (and what follows) on an app this many days ahead, posted on the appraisal's day.
+    /// </summary>
+    private const int PublicityWait = 6;
+
+    /// <summary>The publicity posted on <paramref name="start"/> for <paramref name="days"/> days, both ends counted.</summary>
+    private static Action<JsonObject> PublicityFields(DateOnly start, int days = PublicityWait) => b =>
     {
-        b["startDate"] = Day(today.AddDays(-days)); b["endDate"] = Day(today.AddDays(-1));
+        b["startDate"] = Day(start); b["endDate"] = Day(start.AddDays(days - 1));
     };
+
+    private static readonly byte[] ScanJpeg =
+        [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xFF, 0xD9];
+
+    /// <summary>Uploads the scan of a signed commitment and consent (POST /api/v1/files); its id goes with the 承诺授权 step.</summary>
+    private static async Task<string> UploadScanAsync(HttpClient c) =>
+        Str(await Ok(await c.PostAsync("/api/v1/files", new MultipartFormDataContent { { new ByteArrayContent(ScanJpeg), "file", "承诺书.jpg" } }),
+            HttpStatusCode.Created), "id");
+
+    private static Action<JsonObject> ConsentFields(string scanId, DateOnly? date = null) => b =>
+    {
+        b["date"] = Day(date ?? ChinaToday); b["scanFileId"] = scanId;
+    };
+
+    /// <summary>The same user on an app <paramref name="days"/> ahead (the caller disposes the app).</summary>
+    private async Task<(WebApplicationFactory<Program> App, HttpClient Client)> AheadAsync(HttpClient c, int days)
+    {
+        var user = Str(await GetAsync(c, "/api/v1/auth/me"), "userName");
+        var app = Later(days);
+        return (app, await LoginAsync(app, user));
+    }
 
     private static Action<JsonObject> Agree(string field, string text) => b => { b["agreed"] = true; b[field] = text; };
 
     /// <summary>
     /// Takes a case from its current stage up to (not including) <paramref name="until"/> as <paramref name="c"/>, who must hold
     /// every permission (county or system admin). The decision, if reached, includes with the proposed kind.
+    /// The steps before the publicity are dated today; the publicity and what follows are recorded
+    /// <see cref="PublicityWait"/> days ahead (the decision's monitoredSince is that day).
     /// </summary>
-    private static async Task<JsonNode> WalkAsync(HttpClient c, long caseId, string until, string kind = "UnstableExited", DateOnly? today = null)
+    private async Task<JsonNode> WalkAsync(HttpClient c, long caseId, string until, string kind = "UnstableExited")
     {
-        var day = today ?? ChinaToday;
         var view = await CaseAsync(c, caseId);
-        var steps = new (string Stage, string Step, Action<JsonObject> Fields)[]
+        var steps = new (string Stage, Func<HttpClient, Task<Action<JsonObject>>> Fields)[]
         {
-            ("Visit", "Visit", VisitFields), ("Comparison", "Comparison", ComparisonFields), ("Appraisal", "Appraisal", AppraisalFields(kind)),
-            ("Publicity", "Publicity", PublicityFields(day)), ("TownshipReview", "TownshipReview", Agree("opinion", "经审核符合条件")),
-            ("CountyDecision", "CountyDecision", Agree("reason", "同意")),
+            ("Visit", _ => Task.FromResult(VisitFields)), ("Consent", async u => ConsentFields(await UploadScanAsync(u))),
+            ("Comparison", _ => Task.FromResult(ComparisonFields)), ("Appraisal", _ => Task.FromResult(AppraisalFields(kind))),
+            ("Publicity", _ => Task.FromResult(PublicityFields(ChinaToday))),
+            ("TownshipReview", _ => Task.FromResult(Agree("opinion", "经审核符合条件"))), ("CountyDecision", _ => Task.FromResult(Agree("reason", "同意"))),
         };
-        // Resumes from the case's current stage.
-        foreach (var (stage, step, fields) in steps.SkipWhile(s => s.Stage != StageOf(view)))
+        WebApplicationFactory<Program>? ahead = null;
+        try
         {
-            if (StageOf(view) == until) break;
-            Assert.Equal(stage, StageOf(view));
-            view = await DoAsync(c, caseId, step, VersionOf(view), fields);
+            // Resumes from the case's current stage.
+            foreach (var (stage, fields) in steps.SkipWhile(s => s.Stage != StageOf(view)))
+            {
+                if (StageOf(view) == until) break;
+                Assert.Equal(stage, StageOf(view));
+                if (stage == "Publicity") (ahead, c) = await AheadAsync(c, PublicityWait);
+                view = await DoAsync(c, caseId, stage, VersionOf(view), await fields(c));
+            }
+        }
+        finally
+        {
+            if (ahead is not null) await ahead.DisposeAsync();
         }
         Assert.Equal(until, StageOf(view));
         return view;
@@ -173,15 +212,6 @@ public abstract partial class MonitoringApiTests(TestApp app) : ApiTests(app)
             .Select(x => x!["code"]!.GetValue<string>()).First(c => c.Length == 12);
     }
 
-    private static async Task<HttpClient> LoginAsync(WebApplicationFactory<Program> app, string user)
-    {
-        var c = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var token = await Ok(await c.PostAsJsonAsync("/api/v1/auth/login",
-            new { username = user, password = Jingzhun.Web.Modules.Registry.DemoData.DemoSeeder.DemoPassword }));
-        c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token["accessToken"]!.GetValue<string>());
-        return c;
-    }
-
     [DbFact]
     public async Task Texts_of_leads_steps_plans_and_measures_are_saved_up_to_their_limit_and_one_character_more_is_refused_naming_the_field()
     {
@@ -203,11 +233,16 @@ public abstract partial class MonitoringApiTests(TestApp app) : ApiTests(app)
         await TextLimitAsync("reason", 500, t => StepAsync(county, c.Id, "Appraisal", c.Version,
             b => { b["date"] = Day(ChinaToday); b["participants"] = 9; b["agreed"] = false; b["reason"] = t; }));
         c = await CaseAtAsync("Publicity");
-        await TextLimitAsync("objections", 300, t => StepAsync(county, c.Id, "Publicity", c.Version,
-            b => { PublicityFields(ChinaToday)(b); b["objections"] = t; b["objectionHandling"] = "已入户解释并核实"; }));
-        c = await CaseAtAsync("Publicity");
-        await TextLimitAsync("objectionHandling", 300, t => StepAsync(county, c.Id, "Publicity", c.Version,
-            b => { PublicityFields(ChinaToday)(b); b["objections"] = "群众反映收入登记偏低"; b["objectionHandling"] = t; }));
+        // The publicity is recorded once it has ended, six days on.
+        var (ahead, aheadCounty) = await AheadAsync(county, PublicityWait);
+        await using (ahead)
+        {
+            await TextLimitAsync("objections", 300, t => StepAsync(aheadCounty, c.Id, "Publicity", c.Version,
+                b => { PublicityFields(ChinaToday)(b); b["objections"] = t; b["objectionHandling"] = "已入户解释并核实"; }));
+            c = await CaseAtAsync("Publicity");
+            await TextLimitAsync("objectionHandling", 300, t => StepAsync(aheadCounty, c.Id, "Publicity", c.Version,
+                b => { PublicityFields(ChinaToday)(b); b["objections"] = "群众反映收入登记偏低"; b["objectionHandling"] = t; }));
+        }
         c = await CaseAtAsync("TownshipReview");
         await TextLimitAsync("opinion", 500, t => StepAsync(county, c.Id, "TownshipReview", c.Version, Agree("opinion", t)));
 

@@ -268,20 +268,27 @@ public abstract partial class FormPagesTests(TestApp app) : ApiTests(app)
             new { householdId = h.Id, source = "CadreCheck", detail = "入户走访发现家庭成员患重病" }), HttpStatusCode.Created);
         var id = (await Ok(await county.PostAsync($"/api/v1/monitoring/leads/{lead["id"]}/case", null), HttpStatusCode.Created))["id"]!.GetValue<long>();
         string Day(int days) => today.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        byte[] scan = [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xFF, 0xD9];
+        var scanId = (await Ok(await county.PostAsync("/api/v1/files", new MultipartFormDataContent { { new ByteArrayContent(scan), "file", "承诺书.jpg" } }),
+            HttpStatusCode.Created))["id"]!.GetValue<string>();
         var steps = new (string Step, JsonObject Fields)[]
         {
             ("Visit", new() { ["date"] = Day(0), ["findings"] = "入户核实家庭成员患病，医疗支出大" }),
+            ("Consent", new() { ["date"] = Day(0), ["scanFileId"] = scanId }),
             ("Comparison", new() { ["findings"] = "暂无" }),
             ("Appraisal", new() { ["date"] = Day(0), ["participants"] = 12, ["agreed"] = true, ["kind"] = "UnstableExited", ["riskTypes"] = new JsonArray("Illness") }),
-            ("Publicity", new() { ["startDate"] = Day(-7), ["endDate"] = Day(-1) }),
+            // Posted the day of the appraisal for six days: recorded (with what follows) six days on.
+            ("Publicity", new() { ["startDate"] = Day(0), ["endDate"] = Day(5) }),
             ("TownshipReview", new() { ["agreed"] = true, ["opinion"] = "经审核符合条件" }),
             ("CountyDecision", new() { ["agreed"] = true, ["reason"] = "同意" }),
         };
         var version = 1;
+        await using var ahead = Later(6);
         foreach (var (step, fields) in steps.TakeWhile(s => s.Step != stage))
         {
             fields["step"] = step;
             fields["version"] = version;
+            if (step == "Publicity") county = await LoginAsync(ahead, "tl_admin");
             var view = await Ok(await county.PostAsJsonAsync($"/api/v1/monitoring/cases/{id}/steps", fields));
             version = view["case"]!["version"]!.GetValue<int>();
         }

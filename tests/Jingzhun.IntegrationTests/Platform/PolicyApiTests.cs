@@ -14,7 +14,7 @@ public abstract class PolicyApiTests(TestApp app) : ApiTests(app)
     private static object Monitoring(decimal threshold) => new
     {
         threshold, nearBand = 0.10m, incomeDropTrigger = 0.30m, outOfPocketTriggerExited = 5000m, outOfPocketTriggerOther = 20000m, decisionDays = 15,
-        publicityDays = 5, eliminationMinMonths = 6, eliminationMinMeasures = 1, eliminationStableYears = 2, microloanMaxAmount = 50000m, microloanMaxYears = 3,
+        publicityDays = 5, eliminationMinMonths = 6, eliminationMinMeasures = 1, eliminationStableMonths = 6, microloanMaxAmount = 50000m, microloanMaxYears = 3,
     };
 
     [DbFact]
@@ -60,7 +60,7 @@ public abstract class PolicyApiTests(TestApp app) : ApiTests(app)
         Assert.Contains("不能低于全国底线", await FieldError(await admin.PutAsJsonAsync("/api/v1/monitoring/policies/53/2024", Monitoring(5000m)), "threshold"));
         Assert.Contains("不少于5天", await FieldError(await admin.PutAsJsonAsync("/api/v1/monitoring/policies/53/2024",
             new { threshold = 8000m, nearBand = 0.1m, incomeDropTrigger = 0.3m, outOfPocketTriggerExited = 1m, outOfPocketTriggerOther = 1m, decisionDays = 15,
-                publicityDays = 3, eliminationMinMonths = 6, eliminationMinMeasures = 1, eliminationStableYears = 2, microloanMaxAmount = 50000m, microloanMaxYears = 3 }), "publicityDays"));
+                publicityDays = 3, eliminationMinMonths = 6, eliminationMinMeasures = 1, eliminationStableMonths = 6, microloanMaxAmount = 50000m, microloanMaxYears = 3 }), "publicityDays"));
         Assert.Contains("A、B、C、D", await FieldError(await admin.PutAsJsonAsync("/api/v1/guarantees/policies/53/2024", new
         {
             schoolAgeFrom = 6, schoolAgeTo = 15, safeHousingGrades = "A,X", waterLitresPerPersonDay = 35, waterLitresPerPersonDayShortArea = 20,

@@ -43,10 +43,11 @@ public sealed class GuaranteeRulesTests
     // age, school status, exemption, 送教上门, verdict, reason fragment
     [InlineData(12, SchoolStatus.NotInSchool, false, false, Verdict.Fail, "成员 李四（12岁）非在校生，且无送教上门或健康原因")]
     [InlineData(12, SchoolStatus.Primary, false, false, Verdict.Pass, "均在校")]
-    [InlineData(6, SchoolStatus.NotInSchool, false, false, Verdict.Fail, "（6岁）")]
+    [InlineData(7, SchoolStatus.NotInSchool, false, false, Verdict.Fail, "（7岁）")]
+    [InlineData(6, SchoolStatus.NotInSchool, false, false, Verdict.Pass, "无义务教育阶段适龄儿童")]   // turned 6 in November: starts next September
     [InlineData(15, SchoolStatus.NotInSchool, false, false, Verdict.Fail, "（15岁）")]
-    [InlineData(16, SchoolStatus.NotInSchool, false, false, Verdict.Pass, "无6至15周岁")]    // past compulsory age: not a failure
-    [InlineData(5, SchoolStatus.NotInSchool, false, false, Verdict.Pass, "无6至15周岁")]
+    [InlineData(16, SchoolStatus.NotInSchool, false, false, Verdict.Pass, "无义务教育阶段适龄儿童")]    // past compulsory age: not a failure
+    [InlineData(5, SchoolStatus.NotInSchool, false, false, Verdict.Pass, "无义务教育阶段适龄儿童")]
     [InlineData(10, SchoolStatus.NotInSchool, true, true, Verdict.Pass, "因身体原因送教上门")]  // health exemption with 送教上门
     [InlineData(10, SchoolStatus.NotInSchool, true, false, Verdict.Fail, "未落实送教上门")]     // exempt but nobody teaches at home
     public void Compulsory_education_checks_every_child_of_school_age(int age, SchoolStatus school, bool exempt, bool home,
@@ -55,6 +56,65 @@ public sealed class GuaranteeRulesTests
         var r = GuaranteeRules.Education(Household(Person("张三", 40), Person("李四", age, school, exempt: exempt, homeSchooling: home)), Policy, Today);
         Assert.Equal(expected, r.Verdict);
         Assert.Contains(reason, r.Reason);
+    }
+
+    [Theory]
+    // birth, day judged, in compulsory-school age: from the first 1 September after the sixth birthday
+    [InlineData("2020-08-31", "2026-08-31", false)]   // turned 6 on the last day of August: not yet
+    [InlineData("2020-08-31", "2026-09-01", true)]    // the autumn term after it
+    [InlineData("2020-09-01", "2026-09-01", false)]   // turns 6 on 1 September itself: the next year's term
+    [InlineData("2020-09-01", "2027-08-31", false)]
+    [InlineData("2020-09-01", "2027-09-01", true)]
+    [InlineData("2020-02-29", "2026-08-31", false)]   // leap-day birth: sixth birthday 28 Feb 2026
+    [InlineData("2020-02-29", "2026-09-01", true)]
+    [InlineData("2019-12-31", "2026-08-31", false)]   // a year-end birth starts the autumn after
+    [InlineData("2019-12-31", "2026-09-01", true)]
+    // ... until the sixteenth birthday
+    [InlineData("2010-03-15", "2026-03-14", true)]
+    [InlineData("2010-03-15", "2026-03-15", false)]
+    [InlineData("2008-02-29", "2024-02-28", true)]    // leap-day birth: sixteenth birthday 29 Feb 2024
+    [InlineData("2008-02-29", "2024-02-29", false)]
+    [InlineData("2010-12-31", "2026-12-30", true)]
+    [InlineData("2010-12-31", "2026-12-31", false)]
+    public void Compulsory_school_age_runs_from_the_autumn_after_the_sixth_birthday_to_the_sixteenth(string birth, string on, bool expected) =>
+        Assert.Equal(expected, GuaranteeRules.InCompulsoryAge(DateOnly.Parse(birth), null, DateOnly.Parse(on), Policy));
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData(EducationLevel.Primary, true)]
+    [InlineData(EducationLevel.JuniorHigh, false)]    // 初中毕业: nine years completed
+    [InlineData(EducationLevel.SeniorHigh, false)]
+    [InlineData(EducationLevel.Vocational, false)]
+    [InlineData(EducationLevel.College, false)]
+    public void Nine_years_completed_end_compulsory_school_age_before_sixteen(EducationLevel? level, bool expected) =>
+        Assert.Equal(expected, GuaranteeRules.InCompulsoryAge(new DateOnly(2011, 6, 1), level, new DateOnly(2026, 11, 24), Policy));
+
+    [Theory]
+    [InlineData("2025-08-31", true)]    // in the eighth school year: a recorded 初中 is not yet a completion
+    [InlineData("2025-09-01", false)]   // the ninth school year (started 1 Sep 2017) has begun
+    [InlineData("2026-06-30", false)]
+    public void A_completed_level_counts_from_the_ninth_school_year(string on, bool inAge) =>
+        Assert.Equal(inAge, GuaranteeRules.InCompulsoryAge(new DateOnly(2011, 6, 1), EducationLevel.JuniorHigh, DateOnly.Parse(on), Policy));
+
+    [Fact]
+    public void A_fifteen_year_old_who_finished_junior_high_and_left_school_is_not_a_drop_out()
+    {
+        var graduate = Person("李四", 15) with { EducationLevel = EducationLevel.JuniorHigh };
+        Assert.Equal(Verdict.Pass, GuaranteeRules.Education(Household(Person("张三", 40), graduate), Policy, Today).Verdict);
+        var dropOut = Person("李四", 15) with { EducationLevel = EducationLevel.Primary };
+        Assert.Equal(Verdict.Fail, GuaranteeRules.Education(Household(Person("张三", 40), dropOut), Policy, Today).Verdict);
+    }
+
+    [Fact]
+    public void The_policy_ages_move_the_bounds()
+    {
+        var seven = GuaranteePolicy.NationalDefault(2021);
+        seven.SchoolAgeFrom = 7;
+        seven.SchoolAgeTo = 14;
+        Assert.False(GuaranteeRules.InCompulsoryAge(new DateOnly(2020, 8, 31), null, new DateOnly(2026, 9, 1), seven));
+        Assert.True(GuaranteeRules.InCompulsoryAge(new DateOnly(2020, 8, 31), null, new DateOnly(2026, 9, 1), Policy));
+        Assert.False(GuaranteeRules.InCompulsoryAge(new DateOnly(2011, 3, 15), null, new DateOnly(2026, 3, 15), seven));
+        Assert.True(GuaranteeRules.InCompulsoryAge(new DateOnly(2011, 3, 15), null, new DateOnly(2026, 3, 14), Policy));
     }
 
     [Fact]

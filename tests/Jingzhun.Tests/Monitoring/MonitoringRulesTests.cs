@@ -147,12 +147,54 @@ public sealed class EliminationRulesTests
         var c = EliminationRules.Check(x, Floor).ToDictionary(k => k.Name);
         Assert.False(c["帮扶措施"].Met);
         Assert.False(c["收入稳定"].Met);                          // 6,000 is within the range, not above it
-        Assert.Contains("2025年6000元、2024年7000元", c["收入稳定"].Detail);
+        Assert.Contains("2025年6000元（监测范围6000元，未高于）", c["收入稳定"].Detail);
         Assert.False(c["两不愁三保障及饮水安全"].Met);
         Assert.False(c["劳动能力"].Met);                          // no labour: stays under follow-up
         Assert.Contains("继续跟踪帮扶", c["劳动能力"].Detail);
         Assert.True(c["监测时间"].Met);
     }
+
+    [Theory]
+    [InlineData("5999.99", false)]
+    [InlineData("6000", false)]         // at the range: within it, not above
+    [InlineData("6000.01", true)]       // just above, unrounded
+    public void The_latest_year_above_the_range_is_stable_income(string latest, bool met)
+    {
+        // The year before was within the range: half a year above is enough (two full years are not asked).
+        var x = Ready(new DateOnly(2026, 5, 24)) with { Incomes = [(2024, 5000m), (2025, decimal.Parse(latest, CultureInfo.InvariantCulture))] };
+        Assert.Equal(met, EliminationRules.IncomeStable(x, Floor).Met);
+    }
+
+    [Theory]
+    [InlineData(6, true)]
+    [InlineData(12, true)]              // one year's record covers twelve months
+    [InlineData(13, false)]             // more than a year: the year before must be above the range too
+    public void The_policy_months_decide_how_far_back_income_is_judged(int months, bool met)
+    {
+        var policy = MonitoringPolicy.NationalFloor(2021);
+        policy.EliminationStableMonths = months;
+        var x = Ready(new DateOnly(2026, 5, 24)) with { Incomes = [(2024, 5000m), (2025, 8000m)] };
+        Assert.Equal(met, EliminationRules.IncomeStable(x, policy).Met);
+        Assert.True(EliminationRules.IncomeStable(x with { Incomes = [(2024, 6500m), (2025, 8000m)] }, policy).Met == months <= 24);
+    }
+
+    [Theory]
+    [InlineData("8700", false)]         // at the income year's own range (a province's 8,700), not the floor's 6,000
+    [InlineData("8700.01", true)]
+    public void Each_year_is_judged_against_its_own_range(string latest, bool met)
+    {
+        var x = Ready(new DateOnly(2026, 5, 24)) with
+        {
+            Incomes = [(2025, decimal.Parse(latest, CultureInfo.InvariantCulture))], Thresholds = new Dictionary<int, decimal> { [2025] = 8700m },
+        };
+        var (ok, detail) = EliminationRules.IncomeStable(x, Floor);
+        Assert.Equal(met, ok);
+        Assert.Contains("监测范围8700元", detail);
+    }
+
+    [Fact]
+    public void No_income_record_is_not_stable() =>
+        Assert.Equal((false, "无收入记录"), EliminationRules.IncomeStable(Ready(new DateOnly(2026, 5, 24)) with { Incomes = [] }, Floor));
 
     [Theory]
     [InlineData("2026-01-31", "2026-07-30", 5)]

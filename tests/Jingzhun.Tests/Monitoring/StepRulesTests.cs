@@ -68,6 +68,84 @@ public sealed class StepRulesTests
     public void A_visit_is_dated_not_after_today(int fromToday, string? field) =>
         Assert.Equal(field, Field(StepRules.Visit(Today.AddDays(fromToday), "收入明显下降", Today)));
 
+    // --- step dates against the lead and the step they follow ---------------------------------------------------
+
+    private static readonly DateOnly LeadDay = new(2026, 3, 1);
+
+    [Fact]
+    public void The_earliest_day_is_the_lead_until_a_later_step_is_dated()
+    {
+        Assert.Equal(new StepRules.Earliest(LeadDay, "风险线索提出日期"), StepRules.EarliestNext(LeadDay, []));
+        Assert.Equal(new StepRules.Earliest(new(2026, 3, 3), "承诺授权日期"),
+            StepRules.EarliestNext(LeadDay, [new(CaseStep.Visit, new(2026, 3, 2)), new(CaseStep.Consent, new(2026, 3, 3))]));
+        Assert.Equal(new StepRules.Earliest(new(2026, 3, 5), "民主评议日期"),
+            StepRules.EarliestNext(LeadDay, [new(CaseStep.Visit, new(2026, 3, 2)), new(CaseStep.Appraisal, new(2026, 3, 5))]));
+        // A step dated on the lead's day: the day is named after the step.
+        Assert.Equal("入户核查日期", StepRules.EarliestNext(LeadDay, [new(CaseStep.Visit, LeadDay)]).What);
+    }
+
+    [Theory]
+    [InlineData(-1, "date")]            // the day before the lead was raised
+    [InlineData(0, null)]               // the lead's day
+    [InlineData(1, null)]
+    public void A_visit_is_not_dated_before_the_lead(int fromLead, string? field) =>
+        Assert.Equal(field, Field(StepRules.Visit(LeadDay.AddDays(fromLead), "收入明显下降", Today, new(LeadDay, "风险线索提出日期"))));
+
+    [Fact]
+    public void A_step_dated_too_early_names_the_day_it_follows()
+    {
+        var f = StepRules.Visit(new(2026, 2, 28), "收入明显下降", Today, new(LeadDay, "风险线索提出日期"));
+        Assert.Equal("核查日期不能早于风险线索提出日期（2026-03-01）", f!.Message);
+    }
+
+    [Theory]
+    [InlineData(-1, "date")]
+    [InlineData(0, null)]               // signed on the day of the visit
+    [InlineData(1, null)]
+    public void The_consent_is_not_signed_before_the_visit(int fromVisit, string? field)
+    {
+        var visit = new StepRules.Earliest(new(2026, 3, 2), "入户核查日期");
+        Assert.Equal(field, Field(StepRules.Consent(visit.Day.AddDays(fromVisit), "scan", Today, visit)));
+    }
+
+    [Fact]
+    public void The_consent_needs_its_date_and_its_scan()
+    {
+        Assert.Equal("date", Field(StepRules.Consent(null, "scan", Today)));
+        Assert.Equal("date", Field(StepRules.Consent(Today.AddDays(1), "scan", Today)));
+        Assert.Equal("请上传户主签字的承诺书和授权书扫描件", StepRules.Consent(Today, " ", Today)!.Message);
+        Assert.Equal("scanFileId", Field(StepRules.Consent(Today, null, Today)));
+    }
+
+    [Theory]
+    [InlineData(-1, "date")]
+    [InlineData(0, null)]
+    [InlineData(1, null)]
+    public void An_appraisal_is_not_dated_before_the_step_it_follows(int fromConsent, string? field)
+    {
+        var consent = new StepRules.Earliest(new(2026, 3, 3), "承诺授权日期");
+        Assert.Equal(field, Field(StepRules.Appraisal(consent.Day.AddDays(fromConsent), 12, true, MonitoringKind.EdgeProne, Risks, null, false, Today, consent)));
+    }
+
+    [Theory]
+    [InlineData(-1, "startDate")]       // posted the day before the appraisal
+    [InlineData(0, null)]               // posted the day of the appraisal
+    [InlineData(1, null)]
+    public void The_publicity_starts_after_the_appraisal(int fromAppraisal, string? field)
+    {
+        var appraisal = new StepRules.Earliest(new(2026, 3, 5), "民主评议日期");
+        var start = appraisal.Day.AddDays(fromAppraisal);
+        Assert.Equal(field, Field(StepRules.Publicity(start, start.AddDays(Floor.PublicityDays - 1), null, null, Floor.PublicityDays, Today, appraisal)));
+    }
+
+    [Fact]
+    public void A_publicity_before_the_lead_is_refused_naming_its_start()
+    {
+        var f = StepRules.Publicity(new(2026, 2, 20), new(2026, 2, 26), null, null, Floor.PublicityDays, Today, new(LeadDay, "风险线索提出日期"));
+        Assert.Equal("公示开始日期不能早于风险线索提出日期（2026-03-01）", f!.Message);
+        Assert.Equal("startDate", Field(f));
+    }
+
     [Theory]
     [InlineData(null, "findings")]
     [InlineData("收入下降", null)]         // 4 characters: the minimum
@@ -169,8 +247,11 @@ public sealed class MonitoringCaseTests
     {
         var c = Opened();
         c.RecordVisit(new(2026, 3, 18), " 收入明显下降 ", Now, "村干部");
-        Assert.Equal(CaseStage.Comparison, c.Stage);
+        Assert.Equal(CaseStage.Consent, c.Stage);
         Assert.Equal("入户核查：收入明显下降", c.Steps[^1].Summary);
+        c.RecordConsent(new(2026, 3, 18), "f1", "承诺书.jpg", Now, "村干部");
+        Assert.Equal(CaseStage.Comparison, c.Stage);
+        Assert.Equal("承诺授权（2026-03-18）：户主签署承诺书和信息查询授权书，扫描件 承诺书.jpg", c.Steps[^1].Summary);
         c.RecordComparison(null, Now, "乡镇");
         c.RecordAppraisal(CaseStep.Appraisal, new(2026, 3, 19), 12, true, MonitoringKind.EdgeProne, [PovertyCause.Illness], null, Now, "村干部");
         Assert.Equal((CaseStage.Publicity, MonitoringKind.EdgeProne), (c.Stage, c.ProposedKind));
@@ -179,7 +260,31 @@ public sealed class MonitoringCaseTests
         c.RecordReview(CaseStep.TownshipReview, true, "同意", Now, "乡镇");
         c.DecideIncluded(MonitoringKind.EdgeProne, [PovertyCause.Illness], new(2026, 3, 20), Now, "县");
         Assert.Equal((CaseStage.Monitoring, MonitoringKind.EdgeProne, new DateOnly(2026, 3, 20)), (c.Stage, c.Kind, c.MonitoredSince!.Value));
-        Assert.Equal(7, c.Version);
+        Assert.Equal(8, c.Version);
+    }
+
+    [Fact]
+    public void The_consent_step_comes_between_the_visit_and_the_comparison()
+    {
+        Assert.Equal((CaseStage.Visit, CaseStage.Consent), (MonitoringCase.Transitions[CaseStep.Visit].From, MonitoringCase.Transitions[CaseStep.Visit].To));
+        Assert.Equal((CaseStage.Consent, CaseStage.Comparison, (CaseStage?)null), MonitoringCase.Transitions[CaseStep.Consent]);
+        Assert.Equal([CaseStage.Visit, CaseStage.Consent, CaseStage.Comparison], MonitoringCase.ProcedureStages[..3]);
+        Assert.False(MonitoringCase.IsElimination(CaseStep.Consent));
+        Assert.True(Opened() is { InProcedure: true, IsMonitored: false });
+    }
+
+    [Fact]
+    public void The_days_recorded_are_the_forms_dates_and_a_publicity_counts_by_its_end()
+    {
+        var c = Opened();
+        Assert.Equal(new StepRules.Earliest(new(2026, 3, 20), "风险线索提出日期"), c.EarliestNext());   // 02:00 UTC is 10:00 in Beijing
+        c.RecordVisit(new(2026, 3, 21), "收入明显下降", Now, "村干部");
+        c.RecordConsent(new(2026, 3, 22), "f1", "承诺书.jpg", Now, "村干部");
+        c.RecordComparison(null, Now, "乡镇");
+        Assert.Equal(new StepRules.Earliest(new(2026, 3, 22), "承诺授权日期"), c.EarliestNext());
+        c.RecordAppraisal(CaseStep.Appraisal, new(2026, 3, 23), 12, true, MonitoringKind.EdgeProne, [PovertyCause.Illness], null, Now, "村干部");
+        c.RecordPublicity(CaseStep.Publicity, new(2026, 3, 24), new(2026, 3, 28), null, null, Now, "村干部");
+        Assert.Equal(new StepRules.Earliest(new(2026, 3, 28), "公示结束日期"), c.EarliestNext());
     }
 
     [Fact]
@@ -187,6 +292,7 @@ public sealed class MonitoringCaseTests
     {
         var c = Opened();
         c.RecordVisit(new(2026, 3, 18), "收入明显下降", Now, "村干部");
+        c.RecordConsent(new(2026, 3, 18), "f1", "承诺书.jpg", Now, "村干部");
         c.RecordComparison(null, Now, "乡镇");
         c.RecordAppraisal(CaseStep.Appraisal, new(2026, 3, 19), 12, false, null, null, " 有稳定收入 ", Now, "村干部");
         Assert.Equal((CaseStage.NotIncluded, "有稳定收入"), (c.Stage, c.NotIncludedReason));

@@ -44,7 +44,7 @@ public sealed class RiskLead : Platform.Auditing.IAudited, Platform.Data.IHouseh
 }
 
 /// <summary>
-/// One household's passage through identification (风险预警 → 入户核查 → 信息比对 → 民主评议 → 村级公示 → 乡镇审核 →
+/// One household's passage through identification (风险预警 → 入户核查 → 承诺授权 → 信息比对 → 民主评议 → 村级公示 → 乡镇审核 →
 /// 县级审定), monitoring and assistance, and 风险消除. The record stays after elimination; a new lead opens a new case.
 /// </summary>
 [Platform.Data.VillageScoped]
@@ -86,7 +86,8 @@ public sealed class MonitoringCase : Platform.Auditing.IAudited, Platform.Data.I
     public static readonly IReadOnlyDictionary<CaseStep, (CaseStage From, CaseStage To, CaseStage? Refused)> Transitions =
         new Dictionary<CaseStep, (CaseStage, CaseStage, CaseStage?)>
         {
-            [CaseStep.Visit] = (CaseStage.Visit, CaseStage.Comparison, null),
+            [CaseStep.Visit] = (CaseStage.Visit, CaseStage.Consent, null),
+            [CaseStep.Consent] = (CaseStage.Consent, CaseStage.Comparison, null),
             [CaseStep.Comparison] = (CaseStage.Comparison, CaseStage.Appraisal, null),
             [CaseStep.Appraisal] = (CaseStage.Appraisal, CaseStage.Publicity, CaseStage.NotIncluded),
             [CaseStep.Publicity] = (CaseStage.Publicity, CaseStage.TownshipReview, null),
@@ -103,11 +104,29 @@ public sealed class MonitoringCase : Platform.Auditing.IAudited, Platform.Data.I
     public static readonly IReadOnlyDictionary<CaseStep, CaseStage> From = Transitions.ToDictionary(t => t.Key, t => t.Value.From);
 
     /// <summary>The 风险消除 steps (a refusal keeps the household under monitoring instead of ending the case).</summary>
-    public static bool IsElimination(CaseStep step) => step >= CaseStep.EliminationAppraisal;
+    public static bool IsElimination(CaseStep step) => step is CaseStep.EliminationAppraisal or CaseStep.EliminationPublicity
+        or CaseStep.EliminationTownship or CaseStep.EliminationCounty;
 
-    public bool InProcedure => Stage <= CaseStage.CountyDecision;
+    /// <summary>The identification procedure's stages in their order (认定中: the 15-day clock runs).</summary>
+    public static readonly CaseStage[] ProcedureStages =
+    [
+        CaseStage.Visit, CaseStage.Consent, CaseStage.Comparison, CaseStage.Appraisal, CaseStage.Publicity, CaseStage.TownshipReview,
+        CaseStage.CountyDecision,
+    ];
+
+    /// <summary>Identified and not closed: 监测帮扶中 and the 风险消除 stages before the decision.</summary>
+    public static readonly CaseStage[] MonitoredStages =
+    [
+        CaseStage.Monitoring, CaseStage.EliminationAppraisal, CaseStage.EliminationPublicity, CaseStage.EliminationTownship,
+        CaseStage.EliminationCounty,
+    ];
+
+    /// <summary>Ever identified (纳入监测): under monitoring or eliminated.</summary>
+    public static readonly CaseStage[] IdentifiedStages = [.. MonitoredStages, CaseStage.Eliminated];
+
+    public bool InProcedure => ProcedureStages.Contains(Stage);
     public bool IsActive => Stage is not (CaseStage.NotIncluded or CaseStage.Eliminated);
-    public bool IsMonitored => Stage >= CaseStage.Monitoring && Stage != CaseStage.NotIncluded;
+    public bool IsMonitored => IdentifiedStages.Contains(Stage);
 
     public IReadOnlyList<Registry.PovertyCause> RiskTypeList() =>
         RiskTypes.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Registry.PovertyCause>).ToList();
@@ -118,6 +137,29 @@ public sealed class MonitoringCase : Platform.Auditing.IAudited, Platform.Data.I
             HouseholdId = householdId, VillageCode = villageCode, CountyCode = villageCode[..6], Stage = CaseStage.Visit,
             StatusBefore = statusBefore, LeadAt = leadAt, Version = 1, UpdatedAt = now, UpdatedBy = by,
         };
+
+    /// <summary>The day the first lead was raised (Beijing time): no step is dated before it.</summary>
+    public DateOnly LeadDay => DateOnly.FromDateTime(Platform.Localization.ChinaTime.ToLocal(LeadAt));
+
+    /// <summary>
+    /// The days of the steps recorded in the procedure under way (the identification, or the 风险消除 since it was
+    /// last started): each step's form date (a publicity's end), 启动风险消除 on the day it was recorded.
+    /// </summary>
+    public IReadOnlyList<StepRules.StepDay> RecordedDays()
+    {
+        var steps = Steps.OrderBy(s => s.At).ThenBy(s => s.Id).ToList();
+        var from = Math.Max(0, steps.FindLastIndex(s => s.Step == CaseStep.StartElimination));
+        var days = new List<StepRules.StepDay>();
+        foreach (var s in steps.Skip(from))
+        {
+            var day = s.Step == CaseStep.StartElimination ? DateOnly.FromDateTime(Platform.Localization.ChinaTime.ToLocal(s.At)) : s.FormDate();
+            if (day is { } d) days.Add(new(s.Step, d));
+        }
+        return days;
+    }
+
+    /// <summary>The earliest day the next step may be dated (<see cref="StepRules.EarliestNext"/>).</summary>
+    public StepRules.Earliest EarliestNext() => StepRules.EarliestNext(LeadDay, RecordedDays());
 
     public bool CanRecord(CaseStep step) => Transitions.TryGetValue(step, out var t) && t.From == Stage;
 
@@ -147,6 +189,11 @@ public sealed class MonitoringCase : Platform.Auditing.IAudited, Platform.Data.I
         var text = findings.Trim();
         Record(CaseStep.Visit, true, new { Date = (DateOnly?)date, Findings = text }, $"入户核查：{text}", now, by);
     }
+
+    /// <summary>承诺授权 → 信息比对: the day the household signed, and the stored scan of what it signed.</summary>
+    public void RecordConsent(DateOnly date, string scanFileId, string scanFileName, DateTime now, string by) =>
+        Record(CaseStep.Consent, true, new { Date = (DateOnly?)date, ScanFileId = scanFileId, ScanFileName = scanFileName },
+            $"承诺授权（{date:yyyy-MM-dd}）：户主签署承诺书和信息查询授权书，扫描件 {scanFileName}", now, by);
 
     /// <summary>信息比对 → 民主评议; no answer from the departments is recorded as such.</summary>
     public void RecordComparison(string? findings, DateTime now, string by)
@@ -273,6 +320,24 @@ public sealed class CaseStepRecord
     public string Summary { get; private set; } = "";
     public DateTime At { get; private set; }
     public string By { get; private set; } = "";
+
+    /// <summary>The step's own date from its form: a publicity's end, else its date; null for an undated step.</summary>
+    public DateOnly? FormDate() => (ReadField("EndDate") ?? ReadField("Date")) is { } text && DateOnly.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var d)
+        ? d : null;
+
+    /// <summary>A text or date field of the step's form, null when absent.</summary>
+    public string? ReadField(string name) => ReadField(Fields, name);
+
+    public static string? ReadField(string fields, string name)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(fields);
+            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
+                ? v.GetString() : null;
+        }
+        catch (JsonException) { return null; }
+    }
 }
 
 /// <summary>One assistance measure against one risk (一户一策). Its handler raises the version with every change.</summary>

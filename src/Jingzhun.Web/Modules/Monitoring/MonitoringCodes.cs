@@ -22,6 +22,8 @@ public enum LeadStatus
 /// <summary>
 /// The stages of a monitoring case: the identification procedure (a typical county's steps), monitoring, and the
 /// 风险消除 procedure. A stage names the step that is due next; the terminal stages are NotIncluded and Eliminated.
+/// Stages are stored by number: compare them through <see cref="MonitoringCase.ProcedureStages"/> and
+/// <see cref="MonitoringCase.MonitoredStages"/>, never by order (承诺授权 was added as 14).
 /// </summary>
 public enum CaseStage
 {
@@ -38,6 +40,9 @@ public enum CaseStage
     [Display(Name = "风险消除：待乡镇审核")] EliminationTownship = 11,
     [Display(Name = "风险消除：待县级审定")] EliminationCounty = 12,
     [Display(Name = "风险已消除")] Eliminated = 13,
+    /// <summary>承诺授权 (after 入户核查, before 信息比对): numbered last so that stored stages keep their numbers; its place in the
+    /// order is <see cref="MonitoringCase.ProcedureStages"/>.</summary>
+    [Display(Name = "待承诺授权")] Consent = 14,
 }
 
 /// <summary>The step a user records; each is allowed from one stage and to some roles.</summary>
@@ -54,6 +59,8 @@ public enum CaseStep
     [Display(Name = "风险消除公示")] EliminationPublicity = 9,
     [Display(Name = "风险消除乡镇审核")] EliminationTownship = 10,
     [Display(Name = "风险消除县级审定")] EliminationCounty = 11,
+    /// <summary>承诺授权: the household signs its commitment and consent to the checking of its data (a date and the scan).</summary>
+    [Display(Name = "承诺授权")] Consent = 12,
 }
 
 /// <summary>帮扶措施 categories, one per kind of risk (DOMAIN.md §4).</summary>

@@ -35,10 +35,14 @@ public static class MonitoringPages
     public static string RiskLabels(string? stored) =>
         RiskTypes(stored) is { Count: > 0 } list ? string.Join("、", list.Select(x => Platform.Localization.Labels.Of(x))) : "";
 
+    /// <summary>The stages in the procedure's order (承诺授权 after 入户核查), for the stage filter.</summary>
+    public static IEnumerable<CaseStage> StagesInOrder =>
+        MonitoringCase.ProcedureStages.Concat([CaseStage.NotIncluded]).Concat(MonitoringCase.IdentifiedStages);
+
     /// <summary>CSS class for a stage badge: in procedure, monitored, elimination, closed.</summary>
     public static string StageClass(CaseStage s) => s switch
     {
-        <= CaseStage.CountyDecision => "m-st-proc",
+        _ when MonitoringCase.ProcedureStages.Contains(s) => "m-st-proc",
         CaseStage.Monitoring => "m-st-mon",
         CaseStage.NotIncluded => "m-st-off",
         CaseStage.Eliminated => "m-st-done",

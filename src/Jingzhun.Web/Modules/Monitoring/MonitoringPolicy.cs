@@ -34,8 +34,9 @@ public sealed class MonitoringPolicy : ProvincePolicyRow
     public int EliminationMinMonths { get; set; } = 6;
     /// <summary>... with at least this many measures received, ...</summary>
     public int EliminationMinMeasures { get; set; } = 1;
-    /// <summary>... and income above the range in each of this many latest years ("stably above").</summary>
-    public int EliminationStableYears { get; set; } = 2;
+    /// <summary>... and the latest income above the range for at least this many months ("stably above, in principle
+    /// at least half a year"; a year's income record covers 12).</summary>
+    public int EliminationStableMonths { get; set; } = 6;
 
     /// <summary>脱贫人口小额信贷: at most this amount per household (50,000 yuan) ...</summary>
     public decimal MicroloanMaxAmount { get; set; } = 50000m;
@@ -64,5 +65,7 @@ public sealed class MonitoringPolicyConfiguration : IEntityTypeConfiguration<Mon
         builder.IsPolicyTable("monitoring_policies");
         builder.Property(p => p.NearBand).HasPrecision(5, 4);
         builder.Property(p => p.IncomeDropTrigger).HasPrecision(5, 4);
+        // Rows kept from before the column: the half-year of the policy text (a database default, so a migration fills them).
+        builder.Property(p => p.EliminationStableMonths).HasDefaultValue(6);
     }
 }

@@ -285,7 +285,7 @@ public sealed class ReportsHandler(AppDbContext db, RegionDirectory regions, Fie
             var identifiedPeople = identified.Sum(c => c.People);
             row["monitored"] = monitored.Count;
             row["monitoredPeople"] = monitored.Sum(c => c.People);
-            row["inProcedure"] = set.Count(c => c.Stage <= CaseStage.CountyDecision);
+            row["inProcedure"] = set.Count(c => MonitoringCase.ProcedureStages.Contains(c.Stage));
             row["identified"] = identified.Count;
             row["eliminated"] = set.Count(c => c.Stage == CaseStage.Eliminated);
             row["eliminatedRatio"] = identifiedPeople == 0 ? null

@@ -123,7 +123,7 @@ public sealed class DashboardHandler(AppDbContext db, RegionDirectory regions, S
         var overdue = await problems.CountAsync(p => p.Deadline < today && (p.Status == ProblemStatus.Assigned || p.Status == ProblemStatus.InProgress), ct);
 
         var cases = await (from c in db.MonitoringCases.AsNoTracking().InRegion(code)
-                           where c.Stage >= CaseStage.Monitoring && c.Stage != CaseStage.NotIncluded
+                           where MonitoringCase.IdentifiedStages.Contains(c.Stage)
                            join h in db.Households on c.HouseholdId equals h.Id
                            select new { c.Stage, c.Kind, h.Size }).ToListAsync(ct);
         var monitored = cases.Where(c => c.Stage != CaseStage.Eliminated).ToList();

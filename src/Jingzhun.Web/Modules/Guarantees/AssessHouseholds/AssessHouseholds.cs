@@ -76,10 +76,10 @@ public sealed class AssessHouseholdsHandler(AppDbContext db, PolicyStore store, 
         var members = (await db.Members.AsNoTracking().AcrossScopes("household ids come from the scoped household read; the filter's join would double the read")
                 .Where(m => EF.Parameter(ids).Contains(m.HouseholdId))
                 .OrderBy(m => m.HouseholdId).ThenBy(m => m.Id)
-                .Select(m => new { m.HouseholdId, m.Name, m.BirthDate, m.Status, m.SchoolStatus, m.SchoolHealthExemption, m.HomeSchooling, m.HasMedicalInsurance })
+                .Select(m => new { m.HouseholdId, m.Name, m.BirthDate, m.Status, m.SchoolStatus, m.SchoolHealthExemption, m.HomeSchooling, m.HasMedicalInsurance, m.EducationLevel })
                 .ToListAsync(ct))
             .ToLookup(m => m.HouseholdId, m => new MemberSnapshot(m.Name, m.BirthDate, m.Status, m.SchoolStatus, m.SchoolHealthExemption,
-                m.HomeSchooling, m.HasMedicalInsurance));
+                m.HomeSchooling, m.HasMedicalInsurance, m.EducationLevel));
         var stored = (await db.Assessments.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.HouseholdId))
                 .Select(a => new { a.HouseholdId, a.Dimension, Verdict = new StoredVerdict(a.Id, a.VillageCode, a.Verdict, a.Reason) }).ToListAsync(ct))
             .ToDictionary(a => (a.HouseholdId, a.Dimension), a => a.Verdict);

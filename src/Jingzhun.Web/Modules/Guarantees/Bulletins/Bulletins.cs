@@ -23,9 +23,12 @@ public sealed record BulletinFigures(int Found, int Resolved, int Verified, int 
 
 public sealed record BulletinRow(string Key, string Name, BulletinFigures Figures, BulletinFigures Previous, int? Rank);
 
-public sealed record Bulletin(string RegionCode, string RegionName, string Period, string PeriodLabel, bool IsWeek, int Number, string Title,
+/// <param name="Number">第N期: the running count of the region's bulletins of this kind in the year (null: no problem found
+/// in the region yet, the bulletin has no number).</param>
+/// <param name="Complete">The period has ended; otherwise the figures are 截至 <paramref name="AsOf"/> (now) and incomplete.</param>
+public sealed record Bulletin(string RegionCode, string RegionName, string Period, string PeriodLabel, bool IsWeek, int? Number, string Title,
     DateTime AsOf, BulletinFigures Totals, BulletinFigures PreviousTotals, IReadOnlyList<BulletinRow> ByDimension,
-    IReadOnlyList<BulletinRow> BySubRegion);
+    IReadOnlyList<BulletinRow> BySubRegion, bool Complete = true);
 
 /// <summary>
 /// 周调度 / 月通报 of 两不愁三保障 problems for a region and period: found, resolved, verified, outstanding, overdue and the
@@ -44,6 +47,9 @@ public sealed class BulletinsHandler(AppDbContext db, ManageProblemsHandler prob
         var period = Period.Current(clock, periodKey?.Contains('W', StringComparison.OrdinalIgnoreCase) == true);
         if (!string.IsNullOrWhiteSpace(periodKey) && !Period.TryParse(periodKey, out period))
             return Failure.Invalid("period", "统计周期格式应为 2026-11（月）或 2026-W47（周）");
+        var today = ChinaTime.Today(clock);
+        if (period.FirstDay > today)
+            return Failure.Invalid("period", $"统计周期{period.Label}尚未开始，不能生成通报（今天是{today:yyyy年M月d日}）");
         var previous = period.Previous();
 
         var asOf = problems.Bounds(period).AsOf;
@@ -69,9 +75,13 @@ public sealed class BulletinsHandler(AppDbContext db, ManageProblemsHandler prob
             .Select((r, i) => r with { Rank = i + 1 }).ToList();
 
         var name = regions.NameOf(code);
-        var title = $"{name} 两不愁三保障问题动态清零 {period.Year}年第{period.Number}期 {(period.IsWeek ? "周调度" : "月通报")}";
-        return new Bulletin(code, name, period.Key, period.Label, period.IsWeek, period.Number, title, asOf,
-            now(_ => true), before(_ => true), byDimension, ranked);
+        int? number = rows.Count == 0 ? null : period.OrdinalFrom(DateOnly.FromDateTime(ChinaTime.ToLocal(rows.Min(r => r.P.FoundAt))));
+        // A period not yet ended is reported as far as it has gone: its figures are 截至 now, and the title says so.
+        var complete = period.EndDay <= today;
+        var title = $"{name} 两不愁三保障问题动态清零 {period.Year}年{(number is { } n ? $"第{n}期 " : "")}{(period.IsWeek ? "周调度" : "月通报")}"
+            + (complete ? "" : $"（截至{ChinaTime.ToLocal(asOf):M月d日H时}，本期尚未结束）");
+        return new Bulletin(code, name, period.Key, period.Label, period.IsWeek, number, title, asOf,
+            now(_ => true), before(_ => true), byDimension, ranked, complete);
 
         Func<Func<Slim, bool>, BulletinFigures> Figures(List<Slim> all, Period p)
         {

@@ -11,6 +11,20 @@ public sealed record Period(string Key, bool IsWeek, DateOnly FirstDay, DateOnly
     public DateTime EndUtc => DateTime.SpecifyKind(EndDay.ToDateTime(TimeOnly.MinValue).AddHours(-8), DateTimeKind.Utc);
     public string Label => IsWeek ? $"{Year}年第{Number}周（{FirstDay:M月d日}—{EndDay.AddDays(-1):M月d日}）" : $"{Year}年{Number}月";
 
+    /// <summary>
+    /// 第N期: the running count of this kind's periods in the region's series of the year, which starts with the
+    /// period of the region's first problem (with the year's first period when that came in an earlier year).
+    /// </summary>
+    public int OrdinalFrom(DateOnly firstProblemDay)
+    {
+        if (IsWeek)
+        {
+            var day = firstProblemDay.ToDateTime(TimeOnly.MinValue);
+            return ISOWeek.GetYear(day) < Year ? Number : Number - ISOWeek.GetWeekOfYear(day) + 1;
+        }
+        return firstProblemDay.Year < Year ? Number : Number - firstProblemDay.Month + 1;
+    }
+
     public static bool TryParse(string? key, out Period period)
     {
         period = null!;

@@ -4,8 +4,9 @@ using Jingzhun.Web.Platform.Localization;
 namespace Jingzhun.Web.Modules.Guarantees.Rules;
 
 /// <summary>What the rules read of one member (active members only: a member who left or died is not judged).</summary>
+/// <param name="EducationLevel">文化程度: the highest level obtained (初中 = 初中毕业, nine years of schooling completed).</param>
 public sealed record MemberSnapshot(string Name, DateOnly BirthDate, MemberStatus Status, SchoolStatus SchoolStatus,
-    bool SchoolHealthExemption, bool HomeSchooling, bool HasMedicalInsurance);
+    bool SchoolHealthExemption, bool HomeSchooling, bool HasMedicalInsurance, EducationLevel? EducationLevel = null);
 
 /// <summary>What the rules read of one household.</summary>
 public sealed record HouseholdSnapshot(
@@ -42,8 +43,38 @@ public static class GuaranteeRules
     };
 
     /// <summary>
-    /// 义务教育: no child of compulsory-school age out of school. A child certified unable to attend for health reasons
-    /// who receives 送教上门 is covered; an exempt child without 送教上门 is still a gap.
+    /// Compulsory-school age (义务教育法; DOMAIN.md §3): from the first 1 September after the policy's starting birthday
+    /// (the sixth: a child who turns 6 on 1 September starts the year after) until nine years of schooling are completed
+    /// (文化程度 初中 or above: 初中毕业) or the birthday after the policy's last age (the sixteenth). A 29 February
+    /// birthday falls on 28 February in a common year. A completed level counts only from the ninth school year on: a
+    /// younger child recorded as 初中 is more likely in junior high than through it, and out of school is a drop-out.
+    /// </summary>
+    public static bool InCompulsoryAge(DateOnly birth, EducationLevel? completed, DateOnly on, GuaranteePolicy policy)
+    {
+        var start = SchoolStart(birth, policy);
+        if (on < start) return false;
+        if (on >= birth.AddYears(policy.SchoolAgeTo + 1)) return false;
+        return !(CompletedCompulsory(completed) && on >= start.AddYears(CompulsoryYears - 1));
+    }
+
+    /// <summary>九年义务教育 (义务教育法 第二条): the years of compulsory schooling, fixed by national law.</summary>
+    public const int CompulsoryYears = 9;
+
+    /// <summary>The first autumn term (1 September) strictly after the policy's starting birthday.</summary>
+    public static DateOnly SchoolStart(DateOnly birth, GuaranteePolicy policy)
+    {
+        var birthday = birth.AddYears(policy.SchoolAgeFrom);
+        var term = new DateOnly(birthday.Year, 9, 1);
+        return term > birthday ? term : term.AddYears(1);
+    }
+
+    /// <summary>Nine years completed: 初中毕业 (文化程度 初中) or any higher level.</summary>
+    public static bool CompletedCompulsory(EducationLevel? level) =>
+        level is EducationLevel.JuniorHigh or EducationLevel.SeniorHigh or EducationLevel.Vocational or EducationLevel.College;
+
+    /// <summary>
+    /// 义务教育: no child of compulsory-school age (<see cref="InCompulsoryAge"/>) out of school. A child certified unable
+    /// to attend for health reasons who receives 送教上门 is covered; an exempt child without 送教上门 is still a gap.
     /// </summary>
     public static DimensionResult Education(HouseholdSnapshot h, GuaranteePolicy policy, DateOnly on)
     {
@@ -52,8 +83,8 @@ public static class GuaranteeRules
         var children = 0;
         foreach (var m in Active(h))
         {
+            if (!InCompulsoryAge(m.BirthDate, m.EducationLevel, on, policy)) continue;
             var age = AgeOn(m.BirthDate, on);
-            if (age < policy.SchoolAgeFrom || age > policy.SchoolAgeTo) continue;
             children++;
             if (m.SchoolStatus != SchoolStatus.NotInSchool) continue;
             if (m.SchoolHealthExemption && m.HomeSchooling) covered.Add($"成员 {m.Name}（{age}岁）因身体原因送教上门");
@@ -61,7 +92,7 @@ public static class GuaranteeRules
             else failures.Add($"成员 {m.Name}（{age}岁）非在校生，且无送教上门或健康原因");
         }
         if (failures.Count > 0) return new(Dimension.Education, Verdict.Fail, string.Join("；", failures));
-        if (children == 0) return new(Dimension.Education, Verdict.Pass, $"无{policy.SchoolAgeFrom}至{policy.SchoolAgeTo}周岁义务教育阶段适龄儿童");
+        if (children == 0) return new(Dimension.Education, Verdict.Pass, "无义务教育阶段适龄儿童（满" + policy.SchoolAgeFrom + "周岁后的秋季学期起，至初中毕业或满" + (policy.SchoolAgeTo + 1) + "周岁）");
         return new(Dimension.Education, Verdict.Pass,
             covered.Count > 0 ? $"义务教育阶段适龄儿童{children}人均已保障（{string.Join("；", covered)}）" : $"义务教育阶段适龄儿童{children}人均在校");
     }

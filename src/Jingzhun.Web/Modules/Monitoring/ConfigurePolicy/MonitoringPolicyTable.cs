@@ -17,7 +17,7 @@ public sealed record MonitoringPolicyValues(
     [property: PolicyField("公示天数", 5, 30, Unit = "天", Message = "村级公示不少于5天，不超过30天")] int PublicityDays,
     [property: PolicyField("风险消除最短监测月数", 1, 36, Unit = "个月")] int EliminationMinMonths,
     [property: PolicyField("风险消除最少帮扶措施数", 1, 10, Unit = "项")] int EliminationMinMeasures,
-    [property: PolicyField("收入稳定年数", 1, 3, Unit = "年")] int EliminationStableYears,
+    [property: PolicyField("收入稳定高于监测范围月数", 1, 36, Unit = "个月", Hint = "原则上不少于半年；一年的收入记录计12个月")] int EliminationStableMonths,
     [property: PolicyField("小额信贷额度上限", 10_000, 1_000_000, Unit = "元")] decimal MicroloanMaxAmount,
     [property: PolicyField("小额信贷期限上限", 1, 10, Unit = "年")] int MicroloanMaxYears);
 

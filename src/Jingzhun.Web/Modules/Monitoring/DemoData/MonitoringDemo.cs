@@ -50,8 +50,9 @@ public sealed class MonitoringDemo(AppDbContext db, SweepRisksHandler sweep, Tim
             var lead = RiskLead.Raise(h.Id, h.VillageCode, (LeadSource)(1 + rng.Next(3)), null, "收入下降、刚性支出增加，存在返贫风险（演示数据）", leadAt, Actor);
             var t = leadAt;
             DateTime Next(int days) => t = t.AddDays(days);
-            c.Record(CaseStep.Visit, CaseStage.Comparison, new { }, "入户核查：家庭收入明显下降，存在返贫风险", Next(2), Actor);
-            c.Record(CaseStep.Comparison, CaseStage.Appraisal, new { }, "信息比对：无财政供养、车辆、商品房、工商注册等情况", Next(3), Actor);
+            c.Record(CaseStep.Visit, CaseStage.Consent, new { }, "入户核查：家庭收入明显下降，存在返贫风险", Next(2), Actor);
+            c.Record(CaseStep.Consent, CaseStage.Comparison, new { }, "承诺授权：户主签署承诺书和信息查询授权书", Next(1), Actor);
+            c.Record(CaseStep.Comparison, CaseStage.Appraisal, new { }, "信息比对：无财政供养、车辆、商品房、工商注册等情况", Next(2), Actor);
             c.Propose(kind, risks);
             c.Record(CaseStep.Appraisal, CaseStage.Publicity, new { }, "民主评议：同意纳入监测", Next(1), Actor);
             c.Record(CaseStep.Publicity, CaseStage.TownshipReview, new { }, "村级公示5天，无异议", Next(5), Actor);

@@ -6,7 +6,8 @@ using Jingzhun.Web.Platform.Problems;
 namespace Jingzhun.Web.Modules.Monitoring.IdentifyHouseholds;
 
 /// <summary>
-/// The form of any step; each step reads the fields it needs: 入户核查 (Date, Findings), 信息比对 (Findings: the
+/// The form of any step; each step reads the fields it needs: 入户核查 (Date, Findings), 承诺授权 (Date, ScanFileId: the
+/// signed commitment and consent, uploaded first through POST /api/v1/files), 信息比对 (Findings: the
 /// department comparison result, or "暂无"), 民主评议 (Date, Participants, Agreed, Kind, RiskTypes, Reason),
 /// 村级公示 (StartDate, EndDate, Objections, ObjectionHandling), 乡镇审核 (Opinion, Agreed, Reason), 县级审定 (Agreed =
 /// 纳入, Kind, RiskTypes, Reason), and the same for the 风险消除 steps.
@@ -19,7 +20,8 @@ public sealed record StepRequest(CaseStep Step, int Version, DateOnly? Date = nu
     DateOnly? StartDate = null, DateOnly? EndDate = null,
     [property: Text(300, "异议情况")] string? Objections = null,
     [property: Text(300, "异议处理情况")] string? ObjectionHandling = null,
-    [property: Text(500, "审核意见")] string? Opinion = null);
+    [property: Text(500, "审核意见")] string? Opinion = null,
+    [property: Text(32, "扫描件")] string? ScanFileId = null);
 
 public static class CaseSteps
 {
@@ -27,6 +29,7 @@ public static class CaseSteps
     public static readonly IReadOnlyDictionary<CaseStep, string> PermissionOf = new Dictionary<CaseStep, string>
     {
         [CaseStep.Visit] = Permissions.MonitoringWork,
+        [CaseStep.Consent] = Permissions.MonitoringWork,
         [CaseStep.Comparison] = Permissions.MonitoringReview,
         [CaseStep.Appraisal] = Permissions.MonitoringWork,
         [CaseStep.Publicity] = Permissions.MonitoringWork,

@@ -27,6 +27,8 @@ public sealed class StepInput
     public string? Objections { get; set; }
     public string? ObjectionHandling { get; set; }
     public string? Opinion { get; set; }
+    /// <summary>承诺授权: the scan stored by an earlier, failed submit (kept so it need not be chosen again).</summary>
+    public string? ScanFileId { get; set; }
 }
 
 public sealed class PlanInput
@@ -55,7 +57,9 @@ public sealed class MeasureInput
 /// (一户一策) and the measures. The same handler as the /api/v1/monitoring/cases endpoints.
 /// </summary>
 [Authorize(Permissions.MonitoringView)]
-public sealed class DetailModel(IdentifyHouseholdsHandler handler, SweepRisks.SweepRisksHandler policies, CurrentUser me, TimeProvider clock) : PageModel
+[Platform.Files.UploadLimit(Platform.Files.UploadLimits.FilesKey, Platform.Files.UploadLimits.FilesDefault, "扫描件")]
+public sealed class DetailModel(IdentifyHouseholdsHandler handler, SweepRisks.SweepRisksHandler policies, Platform.Files.FileStore files, CurrentUser me,
+    TimeProvider clock) : PageModel
 {
     public CaseView View { get; private set; } = null!;
     public DateOnly Today { get; private set; }
@@ -65,6 +69,8 @@ public sealed class DetailModel(IdentifyHouseholdsHandler handler, SweepRisks.Sw
     [BindProperty] public StepInput Input { get; set; } = new();
     [BindProperty] public PlanInput PlanForm { get; set; } = new();
     [BindProperty] public MeasureInput Measure { get; set; } = new();
+    /// <summary>承诺授权: the scan of the signed commitment and consent (JPEG or PNG), stored before the step is recorded.</summary>
+    [BindProperty] public IFormFile? Scan { get; set; }
     /// <summary>?measure=ID opens that measure in the form for editing.</summary>
     [BindProperty(SupportsGet = true, Name = "measure")] public long? EditMeasure { get; set; }
 
@@ -77,7 +83,7 @@ public sealed class DetailModel(IdentifyHouseholdsHandler handler, SweepRisks.Sw
     public bool IsConflict { get; private set; }
 
     public bool CanWork => me.Has(Permissions.MonitoringWork);
-    public bool IsMonitored => View.Case.Stage >= CaseStage.Monitoring && View.Case.Stage is not (CaseStage.NotIncluded or CaseStage.Eliminated);
+    public bool IsMonitored => MonitoringCase.MonitoredStages.Contains(View.Case.Stage);
     public bool CanPlan => CanWork && IsMonitored;
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
@@ -99,11 +105,17 @@ public sealed class DetailModel(IdentifyHouseholdsHandler handler, SweepRisks.Sw
     {
         FailedStep = Input.Step;
         Errors = ModelState.BindingErrors(nameof(Input));
+        if (Errors.Count == 0 && Input.Step == CaseStep.Consent && Scan is { Length: > 0 })
+        {
+            var saved = await files.SaveAsync(Scan, ct);
+            if (saved.Succeeded) Input.ScanFileId = saved.Value!.Id;
+            else Errors["scanFileId"] = [saved.Failure!.Message];
+        }
         if (Errors.Count == 0)
         {
             var r = await handler.RecordStepAsync(id, new StepRequest(Input.Step, Input.Version, Input.Date, Input.Findings, Input.Participants,
                 Input.Agreed, Input.Kind, Input.RiskTypes.Count > 0 ? Input.RiskTypes : null, Input.Reason, Input.StartDate, Input.EndDate,
-                Input.Objections, Input.ObjectionHandling, Input.Opinion), ct);
+                Input.Objections, Input.ObjectionHandling, Input.Opinion, Input.ScanFileId), ct);
             if (r.Succeeded)
             {
                 TempData["Message"] = $"已登记“{Labels.Of(Input.Step)}”，当前为“{Labels.Of(r.Value!.Case.Stage)}”";
@@ -206,6 +218,7 @@ public sealed record StepForm(DetailModel Page, CaseStep Step)
     public string Partial => Step switch
     {
         CaseStep.Visit => "_VisitStep",
+        CaseStep.Consent => "_ConsentStep",
         CaseStep.Comparison => "_ComparisonStep",
         CaseStep.Appraisal or CaseStep.EliminationAppraisal => "_AppraisalStep",
         CaseStep.Publicity or CaseStep.EliminationPublicity => "_PublicityStep",

@@ -23,7 +23,11 @@ public sealed record CaseRow(long Id, long HouseholdId, string HouseholdNumber, 
     CaseStage Stage, MonitoringKind? ProposedKind, MonitoringKind? Kind, string RiskTypes, DateTime LeadAt, DateTime? DecidedAt,
     DateOnly? MonitoredSince, string? ResponsibleCadre, int DaysSinceLead, int OverdueDays, int Version);
 
-public sealed record StepView(CaseStep Step, CaseStage From, CaseStage To, string Summary, string Fields, DateTime At, string By);
+public sealed record StepView(CaseStep Step, CaseStage From, CaseStage To, string Summary, string Fields, DateTime At, string By)
+{
+    /// <summary>承诺授权: where the signed scan is downloaded (within the uploader's region subtree).</summary>
+    public string? ScanUrl => CaseStepRecord.ReadField(Fields, "ScanFileId") is { Length: > 0 } id ? $"/api/v1/files/{id}" : null;
+}
 
 public sealed record MeasureView(long Id, MeasureCategory Category, PovertyCause? RiskType, string Description, DateOnly StartDate,
     DateOnly? EndDate, decimal? Amount, MeasureStatus Status, string? Evidence, DateTime UpdatedAt, string UpdatedBy, int Version);
@@ -49,7 +53,7 @@ public sealed record MeasureRequest(MeasureCategory Category, PovertyCause? Risk
 /// the decision checks the kind against the household, inclusion makes it a 监测户, elimination restores its status.
 /// </summary>
 public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler policies, RegionDirectory regions, CurrentUser user,
-    TimeProvider clock)
+    Platform.Files.FileStore files, TimeProvider clock)
 {
     private DateOnly Today => ChinaTime.Today(clock);
 
@@ -66,14 +70,14 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
         if (q.Active == true) query = query.Where(c => c.Stage != CaseStage.NotIncluded && c.Stage != CaseStage.Eliminated);
         query = q.Phase switch
         {
-            CasePhase.Procedure => query.Where(c => c.Stage <= CaseStage.CountyDecision),
-            CasePhase.Monitored => query.Where(c => c.Stage >= CaseStage.Monitoring && c.Stage != CaseStage.NotIncluded && c.Stage != CaseStage.Eliminated),
-            CasePhase.Identified => query.Where(c => c.Stage >= CaseStage.Monitoring && c.Stage != CaseStage.NotIncluded),
+            CasePhase.Procedure => query.Where(c => MonitoringCase.ProcedureStages.Contains(c.Stage)),
+            CasePhase.Monitored => query.Where(c => MonitoringCase.MonitoredStages.Contains(c.Stage)),
+            CasePhase.Identified => query.Where(c => MonitoringCase.IdentifiedStages.Contains(c.Stage)),
             CasePhase.Eliminated => query.Where(c => c.Stage == CaseStage.Eliminated),
             _ => query,
         };
         if (q.Overdue == true && overdueCutoff is { } cutoff)
-            query = query.Where(c => c.Stage <= CaseStage.CountyDecision && c.LeadAt < cutoff);
+            query = query.Where(c => MonitoringCase.ProcedureStages.Contains(c.Stage) && c.LeadAt < cutoff);
         return query;
     }
 
@@ -87,7 +91,7 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
     {
         var days = (await policies.PolicyForAsync(r.VillageCode, Today.Year, ct)).DecisionDays;
         var since = Today.DayNumber - DateOnly.FromDateTime(ChinaTime.ToLocal(r.LeadAt)).DayNumber;
-        var overdue = r.Stage <= CaseStage.CountyDecision && since > days ? since - days : 0;
+        var overdue = MonitoringCase.ProcedureStages.Contains(r.Stage) && since > days ? since - days : 0;
         return r with { RegionPath = regions.ShortPath(r.VillageCode), DaysSinceLead = since, OverdueDays = overdue };
     }
 
@@ -100,7 +104,9 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
         var cutoff = DateTime.SpecifyKind(Today.AddDays(-days).ToDateTime(TimeOnly.MinValue).AddHours(-8), DateTimeKind.Utc);
         var query = Filter(q, cutoff, out var failure);
         if (failure is not null) return failure;
-        return await query.OrderBy(c => c.Stage).ThenBy(c => c.LeadAt).PageAsync(Paging.Of(q.Page, q.PageSize), async page =>
+        // In the procedure's order: 承诺授权 (stored as 14) sorts right after 入户核查.
+        return await query.OrderBy(c => c.Stage == CaseStage.Consent ? (int)CaseStage.Visit : (int)c.Stage)
+            .ThenBy(c => c.Stage == CaseStage.Consent ? 1 : 0).ThenBy(c => c.LeadAt).PageAsync(Paging.Of(q.Page, q.PageSize), async page =>
         {
             var items = new List<CaseRow>();
             foreach (var r in await Rows(page).ToListAsync(ct)) items.Add(await FinishAsync(r, ct));
@@ -143,7 +149,7 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
             .OrderBy(l => l.CreatedAt).Select(l => new LeadView(l.Id, l.Source, l.Reason, l.Detail, l.Status, l.CreatedAt, l.CreatedBy)).ToListAsync(ct);
         var next = MonitoringCase.From.Where(f => f.Value == c.Stage && user.Has(CaseSteps.PermissionOf[f.Key])).Select(f => f.Key).ToList();
         var policy = await policies.PolicyForAsync(c.VillageCode, Today.Year, ct);
-        var conditions = c.Stage == CaseStage.Monitoring || c.Stage > CaseStage.NotIncluded ? await ConditionsAsync(c, policy, ct) : null;
+        var conditions = c.IsMonitored ? await ConditionsAsync(c, policy, ct) : null;
         return new CaseView(row, c.StatusBefore, c.NotIncludedReason, c.Plan, c.EliminatedAt, next,
             c.Steps.OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => new StepView(s.Step, s.FromStage, s.ToStage, s.Summary, s.Fields, s.At, s.By)).ToList(),
             c.Measures.OrderBy(m => m.StartDate).Select(View).ToList(), leads, await WarningsAsync(c, ct), conditions,
@@ -177,8 +183,12 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
         var openProblems = await db.Problems.CountAsync(p => p.HouseholdId == c.HouseholdId && p.Status != ProblemStatus.Verified, ct);
         var received = c.Measures.Count(m => m.Status != MeasureStatus.Planned);
         var largeCosts = incomes.FirstOrDefault() is { } last && policy.IsHighOutOfPocket(last.AllowableOutOfPocket, HouseholdStatus.Monitored);
+        // Each income year is judged against its own year's range.
+        var thresholds = new Dictionary<int, decimal>();
+        foreach (var year in incomes.Select(i => i.Year).Take(3))
+            thresholds[year] = (await policies.PolicyForAsync(c.VillageCode, year, ct)).Threshold;
         var input = new EliminationInput(c.MonitoredSince ?? Today, Today, received, incomes.Select(i => (i.Year, i.PerCapitaNetIncome)).ToList(),
-            openProblems, largeCosts, await HasWorkingMemberAsync(c.HouseholdId, ct));
+            openProblems, largeCosts, await HasWorkingMemberAsync(c.HouseholdId, ct), thresholds);
         return EliminationRules.Check(input, policy);
     }
 
@@ -204,25 +214,33 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
     {
         var by = user.UserName;
         var policy = await policies.PolicyForAsync(c.VillageCode, Today.Year, ct);
+        // No step is dated before the lead, nor before the step it follows.
+        var earliest = c.EarliestNext();
         switch (r.Step)
         {
             case CaseStep.Visit:
-                if (StepRules.Visit(r.Date, r.Findings, Today) is { } visit) return visit;
+                if (StepRules.Visit(r.Date, r.Findings, Today, earliest) is { } visit) return visit;
                 c.RecordVisit(r.Date!.Value, r.Findings!, now, by);
+                break;
+            case CaseStep.Consent:
+                if (StepRules.Consent(r.Date, r.ScanFileId, Today, earliest) is { } consent) return consent;
+                if ((await files.FindAsync([r.ScanFileId!.Trim()], ct)).FirstOrDefault() is not { } scan)
+                    return Failure.Invalid("scanFileId", "扫描件不存在或无权使用，请重新上传");
+                c.RecordConsent(r.Date!.Value, scan.Id, scan.FileName, now, by);
                 break;
             case CaseStep.Comparison:
                 c.RecordComparison(r.Findings, now, by);
                 break;
             case CaseStep.Appraisal or CaseStep.EliminationAppraisal:
                 var elimination = MonitoringCase.IsElimination(r.Step);
-                if (StepRules.Appraisal(r.Date, r.Participants, r.Agreed, r.Kind, r.RiskTypes, r.Reason, elimination, Today) is { } appraisal)
+                if (StepRules.Appraisal(r.Date, r.Participants, r.Agreed, r.Kind, r.RiskTypes, r.Reason, elimination, Today, earliest) is { } appraisal)
                     return appraisal;
                 // The same check as the county's decision, so a proposal that cannot be decided is corrected at the village.
                 if (!elimination && r.Agreed == true && await CheckKindAsync(c, r.Kind!.Value, ct) is { } wrongKind) return Failure.Invalid("kind", wrongKind);
                 c.RecordAppraisal(r.Step, r.Date!.Value, r.Participants!.Value, r.Agreed!.Value, r.Kind, r.RiskTypes, r.Reason, now, by);
                 break;
             case CaseStep.Publicity or CaseStep.EliminationPublicity:
-                if (StepRules.Publicity(r.StartDate, r.EndDate, r.Objections, r.ObjectionHandling, policy.PublicityDays, Today) is { } publicity)
+                if (StepRules.Publicity(r.StartDate, r.EndDate, r.Objections, r.ObjectionHandling, policy.PublicityDays, Today, earliest) is { } publicity)
                     return publicity;
                 c.RecordPublicity(r.Step, r.StartDate!.Value, r.EndDate!.Value, r.Objections, r.ObjectionHandling, now, by);
                 break;
@@ -354,7 +372,7 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
             .RequireAuthorization(Permissions.MonitoringView)
             // Each step checks its own permission in the handler; a role with none of them is refused up front.
             .RequireAuthorization(p => p.RequireClaim(AppClaims.Permission, Permissions.MonitoringWork, Permissions.MonitoringReview, Permissions.MonitoringDecide))
-            .WithName("RecordCaseStep").WithSummary("登记下一步：Visit 入户核查 / Comparison 信息比对 / Appraisal 民主评议 / Publicity 村级公示 / TownshipReview 乡镇审核 / CountyDecision 县级审定 / StartElimination 及风险消除各步");
+            .WithName("RecordCaseStep").WithSummary("登记下一步：Visit 入户核查 / Consent 承诺授权（date、scanFileId）/ Comparison 信息比对 / Appraisal 民主评议 / Publicity 村级公示 / TownshipReview 乡镇审核 / CountyDecision 县级审定 / StartElimination 及风险消除各步");
         g.MapPut("/cases/{id:long}/plan", async (long id, PlanRequest r, IdentifyHouseholdsHandler h, CancellationToken ct) =>
                 (await h.SetPlanAsync(id, r, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.MonitoringWork)

@@ -50,7 +50,7 @@ public sealed class MonitoringStatsHandler(AppDbContext db, SweepRisksHandler po
         var monitored = cases.Where(c => Monitored(c.Stage)).ToList();
         var identified = cases.Where(c => Identified(c.Stage)).ToList();
         var eliminated = cases.Where(c => c.Stage == CaseStage.Eliminated).ToList();
-        var inProcedure = cases.Where(c => c.Stage <= CaseStage.CountyDecision).ToList();
+        var inProcedure = cases.Where(c => MonitoringCase.ProcedureStages.Contains(c.Stage)).ToList();
         var decided = cases.Where(c => c.DecidedAt is not null).ToList();
         var identifiedPeople = identified.Sum(c => c.People);
 

@@ -1230,8 +1230,10 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.Property<int>("EliminationMinMonths")
                         .HasColumnType("integer");
 
-                    b.Property<int>("EliminationStableYears")
-                        .HasColumnType("integer");
+                    b.Property<int>("EliminationStableMonths")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(6);
 
                     b.Property<decimal>("IncomeDropTrigger")
                         .HasPrecision(5, 4)

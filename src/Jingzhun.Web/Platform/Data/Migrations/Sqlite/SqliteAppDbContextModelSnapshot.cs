@@ -1171,8 +1171,10 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int>("EliminationMinMonths")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("EliminationStableYears")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("EliminationStableMonths")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(6);
 
                     b.Property<long>("IncomeDropTrigger")
                         .HasPrecision(5, 4)

@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ProcedureSchema : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "EliminationStableYears",
+                table: "monitoring_policies");
+
+            migrationBuilder.AddColumn<int>(
+                name: "EliminationStableMonths",
+                table: "monitoring_policies",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 6);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "EliminationStableMonths",
+                table: "monitoring_policies");
+
+            migrationBuilder.AddColumn<int>(
+                name: "EliminationStableYears",
+                table: "monitoring_policies",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+        }
+    }
+}
