@@ -382,7 +382,8 @@ public static class ReportsModule
 {
     public static IServiceCollection AddReports(this IServiceCollection services) => services
         .AddScoped<ReportsHandler>()
-        .AddScoped<Snapshots.SnapshotsHandler>();
+        .AddScoped<Snapshots.SnapshotsHandler>()
+        .AddScoped<IYearEndRegistry, Snapshots.YearEndSnapshots>();
 
     public static RouteGroupBuilder MapReportsApi(this RouteGroupBuilder api)
     {
