@@ -67,7 +67,9 @@ public sealed class CadreEditModel(ManageCadresHandler handler) : PageModel
     {
         if (Id is not { } id || !await LoadAsync(id, ct)) return NotFound();
         var c = Cadre!;
-        Errors = ModelState.BindingErrors();
+        // Unreadable values (an unknown reason, a date that does not exist) at the recall form's fields, named as the API names them.
+        Errors = ModelState.BindingErrors().Where(e => e.Key.StartsWith("Recall", StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(e => e.Key["Recall".Length..].ToLowerInvariant(), e => e.Value, StringComparer.OrdinalIgnoreCase);
         if (Errors.Count == 0)
         {
             var r = await handler.RecallAsync(id, new RecallCadreRequest(RecallReason, RecallNote, RecallDate, Version), ct);
