@@ -461,6 +461,29 @@ public abstract class ImportApiTests(TestApp app) : ApiTests(app)
         await Ok(await admin.PostAsJsonAsync($"/api/v1/households/{family.Id}/members", new { member = son }), HttpStatusCode.Created);
         await Ok(await admin.PutAsJsonAsync($"/api/v1/households/{family.Id}/incomes/2024", new { wageIncome = 24000m, transferIncome = 1800m, householdSize = 2 }));
 
+        // A relocated household (keys received, grade C) with GPS and water facts, whose head died and whose widow became
+        // head; a disabled member with a grade and a member with a legacy 15-digit ID number.
+        var facts = Facts();
+        facts["isRelocated"] = true; facts["settlementSite"] = "龙城安置点"; facts["relocationKeysReceived"] = true; facts["housingGrade"] = "C";
+        facts["latitude"] = 29.8123456; facts["longitude"] = 106.0512345; facts["waterLitresPerPersonDay"] = 42.5; facts["waterPiped"] = true;
+        facts["waterFetchMinutes"] = 5; facts["waterCutoffDaysPerYear"] = 3; facts["address"] = "巴川街道龙城安置点3栋2单元，“新家”";
+        var moved = await RegisterAsync(admin, village, facts);
+        var widow = Person(NewName(), NewIdNumber(gender: Jingzhun.Web.Modules.Registry.Gender.Female), "Spouse");
+        widow["healthStatus"] = "Disabled"; widow["disabilityGrade"] = 2; widow["laborSkill"] = "Weak";
+        var widowId = (await Ok(await admin.PostAsJsonAsync($"/api/v1/households/{moved.Id}/members", new { member = widow }), HttpStatusCode.Created))["id"]!.GetValue<long>();
+        var n = App.Next();
+        var legacy = Person(NewName(), $"500151{60 + n % 30:00}0{1 + n % 9}1{n % 10}{n % 1000:000}", "Son");
+        await Ok(await admin.PostAsJsonAsync($"/api/v1/households/{moved.Id}/members", new { member = legacy }), HttpStatusCode.Created);
+        var members = (await GetAsync(admin, $"/api/v1/households/{moved.Id}/members")).AsArray();
+        var head = members.Single(m => m!["facts"]!["relationship"]!.GetValue<string>() == "Head")!;
+        var widowView = members.Single(m => m!["id"]!.GetValue<long>() == widowId)!;
+        var becomes = widow.DeepClone().AsObject();
+        becomes["relationship"] = "Head";
+        await Ok(await admin.PutAsJsonAsync($"/api/v1/members/{widowId}", new { member = becomes, version = widowView["version"]!.GetValue<int>(), formerHeadRelationship = "Spouse" }));
+        var former = (await GetAsync(admin, $"/api/v1/households/{moved.Id}/members")).AsArray().Single(m => m!["id"]!.GetValue<long>() == head["id"]!.GetValue<long>())!;
+        await Ok(await admin.PostAsJsonAsync($"/api/v1/members/{former["id"]!.GetValue<long>()}/removal",
+            new { reason = "Deceased", date = "2025-02-03", version = former["version"]!.GetValue<int>() }));
+
         async Task<string> ExportAsync()
         {
             var r = await admin.GetAsync($"/api/v1/registry/export?region={village}&format=csv");
@@ -475,19 +498,29 @@ public abstract class ImportApiTests(TestApp app) : ApiTests(app)
         ];
         var exported = await ExportAsync();
         var lines = exported.Split("\r\n").Where(l => l.Length > 0).ToList();
-        Assert.Equal(1 + 1 + 3, lines.Count);   // header, the monitored household's head, the family's head and the son's two rows
+        Assert.Equal(1 + 1 + 3 + 3, lines.Count);   // header; the monitored head; the family's head and the son's two rows; the relocated three
         var before = await StateAsync();
 
         var again = await ImportAsync(admin, Encoding.UTF8.GetBytes(exported), village);
         Assert.True(again["written"]!.GetValue<bool>(), again.ToJsonString());
         Assert.Empty(again["errors"]!.AsArray());
         Assert.Equal(0, Count(again, "errorRows"));
-        Assert.Equal(2, Count(again, "householdsUnchanged"));
-        Assert.Equal(4, Count(again, "membersUnchanged"));
+        Assert.Equal(3, Count(again, "householdsUnchanged"));
+        Assert.Equal(7, Count(again, "membersUnchanged"));
         foreach (var changed in new[] { "householdsNew", "householdsChanged", "membersNew", "membersChanged", "incomesNew", "incomesChanged" })
             Assert.True(Count(again, changed) == 0, $"{changed}: {again.ToJsonString()}");
         Assert.Equal(before, await StateAsync());
         Assert.Equal(exported, await ExportAsync());
+
+        // The workbook export re-imports the same way.
+        var xlsx = await admin.GetAsync($"/api/v1/registry/export?region={village}&format=xlsx");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        var fromXlsx = await ImportAsync(admin, await xlsx.Content.ReadAsByteArrayAsync(), village, fileName: "registry.xlsx");
+        Assert.True(fromXlsx["written"]!.GetValue<bool>(), fromXlsx.ToJsonString());
+        Assert.Empty(fromXlsx["errors"]!.AsArray());
+        Assert.Equal(3, Count(fromXlsx, "householdsUnchanged"));
+        Assert.Equal(7, Count(fromXlsx, "membersUnchanged"));
+        Assert.Equal(before, await StateAsync());
     }
 }
 
