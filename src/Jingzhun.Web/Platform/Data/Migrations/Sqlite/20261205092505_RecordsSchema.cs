@@ -35,6 +35,9 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                 table: "cadres",
                 type: "TEXT",
                 nullable: true);
+
+            // Open pairings of cadres whose 帮扶期 already has an end: their households are 未结对 after it.
+            migrationBuilder.Sql("UPDATE pairings SET \"CadreLeavesOn\" = (SELECT c.\"ActiveTo\" FROM cadres c WHERE c.\"Id\" = pairings.\"CadreId\") WHERE \"EndedOn\" IS NULL;");
         }
 
         /// <inheritdoc />
