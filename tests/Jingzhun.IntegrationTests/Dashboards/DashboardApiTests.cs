@@ -180,6 +180,44 @@ public abstract partial class DashboardApiTests(TestApp app) : ApiTests(app)
     }
 
     [DbFact]
+    public async Task A_region_whose_latest_income_year_is_2020_answers_with_the_growth_from_the_base_year_chosen()
+    {
+        var admin = await As("admin");
+        var (_, villages) = await FreshPlaceAsync(admin);
+        Assert.True(villages.Count > 4, "the fresh township has five villages");
+        var village = villages[4];
+        var h = await RegisterAsync(admin, village);
+        async Task Income(int year, decimal perCapita) =>
+            await Ok(await admin.PutAsJsonAsync($"/api/v1/households/{h.Id}/incomes/{year}", new { wageIncome = perCapita, householdSize = 1 }));
+        // Bazhong's seed figures: 2,416 yuan (2013) → 10,501 yuan (2020), and Chongqing's 2014 figure in between.
+        await Income(2013, 2416m);
+        await Income(2014, 4697m);
+        await Income(2020, 10501m);
+
+        var d = await DashboardAsync(admin, village);
+        Assert.Equal(2020, Int(d, "latestIncomeYear"));
+        Assert.Equal(2013, Int(d, "growthBaseYear"));
+        Assert.Equal(2020, Int(d, "growthEndYear"));
+        Assert.Equal(23.4, d["growth"]!.GetValue<double>());
+        Assert.Null(d["growthSince2020"]);
+
+        var from2014 = await GetAsync(admin, $"/api/v1/dashboard?region={village}&baseYear=2014");
+        Assert.Equal(2014, Int(from2014, "growthBaseYear"));
+        Assert.Equal(Math.Round(Jingzhun.Web.Modules.Registry.Rules.IncomeRule.AverageAnnualGrowth(4697m, 10501m, 6) * 100, 1), from2014["growth"]!.GetValue<double>());
+        Assert.Null((await GetAsync(admin, $"/api/v1/dashboard?region={village}&baseYear=2020"))["growth"]);
+        Assert.Contains("基年应为有收入记录的年度（2013、2014、2020）",
+            await FieldError(await admin.GetAsync($"/api/v1/dashboard?region={village}&baseYear=2015"), "baseYear"), StringComparison.Ordinal);
+
+        // The page shows the span chosen in its label, and offers the other base years.
+        var page = await SignInAsync("admin");
+        var html = await GetTextAsync(page, $"/?region={village}");
+        Assert.Contains("2013–2020年均增长 23.4%", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/?region={village}&amp;baseYear=2014\"", html, StringComparison.Ordinal);
+        Assert.Contains("2014–2020年均增长", await GetTextAsync(page, $"/?region={village}&baseYear=2014"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await page.GetAsync($"/?region={village}&baseYear=2015")).StatusCode);
+    }
+
+    [DbFact]
     public async Task A_township_user_sees_its_own_subtree_only()
     {
         var places = await PlacesAsync();

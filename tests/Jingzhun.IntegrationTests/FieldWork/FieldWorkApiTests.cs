@@ -17,7 +17,7 @@ namespace Jingzhun.IntegrationTests;
 /// create nothing twice; a conflict kept and resolved; a cadre's scope (only actively paired households); bulk
 /// pairing with rotation history; the all-or-nothing pairing import; EXIF location stripped from served photos.
 /// </summary>
-public abstract class FieldWorkApiTests(TestApp app) : ApiTests(app)
+public abstract partial class FieldWorkApiTests(TestApp app) : ApiTests(app)
 {
     private static DateOnly ChinaToday => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
 

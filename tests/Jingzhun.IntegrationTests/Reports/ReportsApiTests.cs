@@ -134,6 +134,24 @@ public abstract class ReportsApiTests(TestApp app) : ApiTests(app)
     }
 
     [DbFact]
+    public async Task Income_report_starts_at_the_earliest_year_with_data_even_before_2014()
+    {
+        var admin = await As("tl_admin");
+        var village = await FreshVillageAsync(6);
+        var h = await RegisterAsync(admin, village);
+        // Bazhong's seed: 2,416 yuan (2013) → 10,501 yuan (2020).
+        await SaveIncomeAsync(admin, h.Id, 2013, 2416m);
+        await SaveIncomeAsync(admin, h.Id, 2020, 10501m);
+
+        var report = await GetAsync(admin, $"/api/v1/reports/income/data?region={village}");
+        var rows = report["tables"]![0]!["rows"]!.AsArray();
+        Assert.Equal(2013, rows[0]!["key"]!.GetValue<int>());
+        Assert.Equal(2416m, rows[0]!["perCapita"]!.GetValue<decimal>());
+        Assert.Equal("2013—2020年年均增长", Total(report)["year"]!.GetValue<string>());
+        Assert.Equal(0.2336, Total(report)["growth"]!.GetValue<double>(), 4);
+    }
+
+    [DbFact]
     public async Task Problem_and_monitoring_reports_equal_their_lists()
     {
         var admin = await As("tl_admin");

@@ -29,6 +29,26 @@ public sealed class RegistryValidatorTests
     public void A_complete_exited_household_is_valid() =>
         Assert.Empty(Errors(new HouseholdFactsValidator(Clock), ExitedHousehold()));
 
+    // 建档立卡户 carry a 主要致贫原因; a 监测户 identified from a 一般农户 has none (its risks are in the monitoring case), so
+    // its record must still pass (an export of it re-imports).
+    [Theory]
+    [InlineData(HouseholdStatus.Exited, false)]
+    [InlineData(HouseholdStatus.NotExited, false)]
+    [InlineData(HouseholdStatus.Monitored, true)]
+    [InlineData(HouseholdStatus.Ordinary, true)]
+    public void A_main_cause_is_required_of_registered_poor_households_only(HouseholdStatus status, bool validWithout)
+    {
+        var h = status switch
+        {
+            HouseholdStatus.NotExited => ExitedHousehold() with { Status = status, Attribute = PovertyAttribute.General, ExitYear = null },
+            HouseholdStatus.Exited => ExitedHousehold(),
+            _ => new HouseholdFacts { Status = status },
+        };
+        var errors = Errors(new HouseholdFactsValidator(Clock), h with { MainCause = null });
+        Assert.Equal(validWithout, !errors.Any(e => e.StartsWith("MainCause", StringComparison.Ordinal)));
+        Assert.DoesNotContain(Errors(new HouseholdFactsValidator(Clock), h with { MainCause = PovertyCause.Illness }), e => e.StartsWith("MainCause", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("ExitYear", "脱贫户须填写脱贫年度")]
     [InlineData("Attribute", "脱贫户的属性应为")]

@@ -18,8 +18,9 @@ namespace Jingzhun.Web.Modules.Exit;
 public sealed record HouseholdExitRow(long Id, string HouseholdNumber, string HeadName, string VillageCode, string RegionPath, HouseholdStatus Status,
     decimal? PerCapitaIncome, decimal PovertyLine, bool Meets, IReadOnlyList<Condition> Conditions, ExitStage? ProcedureStage, long? ProcedureId);
 
+/// <summary>A village judged for a year; <see cref="PoorBasis"/> says where the year's 未脱贫 people come from.</summary>
 public sealed record VillageExitRow(string Code, string Name, int Households, int PoorPeople, int? RuralPopulation, bool Meets,
-    IReadOnlyList<Condition> Conditions);
+    IReadOnlyList<Condition> Conditions, string PoorBasis);
 
 public sealed record CountyEvaluationRequest([property: Text(6, "区县")] string County, int Year, int ExitedSampled, int WronglyExited, int NonPoorSampled, int MissedFound,
     int Surveyed, int Satisfied, int? PoorPeople = null, int? RuralPopulation = null);
@@ -42,7 +43,7 @@ public sealed record ExitProcedureDetail(ExitProcedureView Procedure, HouseholdE
 /// calculator; and the household exit procedure. The standard of the year comes from the exit_standards table.
 /// </summary>
 public sealed class EvaluateExitHandler(AppDbContext db, RegionDirectory regions, DashboardHandler dashboard,
-    Monitoring.SweepRisks.SweepRisksHandler procedurePolicy, PolicyStore policies, CurrentUser user, TimeProvider clock)
+    Monitoring.SweepRisks.SweepRisksHandler procedurePolicy, PolicyStore policies, IYearEndRegistry yearEnd, CurrentUser user, TimeProvider clock)
 {
 
     public Task<ExitStandard> StandardAsync(string code, int year, CancellationToken ct) => policies.InForceAsync<ExitStandard>(code, year, ct);
@@ -93,36 +94,50 @@ public sealed class EvaluateExitHandler(AppDbContext db, RegionDirectory regions
         if (!asked.Succeeded) return asked.Failure!;
         var code = asked.Value!;
         if (code.Length < 6) return Failure.Invalid("region", "请选择区县或乡镇，查看其下各村的退出评估");
-        var standard = await StandardAsync(code, year ?? ChinaTime.Today(clock).Year - 1, ct);
+        var y = year ?? ChinaTime.Today(clock).Year - 1;
+        var standard = await StandardAsync(code, y, ct);
         var stats = await db.Households.AsNoTracking()
             .InRegion(code)
             .GroupBy(h => h.VillageCode)
             .Select(g => new
             {
-                g.Key, H = g.Count(), Poor = g.Where(h => h.Status == HouseholdStatus.NotExited).Sum(h => h.Size),
+                g.Key, H = g.Count(),
                 Road = g.Count(h => h.HasHardenedRoad == true), Power = g.Count(h => h.HasElectricity == true),
                 Broadband = g.Count(h => h.HasBroadband == true),
             }).ToListAsync(ct);
+        // The poor of the year evaluated, not today's: from the year's freeze where one covers the village, else from the
+        // registry's 识别年度 and 脱贫年度.
+        var byYears = (await db.Households.AsNoTracking()
+                .InRegion(code).Where(h => h.Status != HouseholdStatus.Ordinary)
+                .GroupBy(h => new { h.VillageCode, h.Status, h.IdentifiedYear, h.ExitYear })
+                .Select(g => new { g.Key.VillageCode, g.Key.Status, g.Key.IdentifiedYear, g.Key.ExitYear, People = g.Sum(h => h.Size) })
+                .ToListAsync(ct))
+            .Where(x => YearEndStatus.PoorAt(x.Status, x.IdentifiedYear, x.ExitYear, y))
+            .GroupBy(x => x.VillageCode).ToDictionary(g => g.Key, g => g.Sum(x => x.People));
         var problems = (await db.Problems.AsNoTracking()
             .InRegion(code).Where(p => p.Status != ProblemStatus.Verified)
             .GroupBy(p => p.VillageCode).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct)).ToDictionary(p => p.Key, p => p.N);
         var villages = regions.ChildrenOf(code).SelectMany(c => c.Level == RegionLevel.Village ? [c] : regions.ChildrenOf(c.Code)).ToList();
         if (regions.Find(code)?.Level == RegionLevel.Village) villages = [regions.Find(code)!];
+        var frozen = await yearEnd.FrozenAsync(code, villages.Select(v => v.Code).ToList(), y, ct);
         return Outcome<IReadOnlyList<VillageExitRow>>.From(villages.Select(v =>
         {
             var s = stats.FirstOrDefault(x => x.Key == v.Code);
             var h = s?.H ?? 0;
+            var (poor, basis) = frozen.TryGetValue(v.Code, out var f)
+                ? (YearEndStatus.PoorPeople(f.Households), f.Source)
+                : (byYears.GetValueOrDefault(v.Code), $"按识别年度、脱贫年度推算至{y}年底");
             string Share(int n) => h == 0 ? "无建档户" : $"{n}/{h} 户";
             var open = problems.GetValueOrDefault(v.Code);
             List<Condition> conditions =
             [
-                ExitRules.Village(s?.Poor ?? 0, v.RuralPopulation, standard.IncidenceMaxPercent),
+                ExitRules.Village(poor, v.RuralPopulation, standard.IncidenceMaxPercent),
                 new("两不愁三保障问题清零", open == 0, open == 0 ? "无未清零问题" : $"尚有{open}个问题未清零"),
                 new("通硬化路", h == 0 || s!.Road == h, Share(s?.Road ?? 0)),
                 new("通生活用电", h == 0 || s!.Power == h, Share(s?.Power ?? 0)),
                 new("通宽带", h == 0 || s!.Broadband == h, Share(s?.Broadband ?? 0)),
             ];
-            return new VillageExitRow(v.Code, v.Name, h, s?.Poor ?? 0, v.RuralPopulation, conditions.All(c => c.Met), conditions);
+            return new VillageExitRow(v.Code, v.Name, h, poor, v.RuralPopulation, conditions.All(c => c.Met), conditions, basis);
         }).ToList());
     }
 

@@ -9,7 +9,7 @@ namespace Jingzhun.Web.Modules.FieldWork;
 /// 结对帮扶干部 see the households paired with them, nothing else of their village: the account's region bounds them,
 /// the active pairings of their own cadre record choose within it (a 村干部 account is the role that sees the village).
 /// </summary>
-internal sealed class CadreScope(AppDbContext db) : IHouseholdScopeSource
+internal sealed class CadreScope(AppDbContext db, TimeProvider clock) : IHouseholdScopeSource
 {
     public async Task<HouseholdScope?> ScopeForAsync(ClaimsPrincipal user, CancellationToken ct)
     {
@@ -19,7 +19,7 @@ internal sealed class CadreScope(AppDbContext db) : IHouseholdScopeSource
             .Where(c => c.UserId == id).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
         if (cadreId is null) return new HouseholdScope([], -1);
         var households = await db.Pairings.AcrossScopes("the user's own pairings define this scope")
-            .Where(p => p.CadreId == cadreId && p.EndedOn == null).Select(p => p.HouseholdId).Distinct().ToArrayAsync(ct);
+            .Where(p => p.CadreId == cadreId).InForce(Platform.Localization.ChinaTime.Today(clock)).Select(p => p.HouseholdId).Distinct().ToArrayAsync(ct);
         return new HouseholdScope(households, cadreId);
     }
 }

@@ -9,7 +9,7 @@ namespace Jingzhun.Web.Modules.FieldWork;
 /// Who may see which household in field work: a user with the Cadre role only the households actively paired with
 /// their own Cadre record; every other role its region subtree (the query filters already do that).
 /// </summary>
-public sealed class FieldWorkAccess(AppDbContext db, CurrentUser user)
+public sealed class FieldWorkAccess(AppDbContext db, CurrentUser user, TimeProvider clock)
 {
     private Cadre? _mine;
     private bool _looked;
@@ -31,7 +31,8 @@ public sealed class FieldWorkAccess(AppDbContext db, CurrentUser user)
         var mine = await MyCadreAsync(ct);
         if (mine is null) return db.Households.Where(h => false);
         var cadreId = mine.Id;
-        return db.Households.Where(h => db.Set<Pairing>().Any(p => p.HouseholdId == h.Id && p.CadreId == cadreId && p.EndedOn == null));
+        var inForce = db.Set<Pairing>().InForce(Platform.Localization.ChinaTime.Today(clock));
+        return db.Households.Where(h => inForce.Any(p => p.HouseholdId == h.Id && p.CadreId == cadreId));
     }
 
     public async Task<IQueryable<Visit>> VisitsAsync(CancellationToken ct)

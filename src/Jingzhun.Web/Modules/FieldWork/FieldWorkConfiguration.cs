@@ -16,6 +16,7 @@ public sealed class CadreConfiguration : IEntityTypeConfiguration<Cadre>
         builder.Property(c => c.RegionCode).HasMaxLength(12);
         builder.Property(c => c.UserId).HasMaxLength(450);
         builder.Property(c => c.UpdatedBy).HasMaxLength(64);
+        builder.Property(c => c.RecallNote).HasMaxLength(200);
         builder.HasIndex(c => c.RegionCode);
         builder.HasIndex(c => c.UserId).IsUnique();
     }

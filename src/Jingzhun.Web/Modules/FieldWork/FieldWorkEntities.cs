@@ -20,6 +20,15 @@ public enum VisitUpdateState
     [Display(Name = "已放弃")] Discarded = 3,
 }
 
+/// <summary>调整召回的原因 (seed 002: 对作风不实、能力不强、帮扶效果不好的……及时调整召回).</summary>
+public enum CadreRecallReason
+{
+    [Display(Name = "作风不实")] Conduct = 1,
+    [Display(Name = "能力不强")] Ability = 2,
+    [Display(Name = "帮扶效果不好")] Results = 3,
+    [Display(Name = "其他")] Other = 9,
+}
+
 /// <summary>帮扶干部. The phone is kept encrypted; lists show the masked form. A cadre may sign in through a linked account.</summary>
 [Platform.Data.RegionScoped]
 [Platform.Data.CadreKey(nameof(Id))]
@@ -39,11 +48,29 @@ public sealed class Cadre : Platform.Auditing.IAudited, Platform.Data.IVersioned
     public DateOnly ActiveFrom { get; private set; }
     public DateOnly? ActiveTo { get; private set; }
     public string? UserId { get; private set; }
+    /// <summary>调整召回: the day the cadre was recalled (their last day), why, and the note; null while not recalled.</summary>
+    public DateOnly? RecalledOn { get; private set; }
+    public CadreRecallReason? RecallReason { get; private set; }
+    public string? RecallNote { get; private set; }
     public int Version { get; private set; }
     public DateTime UpdatedAt { get; private set; }
     public string UpdatedBy { get; private set; } = "";
 
-    public bool IsActiveOn(DateOnly day) => ActiveFrom <= day && (ActiveTo is null || ActiveTo >= day);
+    /// <summary>调整召回: the cadre's service ends on <paramref name="on"/>; their pairings end with it (the handler ends them).</summary>
+    public void Recall(DateOnly on, CadreRecallReason reason, string? note, DateTime now, string by)
+    {
+        if (RecalledOn is not null) throw new InvalidOperationException($"帮扶干部 {Name} 已于 {RecalledOn:yyyy-MM-dd} 调整召回");
+        RecalledOn = on;
+        RecallReason = reason;
+        RecallNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        ActiveTo = on;
+        Version++;
+        UpdatedAt = now;
+        UpdatedBy = by;
+    }
+
+    /// <summary>Serving on a day: within the 帮扶期, and not recalled (a recall takes effect on its day).</summary>
+    public bool IsActiveOn(DateOnly day) => ActiveFrom <= day && (ActiveTo is null || ActiveTo >= day) && (RecalledOn is null || RecalledOn > day);
 
     public static Cadre Create(string name, string unit, (string? Protected, string? Masked) phone, string regionCode,
         DateOnly from, DateOnly? to, string? userId, DateTime now, string by)
@@ -69,7 +96,9 @@ public sealed class Cadre : Platform.Auditing.IAudited, Platform.Data.IVersioned
         UpdatedBy = by;
     }
 
-    public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id.ToString(), null, RegionCode, $"帮扶干部 {Name}（{Unit}）");
+    public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id.ToString(), null, RegionCode, RecalledOn is { } on
+        ? $"帮扶干部 {Name}（{Unit}）调整召回 {on:yyyy-MM-dd}：{Platform.Localization.Labels.Of(RecallReason)}{(RecallNote is null ? "" : "，" + RecallNote)}"
+        : $"帮扶干部 {Name}（{Unit}）");
 }
 
 /// <summary>
@@ -91,13 +120,39 @@ public sealed class Pairing : Platform.Auditing.IAudited, Platform.Data.IHouseho
     public string CreatedBy { get; private set; } = "";
     /// <summary>Changed when the pairing starts or ends: the sync delta picks up pairing changes with it.</summary>
     public DateTime ChangedAt { get; private set; }
+    /// <summary>
+    /// The cadre's last day of service (their 帮扶期 end), kept with the pairing: after it the household is 未结对 until a
+    /// new cadre is paired, read without a join to the cadre (who may be registered outside the reader's region).
+    /// </summary>
+    public DateOnly? CadreLeavesOn { get; private set; }
 
     public bool IsActive => EndedOn is null;
 
-    public static Pairing Start(long householdId, long cadreId, string villageCode, DateOnly from, DateTime now, string by) => new()
+    /// <summary>In force on a day: not ended, and its cadre still serving (see <see cref="PairingsInForce"/>).</summary>
+    public bool InForceOn(DateOnly day) => EndedOn is null && (CadreLeavesOn is null || CadreLeavesOn >= day);
+
+    public static Pairing Start(long householdId, long cadreId, string villageCode, DateOnly from, DateTime now, string by,
+        DateOnly? cadreLeavesOn = null) => new()
     {
         HouseholdId = householdId, CadreId = cadreId, VillageCode = villageCode, StartedOn = from, CreatedAt = now, CreatedBy = by, ChangedAt = now,
+        CadreLeavesOn = cadreLeavesOn,
     };
+
+    /// <summary>The cadre's period of service changed (edited end date, rotation).</summary>
+    public void FollowCadre(DateOnly? leavesOn, DateTime now)
+    {
+        if (CadreLeavesOn == leavesOn) return;
+        CadreLeavesOn = leavesOn;
+        ChangedAt = now;
+    }
+
+    /// <summary>Ends the pairing on the cadre's last day (a recall), never before its own start.</summary>
+    public void EndOn(DateOnly last, DateTime now)
+    {
+        EndedOn = last < StartedOn ? StartedOn : last;
+        CadreLeavesOn = last;
+        ChangedAt = now;
+    }
 
     /// <summary>Ends the pairing the day before the successor starts (never before its own start).</summary>
     public void End(DateOnly successorStart, DateTime now)

@@ -16,6 +16,7 @@ namespace Jingzhun.Web.Modules.Home;
 public sealed class IndexModel(DashboardHandler handler, CurrentUser me, Regions.RegionDirectory regions, PolicyStore policies, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
+    [BindProperty(SupportsGet = true)] public int? BaseYear { get; set; }
 
     public DashboardView? View { get; private set; }
     public string? Error { get; private set; }
@@ -31,7 +32,7 @@ public sealed class IndexModel(DashboardHandler handler, CurrentUser me, Regions
         var scope = me.RegionCode ?? "";
         ScopePath = scope == "" ? "全国" : string.Join(" ", regions.PathOf(scope).Select(r => r.Name));
         if (!me.Has(Permissions.RegistryView)) return Page();
-        var r = await handler.HandleAsync(Region, ct);
+        var r = await handler.HandleAsync(Region, BaseYear, ct);
         if (r.Succeeded)
         {
             View = r.Value;

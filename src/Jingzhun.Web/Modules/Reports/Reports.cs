@@ -159,7 +159,7 @@ public sealed class ReportsHandler(AppDbContext db, RegionDirectory regions, Fie
         var (low, high) = s.Range;
         // Summed in memory: SQLite stores money as integer fen through a converter, which its SUM cannot see through.
         var incomes = await db.Incomes.AsNoTracking()
-            .Where(i => i.Year >= FirstIncomeYear && i.Year <= lastYear
+            .Where(i => i.Year >= Registry.RecordIncome.RecordIncomeHandler.FirstYear && i.Year <= lastYear
                 && string.Compare(i.Household.VillageCode, low) >= 0 && string.Compare(i.Household.VillageCode, high) <= 0)
             .Select(i => new { i.Year, i.Household.Status, i.HouseholdSize, i.NetIncome })
             .ToListAsync(ct);
@@ -179,7 +179,8 @@ public sealed class ReportsHandler(AppDbContext db, RegionDirectory regions, Fie
         var rows = new List<IReadOnlyDictionary<string, object?>>();
         decimal? previous = null;
         var series = new List<(int Year, decimal Value)>();
-        for (var y = FirstIncomeYear; y <= lastYear; y++)
+        // From the earliest year with data (巴中 quotes 2013, 重庆 2014), else from 2014.
+        for (var y = incomes.Count == 0 ? FirstIncomeYear : Math.Min(FirstIncomeYear, incomes.Min(i => i.Year)); y <= lastYear; y++)
         {
             var set = incomes.Where(i => i.Year == y).ToList();
             var pc = PerCapita(set, i => i.HouseholdSize, i => i.NetIncome);
@@ -381,7 +382,8 @@ public static class ReportsModule
 {
     public static IServiceCollection AddReports(this IServiceCollection services) => services
         .AddScoped<ReportsHandler>()
-        .AddScoped<Snapshots.SnapshotsHandler>();
+        .AddScoped<Snapshots.SnapshotsHandler>()
+        .AddScoped<IYearEndRegistry, Snapshots.YearEndSnapshots>();
 
     public static RouteGroupBuilder MapReportsApi(this RouteGroupBuilder api)
     {

@@ -96,12 +96,12 @@
         if (d.income.length === 0) none('d-income', '人均纯收入');
         else {
             var sub = [];
-            if (d.growthTo2020 !== null) sub.push('2014→2020 年均增长 ' + d.growthTo2020 + '%');
+            if (d.growth !== null) sub.push(d.baseYear + '→' + d.endYear + ' 年均增长 ' + d.growth + '%');
             if (d.growthSince2020 !== null) sub.push('2020 年以来年均 ' + d.growthSince2020 + '%');
             var years = d.income.map(function (y) { return y.year; });
             var marks = [];
-            if (d.growthTo2020 !== null) marks = [{ coord: ['2014', d.income[years.indexOf('2014')].value], value: '基年' },
-                { coord: ['2020', d.income[years.indexOf('2020')].value], value: '+' + d.growthTo2020 + '%/年' }];
+            if (d.growth !== null) marks = [{ coord: [String(d.baseYear), d.income[years.indexOf(String(d.baseYear))].value], value: '基年' },
+                { coord: [String(d.endYear), d.income[years.indexOf(String(d.endYear))].value], value: '+' + d.growth + '%/年' }];
             chart('d-income', {
                 title: title('建档户人均纯收入（元）', sub.join(' · ')), tooltip: { trigger: 'axis' },
                 grid: { left: 60, right: 30, top: 64, bottom: 30 },

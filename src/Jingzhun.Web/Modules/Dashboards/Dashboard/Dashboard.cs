@@ -32,7 +32,7 @@ public sealed record DashboardView(
     int Households, int People, IReadOnlyList<Figure> ByStatus, IReadOnlyList<Figure> ByAttribute, IReadOnlyList<Figure> ByMainCause,
     IReadOnlyList<Figure> By321,
     int? RuralPopulation, int NotExitedPeople, double? Incidence,
-    IReadOnlyList<IncomeYear> IncomeByYear, double? GrowthTo2020, double? GrowthSince2020,
+    IReadOnlyList<IncomeYear> IncomeByYear, int? GrowthBaseYear, int? GrowthEndYear, double? Growth, double? GrowthSince2020,
     decimal Threshold, int LatestIncomeYear, IReadOnlyList<IncomeBand> IncomeBands,
     int OpenProblems, int OverdueProblems, int FoundProblems, int VerifiedProblems, double? ClearingRate,
     int MonitoredHouseholds, int MonitoredPeople, IReadOnlyList<Figure> MonitoredByKind, int IdentifiedPeople, int EliminatedPeople,
@@ -49,17 +49,34 @@ public sealed record DashboardView(
 public sealed class DashboardHandler(AppDbContext db, RegionDirectory regions, SweepRisksHandler monitoringPolicies, FieldWork.Compliance.ComplianceLoader visits,
     CurrentUser user, TimeProvider clock, DashboardCache cache)
 {
-    public async Task<Outcome<DashboardView>> HandleAsync(string? region, CancellationToken ct)
+    public async Task<Outcome<DashboardView>> HandleAsync(string? region, CancellationToken ct) => await HandleAsync(region, null, ct);
+
+    /// <summary>The dashboard with the income growth from <paramref name="baseYear"/> (any year with data; the earliest when none).</summary>
+    public async Task<Outcome<DashboardView>> HandleAsync(string? region, int? baseYear, CancellationToken ct)
     {
         var asked = regions.Asked(region, user);
         if (!asked.Succeeded) return asked.Failure!;
         var code = asked.Value!;
-        if (!DashboardCache.Applies(code)) return await ComputeAsync(code, ct);
-        if (cache.Find(code) is { } cached) return cached;
-        var view = await ComputeAsync(code, ct);
-        cache.Store(view);
-        return view;
+        DashboardView view;
+        if (!DashboardCache.Applies(code)) view = await ComputeAsync(code, ct);
+        else if (cache.Find(code) is { } cached) view = cached;
+        else
+        {
+            view = await ComputeAsync(code, ct);
+            cache.Store(view);
+        }
+        if (baseYear is not { } y) return view;
+        if (view.IncomeByYear.All(i => i.Year != y))
+            return Failure.Invalid("baseYear", view.IncomeByYear.Count == 0 ? "基年：该地区暂无收入记录"
+                : $"基年应为有收入记录的年度（{string.Join("、", view.IncomeByYear.Select(i => i.Year))}）");
+        var growth = GrowthOf(view.IncomeByYear, y);
+        return view with { GrowthBaseYear = growth?.BaseYear, GrowthEndYear = growth?.EndYear, Growth = Percent(growth?.Rate) };
     }
+
+    private static IncomeGrowth? GrowthOf(IReadOnlyList<IncomeYear> byYear, int? baseYear) =>
+        IncomeRule.GrowthFrom(byYear.Select(i => (i.Year, i.AveragePerCapita)).ToList(), baseYear);
+
+    private static double? Percent(double? rate) => rate is { } r ? Math.Round(r * 100, 1) : null;
 
     private async Task<DashboardView> ComputeAsync(string code, CancellationToken ct)
     {
@@ -76,12 +93,11 @@ public sealed class DashboardHandler(AppDbContext db, RegionDirectory regions, S
             .OrderBy(g => g.Year).ToListAsync(ct);
         // Registered households' per-capita net income: total net income ÷ total people, the way the statistics quote it.
         var byYear = incomes.Where(i => i.People > 0).Select(i => new IncomeYear(i.Year, Math.Round(i.Net / i.People, 2), i.H)).ToList();
-        double? Growth(int from, int to)
-        {
-            var a = byYear.FirstOrDefault(y => y.Year == from);
-            var b = byYear.FirstOrDefault(y => y.Year == to);
-            return a is null || b is null || a.AveragePerCapita <= 0 ? null : Math.Round(IncomeRule.AverageAnnualGrowth(a.AveragePerCapita, b.AveragePerCapita, to - from) * 100, 1);
-        }
+        // Growth from the earliest year with data to 2020 (a base year asked for is applied in HandleAsync), and since 2020:
+        // none while 2020 is the latest year (a zero-year span, which once answered 500).
+        var growth = GrowthOf(byYear, null);
+        var sinceEnd = Percent(IncomeRule.Rate(byYear.Select(i => (i.Year, i.AveragePerCapita)).ToList(), IncomeRule.PeriodEnd,
+            byYear.Count == 0 ? IncomeRule.PeriodEnd : byYear[^1].Year));
         var lastYear = byYear.Count == 0 ? ChinaTime.Today(clock).Year - 1 : byYear[^1].Year;
         var threshold = (await monitoringPolicies.PolicyForAsync(code.Length >= 2 ? code : "00", lastYear, ct));
         var t = threshold.Threshold;
@@ -143,7 +159,7 @@ public sealed class DashboardHandler(AppDbContext db, RegionDirectory regions, S
             causes.OrderByDescending(s => s.H).Select(s => new Figure(s.Key!.Value.ToString(), Labels.Of(s.Key), s.H, s.P, L($"mainCause={s.Key}"))).ToList(),
             c321.OrderBy(s => s.Key).Select(s => new Figure(s.Key!.Value.ToString(), Labels.Of(s.Key), s.H, s.P, L($"class321={s.Key}"))).ToList(),
             rural, notExitedPeople, rural is > 0 ? Math.Round(100.0 * notExitedPeople / rural.Value, 2) : null,
-            byYear, Growth(2014, 2020), Growth(2020, lastYear), t, lastYear, bands,
+            byYear, growth?.BaseYear, growth?.EndYear, Percent(growth?.Rate), sinceEnd, t, lastYear, bands,
             open, overdue, found, verified, found == 0 ? null : Math.Round(100.0 * verified / found, 1),
             monitored.Count, monitored.Sum(c => c.Size),
             Enum.GetValues<MonitoringKind>().Select(k => new Figure(k.ToString(), Labels.Of(k), monitored.Count(c => c.Kind == k),
@@ -222,7 +238,8 @@ public sealed class DashboardHandler(AppDbContext db, RegionDirectory regions, S
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/dashboard", async (string? region, DashboardHandler h, CancellationToken ct) => (await h.HandleAsync(region, ct)).ToHttp(TypedResults.Ok))
+        api.MapGet("/dashboard", async (string? region, int? baseYear, DashboardHandler h, CancellationToken ct) =>
+                (await h.HandleAsync(region, baseYear, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.RegistryView)
             .WithName("Dashboard").WithSummary("指挥驾驶舱数据（与首页同一查询；每个数字附带其明细清单链接）").WithTags("驾驶舱");
 }

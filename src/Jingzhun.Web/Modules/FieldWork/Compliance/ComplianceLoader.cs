@@ -35,14 +35,19 @@ public sealed class ComplianceLoader(AppDbContext db, PolicyStore policies)
         var from = monthStart.AddMonths(-3);
         var to = monthEnd.AddMonths(1);
 
-        var pairingQuery = db.Pairings.AsNoTracking().InRegion(regionCode).Where(p => p.StartedOn <= monthEnd && (p.EndedOn == null || p.EndedOn >= from));
+        // A pairing ends with its record or with its cadre's service (recalled, rotated out), whichever comes first.
+        var pairingQuery = db.Pairings.AsNoTracking().InRegion(regionCode).Where(p => p.StartedOn <= monthEnd && (p.EndedOn == null || p.EndedOn >= from)
+            && (p.CadreLeavesOn == null || p.CadreLeavesOn >= from));
         if (cadreId is { } cid)
         {
             // A cadre's list: the households paired with them in the month, judged on all their pairings (rotation).
-            var mine = db.Pairings.Where(p => p.CadreId == cid && p.StartedOn <= monthEnd && (p.EndedOn == null || p.EndedOn >= monthStart)).Select(p => p.HouseholdId);
+            var mine = db.Pairings.Where(p => p.CadreId == cid && p.StartedOn <= monthEnd && (p.EndedOn == null || p.EndedOn >= monthStart)
+                && (p.CadreLeavesOn == null || p.CadreLeavesOn >= monthStart)).Select(p => p.HouseholdId);
             pairingQuery = pairingQuery.Where(p => mine.Contains(p.HouseholdId));
         }
-        var pairings = await pairingQuery.Select(p => new { p.HouseholdId, p.CadreId, p.StartedOn, p.EndedOn }).ToListAsync(ct);
+        var pairings = (await pairingQuery.Select(p => new { p.HouseholdId, p.CadreId, p.StartedOn, p.EndedOn, p.CadreLeavesOn }).ToListAsync(ct))
+            .Select(p => new { p.HouseholdId, p.CadreId, p.StartedOn, EndedOn = p.EndedOn is { } e && (p.CadreLeavesOn is null || e <= p.CadreLeavesOn) ? e : p.CadreLeavesOn })
+            .ToList();
         if (pairings.Count == 0) return new MonthCompliance(year, month, policy, []);
 
         var fromUtc = StartUtc(from);

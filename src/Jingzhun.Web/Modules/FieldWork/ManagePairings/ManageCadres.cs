@@ -24,8 +24,16 @@ public sealed record CadreInput(
     [property: Text(64, "关联登录账号")] string? UserName,
     int Version = 0);
 
+/// <summary>A cadre as listed; <see cref="Recall"/> describes a 调整召回 ("2026-12-01 调整召回：作风不实"), null when none.</summary>
 public sealed record CadreRow(long Id, string Name, string Unit, string? PhoneMasked, string RegionCode, string RegionPath, DateOnly ActiveFrom,
-    DateOnly? ActiveTo, bool Active, string? UserName, int Households, int Version);
+    DateOnly? ActiveTo, bool Active, string? UserName, int Households, int Version, string? Recall = null);
+
+/// <summary>调整召回 a cadre: why (and a note, required for 其他), the day (today when none; not later), the version read.</summary>
+public sealed record RecallCadreRequest(CadreRecallReason? Reason,
+    [property: Text(200, "说明", typeof(Cadre), nameof(Cadre.RecallNote))] string? Note, DateOnly? Date, int Version);
+
+/// <summary>The recalled cadre and how many households became 未结对 with it.</summary>
+public sealed record CadreRecalled(CadreRow Cadre, int Households);
 
 public sealed record CadreQuery(string? Region, string? Q, bool? ActiveOnly, int? Page, int? PageSize);
 
@@ -53,7 +61,9 @@ public sealed class ManageCadresHandler(AppDbContext db, IValidator<CadreInput> 
         if (region.Value is { } code) query = query.InRegion(code);
         if (!string.IsNullOrWhiteSpace(q.Q)) query = query.Where(c => c.Name.Contains(q.Q.Trim()) || c.Unit.Contains(q.Q.Trim()));
         var today = ChinaTime.Today(clock);
-        if (q.ActiveOnly == true) query = query.Where(c => c.ActiveFrom <= today && (c.ActiveTo == null || c.ActiveTo >= today));
+        if (q.ActiveOnly == true)
+            query = query.Where(c => c.ActiveFrom <= today && (c.ActiveTo == null || c.ActiveTo >= today) && (c.RecalledOn == null || c.RecalledOn > today));
+        var inForce = db.Set<Pairing>().InForce(today);
         var rows = await query.OrderBy(c => c.RegionCode).ThenBy(c => c.Name).PageAsync(Paging.Of(q.Page, q.PageSize, 50, 500), page =>
             (from c in page
              join u in db.Users on c.UserId equals u.Id into us
@@ -61,7 +71,7 @@ public sealed class ManageCadresHandler(AppDbContext db, IValidator<CadreInput> 
              select new
              {
                  c, UserName = u == null ? null : u.UserName,
-                 Households = db.Set<Pairing>().Count(p => p.CadreId == c.Id && p.EndedOn == null),
+                 Households = inForce.Count(p => p.CadreId == c.Id),
              }).ToListAsync(ct), ct);
         return rows.Select(r => Row(r.c, r.UserName, r.Households, today));
     }
@@ -71,8 +81,9 @@ public sealed class ManageCadresHandler(AppDbContext db, IValidator<CadreInput> 
         var c = await db.Cadres.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return Failure.NotFound("该帮扶干部");
         var userName = c.UserId is null ? null : await db.Users.Where(u => u.Id == c.UserId).Select(u => u.UserName).FirstOrDefaultAsync(ct);
-        var households = await db.Pairings.CountAsync(p => p.CadreId == id && p.EndedOn == null, ct);
-        return Row(c, userName, households, ChinaTime.Today(clock));
+        var today = ChinaTime.Today(clock);
+        var households = await db.Pairings.InForce(today).CountAsync(p => p.CadreId == id, ct);
+        return Row(c, userName, households, today);
     }
 
     public async Task<Outcome<CadreRow>> SaveAsync(long? id, CadreInput input, CancellationToken ct)
@@ -107,6 +118,8 @@ public sealed class ManageCadresHandler(AppDbContext db, IValidator<CadreInput> 
             // The form shows the masked phone: sent back unchanged, it keeps the stored number.
             var phone = input.Phone == cadre.PhoneMasked ? (cadre.PhoneProtected, cadre.PhoneMasked) : protector.ProtectPhone(input.Phone);
             cadre.Set(input.Name, input.Unit, phone, region, input.ActiveFrom, input.ActiveTo, userId, now, user.UserName);
+            // Rotation: the households of a cadre whose service ends are 未结对 after that day.
+            foreach (var p in await OpenPairingsAsync(cadre.Id, ct)) p.FollowCadre(cadre.ActiveTo, now);
         }
         else
         {
@@ -118,9 +131,42 @@ public sealed class ManageCadresHandler(AppDbContext db, IValidator<CadreInput> 
         return await GetAsync(cadre.Id, ct);
     }
 
+    /// <summary>
+    /// 调整召回: the cadre's service ends on the day, with its reason recorded (and audited); every household paired with
+    /// them is 未结对 from then on, until a new cadre is paired.
+    /// </summary>
+    public async Task<Outcome<CadreRecalled>> RecallAsync(long id, RecallCadreRequest r, CancellationToken ct)
+    {
+        if (TextLimits.Check(r) is { } tooLong) return tooLong;
+        var cadre = await db.Cadres.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (cadre is null) return Failure.NotFound("该帮扶干部");
+        var what = $"帮扶干部 {cadre.Name}";
+        if (Versions.Check(cadre, r.Version, what) is { } stale) return stale;
+        if (cadre.RecalledOn is { } done) return Failure.Conflict($"{what} 已于 {done:yyyy-MM-dd} 调整召回");
+        if (r.Reason is not { } reason || !Enum.IsDefined(reason)) return Failure.Invalid("reason", "请选择召回原因");
+        if (reason == CadreRecallReason.Other && string.IsNullOrWhiteSpace(r.Note)) return Failure.Invalid("note", "召回原因为“其他”时，请填写说明");
+        var today = ChinaTime.Today(clock);
+        var on = r.Date ?? today;
+        if (on > today) return Failure.Invalid("date", "召回日期不能晚于今天");
+        if (on < cadre.ActiveFrom) return Failure.Invalid("date", $"召回日期不能早于帮扶开始日期（{cadre.ActiveFrom:yyyy-MM-dd}）");
+        var now = clock.GetUtcNow().UtcDateTime;
+        cadre.Recall(on, reason, r.Note, now, user.UserName);
+        var released = await OpenPairingsAsync(cadre.Id, ct);
+        foreach (var p in released) p.EndOn(on, now);
+        if (await db.SaveEditAsync(what, t => db.Cadres.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, t), ct) is { } conflict)
+            return conflict;
+        return new CadreRecalled((await GetAsync(id, ct)).Value!, released.Count);
+    }
+
+    /// <summary>The cadre's open pairings, wherever the households lie (the cadre is in the user's scope; the rows follow it).</summary>
+    private Task<List<Pairing>> OpenPairingsAsync(long cadreId, CancellationToken ct) =>
+        db.Pairings.AcrossScopes("a cadre's own pairings follow the cadre's service (rotation, recall)")
+            .Where(p => p.CadreId == cadreId && p.EndedOn == null).ToListAsync(ct);
+
     private CadreRow Row(Cadre c, string? userName, int households, DateOnly today) =>
         new(c.Id, c.Name, c.Unit, c.PhoneMasked, c.RegionCode, regions.ShortPath(c.RegionCode), c.ActiveFrom, c.ActiveTo, c.IsActiveOn(today),
-            userName, households, c.Version);
+            userName, households, c.Version,
+            c.RecalledOn is { } on ? $"{on:yyyy-MM-dd} 调整召回：{Labels.Of(c.RecallReason)}{(c.RecallNote is null ? "" : "，" + c.RecallNote)}" : null);
 
     public static void Map(RouteGroupBuilder api)
     {
@@ -135,5 +181,9 @@ public sealed class ManageCadresHandler(AppDbContext db, IValidator<CadreInput> 
         g.MapPut("/{id:long}", async (long id, CadreInput input, ManageCadresHandler h, CancellationToken ct) =>
                 (await h.SaveAsync(id, input, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.FieldWorkManage).WithName("UpdateCadre").WithSummary("修改帮扶干部");
+        g.MapPost("/{id:long}/recall", async (long id, RecallCadreRequest r, ManageCadresHandler h, CancellationToken ct) =>
+                (await h.RecallAsync(id, r, ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Permissions.FieldWorkManage).WithName("RecallCadre")
+            .WithSummary("调整召回帮扶干部（须填写原因；其结对户即为未结对，直至结对新干部）");
     }
 }

@@ -49,21 +49,21 @@ public sealed class ManagePairingsHandler(AppDbContext db, RegionDirectory regio
         if (!cadre.IsActiveOn(start)) return Failure.Invalid("cadreId", $"帮扶干部 {cadre.Name} 在 {start:yyyy-MM-dd} 不在帮扶期内");
         var households = await db.Households.AsNoTracking().Where(h => ids.Contains(h.Id)).Select(h => new { h.Id, h.VillageCode }).ToListAsync(ct);
         if (households.Count != ids.Count) return Failure.Invalid("householdIds", "部分户不存在或不在您的管辖范围内，请刷新后重新选择");
-        var pairs = households.Select(h => (h.Id, h.VillageCode, cadre.Id, start)).ToList();
+        var pairs = households.Select(h => (h.Id, h.VillageCode, cadre.Id, start, cadre.ActiveTo)).ToList();
         var result = await PairAsync(pairs, ct);
         return result.Succeeded ? new BulkPairResult(result.Value.Paired, result.Value.Rotated, result.Value.Unchanged) : result.Failure!;
     }
 
     /// <summary>Starts each pairing, ending the household's active one (two statements: the one-active index never sees two).</summary>
     private async Task<Outcome<(int Paired, int Rotated, int Unchanged)>> PairAsync(
-        IReadOnlyList<(long HouseholdId, string VillageCode, long CadreId, DateOnly Start)> pairs, CancellationToken ct)
+        IReadOnlyList<(long HouseholdId, string VillageCode, long CadreId, DateOnly Start, DateOnly? CadreLeavesOn)> pairs, CancellationToken ct)
     {
         var ids = pairs.Select(p => p.HouseholdId).ToList();
         var active = await db.Pairings.Where(p => ids.Contains(p.HouseholdId) && p.EndedOn == null).ToDictionaryAsync(p => p.HouseholdId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var (paired, rotated, unchanged) = (0, 0, 0);
         var added = new List<Pairing>();
-        foreach (var (householdId, village, cadreId, start) in pairs)
+        foreach (var (householdId, village, cadreId, start, leavesOn) in pairs)
         {
             if (active.TryGetValue(householdId, out var current))
             {
@@ -73,7 +73,7 @@ public sealed class ManagePairingsHandler(AppDbContext db, RegionDirectory regio
                 current.End(start, now);
                 rotated++;
             }
-            added.Add(Pairing.Start(householdId, cadreId, village, start, now, user.UserName));
+            added.Add(Pairing.Start(householdId, cadreId, village, start, now, user.UserName, leavesOn));
             paired++;
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -99,12 +99,17 @@ public sealed class ManagePairingsHandler(AppDbContext db, RegionDirectory regio
         var pairings = await db.Pairings.AsNoTracking().Where(p => p.HouseholdId == householdId)
             .OrderByDescending(p => p.StartedOn).ThenByDescending(p => p.Id).ToListAsync(ct);
         var cadres = await CadreNames.LookupAsync(db, pairings.Select(p => p.CadreId), ct);
+        var today = ChinaTime.Today(clock);
+        // A pairing whose cadre has left (recalled, rotated out) shows as ended on the cadre's last day.
         return pairings.Select(p => new PairingRow(p.Id, p.HouseholdId, p.CadreId, cadres.GetValueOrDefault(p.CadreId)?.Name ?? "",
-            cadres.GetValueOrDefault(p.CadreId)?.Unit ?? "", p.StartedOn, p.EndedOn, p.CreatedBy)).ToList();
+            cadres.GetValueOrDefault(p.CadreId)?.Unit ?? "", p.StartedOn, p.InForceOn(today) ? null : p.EndedOn ?? p.CadreLeavesOn, p.CreatedBy)).ToList();
     }
 
-    public IQueryable<Registry.Household> Unpaired(string? region) =>
-        InRegion(db.Households.AsNoTracking().Where(h => !db.Set<Pairing>().Any(p => p.HouseholdId == h.Id && p.EndedOn == null)), region);
+    public IQueryable<Registry.Household> Unpaired(string? region)
+    {
+        var inForce = db.Set<Pairing>().InForce(ChinaTime.Today(clock));
+        return InRegion(db.Households.AsNoTracking().Where(h => !inForce.Any(p => p.HouseholdId == h.Id)), region);
+    }
 
     // The pairing pages filter by a region as they are given one; a code that is not a region filters nothing.
     private static IQueryable<Registry.Household> InRegion(IQueryable<Registry.Household> query, string? region) =>
@@ -121,12 +126,13 @@ public sealed class ManagePairingsHandler(AppDbContext db, RegionDirectory regio
     public async Task<PageResult<CandidateRow>> CandidatesAsync(string? region, bool onlyUnpaired, int? page, CancellationToken ct)
     {
         var query = onlyUnpaired ? Unpaired(region) : InRegion(db.Households.AsNoTracking(), region);
+        var inForce = db.Set<Pairing>().InForce(ChinaTime.Today(clock));
         var rows = await query.OrderBy(h => h.HouseholdNumber).PageAsync(Paging.Of(page, 100, 100, 100), p =>
             (from h in p
              select new
              {
                  Row = new CandidateRow(h.Id, h.HouseholdNumber, h.HeadName, h.VillageCode, "", h.Size, null),
-                 CadreId = db.Set<Pairing>().Where(pr => pr.HouseholdId == h.Id && pr.EndedOn == null).Select(pr => (long?)pr.CadreId).FirstOrDefault(),
+                 CadreId = inForce.Where(pr => pr.HouseholdId == h.Id).Select(pr => (long?)pr.CadreId).FirstOrDefault(),
              }).ToListAsync(ct), ct);
         var cadres = await CadreNames.LookupAsync(db, rows.Items.Where(r => r.CadreId != null).Select(r => r.CadreId!.Value), ct);
         return rows.Select(r => r.Row with
@@ -173,7 +179,7 @@ public sealed class ManagePairingsHandler(AppDbContext db, RegionDirectory regio
         var households = await db.Households.AsNoTracking().Where(h => numbers.Contains(h.HouseholdNumber))
             .Select(h => new { h.Id, h.HouseholdNumber, h.VillageCode }).ToDictionaryAsync(h => h.HouseholdNumber, ct);
         var errors = new List<ImportRowError>();
-        var pairs = new List<(long, string, long, DateOnly)>();
+        var pairs = new List<(long, string, long, DateOnly, DateOnly?)>();
         var seen = new HashSet<long>();
         for (var i = 0; i < rows.Count; i++)
         {
@@ -187,7 +193,7 @@ public sealed class ManagePairingsHandler(AppDbContext db, RegionDirectory regio
             if (cadre is null) { errors.Add(new(line, cadreError!)); continue; }
             if (!TryDate(row, "开始日期", out var start)) { errors.Add(new(line, "开始日期无效，格式应为 2026-01-01")); continue; }
             if (!cadre.IsActiveOn(start)) { errors.Add(new(line, $"帮扶干部 {cadre.Name} 在 {start:yyyy-MM-dd} 不在帮扶期内")); continue; }
-            pairs.Add((h.Id, h.VillageCode, cadre.Id, start));
+            pairs.Add((h.Id, h.VillageCode, cadre.Id, start, cadre.ActiveTo));
         }
         if (errors.Count > 0) return RowErrors(errors);
         if (pairs.Count == 0) return Failure.Invalid("file", "文件中没有数据行");

@@ -24,9 +24,10 @@ public sealed class NeverVisitedHandler(AppDbContext db, RegionDirectory regions
         var asked = RegionRequest.Check(region, null, regions, user, clock);
         if (!asked.Succeeded) return asked.Failure!;
         var code = asked.Value.Code;
+        var inForce = db.Set<Pairing>().InForce(Platform.Localization.ChinaTime.Today(clock));
         var query = from h in db.Households.AsNoTracking().InRegion(code)
                     where !db.Set<Visit>().Any(v => v.HouseholdId == h.Id)
-                    let pairing = db.Set<Pairing>().Where(p => p.HouseholdId == h.Id && p.EndedOn == null).Select(p => new { p.CadreId, p.StartedOn }).FirstOrDefault()
+                    let pairing = inForce.Where(p => p.HouseholdId == h.Id).Select(p => new { p.CadreId, p.StartedOn }).FirstOrDefault()
                     select new { h.Id, h.HouseholdNumber, h.HeadName, h.VillageCode, CadreId = (long?)pairing!.CadreId, Since = (DateOnly?)pairing.StartedOn };
         var total = await query.CountAsync(ct);
         var paired = await query.CountAsync(x => x.CadreId != null, ct);

@@ -261,7 +261,7 @@ public sealed class RecordVisitHandler(AppDbContext db, FieldWorkAccess access, 
             return c.Id;
         }
         if (await access.MyCadreAsync(ct) is { } mine) return mine.Id;
-        var paired = await db.Pairings.Where(p => p.HouseholdId == householdId && p.EndedOn == null).Select(p => (long?)p.CadreId).FirstOrDefaultAsync(ct);
+        var paired = await db.Pairings.InForce(today).Where(p => p.HouseholdId == householdId).Select(p => (long?)p.CadreId).FirstOrDefaultAsync(ct);
         return paired is { } id ? id : Failure.Invalid("cadreId", "该户没有结对帮扶干部，请选择走访干部");
     }
 

@@ -47,19 +47,24 @@ public sealed class SyncHouseholdsHandler(AppDbContext db, FieldWorkAccess acces
         if (cadre is null) return Failure.Forbidden("您的账号未关联帮扶干部，不能使用走访同步");
         // Pairings are read past the region filter: a cadre from a county unit may serve a village outside its own.
         var pairings = await db.Pairings.AcrossScopes(Paired).AsNoTracking().Where(p => p.CadreId == cadre.Id)
-            .Select(p => new { p.HouseholdId, p.StartedOn, p.EndedOn, p.ChangedAt }).ToListAsync(ct);
-        var active = pairings.Where(p => p.EndedOn is null).ToDictionary(p => p.HouseholdId, p => p.StartedOn);
+            .Select(p => new { p.HouseholdId, p.StartedOn, p.EndedOn, p.ChangedAt, p.CadreLeavesOn }).ToListAsync(ct);
+        var day = ChinaTime.Today(clock);
+        bool InForce(DateOnly? ended, DateOnly? leaves) => ended is null && (leaves is null || leaves >= day);
+        var active = pairings.Where(p => InForce(p.EndedOn, p.CadreLeavesOn)).ToDictionary(p => p.HouseholdId, p => p.StartedOn);
         var ids = active.Keys.ToList();
         var removed = new List<long>();
         if (since is { } s0)
         {
             var s = s0.ToUniversalTime();
-            var changed = pairings.Where(p => p.EndedOn is null && p.ChangedAt > s).Select(p => p.HouseholdId).ToHashSet();
+            var changed = pairings.Where(p => InForce(p.EndedOn, p.CadreLeavesOn) && p.ChangedAt > s).Select(p => p.HouseholdId).ToHashSet();
             changed.UnionWith(await db.Households.AcrossScopes(Paired).Where(h => ids.Contains(h.Id) && h.UpdatedAt > s).Select(h => h.Id).ToListAsync(ct));
             changed.UnionWith(await db.Visits.AcrossScopes(Paired).Where(v => ids.Contains(v.HouseholdId) && v.EnteredAt > s).Select(v => v.HouseholdId).ToListAsync(ct));
             changed.UnionWith(await db.Problems.AcrossScopes(Paired).Where(p => ids.Contains(p.HouseholdId) && p.UpdatedAt > s).Select(p => p.HouseholdId).ToListAsync(ct));
             changed.UnionWith(await db.RiskLeads.AcrossScopes(Paired).Where(l => ids.Contains(l.HouseholdId) && l.CreatedAt > s).Select(l => l.HouseholdId).ToListAsync(ct));
-            removed = pairings.Where(p => p.EndedOn is not null && p.ChangedAt > s && !active.ContainsKey(p.HouseholdId))
+            // Ended since the last download, or whose cadre's service ended since then (the day passed, nothing was written).
+            var sinceDay = DateOnly.FromDateTime(ChinaTime.ToLocal(s));
+            removed = pairings.Where(p => !InForce(p.EndedOn, p.CadreLeavesOn) && (p.ChangedAt > s || p.CadreLeavesOn >= sinceDay.AddDays(-1))
+                    && !active.ContainsKey(p.HouseholdId))
                 .Select(p => p.HouseholdId).Distinct().ToList();
             ids = ids.Where(changed.Contains).ToList();
         }

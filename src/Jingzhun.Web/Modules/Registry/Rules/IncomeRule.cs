@@ -25,4 +25,32 @@ public static class IncomeRule
         if (start <= 0 || years <= 0) throw new ArgumentOutOfRangeException(nameof(start));
         return Math.Pow((double)(end / start), 1.0 / years) - 1;
     }
+
+    /// <summary>脱贫攻坚收官之年: growth indicators run to it (巴中 2013→2020, 重庆 2014→2020) and "since" it.</summary>
+    public const int PeriodEnd = 2020;
+
+    /// <summary>
+    /// The average annual growth of a per-capita series from a base year: the base asked (any year with data; the earliest
+    /// when none is asked) to 2020, or to the latest year with data up to 2020 (the latest year of all when the base is
+    /// 2020 or later). No rate when the span is empty or the base value is not positive; null for an empty series.
+    /// </summary>
+    public static IncomeGrowth? GrowthFrom(IReadOnlyList<(int Year, decimal Value)> series, int? baseYear)
+    {
+        if (series.Count == 0) return null;
+        var from = baseYear ?? series.Min(s => s.Year);
+        var to = from < PeriodEnd && series.Any(s => s.Year <= PeriodEnd) ? series.Where(s => s.Year <= PeriodEnd).Max(s => s.Year) : series.Max(s => s.Year);
+        return new IncomeGrowth(from, to, Rate(series, from, to));
+    }
+
+    /// <summary>(end/start)^(1/years) − 1 between two years of a series; null when either has no value, start ≤ 0 or from ≥ to.</summary>
+    public static double? Rate(IReadOnlyList<(int Year, decimal Value)> series, int from, int to)
+    {
+        if (from >= to) return null;
+        var a = series.Where(s => s.Year == from).Select(s => (decimal?)s.Value).FirstOrDefault();
+        var b = series.Where(s => s.Year == to).Select(s => (decimal?)s.Value).FirstOrDefault();
+        return a is > 0 && b is { } end ? AverageAnnualGrowth(a.Value, end, to - from) : null;
+    }
 }
+
+/// <summary>An average annual growth rate (a fraction, unrounded) between a base and an end year.</summary>
+public sealed record IncomeGrowth(int BaseYear, int EndYear, double? Rate);

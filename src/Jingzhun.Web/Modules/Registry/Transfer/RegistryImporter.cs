@@ -365,7 +365,8 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
             h.Members.Add(m);
         }
         var keys = new HashSet<long>();
-        foreach (var m in h.Members.Where(m => m.Id is not null))
+        // A person who moved out and came back has a 迁出 row and an active row: only two active rows are one person twice.
+        foreach (var m in h.Members.Where(m => m.Id is not null && m.Active))
             if (!keys.Add(m.PersonKey)) errs.Add(new RowError(m.Row.Row, RegistryColumns.IdNumber, "同一户中身份证号码重复"));
         var heads = h.Members.Count(m => m.Active && m.Facts.Relationship == Relationship.Head);
         if (heads != 1)
@@ -459,8 +460,9 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
         var fileHead = p.Members.First(m => m.Active && m.Facts.Relationship == Relationship.Head);
         if (head is not null && head.IdNumberHash != fileHead.Hash)
             p.Errors.Add(new RowError(fileHead.Row.Row, "与户主关系", $"该户在系统中的户主是 {head.Name}：更换户主请在户详情中办理，导入不更换户主"));
+        var matched = MatchMembers(p, e);
         foreach (var m in p.Members)
-            if (m.Active && e.Members.FirstOrDefault(x => x.IdNumberHash == m.Hash) is { Status: not MemberStatus.Active } gone)
+            if (m.Active && matched[m] is { Status: not MemberStatus.Active } gone)
                 p.Errors.Add(new RowError(m.Row.Row, RegistryColumns.MemberStatusHeader, $"{gone.Name} 在系统中已{Labels.Of(gone.Status)}，导入不能恢复为在册"));
         if (p.Errors.Count > 0) return false;
 
@@ -472,7 +474,7 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
         }
         foreach (var m in p.Members)
         {
-            var em = e.Members.FirstOrDefault(x => x.IdNumberHash == m.Hash);
+            var em = matched[m];
             if (em is null)
             {
                 var created = Member.Create(e, m.Facts, protector.ProtectIdNumber(m.Id!), m.Id!.Gender, m.Id.BirthDate, now, by);
@@ -527,6 +529,27 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
             if (e.Version == version) e.BumpVersion();
         }
         return changed;
+    }
+
+    /// <summary>
+    /// The stored member each file row stands for. One person may have several rows in a household (迁出 and back again:
+    /// a left row and an active one), so a row takes, among the stored rows of its ID number not yet taken, the one in the
+    /// same state (status and date left), else the active one (the file records a departure), else any.
+    /// </summary>
+    private static Dictionary<ParsedMember, Member?> MatchMembers(ParsedHousehold p, Household e)
+    {
+        var taken = new HashSet<Member>();
+        var matched = new Dictionary<ParsedMember, Member?>();
+        // Rows in a stored state first, so that a departure recorded by the file cannot take the row another file row keeps.
+        foreach (var m in p.Members.OrderBy(m => e.Members.Any(x => x.IdNumberHash == m.Hash && x.Status == m.Status && x.LeftOn == m.LeftOn) ? 0 : 1))
+        {
+            var same = e.Members.Where(x => x.IdNumberHash == m.Hash && !taken.Contains(x)).ToList();
+            var em = same.FirstOrDefault(x => x.Status == m.Status && x.LeftOn == m.LeftOn)
+                ?? same.FirstOrDefault(x => x.Status == MemberStatus.Active) ?? same.FirstOrDefault();
+            if (em is not null) taken.Add(em);
+            matched[m] = em;
+        }
+        return matched;
     }
 
     /// <summary>The member's facts as the entity would store them (e.g. no disability grade unless disabled).</summary>

@@ -48,7 +48,8 @@ public sealed class HouseholdFactsValidator : AbstractValidator<HouseholdFacts>
             .When(h => h.ExitYear is not null && h.IdentifiedYear is not null)
             .WithName("脱贫年度").WithMessage($"脱贫年度应不早于识别年度、不晚于{thisYear}年");
         RuleFor(h => h.IdentificationStandard).IsDefinedCode().WithName("识别标准");
-        RuleFor(h => h.MainCause).NotNull().When(h => h.Status != HouseholdStatus.Ordinary)
+        // 建档立卡户 carry their 致贫原因; a 监测户 identified from a 一般农户 has none (its risks are the monitoring case's).
+        RuleFor(h => h.MainCause).NotNull().When(h => h.Status is HouseholdStatus.Exited or HouseholdStatus.NotExited)
             .WithName("主要致贫原因").WithMessage("请选择主要致贫原因");
         RuleFor(h => h.MainCause).Must(BeRegistryCause).WithName("主要致贫原因").WithMessage("主要致贫原因不在代码表内");
         RuleFor(h => h.SecondCause).Must(BeRegistryCause).WithName("其他致贫原因").WithMessage("其他致贫原因不在代码表内");

@@ -154,6 +154,16 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("RecallNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("RecallReason")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("RecalledOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -241,6 +251,9 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<long>("CadreId")
                         .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("CadreLeavesOn")
+                        .HasColumnType("date");
 
                     b.Property<DateTime>("ChangedAt")
                         .HasColumnType("timestamp with time zone");

@@ -138,6 +138,16 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RecallNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecallReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RecalledOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -221,6 +231,9 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<long>("CadreId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CadreLeavesOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ChangedAt")
                         .HasColumnType("TEXT");
