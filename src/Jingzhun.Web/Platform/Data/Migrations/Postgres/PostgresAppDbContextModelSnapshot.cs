@@ -127,120 +127,6 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("household_exits", (string)null);
                 });
 
-            modelBuilder.Entity("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshot", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<int>("ExitedHouseholds")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Households")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Label")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("MonitoredHouseholds")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("NotExitedHouseholds")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("OrdinaryHouseholds")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("People")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RegionCode", "Year")
-                        .IsUnique();
-
-                    b.ToTable("registry_snapshots", (string)null);
-                });
-
-            modelBuilder.Entity("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshotRow", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int?>("Attribute")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("Class321")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("HeadName")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<long>("HouseholdId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("HouseholdNumber")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<int?>("IncomeYear")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("MainCause")
-                        .HasColumnType("integer");
-
-                    b.Property<decimal?>("PerCapitaIncome")
-                        .HasPrecision(14, 2)
-                        .HasColumnType("numeric(14,2)");
-
-                    b.Property<int>("Size")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("SnapshotId")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("VillageCode")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SnapshotId", "HouseholdId")
-                        .IsUnique();
-
-                    b.ToTable("registry_snapshot_rows", (string)null);
-                });
-
             modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.Cadre", b =>
                 {
                     b.Property<long>("Id")
@@ -856,6 +742,50 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("work_team_members", (string)null);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Guarantees.DutyPolicy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CombinedDutiesMaxHouseholds")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("PhotoEvidenceDimensions")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("duty_policies", (string)null);
                 });
 
             modelBuilder.Entity("Jingzhun.Web.Modules.Guarantees.GuaranteePolicy", b =>
@@ -1938,6 +1868,120 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("members", (string)null);
                 });
 
+            modelBuilder.Entity("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("ExitedHouseholds")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("MonitoredHouseholds")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NotExitedHouseholds")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrdinaryHouseholds")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("registry_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshotRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("Attribute")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Class321")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HeadName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("HouseholdNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int?>("IncomeYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MainCause")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("PerCapitaIncome")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SnapshotId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SnapshotId", "HouseholdId")
+                        .IsUnique();
+
+                    b.ToTable("registry_snapshot_rows", (string)null);
+                });
+
             modelBuilder.Entity("Jingzhun.Web.Platform.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2340,15 +2384,6 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshotRow", b =>
-                {
-                    b.HasOne("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshot", null)
-                        .WithMany("Rows")
-                        .HasForeignKey("SnapshotId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.EmergencyFlag", b =>
                 {
                     b.HasOne("Jingzhun.Web.Modules.Registry.Household", null)
@@ -2563,6 +2598,15 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.Navigation("Household");
                 });
 
+            modelBuilder.Entity("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshotRow", b =>
+                {
+                    b.HasOne("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshot", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2614,11 +2658,6 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshot", b =>
-                {
-                    b.Navigation("Rows");
-                });
-
             modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.ReviewMeeting", b =>
                 {
                     b.Navigation("Items");
@@ -2658,6 +2697,11 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.Navigation("Incomes");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshot", b =>
+                {
+                    b.Navigation("Rows");
                 });
 #pragma warning restore 612, 618
         }

@@ -113,115 +113,6 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("household_exits", (string)null);
                 });
 
-            modelBuilder.Entity("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshot", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ExitedHouseholds")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Households")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Label")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("MonitoredHouseholds")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("NotExitedHouseholds")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("OrdinaryHouseholds")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("People")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RegionCode", "Year")
-                        .IsUnique();
-
-                    b.ToTable("registry_snapshots", (string)null);
-                });
-
-            modelBuilder.Entity("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshotRow", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("Attribute")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("Class321")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("HeadName")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("HouseholdId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("HouseholdNumber")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("IncomeYear")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("MainCause")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("PerCapitaIncome")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Size")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("SnapshotId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("VillageCode")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SnapshotId", "HouseholdId")
-                        .IsUnique();
-
-                    b.ToTable("registry_snapshot_rows", (string)null);
-                });
-
             modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.Cadre", b =>
                 {
                     b.Property<long>("Id")
@@ -811,6 +702,48 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("work_team_members", (string)null);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Guarantees.DutyPolicy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CombinedDutiesMaxHouseholds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhotoEvidenceDimensions")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("duty_policies", (string)null);
                 });
 
             modelBuilder.Entity("Jingzhun.Web.Modules.Guarantees.GuaranteePolicy", b =>
@@ -1845,6 +1778,115 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("members", (string)null);
                 });
 
+            modelBuilder.Entity("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExitedHouseholds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MonitoredHouseholds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotExitedHouseholds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrdinaryHouseholds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("registry_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshotRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Attribute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Class321")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HeadName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HouseholdNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("IncomeYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MainCause")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PerCapitaIncome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SnapshotId", "HouseholdId")
+                        .IsUnique();
+
+                    b.ToTable("registry_snapshot_rows", (string)null);
+                });
+
             modelBuilder.Entity("Jingzhun.Web.Platform.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2239,15 +2281,6 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshotRow", b =>
-                {
-                    b.HasOne("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshot", null)
-                        .WithMany("Rows")
-                        .HasForeignKey("SnapshotId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.EmergencyFlag", b =>
                 {
                     b.HasOne("Jingzhun.Web.Modules.Registry.Household", null)
@@ -2462,6 +2495,15 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     b.Navigation("Household");
                 });
 
+            modelBuilder.Entity("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshotRow", b =>
+                {
+                    b.HasOne("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshot", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2513,11 +2555,6 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshot", b =>
-                {
-                    b.Navigation("Rows");
-                });
-
             modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.ReviewMeeting", b =>
                 {
                     b.Navigation("Items");
@@ -2557,6 +2594,11 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     b.Navigation("Incomes");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Reports.Snapshots.RegistrySnapshot", b =>
+                {
+                    b.Navigation("Rows");
                 });
 #pragma warning restore 612, 618
         }
