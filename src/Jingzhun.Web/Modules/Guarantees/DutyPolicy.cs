@@ -15,10 +15,9 @@ public sealed class DutyPolicy : CountyPolicyRow
     /// <summary>A village with at most this many households may combine the roles; 0 = never.</summary>
     public int CombinedDutiesMaxHouseholds { get; set; }
 
-    /// <summary>The dimensions (Chinese labels, comma-separated) whose problems are resolved only with a photo.</summary>
-    public string PhotoEvidenceDimensions { get; set; } = DefaultPhotoDimensions;
+    /// <summary>The dimensions (Chinese labels, comma-separated) whose problems are resolved only with a photo; "" = none.</summary>
+    public string PhotoEvidenceDimensions { get; set; } = "";
 
-    public const string DefaultPhotoDimensions = "住房安全,饮水安全";
 
     public static DutyPolicy Default(int year) => new() { CountyCode = "", Year = year };
 
