@@ -140,3 +140,28 @@ public abstract partial class GuaranteesApiTests
         }
     }
 }
+
+public abstract partial class GuaranteesApiTests
+{
+    [DbFact]
+    public async Task The_household_history_and_the_audit_log_name_a_problem_s_changes_in_chinese_with_the_person_s_name_and_unit()
+    {
+        var places = await PlacesAsync();
+        var county = await As("tl_admin");
+        var h = await RegisterWithAsync(county, places.SecondVillage, GoodFacts(f => f["foodSecure"] = false));
+        var id = await OnlyProblemAsync(county, h.Id, "Food");
+        await WalkAsync(county, id, "Assigned");
+
+        var browser = await SignInAsync("tl_admin");
+        foreach (var page in new[] { $"/households/{h.Id}", $"/admin/audit?householdId={h.Id}" })
+        {
+            var html = System.Net.WebUtility.HtmlDecode(await browser.GetStringAsync(page));
+            Assert.Contains("两不愁三保障问题", html);
+            Assert.Contains("已交办", html);
+            Assert.Contains("铜梁区乡村振兴局 管理员", html);   // the account's name and unit, not its login
+            Assert.DoesNotContain(">tl_admin<", html);
+            Assert.DoesNotContain("Assigned", html);
+            Assert.DoesNotContain("AssignedUnit", html);
+        }
+    }
+}

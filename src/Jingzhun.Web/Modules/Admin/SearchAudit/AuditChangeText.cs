@@ -102,7 +102,7 @@ public static class AuditChangeText
             case JsonValueKind.Number: return v.GetRawText();
         }
         var s = v.ValueKind == JsonValueKind.String ? v.GetString() ?? "" : v.GetRawText();
-        if (field == "Status")
+        if (field == "Status" && entityType is "Member" or "Household")
         {
             var type = entityType == "Member" ? typeof(MemberStatus) : typeof(HouseholdStatus);
             return Enum.TryParse(type, s, out var st) ? Labels.Of((Enum)st!) : s;
