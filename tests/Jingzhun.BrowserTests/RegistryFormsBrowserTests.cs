@@ -27,7 +27,7 @@ public sealed class RegistryFormsBrowserTests(BrowserApp app)
         // 变更历史: the registration, by this user, in Beijing time.
         var entry = page.Locator("#history li").First;
         Beijing.AssertShows(await entry.Locator("time").InnerTextAsync(), Beijing.Now);
-        await Expect(entry.Locator(".user")).ToHaveTextAsync("village");
+        await Expect(entry.Locator(".user")).ToHaveTextAsync("村干部"); // the account's name, not its login
         await Expect(entry.Locator(".badge")).ToHaveTextAsync("新增");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "编辑户信息" }).ClickAsync();

@@ -116,7 +116,8 @@ public abstract partial class GuaranteesApiTests
         p = await ProblemAtAsync("InProgress");
         await TextLimitAsync("evidenceText", 1000, t => StepAsync(county, p.Id, "Resolve", p.Version, b => { Resolution(b); b["evidenceText"] = t; }));
         p = await ProblemAtAsync("Resolved");
-        await TextLimitAsync("reason", 500, t => StepAsync(county, p.Id, "Return", p.Version, b => b["reason"] = t));
+        var admin = await As("admin"); // the county administrator resolved it: returning is someone else's
+        await TextLimitAsync("reason", 500, t => StepAsync(admin, p.Id, "Return", p.Version, b => b["reason"] = t));
         p = await ProblemAtAsync("Pending");
         await TextLimitAsync("unit", 100, t => county.PostAsJsonAsync("/api/v1/problems/bulk-assign", new { ids = new[] { p.Id }, unit = t, person = "王责任" }));
         p = await ProblemAtAsync("Pending");

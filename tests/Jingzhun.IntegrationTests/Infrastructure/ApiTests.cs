@@ -56,6 +56,30 @@ public abstract partial class ApiTests(TestApp app)
 
     protected Task<HttpClient> As(string user) => App.LoginAsync(user);
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TestApp, Task<string>> SecondAdminOf = new();
+
+    /// <summary>
+    /// A national administrator other than <paramref name="userName"/> (职责分离: who resolved or proposed something does
+    /// not verify or approve it): the demo "admin", or a second system administrator created once per app.
+    /// </summary>
+    protected async Task<HttpClient> AdminOtherThanAsync(string userName) => await As(await AdminNameOtherThanAsync(userName));
+
+    /// <summary>The user name of a national administrator other than <paramref name="userName"/> (see <see cref="AdminOtherThanAsync"/>).</summary>
+    protected async Task<string> AdminNameOtherThanAsync(string userName)
+    {
+        if (userName != "admin") return "admin";
+        return await SecondAdminOf.GetValue(App, _ => Task.Run(async () =>
+        {
+            var admin = await As("admin");
+            await Ok(await admin.PostAsJsonAsync("/api/v1/users", new
+            {
+                userName = "admin2", displayName = "第二系统管理员", role = "SystemAdmin", regionCode = "",
+                password = Jingzhun.Web.Modules.Registry.DemoData.DemoSeeder.DemoPassword,
+            }), HttpStatusCode.Created);
+            return "admin2";
+        }));
+    }
+
     // --- unique test data --------------------------------------------------------------------------------
 
     private const string Digits = "甲乙丙丁戊己庚辛壬癸";

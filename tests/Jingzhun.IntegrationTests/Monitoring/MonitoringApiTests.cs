@@ -1,4 +1,4 @@
-using System.IO.Compression;
+﻿using System.IO.Compression;
 using Jingzhun.Web.Modules.Registry.Rules;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -134,7 +134,8 @@ public abstract partial class MonitoringApiTests(TestApp app) : ApiTests(app)
     /// Takes a case from its current stage up to (not including) <paramref name="until"/> as <paramref name="c"/>, who must hold
     /// every permission (county or system admin). The decision, if reached, includes with the proposed kind.
     /// The steps before the publicity are dated today; the publicity and what follows are recorded
-    /// <see cref="PublicityWait"/> days ahead (the decision's monitoredSince is that day).
+    /// <see cref="PublicityWait"/> days ahead (the decision's monitoredSince is that day). The township review is another
+    /// administrator's (who proposes a case does not approve it at the next level).
     /// </summary>
     private async Task<JsonNode> WalkAsync(HttpClient c, long caseId, string until, string kind = "UnstableExited")
     {
@@ -155,7 +156,13 @@ public abstract partial class MonitoringApiTests(TestApp app) : ApiTests(app)
                 if (StageOf(view) == until) break;
                 Assert.Equal(stage, StageOf(view));
                 if (stage == "Publicity") (ahead, c) = await AheadAsync(c, PublicityWait);
-                view = await DoAsync(c, caseId, stage, VersionOf(view), await fields(c));
+                var by = c;
+                if (stage == "TownshipReview")
+                {
+                    var other = await AdminNameOtherThanAsync(ProposerOf(view, "Appraisal"));
+                    by = ahead is null ? await As(other) : await LoginAsync(ahead, other);
+                }
+                view = await DoAsync(by, caseId, stage, VersionOf(view), await fields(by));
             }
         }
         finally
@@ -165,6 +172,10 @@ public abstract partial class MonitoringApiTests(TestApp app) : ApiTests(app)
         Assert.Equal(until, StageOf(view));
         return view;
     }
+
+    /// <summary>Who recorded the latest <paramref name="step"/> of the case.</summary>
+    private static string ProposerOf(JsonNode view, string step) =>
+        view["steps"]!.AsArray().Last(s => s!["step"]!.GetValue<string>() == step)!["by"]!.GetValue<string>();
 
     /// <summary>An exited household with an income of 5,000 this last year (a sweep lead), opened as a case.</summary>
     private async Task<(Registered Household, long CaseId)> CaseForAsync(HttpClient c, string village, Action<JsonObject>? head = null, string status = "Exited")
@@ -244,7 +255,8 @@ public abstract partial class MonitoringApiTests(TestApp app) : ApiTests(app)
                 b => { PublicityFields(ChinaToday)(b); b["objections"] = "群众反映收入登记偏低"; b["objectionHandling"] = t; }));
         }
         c = await CaseAtAsync("TownshipReview");
-        await TextLimitAsync("opinion", 500, t => StepAsync(county, c.Id, "TownshipReview", c.Version, Agree("opinion", t)));
+        var admin = await As("admin"); // the county administrator proposed it
+        await TextLimitAsync("opinion", 500, t => StepAsync(admin, c.Id, "TownshipReview", c.Version, Agree("opinion", t)));
 
         var (_, monitored) = await MonitoredAsync(county, village);
         async Task<int> VersionAsync() => VersionOf(await CaseAsync(county, monitored));

@@ -9,6 +9,7 @@ public static class GuaranteesData
     extension(AppDbContext db)
     {
         public DbSet<GuaranteePolicy> GuaranteePolicies => db.Set<GuaranteePolicy>();
+        public DbSet<DutyPolicy> DutyPolicies => db.Set<DutyPolicy>();
         public DbSet<Problem> Problems => db.Set<Problem>();
         public DbSet<HouseholdAssessment> Assessments => db.Set<HouseholdAssessment>();
     }

@@ -13,6 +13,8 @@ public static class GuaranteesModule
 {
     public static IServiceCollection AddGuarantees(this IServiceCollection services) => services
         .AddPolicyTable<ConfigurePolicy.GuaranteePolicyTable>()
+        .AddPolicyTable<Duties.DutyPolicyTable>()
+        .AddScoped<Duties.SeparationOfDuties>()
         .AddScoped<Platform.IStartupSeed, GuaranteesDemoSeed>()
         .AddScoped<AssessHouseholdsHandler>()
         .AddScoped<IRegistryChangeListener>(sp => sp.GetRequiredService<AssessHouseholdsHandler>())
@@ -27,6 +29,7 @@ public static class GuaranteesModule
         ManageProblemsHandler.Map(api);
         BulletinsHandler.Map(api);
         api.MapPolicyTable<ConfigurePolicy.GuaranteePolicyTable>();
+        api.MapPolicyTable<Duties.DutyPolicyTable>();
         return api;
     }
 }

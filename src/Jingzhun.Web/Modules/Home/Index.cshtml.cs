@@ -11,7 +11,8 @@ namespace Jingzhun.Web.Modules.Home;
 
 /// <summary>
 /// The home page is the command dashboard (指挥驾驶舱) of the user's region or of <c>?region=</c> within it: the same
-/// query as GET /api/v1/dashboard. Users without the registry permission get their function links only.
+/// query as GET /api/v1/dashboard. Users without the registry permission get their function links only; a pairing
+/// cadre is sent to their to-do list.
 /// </summary>
 public sealed class IndexModel(DashboardHandler handler, CurrentUser me, Regions.RegionDirectory regions, PolicyStore policies, TimeProvider clock) : PageModel
 {
@@ -29,6 +30,8 @@ public sealed class IndexModel(DashboardHandler handler, CurrentUser me, Regions
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        // A pairing cadre's work is their households' visits: they land on 待办 (待走访清单), not on a region's dashboard.
+        if (me.Role == Roles.Cadre && Region is null) return Redirect("/fieldwork/todo");
         var scope = me.RegionCode ?? "";
         ScopePath = scope == "" ? "全国" : string.Join(" ", regions.PathOf(scope).Select(r => r.Name));
         if (!me.Has(Permissions.RegistryView)) return Page();

@@ -12,6 +12,8 @@ public static class Permissions
 {
     public const string RegistryView = "registry.view";
     public const string RegistryEdit = "registry.edit";
+    /// <summary>新建户: officials of the village and above (a pairing cadre edits their paired households, creates none).</summary>
+    public const string RegistryCreate = "registry.create";
     public const string RegistryExport = "registry.export";
     public const string RegistryRevealId = "registry.reveal-id";
     /// <summary>批量导入户籍档案: county and township data staff only (a village officer or cadre edits household by household).</summary>
@@ -51,13 +53,13 @@ public static class Permissions
     /// <summary>Permissions that let a role write something: uploading a file needs one of them (the auditor holds none).</summary>
     public static readonly string[] Write =
     [
-        RegistryEdit, RegistryImport, GuaranteesReport, GuaranteesWork, MonitoringReport,
+        RegistryEdit, RegistryCreate, RegistryImport, GuaranteesReport, GuaranteesWork, MonitoringReport,
         MonitoringWork, FieldWorkLog, FieldWorkManage, FieldWorkFlag, FieldWorkMeet,
     ];
 
     public static readonly string[] All =
     [
-        RegistryView, RegistryEdit, RegistryExport, RegistryRevealId, RegistryImport, UsersManage, AuditView,
+        RegistryView, RegistryEdit, RegistryCreate, RegistryExport, RegistryRevealId, RegistryImport, UsersManage, AuditView,
         GuaranteesView, GuaranteesReport, GuaranteesAssign, GuaranteesWork, GuaranteesVerify, PolicyEdit,
         MonitoringView, MonitoringReport, MonitoringWork, MonitoringReview, MonitoringDecide, RegistrySnapshot, RegionsEdit, FieldWorkManage,
         FieldWorkView, FieldWorkSupervise, FieldWorkLog, FieldWorkMeet, FieldWorkFlag, SystemBackup,
@@ -80,11 +82,11 @@ public static class Roles
     [
         new(SystemAdmin, "系统管理员", 100, Permissions.All),
         new(CountyAdmin, "区县管理员", 80, [.. Permissions.All.Where(p => p != Permissions.SystemBackup)]),
-        new(TownshipOfficer, "乡镇干部", 60, [Permissions.RegistryView, Permissions.RegistryEdit, Permissions.RegistryExport, Permissions.RegistryImport,
+        new(TownshipOfficer, "乡镇干部", 60, [Permissions.RegistryView, Permissions.RegistryEdit, Permissions.RegistryCreate, Permissions.RegistryExport, Permissions.RegistryImport,
             Permissions.GuaranteesView, Permissions.GuaranteesReport, Permissions.GuaranteesAssign, Permissions.GuaranteesWork, Permissions.GuaranteesVerify,
             Permissions.MonitoringView, Permissions.MonitoringReport, Permissions.MonitoringWork, Permissions.MonitoringReview, Permissions.FieldWorkManage,
             Permissions.FieldWorkView, Permissions.FieldWorkSupervise, Permissions.FieldWorkLog, Permissions.FieldWorkMeet, Permissions.FieldWorkFlag]),
-        new(VillageOfficer, "村干部", 40, [Permissions.RegistryView, Permissions.RegistryEdit, Permissions.RegistryExport,
+        new(VillageOfficer, "村干部", 40, [Permissions.RegistryView, Permissions.RegistryEdit, Permissions.RegistryCreate, Permissions.RegistryExport,
             Permissions.GuaranteesView, Permissions.GuaranteesReport, Permissions.GuaranteesWork,
             Permissions.MonitoringView, Permissions.MonitoringReport, Permissions.MonitoringWork, Permissions.FieldWorkManage,
             Permissions.FieldWorkView, Permissions.FieldWorkLog, Permissions.FieldWorkFlag]),

@@ -12,6 +12,14 @@ public static class ChinaTime
     }
 
     public static DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+    /// <summary>An instant as UTC: a time without a zone (e.g. "2026-12-05T10:00" in a request) is Beijing time.</summary>
+    public static DateTime ToUtc(DateTime t) => t.Kind switch
+    {
+        DateTimeKind.Utc => t,
+        DateTimeKind.Local => t.ToUniversalTime(),
+        _ => TimeZoneInfo.ConvertTimeToUtc(t, Zone),
+    };
+
     public static string Format(DateTime utc) => ToLocal(utc).ToString("yyyy-MM-dd HH:mm");
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToLocal(clock.GetUtcNow().UtcDateTime));
 }

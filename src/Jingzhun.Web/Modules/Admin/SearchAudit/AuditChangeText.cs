@@ -11,7 +11,7 @@ public static class AuditChangeText
     public static readonly IReadOnlyList<(string Type, string Label)> EntityTypes =
         [("Household", "户"), ("Member", "成员"), ("HouseholdIncome", "收入"), ("AppUser", "用户"), ("Backup", "数据备份")];
 
-    public static string EntityLabel(string type) => EntityTypes.FirstOrDefault(e => e.Type == type).Label ?? type;
+    public static string EntityLabel(string type) => EntityTypes.FirstOrDefault(e => e.Type == type).Label ?? Platform.Auditing.AuditText.EntityLabel(type);
 
     private static readonly Dictionary<string, string> Names = new()
     {
@@ -72,7 +72,7 @@ public static class AuditChangeText
                 var oldV = Value(entityType, p.Name, p.Value[0]);
                 var newV = Value(entityType, p.Name, p.Value[1]);
                 if (created && IsBlank(p.Value[1])) continue;
-                var label = fieldLabel is null ? Names.GetValueOrDefault(p.Name, p.Name) : fieldLabel(p.Name);
+                var label = fieldLabel is null ? Names.GetValueOrDefault(p.Name) ?? Platform.Auditing.AuditText.FieldLabel(p.Name) ?? p.Name : fieldLabel(p.Name);
                 if (label is null) continue;
                 lines.Add(new Line(label, created ? null : oldV, newV, created));
             }
@@ -102,12 +102,13 @@ public static class AuditChangeText
             case JsonValueKind.Number: return v.GetRawText();
         }
         var s = v.ValueKind == JsonValueKind.String ? v.GetString() ?? "" : v.GetRawText();
-        if (field == "Status")
+        if (field == "Status" && entityType is "Member" or "Household")
         {
             var type = entityType == "Member" ? typeof(MemberStatus) : typeof(HouseholdStatus);
             return Enum.TryParse(type, s, out var st) ? Labels.Of((Enum)st!) : s;
         }
         if (Enums.TryGetValue(field, out var t) && Enum.TryParse(t, s, out var e)) return Labels.Of((Enum)e!);
+        if (Platform.Auditing.AuditText.Value(entityType, field, s) is { } read) return read;
         if (field == "Ethnicity" && Ethnicities.NameOf(s) is { Length: > 0 } n) return n;
         if (field == "Role") return Roles.LabelOf(s);
         if (field == "LockoutEnd" && DateTimeOffset.TryParse(s, out var d)) return d.Year >= 9999 ? "永久" : ChinaTime.Format(d.UtcDateTime);

@@ -11,7 +11,7 @@ namespace Jingzhun.Web.Modules.Admin.SearchAudit;
 
 /// <summary>操作日志: who changed what, when; scoped to the viewer's subtree by the handler.</summary>
 [Authorize(Policy = Permissions.AuditView)]
-public sealed class IndexModel(SearchAuditHandler handler, IEnumerable<IPolicyTable> policyTables) : PageModel
+public sealed class IndexModel(SearchAuditHandler handler, IEnumerable<IPolicyTable> policyTables, AppDbContext db) : PageModel
 {
     /// <summary>The kinds of record to filter by: the registry's and the accounts', then every module's policy table.</summary>
     public IReadOnlyList<(string Type, string Label)> EntityTypes =>
@@ -40,7 +40,11 @@ public sealed class IndexModel(SearchAuditHandler handler, IEnumerable<IPolicyTa
     {
         ModelState.Clear();
         Result = await handler.HandleAsync(new AuditQuery(UserName, Action, EntityType, HouseholdId, From, To, Q, PageNumber, 50), ct);
+        People = await AuditText.PeopleAsync(db, Result.Items.Select(r => r.UserName), ct);
     }
+
+    /// <summary>The authors of the rows shown: name and unit by user name.</summary>
+    public IReadOnlyDictionary<string, string> People { get; private set; } = new Dictionary<string, string>();
 
     public string PageUrl(int page, bool keepHousehold = true)
     {

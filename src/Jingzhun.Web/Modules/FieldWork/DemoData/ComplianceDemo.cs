@@ -76,16 +76,18 @@ public sealed class ComplianceDemo(AppDbContext db, TimeProvider clock)
                     else day = month.AddDays(rng.Next(lastDay.Day - month.Day + 1));
                     if (kind == VisitKind.Monthly && month.Month is 7 or 12) kind = VisitKind.Seasonal;
                     var at = Compliance.ComplianceLoader.StartUtc(day).AddHours(9 + rng.Next(8)).AddMinutes(rng.Next(60));
+                    if (at > now.AddHours(-1)) at = now.AddHours(-1); // today's visits lie in the past, never later today
                     var hasFix = p.Latitude is not null && rng.NextDouble() > 0.01;
                     double? lat = hasFix ? p.Latitude + (rng.NextDouble() - 0.5) * 0.002 : null;
                     double? lon = hasFix ? p.Longitude + (rng.NextDouble() - 0.5) * 0.002 : null;
                     var v = Visit.Record($"demo-{++n}", p.HouseholdId, p.VillageCode, p.CadreId, at, kind, lat, lon, hasFix ? 10 + rng.Next(40) : null,
-                        kind == VisitKind.Festival ? "节日慰问，了解家庭生产生活情况" : "入户走访，了解收入、就业和两不愁三保障情况", at.AddMinutes(20 + rng.Next(600)), Actor);
+                        kind == VisitKind.Festival ? "节日慰问，了解家庭生产生活情况" : "入户走访，了解收入、就业和两不愁三保障情况", Earlier(at.AddMinutes(20 + rng.Next(600)), now), Actor);
                     visits.Add(v);
                 }
             }
             // Authenticity signals for the supervisors to find: GPS points far from home, late entries.
-            var recent = visits.Where(v => v.VisitedAt >= Compliance.ComplianceLoader.StartUtc(first.AddMonths(10))).ToList();
+            // (Entered late: 6 to 15 days after the visit, so only visits at least 16 days old, and never after now.)
+            var recent = visits.Where(v => v.VisitedAt >= Compliance.ComplianceLoader.StartUtc(first.AddMonths(10)) && v.VisitedAt <= now.AddDays(-16)).ToList();
             var odd = recent.Count > 20 ? Enumerable.Range(0, 8).Select(_ => recent[rng.Next(recent.Count)]).Distinct().ToList() : [];
             var replaced = new Dictionary<Visit, Visit>();
             for (var i = 0; i < odd.Count; i++)
@@ -108,6 +110,8 @@ public sealed class ComplianceDemo(AppDbContext db, TimeProvider clock)
             db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
     }
+
+    private static DateTime Earlier(DateTime a, DateTime b) => a < b ? a : b;
 
     private async Task SeedReusedPhotoAsync(IReadOnlyList<Visit> candidates, Random rng, DateTime now, CancellationToken ct)
     {

@@ -104,7 +104,7 @@ public sealed class RecordVisitHandler(AppDbContext db, FieldWorkAccess access, 
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var visit = Visit.Record(v.ClientId!, h.Id, h.VillageCode, cadre.Value, v.VisitedAt!.Value.ToUniversalTime(), v.KindValue!.Value,
+        var visit = Visit.Record(v.ClientId!, h.Id, h.VillageCode, cadre.Value, ChinaTime.ToUtc(v.VisitedAt!.Value), v.KindValue!.Value,
             v.Latitude, v.Longitude, v.Accuracy, v.Notes, now, user.UserName);
         db.Visits.Add(visit);
         foreach (var p in photos) visit.Photos.Add(p);
@@ -272,8 +272,8 @@ public sealed class RecordVisitHandler(AppDbContext db, FieldWorkAccess access, 
             e["clientId"] = "客户端编号应为8至64位字母、数字、下划线或连字符";
         var now = clock.GetUtcNow().UtcDateTime;
         if (v.VisitedAt is not { } at) e["visitedAt"] = "请填写走访时间";
-        else if (at.ToUniversalTime() > now.AddMinutes(10)) e["visitedAt"] = "走访时间不能晚于现在";
-        else if (at.ToUniversalTime() < now.AddDays(-400)) e["visitedAt"] = "走访时间不能早于400天前";
+        else if (ChinaTime.ToUtc(at) > now.AddMinutes(10)) e["visitedAt"] = "走访时间不能晚于现在";
+        else if (ChinaTime.ToUtc(at) < now.AddDays(-400)) e["visitedAt"] = "走访时间不能早于400天前";
         if (v.KindValue is null) e["kind"] = "请选择走访类型：月度例行、传统节日、寒来暑往或危难时刻";
         if (v.Latitude is < -90 or > 90) e["latitude"] = "纬度应在-90至90之间";
         if (v.Longitude is < -180 or > 180) e["longitude"] = "经度应在-180至180之间";

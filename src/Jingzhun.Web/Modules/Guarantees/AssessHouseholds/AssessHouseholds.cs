@@ -45,7 +45,8 @@ public sealed class AssessHouseholdsHandler(AppDbContext db, PolicyStore store, 
     public sealed record Batch(
         IReadOnlyList<(long Id, string VillageCode, HouseholdSnapshot Snapshot)> Households,
         Dictionary<(long, Dimension), StoredVerdict> Stored,
-        HashSet<(long, Dimension)> Open);
+        HashSet<(long, Dimension)> Open,
+        HashSet<(long, Dimension, string)> Settled);
 
     /// <summary>What is compared of a stored verdict (its time is not read: parsing it costs more than the rest).</summary>
     public sealed record StoredVerdict(long Id, string VillageCode, Verdict Verdict, string Reason);
@@ -85,10 +86,14 @@ public sealed class AssessHouseholdsHandler(AppDbContext db, PolicyStore store, 
             .ToDictionary(a => (a.HouseholdId, a.Dimension), a => a.Verdict);
         var open = (await db.Problems.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.HouseholdId) && p.Status != ProblemStatus.Verified)
             .Select(p => new { p.HouseholdId, p.Dimension }).ToListAsync(ct)).Select(p => (p.HouseholdId, p.Dimension)).ToHashSet();
+        var settled = (await db.Problems.AsNoTracking()
+                .Where(p => EF.Parameter(ids).Contains(p.HouseholdId) && p.Status == ProblemStatus.Verified && p.Source == ProblemSource.Rule)
+                .Select(p => new { p.HouseholdId, p.Dimension, p.Description }).ToListAsync(ct))
+            .Select(p => (p.HouseholdId, p.Dimension, p.Description)).ToHashSet();
         var snapshots = households.Select(h => (h.Id, h.VillageCode, new HouseholdSnapshot(h.FoodSecure, h.ClothingSecure, h.HousingGrade,
             h.IsRelocated, h.RelocationKeysReceived, h.WaterLitresPerPersonDay, h.WaterQualityPassed, h.WaterPiped, h.WaterFetchMinutes,
             h.WaterHorizontalMetres, h.WaterVerticalMetres, h.WaterCutoffDaysPerYear, h.WaterShortArea, members[h.Id].ToList()))).ToList();
-        return new Batch(snapshots, stored, open);
+        return new Batch(snapshots, stored, open, settled);
     }
 
     /// <summary>
@@ -107,16 +112,26 @@ public sealed class AssessHouseholdsHandler(AppDbContext db, PolicyStore store, 
             var policy = await PolicyForAsync(village, today.Year, ct);
             foreach (var r in GuaranteeRules.Assess(snapshot, policy, today))
             {
-                var reason = r.Reason.Length > 500 ? r.Reason[..500] : r.Reason;
+                var reason = Truncate(r.Reason);
                 var row = batch.Stored.GetValueOrDefault((id, r.Dimension));
                 if (row is null || row.Verdict != r.Verdict || row.Reason != reason || row.VillageCode != village)
                     writes.Add(new AssessmentWrite(row?.Id ?? 0, id, village, r.Dimension, r.Verdict, reason));
-                if (r.Verdict == Verdict.Fail && batch.Open.Add((id, r.Dimension)))
+                if (r.Verdict == Verdict.Fail && !IsSettled(batch, id, r, row) && batch.Open.Add((id, r.Dimension)))
                     problems.Add(Problem.Open(id, village, r.Dimension, ProblemSource.Rule, SeverityOf(r.Dimension), r.Reason, now, RuleActor));
             }
         }
         return new Judged(writes, problems, now);
     }
+
+    /// <summary>
+    /// A failing fact already worked to 已核验: a rule-found problem with the same reason (the rule's reason names the
+    /// facts, e.g. "年断水20天，超过15天") was verified, and the facts have not changed since (the stored verdict is still
+    /// that failure; had they passed in between, the stored verdict would say so and the failure is found again).
+    /// </summary>
+    private static bool IsSettled(Batch batch, long id, DimensionResult r, StoredVerdict? stored) =>
+        stored is { Verdict: Verdict.Fail } && stored.Reason == Truncate(r.Reason) && batch.Settled.Contains((id, r.Dimension, r.Reason.Trim()));
+
+    private static string Truncate(string reason) => reason.Length > 500 ? reason[..500] : reason;
 
     /// <summary>
     /// Writes the changed verdicts in bulk and the new problems through EF (audited as before), in one transaction;

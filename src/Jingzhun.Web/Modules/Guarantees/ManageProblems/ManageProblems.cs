@@ -24,9 +24,13 @@ public sealed record ProblemRow(long Id, long HouseholdId, string HouseholdNumbe
 
 public sealed record ProblemEventView(ProblemStatus? From, ProblemStatus To, string Note, DateTime At, string By);
 
+/// <summary>
+/// A problem with its history. <c>NextSteps</c> are the steps the reader may do now; <c>DutyNote</c> says why the
+/// verification is not theirs when they resolved it themselves; <c>PhotoRequired</c>, that resolving it needs a photo.
+/// </summary>
 public sealed record ProblemView(ProblemRow Problem, string? Measure, string? EvidenceText, IReadOnlyList<StoredFileView> Photos,
     DateTime? ResolvedAt, string? ResolvedBy, DateTime? VerifiedAt, string? VerifiedBy, string? ReturnReason, int ReturnCount,
-    IReadOnlyList<ProblemTransition> NextSteps, IReadOnlyList<ProblemEventView> History);
+    IReadOnlyList<ProblemTransition> NextSteps, IReadOnlyList<ProblemEventView> History, string? DutyNote = null, bool PhotoRequired = false);
 
 public sealed record OpenProblemRequest(long HouseholdId, Dimension Dimension, ProblemSource Source, Severity Severity,
     [property: Text(500, "问题描述", typeof(Problem), nameof(Problem.Description))] string Description);
@@ -49,8 +53,13 @@ public sealed record BulkAssignRequest(IReadOnlyList<long> Ids,
 public sealed record BulkAssignResult(int Assigned, IReadOnlyList<string> Skipped);
 
 public sealed class ManageProblemsHandler(AppDbContext db, AssessHouseholdsHandler assess, FileStore files, RegionDirectory regions,
-    CurrentUser user, TimeProvider clock)
+    CurrentUser user, Duties.SeparationOfDuties duties, TimeProvider clock)
 {
+    /// <summary>The steps that check the resolution: not for the person who resolved it (职责分离).</summary>
+    private static bool ChecksResolution(ProblemTransition t) => t is ProblemTransition.Verify or ProblemTransition.Return;
+
+    public const string SelfVerifyMessage = "整改与核验须由不同的人办理：该问题由您提交整改完成，请由其他有核验职责的人员核验";
+
     public static readonly IReadOnlyDictionary<ProblemTransition, string> PermissionOf = new Dictionary<ProblemTransition, string>
     {
         [ProblemTransition.Assign] = Permissions.GuaranteesAssign,
@@ -127,9 +136,17 @@ public sealed class ManageProblemsHandler(AppDbContext db, AssessHouseholdsHandl
         var row = await Rows(db.Problems.AsNoTracking().Where(x => x.Id == id)).FirstAsync(ct);
         var photos = p.EvidencePhotoIds is null ? [] : await files.FindAsync(p.EvidencePhotoIds.Split(','), ct);
         var next = Problem.Allowed.Where(a => a.Value.From == p.Status && user.Has(PermissionOf[a.Key])).Select(a => a.Key).ToList();
+        string? dutyNote = null;
+        if (next.Any(ChecksResolution) && await duties.RefusesAsync(p.VillageCode, p.ResolvedBy, user.UserName, ct))
+        {
+            next.RemoveAll(ChecksResolution);
+            dutyNote = SelfVerifyMessage;
+        }
+        var photoRequired = (await duties.PolicyAsync(p.VillageCode, ct)).NeedsPhoto(p.Dimension);
         return new ProblemView(Finish(row), p.Measure, p.EvidenceText, photos, p.ResolvedAt, p.ResolvedBy, p.VerifiedAt, p.VerifiedBy,
             p.ReturnReason, p.ReturnCount, next,
-            p.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new ProblemEventView(e.From, e.To, e.Note, e.At, e.By)).ToList());
+            p.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new ProblemEventView(e.From, e.To, e.Note, e.At, e.By)).ToList(),
+            dutyNote, photoRequired);
     }
 
     public async Task<Outcome<ProblemRow>> OpenAsync(OpenProblemRequest r, CancellationToken ct)
@@ -170,6 +187,8 @@ public sealed class ManageProblemsHandler(AppDbContext db, AssessHouseholdsHandl
             return Failure.Conflict($"该问题已被 {p.UpdatedBy} 于 {ChinaTime.Format(p.UpdatedAt)} 处理，当前为“{Labels.Of(p.Status)}”，请刷新后重试");
         if (!p.CanApply(r.Transition))
             return Failure.Conflict($"问题当前为“{Labels.Of(p.Status)}”，不能执行“{Labels.Of(r.Transition)}”");
+        if (ChecksResolution(r.Transition) && await duties.RefusesAsync(p.VillageCode, p.ResolvedBy, user.UserName, ct))
+            return Failure.Forbidden(SelfVerifyMessage);
         var now = clock.GetUtcNow().UtcDateTime;
         switch (r.Transition)
         {
@@ -189,6 +208,8 @@ public sealed class ManageProblemsHandler(AppDbContext db, AssessHouseholdsHandl
                 var ids = r.PhotoIds?.Where(x => !string.IsNullOrWhiteSpace(x)).Distinct().ToList() ?? [];
                 if (ids.Count > 9) return Failure.Invalid("photoIds", "佐证照片最多9张");
                 if (ids.Count > 0 && (await files.FindAsync(ids, ct)).Count != ids.Count) return Failure.Invalid("photoIds", "佐证照片不存在或无权使用，请重新上传");
+                if (ids.Count == 0 && (await duties.PolicyAsync(p.VillageCode, ct)).NeedsPhoto(p.Dimension))
+                    return Failure.Invalid("photoIds", $"“{Labels.Of(p.Dimension)}”问题整改完成须上传佐证照片（本县职责分离规则）");
                 p.Resolve(r.Measure.Trim(), r.EvidenceText.Trim(), ids, now, user.UserName);
                 break;
             case ProblemTransition.Verify:

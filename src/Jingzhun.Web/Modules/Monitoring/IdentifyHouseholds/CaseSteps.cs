@@ -41,4 +41,26 @@ public static class CaseSteps
         [CaseStep.EliminationTownship] = Permissions.MonitoringReview,
         [CaseStep.EliminationCounty] = Permissions.MonitoringDecide,
     };
+
+    /// <summary>
+    /// 职责分离: an approval at the next level and the steps below it that propose it. Whoever recorded the proposal
+    /// (the latest record of one of those steps) does not approve it, unless the county lets a small village combine roles.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<CaseStep, CaseStep[]> ProposedBy = new Dictionary<CaseStep, CaseStep[]>
+    {
+        [CaseStep.TownshipReview] = [CaseStep.Appraisal, CaseStep.Publicity],
+        [CaseStep.CountyDecision] = [CaseStep.TownshipReview],
+        [CaseStep.EliminationTownship] = [CaseStep.StartElimination, CaseStep.EliminationAppraisal, CaseStep.EliminationPublicity],
+        [CaseStep.EliminationCounty] = [CaseStep.EliminationTownship],
+    };
+
+    /// <summary>Who proposed what <paramref name="approval"/> approves: the people of the latest record of each proposing step.</summary>
+    public static IReadOnlyList<string> Proposers(MonitoringCase c, CaseStep approval) =>
+        ProposedBy.TryGetValue(approval, out var steps)
+            ? steps.Select(s => c.Steps.Where(r => r.Step == s).OrderBy(r => r.At).ThenBy(r => r.Id).LastOrDefault()?.By)
+                .OfType<string>().Distinct().ToList()
+            : [];
+
+    public static string SelfApprovalMessage(CaseStep approval) =>
+        $"提出与审核须由不同的人办理：您参与了该户本轮的提出环节，不能再登记“{Platform.Localization.Labels.Of(approval)}”，请由上一级其他人员办理";
 }

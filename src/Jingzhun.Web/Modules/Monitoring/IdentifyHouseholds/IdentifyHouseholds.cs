@@ -53,8 +53,16 @@ public sealed record MeasureRequest(MeasureCategory Category, PovertyCause? Risk
 /// the decision checks the kind against the household, inclusion makes it a 监测户, elimination restores its status.
 /// </summary>
 public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler policies, RegionDirectory regions, CurrentUser user,
-    Platform.Files.FileStore files, TimeProvider clock)
+    Platform.Files.FileStore files, Guarantees.Duties.SeparationOfDuties duties, TimeProvider clock)
 {
+    /// <summary>职责分离: whether the reader proposed what this approval step approves (and the village may not combine roles).</summary>
+    private async Task<bool> ProposedItAsync(MonitoringCase c, CaseStep step, CancellationToken ct)
+    {
+        foreach (var by in CaseSteps.Proposers(c, step))
+            if (await duties.RefusesAsync(c.VillageCode, by, user.UserName, ct)) return true;
+        return false;
+    }
+
     private DateOnly Today => ChinaTime.Today(clock);
 
     public IQueryable<MonitoringCase> Filter(CaseQuery q, DateTime? overdueCutoff, out Failure? failure)
@@ -148,6 +156,8 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
         var leads = await db.RiskLeads.AsNoTracking().Where(l => l.CaseId == id || (l.HouseholdId == c.HouseholdId && l.Status == LeadStatus.Open))
             .OrderBy(l => l.CreatedAt).Select(l => new LeadView(l.Id, l.Source, l.Reason, l.Detail, l.Status, l.CreatedAt, l.CreatedBy)).ToListAsync(ct);
         var next = MonitoringCase.From.Where(f => f.Value == c.Stage && user.Has(CaseSteps.PermissionOf[f.Key])).Select(f => f.Key).ToList();
+        foreach (var step in next.ToList())
+            if (await ProposedItAsync(c, step, ct)) next.Remove(step);
         var policy = await policies.PolicyForAsync(c.VillageCode, Today.Year, ct);
         var conditions = c.IsMonitored ? await ConditionsAsync(c, policy, ct) : null;
         return new CaseView(row, c.StatusBefore, c.NotIncludedReason, c.Plan, c.EliminatedAt, next,
@@ -199,6 +209,7 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
         if (c is null) return Failure.NotFound("该监测对象");
         if (!CaseSteps.PermissionOf.TryGetValue(r.Step, out var permission)) return Failure.Invalid("step", "未知的步骤");
         if (!user.Has(permission)) return Failure.Forbidden($"您的角色不能登记“{Labels.Of(r.Step)}”");
+        if (await ProposedItAsync(c, r.Step, ct)) return Failure.Forbidden(CaseSteps.SelfApprovalMessage(r.Step));
         if (c.Version != r.Version)
             return Failure.Conflict($"该户的认定已被 {c.UpdatedBy} 于 {ChinaTime.Format(c.UpdatedAt)} 推进到“{Labels.Of(c.Stage)}”，请刷新后重试");
         if (!c.CanRecord(r.Step)) return Failure.Conflict($"当前为“{Labels.Of(c.Stage)}”，不能登记“{Labels.Of(r.Step)}”");

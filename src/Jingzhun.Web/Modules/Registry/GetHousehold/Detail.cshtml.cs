@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Jingzhun.Web.Platform.Auditing;
 using Jingzhun.Web.Platform.Auth;
 using Jingzhun.Web.Platform.Localization;
 using Microsoft.AspNetCore.Authorization;
@@ -14,7 +15,8 @@ namespace Jingzhun.Web.Modules.Registry.GetHousehold;
 /// its module.
 /// </summary>
 [Authorize(Policy = Permissions.RegistryView)]
-public sealed class DetailModel(GetHouseholdHandler handler, IEnumerable<IHouseholdPanel> panels, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class DetailModel(GetHouseholdHandler handler, IEnumerable<IHouseholdPanel> panels, CurrentUser me, Platform.Data.AppDbContext db,
+    TimeProvider clock) : PageModel
 {
     public const int HistoryTake = 200;
 
@@ -32,6 +34,7 @@ public sealed class DetailModel(GetHouseholdHandler handler, IEnumerable<IHouseh
         if (!outcome.Succeeded) return NotFound();
         View = outcome.Value!;
         History = await handler.HistoryAsync(id, HistoryTake, ct);
+        People = await AuditText.PeopleAsync(db, History.Select(h => h.UserName), ct);
         return Page();
     }
 
@@ -57,13 +60,10 @@ public sealed class DetailModel(GetHouseholdHandler handler, IEnumerable<IHouseh
     public static string Text(string? s) => string.IsNullOrWhiteSpace(s) ? "—" : s;
     public static string Num<T>(T? v, string unit = "") where T : struct => v is null ? "—" : $"{v}{unit}";
 
-    public static string EntityLabel(string type) => type switch
-    {
-        nameof(Household) => "户",
-        nameof(Member) => "成员",
-        nameof(HouseholdIncome) => "收入",
-        _ => type,
-    };
+    public static string EntityLabel(string type) => AuditText.EntityLabel(type);
+
+    /// <summary>The authors of the history's rows: name and unit by user name.</summary>
+    public IReadOnlyDictionary<string, string> People { get; private set; } = new Dictionary<string, string>();
 
     public sealed record ChangeLine(string Field, string Old, string New);
 
@@ -79,9 +79,12 @@ public sealed class DetailModel(GetHouseholdHandler handler, IEnumerable<IHouseh
             foreach (var p in doc.RootElement.EnumerateObject())
             {
                 if (p.Value.ValueKind != JsonValueKind.Array || p.Value.GetArrayLength() != 2) continue;
-                var (label, type) = FieldNames.TryGetValue(p.Name, out var f) ? f : (p.Name, null);
+                if (p.Name is "Version" or "UpdatedAt" or "UpdatedBy") continue; // bookkeeping, not a change anyone made
+                var own = entityType is nameof(Household) or nameof(Member) or nameof(HouseholdIncome);
+                var (label, type) = own && FieldNames.TryGetValue(p.Name, out var f) ? f
+                    : (AuditText.FieldLabel(p.Name) ?? (FieldNames.TryGetValue(p.Name, out var g) ? g.Label : p.Name), AuditText.FieldType(entityType, p.Name));
                 if (p.Name == "Status" && entityType == nameof(Member)) (label, type) = ("成员状态", typeof(MemberStatus));
-                lines.Add(new ChangeLine(label, Show(p.Value[0], type), Show(p.Value[1], type)));
+                lines.Add(new ChangeLine(label, Show(p.Value[0], type, entityType, p.Name), Show(p.Value[1], type, entityType, p.Name)));
             }
             return lines;
         }
@@ -91,13 +94,14 @@ public sealed class DetailModel(GetHouseholdHandler handler, IEnumerable<IHouseh
         }
     }
 
-    private static string Show(JsonElement v, Type? enumType) => v.ValueKind switch
+    private static string Show(JsonElement v, Type? enumType, string entityType, string field) => v.ValueKind switch
     {
         JsonValueKind.Null or JsonValueKind.Undefined => "（空）",
         JsonValueKind.True => "是",
         JsonValueKind.False => "否",
         JsonValueKind.String when enumType is { IsEnum: true } && Enum.TryParse(enumType, v.GetString(), out var e) => Labels.Of((Enum)e!),
         JsonValueKind.String when enumType == typeof(Ethnicities) => Ethnicities.NameOf(v.GetString()) is { Length: > 0 } n ? n : v.GetString()!,
+        JsonValueKind.String when AuditText.Value(entityType, field, v.GetString()!) is { } read => read,
         JsonValueKind.String => v.GetString() is { Length: > 0 } s ? s : "（空）",
         _ => v.GetRawText(),
     };

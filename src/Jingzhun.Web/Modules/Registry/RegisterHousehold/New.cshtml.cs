@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Jingzhun.Web.Modules.Registry.RegisterHousehold;
 
 /// <summary>建档: a new household and its head, through the same handler as the API.</summary>
-[Authorize(Policy = Permissions.RegistryEdit)]
+[Authorize(Policy = Permissions.RegistryCreate)]
 public sealed class NewModel(RegisterHouseholdHandler handler) : PageModel
 {
     [BindProperty] public string? VillageCode { get; set; }

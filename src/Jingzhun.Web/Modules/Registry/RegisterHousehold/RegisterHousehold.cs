@@ -65,7 +65,7 @@ public sealed class RegisterHouseholdHandler(AppDbContext db, IValidator<Househo
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/households", async (RegisterHouseholdRequest request, RegisterHouseholdHandler handler, CancellationToken ct) =>
                 (await handler.HandleAsync(request, ct)).ToHttp(r => TypedResults.Created($"/api/v1/households/{r.Id}", r)))
-            .RequireAuthorization(Permissions.RegistryEdit)
+            .RequireAuthorization(Permissions.RegistryCreate)
             .WithName("RegisterHousehold").WithSummary("建档：新增一户及其户主").WithTags("户籍档案");
 
     /// <summary>Field errors of several checks as one answer (a non-field failure, e.g. a conflict, wins as it is).</summary>

@@ -20,6 +20,7 @@ public sealed class IndexModel(SearchHouseholdsHandler search, AppDbContext db, 
     public bool CanExport => me.Has(Permissions.RegistryExport);
     public bool CanEdit => me.Has(Permissions.RegistryEdit);
     public bool CanImport => me.Has(Permissions.RegistryImport);
+    public bool CanCreate => me.Has(Permissions.RegistryCreate);
     public bool CanExportFull => me.Has(Permissions.RegistryExport) && me.Has(Permissions.RegistryRevealId);
     public int PageCount => Math.Max(1, (Result.Total + Result.PageSize - 1) / Result.PageSize);
 
