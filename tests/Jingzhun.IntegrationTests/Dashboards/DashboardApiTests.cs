@@ -262,7 +262,7 @@ public abstract partial class DashboardApiTests(TestApp app) : ApiTests(app)
         await Ok(await admin.PutAsJsonAsync($"/api/v1/monitoring/policies/53/{year}", new
         {
             threshold = 8700m, nearBand = 0.10m, incomeDropTrigger = 0.30m, outOfPocketTriggerExited = 5000m, outOfPocketTriggerOther = 20000m,
-            decisionDays = 15, publicityDays = 5, eliminationMinMonths = 6, eliminationMinMeasures = 1, eliminationStableYears = 2,
+            decisionDays = 15, publicityDays = 5, eliminationMinMonths = 6, eliminationMinMeasures = 1, eliminationStableMonths = 6,
             microloanMaxAmount = 50000m, microloanMaxYears = 3,
         }));
         Assert.Null((await DashboardAsync(admin, "53"))["monitoringRangeNotice"]);

@@ -14,8 +14,14 @@ public abstract partial class MonitoringApiTests
         // The township officer holds both duties: records the village steps (评议, 公示) …
         var view = await CaseAsync(tuqiao, caseId);
         view = await DoAsync(tuqiao, caseId, "Visit", VersionOf(view), VisitFields);
+        view = await DoAsync(tuqiao, caseId, "Consent", VersionOf(view), ConsentFields(await UploadScanAsync(tuqiao)));
         view = await DoAsync(tuqiao, caseId, "Comparison", VersionOf(view), ComparisonFields);
         view = await DoAsync(tuqiao, caseId, "Appraisal", VersionOf(view), AppraisalFields());
+        // The publicity is recorded once it has ended.
+        var (ahead, tuqiaoLater) = await AheadAsync(tuqiao, PublicityWait);
+        await using var _ = ahead;
+        tuqiao = tuqiaoLater;
+        county = await LoginAsync(ahead, "tl_admin");
         view = await DoAsync(tuqiao, caseId, "Publicity", VersionOf(view), PublicityFields(ChinaToday));
         Assert.Equal("TownshipReview", StageOf(view));
 
@@ -29,8 +35,8 @@ public abstract partial class MonitoringApiTests
         view = await DoAsync(county, caseId, "TownshipReview", VersionOf(view), Agree("opinion", "经审核符合纳入条件"));
         Assert.Empty(view["nextSteps"]!.AsArray());
         await Problem(await StepAsync(county, caseId, "CountyDecision", VersionOf(view), b => b["agreed"] = true), HttpStatusCode.Forbidden);
-        view = await DoAsync(await As("admin"), caseId, "CountyDecision", VersionOf(view), b => b["agreed"] = true);
+        view = await DoAsync(await LoginAsync(ahead, "admin"), caseId, "CountyDecision", VersionOf(view), b => b["agreed"] = true);
         Assert.Equal("Monitoring", StageOf(view));
-        Assert.Equal(["tuqiao", "tl_admin", "admin"], view["steps"]!.AsArray().Skip(3).Select(s => Str(s, "by")));
+        Assert.Equal(["tuqiao", "tl_admin", "admin"], view["steps"]!.AsArray().Skip(4).Select(s => Str(s, "by")));
     }
 }

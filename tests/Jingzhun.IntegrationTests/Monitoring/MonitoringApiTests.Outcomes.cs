@@ -319,7 +319,7 @@ public abstract partial class MonitoringApiTests
         // The county administrator proposed it; the review at the next level is someone else's.
         await Problem(await StepAsync(c, caseId, "EliminationTownship", VersionOf(view), b => { b["agreed"] = false; b["opinion"] = "收入佐证不足"; }),
             HttpStatusCode.Forbidden);
-        view = await DoAsync(await LoginAsync(later, "admin"), caseId, "EliminationTownship", VersionOf(view), b => { b["agreed"] = false; b["opinion"] = "收入佐证不足"; });
+        view = await DoAsync(await LoginAsync(ended, "admin"), caseId, "EliminationTownship", VersionOf(view), b => { b["agreed"] = false; b["opinion"] = "收入佐证不足"; });
         Assert.Equal("Monitoring", StageOf(view));
         Assert.Null(view["eliminatedAt"]);
         Assert.Equal("Monitored", Str((await GetAsync(c, $"/api/v1/households/{h.Id}"))["household"], "status"));

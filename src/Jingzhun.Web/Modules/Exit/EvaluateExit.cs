@@ -48,15 +48,22 @@ public sealed class EvaluateExitHandler(AppDbContext db, RegionDirectory regions
 
     public Task<ExitStandard> StandardAsync(string code, int year, CancellationToken ct) => policies.InForceAsync<ExitStandard>(code, year, ct);
 
-    /// <summary>Registered households (not 一般农户) of a region judged against the exit standard of a year.</summary>
-    public async Task<Outcome<PageResult<HouseholdExitRow>>> HouseholdsAsync(string? region, int? year, bool? meets, int? page, CancellationToken ct)
+    /// <summary>
+    /// Registered households (not 一般农户) of a region judged against the exit standard of a year; <paramref name="q"/>
+    /// narrows to a 户主姓名 or 户编号 containing it.
+    /// </summary>
+    public async Task<Outcome<PageResult<HouseholdExitRow>>> HouseholdsAsync(string? region, int? year, bool? meets, int? page, CancellationToken ct,
+        string? q = null)
     {
         var asked = regions.Asked(region, user);
         if (!asked.Succeeded) return asked.Failure!;
         var code = asked.Value!;
         var y = year ?? ChinaTime.Today(clock).Year - 1;
-        var judged = (await JudgeAsync(db.Households.AsNoTracking()
-                .InRegion(code).Where(h => h.Status != HouseholdStatus.Ordinary),
+        var term = q?.Trim() ?? "";
+        if (term.Length > 50) return Failure.Invalid("q", "查找内容不能超过50个字");
+        var households = db.Households.AsNoTracking().InRegion(code).Where(h => h.Status != HouseholdStatus.Ordinary);
+        if (term.Length > 0) households = households.Where(h => h.HeadName.Contains(term) || h.HouseholdNumber.Contains(term));
+        var judged = (await JudgeAsync(households,
                 code, y, ct))
             .Where(r => meets is null || r.Meets == meets).ToList();
         return judged.Page(Paging.Of(page, 50, 50, 50)).Select(r => r with { RegionPath = regions.ShortPath(r.VillageCode) });
@@ -242,10 +249,10 @@ public sealed class EvaluateExitHandler(AppDbContext db, RegionDirectory regions
     public static void Map(RouteGroupBuilder api)
     {
         var g = api.MapGroup("/exit").WithTags("退出评估");
-        g.MapGet("/households", async (string? region, int? year, bool? meets, int? page, EvaluateExitHandler h, CancellationToken ct) =>
-                (await h.HouseholdsAsync(region, year, meets, page, ct)).ToHttp(TypedResults.Ok))
+        g.MapGet("/households", async (string? region, int? year, bool? meets, int? page, string? q, EvaluateExitHandler h, CancellationToken ct) =>
+                (await h.HouseholdsAsync(region, year, meets, page, ct, q)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.RegistryView)
-            .WithName("ExitHouseholds").WithSummary("户脱贫退出评估：是否达到当年标准及原因（meets=false 只看未达标）");
+            .WithName("ExitHouseholds").WithSummary("户脱贫退出评估：是否达到当年标准及原因（meets=false 只看未达标；q 按户主姓名或户编号查找）");
         g.MapGet("/villages", async (string? region, int? year, EvaluateExitHandler h, CancellationToken ct) =>
                 (await h.VillagesAsync(region, year, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.RegistryView)

@@ -40,6 +40,7 @@ public sealed class IndexModel(EvaluateExitHandler handler, DashboardHandler das
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     /// <summary>只看未达标.</summary>
     [BindProperty(SupportsGet = true)] public bool Unmet { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
     /// <summary>The calculator was submitted (its results are shown).</summary>
     [BindProperty(SupportsGet = true)] public bool Calc { get; set; }
@@ -137,7 +138,7 @@ public sealed class IndexModel(EvaluateExitHandler handler, DashboardHandler das
                 }
                 break;
             default:
-                var h = await handler.HouseholdsAsync(RegionCode, SelectedYear, Unmet ? false : null, PageNumber, ct);
+                var h = await handler.HouseholdsAsync(RegionCode, SelectedYear, Unmet ? false : null, PageNumber, ct, Q);
                 if (h.Succeeded) HouseholdRows = h.Value;
                 else Fail(h.Failure!);
                 Standard = await handler.StandardAsync(RegionCode, SelectedYear, ct);
@@ -161,6 +162,7 @@ public sealed class IndexModel(EvaluateExitHandler handler, DashboardHandler das
         if (!string.IsNullOrWhiteSpace(Region)) q.Add("region=" + Uri.EscapeDataString(Region.Trim()));
         q.Add("year=" + SelectedYear);
         if (unmet ?? Unmet) q.Add("unmet=true");
+        if (tab == Households && !string.IsNullOrWhiteSpace(Q)) q.Add("q=" + Uri.EscapeDataString(Q.Trim()));
         if (page is > 1) q.Add("p=" + page);
         return "/exit?" + string.Join("&", q);
     }
