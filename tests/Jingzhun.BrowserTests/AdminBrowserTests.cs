@@ -195,6 +195,9 @@ internal static class RegionPicker
     public static Task ChooseAsync(IPage page, int index, bool firstVillage) =>
         ChooseAsync(page, new SelectOptionValue { Index = index + 1 }, firstVillage);
 
+    /// <summary>The place <paramref name="code"/> of the first level under the user's own region (a village, for a township user).</summary>
+    public static Task ChooseCodeAsync(IPage page, string code) => ChooseAsync(page, new SelectOptionValue { Value = code }, firstVillage: false);
+
     private static async Task ChooseAsync(IPage page, SelectOptionValue first, bool firstVillage)
     {
         var picker = page.Locator("[data-region-picker]");

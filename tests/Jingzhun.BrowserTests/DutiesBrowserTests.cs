@@ -9,8 +9,11 @@ namespace Jingzhun.BrowserTests;
 /// rule-found problem to 已解决 but is not offered its verification; the county administrator verifies it; a 重新研判
 /// of the village afterwards finds no new problem for the same fact.
 /// </summary>
-public sealed partial class WorkflowBrowserTests
+[Collection(BrowserCollection.Name)]
+public sealed class DutiesBrowserTests(BrowserApp app)
 {
+    private static ILocator Step(IPage page, string heading) => WorkflowBrowserTests.Step(page, heading);
+
     [SkippableFact]
     public async Task A_rule_problem_resolved_by_one_person_is_verified_by_another_and_does_not_come_back_at_the_next_sweep()
     {
@@ -60,7 +63,7 @@ public sealed partial class WorkflowBrowserTests
 
         // 重新研判 of the village: the verified fact is not a new problem.
         await township.MenuAsync("两不愁三保障", "重新研判");
-        await RegionPicker.ChooseAsync(tp, 0, firstVillage: false);
+        await RegionPicker.ChooseCodeAsync(tp, h.Number[..12]);   // the household's village (the village account's)
         await tp.GetByRole(AriaRole.Button, new() { Name = "开始研判" }).ClickAsync();
         await Expect(tp.Locator("#g-status")).ToHaveTextAsync("已完成", new() { Timeout = 60_000 });
         await village.GotoAsync($"/problems?householdId={h.Id}&dimension=Housing");

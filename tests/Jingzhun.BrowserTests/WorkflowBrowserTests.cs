@@ -17,7 +17,7 @@ public sealed partial class WorkflowBrowserTests(BrowserApp app)
     private static partial Regex ProblemUrl();
 
     /// <summary>The form of one step on a problem or case page, found by its heading.</summary>
-    private static ILocator Step(IPage page, string heading) =>
+    internal static ILocator Step(IPage page, string heading) =>
         page.Locator("form.g-step").Filter(new() { Has = page.Locator("h3", new() { HasTextRegex = new Regex($"^{Regex.Escape(heading)}$") }) });
 
     /// <summary>登记问题 from the household's 两不愁三保障 panel, on the first dimension without an open problem.</summary>

@@ -7,7 +7,7 @@ namespace Jingzhun.Web.Platform;
 /// </summary>
 public interface IStartupSeed
 {
-    /// <summary>Policy tables 0–99, accounts 100, the registry 200, then the modules that build on it.</summary>
+    /// <summary>Policy tables 0–99, accounts 100, the registry 200, then the modules that build on it; notes of what was seeded 900–1000.</summary>
     int Order { get; }
 
     bool DemoOnly { get; }

@@ -30,10 +30,13 @@ public abstract class TestApp : WebApplicationFactory<Program>
     /// <summary>The host environment ("Development" is what the README's run command uses).</summary>
     protected virtual string EnvironmentName => "Testing";
 
+    /// <summary>Whether the demo county is seeded (as at the README's first start); tests create their own data otherwise.</summary>
+    protected virtual bool DemoSeed => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
-        builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Demo:Seed", DemoSeed ? "true" : "false");
         builder.UseSetting("Protection:KeysPath", _keys);
         builder.UseSetting("Protection:LookupKey", LookupKey);
         // Every test signs in from the same address: the per-address sign-in limit is tested on an app of its own.

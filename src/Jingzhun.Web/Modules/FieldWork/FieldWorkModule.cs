@@ -17,6 +17,7 @@ public static class FieldWorkModule
     public static IServiceCollection AddFieldWork(this IServiceCollection services) => services
         .AddPolicyTable<ConfigureVisitPolicy.VisitPolicyTable>()
         .AddScoped<Platform.IStartupSeed, DemoData.FieldWorkDemoSeed>()
+        .AddScoped<Platform.IStartupSeed, DemoData.DemoFiguresSeed>()
         .AddScoped<FieldWorkAccess>()
         .AddScoped<Platform.Auth.IHouseholdScopeSource, CadreScope>()
         .AddHouseholdPanel(30, "走访记录", null, HouseholdPanel.FieldWorkPanelModel.Path)

@@ -15,6 +15,7 @@ public static class RegistryModule
 {
     public static IServiceCollection AddRegistry(this IServiceCollection services) => services
         .AddScoped<Platform.IStartupSeed, DemoData.DemoAccountsSeed>()
+        .AddScoped<Platform.IStartupSeed, DemoData.DemoAccountsNoteSeed>()
         .AddScoped<Platform.IStartupSeed, DemoData.DemoPasswordGuardSeed>()
         .AddScoped<Platform.IStartupSeed, DemoData.DemoPopulationSeed>()
         .AddScoped<MemberIdentities>()

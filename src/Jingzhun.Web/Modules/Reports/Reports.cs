@@ -266,8 +266,8 @@ public sealed class ReportsHandler(AppDbContext db, RegionDirectory regions, Fie
                            join h in db.Households on c.HouseholdId equals h.Id
                            select new { c.VillageCode, c.Stage, c.Kind, People = h.Size }).ToListAsync(ct);
         // The monitoring statistics' definitions: monitored = identified and not yet 风险已消除; identified = ever 纳入监测.
-        static bool Monitored(CaseStage st) => st >= CaseStage.Monitoring && st != CaseStage.NotIncluded && st != CaseStage.Eliminated;
-        static bool Identified(CaseStage st) => st >= CaseStage.Monitoring && st != CaseStage.NotIncluded;
+        static bool Monitored(CaseStage st) => MonitoringCase.MonitoredStages.Contains(st);
+        static bool Identified(CaseStage st) => MonitoringCase.IdentifiedStages.Contains(st);
         var kinds = Enum.GetValues<MonitoringKind>();
         var columns = new List<ReportColumn> { new("region", "地区", ColumnFormat.Text) };
         columns.AddRange(kinds.Select(k => new ReportColumn(k.ToString(), Labels.Of(k))));

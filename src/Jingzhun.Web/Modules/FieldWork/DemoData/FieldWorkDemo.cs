@@ -1,3 +1,5 @@
+using Jingzhun.Web.Modules.Guarantees;
+using Jingzhun.Web.Modules.Monitoring;
 using Jingzhun.Web.Modules.Registry;
 using Jingzhun.Web.Modules.Regions;
 using Jingzhun.Web.Platform.Auth;
@@ -11,8 +13,8 @@ namespace Jingzhun.Web.Modules.FieldWork.DemoData;
 /// 结对帮扶 for the demo county: about one cadre per five households in each village (units as in seed 002's "321"
 /// mechanism: 区级部门, 镇政府, 村委会), a resident work team per village led by its 第一书记, active pairings for nearly
 /// all households (a few left unpaired for the list), one in ten with an earlier pairing (rotation history), and the
-/// demo "cadre" account linked to a cadre with up to eight households of its village (the demo village, an urban
-/// 社区, has four). Deterministic by seed; bulk inserts.
+/// demo "cadre" account linked to a cadre with up to eight households of its village (the demo village, where the
+/// monitoring demo put open problems, leads and a case under way: those households are the cadre's first). Deterministic by seed; bulk inserts.
 /// </summary>
 public sealed class FieldWorkDemo(AppDbContext db, RegionDirectory regions, PersonalDataProtector protector, TimeProvider clock)
 {
@@ -30,6 +32,12 @@ public sealed class FieldWorkDemo(AppDbContext db, RegionDirectory regions, Pers
             .OrderBy(h => h.VillageCode).ThenBy(h => h.HouseholdNumber).Select(h => new { h.Id, h.VillageCode }).ToListAsync(ct);
         if (households.Count == 0) return (0, 0, 0);
         var cadreUser = await db.Users.Where(u => u.UserName == "cadre").Select(u => new { u.Id, u.RegionCode }).FirstOrDefaultAsync(ct);
+        // The demo cadre's households: those with work waiting (open problems, risk leads, a case) first, then by 户编号.
+        var busy = cadreUser is null ? [] : (await db.Problems.Where(p => p.VillageCode == cadreUser.RegionCode && p.Status != ProblemStatus.Verified)
+                .Select(p => p.HouseholdId)
+                .Concat(db.RiskLeads.Where(l => l.VillageCode == cadreUser.RegionCode && (l.Status == LeadStatus.Open || l.Status == LeadStatus.InProcedure))
+                    .Select(l => l.HouseholdId))
+                .ToListAsync(ct)).ToHashSet();
 
         db.SuppressAudit = true;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -39,7 +47,7 @@ public sealed class FieldWorkDemo(AppDbContext db, RegionDirectory regions, Pers
         var secretaries = new List<(Cadre Secretary, string Village)>();
         foreach (var village in households.GroupBy(h => h.VillageCode))
         {
-            var ids = village.Select(h => h.Id).ToList();
+            var ids = village.Select(h => h.Id).OrderBy(id => cadreUser?.RegionCode == village.Key && busy.Contains(id) ? 0 : 1).ToList();
             var township = regions.NameOf(village.Key[..9]);
             var villageName = regions.NameOf(village.Key);
             var units = new[] { CountyUnits[rng.Next(CountyUnits.Length)], $"{township}人民政府",

@@ -1,3 +1,4 @@
+using Jingzhun.Web.Modules.Guarantees;
 using Jingzhun.Web.Modules.Monitoring.Rules;
 using Jingzhun.Web.Modules.Monitoring.SweepRisks;
 using Jingzhun.Web.Modules.Registry;
@@ -104,6 +105,48 @@ public sealed class MonitoringDemo(AppDbContext db, SweepRisksHandler sweep, Tim
         var leads = 0;
         foreach (var batch in ids.Chunk(500)) { leads += await sweep.SweepAsync(batch, ct); db.ChangeTracker.Clear(); }
         return (picked.Count, eliminated, leads);
+    }
+
+    public sealed record VillageWork(int Problems, int Leads, long CaseId);
+
+    /// <summary>
+    /// Work where the demo's village account sits (<paramref name="village"/>, the first households by 户编号: the demo
+    /// cadre's): problems found on visits (饮水安全, 住房安全) waiting to be assigned, risk leads from the cadres' checks, and
+    /// one household whose identification is under way (入户核查 done, 承诺授权 due), so that the village, township and
+    /// cadre accounts open onto things to do. Deterministic; run once, after the sweeps.
+    /// </summary>
+    public async Task<VillageWork> PutWorkInAsync(string village, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var active = db.MonitoringCases.Where(c => c.Stage != CaseStage.NotIncluded && c.Stage != CaseStage.Eliminated).Select(c => c.HouseholdId);
+        var households = await db.Households.Where(h => h.VillageCode == village && !active.Contains(h.Id)
+                && (h.Status == HouseholdStatus.Exited || h.Status == HouseholdStatus.Ordinary))
+            .OrderBy(h => h.HouseholdNumber).Take(5).ToListAsync(ct);
+        if (households.Count < 5) throw new InvalidOperationException($"演示村 {village} 的农户不足，无法安排演示工作");
+        var found = now.AddDays(-9);
+        db.Problems.Add(Problem.Open(households[0].Id, village, Dimension.Water, ProblemSource.Visit,
+            Severity.Normal, "入户走访发现：旱季自来水时常停供，今年累计停水约40天，需改造入户管网", found, Actor));
+        db.Problems.Add(Problem.Open(households[1].Id, village, Dimension.Housing, ProblemSource.Visit,
+            Severity.Urgent, "入户走访发现：厨房山墙出现贯通裂缝，需鉴定住房安全等级", found.AddDays(2), Actor));
+        db.RiskLeads.Add(RiskLead.Raise(households[2].Id, village, LeadSource.CadreCheck, null,
+            "基层干部排查：户主在外务工受伤返乡，家庭收入明显下降", now.AddDays(-3), Actor));
+        db.RiskLeads.Add(RiskLead.Raise(households[3].Id, village, LeadSource.SelfReport, null,
+            "农户自主申报：家人患慢性病长期服药，医疗支出大幅增加", now.AddDays(-2), Actor));
+        // Under way: the lead taken up six days ago, the household visited, the signed 承诺书 still to come.
+        var h = households[4];
+        var leadAt = now.AddDays(-6);
+        var lead = RiskLead.Raise(h.Id, village, LeadSource.CadreCheck, null, "基层干部排查：家庭成员突发重病住院，自付医疗费用较高", leadAt, Actor);
+        var c = MonitoringCase.Open(h.Id, village, h.Status, leadAt, leadAt, Actor);
+        db.MonitoringCases.Add(c);
+        db.RiskLeads.Add(lead);
+        await db.SaveChangesAsync(ct);
+        lead.AttachTo(c);
+        var visited = now.AddDays(-4);
+        c.RecordVisit(DateOnly.FromDateTime(Platform.Localization.ChinaTime.ToLocal(visited)),
+            "家庭成员住院治疗，自付费用约3.2万元，家庭收入难以承担，存在返贫风险", visited, Actor);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        return new(2, 3, c.Id);
     }
 
     private static string Surname(string name) => name.Length > 0 ? name[..1] : "";

@@ -45,8 +45,8 @@ public sealed class MonitoringStatsHandler(AppDbContext db, SweepRisksHandler po
         var monthStart = new DateOnly(today.Year, today.Month, 1).ToDateTime(TimeOnly.MinValue).AddHours(-8);
         var decisionDays = (await policies.PolicyForAsync(code.Length >= 2 ? code : "00", today.Year, ct)).DecisionDays;
 
-        bool Monitored(CaseStage s) => s >= CaseStage.Monitoring && s != CaseStage.NotIncluded && s != CaseStage.Eliminated;
-        bool Identified(CaseStage s) => s >= CaseStage.Monitoring && s != CaseStage.NotIncluded;
+        bool Monitored(CaseStage s) => MonitoringCase.MonitoredStages.Contains(s);
+        bool Identified(CaseStage s) => MonitoringCase.IdentifiedStages.Contains(s);
         var monitored = cases.Where(c => Monitored(c.Stage)).ToList();
         var identified = cases.Where(c => Identified(c.Stage)).ToList();
         var eliminated = cases.Where(c => c.Stage == CaseStage.Eliminated).ToList();

@@ -22,11 +22,20 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Pers
 
     public const string DemoPassword = "Jingzhun2026";
 
+    /// <summary>土桥镇, the township account's; the village and cadre accounts sit in one of its villages.</summary>
+    public const string Township = "500151101";
+
+    /// <summary>The accounts created by this start (printed after the other seeds, where the demo has placed them).</summary>
+    public IReadOnlyList<DemoAccount> Created { get; private set; } = [];
+
+    /// <summary>Whether this start generated the demo county (its figures are then printed).</summary>
+    public bool PopulationSeeded { get; private set; }
+
     public static readonly IReadOnlyList<DemoAccount> Accounts =
     [
         new("admin", DemoPassword, Roles.SystemAdmin, "", "系统管理员"),
         new("tl_admin", DemoPassword, Roles.CountyAdmin, County, "铜梁区乡村振兴局 管理员"),
-        new("tuqiao", DemoPassword, Roles.TownshipOfficer, "500151101", "土桥镇 干部"),
+        new("tuqiao", DemoPassword, Roles.TownshipOfficer, Township, "土桥镇 干部"),
         new("village", DemoPassword, Roles.VillageOfficer, "", "村干部"),
         new("cadre", DemoPassword, Roles.Cadre, "", "帮扶干部"),
         new("auditor", DemoPassword, Roles.Auditor, County, "铜梁区 审计员"),
@@ -35,8 +44,8 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Pers
     public async Task<IReadOnlyList<DemoAccount>> SeedAccountsAsync(CancellationToken ct)
     {
         if (await users.Users.AnyAsync(ct)) return [];
-        // The village and cadre accounts are bound to the first village of 土桥镇.
-        var village = regions.ChildrenOf("500151101").FirstOrDefault()?.Code ?? County;
+        // The village and cadre accounts are bound to the first village of 土桥镇 (the demo county moves them to where the work is).
+        var village = regions.ChildrenOf(Township).FirstOrDefault()?.Code ?? County;
         var created = new List<DemoAccount>();
         foreach (var a in Accounts)
         {
@@ -50,6 +59,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Pers
             if (!r.Succeeded) throw new InvalidOperationException(string.Join("; ", r.Errors.Select(e => e.Description)));
             created.Add(account);
         }
+        Created = created;
         return created;
     }
 
@@ -62,7 +72,39 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Pers
         var today = Platform.Localization.ChinaTime.Today(clock);
         // Ages and schooling as of today, so that the 两不愁三保障 rules judge the demo as it stands now.
         var profile = PopulationGenerator.Tongliang(villages, today.Year - 1, today);
-        return await LoadAsync(PopulationGenerator.Generate(profile, Seed), ct);
+        var count = await LoadAsync(PopulationGenerator.Generate(profile, Seed), ct);
+        await PlaceAccountsAsync(ct);
+        PopulationSeeded = true;
+        return count;
+    }
+
+    /// <summary>
+    /// The demo village: the 村 of 土桥镇 with the most households (ties by code), deterministic by seed. The village and
+    /// cadre accounts still where <see cref="SeedAccountsAsync"/> put them move there; the later demo seeds put work in it
+    /// (open problems, risk leads, a case under way) and give the cadre account a caseload of its households.
+    /// </summary>
+    public async Task<string?> DemoVillageAsync(CancellationToken ct)
+    {
+        var villages = regions.ChildrenOf(Township).Where(v => v.Name.Contains('村', StringComparison.Ordinal)).Select(v => v.Code).ToList();
+        var counts = await db.Households.Where(h => villages.Contains(h.VillageCode)).GroupBy(h => h.VillageCode)
+            .Select(g => new { Code = g.Key, Count = g.Count() }).ToListAsync(ct);
+        return counts.OrderByDescending(c => c.Count).ThenBy(c => c.Code, StringComparer.Ordinal).FirstOrDefault()?.Code;
+    }
+
+    private async Task PlaceAccountsAsync(CancellationToken ct)
+    {
+        if (await DemoVillageAsync(ct) is not { } village) return;
+        var first = regions.ChildrenOf(Township).FirstOrDefault()?.Code;
+        db.SuppressAudit = true;
+        foreach (var name in new[] { "village", "cadre" })
+        {
+            var user = await users.FindByNameAsync(name);
+            if (user is null || user.RegionCode != first || user.RegionCode == village) continue;
+            user.RegionCode = village;
+            var r = await users.UpdateAsync(user);
+            if (!r.Succeeded) throw new InvalidOperationException(string.Join("; ", r.Errors.Select(e => e.Description)));
+        }
+        db.SuppressAudit = false;
     }
 
     /// <summary>

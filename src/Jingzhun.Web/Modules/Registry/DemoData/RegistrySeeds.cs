@@ -1,10 +1,11 @@
 using System.Text;
 using Jingzhun.Web.Platform;
 using Jingzhun.Web.Platform.Auth;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Modules.Registry.DemoData;
 
-/// <summary>One account per role (an empty user table only); printed after the other seeds.</summary>
+/// <summary>One account per role (an empty user table only); printed by <see cref="DemoAccountsNoteSeed"/>.</summary>
 internal sealed class DemoAccountsSeed(DemoSeeder seeder) : IStartupSeed
 {
     public int Order => 100;
@@ -12,10 +13,25 @@ internal sealed class DemoAccountsSeed(DemoSeeder seeder) : IStartupSeed
 
     public async Task<string?> SeedAsync(CancellationToken ct)
     {
-        var accounts = await seeder.SeedAccountsAsync(ct);
-        if (accounts.Count == 0) return null;
+        await seeder.SeedAccountsAsync(ct);
+        return null;
+    }
+}
+
+/// <summary>The accounts created by this start, printed last: where the demo county placed them (its village with work).</summary>
+internal sealed class DemoAccountsNoteSeed(DemoSeeder seeder, Platform.Data.AppDbContext db) : IStartupSeed
+{
+    public int Order => 1000;
+    public bool DemoOnly => false;
+
+    public async Task<string?> SeedAsync(CancellationToken ct)
+    {
+        if (seeder.Created.Count == 0) return null;
+        var names = seeder.Created.Select(a => a.UserName).ToList();
+        var regions = await db.Users.Where(u => names.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, u => u.RegionCode, ct);
         var text = new StringBuilder().AppendLine().AppendLine("== 演示账号 Demo accounts (password / 密码: " + DemoSeeder.DemoPassword + ") ==");
-        foreach (var a in accounts) text.AppendLine($"  {a.UserName,-10} {Roles.LabelOf(a.Role),-8} {a.RegionCode,-12} {a.DisplayName}");
+        foreach (var a in seeder.Created)
+            text.AppendLine($"  {a.UserName,-10} {Roles.LabelOf(a.Role),-8} {regions.GetValueOrDefault(a.UserName, a.RegionCode),-12} {a.DisplayName}");
         return text.ToString();
     }
 }
