@@ -14,7 +14,6 @@ public abstract partial class MonitoringApiTests
         // The township officer holds both duties: records the village steps (评议, 公示) …
         var view = await CaseAsync(tuqiao, caseId);
         view = await DoAsync(tuqiao, caseId, "Visit", VersionOf(view), VisitFields);
-        view = await DoAsync(tuqiao, caseId, "Consent", VersionOf(view), ConsentFields(await UploadScanAsync(tuqiao)));
         view = await DoAsync(tuqiao, caseId, "Comparison", VersionOf(view), ComparisonFields);
         view = await DoAsync(tuqiao, caseId, "Appraisal", VersionOf(view), AppraisalFields());
         view = await DoAsync(tuqiao, caseId, "Publicity", VersionOf(view), PublicityFields(ChinaToday));
