@@ -219,39 +219,65 @@ public sealed class FieldWorkBrowserTests(BrowserApp app)
         village.AssertNoPageErrors();
     }
 
+    /// <summary>新增帮扶干部 on the cadre page, serving the village account's own village.</summary>
+    private static async Task AddCadreAsync(Session village, string name, string unit, string phone)
+    {
+        var page = village.Page;
+        await village.GotoAsync("/fieldwork/cadres");
+        await page.GetByRole(AriaRole.Link, new() { Name = "新增帮扶干部" }).ClickAsync();
+        await page.GetByLabel("姓名 *").FillAsync(name);
+        await page.GetByLabel("派出单位 *").FillAsync(unit);
+        await page.GetByLabel("手机号").FillAsync(phone);
+        await page.GetByLabel("帮扶开始日期 *").FillAsync(DateOnly.FromDateTime(Beijing.Now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await village.ExpectFlashAsync($"已保存帮扶干部 {name}");
+    }
+
     [SkippableFact]
-    public async Task The_village_pairs_a_household_by_uploading_the_pairing_template()
+    public async Task The_village_pairs_a_household_by_uploading_the_pairing_template_that_names_the_cadre_by_name_and_unit()
     {
         await using var village = await app.SignInAsync("village");
         var page = village.Page;
         var h = await RegistryPages.RegisterAsync(village);
-        // The cadre's number and name as the 帮扶干部 list shows them (the template still takes a number for namesakes).
-        await village.MenuAsync("驻村帮扶", "帮扶干部");
-        var first = page.Locator("table tbody tr").First;
-        var cadreId = (await first.Locator("td").First.InnerTextAsync()).Trim();
-        var cadre = (await first.Locator("td").Nth(1).InnerTextAsync()).Trim();
-        await village.MenuAsync("驻村帮扶", "结对帮扶");
+        // Two cadres of the same name in the same unit, told apart only by their phones.
+        var name = Names.New() + "甲";
+        const string unit = "铜梁区农业农村委员会";
+        var phones = new[] { "13912340001", "13912340002" };
+        foreach (var phone in phones) await AddCadreAsync(village, name, unit, phone);
 
+        await village.MenuAsync("驻村帮扶", "结对帮扶");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "下载导入模板" }).ClickAsync());
         var template = Path.Combine(app.App!.Folder, $"pairing-template-{h.Number}.xlsx");
         await download.SaveAsAsync(template);
-        var header = ((IDictionary<string, object?>)MiniExcelLibs.MiniExcel.Query(template, useHeaderRow: true).First()).Keys.ToList();
-        Assert.Equal(["户编号", "干部姓名", "干部手机号", "干部编号", "开始日期"], header);
-        var file = Path.Combine(app.App.Folder, $"pairing-{h.Number}.xlsx");
-        await MiniExcelLibs.MiniExcel.SaveAsAsync(file, new[]
+        // The header sits under the title row; no typed ids.
+        var header = ((IDictionary<string, object?>)MiniExcelLibs.MiniExcel.Query(template, useHeaderRow: true, startCell: "A2").First()).Keys.ToList();
+        Assert.Equal(["户编号", "户主姓名", "干部姓名", "干部单位", "干部手机尾号", "开始日期"], header);
+
+        // Filled in as an official would: the example row replaced by the household; the cadre by name and unit.
+        async Task<string> FillAsync(string tail)
         {
-            new Dictionary<string, object?>
-            {
-                ["户编号"] = h.Number, ["干部姓名"] = cadre, ["干部手机号"] = null, ["干部编号"] = cadreId,
-                ["开始日期"] = DateOnly.FromDateTime(Beijing.Now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            },
-        });
-        await page.Locator("input[type=file][name=file]").SetInputFilesAsync(file);
+            var file = Path.Combine(app.App.Folder, $"pairing-{h.Number}-{tail}.xlsx");
+            var values = new object?[] { h.Number, h.HeadName, name, unit, tail, DateOnly.FromDateTime(Beijing.Now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+            await MiniExcelLibs.MiniExcel.SaveAsAsync(file, new[] { header.Zip(values).ToDictionary(x => x.First, x => x.Second) }, overwriteFile: true);
+            return file;
+        }
+        // Without the phone's tail the two namesakes cannot be told apart: a Chinese row error, nothing imported.
+        await page.Locator("input[type=file][name=file]").SetInputFilesAsync(await FillAsync(""));
+        await page.GetByRole(AriaRole.Button, new() { Name = "导入" }).ClickAsync();
+        var error = page.Locator(".g-alert.g-error");
+        await Expect(error).ToContainTextAsync("导入文件有1处错误，未导入任何数据");
+        await Expect(error.Locator("li")).ToHaveTextAsync($"第2行：“{name}”（{unit}）有2名同名帮扶干部，请填写干部手机尾号（手机号后4位）以区分");
+        // A tail that is neither of theirs: unknown.
+        await page.Locator("input[type=file][name=file]").SetInputFilesAsync(await FillAsync("9999"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "导入" }).ClickAsync();
+        await Expect(error.Locator("li")).ToHaveTextAsync($"第2行：找不到帮扶干部“{name}”（{unit}），手机号不符，请核对姓名和单位，或先在帮扶干部名单中登记");
+        // With the tail: paired.
+        await page.Locator("input[type=file][name=file]").SetInputFilesAsync(await FillAsync("0002"));
         await page.GetByRole(AriaRole.Button, new() { Name = "导入" }).ClickAsync();
         await Expect(page.Locator(".g-alert[role=status]")).ToHaveTextAsync("导入完成：结对 1 户（其中轮换 0 户），0 户无变化");
 
         await village.GotoAsync($"/households/{h.Id}");
-        await Expect(page.Locator("#visits")).ToContainTextAsync($"结对帮扶干部：{cadre}（");
+        await Expect(page.Locator("#visits")).ToContainTextAsync($"结对帮扶干部：{name}（");
         village.AssertNoPageErrors();
     }
 }

@@ -168,6 +168,33 @@ public abstract partial class MonitoringApiTests
         Assert.Equal(3, (await LeadsAsync(tuqiao, h.Id)).Count);
     }
 
+    [DbFact]
+    public async Task A_lead_found_days_ago_starts_the_15_day_clock_and_the_steps_on_that_day_but_never_in_the_future_or_beyond_the_period()
+    {
+        var places = await PlacesAsync();
+        var tuqiao = await As("tuqiao");
+        var h = await NewHouseholdAsync(tuqiao, places.HomeVillage);
+        var body = (DateOnly found) => new { householdId = h.Id, source = "CadreCheck", detail = "走访时发现户主受伤住院，事后补登", foundOn = Day(found) };
+        Assert.Contains("不能晚于今天", await FieldError(await tuqiao.PostAsJsonAsync("/api/v1/monitoring/leads", body(ChinaToday.AddDays(1))), "foundOn"));
+        // 15 days back is the decision period's edge: the day before it is refused.
+        Assert.Contains("发现日期不能早于", await FieldError(await tuqiao.PostAsJsonAsync("/api/v1/monitoring/leads", body(ChinaToday.AddDays(-16))), "foundOn"));
+        Assert.Empty(await LeadsAsync(tuqiao, h.Id));
+
+        var lead = await Ok(await tuqiao.PostAsJsonAsync("/api/v1/monitoring/leads", body(ChinaToday.AddDays(-15))), HttpStatusCode.Created);
+        var opened = await OpenCaseAsync(tuqiao, lead["id"]!.GetValue<long>());
+        var caseId = opened["id"]!.GetValue<long>();
+        var view = await CaseAsync(tuqiao, caseId);
+        Assert.Equal(Day(ChinaToday), view["deadline"]!.GetValue<string>());
+        // The visit may be dated on the day it was found, not the day before.
+        var early = await FieldError(await StepAsync(tuqiao, caseId, "Visit", VersionOf(view), b =>
+        {
+            b["date"] = Day(ChinaToday.AddDays(-16));
+            b["findings"] = "入户核实户主受伤住院";
+        }), "date");
+        Assert.Contains(Day(ChinaToday.AddDays(-15)), early);
+        await DoAsync(tuqiao, caseId, "Visit", VersionOf(view), b => { b["date"] = Day(ChinaToday.AddDays(-15)); b["findings"] = "入户核实户主受伤住院"; });
+    }
+
     // --- 3. the whole identification procedure ----------------------------------------------------------------
 
     [DbFact]

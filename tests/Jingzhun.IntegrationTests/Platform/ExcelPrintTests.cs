@@ -68,6 +68,18 @@ public abstract class ExcelPrintTests(TestApp app) : ApiTests(app)
         Assert.Equal(household.Number, row["户编号"]);
         Assert.Null(FillOf(bytes, household.Number));
     }
+
+    [DbFact]
+    public async Task An_export_that_finds_nothing_says_so_under_its_title()
+    {
+        var county = await As("tl_admin");
+        var r = await county.GetAsync($"/api/v1/households/export?q={NewName()}");
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var bytes = await r.Content.ReadAsByteArrayAsync();
+        Assert.Contains("户列表", Part(bytes, "xl/worksheets/sheet1.xml").Root!.Descendants(Main + "row").First().Value);
+        var rows = new MemoryStream(bytes).Query(useHeaderRow: true, startCell: "A2").Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal("没有符合条件的记录", Assert.Single(rows)["说明"]);
+    }
 }
 
 [Collection(SqliteCollection.Name)]

@@ -22,13 +22,20 @@ public sealed class RiskLead : Platform.Auditing.IAudited, Platform.Data.IHouseh
     public long? CaseId { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public string CreatedBy { get; private set; } = "";
+    /// <summary>发现日期, when the risk was found on an earlier day than the lead was recorded (a visit written up later).</summary>
+    public DateOnly? FoundOn { get; private set; }
 
-    public static RiskLead Raise(long householdId, string villageCode, LeadSource source, RiskReason? reason, string detail, DateTime now, string by) =>
+    public static RiskLead Raise(long householdId, string villageCode, LeadSource source, RiskReason? reason, string detail, DateTime now, string by,
+        DateOnly? foundOn = null) =>
         new()
         {
             HouseholdId = householdId, VillageCode = villageCode, CountyCode = villageCode[..6], Source = source, Reason = reason,
             Detail = detail.Trim().Length > 500 ? detail.Trim()[..500] : detail.Trim(), Status = LeadStatus.Open, CreatedAt = now, CreatedBy = by,
+            FoundOn = foundOn is { } d && d < DateOnly.FromDateTime(Platform.Localization.ChinaTime.ToLocal(now)) ? d : null,
         };
+
+    /// <summary>When the risk was raised: the start (Beijing time) of the day it was found, or when it was recorded. The 认定期限 counts from it.</summary>
+    public DateTime RaisedAt => FoundOn is { } d ? Platform.Localization.ChinaTime.ToUtc(d.ToDateTime(TimeOnly.MinValue)) : CreatedAt;
 
     public bool IsOpen => Status is LeadStatus.Open or LeadStatus.InProcedure;
 

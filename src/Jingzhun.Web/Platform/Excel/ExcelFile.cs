@@ -17,8 +17,24 @@ public static class ExcelFile
 
     public static Task<IResult> ResultAsync(IEnumerable<IDictionary<string, object?>> rows, string sheetName, string downloadName,
         CancellationToken ct) =>
-        Task.FromResult<IResult>(new Result((file, token) => MiniExcel.SaveAsAsync(file, rows, sheetName: sheetName, excelType: ExcelType.XLSX,
+        Task.FromResult<IResult>(new Result((file, token) => MiniExcel.SaveAsAsync(file, OrNone(rows), sheetName: sheetName, excelType: ExcelType.XLSX,
             cancellationToken: token), downloadName, ct));
+
+    /// <summary>The row an empty list is written as: a sheet with only its title would leave the reader guessing.</summary>
+    public static readonly IReadOnlyDictionary<string, object?> NoRows = new Dictionary<string, object?> { ["说明"] = "没有符合条件的记录" };
+
+    /// <summary>The rows, streamed as they come; none: the <see cref="NoRows"/> row.</summary>
+    private static IEnumerable<IDictionary<string, object?>> OrNone(IEnumerable<IDictionary<string, object?>> rows)
+    {
+        using var e = rows.GetEnumerator();
+        if (!e.MoveNext())
+        {
+            yield return new Dictionary<string, object?>(NoRows);
+            yield break;
+        }
+        do yield return e.Current;
+        while (e.MoveNext());
+    }
 
     /// <summary>
     /// A workbook of several sheets (name → rows), e.g. a bulletin's 总体 / 按维度 / 按地区. A configuration adds a frozen
@@ -26,7 +42,7 @@ public static class ExcelFile
     /// </summary>
     public static Task<IResult> SheetsResultAsync(IReadOnlyDictionary<string, IEnumerable<IDictionary<string, object?>>> sheets, string downloadName,
         CancellationToken ct, OpenXmlConfiguration? configuration = null) =>
-        Task.FromResult<IResult>(new Result((file, token) => MiniExcel.SaveAsAsync(file, sheets.ToDictionary(s => s.Key, s => (object)s.Value.ToList()),
+        Task.FromResult<IResult>(new Result((file, token) => MiniExcel.SaveAsAsync(file, sheets.ToDictionary(s => s.Key, s => (object)OrNone(s.Value).ToList()),
             excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: token), downloadName, ct));
 
     /// <summary>Writes the workbook when the response is executed (the private folder comes from the request's services).</summary>

@@ -36,7 +36,13 @@ public sealed record ImportPairingsResult(int Paired, int Rotated, int Unchanged
 public sealed class ManagePairingsHandler(AppDbContext db, RegionDirectory regions, PersonalDataProtector protector, CurrentUser user, TimeProvider clock)
 {
     public const int MaxBulk = 2000;
-    public static readonly string[] TemplateColumns = ["户编号", "干部姓名", "干部手机号", "干部编号", "开始日期"];
+    /// <summary>
+    /// The template's columns: the household by its number (户主姓名 checks it), the cadre as people know them (name and
+    /// unit; the phone's last four digits only where two of that name serve in the same unit), the start date.
+    /// </summary>
+    public static readonly string[] TemplateColumns = ["户编号", "户主姓名", "干部姓名", "干部单位", "干部手机尾号", "开始日期"];
+    /// <summary>Columns a file must have; older files name the cadre by 干部手机号 or 干部编号 and are still read.</summary>
+    private static readonly string[] RequiredColumns = ["户编号", "干部姓名", "开始日期"];
 
     public async Task<Outcome<BulkPairResult>> BulkPairAsync(BulkPairRequest r, CancellationToken ct)
     {
@@ -145,21 +151,32 @@ public sealed class ManagePairingsHandler(AppDbContext db, RegionDirectory regio
     public static Task<IResult> TemplateAsync(CancellationToken ct) =>
         ExcelFile.ResultAsync([new Dictionary<string, object?>
         {
-            ["户编号"] = "500151101001000001", ["干部姓名"] = "张伟", ["干部手机号"] = "13800000000", ["干部编号"] = null, ["开始日期"] = "2026-01-01",
+            // An 18-digit 户编号 (real ones have 16): the example row can never pair a real household.
+            ["户编号"] = "示例500151101001000001", ["户主姓名"] = "王示例", ["干部姓名"] = "张伟", ["干部单位"] = "铜梁区农业农村委员会",
+            ["干部手机尾号"] = "0000", ["开始日期"] = "2026-01-01",
         }], "结对帮扶", "结对帮扶导入模板.xlsx", ct);
 
     /// <summary>
-    /// Imports pairings from the template's columns: the cadre named by 干部编号, or by 干部姓名 plus 干部手机号 (or the name
-    /// alone when it is unique in the user's region). Every row is checked first; any error and nothing is written.
+    /// Imports pairings from the template's columns: the cadre named by 干部姓名 and 干部单位, told apart by 干部手机尾号 where
+    /// needed (older files: by 干部编号 or the full 干部手机号). The header is row 1, or row 2 under the title row of the
+    /// downloaded template. Every row is checked first; any error and nothing is written.
     /// </summary>
     public async Task<Outcome<ImportPairingsResult>> ImportAsync(Stream xlsx, CancellationToken ct)
     {
         List<IDictionary<string, object?>> rows;
+        var headerRow = 1;
         try
         {
             // Bounded before MiniExcel unpacks anything (zip bombs); at most 5,000 data rows are read.
             Platform.Excel.XlsxGuard.Check(xlsx, Platform.Excel.XlsxLimits.Default with { MaxRows = 5001, MaxUncompressedBytes = 50L * 1024 * 1024 }, ct);
-            rows = (await xlsx.QueryAsync(useHeaderRow: true, configuration: new MiniExcelLibs.OpenXml.OpenXmlConfiguration { EnableSharedStringCache = false }, cancellationToken: ct)).Cast<IDictionary<string, object?>>().Take(5001).ToList();
+            rows = await ReadAsync(xlsx, "A1", ct);
+            // The downloaded template carries a title row above its header.
+            if (rows.Count > 0 && !rows[0].ContainsKey("户编号") && xlsx.CanSeek)
+            {
+                xlsx.Position = 0;
+                var under = await ReadAsync(xlsx, "A2", ct);
+                if (under.Count > 0 && under[0].ContainsKey("户编号")) (rows, headerRow) = (under, 2);
+            }
         }
         catch (Platform.Excel.UnreadableFileException ex)
         {
@@ -171,24 +188,26 @@ public sealed class ManagePairingsHandler(AppDbContext db, RegionDirectory regio
         }
         if (rows.Count == 0) return Failure.Invalid("file", "文件中没有数据行");
         if (rows.Count > 5000) return Failure.Invalid("file", "一次最多导入5000行");
-        var missing = TemplateColumns.Where(c => c != "干部编号" && c != "干部手机号" && !rows[0].ContainsKey(c)).ToList();
+        var missing = RequiredColumns.Where(c => !rows[0].ContainsKey(c)).ToList();
         if (missing.Count > 0) return Failure.Invalid("file", $"缺少列：{string.Join("、", missing)}（请使用导入模板）");
 
         var cadres = await db.Cadres.AsNoTracking().ToListAsync(ct);
         var numbers = rows.Select(r => Text(r, "户编号")).Where(n => n.Length > 0).Distinct().ToList();
         var households = await db.Households.AsNoTracking().Where(h => numbers.Contains(h.HouseholdNumber))
-            .Select(h => new { h.Id, h.HouseholdNumber, h.VillageCode }).ToDictionaryAsync(h => h.HouseholdNumber, ct);
+            .Select(h => new { h.Id, h.HouseholdNumber, h.VillageCode, h.HeadName }).ToDictionaryAsync(h => h.HouseholdNumber, ct);
         var errors = new List<ImportRowError>();
         var pairs = new List<(long, string, long, DateOnly, DateOnly?)>();
         var seen = new HashSet<long>();
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
-            var line = i + 2; // the header is row 1
+            var line = i + headerRow + 1;
             var number = Text(row, "户编号");
             if (number.Length == 0 && Text(row, "干部姓名").Length == 0) continue; // blank line
             if (!households.TryGetValue(number, out var h)) { errors.Add(new(line, $"户编号“{number}”不存在或不在您的管辖范围内")); continue; }
             if (!seen.Add(h.Id)) { errors.Add(new(line, $"户编号“{number}”在文件中重复出现")); continue; }
+            if (Text(row, "户主姓名") is { Length: > 0 } head && head != h.HeadName)
+            { errors.Add(new(line, $"户编号“{number}”的户主不是“{head}”，请核对户编号")); continue; }
             var cadre = FindCadre(cadres, row, out var cadreError);
             if (cadre is null) { errors.Add(new(line, cadreError!)); continue; }
             if (!TryDate(row, "开始日期", out var start)) { errors.Add(new(line, "开始日期无效，格式应为 2026-01-01")); continue; }
@@ -212,17 +231,34 @@ public sealed class ManagePairingsHandler(AppDbContext db, RegionDirectory regio
             return byId;
         }
         var name = Text(row, "干部姓名");
-        if (name.Length == 0) { error = "请填写干部姓名（或干部编号）"; return null; }
+        if (name.Length == 0) { error = "请填写干部姓名"; return null; }
         var named = cadres.Where(c => c.Name == name).ToList();
+        var unit = Text(row, "干部单位");
+        if (unit.Length > 0) named = named.Where(c => SameUnit(c.Unit, unit)).ToList();
         var phone = Text(row, "干部手机号");
-        if (phone.Length > 0)
-            named = named.Where(c => c.PhoneProtected is not null && protector.RevealPhone(c.PhoneProtected) == phone).ToList();
+        var tail = Text(row, "干部手机尾号");
+        if (tail.Length is > 0 and < 4 && tail.All(char.IsAsciiDigit)) tail = tail.PadLeft(4, '0'); // Excel dropped the leading zeros
+        if (phone.Length > 0 || tail.Length > 0)
+            named = named.Where(c => c.PhoneProtected is not null && protector.RevealPhone(c.PhoneProtected) is { } p
+                && (phone.Length == 0 || p == phone) && (tail.Length == 0 || p.EndsWith(tail, StringComparison.Ordinal))).ToList();
         if (named.Count == 1) return named[0];
+        var who = $"“{name}”{(unit.Length > 0 ? $"（{unit}）" : "")}";
         error = named.Count == 0
-            ? $"找不到帮扶干部“{name}”{(phone.Length > 0 ? "（手机号不符）" : "")}，请先在帮扶干部名单中登记"
-            : $"有{named.Count}名帮扶干部叫“{name}”，请填写干部手机号或干部编号以区分";
+            ? $"找不到帮扶干部{who}{(phone.Length > 0 || tail.Length > 0 ? "，手机号不符" : "")}，请核对姓名和单位，或先在帮扶干部名单中登记"
+            : unit.Length == 0
+                ? $"有{named.Count}名帮扶干部叫“{name}”，请填写干部单位以区分"
+                : $"{who}有{named.Count}名同名帮扶干部，请填写干部手机尾号（手机号后4位）以区分";
         return null;
     }
+
+    /// <summary>Units compared as people type them: spaces ignored.</summary>
+    private static bool SameUnit(string a, string b) =>
+        string.Equals(string.Concat(a.Where(c => !char.IsWhiteSpace(c))), string.Concat(b.Where(c => !char.IsWhiteSpace(c))), StringComparison.Ordinal);
+
+    private static async Task<List<IDictionary<string, object?>>> ReadAsync(Stream xlsx, string startCell, CancellationToken ct) =>
+        (await xlsx.QueryAsync(useHeaderRow: true, startCell: startCell,
+            configuration: new MiniExcelLibs.OpenXml.OpenXmlConfiguration { EnableSharedStringCache = false }, cancellationToken: ct))
+        .Cast<IDictionary<string, object?>>().Take(5001).ToList();
 
     private static Failure RowErrors(List<ImportRowError> errors) =>
         new(FailureKind.Invalid, $"导入文件有{errors.Count}处错误，未导入任何数据，请修改后重新导入",

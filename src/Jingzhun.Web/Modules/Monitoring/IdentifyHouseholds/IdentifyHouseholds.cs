@@ -36,7 +36,11 @@ public sealed record LeadView(long Id, LeadSource Source, RiskReason? Reason, st
 
 public sealed record CaseView(CaseRow Case, HouseholdStatus StatusBefore, string? NotIncludedReason, string? Plan, DateTime? EliminatedAt,
     IReadOnlyList<CaseStep> NextSteps, IReadOnlyList<StepView> Steps, IReadOnlyList<MeasureView> Measures, IReadOnlyList<LeadView> Leads,
-    IReadOnlyList<string> Warnings, IReadOnlyList<Condition>? EliminationConditions, DateOnly Deadline);
+    IReadOnlyList<string> Warnings, IReadOnlyList<Condition>? EliminationConditions, DateOnly Deadline)
+{
+    /// <summary>职责分离: the approvals the reader's role may record but not on this case, because they proposed what it approves.</summary>
+    public IReadOnlyList<CaseStep> WithheldSteps { get; init; } = [];
+}
 
 public sealed record PlanRequest(
     [property: Text(50, "责任人", typeof(MonitoringCase), nameof(MonitoringCase.ResponsibleCadre))] string? ResponsibleCadre,
@@ -136,7 +140,7 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
         {
             if (household.Status is not (HouseholdStatus.Exited or HouseholdStatus.Ordinary))
                 return Failure.Conflict($"该户为“{Labels.Of(household.Status)}”，只有脱贫户和一般农户可以进入监测认定");
-            existing = MonitoringCase.Open(household.Id, household.VillageCode, household.Status, lead.CreatedAt, now, user.UserName);
+            existing = MonitoringCase.Open(household.Id, household.VillageCode, household.Status, lead.RaisedAt, now, user.UserName);
             db.MonitoringCases.Add(existing);
             await db.SaveChangesAsync(ct);
         }
@@ -156,14 +160,15 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
         var leads = await db.RiskLeads.AsNoTracking().Where(l => l.CaseId == id || (l.HouseholdId == c.HouseholdId && l.Status == LeadStatus.Open))
             .OrderBy(l => l.CreatedAt).Select(l => new LeadView(l.Id, l.Source, l.Reason, l.Detail, l.Status, l.CreatedAt, l.CreatedBy)).ToListAsync(ct);
         var next = MonitoringCase.From.Where(f => f.Value == c.Stage && user.Has(CaseSteps.PermissionOf[f.Key])).Select(f => f.Key).ToList();
+        var withheld = new List<CaseStep>();
         foreach (var step in next.ToList())
-            if (await ProposedItAsync(c, step, ct)) next.Remove(step);
+            if (await ProposedItAsync(c, step, ct)) { next.Remove(step); withheld.Add(step); }
         var policy = await policies.PolicyForAsync(c.VillageCode, Today.Year, ct);
         var conditions = c.IsMonitored ? await ConditionsAsync(c, policy, ct) : null;
         return new CaseView(row, c.StatusBefore, c.NotIncludedReason, c.Plan, c.EliminatedAt, next,
             c.Steps.OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => new StepView(s.Step, s.FromStage, s.ToStage, s.Summary, s.Fields, s.At, s.By)).ToList(),
             c.Measures.OrderBy(m => m.StartDate).Select(View).ToList(), leads, await WarningsAsync(c, ct), conditions,
-            DateOnly.FromDateTime(ChinaTime.ToLocal(c.LeadAt)).AddDays(policy.DecisionDays));
+            DateOnly.FromDateTime(ChinaTime.ToLocal(c.LeadAt)).AddDays(policy.DecisionDays)) { WithheldSteps = withheld };
     }
 
     private static MeasureView View(AssistanceMeasure m) =>

@@ -16,11 +16,15 @@ public sealed record LeadQuery(string? Region, LeadStatus? Status, LeadSource? S
 public sealed record LeadRow(long Id, long HouseholdId, string HouseholdNumber, string HeadName, string VillageCode, string RegionPath,
     LeadSource Source, RiskReason? Reason, string Detail, LeadStatus Status, long? CaseId, DateTime CreatedAt, string CreatedBy);
 
-/// <summary>A lead recorded by a person: 农户自主申报 (recorded by the village), 基层干部排查, 部门筛查预警.</summary>
+/// <summary>
+/// A lead recorded by a person: 农户自主申报 (recorded by the village), 基层干部排查, 部门筛查预警. <see cref="FoundOn"/> (发现日期,
+/// default today) is the day the risk was found when it is written up later: the 认定期限 counts from it, so it may lie at
+/// most the policy's decision days back.
+/// </summary>
 public sealed record RecordLeadRequest(long HouseholdId, LeadSource Source,
-    [property: Text(500, "风险情况", typeof(RiskLead), nameof(RiskLead.Detail))] string Detail);
+    [property: Text(500, "风险情况", typeof(RiskLead), nameof(RiskLead.Detail))] string Detail, DateOnly? FoundOn = null);
 
-public sealed class ManageLeadsHandler(AppDbContext db, RegionDirectory regions, CurrentUser user, TimeProvider clock)
+public sealed class ManageLeadsHandler(AppDbContext db, RegionDirectory regions, CurrentUser user, SweepRisks.SweepRisksHandler policies, TimeProvider clock)
 {
     public async Task<Outcome<PageResult<LeadRow>>> SearchAsync(LeadQuery q, CancellationToken ct)
     {
@@ -49,7 +53,15 @@ public sealed class ManageLeadsHandler(AppDbContext db, RegionDirectory regions,
         if (!Enum.IsDefined(r.Source) || r.Source == LeadSource.SystemSweep)
             return Failure.Invalid("source", "请选择线索来源：农户自主申报、基层干部排查或部门筛查预警");
         if (string.IsNullOrWhiteSpace(r.Detail) || r.Detail.Trim().Length < 4) return Failure.Invalid("detail", "请说明风险情况（至少4个字）");
-        var lead = RiskLead.Raise(h.Id, h.VillageCode, r.Source, null, r.Detail, clock.GetUtcNow().UtcDateTime, user.UserName);
+        if (r.FoundOn is { } found)
+        {
+            var today = ChinaTime.Today(clock);
+            if (found > today) return Failure.Invalid("foundOn", "发现日期不能晚于今天");
+            var days = (await policies.PolicyForAsync(h.VillageCode, today.Year, ct)).DecisionDays;
+            if (found < today.AddDays(-days))
+                return Failure.Invalid("foundOn", $"发现日期不能早于{today.AddDays(-days):yyyy-MM-dd}：线索应在认定期限（{days}天）内登记");
+        }
+        var lead = RiskLead.Raise(h.Id, h.VillageCode, r.Source, null, r.Detail, clock.GetUtcNow().UtcDateTime, user.UserName, r.FoundOn);
         // A household already in procedure or under monitoring: the lead joins that case instead of waiting to be taken up.
         var active = await db.MonitoringCases.FirstOrDefaultAsync(c => c.HouseholdId == h.Id
             && c.Stage != CaseStage.NotIncluded && c.Stage != CaseStage.Eliminated, ct);

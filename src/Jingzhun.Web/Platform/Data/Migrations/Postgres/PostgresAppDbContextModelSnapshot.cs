@@ -1379,6 +1379,9 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<DateOnly?>("FoundOn")
+                        .HasColumnType("date");
+
                     b.Property<long>("HouseholdId")
                         .HasColumnType("bigint");
 

@@ -1312,6 +1312,9 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("FoundOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("HouseholdId")
                         .HasColumnType("INTEGER");
 
