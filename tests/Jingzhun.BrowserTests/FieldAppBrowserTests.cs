@@ -298,6 +298,109 @@ public sealed class FieldAppBrowserTests(BrowserApp phone)
         Assert.True(errors.Count == 0, "page errors: " + string.Join("; ", errors));
     }
 
+    /// <summary>
+    /// 走访需户主签字: the county administrator turns it on for 铜梁区 on the policy page; on the 360-px phone the visit
+    /// form then shows the signature pad, refuses to save without a signature, the head signs with a finger (here the
+    /// mouse), 清除重签 clears it, the signature is drawn again, saved and synced; the county sees "户主已签字" and the
+    /// drawing on the visit's page. The county's standard is set back in the end.
+    /// </summary>
+    [SkippableFact]
+    public async Task Where_the_county_wants_the_head_s_signature_the_phone_takes_it_on_a_pad_and_syncs_it_with_the_visit()
+    {
+        await using var county = await phone.SignInAsync("tl_admin");
+        var app = phone.App!;
+        var year = Beijing.Now.Year;
+        try
+        {
+            await county.GotoAsync($"/admin/policies/visits/new?region=500151&year={year}");
+            await county.Page.Locator("#v-SignatureRequired").SelectOptionAsync("是");
+            await county.Page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+            await county.ExpectFlashAsync($"已保存铜梁区（500151） {year}年起的走访标准");
+            await Assertions.Expect(county.Page.Locator($"#policy-rows tr[data-place='500151'][data-year='{year}'] td[data-field='SignatureRequired']")).ToHaveTextAsync("是");
+
+            var (context, page, errors) = await SignedInPhoneAsync();
+            await using var _ = context;
+            var links = page.Locator("#households li a");
+            var link = links.Nth(Math.Min(2, await links.CountAsync() - 1));
+            var householdId = long.Parse((await link.GetAttributeAsync("data-household-id"))!, System.Globalization.CultureInfo.InvariantCulture);
+            await link.ClickAsync();
+            await page.Locator("#new-visit").ClickAsync();
+            var notes = $"签字测试：户主在手机上签字 {Guid.NewGuid():N}";
+            await page.Locator("textarea[name=notes]").FillAsync(notes);
+            var pad = page.Locator("#signature-pad");
+            await Assertions.Expect(pad).ToBeVisibleAsync();
+            await AssertFitsAsync(page);
+
+            // Not signed: the form says so and keeps the visit.
+            await page.Locator("#save-visit").ClickAsync();
+            await Assertions.Expect(page.Locator("form .alert.error")).ToContainTextAsync("户主签字");
+            await Assertions.Expect(page.Locator("#outbox-tab")).ToHaveTextAsync("同步");
+
+            async Task SignAsync()
+            {
+                await pad.ScrollIntoViewIfNeededAsync();
+                var box = (await pad.BoundingBoxAsync())!;
+                await page.Mouse.MoveAsync(box.X + box.Width * 0.1f, box.Y + box.Height * 0.6f);
+                await page.Mouse.DownAsync();
+                for (var i = 1; i <= 12; i++)
+                    await page.Mouse.MoveAsync(box.X + box.Width * (0.1f + 0.06f * i), box.Y + box.Height * (i % 2 == 0 ? 0.3f : 0.7f), new() { Steps = 3 });
+                await page.Mouse.UpAsync();
+            }
+            await SignAsync();
+            await Assertions.Expect(page.Locator("#signature-status")).ToHaveTextAsync("户主已签字");
+            await page.Locator("#signature-clear").ClickAsync();
+            await Assertions.Expect(page.Locator("#signature-status")).ToHaveTextAsync("请户主在框内签字");
+            await SignAsync();
+            await Assertions.Expect(page.Locator("#signature-status")).ToHaveTextAsync("户主已签字");
+            await Artifacts.ScreenshotAsync(page, "m-visit-signature.png");
+
+            // Saved and synced (online: the app syncs at once).
+            await page.Locator("#save-visit").ClickAsync();
+            await Assertions.Expect(page.Locator("#outbox-tab")).ToHaveTextAsync("同步");
+            await page.Locator("a[data-tab=outbox]").ClickAsync();
+            await Assertions.Expect(page.Locator("#outbox-summary")).ToHaveTextAsync("全部已同步");
+            Assert.True(errors.Count == 0, "page errors: " + string.Join("; ", errors));
+
+            // The county sees it on the visit's page: 户主已签字 and the drawing (dark strokes on white).
+            await county.GotoAsync($"/fieldwork/visits?householdId={householdId}");
+            var row = county.Page.Locator("table.g-table tbody tr").Filter(new() { HasText = notes });
+            await Assertions.Expect(row).ToContainTextAsync("户主已签字");
+            await row.GetByRole(AriaRole.Link, new() { Name = "详情" }).ClickAsync();
+            await Assertions.Expect(county.Page.Locator("#visit-signed")).ToHaveTextAsync("户主已签字");
+            var image = county.Page.Locator("#visit-signature img");
+            await Assertions.Expect(image).ToBeVisibleAsync();
+            var ink = await image.EvaluateAsync<int>("""
+                async (img) => {
+                  await img.decode();
+                  const c = document.createElement('canvas');
+                  c.width = img.naturalWidth; c.height = img.naturalHeight;
+                  const g = c.getContext('2d');
+                  g.drawImage(img, 0, 0);
+                  const d = g.getImageData(0, 0, c.width, c.height).data;
+                  let dark = 0;
+                  for (let i = 0; i < d.length; i += 4) if (d[i] < 80 && d[i + 3] > 200) dark++;
+                  return dark;
+                }
+                """);
+            Assert.True(ink > 200, $"the stored signature has the strokes drawn on the phone ({ink} dark pixels)");
+            await Artifacts.ScreenshotAsync(county.Page, "visit-signature-detail.png");
+            county.AssertNoPageErrors();
+        }
+        finally
+        {
+            using var http = await SignedInAsync(app.Url, "tl_admin");
+            var rows = await http.GetFromJsonAsync<JsonArray>("/api/v1/fieldwork/policies");
+            var mine = rows!.FirstOrDefault(r => r!["countyCode"]!.GetValue<string>() == "500151" && r["year"]!.GetValue<int>() == year);
+            if (mine is not null)
+            {
+                var values = mine["values"]!.AsObject().DeepClone().AsObject();
+                values["signatureRequired"] = false;
+                var reset = await http.PutAsJsonAsync($"/api/v1/fieldwork/policies/500151/{year}?version={mine["version"]!.GetValue<int>()}", values);
+                Assert.True(reset.IsSuccessStatusCode, await reset.Content.ReadAsStringAsync());
+            }
+        }
+    }
+
     [SkippableFact]
     public async Task The_to_do_list_counts_households_not_tasks()
     {

@@ -106,31 +106,6 @@ public abstract partial class GuaranteesApiTests(TestApp app) : ApiTests(app)
         return view;
     }
 
-    /// <summary>A 1×1 PNG built from its chunks (signature, IHDR, IDAT with a stored deflate block, IEND).</summary>
-    private static byte[] TinyPng()
-    {
-        static byte[] Chunk(string type, byte[] data)
-        {
-            var typeBytes = System.Text.Encoding.ASCII.GetBytes(type);
-            var crcInput = typeBytes.Concat(data).ToArray();
-            uint crc = 0xFFFFFFFF;
-            foreach (var b in crcInput)
-            {
-                crc ^= b;
-                for (var k = 0; k < 8; k++) crc = (crc & 1) != 0 ? 0xEDB88320 ^ (crc >> 1) : crc >> 1;
-            }
-            crc ^= 0xFFFFFFFF;
-            return [.. BigEndian((uint)data.Length), .. typeBytes, .. data, .. BigEndian(crc)];
-        }
-        static byte[] BigEndian(uint v) => [(byte)(v >> 24), (byte)(v >> 16), (byte)(v >> 8), (byte)v];
-        byte[] ihdr = [.. BigEndian(1), .. BigEndian(1), 8, 2, 0, 0, 0]; // 1×1, 8-bit RGB
-        byte[] raw = [0, 0xFF, 0x00, 0x00];                               // filter 0, one red pixel
-        uint a = 1, b2 = 0;
-        foreach (var x in raw) { a = (a + x) % 65521; b2 = (b2 + a) % 65521; }
-        byte[] zlib = [0x78, 0x01, 0x01, (byte)raw.Length, 0, (byte)~raw.Length, 0xFF, .. raw, .. BigEndian((b2 << 16) | a)];
-        return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Chunk("IHDR", ihdr), .. Chunk("IDAT", zlib), .. Chunk("IEND", [])];
-    }
-
     private static Task<HttpResponseMessage> UploadAsync(HttpClient c, byte[] bytes, string fileName, string contentType)
     {
         var content = new ByteArrayContent(bytes);

@@ -19,6 +19,10 @@ public abstract partial class PolicyPageTests(TestApp app) : ApiTests(app)
     [GeneratedRegex("<option value=\"([^\"]*)\" selected=\"selected\"")]
     private static partial Regex SelectedOption();
 
+    /// <summary>A select of the form (the place, and yes/no fields such as 走访需户主签字): its name and options.</summary>
+    [GeneratedRegex("<select[^>]*?name=\"([^\"]+)\"[^>]*>(.*?)</select>", RegexOptions.Singleline)]
+    private static partial Regex SelectField();
+
     [GeneratedRegex("<form method=\"post\" class=\"edit\".*?</form>", RegexOptions.Singleline)]
     private static partial Regex EditForm();
 
@@ -35,7 +39,9 @@ public abstract partial class PolicyPageTests(TestApp app) : ApiTests(app)
     {
         var form = FormHtml(html);
         var fields = InputField().Matches(form).ToDictionary(m => WebUtility.HtmlDecode(m.Groups[1].Value), m => WebUtility.HtmlDecode(m.Groups[2].Value));
-        if (SelectedOption().Match(form) is { Success: true } selected) fields["Region"] = selected.Groups[1].Value;
+        foreach (Match select in SelectField().Matches(form))
+            if (SelectedOption().Match(select.Groups[2].Value) is { Success: true } selected)
+                fields[WebUtility.HtmlDecode(select.Groups[1].Value)] = WebUtility.HtmlDecode(selected.Groups[1].Value);
         return fields;
     }
 
@@ -180,7 +186,7 @@ public abstract partial class PolicyPageTests(TestApp app) : ApiTests(app)
 
         // Its county's visit standard: the only choice, saved and listed.
         var visits = FormHtml(await county.GetStringAsync("/admin/policies/visits/new?year=2099"));
-        Assert.Single(Regex.Matches(visits, "<option value="));
+        Assert.Single(Regex.Matches(SelectField().Matches(visits).Single(m => m.Groups[1].Value == "Region").Groups[2].Value, "<option value="));
         Assert.Contains($"<option value=\"{County}\" selected=\"selected\">", visits);
         r = await SubmitAsync(county, "/admin/policies/visits/new?year=2099", f => f["Values[MaxVisitsPerDay]"] = "15");
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);

@@ -30,6 +30,24 @@ public sealed class ChineseNumbersTests
 
     [Theory]
     [InlineData(null, "—")]
+    [InlineData(0.0, "0.00")]
+    [InlineData(8700.5, "8,700.50")]
+    [InlineData(9999.994, "9,999.99")]
+    [InlineData(10000.0, "1万")]
+    [InlineData(680720.0, "68.07万")]
+    [InlineData(212000000.0, "2.12亿")]
+    public void Money_is_in_wan_from_ten_thousand_and_keeps_two_decimals_below(double? value, string expected) =>
+        Assert.Equal(expected, ChineseNumbers.Money((decimal?)value));
+
+    [Theory]
+    [InlineData(12303.5, "12,303.50元")]
+    [InlineData(99999.99, "99,999.99元")]
+    [InlineData(100000.0, "10万元")]
+    public void Per_capita_money_stays_in_yuan_below_ten_wan(double value, string expected) =>
+        Assert.Equal(expected, ChineseNumbers.PerCapita((decimal)value, "元"));
+
+    [Theory]
+    [InlineData(null, "—")]
     [InlineData(0.0, "0%")]
     [InlineData(2.345, "2.3%")]
     [InlineData(17.44, "17.4%")]

@@ -246,6 +246,7 @@ public sealed class Visit : Platform.Auditing.IAudited, Platform.Data.IHousehold
     public string? ProblemIds { get; private set; }
     public string? LeadIds { get; private set; }
     public string CreatedBy { get; private set; } = "";
+    /// <summary>The visit's photos, and the household head's signature among them (<see cref="VisitPhoto.IsSignature"/>).</summary>
     public List<VisitPhoto> Photos { get; private set; } = [];
 
     public static Visit Record(string clientId, long householdId, string villageCode, long cadreId, DateTime visitedAt, VisitKind kind,
@@ -300,6 +301,8 @@ public sealed class VisitPhoto : Platform.Auditing.IAudited
     public string RegionCode { get; set; } = "";
     public string UploadedBy { get; set; } = "";
     public DateTime UploadedAt { get; set; }
+    /// <summary>The household head's signature (drawn on the phone or the web form, or a photo of the signed paper), not a photo of the visit.</summary>
+    public bool IsSignature { get; set; }
 
-    public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id.ToString(), null, RegionCode, $"走访照片 {StoredFileId}");
+    public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id.ToString(), null, RegionCode, IsSignature ? $"户主签字 {StoredFileId}" : $"走访照片 {StoredFileId}");
 }

@@ -25,6 +25,8 @@ public sealed class VisitPolicy : CountyPolicyRow
     public int LateEntryDays { get; set; } = 3;
     public int MaxVisitsPerDay { get; set; } = 12;
     public int TownshipSwitchMinutes { get; set; } = 30;
+    /// <summary>走访需户主签字: a visit is stored only with the household head's signature (issue 14).</summary>
+    public bool SignatureRequired { get; set; }
 
     public static VisitPolicy Default(int year) => new() { CountyCode = "", Year = year };
 

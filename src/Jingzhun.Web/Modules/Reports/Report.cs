@@ -1,7 +1,10 @@
+using Jingzhun.Web.Platform.Localization;
+
 namespace Jingzhun.Web.Modules.Reports;
 
 /// <summary>How a column is shown on the page and formatted in Excel.</summary>
-public enum ColumnFormat { Text, Count, Money, Percent }
+/// <remarks>Money: sums (万 from 1万 on the page); PerCapita: per-capita incomes (yuan below 10万). Excel keeps every number exact.</remarks>
+public enum ColumnFormat { Text, Count, Money, Percent, PerCapita }
 
 /// <summary>A column of a report table: a stable key (JSON), a Chinese header (page, print, Excel) and a format.</summary>
 public sealed record ReportColumn(string Key, string Header, ColumnFormat Format = ColumnFormat.Count)
@@ -10,7 +13,7 @@ public sealed record ReportColumn(string Key, string Header, ColumnFormat Format
     public string? ExcelFormat => Format switch
     {
         ColumnFormat.Count => "#,##0",
-        ColumnFormat.Money => "#,##0.00",
+        ColumnFormat.Money or ColumnFormat.PerCapita => "#,##0.00",
         ColumnFormat.Percent => "0.0%",
         _ => null,
     };
@@ -52,15 +55,16 @@ public static class ReportCatalog
     public static ReportInfo? Find(string? name) => All.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));
 }
 
-/// <summary>Cell text for the page and the print: thousands separators, two decimals for money, percentages to 0.1.</summary>
+/// <summary>Cell text for the page and the print: counts and sums from 1万 in 万/亿 (68.07万), smaller ones with thousands
+/// separators, money with two decimals, percentages to 0.1. Display only; the Excel export keeps the exact numbers.</summary>
 public static class ReportText
 {
     public static string Cell(object? value, ColumnFormat format) => value switch
     {
         null => "—",
         string s => s,
-        int i => format == ColumnFormat.Count ? i.ToString("#,##0") : i.ToString(),
-        decimal d => d.ToString("#,##0.00"),
+        int i => format == ColumnFormat.Count ? ChineseNumbers.Format(i) : i.ToString(),
+        decimal d => format == ColumnFormat.PerCapita ? ChineseNumbers.PerCapita(d) : ChineseNumbers.Money(d),
         double p when format == ColumnFormat.Percent => (p * 100).ToString("0.0") + "%",
         double p => p.ToString("0.##"),
         _ => value.ToString() ?? "",

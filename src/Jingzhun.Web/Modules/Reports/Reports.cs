@@ -172,8 +172,8 @@ public sealed class ReportsHandler(AppDbContext db, RegionDirectory regions, Fie
         var columns = new List<ReportColumn>
         {
             new("year", "年度", ColumnFormat.Text), new("households", "户数"), new("people", "家庭人口"),
-            new("netIncome", "家庭纯收入合计（元）", ColumnFormat.Money), new("perCapita", "人均纯收入（元）", ColumnFormat.Money),
-            new("exitedPerCapita", "其中：脱贫户人均（元）", ColumnFormat.Money), new("monitoredPerCapita", "其中：监测户人均（元）", ColumnFormat.Money),
+            new("netIncome", "家庭纯收入合计（元）", ColumnFormat.Money), new("perCapita", "人均纯收入（元）", ColumnFormat.PerCapita),
+            new("exitedPerCapita", "其中：脱贫户人均（元）", ColumnFormat.PerCapita), new("monitoredPerCapita", "其中：监测户人均（元）", ColumnFormat.PerCapita),
             new("growth", "较上年增长", ColumnFormat.Percent),
         };
         var rows = new List<IReadOnlyDictionary<string, object?>>();

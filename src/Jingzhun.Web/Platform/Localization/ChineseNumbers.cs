@@ -28,6 +28,23 @@ public static class ChineseNumbers
 
     public static string Format(int value, string unit = "") => Format((decimal)value, unit);
 
+    /// <summary>
+    /// An amount of money as officials write it: from 1万 in 万 or 亿 (680,720 → "68.07万"), below it with its two decimals
+    /// (8,700.50); "—" for none. Per-capita incomes pass <paramref name="wanFrom"/> 100,000 (12,303.00元 reads better).
+    /// Display only: values compared, stored or exported stay exact.
+    /// </summary>
+    public static string Money(decimal? value, string unit = "", decimal wanFrom = Wan) => value switch
+    {
+        null => "—",
+        { } v when Math.Abs(v) >= wanFrom && Math.Abs(v) >= Wan => Format(v, unit),
+        { } v => Math.Round(v, 2, MidpointRounding.AwayFromZero).ToString("#,0.00", CultureInfo.InvariantCulture) + unit,
+    };
+
+    /// <summary>A per-capita income: in yuan with two decimals below 10万 (12,303.50元), in 万 above.</summary>
+    public static string PerCapita(decimal? value, string unit = "") => Money(value, unit, PerCapitaWanFrom);
+
+    public const decimal PerCapitaWanFrom = 100_000m;
+
     public static string Format(long value, string unit = "") => Format((decimal)value, unit);
 
     /// <summary>A percentage with up to <paramref name="decimals"/> decimals, "—" when there is nothing to divide.</summary>

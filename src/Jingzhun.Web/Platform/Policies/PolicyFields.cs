@@ -7,6 +7,8 @@ namespace Jingzhun.Web.Platform.Policies;
 public sealed record PolicyField(string Name, string Key, string Label, string? Unit, string? Hint, Type Type, decimal? Min, decimal? Max, string? Message)
 {
     public bool IsNumber => Type == typeof(int) || Type == typeof(decimal);
+    /// <summary>A yes/no field (是/否 on the page, true/false in the API).</summary>
+    public bool IsYesNo => Type == typeof(bool);
     public string Heading => Unit is null ? Label : $"{Label}（{Unit}）";
     public string? Range => Min is { } min && Max is { } max ? $"{Format(min)}至{Format(max)}{Unit}" : null;
     public string RangeMessage => Message ?? $"{Label}应在{Range}之间";
@@ -58,10 +60,14 @@ public static class PolicyFields<TValues>
     public static Dictionary<string, string> Text(TValues values) =>
         Properties.ToDictionary(p => p.Name, p => Format(p.GetValue(values)));
 
+    public const string Yes = "是";
+    public const string No = "否";
+
     public static string Format(object? value) => value switch
     {
         decimal d => PolicyField.Format(d),
         int i => i.ToString(CultureInfo.InvariantCulture),
+        bool b => b ? Yes : No,
         _ => value?.ToString() ?? "",
     };
 
@@ -79,6 +85,7 @@ public static class PolicyFields<TValues>
             {
                 var x when x == typeof(int) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null,
                 var x when x == typeof(decimal) => decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : null,
+                var x when x == typeof(bool) => text switch { Yes or "true" => true, No or "false" => false, _ => null },
                 _ => text,
             };
             if (args[i] is null) errors[f.Key] = [$"“{text}”格式不正确，请重新填写"];

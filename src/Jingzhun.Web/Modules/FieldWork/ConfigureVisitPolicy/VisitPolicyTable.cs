@@ -12,7 +12,8 @@ public sealed record VisitPolicyValues(
     [property: PolicyField("定位偏离阈值", 50, 20000, Unit = "米")] int GpsThresholdMetres,
     [property: PolicyField("补录时限", 1, 60, Unit = "天")] int LateEntryDays,
     [property: PolicyField("每日走访上限", 1, 100, Unit = "户")] int MaxVisitsPerDay,
-    [property: PolicyField("跨乡镇最短间隔", 0, 240, Unit = "分钟")] int TownshipSwitchMinutes);
+    [property: PolicyField("跨乡镇最短间隔", 0, 240, Unit = "分钟")] int TownshipSwitchMinutes,
+    [property: PolicyField("走访需户主签字", Hint = "是：走访须有户主签字（手机上签字或上传签字的纸质记录），否则不予保存")] bool SignatureRequired = false);
 
 /// <summary>The visit standards (DOMAIN.md §5): per county and year; a county admin sets their county, a national admin the default.</summary>
 public sealed class VisitPolicyTable : PolicyTable<VisitPolicy, VisitPolicyValues, CountyPolicyView<VisitPolicyValues>>

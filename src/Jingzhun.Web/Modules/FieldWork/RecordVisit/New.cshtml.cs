@@ -18,7 +18,7 @@ namespace Jingzhun.Web.Modules.FieldWork.RecordVisit;
 /// </summary>
 [Authorize(Permissions.RegistryEdit)]
 public sealed class NewModel(RecordVisitHandler visits, UploadVisitPhotoHandler photos, GetHouseholdHandler households, FieldWorkAccess access,
-    TimeProvider clock) : PageModel
+    Platform.Policies.PolicyStore policies, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "household")] public long? HouseholdId { get; set; }
     [BindProperty] public string ClientId { get; set; } = Guid.NewGuid().ToString("N");
@@ -39,6 +39,13 @@ public sealed class NewModel(RecordVisitHandler visits, UploadVisitPhotoHandler 
     [BindProperty] public string? ProblemDimension { get; set; }
     [BindProperty] public string? ProblemText { get; set; }
     [BindProperty] public string? LeadText { get; set; }
+    /// <summary>户主签字 drawn on the page's pad (a PNG data URL written by js/signature-form.js) ...</summary>
+    [BindProperty] public string? SignatureData { get; set; }
+    /// <summary>... or a photo or scan of the paper record the head signed.</summary>
+    [BindProperty] public IFormFile? SignatureFile { get; set; }
+
+    /// <summary>The household's county asks for the head's signature on every visit (走访需户主签字).</summary>
+    public bool SignatureRequired { get; private set; }
 
     public HouseholdView? Household { get; private set; }
     public bool CanChooseCadre => !access.IsCadreRole;
@@ -67,6 +74,14 @@ public sealed class NewModel(RecordVisitHandler visits, UploadVisitPhotoHandler 
             if (!up.Succeeded) return Fail(up.Failure!.Errors?.Values.SelectMany(v => v).FirstOrDefault() ?? up.Failure.Message, "photoIds");
             photoIds.Add(up.Value.View.Id);
         }
+        string? signatureId = null;
+        if (await SignatureAsync(ct) is { } signature)
+        {
+            var up = await photos.HandleAsync(signature.File, $"{ClientId}-s{signature.Key}", ct);
+            if (!up.Succeeded) return Fail(up.Failure!.Errors?.Values.SelectMany(v => v).FirstOrDefault() ?? up.Failure.Message, "signatureId");
+            signatureId = up.Value.View.Id;
+        }
+        else if (!string.IsNullOrEmpty(SignatureData)) return Fail("签字图片无法读取，请清除后重新签字", "signatureId");
         DateTime? visitedAt = DateTime.TryParseExact(VisitedAtLocal, "yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
             ? DateTime.SpecifyKind(local.AddHours(-8), DateTimeKind.Utc) : null;
         var facts = new VisitFacts
@@ -79,7 +94,7 @@ public sealed class NewModel(RecordVisitHandler visits, UploadVisitPhotoHandler 
         if (!string.IsNullOrWhiteSpace(ProblemDimension) || !string.IsNullOrWhiteSpace(ProblemText)) findings.Add(new("problem", ProblemDimension, ProblemText));
         if (!string.IsNullOrWhiteSpace(LeadText)) findings.Add(new("lead", null, LeadText));
         var r = await visits.RecordAsync(new VisitInput(ClientId, Household.Id, visitedAt, Kind, null, null, null, Notes, photoIds, update, findings,
-            CanChooseCadre ? CadreId : null), ct);
+            CanChooseCadre ? CadreId : null, signatureId), ct);
         switch (r.Status)
         {
             case VisitStatus.Created or VisitStatus.Duplicate:
@@ -104,6 +119,30 @@ public sealed class NewModel(RecordVisitHandler visits, UploadVisitPhotoHandler 
         return Page();
     }
 
+    private const string PngDataUrl = "data:image/png;base64,";
+
+    /// <summary>The uploaded paper record, else the pad's drawing; with a key from its content (a resubmit reuses the upload).</summary>
+    private async Task<(IFormFile File, string Key)?> SignatureAsync(CancellationToken ct)
+    {
+        byte[] bytes;
+        string name;
+        if (SignatureFile is { Length: > 0 } f)
+        {
+            using var buffer = new MemoryStream();
+            await f.CopyToAsync(buffer, ct);
+            (bytes, name) = (buffer.ToArray(), f.FileName);
+        }
+        else if (SignatureData is { } data && data.StartsWith(PngDataUrl, StringComparison.Ordinal))
+        {
+            try { bytes = Convert.FromBase64String(data[PngDataUrl.Length..]); }
+            catch (FormatException) { return null; }
+            name = "signature.png";
+        }
+        else return null;
+        IFormFile file = new FormFile(new MemoryStream(bytes), 0, bytes.Length, nameof(SignatureFile), name);
+        return (file, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes))[..16]);
+    }
+
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         if (HouseholdId is not { } id) return true;
@@ -111,6 +150,8 @@ public sealed class NewModel(RecordVisitHandler visits, UploadVisitPhotoHandler 
         if (!visible.Any(h => h.Id == id)) return false;
         var r = await households.HandleAsync(id, ct);
         Household = r.Value;
+        if (Household is not null)
+            SignatureRequired = (await policies.InForceAsync<VisitPolicy>(Household.VillageCode, ChinaTime.Today(clock).Year, ct)).SignatureRequired;
         return r.Succeeded;
     }
 }

@@ -29,7 +29,8 @@ public sealed record VisitInput(
     [property: Text(64, "客户端编号", typeof(Visit), nameof(Visit.ClientId))] string? ClientId, long HouseholdId, DateTime? VisitedAt,
     [property: Text(20, "走访类型")] string? Kind, double? Latitude, double? Longitude, double? Accuracy,
     [property: Text(2000, "走访情况", typeof(Visit), nameof(Visit.Notes))] string? Notes, IReadOnlyList<string>? PhotoIds, HouseholdUpdate? HouseholdUpdate, IReadOnlyList<VisitFinding>? Findings,
-    long? CadreId = null)
+    long? CadreId = null,
+    [property: Text(32, "户主签字", typeof(VisitPhoto), nameof(VisitPhoto.StoredFileId))] string? SignatureId = null)
 {
     public VisitKind? KindValue => Enum.TryParse<VisitKind>(Kind, true, out var k) && Enum.IsDefined(k) && !int.TryParse(Kind, out _) ? k : null;
 }
@@ -56,7 +57,7 @@ public sealed record ResolveRequest([property: Text(20, "处理方式")] string?
 public sealed record ResolveResult(string ClientId, long VisitId, VisitUpdateState UpdateState, int HouseholdVersion);
 
 public sealed record VisitState(string ClientId, long VisitId, long HouseholdId, DateTime VisitedAt, VisitKind Kind, VisitUpdateState UpdateState,
-    IReadOnlyList<string> PhotoIds);
+    IReadOnlyList<string> PhotoIds, string? SignatureId);
 
 /// <summary>
 /// Records visits (one from the web or the API, a batch from the field app): idempotent by client id, the household
@@ -101,6 +102,14 @@ public sealed class RecordVisitHandler(AppDbContext db, FieldWorkAccess access, 
         var photos = await db.VisitPhotos.Where(p => photoIds.Contains(p.StoredFileId)).ToListAsync(ct);
         if (photos.Count != photoIds.Count) return Invalid(v.ClientId, new() { ["photoIds"] = "照片不存在或无权使用，请重新上传" });
         if (photos.Any(p => p.VisitId is not null)) return Invalid(v.ClientId, new() { ["photoIds"] = "照片已用于另一条走访记录" });
+        var signature = await SignatureAsync(v, h.VillageCode, photoIds, ct);
+        if (!signature.Succeeded) return Invalid(v.ClientId, Flatten(signature.Failure!));
+        if (signature.Value is { } signed)
+        {
+            signed.IsSignature = true;
+            photos.Add(signed);
+            photoIds.Add(signed.StoredFileId);
+        }
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -185,6 +194,27 @@ public sealed class RecordVisitHandler(AppDbContext db, FieldWorkAccess access, 
     }
 
     /// <summary>
+    /// The household head's signature: an image uploaded like a photo (POST /sync/photos) and named by its id. Required
+    /// where the county's visit standard in force for the visit's year says 走访需户主签字.
+    /// </summary>
+    private async Task<Outcome<VisitPhoto?>> SignatureAsync(VisitInput v, string village, List<string> photoIds, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(v.SignatureId))
+        {
+            var year = ChinaTime.ToLocal(ChinaTime.ToUtc(v.VisitedAt!.Value)).Year;
+            var policy = await policies.InForceAsync<VisitPolicy>(village, year, ct);
+            return policy.SignatureRequired
+                ? Failure.Invalid("signatureId", "本县要求走访须有户主签字：请户主在签字框内签字，或上传户主签字的纸质走访记录")
+                : (VisitPhoto?)null;
+        }
+        if (photoIds.Contains(v.SignatureId)) return Failure.Invalid("signatureId", "户主签字不能同时作为走访照片");
+        var signature = await db.VisitPhotos.FirstOrDefaultAsync(p => p.StoredFileId == v.SignatureId, ct);
+        if (signature is null) return Failure.Invalid("signatureId", "户主签字图片不存在或无权使用，请重新签字");
+        if (signature.VisitId is not null) return Failure.Invalid("signatureId", "户主签字图片已用于另一条走访记录，请重新签字");
+        return signature;
+    }
+
+    /// <summary>
     /// A household without a home point takes the first visit's location as its home, when the fix is at least as precise
     /// as the county's GPS distance limit (a coarse fix would make later visits at the door look far away).
     /// </summary>
@@ -235,7 +265,8 @@ public sealed class RecordVisitHandler(AppDbContext db, FieldWorkAccess access, 
         var visits = await access.VisitsAsync(ct);
         var v = await visits.AsNoTracking().Include(x => x.Photos).FirstOrDefaultAsync(x => x.ClientId == clientId, ct);
         if (v is null) return Failure.NotFound("该走访记录");
-        return new VisitState(v.ClientId, v.Id, v.HouseholdId, v.VisitedAt, v.Kind, v.UpdateState, v.Photos.Select(p => p.StoredFileId).ToList());
+        return new VisitState(v.ClientId, v.Id, v.HouseholdId, v.VisitedAt, v.Kind, v.UpdateState,
+            v.Photos.Where(p => !p.IsSignature).Select(p => p.StoredFileId).ToList(), v.Photos.FirstOrDefault(p => p.IsSignature)?.StoredFileId);
     }
 
     private async Task<VisitResult?> ExistingAsync(string clientId, CancellationToken ct)

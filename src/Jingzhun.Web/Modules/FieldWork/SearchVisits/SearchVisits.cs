@@ -15,12 +15,13 @@ public sealed record VisitQuery(string? Region, long? CadreId, string? Month, Vi
 
 public sealed record VisitRow(long Id, string ClientId, long HouseholdId, string HouseholdNumber, string HeadName, string VillageCode, string RegionPath,
     long CadreId, string CadreName, DateTime VisitedAt, DateTime EnteredAt, VisitKind Kind, string? Notes, int Photos, VisitUpdateState UpdateState,
-    double? Latitude, double? Longitude, double? Accuracy);
+    double? Latitude, double? Longitude, double? Accuracy, bool HeadSigned);
 
 public sealed record VisitPhotoRow(string Id, string Url, string Sha256, DateTime? TakenAt, bool HadLocation);
 
+/// <param name="Signature">户主签字 (shown as "户主已签字" with the image), null when the visit has none.</param>
 public sealed record VisitDetail(VisitRow Visit, IReadOnlyList<VisitPhotoRow> Photos, string? HouseholdUpdateJson, IReadOnlyList<long> ProblemIds,
-    IReadOnlyList<long> LeadIds, string CreatedBy);
+    IReadOnlyList<long> LeadIds, string CreatedBy, VisitPhotoRow? Signature);
 
 public sealed class SearchVisitsHandler(AppDbContext db, FieldWorkAccess access, RegionDirectory regions)
 {
@@ -51,10 +52,11 @@ public sealed class SearchVisitsHandler(AppDbContext db, FieldWorkAccess access,
         var v = await visits.Include(x => x.Photos).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (v is null) return Failure.NotFound("该走访记录");
         var row = (await RowsAsync(visits.Where(x => x.Id == id), ct))[0];
-        var photos = v.Photos.OrderBy(p => p.Id)
-            .Select(p => new VisitPhotoRow(p.StoredFileId, $"/api/v1/files/{p.StoredFileId}", p.Sha256, p.TakenAt, p.ExifLatitude is not null)).ToList();
+        static VisitPhotoRow Photo(VisitPhoto p) => new(p.StoredFileId, $"/api/v1/files/{p.StoredFileId}", p.Sha256, p.TakenAt, p.ExifLatitude is not null);
+        var photos = v.Photos.Where(p => !p.IsSignature).OrderBy(p => p.Id).Select(Photo).ToList();
+        var signature = v.Photos.FirstOrDefault(p => p.IsSignature) is { } s ? Photo(s) : null;
         static List<long> Ids(string? csv) => csv is null ? [] : csv.Split(',').Select(long.Parse).ToList();
-        return new VisitDetail(row, photos, v.HouseholdUpdateJson, Ids(v.ProblemIds), Ids(v.LeadIds), v.CreatedBy);
+        return new VisitDetail(row, photos, v.HouseholdUpdateJson, Ids(v.ProblemIds), Ids(v.LeadIds), v.CreatedBy, signature);
     }
 
     // The household joins through its own scope filter (a visit in scope is of a household in scope); cadre names come
@@ -64,7 +66,8 @@ public sealed class SearchVisitsHandler(AppDbContext db, FieldWorkAccess access,
         var rows = await (from v in q
                           join h in db.Households on v.HouseholdId equals h.Id
                           select new VisitRow(v.Id, v.ClientId, v.HouseholdId, h.HouseholdNumber, h.HeadName, v.VillageCode, "", v.CadreId, "",
-                              v.VisitedAt, v.EnteredAt, v.Kind, v.Notes, v.Photos.Count, v.UpdateState, v.Latitude, v.Longitude, v.Accuracy))
+                              v.VisitedAt, v.EnteredAt, v.Kind, v.Notes, v.Photos.Count(p => !p.IsSignature), v.UpdateState, v.Latitude, v.Longitude, v.Accuracy,
+                              v.Photos.Any(p => p.IsSignature)))
             .ToListAsync(ct);
         var cadres = await CadreNames.LookupAsync(db, rows.Select(r => r.CadreId), ct);
         return rows.Select(r => r with

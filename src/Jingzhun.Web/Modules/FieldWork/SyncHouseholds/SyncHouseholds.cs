@@ -28,7 +28,7 @@ public sealed record SyncLead(long Id, LeadSource Source, string SourceLabel, st
 public sealed record SyncHousehold(long Id, string Number, string VillageCode, string VillageName, string HeadName, int Size,
     HouseholdStatus Status, string StatusLabel, string? Address, double? Latitude, double? Longitude, int Version, DateTime UpdatedAt,
     DateOnly PairedSince, IReadOnlyList<SyncMember> Members, VisitFacts Facts, SyncIncome? Income, SyncLastVisit? LastVisit,
-    IReadOnlyList<SyncProblem> OpenProblems, IReadOnlyList<SyncLead> OpenLeads);
+    IReadOnlyList<SyncProblem> OpenProblems, IReadOnlyList<SyncLead> OpenLeads, bool SignatureRequired);
 
 public sealed record SyncHouseholdsResult(DateTime ServerTime, SyncCadre Cadre, IReadOnlyList<SyncHousehold> Households, IReadOnlyList<long> Removed);
 
@@ -82,6 +82,10 @@ public sealed class SyncHouseholdsHandler(AppDbContext db, FieldWorkAccess acces
                 .Where(l => ids.Contains(l.HouseholdId) && (l.Status == LeadStatus.Open || l.Status == LeadStatus.InProcedure)).ToListAsync(ct))
             .ToLookup(l => l.HouseholdId);
         var today = ChinaTime.Today(clock);
+        // 走访需户主签字 is the household's county's choice (a cadre may serve villages of another county).
+        var signing = new Dictionary<string, bool>();
+        foreach (var county in households.Select(h => h.VillageCode[..Math.Min(6, h.VillageCode.Length)]).Distinct())
+            signing[county] = (await policies.InForceAsync<VisitPolicy>(county, today.Year, ct)).SignatureRequired;
         var list = households.Select(h =>
         {
             var income = h.Incomes.OrderByDescending(i => i.Year).FirstOrDefault();
@@ -95,7 +99,8 @@ public sealed class SyncHouseholdsHandler(AppDbContext db, FieldWorkAccess acces
                 income is null ? null : new SyncIncome(income.Year, income.ToLines(), income.PerCapitaNetIncome),
                 last is null ? null : new SyncLastVisit(last.VisitedAt, last.Kind, Labels.Of(last.Kind), last.Name),
                 problems[h.Id].Select(p => new SyncProblem(p.Id, p.Dimension, Labels.Of(p.Dimension), p.Description, p.Status)).ToList(),
-                leads[h.Id].Select(l => new SyncLead(l.Id, l.Source, Labels.Of(l.Source), l.Detail, l.Status)).ToList());
+                leads[h.Id].Select(l => new SyncLead(l.Id, l.Source, Labels.Of(l.Source), l.Detail, l.Status)).ToList(),
+                signing[h.VillageCode[..Math.Min(6, h.VillageCode.Length)]]);
         }).ToList();
         var policy = await policies.InForceAsync<VisitPolicy>(cadre.RegionCode, today.Year, ct);
         return new SyncHouseholdsResult(serverTime, new SyncCadre(cadre.Id, cadre.Name, cadre.Unit, policy.GpsThresholdMetres), list, removed);

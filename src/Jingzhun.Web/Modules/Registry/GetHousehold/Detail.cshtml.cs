@@ -56,7 +56,9 @@ public sealed class DetailModel(GetHouseholdHandler handler, IEnumerable<IHouseh
         }
     }
 
-    public static string Money(decimal v) => v.ToString("N2", CultureInfo.InvariantCulture);
+    /// <summary>Income lines and totals: from 1万 in 万 (68.07万), below with two decimals; per-capita in yuan below 10万.</summary>
+    public static string Money(decimal v) => ChineseNumbers.Money(v);
+    public static string PerCapita(decimal v) => ChineseNumbers.PerCapita(v);
     public static string Text(string? s) => string.IsNullOrWhiteSpace(s) ? "—" : s;
     public static string Num<T>(T? v, string unit = "") where T : struct => v is null ? "—" : $"{v}{unit}";
 

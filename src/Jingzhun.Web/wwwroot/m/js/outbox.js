@@ -21,10 +21,12 @@ export async function outboxScreen() {
 
 async function card(item) {
   const [text, cls] = states[item.state] ?? states.pending;
-  const photos = await photosOf(item.clientId);
+  const all = await photosOf(item.clientId);
+  const photos = all.filter((p) => !p.signature);
   return h('div.card', { dataset: { clientId: item.clientId, state: item.state } },
     h('div.item-top', {}, h('b', {}, item.householdLabel), h(`span.tag.${cls}`, {}, text)),
     h('div.small.muted', {}, `${visitKinds[item.visit.kind] ?? item.visit.kind} · 走访于 ${fmtTime(item.visit.visitedAt)} · 照片 ${photos.length} 张`
+      + (all.length > photos.length ? ' · 户主已签字' : '')
       + (item.visit.householdUpdate ? ' · 含户信息更新' : '') + (item.visit.findings?.length ? ` · 发现问题 ${item.visit.findings.length} 项` : '')),
     item.error ? h('div.alert.error.small', {}, item.error) : null,
     item.state === 'error' && item.visit.householdUpdate

@@ -18,16 +18,18 @@ export async function outbox() {
 export const pendingCount = async () => (await outbox()).length;
 export const photosOf = (visitClientId) => byIndex(PHOTOS, 'visit', visitClientId);
 
-/** Queues a visit and its photos (Blobs) on the phone: all of it or nothing. */
-export async function queueVisit(visit, photos, householdLabel) {
+/** Queues a visit, its photos and the household head's signature (Blobs) on the phone: all of it or nothing. */
+export async function queueVisit(visit, photos, householdLabel, signature = null) {
   const s = await api.session();
   const item = {
     clientId: visit.clientId, user: s.userName, householdId: visit.householdId, householdLabel,
     createdAt: new Date().toISOString(), state: 'pending', error: null, visit, photoIds: photos.map((p) => p.clientId),
+    signatureId: signature?.clientId ?? null,
   };
   await tx([OUTBOX, PHOTOS], 'readwrite', (st) => {
     st[OUTBOX].add(item);
     for (const p of photos) st[PHOTOS].add({ ...p, visitClientId: visit.clientId, serverId: null });
+    if (signature) st[PHOTOS].add({ ...signature, signature: true, visitClientId: visit.clientId, serverId: null });
   });
   emit({ refresh: false });
   return item;
@@ -111,7 +113,8 @@ async function upload() {
   for (const item of await outbox()) {
     if (item.state === 'conflict') continue;           // waits for the user's choice
     try {
-      ready.push({ item, photoIds: await uploadPhotos(item) });
+      const photoIds = await uploadPhotos(item);
+      ready.push({ item, photoIds, signatureId: item.signatureId ? await uploadPhoto(item.signatureId) : null });
     } catch (e) {
       if (!(e instanceof api.ApiError)) throw e;        // offline or signed out: stop, retry later
       await put(OUTBOX, { ...item, state: 'error', error: `照片上传失败：${e.problem ? problemText(e.problem) : e.message}` });
@@ -119,7 +122,7 @@ async function upload() {
     }
   }
   if (ready.length === 0) return counts;
-  const res = await api.post('/sync/visits', { visits: ready.map(({ item, photoIds }) => ({ ...item.visit, photoIds })) });
+  const res = await api.post('/sync/visits', { visits: ready.map(({ item, photoIds, signatureId }) => ({ ...item.visit, photoIds, signatureId })) });
   for (const r of res.results ?? []) {
     const item = ready.find((x) => x.item.clientId === r.clientId)?.item;
     if (!item) continue;
@@ -133,7 +136,7 @@ async function upload() {
     } else {
       await put(OUTBOX, { ...item, state: 'error', error: problemText(r) });
       // The server no longer knows a photo: upload it again on the next try (idempotent by its client id).
-      if (Object.keys(r.errors ?? {}).some((k) => k.startsWith('photoIds'))) await forgetUploads(item);
+      if (Object.keys(r.errors ?? {}).some((k) => k.startsWith('photoIds') || k.startsWith('signatureId'))) await forgetUploads(item);
       counts.failed++;
     }
   }
@@ -148,19 +151,25 @@ async function forgetUploads(item) {
 async function uploadPhotos(item) {
   const ids = [];
   for (const id of item.photoIds) {
-    let p = await get(PHOTOS, id);
-    if (!p) continue;
-    if (!p.serverId) {
-      const form = new FormData();
-      form.append('clientId', p.clientId);
-      form.append('file', p.blob, p.name || `${p.clientId}.jpg`);
-      const r = await api.postForm('/sync/photos', form);
-      p = { ...p, serverId: r.id };
-      await put(PHOTOS, p);
-    }
-    ids.push(p.serverId);
+    const serverId = await uploadPhoto(id);
+    if (serverId) ids.push(serverId);
   }
   return ids;
+}
+
+/** Uploads one photo (or the signature) unless the server has it already; its server id, or null if it is gone. */
+async function uploadPhoto(id) {
+  let p = await get(PHOTOS, id);
+  if (!p) return null;
+  if (!p.serverId) {
+    const form = new FormData();
+    form.append('clientId', p.clientId);
+    form.append('file', p.blob, p.name || `${p.clientId}.jpg`);
+    const r = await api.postForm('/sync/photos', form);
+    p = { ...p, serverId: r.id };
+    await put(PHOTOS, p);
+  }
+  return p.serverId;
 }
 
 export function problemText(r) {

@@ -1,9 +1,11 @@
-// The visit form: kind, time, GPS, notes, photos from the camera, household facts seen at the door, findings.
+// The visit form: kind, time, GPS, notes, photos from the camera, household facts seen at the door, findings, and
+// the household head's signature where the county asks for it (走访需户主签字).
 // Saving always goes to the phone's outbox first (with or without signal); sync sends it on.
 import { h, show, toast, localInput, fmtTime } from './ui.js';
 import { get, getMeta, HOUSEHOLDS } from './store.js';
 import { distanceMetres, shrinkPhoto, photoStamp, loadDraft, saveDraft, dropDraft } from './field.js';
 import { queueVisit, run as sync } from './sync.js';
+import { signaturePad } from './signature.js';
 import { visitKinds, dimensions, severities, factFields, incomeFields, workStatuses, healthStatuses } from './labels.js';
 
 const MAX_PHOTOS = 9;
@@ -105,6 +107,18 @@ export async function visitScreen(id) {
     },
   });
 
+  // 户主签字: drawn with a finger on the pad, kept in the draft as a PNG and sent with the visit.
+  const needsSignature = hh.signatureRequired === true;
+  let signature = null;   // the PNG Blob while the pad holds a signature
+  let pad = null;
+  const signatureStatus = h('span.small.muted', { id: 'signature-status' }, '请户主在框内签字');
+  const signatureCanvas = h('canvas.signature', { id: 'signature-pad', width: 600, height: 200, 'aria-label': '户主签字框（用手指签名）' });
+  const signatureCard = needsSignature
+    ? h('div.card', { id: 'signature' }, h('div.field-label', {}, '户主签字（本县要求走访须有户主签字）'), signatureCanvas,
+      h('div.sign-row', {}, signatureStatus,
+        h('button.btn.secondary', { type: 'button', id: 'signature-clear', onclick: () => pad?.clear() }, '清除重签')))
+    : null;
+
   const findings = h('div');
   const addFinding = () => {
     const box = h('div.finding', {},
@@ -139,6 +153,7 @@ export async function visitScreen(id) {
     h('label.field', {}, h('span', {}, '走访情况'), h('textarea', { name: 'notes', maxlength: 2000, placeholder: '见到了谁、看到了什么、群众反映的困难…' })),
     h('div.card', {}, h('div.field-label', {}, `现场照片（最多 ${MAX_PHOTOS} 张）`), thumbs,
       h('label.btn.secondary.block.camera', {}, '拍照 / 选择照片', camera)),
+    signatureCard,
     h('details.more', {}, h('summary', {}, '更新生产生活条件'), h('div.body', {}, factsBox)),
     h('details.more', {}, h('summary', {}, '更新成员务工与健康'), h('div.body', {}, membersBox)),
     h('details.more', {}, h('summary', {}, '更新收入'), h('div.body', {}, incomeBox)),
@@ -178,6 +193,7 @@ export async function visitScreen(id) {
       if (months !== '' && !(Number.isInteger(Number(months)) && Number(months) >= 1 && Number(months) <= 12)) problems.push(`${name}：务工月数应为 1–12`);
       else if (status && status !== 'None' && box.dataset.workStatus === 'None' && months === '') problems.push(`${name}：开始务工，请填写务工月数`);
     }
+    if (needsSignature && (!pad || pad.isEmpty())) problems.push('本县要求走访须有户主签字：请户主在签字框内签字');
     const found = [...findings.children].map((box) => {
       const type = box.querySelector('[name=type]').value;
       const text = box.querySelector('[name=text]').value.trim();
@@ -196,7 +212,9 @@ export async function visitScreen(id) {
       ...position, notes: form.notes.value.trim() || null, householdUpdate: householdUpdate(), findings: found,
     };
     try {
-      await queueVisit(visit, photos.map(({ url, ...p }) => p), `${hh.headName}（${hh.number}）`);
+      const signed = needsSignature ? await pad.toBlob() : null;
+      await queueVisit(visit, photos.map(({ url, ...p }) => p), `${hh.headName}（${hh.number}）`,
+        signed ? { clientId: newId(), blob: signed, name: 'signature.png', type: 'image/png' } : null);
     } catch (e) {
       button.disabled = false;
       errors.hidden = false;
@@ -220,6 +238,7 @@ export async function visitScreen(id) {
   const draft = () => ({
     values: fields().map((el) => el.value), findings: findings.children.length,
     photos: photos.map(({ url, ...p }) => p),
+    signature,
   });
   function keepDraft(now) {
     clearTimeout(draftTimer);
@@ -241,6 +260,18 @@ export async function visitScreen(id) {
         type: 'button',
         onclick: async () => { await dropDraft(hh.id); dirty = false; saved = true; visitScreen(id); },
       }, '放弃草稿'));
+  }
+  if (needsSignature) {
+    signature = restored?.signature ?? null;
+    pad = signaturePad(signatureCanvas, {
+      initial: restored?.signature ?? null,
+      onChange: async (empty) => {
+        signature = empty ? null : await pad.toBlob();
+        signatureStatus.textContent = empty ? '请户主在框内签字' : '户主已签字';
+        dirty = true;
+        keepDraft();
+      },
+    });
   }
   // Leaving the app (home button, screen off) writes the draft at once: the system may kill the app next.
   const onHide = () => { if (document.visibilityState === 'hidden' && form.isConnected) keepDraft(true); };

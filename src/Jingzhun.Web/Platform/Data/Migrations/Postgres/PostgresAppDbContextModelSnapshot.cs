@@ -479,6 +479,9 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.Property<double?>("ExifLongitude")
                         .HasColumnType("double precision");
 
+                    b.Property<bool>("IsSignature")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -555,6 +558,9 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<int>("PairingGraceDays")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("SignatureRequired")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("TownshipSwitchMinutes")
                         .HasColumnType("integer");

@@ -451,6 +451,9 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     b.Property<double?>("ExifLongitude")
                         .HasColumnType("REAL");
 
+                    b.Property<bool>("IsSignature")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -524,6 +527,9 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("PairingGraceDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SignatureRequired")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("TownshipSwitchMinutes")
