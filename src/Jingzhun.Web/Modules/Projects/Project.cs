@@ -143,7 +143,7 @@ public sealed class Project : Platform.Auditing.IAudited, Platform.Data.IVersion
 
     /// <summary>Moves the project one step (the handler has checked <see cref="CanApply"/>, the permission and the duties).</summary>
     public void Apply(ProjectStep step, string note, DateTime now, DateOnly today, string by, int? progress = null,
-        AcceptanceResult? result = null, DateOnly? plannedEnd = null)
+        AcceptanceResult? result = null, DateOnly? plannedEnd = null, string? reason = null)
     {
         if (!CanApply(step))
             throw new InvalidOperationException($"项目当前为“{Labels.Of(Stage)}”，不能执行“{Labels.Of(step)}”");
@@ -157,7 +157,7 @@ public sealed class Project : Platform.Auditing.IAudited, Platform.Data.IVersion
             case ProjectStep.Complete: Progress = 100; CompletedAt = now; CompletedBy = by; break;
             case ProjectStep.Accept: AcceptedAt = now; AcceptanceResult = result; break;
             case ProjectStep.Adjust: if (plannedEnd is { } end) PlannedEnd = end; break;
-            case ProjectStep.Terminate: TerminationReason = note; break;
+            case ProjectStep.Terminate: TerminationReason = reason ?? note; break;
         }
         Version++;
         UpdatedAt = now;

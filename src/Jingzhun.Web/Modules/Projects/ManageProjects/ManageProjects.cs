@@ -280,7 +280,7 @@ public sealed class ManageProjectsHandler(AppDbContext db, RegionDirectory regio
                 break;
         }
         p.Apply(r.Step, note, clock.GetUtcNow().UtcDateTime, Today, user.UserName, r.Progress, r.Result,
-            r.Step == ProjectStep.Adjust ? r.PlannedEnd : null);
+            r.Step == ProjectStep.Adjust ? r.PlannedEnd : null, r.Reason?.Trim());
         if (await db.SaveEditAsync("该项目", t => db.Projects.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, t), ct) is { } conflict)
             return conflict;
         return await GetAsync(id, ct);
