@@ -58,18 +58,19 @@ internal sealed class ProjectsDemoSeed(AppDbContext db, RegionDirectory regions,
             {
                 Year = year, Source = i.Source, Level = i.Level, DocumentNumber = string.Format(System.Globalization.CultureInfo.InvariantCulture, i.Doc, year),
                 Amount = i.Wan * 10_000m, CountyCode = DemoSeeder.County, IssuedOn = new DateOnly(year, i.Month, 10 + rng.Next(10)),
-                Version = 1, UpdatedAt = DateTime.UtcNow, UpdatedBy = "系统",
+                Version = 1, UpdatedAt = clock.GetUtcNow().UtcDateTime, UpdatedBy = "系统",
             }).Where(a => a.IssuedOn <= today).ToList();
             db.FundAllocations.AddRange(allocations);
             await db.SaveChangesAsync(ct);
             var left = allocations.ToDictionary(a => a.Id, a => a.Amount);
             var count = 140 + rng.Next(21);
-            for (var n = 0; n < count; n++)
+            // One write for the year's projects, one for their money.
+            var made = Enumerable.Range(0, count).Select(_ => NewProject(year, villages, households, today, rng)).ToList();
+            db.Projects.AddRange(made.Select(m => m.Project));
+            await db.SaveChangesAsync(ct);
+            projects += made.Count;
+            foreach (var (p, source) in made)
             {
-                var (p, source) = NewProject(year, villages, households, today, rng);
-                db.Projects.Add(p);
-                await db.SaveChangesAsync(ct);
-                projects++;
                 if (p.Stage is ProjectStage.Proposed or ProjectStage.Reviewed or ProjectStage.Terminated) continue;
                 // Split the budget onto the year's allocations of its source, as far as they reach.
                 var need = p.Budgets[0].Amount;

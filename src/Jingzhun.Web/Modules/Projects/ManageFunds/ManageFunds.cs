@@ -20,7 +20,8 @@ public sealed record AllocationRow(long Id, int Year, FundSource Source, FundLev
 
 public sealed record CreateAllocationRequest(int Year, FundSource Source, FundLevel Level,
     [property: Text(60, "文号", typeof(FundAllocation), nameof(FundAllocation.DocumentNumber))] string DocumentNumber,
-    decimal Amount, string CountyCode, DateOnly IssuedOn);
+    decimal Amount,
+    [property: Text(6, "接收区县", typeof(FundAllocation), nameof(FundAllocation.CountyCode))] string CountyCode, DateOnly IssuedOn);
 
 public sealed record AssignFundsRequest(long AllocationId, decimal Amount);
 
