@@ -126,7 +126,7 @@ internal sealed class ProjectsDemoSeed(AppDbContext db, RegionDirectory regions,
             if (next is not null) chosen.Add(next.Code);
         }
         var source = rng.Next(10) switch { < 4 => FundSource.CentralBridging, < 6 => FundSource.CityBridging, < 8 => FundSource.CountyBridging, 8 => FundSource.Integrated, _ => FundSource.EastWest };
-        var amount = (10 + rng.Next(120)) * 5_000m;
+        var amount = (40 + rng.Next(200)) * 5_000m;
         var start = new DateOnly(year, 3, 1).AddDays(rng.Next(150));
         var end = start.AddDays(90 + rng.Next(180));
         var beneficiaries = new List<(long, BenefitKind)>();
@@ -141,7 +141,8 @@ internal sealed class ProjectsDemoSeed(AppDbContext db, RegionDirectory regions,
             foreach (var id in ids.OrderBy(_ => rng.Next()).Take(3 + rng.Next(10))) beneficiaries.Add((id, benefit));
         }
         var proposedAt = ChinaTime.ToUtc(new DateOnly(year - 1, 10, 1).AddDays(rng.Next(60)).ToDateTime(new TimeOnly(9, 0)));
-        var p = Project.Propose($"{village.Name}{subType}项目", year, chosen, kind.Category, subType, UnitOf(kind.Category, village.Name),
+        var place = village.Name.Replace("村民委员会", "", StringComparison.Ordinal).Replace("居民委员会", "", StringComparison.Ordinal);
+        var p = Project.Propose($"{place}{subType}项目", year, chosen, kind.Category, subType, UnitOf(kind.Category, place),
             start, end, beneficiaries.Count + rng.Next(20), kind.Category == ProjectCategory.Employment ? 5 + rng.Next(40) : rng.Next(10),
             (5 + rng.Next(30)) * 100m, [(source, amount)], beneficiaries, proposedAt, "tuqiao");
         // Recent years are still on their way; older ones are mostly accepted (a few stopped or waiting: the warnings).
