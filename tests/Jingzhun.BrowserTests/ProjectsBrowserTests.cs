@@ -47,7 +47,12 @@ public sealed partial class ProjectsBrowserTests(BrowserApp app)
         await vp.GetByLabel("带动户数").FillAsync("20");
         await vp.GetByLabel("资金来源 1").SelectOptionAsync(new SelectOptionValue { Label = "中央财政衔接资金" });
         await vp.GetByLabel("预算金额（元） 1").FillAsync("200000");
-        await Picker.ChooseAsync(vp.Locator("main"), "受益户", household.HeadName, label: household.HeadName);
+        var beneficiaries = Picker.Of(vp.Locator("main"), "受益户");
+        await beneficiaries.Locator("[data-picker-search]").FillAsync(household.Number);
+        var found = beneficiaries.Locator("[data-pick]", new() { HasText = household.Number });
+        await Expect(found).ToHaveCountAsync(1);
+        await found.ClickAsync();
+        await Expect(beneficiaries.Locator(".picker-chip")).ToContainTextAsync(household.HeadName);
         await vp.GetByLabel("受益方式").SelectOptionAsync(new SelectOptionValue { Label = "务工就业" });
         await vp.GetByRole(AriaRole.Button, new() { Name = "申报", Exact = true }).ClickAsync();
         await Expect(vp.Locator(".g-alert.g-ok")).ToHaveTextAsync("项目已申报，待乡镇审核");
@@ -114,7 +119,7 @@ public sealed partial class ProjectsBrowserTests(BrowserApp app)
         // 验收 (the county), with its result; the history names everyone who took a step.
         await Step(cp, "验收").GetByLabel("验收结果").SelectOptionAsync(new SelectOptionValue { Label = "合格" });
         await DoAsync(cp, "验收", "已验收");
-        await Expect(cp.Locator("form.g-step")).ToHaveCountAsync(0);
+        await Expect(cp.Locator("form.g-step:has(input[name='Input.Step'])")).ToHaveCountAsync(0);
         var by = await cp.Locator("#history tbody tr td:nth-child(2)").AllInnerTextsAsync();
         Assert.Equal(["village", "tuqiao", "tl_admin", "tl_admin", "tuqiao", "tuqiao", "tuqiao", "tl_admin"], by);
 
