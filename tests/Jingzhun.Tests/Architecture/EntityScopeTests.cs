@@ -65,7 +65,8 @@ public sealed class EntityScopeTests
         // AuditEntry: the audit log, read only with audit.view (county and above), never by a cadre.
         // RegistrySnapshotRow: a frozen year-end copy read by county statistics, not by cadres.
         // WorkLogHousehold: part of a work log, which is its author's region's record.
-        Assert.Equal(["AuditEntry", "RegistrySnapshotRow", "WorkLogHousehold"], notOwned);
+        // ProjectBeneficiary: part of a project (a region's record); the project page names only households the reader's own scope shows.
+        Assert.Equal(["AuditEntry", "ProjectBeneficiary", "RegistrySnapshotRow", "WorkLogHousehold"], notOwned);
     }
 
     [Fact]

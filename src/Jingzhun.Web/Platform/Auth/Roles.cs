@@ -49,12 +49,22 @@ public static class Permissions
     public const string FieldWorkManage = "fieldwork.manage";
     /// <summary>数据备份: back up now and see the backups; the national system administrator only.</summary>
     public const string SystemBackup = "system.backup";
+    // 衔接项目库: see; 申报 (village, township); 审核 (township); 论证入库, 计划下达, 验收, 调整, 终止 (county); 开工, 进度, 竣工 (township).
+    public const string ProjectsView = "projects.view";
+    public const string ProjectsPropose = "projects.propose";
+    public const string ProjectsReview = "projects.review";
+    public const string ProjectsApprove = "projects.approve";
+    public const string ProjectsImplement = "projects.implement";
+    // 衔接资金: see allocations, payments and 支出进度; record allocations, split them onto projects, record payments (county finance).
+    public const string FundsView = "funds.view";
+    public const string FundsManage = "funds.manage";
 
     /// <summary>Permissions that let a role write something: uploading a file needs one of them (the auditor holds none).</summary>
     public static readonly string[] Write =
     [
         RegistryEdit, RegistryCreate, RegistryImport, GuaranteesReport, GuaranteesWork, MonitoringReport,
         MonitoringWork, FieldWorkLog, FieldWorkManage, FieldWorkFlag, FieldWorkMeet,
+        ProjectsPropose, ProjectsReview, ProjectsApprove, ProjectsImplement, FundsManage,
     ];
 
     public static readonly string[] All =
@@ -63,6 +73,7 @@ public static class Permissions
         GuaranteesView, GuaranteesReport, GuaranteesAssign, GuaranteesWork, GuaranteesVerify, PolicyEdit,
         MonitoringView, MonitoringReport, MonitoringWork, MonitoringReview, MonitoringDecide, RegistrySnapshot, RegionsEdit, FieldWorkManage,
         FieldWorkView, FieldWorkSupervise, FieldWorkLog, FieldWorkMeet, FieldWorkFlag, SystemBackup,
+        ProjectsView, ProjectsPropose, ProjectsReview, ProjectsApprove, ProjectsImplement, FundsView, FundsManage,
     ];
 }
 
@@ -85,17 +96,19 @@ public static class Roles
         new(TownshipOfficer, "乡镇干部", 60, [Permissions.RegistryView, Permissions.RegistryEdit, Permissions.RegistryCreate, Permissions.RegistryExport, Permissions.RegistryImport,
             Permissions.GuaranteesView, Permissions.GuaranteesReport, Permissions.GuaranteesAssign, Permissions.GuaranteesWork, Permissions.GuaranteesVerify,
             Permissions.MonitoringView, Permissions.MonitoringReport, Permissions.MonitoringWork, Permissions.MonitoringReview, Permissions.FieldWorkManage,
-            Permissions.FieldWorkView, Permissions.FieldWorkSupervise, Permissions.FieldWorkLog, Permissions.FieldWorkMeet, Permissions.FieldWorkFlag]),
+            Permissions.FieldWorkView, Permissions.FieldWorkSupervise, Permissions.FieldWorkLog, Permissions.FieldWorkMeet, Permissions.FieldWorkFlag,
+            Permissions.ProjectsView, Permissions.ProjectsPropose, Permissions.ProjectsReview, Permissions.ProjectsImplement, Permissions.FundsView]),
         new(VillageOfficer, "村干部", 40, [Permissions.RegistryView, Permissions.RegistryEdit, Permissions.RegistryCreate, Permissions.RegistryExport,
             Permissions.GuaranteesView, Permissions.GuaranteesReport, Permissions.GuaranteesWork,
             Permissions.MonitoringView, Permissions.MonitoringReport, Permissions.MonitoringWork, Permissions.FieldWorkManage,
-            Permissions.FieldWorkView, Permissions.FieldWorkLog, Permissions.FieldWorkFlag]),
+            Permissions.FieldWorkView, Permissions.FieldWorkLog, Permissions.FieldWorkFlag,
+            Permissions.ProjectsView, Permissions.ProjectsPropose]),
         new(Cadre, "帮扶干部", 20, [Permissions.RegistryView, Permissions.RegistryEdit,
             Permissions.GuaranteesView, Permissions.GuaranteesReport, Permissions.GuaranteesWork,
             Permissions.MonitoringView, Permissions.MonitoringReport, Permissions.MonitoringWork,
             Permissions.FieldWorkView, Permissions.FieldWorkLog]),
         new(Auditor, "只读（审计）", 10, [Permissions.RegistryView, Permissions.RegistryExport, Permissions.AuditView, Permissions.GuaranteesView,
-            Permissions.MonitoringView, Permissions.FieldWorkView, Permissions.FieldWorkSupervise]),
+            Permissions.MonitoringView, Permissions.FieldWorkView, Permissions.FieldWorkSupervise, Permissions.ProjectsView, Permissions.FundsView]),
     ];
 
     public static RoleDefinition? Find(string? name) => All.FirstOrDefault(r => r.Name == name);

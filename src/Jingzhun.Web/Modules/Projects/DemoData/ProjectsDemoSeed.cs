@@ -1,0 +1,209 @@
+using Jingzhun.Web.Modules.Regions;
+using Jingzhun.Web.Modules.Registry;
+using Jingzhun.Web.Modules.Registry.DemoData;
+using Jingzhun.Web.Platform;
+using Jingzhun.Web.Platform.Data;
+using Jingzhun.Web.Platform.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jingzhun.Web.Modules.Projects.DemoData;
+
+/// <summary>
+/// The demo county's 衔接项目库 2021–2025 (once, after the registry): about 150 projects a year with budgets, beneficiary
+/// households, allocations of about 1.2 亿 yuan a year split onto them, and payments consistent with each project's stage.
+/// Deterministic: the same seed gives the same library.
+/// </summary>
+internal sealed class ProjectsDemoSeed(AppDbContext db, RegionDirectory regions, TimeProvider clock, ILogger<ProjectsDemoSeed> log) : IStartupSeed
+{
+    public int Order => 450;
+    public bool DemoOnly => true;
+
+    private static readonly (ProjectCategory Category, string[] SubTypes, int Weight)[] Kinds =
+    [
+        (ProjectCategory.Industry, ["柑橘种植基地", "生猪养殖场", "农产品加工厂", "冷链仓储设施", "乡村旅游配套", "蔬菜大棚"], 45),
+        (ProjectCategory.Employment, ["帮扶车间", "以工代赈", "公益性岗位", "技能培训"], 15),
+        (ProjectCategory.Construction, ["产业路", "饮水工程", "人居环境整治", "村组道路硬化"], 25),
+        (ProjectCategory.PublicService, ["村卫生室改造", "教育助学", "村级便民服务中心"], 8),
+        (ProjectCategory.Relocation, ["安置点配套设施", "安置点后续产业"], 4),
+        (ProjectCategory.Other, ["项目管理费"], 3),
+    ];
+
+    /// <summary>The year's allocations to the county: source, level, amount in 万元 and the issuing month.</summary>
+    private static readonly (FundSource Source, FundLevel Level, int Wan, int Month, string Doc)[] Issues =
+    [
+        (FundSource.CentralBridging, FundLevel.Central, 3200, 1, "渝财农〔{0}〕3号"),
+        (FundSource.CentralBridging, FundLevel.Central, 1800, 6, "渝财农〔{0}〕58号"),
+        (FundSource.CityBridging, FundLevel.City, 2100, 2, "渝财农〔{0}〕11号"),
+        (FundSource.CityBridging, FundLevel.City, 900, 7, "渝财农〔{0}〕66号"),
+        (FundSource.CountyBridging, FundLevel.County, 2000, 3, "铜财农〔{0}〕8号"),
+        (FundSource.EastWest, FundLevel.City, 800, 4, "渝协作办〔{0}〕5号"),
+        (FundSource.Integrated, FundLevel.County, 1500, 3, "铜财整合〔{0}〕2号"),
+    ];
+
+    public async Task<string?> SeedAsync(CancellationToken ct)
+    {
+        if (await db.Projects.AnyAsync(ct) || !await db.Households.AnyAsync(h => h.CountyCode == DemoSeeder.County, ct)) return null;
+        var villages = regions.ChildrenOf(DemoSeeder.County).SelectMany(t => regions.ChildrenOf(t.Code)).Where(v => v.Level == RegionLevel.Village).ToList();
+        if (villages.Count == 0) return null;
+        var households = (await db.Households.AsNoTracking().Where(h => h.CountyCode == DemoSeeder.County).Select(h => new { h.Id, h.VillageCode })
+            .ToListAsync(ct)).GroupBy(h => h.VillageCode).ToDictionary(g => g.Key, g => g.Select(h => h.Id).OrderBy(id => id).ToList());
+        var today = ChinaTime.Today(clock);
+        var rng = new Random(DemoSeeder.Seed + 17);
+        db.SuppressAudit = true;
+        var projects = 0;
+        var totalPaid = 0m;
+        for (var year = 2021; year <= Math.Min(2025, today.Year); year++)
+        {
+            var allocations = Issues.Select(i => new FundAllocation
+            {
+                Year = year, Source = i.Source, Level = i.Level, DocumentNumber = string.Format(System.Globalization.CultureInfo.InvariantCulture, i.Doc, year),
+                Amount = i.Wan * 10_000m, CountyCode = DemoSeeder.County, IssuedOn = new DateOnly(year, i.Month, 10 + rng.Next(10)),
+                Version = 1, UpdatedAt = clock.GetUtcNow().UtcDateTime, UpdatedBy = "系统",
+            }).Where(a => a.IssuedOn <= today).ToList();
+            db.FundAllocations.AddRange(allocations);
+            await db.SaveChangesAsync(ct);
+            var left = allocations.ToDictionary(a => a.Id, a => a.Amount);
+            var count = 140 + rng.Next(21);
+            // One write for the year's projects, one for their money.
+            var made = Enumerable.Range(0, count).Select(_ => NewProject(year, villages, households, today, rng)).ToList();
+            db.Projects.AddRange(made.Select(m => m.Project));
+            await db.SaveChangesAsync(ct);
+            projects += made.Count;
+            foreach (var (p, source) in made)
+            {
+                if (p.Stage is ProjectStage.Proposed or ProjectStage.Reviewed or ProjectStage.Terminated) continue;
+                // Split the budget onto the year's allocations of its source, as far as they reach.
+                var need = p.Budgets[0].Amount;
+                foreach (var a in allocations.Where(a => a.Source == source && left[a.Id] > 0))
+                {
+                    var take = Math.Min(need, left[a.Id]);
+                    if (take <= 0) break;
+                    left[a.Id] -= take;
+                    need -= take;
+                    var at = ChinaTime.ToUtc(Max(a.IssuedOn, p.PlannedStart.AddDays(-20)).ToDateTime(new TimeOnly(10, 0)));
+                    db.FundAssignments.Add(new FundAssignment { AllocationId = a.Id, ProjectId = p.Id, RegionCode = p.RegionCode, Amount = take, At = at, By = "tl_admin" });
+                    var share = p.Stage switch
+                    {
+                        ProjectStage.Accepted => 1m,
+                        ProjectStage.Completed => 0.8m,
+                        ProjectStage.Started => 0.2m + 0.1m * rng.Next(5),
+                        _ => 0m,
+                    };
+                    var pay = decimal.Round(take * share, 2);
+                    if (pay <= 0) continue;
+                    var first = Max(a.IssuedOn, p.StartedOn ?? p.PlannedStart);
+                    var paidOn = Min(first.AddDays(rng.Next(30, 200)), today);
+                    if (paidOn < a.IssuedOn) continue;
+                    db.FundPayments.Add(new FundPayment
+                    {
+                        ProjectId = p.Id, AllocationId = a.Id, RegionCode = p.RegionCode, PaidOn = paidOn, Amount = pay,
+                        VoucherNumber = $"TL{year}-{p.Id:D5}-{a.Id}", Payee = p.ImplementingUnit, At = ChinaTime.ToUtc(paidOn.ToDateTime(new TimeOnly(15, 0))), By = "tl_admin",
+                    });
+                    totalPaid += pay;
+                }
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        db.SuppressAudit = false;
+        log.LogInformation("衔接项目库：演示项目 {Projects} 个，累计支付 {Paid:0} 万元", projects, totalPaid / 10_000m);
+        return null;
+    }
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private static (Project Project, FundSource Source) NewProject(int year, List<Region> villages, Dictionary<string, List<long>> households,
+        DateOnly today, Random rng)
+    {
+        var kind = Pick(rng);
+        var subType = kind.SubTypes[rng.Next(kind.SubTypes.Length)];
+        var village = villages[rng.Next(villages.Count)];
+        var chosen = new List<string> { village.Code };
+        // A road or water project often serves the neighbouring village of the same township too.
+        if (kind.Category == ProjectCategory.Construction && rng.Next(3) == 0)
+        {
+            var next = villages.FirstOrDefault(v => v.ParentCode == village.ParentCode && v.Code != village.Code && rng.Next(3) == 0);
+            if (next is not null) chosen.Add(next.Code);
+        }
+        var source = rng.Next(10) switch { < 4 => FundSource.CentralBridging, < 6 => FundSource.CityBridging, < 8 => FundSource.CountyBridging, 8 => FundSource.Integrated, _ => FundSource.EastWest };
+        var amount = (40 + rng.Next(200)) * 5_000m;
+        var start = new DateOnly(year, 3, 1).AddDays(rng.Next(150));
+        var end = start.AddDays(90 + rng.Next(180));
+        var beneficiaries = new List<(long, BenefitKind)>();
+        if (households.TryGetValue(village.Code, out var ids) && kind.Category is ProjectCategory.Industry or ProjectCategory.Employment or ProjectCategory.Construction)
+        {
+            var benefit = kind.Category switch
+            {
+                ProjectCategory.Employment => BenefitKind.Wages,
+                ProjectCategory.Construction => BenefitKind.Facilities,
+                _ => (BenefitKind)(1 + rng.Next(4)),
+            };
+            foreach (var id in ids.OrderBy(_ => rng.Next()).Take(3 + rng.Next(10))) beneficiaries.Add((id, benefit));
+        }
+        var proposedAt = ChinaTime.ToUtc(new DateOnly(year - 1, 10, 1).AddDays(rng.Next(60)).ToDateTime(new TimeOnly(9, 0)));
+        var place = village.Name.Replace("村民委员会", "", StringComparison.Ordinal).Replace("居民委员会", "", StringComparison.Ordinal);
+        var p = Project.Propose($"{place}{subType}项目", year, chosen, kind.Category, subType, UnitOf(kind.Category, place),
+            start, end, beneficiaries.Count + rng.Next(20), kind.Category == ProjectCategory.Employment ? 5 + rng.Next(40) : rng.Next(10),
+            (5 + rng.Next(30)) * 100m, [(source, amount)], beneficiaries, proposedAt, "tuqiao");
+        // Recent years are still on their way; older ones are mostly accepted (a few stopped or waiting: the warnings).
+        var roll = rng.Next(100);
+        var target = (today.Year - year) switch
+        {
+            >= 2 => roll < 3 ? ProjectStage.Terminated : roll < 5 ? ProjectStage.Completed : ProjectStage.Accepted,
+            1 => roll < 5 ? ProjectStage.Planned : roll < 25 ? ProjectStage.Started : roll < 40 ? ProjectStage.Completed : roll < 97 ? ProjectStage.Accepted : ProjectStage.Terminated,
+            _ => roll < 10 ? ProjectStage.Proposed : roll < 20 ? ProjectStage.Reviewed : roll < 35 ? ProjectStage.Approved : roll < 55 ? ProjectStage.Planned : ProjectStage.Started,
+        };
+        var at = proposedAt;
+        DateTime Next(int days) => at = at.AddDays(days);
+        if (target == ProjectStage.Terminated)
+        {
+            p.Apply(ProjectStep.Terminate, "终止原因：群众意愿变化，项目不再实施", Next(40), DateOnly.FromDateTime(at), "tl_admin");
+            return (p, source);
+        }
+        var steps = new (ProjectStage Reached, ProjectStep Step, string By)[]
+        {
+            (ProjectStage.Reviewed, ProjectStep.Review, "tuqiao_review"), (ProjectStage.Approved, ProjectStep.Approve, "tl_admin"),
+            (ProjectStage.Planned, ProjectStep.IssuePlan, "tl_admin"), (ProjectStage.Started, ProjectStep.Start, "tuqiao"),
+            (ProjectStage.Completed, ProjectStep.Complete, "tuqiao"), (ProjectStage.Accepted, ProjectStep.Accept, "tl_admin"),
+        };
+        foreach (var (reached, step, by) in steps)
+        {
+            if (reached > target) break;
+            var when = step switch
+            {
+                ProjectStep.Start => ChinaTime.ToUtc(start.ToDateTime(new TimeOnly(9, 0))),
+                ProjectStep.Complete => ChinaTime.ToUtc(end.ToDateTime(new TimeOnly(17, 0))),
+                _ => Next(10 + rng.Next(20)),
+            };
+            at = when;
+            if (DateOnly.FromDateTime(ChinaTime.ToLocal(at)) > today) break;
+            var day = DateOnly.FromDateTime(ChinaTime.ToLocal(at));
+            p.Apply(step, step == ProjectStep.Accept ? "验收结果：合格" : Labels.Of(step), at, day, by,
+                result: step == ProjectStep.Accept ? AcceptanceResult.Passed : null);
+            if (step == ProjectStep.Start && target == ProjectStage.Started)
+                p.Apply(ProjectStep.Progress, "实施进度", at.AddDays(30), day.AddDays(30), by, progress: 20 + 10 * rng.Next(7));
+        }
+        return (p, source);
+    }
+
+    private static (ProjectCategory Category, string[] SubTypes, int Weight) Pick(Random rng)
+    {
+        var roll = rng.Next(Kinds.Sum(k => k.Weight));
+        foreach (var k in Kinds)
+        {
+            if (roll < k.Weight) return k;
+            roll -= k.Weight;
+        }
+        return Kinds[0];
+    }
+
+    private static string UnitOf(ProjectCategory c, string village) => c switch
+    {
+        ProjectCategory.Industry => $"{village}股份经济合作联合社",
+        ProjectCategory.Employment => "铜梁区人力社保局",
+        ProjectCategory.Construction => "铜梁区交通局",
+        ProjectCategory.PublicService => "铜梁区卫生健康委",
+        ProjectCategory.Relocation => "铜梁区发展改革委",
+        _ => "铜梁区乡村振兴局",
+    };
+}

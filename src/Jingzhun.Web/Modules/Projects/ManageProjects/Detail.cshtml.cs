@@ -1,0 +1,119 @@
+using Jingzhun.Web.Modules.Projects.ManageFunds;
+using Jingzhun.Web.Platform.Auth;
+using Jingzhun.Web.Platform.Forms;
+using Jingzhun.Web.Platform.Localization;
+using Jingzhun.Web.Platform.Problems;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jingzhun.Web.Modules.Projects.ManageProjects;
+
+/// <summary>The fields of every step's form; only those of <see cref="Step"/> are used.</summary>
+public sealed class ProjectStepInput
+{
+    public ProjectStep Step { get; set; }
+    public int Version { get; set; }
+    public string? Note { get; set; }
+    public int? Progress { get; set; }
+    public AcceptanceResult? Result { get; set; }
+    public DateOnly? PlannedEnd { get; set; }
+    public string? Reason { get; set; }
+}
+
+/// <summary>The money forms: 资金分配 (allocation, amount) and 资金支付 (allocation, day, amount, voucher, payee).</summary>
+public sealed class FundsInput
+{
+    public long? AllocationId { get; set; }
+    public decimal? Amount { get; set; }
+    public DateOnly? PaidOn { get; set; }
+    public string? VoucherNumber { get; set; }
+    public string? Payee { get; set; }
+}
+
+[Authorize(Permissions.ProjectsView)]
+public sealed class DetailModel(ManageProjectsHandler handler, ManageFundsHandler funds, CurrentUser me, TimeProvider clock) : PageModel
+{
+    public ProjectView View { get; private set; } = null!;
+    [BindProperty] public ProjectStepInput Input { get; set; } = new();
+    [BindProperty] public FundsInput Money { get; set; } = new();
+    [TempData] public string? Notice { get; set; }
+
+    /// <summary>The form that failed ("step:Review", "assign", "pay"): its fields are shown again with the errors.</summary>
+    public string? Failed { get; private set; }
+    public Dictionary<string, string[]> Errors { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
+    public string? Error { get; private set; }
+    public IReadOnlyList<AllocationRow> Allocations { get; private set; } = [];
+    public bool CanManageFunds => me.Has(Permissions.FundsManage);
+    public DateOnly Today => ChinaTime.Today(clock);
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
+    {
+        Failed = "step:" + Input.Step;
+        Errors = ModelState.BindingErrors(nameof(Input));
+        if (Errors.Count > 0) return await ShowAsync(id, null, ct);
+        var r = await handler.StepAsync(id, new ProjectStepRequest(Input.Step, Input.Version, Blank(Input.Note), Input.Progress, Input.Result,
+            Input.PlannedEnd, Blank(Input.Reason)), ct);
+        if (r.Succeeded)
+        {
+            Notice = $"已{Labels.Of(Input.Step)}，项目当前为“{Labels.Of(r.Value!.Project.Stage)}”";
+            return Redirect($"/projects/{id}");
+        }
+        return await ShowAsync(id, r.Failure, ct);
+    }
+
+    public async Task<IActionResult> OnPostAssignAsync(long id, CancellationToken ct)
+    {
+        if (!CanManageFunds) return Forbid();
+        Failed = "assign";
+        Errors = ModelState.BindingErrors(nameof(Money));
+        if (Errors.Count > 0) return await ShowAsync(id, null, ct);
+        var r = await funds.AssignAsync(id, new AssignFundsRequest(Money.AllocationId ?? 0, Money.Amount ?? 0), ct);
+        if (r.Succeeded)
+        {
+            Notice = $"已分配资金 {ProjectPages.Yuan(Money.Amount ?? 0)} 元";
+            return Redirect($"/projects/{id}");
+        }
+        return await ShowAsync(id, r.Failure, ct);
+    }
+
+    public async Task<IActionResult> OnPostPayAsync(long id, CancellationToken ct)
+    {
+        if (!CanManageFunds) return Forbid();
+        Failed = "pay";
+        Errors = ModelState.BindingErrors(nameof(Money));
+        if (Errors.Count > 0) return await ShowAsync(id, null, ct);
+        var r = await funds.PayAsync(id, new RecordPaymentRequest(Money.AllocationId ?? 0, Money.PaidOn ?? default, Money.Amount ?? 0,
+            Money.VoucherNumber ?? "", Money.Payee ?? ""), ct);
+        if (r.Succeeded)
+        {
+            Notice = $"已登记支付 {ProjectPages.Yuan(Money.Amount ?? 0)} 元";
+            return Redirect($"/projects/{id}");
+        }
+        return await ShowAsync(id, r.Failure, ct);
+    }
+
+    private async Task<IActionResult> ShowAsync(long id, Failure? failure, CancellationToken ct)
+    {
+        if (failure is { Kind: FailureKind.NotFound }) return NotFound();
+        Error = failure?.Message ?? FormErrors.FixAndRetry;
+        if (failure is not null) Errors = FormErrors.FieldErrors(failure);
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        var r = await handler.GetAsync(id, ct);
+        if (!r.Succeeded) return false;
+        View = r.Value!;
+        if (CanManageFunds) Allocations = await funds.ChoicesAsync(id, ct);
+        return true;
+    }
+
+    /// <summary>The value to show in a field: what was typed when this form failed, else nothing.</summary>
+    public T? Typed<T>(string form, T? value) => Failed == form ? value : default;
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

@@ -1,0 +1,26 @@
+using Jingzhun.Web.Modules.Projects.ManageFunds;
+using Jingzhun.Web.Modules.Projects.ManageProjects;
+using Jingzhun.Web.Modules.Projects.SpendingProgress;
+using Jingzhun.Web.Platform.Policies;
+
+namespace Jingzhun.Web.Modules.Projects;
+
+/// <summary>衔接项目库 and 衔接资金 (issue 17, first slice): projects through their stages, allocations, assignments, payments, 支出进度.</summary>
+public static class ProjectsModule
+{
+    public static IServiceCollection AddProjects(this IServiceCollection services) => services
+        .AddPolicyTable<Warnings.ProjectWarningPolicyTable>()
+        .AddScoped<Platform.IStartupSeed, DemoData.ProjectsDemoSeed>()
+        .AddScoped<ManageProjectsHandler>()
+        .AddScoped<ManageFundsHandler>()
+        .AddScoped<SpendingProgressHandler>();
+
+    public static RouteGroupBuilder MapProjectsApi(this RouteGroupBuilder api)
+    {
+        SpendingProgressHandler.Map(api);
+        ManageFundsHandler.Map(api);
+        ManageProjectsHandler.Map(api);
+        api.MapPolicyTable<Warnings.ProjectWarningPolicyTable>();
+        return api;
+    }
+}

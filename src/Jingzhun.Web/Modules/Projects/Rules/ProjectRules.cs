@@ -1,0 +1,61 @@
+namespace Jingzhun.Web.Modules.Projects.Rules;
+
+/// <summary>What a project may do next and when it is late: pure functions of its stage, dates and the county's policy.</summary>
+public static class ProjectRules
+{
+    /// <summary>Each step and the stages it may be taken from; no step is skipped (申报 → 审核 → 论证入库 → 计划下达 → 开工 → 竣工 → 验收).</summary>
+    public static readonly IReadOnlyDictionary<ProjectStep, ProjectStage[]> Allowed = new Dictionary<ProjectStep, ProjectStage[]>
+    {
+        [ProjectStep.Review] = [ProjectStage.Proposed],
+        [ProjectStep.Approve] = [ProjectStage.Reviewed],
+        [ProjectStep.IssuePlan] = [ProjectStage.Approved],
+        [ProjectStep.Start] = [ProjectStage.Planned],
+        [ProjectStep.Progress] = [ProjectStage.Started],
+        [ProjectStep.Complete] = [ProjectStage.Started],
+        [ProjectStep.Accept] = [ProjectStage.Completed],
+        [ProjectStep.Adjust] = [ProjectStage.Approved, ProjectStage.Planned, ProjectStage.Started],
+        [ProjectStep.Terminate] = [ProjectStage.Proposed, ProjectStage.Reviewed, ProjectStage.Approved, ProjectStage.Planned, ProjectStage.Started],
+    };
+
+    public static bool CanApply(ProjectStage stage, ProjectStep step) => Allowed.TryGetValue(step, out var from) && from.Contains(stage);
+
+    /// <summary>The stage after a step (progress and adjustment keep the stage).</summary>
+    public static ProjectStage Target(ProjectStage stage, ProjectStep step) => step switch
+    {
+        ProjectStep.Review => ProjectStage.Reviewed,
+        ProjectStep.Approve => ProjectStage.Approved,
+        ProjectStep.IssuePlan => ProjectStage.Planned,
+        ProjectStep.Start => ProjectStage.Started,
+        ProjectStep.Complete => ProjectStage.Completed,
+        ProjectStep.Accept => ProjectStage.Accepted,
+        ProjectStep.Terminate => ProjectStage.Terminated,
+        _ => stage,
+    };
+
+    /// <summary>Steps that need a reason written down (调整, 终止).</summary>
+    public static bool NeedsReason(ProjectStep step) => step is ProjectStep.Adjust or ProjectStep.Terminate;
+
+    /// <summary>The smallest region holding every village: the village itself, their township, or their county.</summary>
+    public static string CommonRegion(IReadOnlyList<string> villages)
+    {
+        foreach (var digits in new[] { 12, 9, 6 })
+            if (villages.All(v => v[..digits] == villages[0][..digits])) return villages[0][..digits];
+        return villages[0][..6];
+    }
+
+    /// <summary>
+    /// The warning of a project on a day, or null: its plan was issued more than <paramref name="notStartedDays"/> days ago
+    /// and it has not started; or it was completed more than <paramref name="notAcceptedDays"/> days ago and is not accepted.
+    /// </summary>
+    public static string? Warning(ProjectStage stage, DateOnly? planIssuedOn, DateOnly? completedOn, DateOnly today, int notStartedDays, int notAcceptedDays)
+    {
+        if (stage == ProjectStage.Planned && planIssuedOn is { } p && today.DayNumber - p.DayNumber > notStartedDays)
+            return $"计划下达已{today.DayNumber - p.DayNumber}天未开工（超过{notStartedDays}天）";
+        if (stage == ProjectStage.Completed && completedOn is { } c && today.DayNumber - c.DayNumber > notAcceptedDays)
+            return $"竣工已{today.DayNumber - c.DayNumber}天未验收（超过{notAcceptedDays}天）";
+        return null;
+    }
+
+    /// <summary>Whether adding <paramref name="amount"/> to <paramref name="used"/> stays within <paramref name="limit"/> (exact decimals).</summary>
+    public static bool Fits(decimal used, decimal amount, decimal limit) => used + amount <= limit;
+}

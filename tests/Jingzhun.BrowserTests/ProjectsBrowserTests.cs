@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Jingzhun.BrowserTests;
+
+/// <summary>
+/// 衔接项目 on the real pages, each step by the role whose work it is: the village proposes a project with a household it
+/// brings along; the township reviews; the county takes it into the library, issues the plan, records the money it
+/// received and puts part of it onto the project; the township starts, reports progress and completes it; the county
+/// pays (refused a fen beyond the budget) and accepts it.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class ProjectsBrowserTests(BrowserApp app)
+{
+    [GeneratedRegex(@"/projects/(\d+)$")]
+    private static partial Regex ProjectUrl();
+
+    private static ILocator Step(IPage page, string step) => page.Locator($"form[aria-label='{step}']");
+
+    private static async Task DoAsync(IPage page, string step, string stage)
+    {
+        await Step(page, step).GetByRole(AriaRole.Button, new() { Name = step }).ClickAsync();
+        await Expect(page.Locator(".g-alert.g-ok")).ToHaveTextAsync($"已{step}，项目当前为“{stage}”");
+    }
+
+    [SkippableFact]
+    public async Task A_project_is_proposed_reviewed_planned_funded_built_paid_and_accepted_by_the_roles_that_do_each_step()
+    {
+        var year = DateTime.UtcNow.AddHours(8).Year.ToString(CultureInfo.InvariantCulture);
+        await using var village = await app.SignInAsync("village");
+        var vp = village.Page;
+        var household = await RegistryPages.RegisterAsync(village);
+        var name = "柑橘基地测试项目" + Names.New();
+
+        // 申报 (the village): its own village is the project's place; the household is chosen from the registry.
+        await village.GotoAsync("/projects");
+        await vp.Locator("main").GetByRole(AriaRole.Link, new() { Name = "申报项目" }).ClickAsync();
+        await Expect(vp.Locator("h1")).ToHaveTextAsync("申报项目");
+        await vp.GetByLabel("项目名称").FillAsync(name);
+        await vp.GetByLabel("项目类别").SelectOptionAsync(new SelectOptionValue { Label = "产业发展" });
+        await vp.GetByLabel("项目子类").FillAsync("柑橘种植基地");
+        await vp.GetByLabel("实施单位").FillAsync("村股份经济合作联合社");
+        await vp.GetByLabel("计划开工").FillAsync($"{year}-03-01");
+        await vp.GetByLabel("计划完工").FillAsync($"{year}-11-30");
+        await vp.GetByLabel("带动户数").FillAsync("20");
+        await vp.GetByLabel("资金来源 1").SelectOptionAsync(new SelectOptionValue { Label = "中央财政衔接资金" });
+        await vp.GetByLabel("预算金额（元） 1").FillAsync("200000");
+        var beneficiaries = Picker.Of(vp.Locator("main"), "受益户");
+        await beneficiaries.Locator("[data-picker-search]").FillAsync(household.Number);
+        var found = beneficiaries.Locator("[data-pick]", new() { HasText = household.Number });
+        await Expect(found).ToHaveCountAsync(1);
+        await found.ClickAsync();
+        await Expect(beneficiaries.Locator(".picker-chip")).ToContainTextAsync(household.HeadName);
+        await vp.GetByLabel("受益方式").SelectOptionAsync(new SelectOptionValue { Label = "务工就业" });
+        await vp.GetByRole(AriaRole.Button, new() { Name = "申报", Exact = true }).ClickAsync();
+        await Expect(vp.Locator(".g-alert.g-ok")).ToHaveTextAsync("项目已申报，待乡镇审核");
+        await Expect(vp.Locator("h1")).ToContainTextAsync(name);
+        var id = ProjectUrl().Match(vp.Url).Groups[1].Value;
+        await Expect(vp.GetByRole(AriaRole.Link, new() { Name = household.Number })).ToBeVisibleAsync();
+        // The village cannot review or approve.
+        await Expect(vp.Locator("form.g-step")).ToHaveCountAsync(0);
+
+        // 审核 (the township).
+        await using var township = await app.SignInAsync("tuqiao");
+        var tp = township.Page;
+        await township.GotoAsync($"/projects/{id}");
+        await DoAsync(tp, "审核", "已审核");
+        await Expect(Step(tp, "论证入库")).ToHaveCountAsync(0);
+
+        // 论证入库 and 计划下达 (the county), then the money: an allocation received and part of it put onto the project.
+        await using var county = await app.SignInAsync("tl_admin");
+        var cp = county.Page;
+        await county.GotoAsync($"/projects/{id}");
+        await DoAsync(cp, "论证入库", "已入库");
+        await DoAsync(cp, "计划下达", "计划已下达");
+        var doc = $"渝财农〔{year}〕测{Names.New()}号";
+        await county.GotoAsync("/projects/funds");
+        var allocation = cp.Locator("form[aria-label='登记资金下达']");
+        await allocation.GetByLabel("资金来源").SelectOptionAsync(new SelectOptionValue { Label = "中央财政衔接资金" });
+        await allocation.GetByLabel("资金级次").SelectOptionAsync(new SelectOptionValue { Label = "中央" });
+        await allocation.GetByLabel("下达文号").FillAsync(doc);
+        await allocation.GetByLabel("下达金额（元）").FillAsync("300000");
+        await allocation.GetByLabel("下达日期").FillAsync(DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await allocation.GetByRole(AriaRole.Button, new() { Name = "登记" }).ClickAsync();
+        await Expect(cp.Locator(".g-alert.g-ok")).ToHaveTextAsync($"已登记资金下达 {doc}：300,000.00 元");
+        await county.GotoAsync($"/projects/{id}");
+        var assign = cp.Locator("form[aria-label='分配资金']");
+        var option = assign.Locator("option", new() { HasText = doc });
+        await assign.GetByLabel("下达资金").SelectOptionAsync((await option.GetAttributeAsync("value"))!);
+        await assign.GetByLabel("分配金额（元）").FillAsync("200000");
+        await assign.GetByRole(AriaRole.Button, new() { Name = "分配" }).ClickAsync();
+        await Expect(cp.Locator(".g-alert.g-ok")).ToHaveTextAsync("已分配资金 200,000.00 元");
+
+        // 开工, 报进度, 竣工 (the township).
+        await township.GotoAsync($"/projects/{id}");
+        await DoAsync(tp, "开工", "实施中");
+        await Step(tp, "报进度").GetByLabel("实施进度（%）").FillAsync("60");
+        await DoAsync(tp, "报进度", "实施中");
+        await Expect(tp.Locator("[data-stage]")).ToHaveTextAsync("实施中（进度 60%）");
+        await DoAsync(tp, "竣工", "已竣工");
+        await Expect(Step(tp, "验收")).ToHaveCountAsync(0);
+
+        // The county pays: one fen beyond the budget is refused and the form keeps what was typed; the budget exactly is paid.
+        await county.GotoAsync($"/projects/{id}");
+        var pay = cp.Locator("form[aria-label='登记支付']");
+        await pay.GetByLabel("支付金额（元）").FillAsync("200000.01");
+        await pay.GetByLabel("凭证号").FillAsync("付-001");
+        await pay.GetByLabel("收款单位（人）").FillAsync("村股份经济合作联合社");
+        await pay.GetByRole(AriaRole.Button, new() { Name = "登记支付" }).ClickAsync();
+        await Expect(cp.Locator(".g-alert.g-error")).ToContainTextAsync("超过项目预算");
+        await Expect(pay.GetByLabel("凭证号")).ToHaveValueAsync("付-001");
+        await pay.GetByLabel("支付金额（元）").FillAsync("200000");
+        await pay.GetByRole(AriaRole.Button, new() { Name = "登记支付" }).ClickAsync();
+        await Expect(cp.Locator(".g-alert.g-ok")).ToHaveTextAsync("已登记支付 200,000.00 元");
+        await Expect(cp.Locator("#payments tbody tr")).ToHaveCountAsync(1);
+
+        // 验收 (the county), with its result; the history names everyone who took a step.
+        await Step(cp, "验收").GetByLabel("验收结果").SelectOptionAsync(new SelectOptionValue { Label = "合格" });
+        await DoAsync(cp, "验收", "已验收");
+        await Expect(cp.Locator("form.g-step:has(input[name='Input.Step'])")).ToHaveCountAsync(0);
+        var by = await cp.Locator("#history tbody tr td:nth-child(2)").AllInnerTextsAsync();
+        Assert.Equal(["village", "tuqiao", "tl_admin", "tl_admin", "tuqiao", "tuqiao", "tuqiao", "tl_admin"], by);
+
+        // The 支出进度 page shows the county with money paid.
+        await county.GotoAsync($"/projects/spending?year={year}");
+        await Expect(cp.Locator("#ranking tbody tr", new() { HasText = "铜梁区" })).ToHaveCountAsync(1);
+        Assert.Empty(village.Errors.Concat(township.Errors).Concat(county.Errors));
+    }
+}
