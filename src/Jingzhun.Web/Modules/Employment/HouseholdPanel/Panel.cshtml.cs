@@ -21,7 +21,7 @@ public sealed class EmploymentPanelModel(AppDbContext db, ManageLoansHandler loa
 
     protected override async Task LoadAsync(long householdId, CancellationToken ct)
     {
-        Loans = (await loans.SearchAsync(new(null, null, null, householdId, null, 1, 50), ct)).Value?.Items ?? [];
+        Loans = (await loans.SearchAsync(new(null, null, null, householdId, null, null, 1, 50), ct)).Value?.Items ?? [];
         Jobs = (await jobs.SearchAsync(new(null, householdId, null, null, 1, 50), ct)).Value?.Items ?? [];
     }
 }

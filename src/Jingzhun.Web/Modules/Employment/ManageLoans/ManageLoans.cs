@@ -11,8 +11,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Modules.Employment.ManageLoans;
 
-/// <summary>Filters of the loan list; <c>dueWithinDays</c> lists loans not repaid that fall due in the next N days.</summary>
-public sealed record LoanQuery(string? Region, LoanStatus? Status, string? Bank, long? HouseholdId, int? DueWithinDays, int? Page, int? PageSize);
+/// <summary>
+/// Filters of the loan list; <c>dueWithinDays</c> lists loans not repaid that fall due in the next N days, <c>open</c> the loans
+/// not repaid (在贷 in the figures: 在贷, 展期, 续贷 and 逾期).
+/// </summary>
+public sealed record LoanQuery(string? Region, LoanStatus? Status, string? Bank, long? HouseholdId, int? DueWithinDays, bool? Open, int? Page, int? PageSize);
 
 /// <summary>A loan in a list: the borrower's ID number masked; <c>Status</c> is the status today (逾期 derived).</summary>
 public sealed record LoanRow(long Id, long HouseholdId, string HouseholdNumber, string HeadName, string VillageCode, string RegionPath,
@@ -69,6 +72,7 @@ public sealed class ManageLoansHandler(AppDbContext db, PolicyStore policies, Re
             var until = today.AddDays(days);
             query = query.Where(l => l.Status != LoanStatus.Repaid && l.DueOn >= today && l.DueOn <= until);
         }
+        if (q.Open == true) query = query.Where(l => l.Status != LoanStatus.Repaid);
         if (!string.IsNullOrWhiteSpace(q.Bank)) query = query.Where(l => l.Bank == q.Bank.Trim());
         if (q.HouseholdId is { } hid) query = query.Where(l => l.HouseholdId == hid);
         var ordered = q.DueWithinDays is not null ? query.OrderBy(l => l.DueOn).ThenBy(l => l.Id) : query.OrderByDescending(l => l.IssuedOn).ThenByDescending(l => l.Id);
