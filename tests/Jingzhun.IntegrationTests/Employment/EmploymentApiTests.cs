@@ -15,7 +15,7 @@ public abstract class EmploymentApiTests(TestApp app) : ApiTests(app)
     private async Task<(Registered H, long HeadId)> HouseholdAsync(HttpClient c, string village, string status = "Exited")
     {
         var h = await RegisterAsync(c, village, Facts(status));
-        return (h, h.Body["members"]![0]!["id"]!.GetValue<long>());
+        return (h, (await GetAsync(c, $"/api/v1/households/{h.Id}"))["members"]![0]!["id"]!.GetValue<long>());
     }
 
     private static JsonObject Loan(long householdId, long borrowerId, decimal amount, DateOnly issued, DateOnly due, string? contract = null) => new()

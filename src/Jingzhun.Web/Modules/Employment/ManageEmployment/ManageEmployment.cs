@@ -57,8 +57,8 @@ public sealed class ManageEmploymentHandler(AppDbContext db, RegionDirectory reg
         var m = await db.Members.AsNoTracking().Where(x => x.Id == memberId)
             .Select(x => new { x.Id, x.Name, x.WorkStatus, x.WorkMonths }).FirstOrDefaultAsync(ct);
         if (m is null) return Failure.NotFound("该成员");
-        var jobs = await Rows(db.EmploymentRecords.AsNoTracking().Where(e => e.MemberId == memberId))
-            .OrderByDescending(e => e.StartedOn).ToListAsync(ct);
+        var jobs = (await Rows(db.EmploymentRecords.AsNoTracking().Where(e => e.MemberId == memberId)).ToListAsync(ct))
+            .OrderByDescending(e => e.StartedOn).ThenByDescending(e => e.Id).ToList();
         return new MemberWorkView(m.Id, m.Name, m.WorkStatus, m.WorkMonths, jobs.Select(r => r with { RegionPath = regions.ShortPath(r.VillageCode) }).ToList());
     }
 
@@ -100,7 +100,7 @@ public sealed class ManageEmploymentHandler(AppDbContext db, RegionDirectory reg
         var jobs = (await db.EmploymentRecords.AsNoTracking().Where(e => EF.Parameter(ids).Contains(e.MemberId))
                 .Select(e => new { e.MemberId, Span = new JobSpan(e.Place, e.Year, e.Months, e.StartedOn, e.EndedOn) }).ToListAsync(ct))
             .ToLookup(e => e.MemberId, e => e.Span);
-        var members = await db.Members.Where(m => EF.Parameter(ids).Contains(m.Id)).ToListAsync(ct);
+        var members = await db.Members.Include(m => m.Household).Where(m => EF.Parameter(ids).Contains(m.Id)).ToListAsync(ct);
         var today = ChinaTime.Today(clock);
         var now = clock.GetUtcNow().UtcDateTime;
         var changed = 0;
