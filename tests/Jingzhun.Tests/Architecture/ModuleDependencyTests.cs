@@ -5,7 +5,7 @@ namespace Jingzhun.Tests.Architecture;
 
 /// <summary>
 /// Modules depend downwards only (docs/architecture.md): a module may use the modules to its left in
-/// Platform &lt; Regions &lt; Registry &lt; Guarantees &lt; Monitoring &lt; FieldWork &lt; Dashboards &lt; {Admin, Home, Auth, FieldApp, Shared}.
+/// Platform &lt; Regions &lt; Registry &lt; Guarantees &lt; Monitoring &lt; {Employment, FieldWork} &lt; Dashboards &lt; {Admin, Home, Auth, FieldApp, Shared}.
 /// Read from the source (.cs and .cshtml), so a reference in a view counts as much as one in code. A module that needs
 /// to show or react to something of a module above it offers a contract instead (the household page's
 /// <c>IHouseholdPanel</c>, the registry's <c>IRegistryChangeListener</c>).
@@ -14,7 +14,8 @@ public sealed partial class ModuleDependencyTests
 {
     private static readonly Dictionary<string, int> Rank = new()
     {
-        ["Regions"] = 1, ["Registry"] = 2, ["Guarantees"] = 3, ["Monitoring"] = 4, ["FieldWork"] = 5, ["Projects"] = 5, ["Dashboards"] = 6,
+        ["Regions"] = 1, ["Registry"] = 2, ["Guarantees"] = 3, ["Monitoring"] = 4, ["Employment"] = 5, ["FieldWork"] = 5, ["Projects"] = 5,
+        ["Dashboards"] = 6,
         ["Exit"] = 7, ["Reports"] = 7,
         ["Admin"] = 8, ["Home"] = 8, ["Auth"] = 8, ["FieldApp"] = 8, ["Shared"] = 8,
     };

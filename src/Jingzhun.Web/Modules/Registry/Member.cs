@@ -145,6 +145,19 @@ public sealed class Member : Platform.Auditing.IAudited, Platform.Data.IHousehol
         SchoolHealthExemption = SchoolHealthExemption, HomeSchooling = HomeSchooling,
     };
 
+    /// <summary>务工状况 and months derived from the member's employment records (the employment module's ledger).</summary>
+    public bool RecordWork(WorkStatus status, int? months, DateTime now, string by)
+    {
+        var m = status == WorkStatus.None ? null : months;
+        if (WorkStatus == status && WorkMonths == m) return false;
+        WorkStatus = status;
+        WorkMonths = m;
+        UpdatedAt = now;
+        UpdatedBy = by;
+        Version++;
+        return true;
+    }
+
     /// <summary>迁出 / 死亡 / 婚出: the member stays on the record with the reason and date.</summary>
     public void Leave(MemberStatus reason, DateOnly on, string? note, DateTime now, string by)
     {

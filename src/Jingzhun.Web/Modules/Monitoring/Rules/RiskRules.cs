@@ -12,6 +12,10 @@ public enum RiskReason
     [Display(Name = "收入大幅下降")] IncomeDrop = 3,
     [Display(Name = "合规自付支出较大")] HighOutOfPocket = 4,
     [Display(Name = "脱贫户存在两不愁三保障问题")] GuaranteeProblem = 5,
+    /// <summary>A member's job ended with no new one (raised by the employment module's sweep).</summary>
+    [Display(Name = "因务工就业不稳")] UnstableEmployment = 6,
+    /// <summary>A 小额信贷 loan overdue (raised by the employment module's sweep): 金融 / 因产业项目失败.</summary>
+    [Display(Name = "小额信贷逾期")] LoanOverdue = 7,
 }
 
 public sealed record IncomePoint(int Year, decimal PerCapitaNetIncome, decimal AllowableOutOfPocket, int HouseholdSize);

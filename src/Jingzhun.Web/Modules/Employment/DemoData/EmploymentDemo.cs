@@ -1,0 +1,114 @@
+using Jingzhun.Web.Modules.Employment.Rules;
+using Jingzhun.Web.Modules.Employment.SweepRisks;
+using Jingzhun.Web.Modules.Registry;
+using Jingzhun.Web.Modules.Registry.DemoData;
+using Jingzhun.Web.Platform;
+using Jingzhun.Web.Platform.Data;
+using Jingzhun.Web.Platform.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jingzhun.Web.Modules.Employment.DemoData;
+
+/// <summary>
+/// 就业 and 小额信贷 for the demo county, consistent with its registry and deterministic by seed: a job record for every
+/// working member of the labour force (the registry's 务工状况 and months; about 60% of the labour force), a few of them
+/// ended two months ago with no new job; about 9% of the 脱贫户 and 监测户 with a loan (a few hundred), most matured
+/// loans repaid, some overdue. Then the sweep raises today's leads.
+/// </summary>
+public sealed class EmploymentDemo(AppDbContext db, EmploymentSweepHandler sweep, TimeProvider clock)
+{
+    private const string Actor = "演示数据";
+    private static readonly string[] Banks = ["重庆农村商业银行", "中国邮政储蓄银行", "中国农业银行", "铜梁浦发村镇银行"];
+    private static readonly (string Employer, string Sector)[] LocalJobs =
+        [("铜梁区龙灯文化产业园", "文化旅游"), ("土桥镇柑橘专业合作社", "种植业"), ("铜梁区高新区电子厂", "制造业"), ("镇帮扶车间（服装加工）", "加工业")];
+    private static readonly (string Employer, string Sector, string Place)[] FarJobs =
+        [("重庆两江新区汽车配件厂", "制造业", "重庆市"), ("浙江宁波纺织有限公司", "制造业", "浙江省"), ("广东东莞电子厂", "制造业", "广东省"),
+         ("山东日照建筑工程公司", "建筑业", "山东省"), ("江苏苏州物流园", "物流", "江苏省")];
+
+    public async Task<(int Jobs, int Loans, int Leads)> SeedAsync(string county, int seed, CancellationToken ct)
+    {
+        var rng = new Random(seed + 13);
+        var today = ChinaTime.Today(clock);
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        var workers = await db.Members.AsNoTracking()
+            .Where(m => m.CountyCode == county && m.Status == MemberStatus.Active && m.WorkStatus != WorkStatus.None)
+            .OrderBy(m => m.Id).Select(m => new { m.Id, m.HouseholdId, m.Household.VillageCode, m.WorkStatus, m.WorkMonths }).ToListAsync(ct);
+        var jobs = 0;
+        foreach (var batch in workers.Chunk(1000))
+        {
+            foreach (var w in batch)
+            {
+                var months = Math.Clamp(w.WorkMonths ?? 10, 1, 12);
+                var far = w.WorkStatus >= WorkStatus.InProvince;
+                var local = LocalJobs[rng.Next(LocalJobs.Length)];
+                var (employer, sector, place) = far ? FarJobs[rng.Next(FarJobs.Length)] : (local.Employer, local.Sector, (string?)null);
+                var channel = far ? (rng.Next(3) == 0 ? JobChannel.LabourCooperation : JobChannel.Own)
+                    : (JobChannel)(1 + rng.Next(5));
+                // This year's job, started early enough to hold its months (not before 1 January).
+                var start = new DateOnly(today.Year, 1, 1).AddDays(rng.Next(20));
+                var months12 = Math.Min(months, WorkRules.MaxMonths(start, today));
+                DateOnly? end = null;
+                if (rng.Next(40) == 0 && today.DayOfYear > 120)
+                {
+                    // A job lost about two months ago with no new one: the sweep's 因务工就业不稳 leads.
+                    end = today.AddDays(-45 - rng.Next(30));
+                    months12 = Math.Min(months12, WorkRules.MaxMonths(start, end.Value));
+                }
+                var facts = new JobFacts(w.WorkStatus, far ? place : null, employer, sector, months12, 2000 + 100 * rng.Next(50), channel, start, end);
+                db.EmploymentRecords.Add(EmploymentRecord.Start(w.HouseholdId, w.VillageCode, w.Id, facts, now, Actor));
+                jobs++;
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+
+        var eligible = await db.Households.AsNoTracking()
+            .Where(h => h.CountyCode == county && (h.Status == HouseholdStatus.Exited || h.Status == HouseholdStatus.Monitored))
+            .OrderBy(h => h.Id).Select(h => new { h.Id, h.VillageCode, Borrower = h.Members.Where(m => m.Status == MemberStatus.Active).OrderBy(m => m.Relationship).Select(m => (long?)m.Id).FirstOrDefault() })
+            .ToListAsync(ct);
+        var loans = 0;
+        foreach (var h in eligible.Where(h => h.Borrower is not null))
+        {
+            if (rng.Next(100) >= 9) continue;
+            var issued = today.AddDays(-rng.Next(30, 3 * 365));
+            var years = 1 + rng.Next(3);
+            var terms = new LoanTerms(Banks[rng.Next(Banks.Length)], $"XD{issued:yyyyMMdd}{h.Id:D6}", 10_000m + 5_000m * rng.Next(9), issued, issued.AddYears(years),
+                3.45m + 0.05m * rng.Next(10), 0m, null, (LoanUse)(1 + rng.Next(6)), null);
+            terms = terms with { SubsidyAmount = Math.Round(terms.Amount * terms.RatePercent / 100m * years, 2), SubsidyPayer = SubsidyPayer.County };
+            var loan = Microloan.Issue(h.Id, h.VillageCode, h.Borrower!.Value, terms, rng.Next(10) == 0, now, Actor);
+            // Matured loans: most repaid on their due day; about one in eight overdue.
+            if (loan.DueOn < today && rng.Next(8) != 0)
+                loan.Repay(loan.DueOn, loan.Amount, Math.Round(loan.Amount * loan.RatePercent / 100m * years, 2), now, Actor);
+            else if (rng.Next(3) == 0)
+                loan.Repay(issued.AddYears(1) < today ? issued.AddYears(1) : today, Math.Round(loan.Amount / 4, 0), Math.Round(loan.Amount * loan.RatePercent / 100m, 2), now, Actor);
+            db.Microloans.Add(loan);
+            loans++;
+        }
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+
+        var ids = await db.Households.Where(h => h.CountyCode == county).OrderBy(h => h.Id).Select(h => h.Id).ToListAsync(ct);
+        var leads = 0;
+        foreach (var batch in ids.Chunk(1000)) { leads += await sweep.SweepAsync(batch, ct); db.ChangeTracker.Clear(); }
+        return (jobs, loans, leads);
+    }
+}
+
+/// <summary>The demo county's jobs and loans (once, after the monitoring demo).</summary>
+internal sealed class EmploymentDemoSeed(AppDbContext db, EmploymentDemo demo, ILogger<EmploymentDemoSeed> log) : IStartupSeed
+{
+    public int Order => 450;
+    public bool DemoOnly => true;
+
+    public async Task<string?> SeedAsync(CancellationToken ct)
+    {
+        if (await db.Microloans.AnyAsync(ct) || await db.EmploymentRecords.AnyAsync(ct)
+            || !await db.Households.AnyAsync(h => h.CountyCode == DemoSeeder.County, ct)) return null;
+        db.SuppressAudit = true;
+        var (jobs, loans, leads) = await demo.SeedAsync(DemoSeeder.County, DemoSeeder.Seed, ct);
+        db.SuppressAudit = false;
+        log.LogInformation("就业与小额信贷：务工记录 {Jobs} 条，小额信贷 {Loans} 笔；预警新增风险线索 {Leads} 条", jobs, loans, leads);
+        return null;
+    }
+}

@@ -1,0 +1,15 @@
+using Jingzhun.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jingzhun.Web.Modules.Employment;
+
+/// <summary>The tables this module owns, as sets of the one context.</summary>
+public static class EmploymentData
+{
+    extension(AppDbContext db)
+    {
+        public DbSet<Microloan> Microloans => db.Set<Microloan>();
+        public DbSet<EmploymentRecord> EmploymentRecords => db.Set<EmploymentRecord>();
+        public DbSet<EmploymentPolicy> EmploymentPolicies => db.Set<EmploymentPolicy>();
+    }
+}

@@ -1,0 +1,38 @@
+using Jingzhun.Web.Modules.Employment.LoanStats;
+using Jingzhun.Web.Modules.Employment.ManageEmployment;
+using Jingzhun.Web.Modules.Employment.ManageLoans;
+using Jingzhun.Web.Modules.Employment.SweepRisks;
+using Jingzhun.Web.Modules.Registry.GetHousehold;
+using Jingzhun.Web.Platform.Auth;
+using Jingzhun.Web.Platform.Jobs;
+using Jingzhun.Web.Platform.Policies;
+
+namespace Jingzhun.Web.Modules.Employment;
+
+/// <summary>
+/// 就业帮扶 and 小额信贷 (issue 13): members' jobs deriving their 务工状况, microloans with repayments and figures, and a
+/// sweep that raises monitoring leads for overdue loans and lost jobs. Sits above Monitoring (it raises its leads).
+/// </summary>
+public static class EmploymentModule
+{
+    public static IServiceCollection AddEmployment(this IServiceCollection services) => services
+        .AddPolicyTable<ConfigurePolicy.EmploymentPolicyTable>()
+        .AddScoped<ManageLoansHandler>()
+        .AddScoped<LoanStatsHandler>()
+        .AddScoped<ManageEmploymentHandler>()
+        .AddScoped<EmploymentSweepHandler>()
+        .AddScoped<IJobHandler, EmploymentSweepJob>()
+        .AddHouseholdPanel(25, "就业与小额信贷", Permissions.MonitoringView, HouseholdPanel.EmploymentPanelModel.Path)
+        .AddScoped<DemoData.EmploymentDemo>()
+        .AddScoped<Platform.IStartupSeed, DemoData.EmploymentDemoSeed>();
+
+    public static RouteGroupBuilder MapEmploymentApi(this RouteGroupBuilder api)
+    {
+        ManageLoansHandler.Map(api);
+        LoanStatsHandler.Map(api);
+        ManageEmploymentHandler.Map(api);
+        EmploymentSweepHandler.Map(api);
+        api.MapPolicyTable<ConfigurePolicy.EmploymentPolicyTable>();
+        return api;
+    }
+}

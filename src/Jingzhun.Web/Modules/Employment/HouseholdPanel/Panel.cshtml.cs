@@ -1,0 +1,27 @@
+using Jingzhun.Web.Modules.Employment.ManageEmployment;
+using Jingzhun.Web.Modules.Employment.ManageLoans;
+using Jingzhun.Web.Modules.Registry.GetHousehold;
+using Jingzhun.Web.Platform.Auth;
+using Jingzhun.Web.Platform.Data;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Jingzhun.Web.Modules.Employment.HouseholdPanel;
+
+/// <summary>The household page's 就业与小额信贷 panel: the household's loans and its members' jobs.</summary>
+[Authorize(Policy = Permissions.MonitoringView)]
+public sealed class EmploymentPanelModel(AppDbContext db, ManageLoansHandler loans, ManageEmploymentHandler jobs, CurrentUser me) : HouseholdPanelPageModel(db)
+{
+    public const string Path = "/households/{id}/panels/employment";
+
+    public IReadOnlyList<LoanRow> Loans { get; private set; } = [];
+    public IReadOnlyList<JobRow> Jobs { get; private set; } = [];
+    public bool CanEdit => me.Has(Permissions.MonitoringWork);
+
+    protected override string PartialName => "_EmploymentPanel";
+
+    protected override async Task LoadAsync(long householdId, CancellationToken ct)
+    {
+        Loans = (await loans.SearchAsync(new(null, null, null, householdId, null, null, 1, 50), ct)).Value?.Items ?? [];
+        Jobs = (await jobs.SearchAsync(new(null, householdId, null, null, 1, 50), ct)).Value?.Items ?? [];
+    }
+}
