@@ -6,11 +6,92 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class ProjectsSchema : Migration
+    public partial class Round12Modules : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "SignatureRequired",
+                table: "visit_policies",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IsSignature",
+                table: "visit_photos",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "FoundOn",
+                table: "risk_leads",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "employment_policies",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    LoanOverdueLeadDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    JoblessLeadDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_employment_policies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "employment_records",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: false),
+                    VillageCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    CountyCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Place = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlaceName = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    Employer = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Sector = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Months = table.Column<int>(type: "INTEGER", nullable: false),
+                    MonthlyWage = table.Column<long>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    JoblessLeadAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_employment_records", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_employment_records_households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_employment_records_members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateTable(
                 name: "fund_allocations",
                 columns: table => new
@@ -31,6 +112,52 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_fund_allocations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "microloans",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: false),
+                    VillageCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    CountyCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    BorrowerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Bank = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ContractNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RatePercent = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubsidyAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubsidyPayer = table.Column<int>(type: "INTEGER", nullable: true),
+                    Use = table.Column<int>(type: "INTEGER", nullable: false),
+                    UseNote = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    RepaidPrincipal = table.Column<long>(type: "INTEGER", nullable: false),
+                    OverdueLeadAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_microloans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_microloans_households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_microloans_members_BorrowerId",
+                        column: x => x.BorrowerId,
+                        principalTable: "members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -89,6 +216,30 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_projects", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "microloan_repayments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    LoanId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Principal = table.Column<long>(type: "INTEGER", nullable: false),
+                    Interest = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_microloan_repayments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_microloan_repayments_microloans_LoanId",
+                        column: x => x.LoanId,
+                        principalTable: "microloans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -227,6 +378,27 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_employment_policies_ProvinceCode_Year",
+                table: "employment_policies",
+                columns: new[] { "ProvinceCode", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_employment_records_HouseholdId",
+                table: "employment_records",
+                column: "HouseholdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_employment_records_MemberId_StartedOn",
+                table: "employment_records",
+                columns: new[] { "MemberId", "StartedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_employment_records_VillageCode_Year",
+                table: "employment_records",
+                columns: new[] { "VillageCode", "Year" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_fund_allocations_CountyCode_Year_Source",
                 table: "fund_allocations",
                 columns: new[] { "CountyCode", "Year", "Source" });
@@ -250,6 +422,31 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                 name: "IX_fund_payments_ProjectId_AllocationId",
                 table: "fund_payments",
                 columns: new[] { "ProjectId", "AllocationId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_microloan_repayments_LoanId_PaidOn",
+                table: "microloan_repayments",
+                columns: new[] { "LoanId", "PaidOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_microloans_BorrowerId",
+                table: "microloans",
+                column: "BorrowerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_microloans_CountyCode_DueOn",
+                table: "microloans",
+                columns: new[] { "CountyCode", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_microloans_HouseholdId",
+                table: "microloans",
+                column: "HouseholdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_microloans_VillageCode_Status",
+                table: "microloans",
+                columns: new[] { "VillageCode", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_project_beneficiaries_HouseholdId",
@@ -294,10 +491,19 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "employment_policies");
+
+            migrationBuilder.DropTable(
+                name: "employment_records");
+
+            migrationBuilder.DropTable(
                 name: "fund_assignments");
 
             migrationBuilder.DropTable(
                 name: "fund_payments");
+
+            migrationBuilder.DropTable(
+                name: "microloan_repayments");
 
             migrationBuilder.DropTable(
                 name: "project_beneficiaries");
@@ -315,7 +521,22 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                 name: "fund_allocations");
 
             migrationBuilder.DropTable(
+                name: "microloans");
+
+            migrationBuilder.DropTable(
                 name: "projects");
+
+            migrationBuilder.DropColumn(
+                name: "SignatureRequired",
+                table: "visit_policies");
+
+            migrationBuilder.DropColumn(
+                name: "IsSignature",
+                table: "visit_photos");
+
+            migrationBuilder.DropColumn(
+                name: "FoundOn",
+                table: "risk_leads");
         }
     }
 }
