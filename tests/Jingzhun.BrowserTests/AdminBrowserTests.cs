@@ -113,7 +113,9 @@ public sealed partial class AdminBrowserTests(BrowserApp app)
         await Expect(unlock).ToHaveCountAsync(1);
         var cells = unlock.Locator("td");
         Beijing.AssertShows(await cells.Nth(0).InnerTextAsync(), Beijing.Now);
-        await Expect(cells.Nth(1)).ToHaveTextAsync("tl_admin");
+        // Who did it reads as the account's name and unit; the login name is the cell's tooltip.
+        await Expect(cells.Nth(1)).ToHaveTextAsync("铜梁区乡村振兴局 管理员");
+        await Expect(cells.Nth(1)).ToHaveAttributeAsync("title", "tl_admin");
         await Expect(cells.Nth(2)).ToHaveTextAsync("修改");
         await Expect(cells.Nth(3)).ToHaveTextAsync("用户");
         await Expect(cells.Nth(4)).ToHaveTextAsync($"用户 {user.UserName}（{user.DisplayName}）");

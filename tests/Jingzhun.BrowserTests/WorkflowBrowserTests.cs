@@ -257,7 +257,7 @@ public sealed partial class WorkflowBrowserTests(BrowserApp app)
         await form.GetByRole(AriaRole.Button, new() { Name = "登记措施" }).ClickAsync();
         await county.ExpectFlashAsync("已登记帮扶措施");
         var row = page.Locator("table.g-table tbody tr").Filter(new() { HasText = description });
-        await Expect(row.Locator("td").Nth(4)).ToHaveTextAsync("9,600.00");
+        await Expect(row.Locator("td").Nth(4)).ToHaveTextAsync("9,600.00元");
         await Expect(row.Locator("td").Nth(5)).ToHaveTextAsync("实施中");
         Beijing.AssertShows(await row.Locator("td").Nth(7).InnerTextAsync(), Beijing.Now);
 
