@@ -167,7 +167,7 @@ internal sealed record NewUser(string UserName, string DisplayName, string Passw
 /// <summary>用户管理 → 新增用户, filled as the signed-in administrator: a user of the first village of 土桥镇.</summary>
 internal static class UserPages
 {
-    public static async Task<NewUser> CreateAsync(Session admin, string roleLabel)
+    public static async Task<NewUser> CreateAsync(Session admin, string roleLabel, bool firstVillage = true)
     {
         var page = admin.Page;
         var suffix = Guid.NewGuid().ToString("N")[..8];
@@ -180,7 +180,7 @@ internal static class UserPages
         await page.GetByLabel("角色").SelectOptionAsync(new SelectOptionValue { Label = roleLabel });
         await page.GetByLabel("初始密码").FillAsync(user.Password);
         await page.GetByLabel("确认密码").FillAsync(user.Password);
-        await RegionPicker.ChooseAsync(page, "土桥镇", firstVillage: true);
+        await RegionPicker.ChooseAsync(page, "土桥镇", firstVillage);
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await admin.ExpectFlashAsync($"已新增用户 {user.UserName}（{roleLabel}）");
         return user;

@@ -110,7 +110,7 @@ public sealed partial class WorkflowBrowserTests
 
         // Another township officer (new, created by the county on 用户管理) reviews it.
         await using var county = await app.SignInAsync("tl_admin");
-        var reviewer = await UserPages.CreateAsync(county, "乡镇干部");
+        var reviewer = await UserPages.CreateAsync(county, "乡镇干部", firstVillage: false); // the whole township, as its officers are
         await using var second = await app.SignInAsync(reviewer.UserName, reviewer.Password);
         var sp = second.Page;
         await sp.GotoAsync(caseUrl);
