@@ -132,6 +132,8 @@ internal static class Picker
         await box.ClickAsync();
         if (search is not null) await box.FillAsync(search);
         var options = picker.Locator("[data-pick]");
+        // The list opened by the click shows every choice until the search answers: wait for the searched list.
+        if (search is not null) await Expect(options.First).ToContainTextAsync(search);
         var option = label is null ? options.Nth(index) : picker.Locator($"[data-pick-text='{label}']").First;
         await Expect(option).ToBeVisibleAsync();
         var text = await option.GetAttributeAsync("data-pick-text");

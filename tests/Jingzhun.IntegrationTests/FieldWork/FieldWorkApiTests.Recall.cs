@@ -45,7 +45,13 @@ public abstract partial class FieldWorkApiTests
         // Nobody outside field-work management recalls.
         Assert.Equal(HttpStatusCode.Forbidden, (await (await As("auditor")).PostAsJsonAsync(url, new { reason = "Conduct", version })).StatusCode);
 
+        var cadreName = (await GetAsync(tuqiao, $"/api/v1/cadres/{cadre.CadreId}"))["name"]!.GetValue<string>();
+        async Task<bool> OfferedAsync() => (await GetAsync(tuqiao, $"/api/v1/pickers/cadres?q={Uri.EscapeDataString(cadreName)}"))["items"]!.AsArray()
+            .Any(i => i!["value"]!.GetValue<string>() == cadre.CadreId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(await OfferedAsync());
         var recalled = await Ok(await tuqiao.PostAsJsonAsync(url, new { reason = "Conduct", note = "多次未按要求入户走访", version }));
+        // From the day of the recall the pairing form no longer offers the cadre.
+        Assert.False(await OfferedAsync());
         Assert.Equal(2, recalled["households"]!.GetValue<int>());
         Assert.Equal($"{Day(ChinaToday)} 调整召回：作风不实，多次未按要求入户走访", recalled["cadre"]!["recall"]!.GetValue<string>());
         Assert.False(recalled["cadre"]!["active"]!.GetValue<bool>());

@@ -22,7 +22,8 @@ public sealed class CadrePicker(AppDbContext db, RegionDirectory regions, TimePr
     protected override IQueryable<Cadre> Choosable(IQueryable<Cadre> query)
     {
         var today = ChinaTime.Today(clock);
-        return query.Where(c => c.ActiveFrom <= today && (c.ActiveTo == null || c.ActiveTo >= today));
+        // A recalled (召回) cadre is no longer choosable from the day of the recall, as the pairing rule says.
+        return query.Where(c => c.ActiveFrom <= today && (c.ActiveTo == null || c.ActiveTo >= today) && (c.RecalledOn == null || c.RecalledOn > today));
     }
     protected override IQueryable<Cadre> Within(IQueryable<Cadre> query, string region) => query.InRegion(region.Length > 9 ? region[..9] : region);
     protected override IQueryable<Cadre> Matching(IQueryable<Cadre> query, string text) => query.Where(c => c.Name.Contains(text) || c.Unit.Contains(text));
