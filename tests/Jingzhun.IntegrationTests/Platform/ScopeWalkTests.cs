@@ -68,9 +68,18 @@ public abstract partial class ScopeWalkTests(TestApp app) : ApiTests(app)
             townshipCode = township, heldOn = today, attendees,
             items = new object[] { new { problemId = problem["id"]!.GetValue<long>(), decision = "纳入危房改造", actedBy = "镇建设环保办", resolved = false } },
         }), HttpStatusCode.Created);
-        long[] ids = [household.Id, problem["id"]!.GetValue<long>(), lead["id"]!.GetValue<long>(), cadreId, visit["visitId"]!.GetValue<long>()];
+        // A job (就业帮扶) with a unique employer: its list, the member's view and the 务工结束 form.
+        var headId = (await GetAsync(admin, $"/api/v1/households/{household.Id}"))["members"]![0]!["id"]!.GetValue<long>();
+        var employer = "外镇就业单位" + NewName();
+        var work = await Ok(await admin.PostAsJsonAsync("/api/v1/employment/jobs", new
+        {
+            memberId = headId, place = "InCounty", employer, months = 1, monthlyWage = 3000m, channel = "Own",
+            startedOn = new DateOnly(DateTime.UtcNow.AddHours(8).Year, 1, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        }), HttpStatusCode.Created);
+        long[] ids = [household.Id, problem["id"]!.GetValue<long>(), lead["id"]!.GetValue<long>(), cadreId, visit["visitId"]!.GetValue<long>(),
+            work["jobs"]![0]!["id"]!.GetValue<long>()];
         return new Foreign(
-            [household.HeadName, household.Number, member, problemText, leadText, cadreName, notes, reason, logText, attendees],
+            [household.HeadName, household.Number, member, problemText, leadText, cadreName, notes, reason, logText, attendees, employer],
             new(StringComparer.OrdinalIgnoreCase)
             {
                 ["region"] = village, ["regionCode"] = village, ["village"] = village, ["villageCode"] = village, ["township"] = township,

@@ -62,6 +62,14 @@ public sealed class ManageEmploymentHandler(AppDbContext db, RegionDirectory reg
         return new MemberWorkView(m.Id, m.Name, m.WorkStatus, m.WorkMonths, jobs.Select(r => r with { RegionPath = regions.ShortPath(r.VillageCode) }).ToList());
     }
 
+    /// <summary>One job (in the user's region), for the 务工结束 form.</summary>
+    public async Task<Outcome<JobRow>> JobAsync(long id, CancellationToken ct)
+    {
+        var row = await Rows(db.EmploymentRecords.AsNoTracking().Where(e => e.Id == id)).FirstOrDefaultAsync(ct);
+        if (row is null) return Failure.NotFound("该务工记录");
+        return row with { RegionPath = regions.ShortPath(row.VillageCode) };
+    }
+
     public async Task<Outcome<MemberWorkView>> RecordAsync(RecordJobRequest r, CancellationToken ct)
     {
         if (TextLimits.Check(r) is { } tooLong) return tooLong;
