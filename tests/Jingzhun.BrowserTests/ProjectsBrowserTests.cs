@@ -126,6 +126,23 @@ public sealed partial class ProjectsBrowserTests(BrowserApp app)
         // The 支出进度 page shows the county with money paid.
         await county.GotoAsync($"/projects/spending?year={year}");
         await Expect(cp.Locator("#ranking tbody tr", new() { HasText = "铜梁区" })).ToHaveCountAsync(1);
+
+        // 公告公示 (printed for the village board): the project's facts and money, its households counted by village and
+        // benefit, the supervision phone; no household's name or number.
+        await county.GotoAsync($"/projects/{id}");
+        await cp.GetByRole(AriaRole.Link, new() { Name = "公告公示（打印）" }).ClickAsync();
+        await Expect(cp.Locator("h1")).ToHaveTextAsync($"{year} 年度衔接资金项目公告公示");
+        await Expect(cp.Locator("#notice-facts")).ToContainTextAsync(name);
+        await Expect(cp.Locator("#notice-facts")).ToContainTextAsync("200,000.00 元（中央财政衔接资金 200,000.00 元）");
+        await Expect(cp.Locator("#notice-facts")).ToContainTextAsync("村股份经济合作联合社");
+        var counted = cp.Locator("#notice-beneficiaries tbody tr");
+        await Expect(counted).ToHaveCountAsync(1);
+        await Expect(counted.Locator("td")).ToHaveTextAsync(["六赢村村民委员会", "务工就业", "1"]);
+        await Expect(cp.Locator("#notice-beneficiaries tfoot td")).ToHaveTextAsync("1");
+        await Expect(cp.Locator("#notice-phone")).ToHaveTextAsync("12317");
+        var sheet = await cp.Locator("main").InnerTextAsync();
+        Assert.DoesNotContain(household.Number, sheet, StringComparison.Ordinal);
+        Assert.DoesNotContain(household.HeadName, sheet, StringComparison.Ordinal);
         Assert.Empty(village.Errors.Concat(township.Errors).Concat(county.Errors));
     }
 }

@@ -189,6 +189,23 @@ public sealed class ManageProjectsHandler(AppDbContext db, RegionDirectory regio
             p.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new ProjectEventView(e.From, e.To, e.Note, e.At, e.By)).ToList(), dutyNote);
     }
 
+    /// <summary>
+    /// 公告公示: the households a project brings along, counted by village and by how they benefit; counts only (no name
+    /// or number), so every beneficiary counts even where the reader's scope is a part of the project's villages.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Village, BenefitKind Benefit, int Households)>> BeneficiaryCountsAsync(long id, CancellationToken ct)
+    {
+        var ids = await db.Projects.AsNoTracking().Where(p => p.Id == id).SelectMany(p => p.Beneficiaries)
+            .Select(b => new { b.HouseholdId, b.Benefit }).ToListAsync(ct);
+        var householdIds = ids.Select(b => b.HouseholdId).Distinct().ToList();
+        var villages = await db.Households.AcrossScopes("公告公示 counts a project's beneficiaries by village; no personal data leaves the query")
+            .AsNoTracking().Where(h => householdIds.Contains(h.Id)).Select(h => new { h.Id, h.VillageCode }).ToDictionaryAsync(h => h.Id, h => h.VillageCode, ct);
+        return ids.Where(b => villages.ContainsKey(b.HouseholdId))
+            .GroupBy(b => (Village: villages[b.HouseholdId], b.Benefit))
+            .OrderBy(g => g.Key.Village).ThenBy(g => g.Key.Benefit)
+            .Select(g => (regions.NameOf(g.Key.Village), g.Key.Benefit, g.Count())).ToList();
+    }
+
     /// <summary>Money must be positive with at most two decimals (fen).</summary>
     public static Failure? CheckMoney(decimal amount, string field, string label) =>
         amount <= 0 ? Failure.Invalid(field, $"{label}应大于0")
