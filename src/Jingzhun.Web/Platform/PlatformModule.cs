@@ -118,10 +118,19 @@ public static class PlatformModule
             services.AddAuthorizationBuilder().AddPolicy(p, policy => policy.RequireAuthenticatedUser().RequireClaim(AppClaims.Permission, p));
 
         services.AddBadRequestProblems();
+        // The automated tests' host names the exception of a 500 in its answer, so a failure a test meets once is diagnosable
+        // from the test's message; a real deployment never shows it.
+        var namesExceptions = builder.Environment.IsEnvironment("Testing");
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
-            // Status-code-only answers (401, 403, ...) get a Chinese title instead of the HTTP reason phrase.
+            // Status-code-only answers (401, 403, ...) get a Chinese title instead of the HTTP reason phrase; an unhandled
+            // exception (the exception handler's English "An error occurred…") gets one too.
             var p = ctx.ProblemDetails;
+            if (ctx.Exception is not null && p.Status == StatusCodes.Status500InternalServerError)
+            {
+                p.Title = null;
+                if (namesExceptions) p.Detail = ctx.Exception.ToString() is var e && e.Length > 4000 ? e[..4000] : e;
+            }
             if (p.Title is null || p.Title == ReasonPhrases.GetReasonPhrase(p.Status ?? 0))
                 p.Title = p.Status switch
                 {

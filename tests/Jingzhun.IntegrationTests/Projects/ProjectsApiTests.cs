@@ -288,6 +288,43 @@ public abstract class ProjectsApiTests(TestApp app) : ApiTests(app)
         Assert.Contains(id, await WarnedAsync(later));
         Assert.Contains("未开工", (await GetAsync(later, $"/api/v1/projects/{id}"))["project"]!["warning"]!.GetValue<string>());
     }
+
+    [DbFact]
+    public async Task A_started_project_past_its_planned_completion_is_warned_until_adjusted()
+    {
+        var places = await PlacesAsync();
+        var county = await As("tl_admin");
+        var tuqiao = await As("tuqiao");
+        // Planned to end on 31 October of this year (ProjectBody); started after that day.
+        var id = (await ProposeAsync(county, places.HomeVillage))["project"]!["id"]!.GetValue<long>();
+        await DoAsync(tuqiao, id, "Review");
+        await DoAsync(county, id, "Approve");
+        await DoAsync(county, id, "IssuePlan");
+        await DoAsync(tuqiao, id, "Start");
+        await DoAsync(tuqiao, id, "Progress", b => b["progress"] = 30);
+        static async Task<List<long>> WarnedAsync(HttpClient c) =>
+            (await GetAsync(c, "/api/v1/projects?warning=true&pageSize=200"))["items"]!.AsArray().Select(i => i!["id"]!.GetValue<long>()).ToList();
+        var plannedEnd = new DateOnly(ChinaToday.Year, 10, 31);
+        if (ChinaToday > plannedEnd)
+        {
+            Assert.Contains(id, await WarnedAsync(county));
+            var warning = (await GetAsync(county, $"/api/v1/projects/{id}"))["project"]!["warning"]!.GetValue<string>();
+            Assert.Equal($"已过计划完工日期（{plannedEnd:yyyy-MM-dd}）{ChinaToday.DayNumber - plannedEnd.DayNumber}天仍未竣工，实施进度30%", warning);
+        }
+
+        // 调整 moves the planned completion to ten days ahead: on that day no warning, the day after it is behind.
+        var end = ChinaToday.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await DoAsync(county, id, "Adjust", b => { b["reason"] = "雨季延误"; b["plannedEnd"] = end; });
+        Assert.DoesNotContain(id, await WarnedAsync(county));
+        Assert.Null((await GetAsync(county, $"/api/v1/projects/{id}"))["project"]!["warning"]?.GetValue<string>());
+        Assert.DoesNotContain(id, await WarnedAsync(await LoginAsync(Later(10), "tl_admin")));
+        var later = await LoginAsync(Later(11), "tl_admin");
+        Assert.Contains(id, await WarnedAsync(later));
+        Assert.Contains($"（{end}）1天仍未竣工", (await GetAsync(later, $"/api/v1/projects/{id}"))["project"]!["warning"]!.GetValue<string>());
+        // Completed, it is no longer behind.
+        await DoAsync(tuqiao, id, "Complete");
+        Assert.DoesNotContain(id, await WarnedAsync(later));
+    }
 }
 
 [Collection(SqliteCollection.Name)]

@@ -183,6 +183,14 @@ internal sealed class ProjectsDemoSeed(AppDbContext db, RegionDirectory regions,
             if (step == ProjectStep.Start && target == ProjectStage.Started)
                 p.Apply(ProjectStep.Progress, "实施进度", at.AddDays(30), day.AddDays(30), by, progress: 20 + 10 * rng.Next(7));
         }
+        // Most works running past their planned completion had it adjusted (调整) by the county on that day; one in four
+        // did not and is warned as behind.
+        if (p.Stage == ProjectStage.Started && p.PlannedEnd < today && roll % 4 != 0)
+        {
+            var extended = today.AddDays(30 + roll);
+            p.Apply(ProjectStep.Adjust, $"调整原因：施工期延长；计划完工调整为 {extended:yyyy-MM-dd}", ChinaTime.ToUtc(end.ToDateTime(new TimeOnly(15, 0))),
+                end, "tl_admin", plannedEnd: extended, reason: "施工期延长");
+        }
         return (p, source);
     }
 

@@ -100,12 +100,16 @@ public sealed class ManageProjectsHandler(AppDbContext db, RegionDirectory regio
         return new PageResult<ProjectRow>(rows, page.Page, page.PageSize, page.Total);
     }
 
-    /// <summary>The projects late by their county's policy: planned and not started, or completed and not accepted, for too long.</summary>
+    /// <summary>
+    /// The projects late (<see cref="ProjectRules.Warning"/>): started and past their planned completion day; planned and
+    /// not started, or completed and not accepted, for longer than their county's policy allows.
+    /// </summary>
     private async Task<IQueryable<Project>> WarnedAsync(IQueryable<Project> query, CancellationToken ct)
     {
+        var today = Today;
         var counties = await query.Where(p => p.Stage == ProjectStage.Planned || p.Stage == ProjectStage.Completed)
             .Select(p => p.CountyCode).Distinct().ToListAsync(ct);
-        var ids = new List<long>();
+        var ids = await query.Where(p => p.Stage == ProjectStage.Started && p.PlannedEnd < today).Select(p => p.Id).ToListAsync(ct);
         foreach (var county in counties)
         {
             var policy = await policies.InForceAsync<ProjectWarningPolicy>(county, Today.Year, ct);
@@ -135,7 +139,8 @@ public sealed class ManageProjectsHandler(AppDbContext db, RegionDirectory regio
         {
             if (!warnings.TryGetValue(p.CountyCode, out var policy))
                 warnings[p.CountyCode] = policy = await policies.InForceAsync<ProjectWarningPolicy>(p.CountyCode, Today.Year, ct);
-            var warning = ProjectRules.Warning(p.Stage, Day(p.PlanIssuedAt), Day(p.CompletedAt), Today, policy.NotStartedDays, policy.NotAcceptedDays);
+            var warning = ProjectRules.Warning(p.Stage, Day(p.PlanIssuedAt), Day(p.CompletedAt), p.PlannedEnd, p.Progress, Today,
+                policy.NotStartedDays, policy.NotAcceptedDays);
             rows.Add(new ProjectRow(p.Id, p.Name, p.Year, p.RegionCode, regions.ShortPath(p.RegionCode), p.Category, p.SubType, p.ImplementingUnit,
                 p.Stage, p.Progress, budgets[p.Id].Sum(), assigned[p.Id].Sum(), paid[p.Id].Sum(), warning, p.Version));
         }

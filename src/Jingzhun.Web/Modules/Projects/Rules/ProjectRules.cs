@@ -45,12 +45,17 @@ public static class ProjectRules
 
     /// <summary>
     /// The warning of a project on a day, or null: its plan was issued more than <paramref name="notStartedDays"/> days ago
-    /// and it has not started; or it was completed more than <paramref name="notAcceptedDays"/> days ago and is not accepted.
+    /// and it has not started; or it started and is still not completed after its planned completion day (its own plan,
+    /// as last adjusted, is the limit); or it was completed more than <paramref name="notAcceptedDays"/> days ago and is
+    /// not accepted.
     /// </summary>
-    public static string? Warning(ProjectStage stage, DateOnly? planIssuedOn, DateOnly? completedOn, DateOnly today, int notStartedDays, int notAcceptedDays)
+    public static string? Warning(ProjectStage stage, DateOnly? planIssuedOn, DateOnly? completedOn, DateOnly plannedEnd, int progress,
+        DateOnly today, int notStartedDays, int notAcceptedDays)
     {
         if (stage == ProjectStage.Planned && planIssuedOn is { } p && today.DayNumber - p.DayNumber > notStartedDays)
             return $"计划下达已{today.DayNumber - p.DayNumber}天未开工（超过{notStartedDays}天）";
+        if (stage == ProjectStage.Started && today > plannedEnd)
+            return $"已过计划完工日期（{plannedEnd:yyyy-MM-dd}）{today.DayNumber - plannedEnd.DayNumber}天仍未竣工，实施进度{progress}%";
         if (stage == ProjectStage.Completed && completedOn is { } c && today.DayNumber - c.DayNumber > notAcceptedDays)
             return $"竣工已{today.DayNumber - c.DayNumber}天未验收（超过{notAcceptedDays}天）";
         return null;
