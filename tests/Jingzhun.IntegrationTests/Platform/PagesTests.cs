@@ -71,7 +71,17 @@ public abstract partial class PagesTests(TestApp app) : ApiTests(app)
         var theirs = await RegisterAsAdminAsync(places.OtherTownshipVillage);
         var admin = await As("admin");
         await Ok(await admin.PostAsJsonAsync("/api/v1/monitoring/leads", new { householdId = mine.Id, source = "CadreCheck", detail = "入户排查发现家中有人患重病，医疗支出大" }), HttpStatusCode.Created);
-        string[] panels = ["guarantees", "monitoring", "fieldwork"];
+        // A project of the township brings the household along (联农带农, 入股分红).
+        var project = await Ok(await (await As("tuqiao")).PostAsJsonAsync("/api/v1/projects", new
+        {
+            name = "测试帮扶项目" + App.Next(), year = DateTime.UtcNow.AddHours(8).Year, villageCodes = new[] { places.SecondVillage },
+            category = "Industry", subType = "柑橘种植基地", implementingUnit = "村股份经济合作社",
+            plannedStart = $"{DateTime.UtcNow.AddHours(8).Year}-03-01", plannedEnd = $"{DateTime.UtcNow.AddHours(8).Year}-10-31",
+            targetHouseholds = 1, targetJobs = 0, targetIncomePerHousehold = 800m,
+            budget = new[] { new { source = "CentralBridging", amount = 100_000m } },
+            beneficiaries = new[] { new { householdId = mine.Id, benefit = "Dividends" } },
+        }), HttpStatusCode.Created);
+        string[] panels = ["guarantees", "monitoring", "projects", "fieldwork"];
 
         var page = await SignInAsync("tuqiao");
         var frame = await page.GetStringAsync($"/households/{mine.Id}");
@@ -100,6 +110,10 @@ public abstract partial class PagesTests(TestApp app) : ApiTests(app)
         Assert.Contains("待核查的风险线索", monitoring);
         Assert.Contains("医疗支出大", monitoring);
         Assert.Contains($"href=\"/monitoring/leads/new?householdId={mine.Id}\"", monitoring);   // 登记风险线索: monitoring.report
+        var projects = await Fragment(page, "projects");
+        Assert.Contains("帮扶项目", projects);
+        Assert.Contains($"<a href=\"/projects/{project["project"]!["id"]!.GetValue<long>()}\">{project["project"]!["name"]!.GetValue<string>()}</a>", projects);
+        Assert.Contains("入股分红", projects);
         var fieldWork = await Fragment(page, "fieldwork");
         Assert.Contains("走访记录", fieldWork);
         Assert.Contains($"href=\"/fieldwork/visits/new?household={mine.Id}\"", fieldWork);       // 登记走访: registry.edit

@@ -1,6 +1,7 @@
 using Jingzhun.Web.Modules.Projects.ManageFunds;
 using Jingzhun.Web.Modules.Projects.ManageProjects;
 using Jingzhun.Web.Modules.Projects.SpendingProgress;
+using Jingzhun.Web.Modules.Registry.GetHousehold;
 using Jingzhun.Web.Platform.Policies;
 
 namespace Jingzhun.Web.Modules.Projects;
@@ -13,7 +14,8 @@ public static class ProjectsModule
         .AddScoped<Platform.IStartupSeed, DemoData.ProjectsDemoSeed>()
         .AddScoped<ManageProjectsHandler>()
         .AddScoped<ManageFundsHandler>()
-        .AddScoped<SpendingProgressHandler>();
+        .AddScoped<SpendingProgressHandler>()
+        .AddHouseholdPanel(27, "帮扶项目", Jingzhun.Web.Platform.Auth.Permissions.ProjectsView, HouseholdPanel.ProjectsPanelModel.Path);
 
     public static RouteGroupBuilder MapProjectsApi(this RouteGroupBuilder api)
     {
