@@ -145,4 +145,32 @@ public sealed partial class ProjectsBrowserTests(BrowserApp app)
         Assert.DoesNotContain(household.HeadName, sheet, StringComparison.Ordinal);
         Assert.Empty(village.Errors.Concat(township.Errors).Concat(county.Errors));
     }
+
+    [SkippableFact]
+    public async Task The_home_dashboard_shows_the_projects_and_each_figure_opens_its_list()
+    {
+        await using var county = await app.SignInAsync("tl_admin");
+        var page = county.Page;
+        await county.GotoAsync("/");
+        var card = page.Locator("#projects-summary");
+        await Expect(card.Locator("h2")).ToContainTextAsync("衔接项目与资金");
+        // The demo county has money issued this year: the 支出进度 figure opens the spending page.
+        await Expect(card.Locator("[data-figure='spending']")).ToHaveTextAsync(new Regex(@"^\d+(\.\d+)?%$"));
+
+        // A stage's figure opens the list of the year's projects of that stage, with the same count.
+        var started = card.Locator("#projects-by-stage tbody tr", new() { HasText = "实施中" }).Locator("a");
+        var count = (await started.InnerTextAsync()).Trim();
+        await started.ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("stage=Started", StringComparison.Ordinal));
+        await Expect(page.Locator("main")).ToContainTextAsync($"共 {count.Replace(",", "", StringComparison.Ordinal)} 个项目");
+
+        // The warned figure opens the late projects.
+        await county.GotoAsync("/");
+        var warned = card.Locator("[data-figure='projects-warned']");
+        var late = (await warned.InnerTextAsync()).Trim();
+        await warned.ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("warning=true", StringComparison.Ordinal));
+        await Expect(page.Locator("main")).ToContainTextAsync($"共 {late.Replace(",", "", StringComparison.Ordinal)} 个项目");
+        county.AssertNoPageErrors();
+    }
 }

@@ -290,6 +290,52 @@ public abstract class ProjectsApiTests(TestApp app) : ApiTests(app)
     }
 
     [DbFact]
+    public async Task The_dashboard_figures_are_the_totals_of_their_lists_and_stay_in_the_users_scope()
+    {
+        var places = await PlacesAsync();
+        var tuqiao = await As("tuqiao");
+        var year = ChinaToday.Year;
+        var before = await GetAsync(tuqiao, $"/api/v1/projects/summary?year={year}");
+        var a = await RegisterAsAdminAsync(places.SecondVillage);
+        var b = await RegisterAsAdminAsync(places.SecondVillage);
+        await ProposeAsync(tuqiao, places.SecondVillage, households: [a.Id, b.Id]);
+        // Another township's project changes nothing here.
+        await ProposeAsync(await As("tl_admin"), places.OtherTownshipVillage, households: [(await RegisterAsAdminAsync(places.OtherTownshipVillage)).Id]);
+
+        var summary = await GetAsync(tuqiao, $"/api/v1/projects/summary?year={year}");
+        Assert.Equal(year, summary["year"]!.GetValue<int>());
+        // Without a year the dashboard reads the latest year of the library: this year's, now that it has a project.
+        Assert.Equal(year, (await GetAsync(tuqiao, "/api/v1/projects/summary"))["year"]!.GetValue<int>());
+        Assert.Equal(before["beneficiaryHouseholds"]!.GetValue<int>() + 2, summary["beneficiaryHouseholds"]!.GetValue<int>());
+        Assert.Equal(before["projects"]!.GetValue<int>() + 1, summary["projects"]!.GetValue<int>());
+        static int Proposed(JsonNode s) => s["byStage"]!.AsArray().Single(f => f!["key"]!.GetValue<string>() == "Proposed")!["projects"]!.GetValue<int>();
+        Assert.Equal(Proposed(before) + 1, Proposed(summary));
+
+        // Every figure is the total of the list it links to.
+        async Task<int> Total(string link) => (await GetAsync(tuqiao, "/api/v1" + link + "&pageSize=1"))["total"]!.GetValue<int>();
+        Assert.Equal(summary["projects"]!.GetValue<int>(), await Total(summary["projectsLink"]!.GetValue<string>()));
+        Assert.Equal(summary["warned"]!.GetValue<int>(), await Total(summary["warnedLink"]!.GetValue<string>()));
+        foreach (var f in summary["byStage"]!.AsArray())
+            Assert.Equal(f!["projects"]!.GetValue<int>(), await Total(f["link"]!.GetValue<string>()));
+        Assert.Equal("已申报", summary["byStage"]![0]!["label"]!.GetValue<string>());
+        // The money is the county's 支出进度 (money is issued to counties), for those who may see the funds.
+        var spending = await GetAsync(tuqiao, $"/api/v1/projects/spending?year={year}");
+        Assert.Equal(spending["allocated"]!.GetValue<decimal>(), summary["allocated"]!.GetValue<decimal>());
+        Assert.Equal(spending["paid"]!.GetValue<decimal>(), summary["paid"]!.GetValue<decimal>());
+        Assert.Equal($"/projects/spending?year={year}", summary["spendingLink"]!.GetValue<string>());
+        var village = await GetAsync(await As("village"), $"/api/v1/projects/summary?year={year}");
+        Assert.Null(village["allocated"]);
+        Assert.Null(village["spendingLink"]);
+
+        // Another township's region is not the township's to read; bad input is a 400 naming the field.
+        await Problem(await tuqiao.GetAsync($"/api/v1/projects/summary?region={places.OtherTownship}"), HttpStatusCode.NotFound);
+        Assert.Contains("区划代码无效", await FieldError(await tuqiao.GetAsync("/api/v1/projects/summary?region=abc"), "region"));
+        Assert.Contains("2021", await FieldError(await tuqiao.GetAsync("/api/v1/projects/summary?year=2019"), "year"));
+        await Problem(await tuqiao.GetAsync("/api/v1/projects/summary?year=abc"), HttpStatusCode.BadRequest);
+        await Problem(await (await As("cadre")).GetAsync("/api/v1/projects/summary"), HttpStatusCode.Forbidden);
+    }
+
+    [DbFact]
     public async Task A_started_project_past_its_planned_completion_is_warned_until_adjusted()
     {
         var places = await PlacesAsync();

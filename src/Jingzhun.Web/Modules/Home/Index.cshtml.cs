@@ -14,12 +14,15 @@ namespace Jingzhun.Web.Modules.Home;
 /// query as GET /api/v1/dashboard. Users without the registry permission get their function links only; a pairing
 /// cadre is sent to their to-do list.
 /// </summary>
-public sealed class IndexModel(DashboardHandler handler, CurrentUser me, Regions.RegionDirectory regions, PolicyStore policies, TimeProvider clock) : PageModel
+public sealed class IndexModel(DashboardHandler handler, CurrentUser me, Regions.RegionDirectory regions, PolicyStore policies, TimeProvider clock,
+    Projects.Summary.ProjectSummaryHandler projects) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public int? BaseYear { get; set; }
 
     public DashboardView? View { get; private set; }
+    /// <summary>衔接项目与资金 of this year, for a user who may see projects.</summary>
+    public Projects.Summary.ProjectSummaryView? Projects { get; private set; }
     public string? Error { get; private set; }
     public string ScopePath { get; private set; } = "";
     /// <summary>The region's 贫困发生率 limit (退出标准 of its province, latest year in force), for the card's warning colour.</summary>
@@ -40,6 +43,7 @@ public sealed class IndexModel(DashboardHandler handler, CurrentUser me, Regions
         {
             View = r.Value;
             IncidenceMaxPercent = (await policies.InForceAsync<Exit.ExitStandard>(View!.RegionCode, ChinaTime.Today(clock).Year, ct)).IncidenceMaxPercent;
+            if (me.Has(Permissions.ProjectsView)) Projects = (await projects.SummaryAsync(Region, null, ct)).Value;
         }
         else
         {

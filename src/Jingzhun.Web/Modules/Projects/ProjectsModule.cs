@@ -15,11 +15,13 @@ public static class ProjectsModule
         .AddScoped<ManageProjectsHandler>()
         .AddScoped<ManageFundsHandler>()
         .AddScoped<SpendingProgressHandler>()
+        .AddScoped<Summary.ProjectSummaryHandler>()
         .AddHouseholdPanel(27, "帮扶项目", Jingzhun.Web.Platform.Auth.Permissions.ProjectsView, HouseholdPanel.ProjectsPanelModel.Path);
 
     public static RouteGroupBuilder MapProjectsApi(this RouteGroupBuilder api)
     {
         SpendingProgressHandler.Map(api);
+        Summary.ProjectSummaryHandler.Map(api);
         ManageFundsHandler.Map(api);
         ManageProjectsHandler.Map(api);
         api.MapPolicyTable<Warnings.ProjectWarningPolicyTable>();

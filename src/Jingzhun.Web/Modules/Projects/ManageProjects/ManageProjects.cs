@@ -104,7 +104,7 @@ public sealed class ManageProjectsHandler(AppDbContext db, RegionDirectory regio
     /// The projects late (<see cref="ProjectRules.Warning"/>): started and past their planned completion day; planned and
     /// not started, or completed and not accepted, for longer than their county's policy allows.
     /// </summary>
-    private async Task<IQueryable<Project>> WarnedAsync(IQueryable<Project> query, CancellationToken ct)
+    public async Task<IQueryable<Project>> WarnedAsync(IQueryable<Project> query, CancellationToken ct)
     {
         var today = Today;
         var counties = await query.Where(p => p.Stage == ProjectStage.Planned || p.Stage == ProjectStage.Completed)
