@@ -119,9 +119,17 @@ public sealed partial class ProjectsBrowserTests(BrowserApp app)
         // 验收 (the county), with its result; the history names everyone who took a step.
         await Step(cp, "验收").GetByLabel("验收结果").SelectOptionAsync(new SelectOptionValue { Label = "合格" });
         await DoAsync(cp, "验收", "已验收");
+        // 资产移交 to its recipient, then 绩效评价 closes the project's steps.
+        await Step(cp, "资产移交").GetByLabel("说明").FillAsync("光伏板与冷库移交村集体管护");
+        await Step(cp, "资产移交").GetByLabel("移交对象 *").SelectOptionAsync(new SelectOptionValue { Label = "村集体经济组织" });
+        await DoAsync(cp, "资产移交", "资产已移交");
+        await Step(cp, "绩效评价").GetByLabel("绩效评价结果 *").SelectOptionAsync(new SelectOptionValue { Label = "良" });
+        await DoAsync(cp, "绩效评价", "已绩效评价");
         await Expect(cp.Locator("form.g-step:has(input[name='Input.Step'])")).ToHaveCountAsync(0);
+        await Expect(cp.Locator("#history tbody")).ToContainTextAsync("资产移交给：村集体经济组织；光伏板与冷库移交村集体管护");
+        await Expect(cp.Locator("#history tbody")).ToContainTextAsync("绩效评价：良");
         var by = await cp.Locator("#history tbody tr td:nth-child(2)").AllInnerTextsAsync();
-        Assert.Equal(["village", "tuqiao", "tl_admin", "tl_admin", "tuqiao", "tuqiao", "tuqiao", "tl_admin"], by);
+        Assert.Equal(["village", "tuqiao", "tl_admin", "tl_admin", "tuqiao", "tuqiao", "tuqiao", "tl_admin", "tl_admin", "tl_admin"], by);
 
         // The 支出进度 page shows the county with money paid.
         await county.GotoAsync($"/projects/spending?year={year}");

@@ -78,16 +78,29 @@ public abstract class ProjectsApiTests(TestApp app) : ApiTests(app)
         Assert.Contains("验收结果", await FieldError(await StepAsync(county, id, "Accept", await VersionAsync(county, id)), "result"));
         var accepted = await DoAsync(county, id, "Accept", b => b["result"] = "Passed");
         Assert.Equal("Accepted", Stage(accepted));
-        Assert.Empty(accepted["nextSteps"]!.AsArray());
+        Assert.Equal(["HandOver"], accepted["nextSteps"]!.AsArray().Select(s => s!.GetValue<string>()));
         await Problem(await StepAsync(county, id, "Terminate", await VersionAsync(county, id), b => b["reason"] = "不再实施"), HttpStatusCode.Conflict);
+        // 绩效评价 waits for 资产移交; 资产移交 names its recipient; the township does neither.
+        await Problem(await StepAsync(county, id, "Evaluate", await VersionAsync(county, id), b => b["grade"] = "Good"), HttpStatusCode.Conflict);
+        await Problem(await StepAsync(tuqiao, id, "HandOver", await VersionAsync(tuqiao, id), b => b["recipient"] = "VillageCollective"), HttpStatusCode.Forbidden);
+        Assert.Contains("移交对象", await FieldError(await StepAsync(county, id, "HandOver", await VersionAsync(county, id)), "recipient"));
+        await Problem(await StepAsync(county, id, "HandOver", await VersionAsync(county, id), b => b["recipient"] = "Nobody"), HttpStatusCode.BadRequest);
+        Assert.Equal("HandedOver", Stage(await DoAsync(county, id, "HandOver", b => b["recipient"] = "VillageCollective")));
+        Assert.Contains("绩效评价结果", await FieldError(await StepAsync(county, id, "Evaluate", await VersionAsync(county, id)), "grade"));
+        var evaluated = await DoAsync(county, id, "Evaluate", b => b["grade"] = "Good");
+        Assert.Equal("Evaluated", Stage(evaluated));
+        Assert.Empty(evaluated["nextSteps"]!.AsArray());
 
         // The history names who took each step; the audit log has each change.
-        var history = accepted["history"]!.AsArray();
-        Assert.Equal(["village", "tuqiao", "tl_admin", "tl_admin", "tuqiao", "tuqiao", "tuqiao", "tl_admin"], history.Select(h => h!["by"]!.GetValue<string>()));
-        Assert.Contains("验收结果：合格", history[^1]!["note"]!.GetValue<string>());
+        var history = evaluated["history"]!.AsArray();
+        Assert.Equal(["village", "tuqiao", "tl_admin", "tl_admin", "tuqiao", "tuqiao", "tuqiao", "tl_admin", "tl_admin", "tl_admin"],
+            history.Select(h => h!["by"]!.GetValue<string>()));
+        Assert.Contains("验收结果：合格", history[^3]!["note"]!.GetValue<string>());
+        Assert.Equal("资产移交给：村集体经济组织", history[^2]!["note"]!.GetValue<string>());
+        Assert.Equal("绩效评价：良", history[^1]!["note"]!.GetValue<string>());
         var name = proposed["project"]!["name"]!.GetValue<string>();
         var audit = (await GetAsync(await As("admin"), "/api/v1/audit?entityType=Project&pageSize=200&q=" + Uri.EscapeDataString(name)))["items"]!.AsArray();
-        Assert.Equal(8, audit.Count);
+        Assert.Equal(10, audit.Count);
         Assert.Equal(["tl_admin", "tuqiao", "village"], audit.Select(a => a!["userName"]!.GetValue<string>()).Distinct().Order());
     }
 

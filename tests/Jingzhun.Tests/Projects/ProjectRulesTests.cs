@@ -39,6 +39,31 @@ public sealed class ProjectRulesTests
         if (warned) Assert.Equal("已过计划完工日期（2026-12-04）1天仍未竣工，实施进度40%", w);
     }
 
+    [Fact]
+    public void After_acceptance_come_the_asset_handover_then_the_performance_evaluation_and_no_step_is_skipped()
+    {
+        Assert.True(ProjectRules.CanApply(ProjectStage.Accepted, ProjectStep.HandOver));
+        Assert.False(ProjectRules.CanApply(ProjectStage.Completed, ProjectStep.HandOver));
+        Assert.False(ProjectRules.CanApply(ProjectStage.Accepted, ProjectStep.Evaluate));
+        Assert.True(ProjectRules.CanApply(ProjectStage.HandedOver, ProjectStep.Evaluate));
+        Assert.Equal(ProjectStage.HandedOver, ProjectRules.Target(ProjectStage.Accepted, ProjectStep.HandOver));
+        Assert.Equal(ProjectStage.Evaluated, ProjectRules.Target(ProjectStage.HandedOver, ProjectStep.Evaluate));
+        // Nothing follows the evaluation, and a handed-over project is not terminated.
+        Assert.DoesNotContain(Enum.GetValues<ProjectStep>(), s => ProjectRules.CanApply(ProjectStage.Evaluated, s));
+        Assert.False(ProjectRules.CanApply(ProjectStage.HandedOver, ProjectStep.Terminate));
+    }
+
+    [Theory]
+    [InlineData(ProjectStage.Proposed, false)]
+    [InlineData(ProjectStage.Approved, false)]
+    [InlineData(ProjectStage.Planned, true)]
+    [InlineData(ProjectStage.Accepted, true)]
+    [InlineData(ProjectStage.HandedOver, true)]
+    [InlineData(ProjectStage.Evaluated, true)]
+    [InlineData(ProjectStage.Terminated, false)]
+    public void Money_is_paid_from_the_plans_issue_on_and_never_after_termination(ProjectStage stage, bool pays) =>
+        Assert.Equal(pays, ProjectRules.MayPay(stage));
+
     [Theory]
     [InlineData(ProjectStage.Approved)]
     [InlineData(ProjectStage.Completed)]

@@ -14,7 +14,7 @@ public enum ProjectCategory
     [Display(Name = "其他")] Other = 9,
 }
 
-/// <summary>Where a project stands: 申报 → 审核 → 论证入库 → 计划下达 → 实施 → 竣工 → 验收, or 终止.</summary>
+/// <summary>Where a project stands: 申报 → 审核 → 论证入库 → 计划下达 → 实施 → 竣工 → 验收 → 资产移交 → 绩效评价, or 终止.</summary>
 public enum ProjectStage
 {
     [Display(Name = "已申报")] Proposed = 1,
@@ -24,7 +24,9 @@ public enum ProjectStage
     [Display(Name = "实施中")] Started = 5,
     [Display(Name = "已竣工")] Completed = 6,
     [Display(Name = "已验收")] Accepted = 7,
+    [Display(Name = "资产已移交")] HandedOver = 8,
     [Display(Name = "已终止")] Terminated = 9,
+    [Display(Name = "已绩效评价")] Evaluated = 10,
 }
 
 /// <summary>The step a user asks for; <see cref="ProjectRules.Allowed"/> says from which stages.</summary>
@@ -39,6 +41,26 @@ public enum ProjectStep
     [Display(Name = "验收")] Accept = 7,
     [Display(Name = "调整")] Adjust = 8,
     [Display(Name = "终止")] Terminate = 9,
+    [Display(Name = "资产移交")] HandOver = 10,
+    [Display(Name = "绩效评价")] Evaluate = 11,
+}
+
+/// <summary>Who receives the assets a project leaves (资产移交 and 确权).</summary>
+public enum AssetRecipient
+{
+    [Display(Name = "村集体经济组织")] VillageCollective = 1,
+    [Display(Name = "乡镇")] Township = 2,
+    [Display(Name = "受益户")] Households = 3,
+    [Display(Name = "行业主管部门")] Department = 4,
+}
+
+/// <summary>The grade of a project's 绩效评价.</summary>
+public enum PerformanceGrade
+{
+    [Display(Name = "优")] Excellent = 1,
+    [Display(Name = "良")] Good = 2,
+    [Display(Name = "中")] Fair = 3,
+    [Display(Name = "差")] Poor = 4,
 }
 
 public enum AcceptanceResult
@@ -107,6 +129,12 @@ public sealed class Project : Platform.Auditing.IAudited, Platform.Data.IVersion
     public string? CompletedBy { get; private set; }
     public DateTime? AcceptedAt { get; private set; }
     public AcceptanceResult? AcceptanceResult { get; private set; }
+    /// <summary>资产移交: when and to whom the project's assets were handed over.</summary>
+    public DateTime? HandedOverAt { get; private set; }
+    public AssetRecipient? HandedOverTo { get; private set; }
+    /// <summary>绩效评价: when and with which grade.</summary>
+    public DateTime? EvaluatedAt { get; private set; }
+    public PerformanceGrade? Grade { get; private set; }
     public string? TerminationReason { get; private set; }
 
     public int Version { get; private set; }
@@ -143,7 +171,8 @@ public sealed class Project : Platform.Auditing.IAudited, Platform.Data.IVersion
 
     /// <summary>Moves the project one step (the handler has checked <see cref="CanApply"/>, the permission and the duties).</summary>
     public void Apply(ProjectStep step, string note, DateTime now, DateOnly today, string by, int? progress = null,
-        AcceptanceResult? result = null, DateOnly? plannedEnd = null, string? reason = null)
+        AcceptanceResult? result = null, DateOnly? plannedEnd = null, string? reason = null, AssetRecipient? recipient = null,
+        PerformanceGrade? grade = null)
     {
         if (!CanApply(step))
             throw new InvalidOperationException($"项目当前为“{Labels.Of(Stage)}”，不能执行“{Labels.Of(step)}”");
@@ -156,6 +185,8 @@ public sealed class Project : Platform.Auditing.IAudited, Platform.Data.IVersion
             case ProjectStep.Progress: Progress = progress ?? Progress; break;
             case ProjectStep.Complete: Progress = 100; CompletedAt = now; CompletedBy = by; break;
             case ProjectStep.Accept: AcceptedAt = now; AcceptanceResult = result; break;
+            case ProjectStep.HandOver: HandedOverAt = now; HandedOverTo = recipient; break;
+            case ProjectStep.Evaluate: EvaluatedAt = now; Grade = grade; break;
             case ProjectStep.Adjust: if (plannedEnd is { } end) PlannedEnd = end; break;
             case ProjectStep.Terminate: TerminationReason = reason ?? note; break;
         }

@@ -183,6 +183,20 @@ internal sealed class ProjectsDemoSeed(AppDbContext db, RegionDirectory regions,
             if (step == ProjectStep.Start && target == ProjectStage.Started)
                 p.Apply(ProjectStep.Progress, "实施进度", at.AddDays(30), day.AddDays(30), by, progress: 20 + 10 * rng.Next(7));
         }
+        // Projects accepted two or more years ago had their assets handed over a month later and were evaluated the next spring.
+        if (p.Stage == ProjectStage.Accepted && today.Year - year >= 2)
+        {
+            var handed = at.AddDays(30);
+            p.Apply(ProjectStep.HandOver, "资产移交给：村集体经济组织", handed, DateOnly.FromDateTime(ChinaTime.ToLocal(handed)), "tl_admin",
+                recipient: AssetRecipient.VillageCollective);
+            var evaluated = new DateOnly(year + 1, 3, 20);
+            if (evaluated <= today && evaluated > DateOnly.FromDateTime(ChinaTime.ToLocal(handed)))
+            {
+                var grade = roll % 10 < 3 ? PerformanceGrade.Excellent : roll % 10 < 9 ? PerformanceGrade.Good : PerformanceGrade.Fair;
+                p.Apply(ProjectStep.Evaluate, $"绩效评价：{Labels.Of(grade)}", ChinaTime.ToUtc(evaluated.ToDateTime(new TimeOnly(10, 0))), evaluated,
+                    "tl_admin", grade: grade);
+            }
+        }
         // Most works running past their planned completion had it adjusted (调整) by the county on that day; one in four
         // did not and is warned as behind.
         if (p.Stage == ProjectStage.Started && p.PlannedEnd < today && roll % 4 != 0)

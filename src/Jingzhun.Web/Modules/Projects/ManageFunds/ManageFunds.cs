@@ -132,7 +132,7 @@ public sealed class ManageFundsHandler(AppDbContext db, RegionDirectory regions,
         if (TextLimits.Check(r) is { } tooLong) return tooLong;
         var p = await db.Projects.Include(x => x.Budgets).FirstOrDefaultAsync(x => x.Id == projectId, ct);
         if (p is null) return Failure.NotFound("该项目");
-        if (p.Stage is not (ProjectStage.Planned or ProjectStage.Started or ProjectStage.Completed or ProjectStage.Accepted))
+        if (!Rules.ProjectRules.MayPay(p.Stage))
             return Failure.Conflict($"项目当前为“{Labels.Of(p.Stage)}”，计划下达后才能支付资金");
         var assignedHere = await db.FundAssignments.Where(x => x.ProjectId == p.Id && x.AllocationId == r.AllocationId).Select(x => x.Amount).ToListAsync(ct);
         if (assignedHere.Count == 0) return Failure.Invalid("allocationId", "请选择已分配给本项目的资金");

@@ -19,6 +19,8 @@ public sealed class ProjectStepInput
     public AcceptanceResult? Result { get; set; }
     public DateOnly? PlannedEnd { get; set; }
     public string? Reason { get; set; }
+    public AssetRecipient? Recipient { get; set; }
+    public PerformanceGrade? Grade { get; set; }
 }
 
 /// <summary>The money forms: 资金分配 (allocation, amount) and 资金支付 (allocation, day, amount, voucher, payee).</summary>
@@ -55,7 +57,7 @@ public sealed class DetailModel(ManageProjectsHandler handler, ManageFundsHandle
         Errors = ModelState.BindingErrors(nameof(Input));
         if (Errors.Count > 0) return await ShowAsync(id, null, ct);
         var r = await handler.StepAsync(id, new ProjectStepRequest(Input.Step, Input.Version, Blank(Input.Note), Input.Progress, Input.Result,
-            Input.PlannedEnd, Blank(Input.Reason)), ct);
+            Input.PlannedEnd, Blank(Input.Reason), Input.Recipient, Input.Grade), ct);
         if (r.Succeeded)
         {
             Notice = $"已{Labels.Of(Input.Step)}，项目当前为“{Labels.Of(r.Value!.Project.Stage)}”";

@@ -45,11 +45,15 @@ public sealed record ProposeProjectRequest(
     DateOnly PlannedStart, DateOnly PlannedEnd, int TargetHouseholds, int TargetJobs, decimal TargetIncomePerHousehold,
     IReadOnlyList<BudgetLine> Budget, IReadOnlyList<BeneficiaryLine>? Beneficiaries);
 
-/// <summary>The next step and its fields: progress (percent), accept (result), adjust (reason, new planned end), terminate (reason).</summary>
+/// <summary>
+/// The next step and its fields: progress (percent), accept (result), adjust (reason, new planned end), terminate (reason),
+/// 资产移交 (recipient), 绩效评价 (grade).
+/// </summary>
 public sealed record ProjectStepRequest(ProjectStep Step, int Version,
     [property: Text(500, "说明", typeof(ProjectEvent), nameof(ProjectEvent.Note))] string? Note = null,
     int? Progress = null, AcceptanceResult? Result = null, DateOnly? PlannedEnd = null,
-    [property: Text(500, "原因", typeof(Project), nameof(Project.TerminationReason))] string? Reason = null);
+    [property: Text(500, "原因", typeof(Project), nameof(Project.TerminationReason))] string? Reason = null,
+    AssetRecipient? Recipient = null, PerformanceGrade? Grade = null);
 
 public sealed class ManageProjectsHandler(AppDbContext db, RegionDirectory regions, CurrentUser user, SeparationOfDuties duties,
     PolicyStore policies, TimeProvider clock)
@@ -68,6 +72,8 @@ public sealed class ManageProjectsHandler(AppDbContext db, RegionDirectory regio
         [ProjectStep.Accept] = Permissions.ProjectsApprove,
         [ProjectStep.Adjust] = Permissions.ProjectsApprove,
         [ProjectStep.Terminate] = Permissions.ProjectsApprove,
+        [ProjectStep.HandOver] = Permissions.ProjectsApprove,
+        [ProjectStep.Evaluate] = Permissions.ProjectsApprove,
     };
 
     public const string SelfReviewMessage = "申报与审核须由不同的人办理：该项目由您申报，请由其他有审核职责的人员审核";
@@ -277,7 +283,7 @@ public sealed class ManageProjectsHandler(AppDbContext db, RegionDirectory regio
         if (!user.Has(permission)) return Failure.Forbidden($"您的角色不能执行“{Labels.Of(r.Step)}”");
         if (Versions.Check(p, r.Version, "该项目") is { } stale) return stale;
         if (!p.CanApply(r.Step))
-            return Failure.Conflict($"项目当前为“{Labels.Of(p.Stage)}”，不能执行“{Labels.Of(r.Step)}”：须按 申报→审核→论证入库→计划下达→开工→竣工→验收 逐步办理");
+            return Failure.Conflict($"项目当前为“{Labels.Of(p.Stage)}”，不能执行“{Labels.Of(r.Step)}”：须按 申报→审核→论证入库→计划下达→开工→竣工→验收→资产移交→绩效评价 逐步办理");
         if (r.Step == ProjectStep.Review && await duties.RefusesAsync(p.Villages[0], p.ProposedBy, user.UserName, ct))
             return Failure.Forbidden(SelfReviewMessage);
         if (r.Step == ProjectStep.Accept && await duties.RefusesAsync(p.Villages[0], p.CompletedBy, user.UserName, ct))
@@ -294,6 +300,17 @@ public sealed class ManageProjectsHandler(AppDbContext db, RegionDirectory regio
                 if (r.Result is not { } result || !Enum.IsDefined(result)) return Failure.Invalid("result", "请选择验收结果");
                 note = $"验收结果：{Labels.Of(result)}" + (r.Note is { Length: > 0 } ? "；" + r.Note.Trim() : "");
                 break;
+            case ProjectStep.HandOver:
+                // A project that failed its acceptance leaves nothing fit to hand over.
+                if (p.AcceptanceResult == AcceptanceResult.Failed)
+                    return Failure.Conflict("该项目验收不合格，不能移交资产：请整改并重新组织验收");
+                if (r.Recipient is not { } to || !Enum.IsDefined(to)) return Failure.Invalid("recipient", "请选择资产移交对象");
+                note = $"资产移交给：{Labels.Of(to)}" + (r.Note is { Length: > 0 } ? "；" + r.Note.Trim() : "");
+                break;
+            case ProjectStep.Evaluate:
+                if (r.Grade is not { } grade || !Enum.IsDefined(grade)) return Failure.Invalid("grade", "请选择绩效评价结果");
+                note = $"绩效评价：{Labels.Of(grade)}" + (r.Note is { Length: > 0 } ? "；" + r.Note.Trim() : "");
+                break;
             case ProjectStep.Adjust or ProjectStep.Terminate:
                 if (string.IsNullOrWhiteSpace(r.Reason)) return Failure.Invalid("reason", $"请填写{Labels.Of(r.Step)}原因");
                 if (r.Step == ProjectStep.Adjust && r.PlannedEnd is { } end && end < p.PlannedStart)
@@ -302,7 +319,7 @@ public sealed class ManageProjectsHandler(AppDbContext db, RegionDirectory regio
                 break;
         }
         p.Apply(r.Step, note, clock.GetUtcNow().UtcDateTime, Today, user.UserName, r.Progress, r.Result,
-            r.Step == ProjectStep.Adjust ? r.PlannedEnd : null, r.Reason?.Trim());
+            r.Step == ProjectStep.Adjust ? r.PlannedEnd : null, r.Reason?.Trim(), r.Recipient, r.Grade);
         if (await db.SaveEditAsync("该项目", t => db.Projects.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, t), ct) is { } conflict)
             return conflict;
         return await GetAsync(id, ct);
@@ -350,6 +367,6 @@ public sealed class ManageProjectsHandler(AppDbContext db, RegionDirectory regio
             .RequireAuthorization(Permissions.ProjectsView)
             // Each step checks its own permission in the handler; a role with none of them is refused up front.
             .RequireAuthorization(p => p.RequireClaim(AppClaims.Permission, Permissions.ProjectsReview, Permissions.ProjectsApprove, Permissions.ProjectsImplement))
-            .WithName("StepProject").WithSummary("推进项目：Review 审核 / Approve 论证入库 / IssuePlan 计划下达 / Start 开工 / Progress 报进度 / Complete 竣工 / Accept 验收 / Adjust 调整 / Terminate 终止");
+            .WithName("StepProject").WithSummary("推进项目：Review 审核 / Approve 论证入库 / IssuePlan 计划下达 / Start 开工 / Progress 报进度 / Complete 竣工 / Accept 验收 / HandOver 资产移交（recipient）/ Evaluate 绩效评价（grade）/ Adjust 调整 / Terminate 终止");
     }
 }

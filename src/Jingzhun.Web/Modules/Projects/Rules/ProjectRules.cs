@@ -3,7 +3,10 @@ namespace Jingzhun.Web.Modules.Projects.Rules;
 /// <summary>What a project may do next and when it is late: pure functions of its stage, dates and the county's policy.</summary>
 public static class ProjectRules
 {
-    /// <summary>Each step and the stages it may be taken from; no step is skipped (申报 → 审核 → 论证入库 → 计划下达 → 开工 → 竣工 → 验收).</summary>
+    /// <summary>
+    /// Each step and the stages it may be taken from; no step is skipped (申报 → 审核 → 论证入库 → 计划下达 → 开工 → 竣工 → 验收 →
+    /// 资产移交 → 绩效评价).
+    /// </summary>
     public static readonly IReadOnlyDictionary<ProjectStep, ProjectStage[]> Allowed = new Dictionary<ProjectStep, ProjectStage[]>
     {
         [ProjectStep.Review] = [ProjectStage.Proposed],
@@ -13,6 +16,8 @@ public static class ProjectRules
         [ProjectStep.Progress] = [ProjectStage.Started],
         [ProjectStep.Complete] = [ProjectStage.Started],
         [ProjectStep.Accept] = [ProjectStage.Completed],
+        [ProjectStep.HandOver] = [ProjectStage.Accepted],
+        [ProjectStep.Evaluate] = [ProjectStage.HandedOver],
         [ProjectStep.Adjust] = [ProjectStage.Approved, ProjectStage.Planned, ProjectStage.Started],
         [ProjectStep.Terminate] = [ProjectStage.Proposed, ProjectStage.Reviewed, ProjectStage.Approved, ProjectStage.Planned, ProjectStage.Started],
     };
@@ -28,6 +33,8 @@ public static class ProjectRules
         ProjectStep.Start => ProjectStage.Started,
         ProjectStep.Complete => ProjectStage.Completed,
         ProjectStep.Accept => ProjectStage.Accepted,
+        ProjectStep.HandOver => ProjectStage.HandedOver,
+        ProjectStep.Evaluate => ProjectStage.Evaluated,
         ProjectStep.Terminate => ProjectStage.Terminated,
         _ => stage,
     };
@@ -60,6 +67,10 @@ public static class ProjectRules
             return $"竣工已{today.DayNumber - c.DayNumber}天未验收（超过{notAcceptedDays}天）";
         return null;
     }
+
+    /// <summary>The stages in which money may be paid: from the plan's issue on (尾款 after 验收 and 移交 included), never after 终止.</summary>
+    public static bool MayPay(ProjectStage stage) => stage is ProjectStage.Planned or ProjectStage.Started or ProjectStage.Completed
+        or ProjectStage.Accepted or ProjectStage.HandedOver or ProjectStage.Evaluated;
 
     /// <summary>Whether adding <paramref name="amount"/> to <paramref name="used"/> stays within <paramref name="limit"/> (exact decimals).</summary>
     public static bool Fits(decimal used, decimal amount, decimal limit) => used + amount <= limit;

@@ -1862,6 +1862,18 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
+                    b.Property<DateTime?>("EvaluatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Grade")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("HandedOverAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("HandedOverTo")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ImplementingUnit")
                         .IsRequired()
                         .HasMaxLength(100)

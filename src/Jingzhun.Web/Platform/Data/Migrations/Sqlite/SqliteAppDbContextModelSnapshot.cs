@@ -1769,6 +1769,18 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EvaluatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Grade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("HandedOverAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HandedOverTo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ImplementingUnit")
                         .IsRequired()
                         .HasMaxLength(100)
