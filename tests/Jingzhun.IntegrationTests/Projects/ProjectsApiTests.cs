@@ -349,6 +349,25 @@ public abstract class ProjectsApiTests(TestApp app) : ApiTests(app)
     }
 
     [DbFact]
+    public async Task A_project_that_failed_its_acceptance_is_not_handed_over()
+    {
+        var places = await PlacesAsync();
+        var county = await As("tl_admin");
+        var tuqiao = await As("tuqiao");
+        var id = (await ProposeAsync(county, places.HomeVillage))["project"]!["id"]!.GetValue<long>();
+        await DoAsync(tuqiao, id, "Review");
+        await DoAsync(county, id, "Approve");
+        await DoAsync(county, id, "IssuePlan");
+        await DoAsync(tuqiao, id, "Start");
+        await DoAsync(tuqiao, id, "Complete");
+        Assert.Equal("Accepted", Stage(await DoAsync(county, id, "Accept", b => b["result"] = "Failed")));
+        var refused = await Problem(await StepAsync(county, id, "HandOver", await VersionAsync(county, id), b => b["recipient"] = "VillageCollective"),
+            HttpStatusCode.Conflict);
+        Assert.Contains("验收不合格，不能移交资产", refused["title"]!.GetValue<string>());
+        Assert.Equal("Accepted", Stage(await GetAsync(county, $"/api/v1/projects/{id}")));
+    }
+
+    [DbFact]
     public async Task A_started_project_past_its_planned_completion_is_warned_until_adjusted()
     {
         var places = await PlacesAsync();

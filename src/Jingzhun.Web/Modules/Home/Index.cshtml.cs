@@ -21,7 +21,7 @@ public sealed class IndexModel(DashboardHandler handler, CurrentUser me, Regions
     [BindProperty(SupportsGet = true)] public int? BaseYear { get; set; }
 
     public DashboardView? View { get; private set; }
-    /// <summary>衔接项目与资金 of this year, for a user who may see projects.</summary>
+    /// <summary>衔接项目与资金 of the library's latest year, for a user who may see projects.</summary>
     public Projects.Summary.ProjectSummaryView? Projects { get; private set; }
     public string? Error { get; private set; }
     public string ScopePath { get; private set; } = "";
