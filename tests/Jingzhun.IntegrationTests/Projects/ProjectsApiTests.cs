@@ -96,7 +96,7 @@ public abstract class ProjectsApiTests(TestApp app) : ApiTests(app)
         Assert.Equal(["village", "tuqiao", "tl_admin", "tl_admin", "tuqiao", "tuqiao", "tuqiao", "tl_admin", "tl_admin", "tl_admin"],
             history.Select(h => h!["by"]!.GetValue<string>()));
         Assert.Contains("验收结果：合格", history[^3]!["note"]!.GetValue<string>());
-        Assert.Equal("资产移交给：村集体经济组织", history[^2]!["note"]!.GetValue<string>());
+        Assert.Equal("资产移交给：村集体经济组织；登记资产1项（500000.00元）", history[^2]!["note"]!.GetValue<string>());
         Assert.Equal("绩效评价：良", history[^1]!["note"]!.GetValue<string>());
         var name = proposed["project"]!["name"]!.GetValue<string>();
         var audit = (await GetAsync(await As("admin"), "/api/v1/audit?entityType=Project&pageSize=200&q=" + Uri.EscapeDataString(name)))["items"]!.AsArray();

@@ -66,7 +66,9 @@ public sealed class EntityScopeTests
         // RegistrySnapshotRow: a frozen year-end copy read by county statistics, not by cadres.
         // WorkLogHousehold: part of a work log, which is its author's region's record.
         // ProjectBeneficiary: part of a project (a region's record); the project page names only households the reader's own scope shows.
-        Assert.Equal(["AuditEntry", "ProjectBeneficiary", "RegistrySnapshotRow", "WorkLogHousehold"], notOwned);
+        // ProjectAsset: a region's asset (a 到户类 one names its household); AssetDividend: part of an asset's income plan; the
+        // asset page names only households the reader's own scope shows. Neither module is open to a pairing cadre.
+        Assert.Equal(["AssetDividend", "AuditEntry", "ProjectAsset", "ProjectBeneficiary", "RegistrySnapshotRow", "WorkLogHousehold"], notOwned);
     }
 
     [Fact]

@@ -101,3 +101,78 @@ public sealed class FundPaymentConfiguration : IEntityTypeConfiguration<FundPaym
         builder.HasIndex(p => new { p.AllocationId, p.PaidOn });
     }
 }
+
+public sealed class ProjectAssetConfiguration : IEntityTypeConfiguration<Assets.ProjectAsset>
+{
+    public void Configure(EntityTypeBuilder<Assets.ProjectAsset> builder)
+    {
+        builder.ToTable("project_assets");
+        builder.Property(a => a.Name).HasMaxLength(100);
+        builder.Property(a => a.CountyCode).HasMaxLength(6);
+        builder.Property(a => a.RegionCode).HasMaxLength(12);
+        builder.Property(a => a.Unit).HasMaxLength(20);
+        builder.Property(a => a.Custodian).HasMaxLength(50);
+        builder.Property(a => a.DisposalReason).HasMaxLength(300);
+        builder.Property(a => a.DisposalRequestedBy).HasMaxLength(64);
+        builder.Property(a => a.DisposalApprovedBy).HasMaxLength(64);
+        builder.Property(a => a.UpdatedBy).HasMaxLength(64);
+        builder.Ignore(a => a.DisposalPending);
+        builder.HasOne<Project>().WithMany().HasForeignKey(a => a.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Household>().WithMany().HasForeignKey(a => a.HouseholdId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(a => a.Events).WithOne().HasForeignKey(e => e.AssetId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Cares).WithOne().HasForeignKey(c => c.AssetId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => new { a.RegionCode, a.Class, a.Status });
+        builder.HasIndex(a => a.ProjectId);
+        builder.HasIndex(a => a.HouseholdId);
+    }
+}
+
+public sealed class AssetEventConfiguration : IEntityTypeConfiguration<Assets.AssetEvent>
+{
+    public void Configure(EntityTypeBuilder<Assets.AssetEvent> builder)
+    {
+        builder.ToTable("asset_events");
+        builder.Property(e => e.Note).HasMaxLength(500);
+        builder.Property(e => e.By).HasMaxLength(64);
+        builder.HasIndex(e => new { e.AssetId, e.At });
+    }
+}
+
+public sealed class AssetCareConfiguration : IEntityTypeConfiguration<Assets.AssetCare>
+{
+    public void Configure(EntityTypeBuilder<Assets.AssetCare> builder)
+    {
+        builder.ToTable("asset_cares");
+        builder.Property(c => c.Finding).HasMaxLength(500);
+        builder.Property(c => c.By).HasMaxLength(64);
+        builder.HasIndex(c => new { c.AssetId, c.On });
+    }
+}
+
+public sealed class AssetIncomeConfiguration : IEntityTypeConfiguration<Assets.AssetIncome>
+{
+    public void Configure(EntityTypeBuilder<Assets.AssetIncome> builder)
+    {
+        builder.ToTable("asset_incomes");
+        builder.Property(i => i.RegionCode).HasMaxLength(12);
+        builder.Property(i => i.ProposedBy).HasMaxLength(64);
+        builder.Property(i => i.ApprovedBy).HasMaxLength(64);
+        builder.Property(i => i.PaidBy).HasMaxLength(64);
+        builder.Property(i => i.UpdatedBy).HasMaxLength(64);
+        builder.HasOne<Assets.ProjectAsset>().WithMany().HasForeignKey(i => i.AssetId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(i => i.Dividends).WithOne().HasForeignKey(d => d.AssetIncomeId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(i => new { i.AssetId, i.Year }).IsUnique();
+        builder.HasIndex(i => i.RegionCode);
+    }
+}
+
+public sealed class AssetDividendConfiguration : IEntityTypeConfiguration<Assets.AssetDividend>
+{
+    public void Configure(EntityTypeBuilder<Assets.AssetDividend> builder)
+    {
+        builder.ToTable("asset_dividends");
+        builder.HasOne<Household>().WithMany().HasForeignKey(d => d.HouseholdId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(d => new { d.AssetIncomeId, d.HouseholdId }).IsUnique();
+        builder.HasIndex(d => d.HouseholdId);
+    }
+}

@@ -12,6 +12,8 @@ public static class ProjectsData
         public DbSet<FundAllocation> FundAllocations => db.Set<FundAllocation>();
         public DbSet<FundAssignment> FundAssignments => db.Set<FundAssignment>();
         public DbSet<FundPayment> FundPayments => db.Set<FundPayment>();
+        public DbSet<Assets.ProjectAsset> ProjectAssets => db.Set<Assets.ProjectAsset>();
+        public DbSet<Assets.AssetIncome> AssetIncomes => db.Set<Assets.AssetIncome>();
         public DbSet<ProjectWarningPolicy> ProjectWarningPolicies => db.Set<ProjectWarningPolicy>();
     }
 }

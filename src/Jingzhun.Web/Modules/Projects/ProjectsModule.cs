@@ -15,6 +15,7 @@ public static class ProjectsModule
         .AddScoped<ManageProjectsHandler>()
         .AddScoped<ManageFundsHandler>()
         .AddScoped<SpendingProgressHandler>()
+        .AddScoped<Assets.ManageAssetsHandler>()
         .AddScoped<Summary.ProjectSummaryHandler>()
         .AddHouseholdPanel(27, "帮扶项目", Jingzhun.Web.Platform.Auth.Permissions.ProjectsView, HouseholdPanel.ProjectsPanelModel.Path);
 
@@ -24,6 +25,7 @@ public static class ProjectsModule
         Summary.ProjectSummaryHandler.Map(api);
         ManageFundsHandler.Map(api);
         ManageProjectsHandler.Map(api);
+        Assets.ManageAssetsHandler.Map(api);
         api.MapPolicyTable<Warnings.ProjectWarningPolicyTable>();
         return api;
     }

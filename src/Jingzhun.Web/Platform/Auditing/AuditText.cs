@@ -20,6 +20,8 @@ public static class AuditText
         ["Visit"] = "走访记录", ["VisitPhoto"] = "走访照片", ["Cadre"] = "帮扶干部", ["Pairing"] = "结对帮扶", ["WorkTeam"] = "驻村工作队",
         ["WorkLog"] = "工作日志", ["ReviewMeeting"] = "月研判", ["EmergencyFlag"] = "危难时刻", ["HouseholdExit"] = "退出评估",
         ["RegistrySnapshot"] = "年度数据冻结", ["Region"] = "行政区划", ["StoredFile"] = "上传文件", ["Job"] = "后台任务",
+        ["Project"] = "衔接项目", ["FundAllocation"] = "资金下达", ["FundAssignment"] = "资金分配", ["FundPayment"] = "资金支付",
+        ["ProjectAsset"] = "项目资产", ["AssetIncome"] = "资产收益分配",
     };
 
     /// <summary>Field names shared by the records beyond the registry's (which their renderers name themselves).</summary>
@@ -38,6 +40,11 @@ public static class AuditText
         ["Unit"] = "单位", ["Phone"] = "电话", ["PhoneMasked"] = "电话", ["StartedOn"] = "开始日期", ["EndedOn"] = "结束日期",
         ["EndReason"] = "结束原因", ["CadreId"] = "帮扶干部", ["CaseId"] = "监测对象", ["ClientId"] = "客户端编号",
         ["CreatedAt"] = "创建时间", ["CreatedBy"] = "创建人", ["UpdatedAt"] = "修改时间", ["UpdatedBy"] = "修改人", ["Version"] = "版本",
+        ["Custodian"] = "管护责任人", ["Owner"] = "所有者", ["Class"] = "资产类别", ["Quantity"] = "数量", ["Value"] = "资产价值",
+        ["RegisteredOn"] = "登记日期", ["DisposalReason"] = "处置原因", ["DisposalRequestedBy"] = "处置申请人", ["DisposalRequestedAt"] = "处置申请时间",
+        ["DisposalApprovedBy"] = "处置审批人", ["DisposedAt"] = "处置时间", ["ToCollective"] = "分配给村集体", ["ToJobs"] = "用于公益性岗位",
+        ["ProposedBy"] = "拟定人", ["ProposedAt"] = "拟定时间", ["ApprovedBy"] = "审批人", ["ApprovedAt"] = "审批时间", ["PaidOn"] = "发放日期",
+        ["PaidBy"] = "发放人", ["ProjectId"] = "项目", ["HouseholdId"] = "户",
         ["ActiveFrom"] = "在岗开始", ["ActiveTo"] = "在岗结束", ["Title"] = "职务", ["Content"] = "内容", ["Date"] = "日期",
     };
 

@@ -52,6 +52,8 @@ internal sealed class ProjectsDemoSeed(AppDbContext db, RegionDirectory regions,
         db.SuppressAudit = true;
         var projects = 0;
         var totalPaid = 0m;
+        var assets = 0;
+        var paidBy = new Dictionary<long, decimal>();
         for (var year = 2021; year <= Math.Min(2025, today.Year); year++)
         {
             var allocations = Issues.Select(i => new FundAllocation
@@ -100,13 +102,79 @@ internal sealed class ProjectsDemoSeed(AppDbContext db, RegionDirectory regions,
                         VoucherNumber = $"TL{year}-{p.Id:D5}-{a.Id}", Payee = p.ImplementingUnit, At = ChinaTime.ToUtc(paidOn.ToDateTime(new TimeOnly(15, 0))), By = "tl_admin",
                     });
                     totalPaid += pay;
+                    paidBy[p.Id] = paidBy.GetValueOrDefault(p.Id) + pay;
                 }
             }
             await db.SaveChangesAsync(ct);
+            assets += await LeaveAssetsAsync(made.Select(m => m.Project).Where(p => p.HandedOverAt is not null).ToList(), paidBy, today, rng, ct);
         }
         db.SuppressAudit = false;
-        log.LogInformation("衔接项目库：演示项目 {Projects} 个，累计支付 {Paid:0} 万元", projects, totalPaid / 10_000m);
+        log.LogInformation("衔接项目库：演示项目 {Projects} 个，累计支付 {Paid:0} 万元，项目资产 {Assets} 项", projects, totalPaid / 10_000m, assets);
         return null;
+    }
+
+    /// <summary>
+    /// The assets of the handed-over projects: one each, worth what was paid, owned by the village collective; most run
+    /// normally, a few are idle, inefficient or damaged. A 经营性 asset earned 4–8 % of its value each full year since:
+    /// older years shared between the collective and 公益性岗位 and paid; the latest proposed by the township with
+    /// dividends to the project's 入股分红 households, waiting for the county's approval.
+    /// </summary>
+    private async Task<int> LeaveAssetsAsync(List<Project> handed, Dictionary<long, decimal> paidBy, DateOnly today, Random rng, CancellationToken ct)
+    {
+        var made = new List<(Project Project, Assets.ProjectAsset Asset)>();
+        foreach (var p in handed)
+        {
+            var at = p.HandedOverAt!.Value;
+            var on = DateOnly.FromDateTime(ChinaTime.ToLocal(at));
+            var cls = Assets.AssetRules.DefaultClass(p.Category, AssetRecipient.VillageCollective);
+            var (quantity, unit) = p.Category switch
+            {
+                ProjectCategory.Construction => (1m + rng.Next(8), "公里"),
+                ProjectCategory.Industry => (50m + 10 * rng.Next(30), "亩"),
+                _ => (1m, "处"),
+            };
+            var a = Assets.ProjectAsset.Register(p.Id, p.SubType, cls, p.RegionCode, quantity, unit, paidBy.GetValueOrDefault(p.Id, p.BudgetTotal),
+                AssetRecipient.VillageCollective, null, $"{regions.NameOf(p.Villages[0]).Replace("村民委员会", "", StringComparison.Ordinal)}村委会", on, at,
+                "tl_admin", $"项目 {p.Id} 资产移交登记");
+            var roll = rng.Next(100);
+            var status = roll < 85 ? Assets.AssetStatus.Operating : roll < 91 ? Assets.AssetStatus.Idle : roll < 96 ? Assets.AssetStatus.Inefficient : Assets.AssetStatus.Damaged;
+            if (status != Assets.AssetStatus.Operating)
+                a.SetStatus(status, status switch
+                {
+                    Assets.AssetStatus.Idle => "经营主体退出，设施暂未使用",
+                    Assets.AssetStatus.Inefficient => "收益低于预期，正在研究盘活方案",
+                    _ => "汛期受损，待维修",
+                }, at.AddDays(200 + rng.Next(200)), "tuqiao");
+            a.AddCare(Assets.AssetCareKind.Inspection, Min(on.AddDays(90), today), "设施完好，运行正常", 0, at.AddDays(90), "tuqiao");
+            db.ProjectAssets.Add(a);
+            made.Add((p, a));
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var (p, a) in made.Where(m => m.Asset.Class == Assets.AssetClass.Operating && m.Asset.Status == Assets.AssetStatus.Operating))
+        {
+            var dividendHouseholds = p.Beneficiaries.Where(b => b.Benefit == BenefitKind.Dividends).Select(b => b.HouseholdId).ToList();
+            for (var year = a.RegisteredOn.Year + 1; year < today.Year; year++)
+            {
+                var amount = decimal.Round(a.Value * (4 + rng.Next(5)) / 100m, 0);
+                if (amount <= 0) break;
+                var latest = year == today.Year - 1;
+                var collective = decimal.Round(amount * 0.3m, 0);
+                var jobs = latest && dividendHouseholds.Count > 0 ? decimal.Round(amount * 0.1m, 0) : amount - collective;
+                var shares = Assets.AssetRules.EqualShares(amount - collective - jobs, dividendHouseholds.Count);
+                var dividends = latest ? dividendHouseholds.Select((h, i) => (h, shares[i])).Where(d => d.Item2 > 0).ToList() : [];
+                if (dividends.Count == 0) jobs = amount - collective;
+                var proposedAt = ChinaTime.ToUtc(new DateOnly(year + 1, 1, 15).ToDateTime(new TimeOnly(10, 0)));
+                var income = Assets.AssetIncome.Propose(a, year, amount, collective, jobs, dividends, proposedAt, "tuqiao");
+                if (!latest)
+                {
+                    income.Approve(proposedAt.AddDays(10), "tl_admin");
+                    income.Pay(new DateOnly(year + 1, 2, 10), proposedAt.AddDays(20), "tl_admin");
+                }
+                db.AssetIncomes.Add(income);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return made.Count;
     }
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;

@@ -21,6 +21,14 @@ public sealed class ProjectStepInput
     public string? Reason { get; set; }
     public AssetRecipient? Recipient { get; set; }
     public PerformanceGrade? Grade { get; set; }
+    // 资产移交: the one asset the form names (the API takes several); left blank, or handed to the households (one 到户类
+    // asset each), the project's own value makes them.
+    public string? AssetName { get; set; }
+    public Assets.AssetClass? AssetClass { get; set; }
+    public decimal? AssetQuantity { get; set; }
+    public string? AssetUnit { get; set; }
+    public decimal? AssetValue { get; set; }
+    public string? AssetCustodian { get; set; }
 }
 
 /// <summary>The money forms: 资金分配 (allocation, amount) and 资金支付 (allocation, day, amount, voucher, payee).</summary>
@@ -57,7 +65,7 @@ public sealed class DetailModel(ManageProjectsHandler handler, ManageFundsHandle
         Errors = ModelState.BindingErrors(nameof(Input));
         if (Errors.Count > 0) return await ShowAsync(id, null, ct);
         var r = await handler.StepAsync(id, new ProjectStepRequest(Input.Step, Input.Version, Blank(Input.Note), Input.Progress, Input.Result,
-            Input.PlannedEnd, Blank(Input.Reason), Input.Recipient, Input.Grade), ct);
+            Input.PlannedEnd, Blank(Input.Reason), Input.Recipient, Input.Grade, AssetLines()), ct);
         if (r.Succeeded)
         {
             Notice = $"已{Labels.Of(Input.Step)}，项目当前为“{Labels.Of(r.Value!.Project.Stage)}”";
@@ -116,6 +124,11 @@ public sealed class DetailModel(ManageProjectsHandler handler, ManageFundsHandle
 
     /// <summary>The value to show in a field: what was typed when this form failed, else nothing.</summary>
     public T? Typed<T>(string form, T? value) => Failed == form ? value : default;
+
+    /// <summary>The asset the 资产移交 form names, or none (the project's own value makes one).</summary>
+    private IReadOnlyList<Assets.AssetLine>? AssetLines() =>
+        Input.Step != ProjectStep.HandOver || Input.Recipient == AssetRecipient.Households || Blank(Input.AssetName) is not { } name ? null
+        : [new Assets.AssetLine(name, Input.AssetClass, Input.AssetQuantity, Blank(Input.AssetUnit), Input.AssetValue, null, null, Blank(Input.AssetCustodian))];
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -35,7 +35,10 @@ public sealed record ProjectView(ProjectRow Project, IReadOnlyList<string> Villa
     int TargetHouseholds, int TargetJobs, decimal TargetIncomePerHousehold, string ProposedBy, DateTime ProposedAt, DateOnly? StartedOn,
     AcceptanceResult? AcceptanceResult, string? TerminationReason, IReadOnlyList<BudgetView> Budgets, IReadOnlyList<BeneficiaryView> Beneficiaries,
     IReadOnlyList<AssignmentView> Assignments, IReadOnlyList<PaymentView> Payments, IReadOnlyList<ProjectStep> NextSteps,
-    IReadOnlyList<ProjectEventView> History, string? DutyNote);
+    IReadOnlyList<ProjectEventView> History, string? DutyNote, IReadOnlyList<ProjectAssetView> Assets);
+
+/// <summary>An asset the project left (资产移交), as the project page lists it.</summary>
+public sealed record ProjectAssetView(long Id, string Name, Assets.AssetClass Class, decimal Value, Assets.AssetStatus Status);
 
 public sealed record ProposeProjectRequest(
     [property: Text(100, "项目名称", typeof(Project), nameof(Project.Name))] string Name,
@@ -47,16 +50,16 @@ public sealed record ProposeProjectRequest(
 
 /// <summary>
 /// The next step and its fields: progress (percent), accept (result), adjust (reason, new planned end), terminate (reason),
-/// 资产移交 (recipient), 绩效评价 (grade).
+/// 资产移交 (recipient, and the assets it leaves: none listed makes one of the project's value), 绩效评价 (grade).
 /// </summary>
 public sealed record ProjectStepRequest(ProjectStep Step, int Version,
     [property: Text(500, "说明", typeof(ProjectEvent), nameof(ProjectEvent.Note))] string? Note = null,
     int? Progress = null, AcceptanceResult? Result = null, DateOnly? PlannedEnd = null,
     [property: Text(500, "原因", typeof(Project), nameof(Project.TerminationReason))] string? Reason = null,
-    AssetRecipient? Recipient = null, PerformanceGrade? Grade = null);
+    AssetRecipient? Recipient = null, PerformanceGrade? Grade = null, IReadOnlyList<Assets.AssetLine>? Assets = null);
 
 public sealed class ManageProjectsHandler(AppDbContext db, RegionDirectory regions, CurrentUser user, SeparationOfDuties duties,
-    PolicyStore policies, TimeProvider clock)
+    PolicyStore policies, Assets.ManageAssetsHandler assets, TimeProvider clock)
 {
     public const int MaxVillages = 20;
     public const int MaxBeneficiaries = 2000;
@@ -194,10 +197,13 @@ public sealed class ManageProjectsHandler(AppDbContext db, RegionDirectory regio
             next.Remove(ProjectStep.Accept);
             dutyNote = SelfAcceptMessage;
         }
+        var left = await db.ProjectAssets.AsNoTracking().Where(a => a.ProjectId == id).OrderBy(a => a.Id)
+            .Select(a => new { a.Id, a.Name, a.Class, a.Value, a.Status }).ToListAsync(ct);
         return new ProjectView(row, p.Villages.Select(v => regions.NameOf(v)).ToList(), p.PlannedStart, p.PlannedEnd, p.TargetHouseholds, p.TargetJobs,
             p.TargetIncomePerHousehold, p.ProposedBy, p.ProposedAt, p.StartedOn, p.AcceptanceResult, p.TerminationReason, budgets, beneficiaries,
             assignments, payments, next,
-            p.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new ProjectEventView(e.From, e.To, e.Note, e.At, e.By)).ToList(), dutyNote);
+            p.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new ProjectEventView(e.From, e.To, e.Note, e.At, e.By)).ToList(), dutyNote,
+            left.Select(a => new ProjectAssetView(a.Id, a.Name, a.Class, a.Value, a.Status)).ToList());
     }
 
     /// <summary>
@@ -277,7 +283,8 @@ public sealed class ManageProjectsHandler(AppDbContext db, RegionDirectory regio
     public async Task<Outcome<ProjectView>> StepAsync(long id, ProjectStepRequest r, CancellationToken ct)
     {
         if (TextLimits.Check(r) is { } tooLong) return tooLong;
-        var p = await db.Projects.Include(x => x.Events).FirstOrDefaultAsync(x => x.Id == id, ct);
+        var p = await db.Projects.Include(x => x.Events).Include(x => x.Budgets).Include(x => x.Beneficiaries).AsSplitQuery()
+            .FirstOrDefaultAsync(x => x.Id == id, ct);
         if (p is null) return Failure.NotFound("该项目");
         if (!PermissionOf.TryGetValue(r.Step, out var permission)) return Failure.Invalid("step", "未知的操作");
         if (!user.Has(permission)) return Failure.Forbidden($"您的角色不能执行“{Labels.Of(r.Step)}”");
@@ -289,6 +296,7 @@ public sealed class ManageProjectsHandler(AppDbContext db, RegionDirectory regio
         if (r.Step == ProjectStep.Accept && await duties.RefusesAsync(p.Villages[0], p.CompletedBy, user.UserName, ct))
             return Failure.Forbidden(SelfAcceptMessage);
         var note = r.Note?.Trim() is { Length: > 0 } n ? n : Labels.Of(r.Step);
+        IReadOnlyList<Assets.ProjectAsset> left = [];
         switch (r.Step)
         {
             case ProjectStep.Progress:
@@ -305,7 +313,10 @@ public sealed class ManageProjectsHandler(AppDbContext db, RegionDirectory regio
                 if (p.AcceptanceResult == AcceptanceResult.Failed)
                     return Failure.Conflict("该项目验收不合格，不能移交资产：请整改并重新组织验收");
                 if (r.Recipient is not { } to || !Enum.IsDefined(to)) return Failure.Invalid("recipient", "请选择资产移交对象");
-                note = $"资产移交给：{Labels.Of(to)}" + (r.Note is { Length: > 0 } ? "；" + r.Note.Trim() : "");
+                var made = await assets.FromProjectAsync(p, to, r.Assets, ct);
+                if (!made.Succeeded) return made.Failure!;
+                left = made.Value!;
+                note = $"资产移交给：{Labels.Of(to)}；登记资产{left.Count}项（{left.Sum(a => a.Value):0.00}元）" + (r.Note is { Length: > 0 } ? "；" + r.Note.Trim() : "");
                 break;
             case ProjectStep.Evaluate:
                 if (r.Grade is not { } grade || !Enum.IsDefined(grade)) return Failure.Invalid("grade", "请选择绩效评价结果");
@@ -320,6 +331,7 @@ public sealed class ManageProjectsHandler(AppDbContext db, RegionDirectory regio
         }
         p.Apply(r.Step, note, clock.GetUtcNow().UtcDateTime, Today, user.UserName, r.Progress, r.Result,
             r.Step == ProjectStep.Adjust ? r.PlannedEnd : null, r.Reason?.Trim(), r.Recipient, r.Grade);
+        db.ProjectAssets.AddRange(left);
         if (await db.SaveEditAsync("该项目", t => db.Projects.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, t), ct) is { } conflict)
             return conflict;
         return await GetAsync(id, ct);
@@ -367,6 +379,6 @@ public sealed class ManageProjectsHandler(AppDbContext db, RegionDirectory regio
             .RequireAuthorization(Permissions.ProjectsView)
             // Each step checks its own permission in the handler; a role with none of them is refused up front.
             .RequireAuthorization(p => p.RequireClaim(AppClaims.Permission, Permissions.ProjectsReview, Permissions.ProjectsApprove, Permissions.ProjectsImplement))
-            .WithName("StepProject").WithSummary("推进项目：Review 审核 / Approve 论证入库 / IssuePlan 计划下达 / Start 开工 / Progress 报进度 / Complete 竣工 / Accept 验收 / HandOver 资产移交（recipient）/ Evaluate 绩效评价（grade）/ Adjust 调整 / Terminate 终止");
+            .WithName("StepProject").WithSummary("推进项目：Review 审核 / Approve 论证入库 / IssuePlan 计划下达 / Start 开工 / Progress 报进度 / Complete 竣工 / Accept 验收 / HandOver 资产移交（recipient；assets：移交的资产，不填则按项目登记一项）/ Evaluate 绩效评价（grade）/ Adjust 调整 / Terminate 终止");
     }
 }

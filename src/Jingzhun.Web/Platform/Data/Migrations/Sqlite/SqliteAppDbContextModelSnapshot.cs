@@ -1605,6 +1605,276 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("risk_leads", (string)null);
                 });
 
+            modelBuilder.Entity("Jingzhun.Web.Modules.Projects.Assets.AssetCare", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Cost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Finding")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssetId", "On");
+
+                    b.ToTable("asset_cares", (string)null);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Projects.Assets.AssetDividend", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssetIncomeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InIncome")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("AssetIncomeId", "HouseholdId")
+                        .IsUnique();
+
+                    b.ToTable("asset_dividends", (string)null);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Projects.Assets.AssetEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssetId", "At");
+
+                    b.ToTable("asset_events", (string)null);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Projects.Assets.AssetIncome", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AssetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PaidBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ToCollective")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ToJobs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("AssetId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("asset_incomes", (string)null);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Projects.Assets.ProjectAsset", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Class")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Custodian")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisposalApprovedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisposalReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DisposalRequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisposalRequestedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DisposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Owner")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("RegionCode", "Class", "Status");
+
+                    b.ToTable("project_assets", (string)null);
+                });
+
             modelBuilder.Entity("Jingzhun.Web.Modules.Projects.FundAllocation", b =>
                 {
                     b.Property<long>("Id")
@@ -3186,6 +3456,61 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jingzhun.Web.Modules.Projects.Assets.AssetCare", b =>
+                {
+                    b.HasOne("Jingzhun.Web.Modules.Projects.Assets.ProjectAsset", null)
+                        .WithMany("Cares")
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Projects.Assets.AssetDividend", b =>
+                {
+                    b.HasOne("Jingzhun.Web.Modules.Projects.Assets.AssetIncome", null)
+                        .WithMany("Dividends")
+                        .HasForeignKey("AssetIncomeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jingzhun.Web.Modules.Registry.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Projects.Assets.AssetEvent", b =>
+                {
+                    b.HasOne("Jingzhun.Web.Modules.Projects.Assets.ProjectAsset", null)
+                        .WithMany("Events")
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Projects.Assets.AssetIncome", b =>
+                {
+                    b.HasOne("Jingzhun.Web.Modules.Projects.Assets.ProjectAsset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Projects.Assets.ProjectAsset", b =>
+                {
+                    b.HasOne("Jingzhun.Web.Modules.Registry.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Jingzhun.Web.Modules.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Jingzhun.Web.Modules.Projects.FundAssignment", b =>
                 {
                     b.HasOne("Jingzhun.Web.Modules.Projects.FundAllocation", null)
@@ -3368,6 +3693,18 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     b.Navigation("Measures");
 
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Projects.Assets.AssetIncome", b =>
+                {
+                    b.Navigation("Dividends");
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Projects.Assets.ProjectAsset", b =>
+                {
+                    b.Navigation("Cares");
+
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("Jingzhun.Web.Modules.Projects.Project", b =>
