@@ -122,11 +122,17 @@ public sealed partial class ProjectsBrowserTests(BrowserApp app)
         // 资产移交 to its recipient, then 绩效评价 closes the project's steps.
         await Step(cp, "资产移交").GetByLabel("说明").FillAsync("光伏板与冷库移交村集体管护");
         await Step(cp, "资产移交").GetByLabel("移交对象 *").SelectOptionAsync(new SelectOptionValue { Label = "村集体经济组织" });
+        // The asset it leaves: named here, worth what was paid (the form's default), of the class chosen.
+        await Expect(Step(cp, "资产移交").GetByLabel("资产价值（元）")).ToHaveValueAsync(new Regex(@"^200000(\.0+)?$"));
+        await Step(cp, "资产移交").GetByLabel("资产名称").FillAsync("村级光伏电站");
+        await Step(cp, "资产移交").GetByLabel("资产类别").SelectOptionAsync(new SelectOptionValue { Label = "经营性资产" });
         await DoAsync(cp, "资产移交", "资产已移交");
+        await Expect(cp.Locator("#assets tbody tr")).ToHaveCountAsync(1);
+        await Expect(cp.Locator("#assets tbody tr td")).ToHaveTextAsync(["村级光伏电站", "经营性资产", "200,000.00", "正常运营"]);
         await Step(cp, "绩效评价").GetByLabel("绩效评价结果 *").SelectOptionAsync(new SelectOptionValue { Label = "良" });
         await DoAsync(cp, "绩效评价", "已绩效评价");
         await Expect(cp.Locator("form.g-step:has(input[name='Input.Step'])")).ToHaveCountAsync(0);
-        await Expect(cp.Locator("#history tbody")).ToContainTextAsync("资产移交给：村集体经济组织；光伏板与冷库移交村集体管护");
+        await Expect(cp.Locator("#history tbody")).ToContainTextAsync("资产移交给：村集体经济组织；登记资产1项（200000.00元）；光伏板与冷库移交村集体管护");
         await Expect(cp.Locator("#history tbody")).ToContainTextAsync("绩效评价：良");
         var by = await cp.Locator("#history tbody tr td:nth-child(2)").AllInnerTextsAsync();
         Assert.Equal(["village", "tuqiao", "tl_admin", "tl_admin", "tuqiao", "tuqiao", "tuqiao", "tl_admin", "tl_admin", "tl_admin"], by);
@@ -151,6 +157,13 @@ public sealed partial class ProjectsBrowserTests(BrowserApp app)
         var sheet = await cp.Locator("main").InnerTextAsync();
         Assert.DoesNotContain(household.Number, sheet, StringComparison.Ordinal);
         Assert.DoesNotContain(household.HeadName, sheet, StringComparison.Ordinal);
+
+        // The asset it left is in the ledger, with its project.
+        await county.GotoAsync($"/projects/assets?q={Uri.EscapeDataString("村级光伏电站")}&projectId={id}");
+        await cp.Locator("#asset-list").GetByRole(AriaRole.Link, new() { Name = "村级光伏电站" }).ClickAsync();
+        await Expect(cp.Locator("h1")).ToContainTextAsync("村级光伏电站");
+        await Expect(cp.Locator("#asset-facts")).ToContainTextAsync($"项目 {id}：{name}");
+        await Expect(cp.Locator("#asset-facts")).ToContainTextAsync("200,000.00 元");
         Assert.Empty(village.Errors.Concat(township.Errors).Concat(county.Errors));
     }
 

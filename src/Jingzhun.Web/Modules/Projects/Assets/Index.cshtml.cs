@@ -10,7 +10,7 @@ namespace Jingzhun.Web.Modules.Projects.Assets;
 
 /// <summary>扶贫项目资产台账: the assets of the user's region, filtered by class, status and name.</summary>
 [Authorize(Permissions.ProjectsView)]
-public sealed class IndexModel(ManageAssetsHandler handler) : PageModel
+public sealed class IndexModel(ManageAssetsHandler handler, CurrentUser me) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public AssetClass? Class { get; set; }
@@ -22,6 +22,7 @@ public sealed class IndexModel(ManageAssetsHandler handler) : PageModel
     public PageResult<AssetRow>? Result { get; private set; }
     public Dictionary<string, string[]> Errors { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
     public string? Error { get; private set; }
+    public bool CanRegister => me.Has(Permissions.ProjectsImplement);
 
     public AssetQuery Query => new(Blank(Region), Class, Status, ProjectId, Blank(Q), PageNumber, 20);
 
