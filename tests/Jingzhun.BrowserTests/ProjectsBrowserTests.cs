@@ -192,6 +192,22 @@ public sealed partial class ProjectsBrowserTests(BrowserApp app)
         await warned.ClickAsync();
         await page.WaitForURLAsync(u => u.Contains("warning=true", StringComparison.Ordinal));
         await Expect(page.Locator("main")).ToContainTextAsync($"共 {late.Replace(",", "", StringComparison.Ordinal)} 个项目");
+
+        // The asset ledger's figures: all of it, and a class (the demo's handed-over projects left 经营性 assets) open the ledger.
+        await county.GotoAsync("/");
+        var all = card.Locator("[data-figure='assets']");
+        var total = (await all.InnerTextAsync()).Trim().Replace(",", "", StringComparison.Ordinal);
+        Assert.NotEqual("0", total);
+        await all.ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("扶贫项目资产台账");
+        await Expect(page.Locator("main")).ToContainTextAsync($"共 {total} 项资产");
+        await county.GotoAsync("/");
+        var operating = card.Locator("#assets-by-class tbody tr", new() { HasText = "经营性资产" }).Locator("a");
+        var operatingCount = (await operating.InnerTextAsync()).Trim().Replace(",", "", StringComparison.Ordinal);
+        await operating.ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("class=Operating", StringComparison.Ordinal));
+        await Expect(page.Locator("main")).ToContainTextAsync($"共 {operatingCount} 项资产");
+        await Expect(page.Locator("select[name='class'] option:checked")).ToHaveTextAsync("经营性资产");
         county.AssertNoPageErrors();
     }
 }

@@ -309,6 +309,16 @@ public abstract class ProjectsApiTests(TestApp app) : ApiTests(app)
         var tuqiao = await As("tuqiao");
         var year = ChinaToday.Year;
         var before = await GetAsync(tuqiao, $"/api/v1/projects/summary?year={year}");
+        await Ok(await tuqiao.PostAsJsonAsync("/api/v1/assets", new
+        {
+            name = "冷库" + NewName(), @class = "Operating", villageCode = places.SecondVillage, quantity = 1, unit = "座", value = 123_456.78m,
+            owner = "VillageCollective", registeredOn = "2020-01-01",
+        }), HttpStatusCode.Created);
+        await Ok(await (await As("tl_admin")).PostAsJsonAsync("/api/v1/assets", new
+        {
+            name = "冷库" + NewName(), @class = "Operating", villageCode = places.OtherTownshipVillage, quantity = 1, unit = "座", value = 1m,
+            owner = "VillageCollective", registeredOn = "2020-01-01",
+        }), HttpStatusCode.Created);
         var a = await RegisterAsAdminAsync(places.SecondVillage);
         var b = await RegisterAsAdminAsync(places.SecondVillage);
         await ProposeAsync(tuqiao, places.SecondVillage, households: [a.Id, b.Id]);
@@ -331,6 +341,18 @@ public abstract class ProjectsApiTests(TestApp app) : ApiTests(app)
         foreach (var f in summary["byStage"]!.AsArray())
             Assert.Equal(f!["projects"]!.GetValue<int>(), await Total(f["link"]!.GetValue<string>()));
         Assert.Equal("已申报", summary["byStage"]![0]!["label"]!.GetValue<string>());
+        // The asset ledger's figures: this township's new asset counts with its value, the other township's does not; each
+        // figure is the total of the ledger's list it opens.
+        var assets = summary["assets"]!;
+        Assert.Equal(before["assets"]!["assets"]!.GetValue<int>() + 1, assets["assets"]!.GetValue<int>());
+        Assert.Equal(before["assets"]!["value"]!.GetValue<decimal>() + 123_456.78m, assets["value"]!.GetValue<decimal>());
+        async Task<int> AssetTotal(string link) =>
+            (await GetAsync(tuqiao, link.Replace("/projects/assets", "/api/v1/assets", StringComparison.Ordinal) + (link.Contains('?') ? "&" : "?") + "pageSize=1"))["total"]!.GetValue<int>();
+        Assert.Equal(assets["assets"]!.GetValue<int>(), await AssetTotal(assets["link"]!.GetValue<string>()));
+        foreach (var f in assets["byClass"]!.AsArray().Concat(assets["byStatus"]!.AsArray()))
+            Assert.Equal(f!["assets"]!.GetValue<int>(), await AssetTotal(f["link"]!.GetValue<string>()));
+        Assert.Equal(assets["assets"]!.GetValue<int>(), assets["byClass"]!.AsArray().Sum(f => f!["assets"]!.GetValue<int>()));
+        Assert.Equal("经营性资产", assets["byClass"]![0]!["label"]!.GetValue<string>());
         // The money is the county's 支出进度 (money is issued to counties), for those who may see the funds.
         var spending = await GetAsync(tuqiao, $"/api/v1/projects/spending?year={year}");
         Assert.Equal(spending["allocated"]!.GetValue<decimal>(), summary["allocated"]!.GetValue<decimal>());
