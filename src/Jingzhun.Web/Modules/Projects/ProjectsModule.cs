@@ -3,6 +3,7 @@ using Jingzhun.Web.Modules.Projects.ManageProjects;
 using Jingzhun.Web.Modules.Projects.SpendingProgress;
 using Jingzhun.Web.Modules.Registry.GetHousehold;
 using Jingzhun.Web.Platform.Policies;
+using Jingzhun.Web.Platform;
 
 namespace Jingzhun.Web.Modules.Projects;
 
@@ -12,6 +13,7 @@ public static class ProjectsModule
     public static IServiceCollection AddProjects(this IServiceCollection services) => services
         .AddPolicyTable<Warnings.ProjectWarningPolicyTable>()
         .AddScoped<Platform.IStartupSeed, DemoData.ProjectsDemoSeed>()
+        .AddCommandLineVerb<DemoData.GenerateProjectsVerb>()
         .AddScoped<ManageProjectsHandler>()
         .AddScoped<ManageFundsHandler>()
         .AddScoped<SpendingProgressHandler>()

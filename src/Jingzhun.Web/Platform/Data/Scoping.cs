@@ -111,6 +111,19 @@ internal static class ScopeFilters
         }
     }
 
+    /// <summary>
+    /// The codes from <paramref name="low"/> (the region's own code) to <paramref name="high"/> (its code padded with 9s):
+    /// for digit codes exactly those starting with the region's code, as a range an index serves on both databases (a
+    /// prefix match alone reads every row on SQLite). It goes with the prefix match, which stays the definition.
+    /// </summary>
+    internal static Expression PrefixRange(Expression code, Expression low, Expression high)
+    {
+        var zero = Expression.Constant(0);
+        return Expression.AndAlso(
+            Expression.GreaterThanOrEqual(Expression.Call(Compare, code, low), zero),
+            Expression.LessThanOrEqual(Expression.Call(Compare, code, high), zero));
+    }
+
     /// <summary>The region predicate for <paramref name="clr"/> on <paramref name="e"/>, or null when it has none.</summary>
     private static Expression? RegionPredicate(Type clr, Expression e, Expression ctx)
     {
@@ -128,8 +141,10 @@ internal static class ScopeFilters
         if (clr.GetCustomAttribute<RegionScopedAttribute>() is { } r)
         {
             var prefix = Expression.Property(ctx, nameof(AppDbContext.ScopePrefix));
+            var high = Expression.Property(ctx, nameof(AppDbContext.ScopeHigh));
+            var code = Expression.Property(e, r.Property);
             return Expression.OrElse(Expression.Equal(prefix, Expression.Constant(null, typeof(string))),
-                Expression.Call(Expression.Property(e, r.Property), StartsWith, prefix));
+                Expression.AndAlso(Expression.Call(code, StartsWith, prefix), PrefixRange(code, prefix, high)));
         }
         if (clr.GetCustomAttribute<ScopedThroughAttribute>() is { } t)
         {
@@ -169,8 +184,9 @@ public static class RegionQueries
         }
         else if (typeof(T).GetCustomAttribute<RegionScopedAttribute>() is { } r)
         {
-            predicate = Expression.Call(Expression.Property(e, r.Property),
-                typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!, Param(code));
+            var c = Expression.Property(e, r.Property);
+            predicate = Expression.AndAlso(Expression.Call(c, typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!, Param(code)),
+                ScopeFilters.PrefixRange(c, Param(code), Param(RegionCodes.VillageRange(code).High)));
         }
         else throw new InvalidOperationException($"{typeof(T).Name} declares no village or region scope");
         return query.Where(Expression.Lambda<Func<T, bool>>(predicate, e));

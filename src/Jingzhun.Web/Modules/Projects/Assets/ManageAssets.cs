@@ -89,7 +89,8 @@ public sealed class ManageAssetsHandler(AppDbContext db, RegionDirectory regions
     {
         var filtered = Filter(q);
         if (!filtered.Succeeded) return filtered.Failure!;
-        var page = await filtered.Value!.OrderByDescending(a => a.RegisteredOn).ThenByDescending(a => a.Id)
+        // Newest entered first (the key order: a page of a province is read off the index, not sorted).
+        var page = await filtered.Value!.OrderByDescending(a => a.Id)
             .PageAsync(Paging.Of(q.Page, q.PageSize), rows => rows.ToListAsync(ct), ct);
         return new PageResult<AssetRow>(page.Items.Select(Row).ToList(), page.Page, page.PageSize, page.Total);
     }

@@ -53,64 +53,79 @@ internal sealed class ProjectsDemoSeed(AppDbContext db, RegionDirectory regions,
         var projects = 0;
         var totalPaid = 0m;
         var assets = 0;
-        var paidBy = new Dictionary<long, decimal>();
         for (var year = 2021; year <= Math.Min(2025, today.Year); year++)
         {
-            var allocations = Issues.Select(i => new FundAllocation
-            {
-                Year = year, Source = i.Source, Level = i.Level, DocumentNumber = string.Format(System.Globalization.CultureInfo.InvariantCulture, i.Doc, year),
-                Amount = i.Wan * 10_000m, CountyCode = DemoSeeder.County, IssuedOn = new DateOnly(year, i.Month, 10 + rng.Next(10)),
-                Version = 1, UpdatedAt = clock.GetUtcNow().UtcDateTime, UpdatedBy = "系统",
-            }).Where(a => a.IssuedOn <= today).ToList();
-            db.FundAllocations.AddRange(allocations);
-            await db.SaveChangesAsync(ct);
-            var left = allocations.ToDictionary(a => a.Id, a => a.Amount);
-            var count = 140 + rng.Next(21);
-            // One write for the year's projects, one for their money.
-            var made = Enumerable.Range(0, count).Select(_ => NewProject(year, villages, households, today, rng)).ToList();
-            db.Projects.AddRange(made.Select(m => m.Project));
-            await db.SaveChangesAsync(ct);
-            projects += made.Count;
-            foreach (var (p, source) in made)
-            {
-                if (p.Stage is ProjectStage.Proposed or ProjectStage.Reviewed or ProjectStage.Terminated) continue;
-                // Split the budget onto the year's allocations of its source, as far as they reach.
-                var need = p.Budgets[0].Amount;
-                foreach (var a in allocations.Where(a => a.Source == source && left[a.Id] > 0))
-                {
-                    var take = Math.Min(need, left[a.Id]);
-                    if (take <= 0) break;
-                    left[a.Id] -= take;
-                    need -= take;
-                    var at = ChinaTime.ToUtc(Max(a.IssuedOn, p.PlannedStart.AddDays(-20)).ToDateTime(new TimeOnly(10, 0)));
-                    db.FundAssignments.Add(new FundAssignment { AllocationId = a.Id, ProjectId = p.Id, RegionCode = p.RegionCode, Amount = take, At = at, By = "tl_admin" });
-                    var share = p.Stage switch
-                    {
-                        ProjectStage.Accepted => 1m,
-                        ProjectStage.Completed => 0.8m,
-                        ProjectStage.Started => 0.2m + 0.1m * rng.Next(5),
-                        _ => 0m,
-                    };
-                    var pay = decimal.Round(take * share, 2);
-                    if (pay <= 0) continue;
-                    var first = Max(a.IssuedOn, p.StartedOn ?? p.PlannedStart);
-                    var paidOn = Min(first.AddDays(rng.Next(30, 200)), today);
-                    if (paidOn < a.IssuedOn) continue;
-                    db.FundPayments.Add(new FundPayment
-                    {
-                        ProjectId = p.Id, AllocationId = a.Id, RegionCode = p.RegionCode, PaidOn = paidOn, Amount = pay,
-                        VoucherNumber = $"TL{year}-{p.Id:D5}-{a.Id}", Payee = p.ImplementingUnit, At = ChinaTime.ToUtc(paidOn.ToDateTime(new TimeOnly(15, 0))), By = "tl_admin",
-                    });
-                    totalPaid += pay;
-                    paidBy[p.Id] = paidBy.GetValueOrDefault(p.Id) + pay;
-                }
-            }
-            await db.SaveChangesAsync(ct);
-            assets += await LeaveAssetsAsync(made.Select(m => m.Project).Where(p => p.HandedOverAt is not null).ToList(), paidBy, today, rng, ct);
+            var (made, paid, left) = await SeedYearAsync(DemoSeeder.County, year, villages, households, 140 + rng.Next(21), 1, today, rng, ct);
+            projects += made;
+            totalPaid += paid;
+            assets += left;
         }
         db.SuppressAudit = false;
         log.LogInformation("衔接项目库：演示项目 {Projects} 个，累计支付 {Paid:0} 万元，项目资产 {Assets} 项", projects, totalPaid / 10_000m, assets);
         return null;
+    }
+
+    /// <summary>
+    /// One county's year of the library: its allocations (the demo county's scale times <paramref name="scale"/>), <paramref name="count"/>
+    /// projects at the stages their age suggests, the money put onto them and paid, and the assets of the handed-over ones
+    /// (<paramref name="assetsPerProject"/> each). Deterministic for a seeded <paramref name="rng"/>. Used by the demo seed
+    /// and by <c>generate-projects</c> (the province-scale benchmark profile).
+    /// </summary>
+    internal async Task<(int Projects, decimal Paid, int Assets)> SeedYearAsync(string county, int year, List<Region> villages,
+        Dictionary<string, List<long>> households, int count, int assetsPerProject, DateOnly today, Random rng, CancellationToken ct, decimal scale = 1m)
+    {
+        var totalPaid = 0m;
+        var paidBy = new Dictionary<long, decimal>();
+        var allocations = Issues.Select(i => new FundAllocation
+        {
+            Year = year, Source = i.Source, Level = i.Level, DocumentNumber = string.Format(System.Globalization.CultureInfo.InvariantCulture, i.Doc, year),
+            Amount = decimal.Round(i.Wan * 10_000m * scale, 0), CountyCode = county, IssuedOn = new DateOnly(year, i.Month, 10 + rng.Next(10)),
+            Version = 1, UpdatedAt = clock.GetUtcNow().UtcDateTime, UpdatedBy = "系统",
+        }).Where(a => a.IssuedOn <= today).ToList();
+        db.FundAllocations.AddRange(allocations);
+        await db.SaveChangesAsync(ct);
+        var left = allocations.ToDictionary(a => a.Id, a => a.Amount);
+        // One write for the year's projects, one for their money.
+        var made = Enumerable.Range(0, count).Select(_ => NewProject(year, villages, households, today, rng)).ToList();
+        db.Projects.AddRange(made.Select(m => m.Project));
+        await db.SaveChangesAsync(ct);
+        foreach (var (p, source) in made)
+        {
+            if (p.Stage is ProjectStage.Proposed or ProjectStage.Reviewed or ProjectStage.Terminated) continue;
+            // Split the budget onto the year's allocations of its source, as far as they reach.
+            var need = p.Budgets[0].Amount;
+            foreach (var a in allocations.Where(a => a.Source == source && left[a.Id] > 0))
+            {
+                var take = Math.Min(need, left[a.Id]);
+                if (take <= 0) break;
+                left[a.Id] -= take;
+                need -= take;
+                var at = ChinaTime.ToUtc(Max(a.IssuedOn, p.PlannedStart.AddDays(-20)).ToDateTime(new TimeOnly(10, 0)));
+                db.FundAssignments.Add(new FundAssignment { AllocationId = a.Id, ProjectId = p.Id, RegionCode = p.RegionCode, Amount = take, At = at, By = "tl_admin" });
+                var share = p.Stage switch
+                {
+                    ProjectStage.Accepted or ProjectStage.HandedOver or ProjectStage.Evaluated => 1m,
+                    ProjectStage.Completed => 0.8m,
+                    ProjectStage.Started => 0.2m + 0.1m * rng.Next(5),
+                    _ => 0m,
+                };
+                var pay = decimal.Round(take * share, 2);
+                if (pay <= 0) continue;
+                var first = Max(a.IssuedOn, p.StartedOn ?? p.PlannedStart);
+                var paidOn = Min(first.AddDays(rng.Next(30, 200)), today);
+                if (paidOn < a.IssuedOn) continue;
+                db.FundPayments.Add(new FundPayment
+                {
+                    ProjectId = p.Id, AllocationId = a.Id, RegionCode = p.RegionCode, PaidOn = paidOn, Amount = pay,
+                    VoucherNumber = $"TL{year}-{p.Id:D5}-{a.Id}", Payee = p.ImplementingUnit, At = ChinaTime.ToUtc(paidOn.ToDateTime(new TimeOnly(15, 0))), By = "tl_admin",
+                });
+                totalPaid += pay;
+                paidBy[p.Id] = paidBy.GetValueOrDefault(p.Id) + pay;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        var assets = await LeaveAssetsAsync(made.Select(m => m.Project).Where(p => p.HandedOverAt is not null).ToList(), paidBy, assetsPerProject, today, rng, ct);
+        return (made.Count, totalPaid, assets);
     }
 
     /// <summary>
@@ -119,10 +134,12 @@ internal sealed class ProjectsDemoSeed(AppDbContext db, RegionDirectory regions,
     /// older years shared between the collective and 公益性岗位 and paid; the latest proposed by the township with
     /// dividends to the project's 入股分红 households, waiting for the county's approval.
     /// </summary>
-    private async Task<int> LeaveAssetsAsync(List<Project> handed, Dictionary<long, decimal> paidBy, DateOnly today, Random rng, CancellationToken ct)
+    private async Task<int> LeaveAssetsAsync(List<Project> handed, Dictionary<long, decimal> paidBy, int perProject, DateOnly today, Random rng,
+        CancellationToken ct)
     {
         var made = new List<(Project Project, Assets.ProjectAsset Asset)>();
         foreach (var p in handed)
+        for (var k = 0; k < perProject; k++)
         {
             var at = p.HandedOverAt!.Value;
             var on = DateOnly.FromDateTime(ChinaTime.ToLocal(at));
@@ -133,7 +150,8 @@ internal sealed class ProjectsDemoSeed(AppDbContext db, RegionDirectory regions,
                 ProjectCategory.Industry => (50m + 10 * rng.Next(30), "亩"),
                 _ => (1m, "处"),
             };
-            var a = Assets.ProjectAsset.Register(p.Id, p.SubType, cls, p.RegionCode, quantity, unit, paidBy.GetValueOrDefault(p.Id, p.BudgetTotal),
+            var value = decimal.Round(paidBy.GetValueOrDefault(p.Id, p.BudgetTotal) / perProject, 2);
+            var a = Assets.ProjectAsset.Register(p.Id, perProject == 1 ? p.SubType : $"{p.SubType}（{k + 1}）", cls, p.RegionCode, quantity, unit, value,
                 AssetRecipient.VillageCollective, null, $"{regions.NameOf(p.Villages[0]).Replace("村民委员会", "", StringComparison.Ordinal)}村委会", on, at,
                 "tl_admin", $"项目 {p.Id} 资产移交登记");
             var roll = rng.Next(100);
