@@ -15,7 +15,7 @@ public sealed class AccessibilityBrowserTests(BrowserApp app)
     private static readonly string[] MainPages =
     [
         "/", "/households", "/households/new", "/problems", "/monitoring", "/monitoring/leads", "/fieldwork/visits",
-        "/fieldwork/todo", "/reports", "/admin/users",
+        "/fieldwork/todo", "/reports", "/admin/users", "/projects", "/projects/assets", "/projects/assets/new",
     ];
 
     private static readonly AxeRunOptions Wcag = new()
@@ -55,6 +55,11 @@ public sealed class AccessibilityBrowserTests(BrowserApp app)
         await page.Locator("main table tbody a[href^='/households/']").First.ClickAsync();
         await page.WaitForURLAsync(u => System.Text.RegularExpressions.Regex.IsMatch(u, "/households/\\d+$"));
         found.AddRange(await SeriousAsync(page, "household page"));
+        // An asset's page, with its forms (the demo's first operating asset).
+        await county.GotoAsync("/projects/assets?class=Operating&status=Operating");
+        await page.Locator("#asset-list tbody a").First.ClickAsync();
+        await page.WaitForURLAsync(u => System.Text.RegularExpressions.Regex.IsMatch(u, "/projects/assets/\\d+$"));
+        found.AddRange(await SeriousAsync(page, "asset page"));
 
         // The dashboard and a list at a phone's width (menus, tables and cards reflow).
         await page.SetViewportSizeAsync(360, 740);
