@@ -192,6 +192,16 @@ public abstract class AssetsApiTests(TestApp app) : ApiTests(app)
         var cared = await Ok(await tuqiao.PostAsJsonAsync($"/api/v1/assets/{id}/cares", new { version = Version(idle), kind = "Repair", on = Today, finding = "压缩机维修", cost = 800m }));
         Assert.Equal(("Repair", 800m), (cared["cares"]![0]!["kind"]!.GetValue<string>(), cared["cares"]![0]!["cost"]!.GetValue<decimal>()));
 
+        // Whoever proposes an income plan does not approve it: the county proposes, another administrator approves.
+        var planned = await Ok(await county.PostAsJsonAsync($"/api/v1/assets/{id}/incomes", Plan(LastYear, 500m, 500m, 0)));
+        var plan = planned["incomes"]![0]!;
+        Assert.False(planned["canApproveIncome"]!.GetValue<bool>());
+        Assert.Contains("拟定与审批须由不同的人办理", planned["dutyNote"]!.GetValue<string>());
+        var selfApproved = await Problem(await county.PostAsJsonAsync($"/api/v1/assets/incomes/{plan["id"]}/approve", new { version = 1 }), HttpStatusCode.Forbidden);
+        Assert.Contains("不同的人", selfApproved["title"]!.GetValue<string>());
+        var byOther = await Ok(await (await AdminOtherThanAsync("tl_admin")).PostAsJsonAsync($"/api/v1/assets/incomes/{plan["id"]}/approve", new { version = 1 }));
+        Assert.Equal("Approved", byOther["incomes"]![0]!["status"]!.GetValue<string>());
+
         // The county asks for disposal: the same person may not approve it; another does. A disposed asset keeps its record, unchanged.
         var asked = await Ok(await county.PostAsJsonAsync($"/api/v1/assets/{id}/disposal", new { version = Version(cared), reason = "设备老化无修复价值" }));
         Assert.True(asked["asset"]!["disposalPending"]!.GetValue<bool>());

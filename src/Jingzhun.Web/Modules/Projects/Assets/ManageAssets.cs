@@ -36,13 +36,15 @@ public sealed record AssetLine(
     [property: Text(100, "资产名称", typeof(ProjectAsset), nameof(ProjectAsset.Name))] string Name,
     AssetClass? Class = null, decimal? Quantity = null,
     [property: Text(20, "计量单位", typeof(ProjectAsset), nameof(ProjectAsset.Unit))] string? Unit = null,
-    decimal? Value = null, string? VillageCode = null, long? HouseholdId = null,
+    decimal? Value = null,
+    [property: Text(12, "资产所在村", typeof(ProjectAsset), nameof(ProjectAsset.RegionCode))] string? VillageCode = null, long? HouseholdId = null,
     [property: Text(50, "管护责任人", typeof(ProjectAsset), nameof(ProjectAsset.Custodian))] string? Custodian = null);
 
 /// <summary>An asset of an older project registered by hand (登记存量资产).</summary>
 public sealed record RegisterAssetRequest(
     [property: Text(100, "资产名称", typeof(ProjectAsset), nameof(ProjectAsset.Name))] string Name,
-    AssetClass Class, string VillageCode, decimal Quantity,
+    AssetClass Class,
+    [property: Text(12, "资产所在村", typeof(ProjectAsset), nameof(ProjectAsset.RegionCode))] string VillageCode, decimal Quantity,
     [property: Text(20, "计量单位", typeof(ProjectAsset), nameof(ProjectAsset.Unit))] string Unit,
     decimal Value, AssetRecipient Owner, long? HouseholdId,
     [property: Text(50, "管护责任人", typeof(ProjectAsset), nameof(ProjectAsset.Custodian))] string? Custodian, DateOnly RegisteredOn);
