@@ -76,16 +76,32 @@ public abstract partial class ScopeWalkTests(TestApp app) : ApiTests(app)
             memberId = headId, place = "InCounty", employer, months = 1, monthlyWage = 3000m, channel = "Own",
             startedOn = new DateOnly(DateTime.UtcNow.AddHours(8).Year, 1, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         }), HttpStatusCode.Created);
+        // A project (衔接项目库) bringing the household along, and an asset given to the household (资产台账).
+        var projectName = "外镇项目" + NewName();
+        var project = await Ok(await admin.PostAsJsonAsync("/api/v1/projects", new
+        {
+            name = projectName, year = DateTime.UtcNow.AddHours(8).Year, villageCodes = new[] { village }, category = "Industry", subType = "种植基地",
+            implementingUnit = "外镇合作社", plannedStart = "2026-03-01", plannedEnd = "2026-10-31", targetHouseholds = 1, targetJobs = 0,
+            targetIncomePerHousehold = 0, budget = new[] { new { source = "CentralBridging", amount = 10_000m } },
+            beneficiaries = new[] { new { householdId = household.Id, benefit = "Dividends" } },
+        }), HttpStatusCode.Created);
+        var assetName = "外镇资产" + NewName();
+        var asset = await Ok(await admin.PostAsJsonAsync("/api/v1/assets", new
+        {
+            name = assetName, @class = "Household", villageCode = village, quantity = 1, unit = "头", value = 8000m, owner = "Households",
+            householdId = household.Id, custodian = "外镇管护员", registeredOn = "2020-01-01",
+        }), HttpStatusCode.Created);
+        var projectId = project["project"]!["id"]!.GetValue<long>();
         long[] ids = [household.Id, problem["id"]!.GetValue<long>(), lead["id"]!.GetValue<long>(), cadreId, visit["visitId"]!.GetValue<long>(),
-            work["jobs"]![0]!["id"]!.GetValue<long>()];
+            work["jobs"]![0]!["id"]!.GetValue<long>(), projectId, asset["asset"]!["id"]!.GetValue<long>()];
         return new Foreign(
-            [household.HeadName, household.Number, member, problemText, leadText, cadreName, notes, reason, logText, attendees, employer],
+            [household.HeadName, household.Number, member, problemText, leadText, cadreName, notes, reason, logText, attendees, employer, projectName, assetName],
             new(StringComparer.OrdinalIgnoreCase)
             {
                 ["region"] = village, ["regionCode"] = village, ["village"] = village, ["villageCode"] = village, ["township"] = township,
                 ["townshipCode"] = township, ["householdId"] = household.Id.ToString(CultureInfo.InvariantCulture),
                 ["cadreId"] = cadreId.ToString(CultureInfo.InvariantCulture), ["q"] = household.HeadName,
-                ["householdNumber"] = household.Number,
+                ["householdNumber"] = household.Number, ["projectId"] = projectId.ToString(CultureInfo.InvariantCulture),
             },
             ids);
     }
