@@ -452,9 +452,16 @@ public sealed class ManageAssetsHandler(AppDbContext db, RegionDirectory regions
         var filtered = Filter(q);
         if (!filtered.Succeeded) return filtered.Failure!;
         var assets = await filtered.Value!.OrderBy(a => a.RegionCode).ThenBy(a => a.Id).Take(200_000).ToListAsync(ct);
+        // The household numbers of the 到户类 assets: with the village code, an export re-imports unchanged (Import).
+        var ids = assets.Where(a => a.HouseholdId is not null).Select(a => a.HouseholdId!.Value).Distinct().ToList();
+        var numbers = new Dictionary<long, string>();
+        foreach (var chunk in ids.Chunk(1000))
+            foreach (var h in await db.Households.AsNoTracking().Where(h => chunk.Contains(h.Id)).Select(h => new { h.Id, h.HouseholdNumber }).ToListAsync(ct))
+                numbers[h.Id] = h.HouseholdNumber;
         var rows = assets.Select(a => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
-            ["资产编号"] = a.Id, ["资产名称"] = a.Name, ["资产类别"] = Labels.Of(a.Class), ["所在地区"] = regions.ShortPath(a.RegionCode),
+            ["资产编号"] = a.Id, ["资产名称"] = a.Name, ["资产类别"] = Labels.Of(a.Class), ["所在村代码"] = a.RegionCode,
+            ["所在地区"] = regions.ShortPath(a.RegionCode), ["受益户编号"] = a.HouseholdId is { } hid ? numbers.GetValueOrDefault(hid) : null,
             ["数量"] = a.Quantity, ["单位"] = a.Unit, ["资产价值(元)"] = a.Value, ["所有者"] = Labels.Of(a.Owner), ["管护责任人"] = a.Custodian,
             ["状态"] = Labels.Of(a.Status), ["来源项目编号"] = a.ProjectId, ["登记日期"] = a.RegisteredOn.ToString("yyyy-MM-dd"),
         }).ToList();

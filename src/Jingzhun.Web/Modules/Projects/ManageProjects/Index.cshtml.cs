@@ -23,6 +23,7 @@ public sealed class IndexModel(ManageProjectsHandler handler, CurrentUser me) : 
     public Dictionary<string, string[]> Errors { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
     public string? Error { get; private set; }
     public bool CanPropose => me.Has(Permissions.ProjectsPropose);
+    public bool CanImport => Enum.GetValues<Import.ImportKind>().Any(k => me.Has(Import.ProjectsImportHandler.PermissionOf(k)));
 
     public ProjectQuery Query => new(Blank(Region), Year, Stage, Category, Warning ? true : null, Blank(Q), PageNumber, 20);
     public string QueryString(int? page = null) => ProjectPages.QueryOf(Query, page);

@@ -345,11 +345,14 @@ public sealed class ManageProjectsHandler(AppDbContext db, RegionDirectory regio
         if (q.Warning == true) query = await WarnedAsync(query, ct);
         var projects = await query.OrderBy(p => p.Year).ThenBy(p => p.RegionCode).ThenBy(p => p.Id).Take(100_000).ToListAsync(ct);
         var rows = new List<IDictionary<string, object?>>();
+        var byId = projects.ToDictionary(p => p.Id);
         foreach (var chunk in projects.Chunk(1000))
             foreach (var r in await RowsAsync(chunk, ct))
                 rows.Add(new Dictionary<string, object?>
                 {
-                    ["项目编号"] = r.Id, ["项目名称"] = r.Name, ["年度"] = r.Year, ["所在地区"] = r.RegionPath,
+                    // 所在村代码 and the planned dates make an export re-importable (Import: a project already in the library stays as it is).
+                    ["项目编号"] = r.Id, ["项目名称"] = r.Name, ["年度"] = r.Year, ["所在村代码"] = string.Join("、", byId[r.Id].Villages), ["所在地区"] = r.RegionPath,
+                    ["计划开工日期"] = byId[r.Id].PlannedStart.ToString("yyyy-MM-dd"), ["计划完工日期"] = byId[r.Id].PlannedEnd.ToString("yyyy-MM-dd"),
                     ["项目类别"] = Labels.Of(r.Category), ["项目子类"] = r.SubType, ["实施单位"] = r.ImplementingUnit,
                     ["项目阶段"] = Labels.Of(r.Stage), ["实施进度(%)"] = r.Progress, ["预算(元)"] = r.Budget, ["已分配资金(元)"] = r.Assigned,
                     ["已支付(元)"] = r.Paid, ["预警"] = r.Warning,

@@ -57,7 +57,7 @@ public static partial class IdNumberRule
 
     private static bool TryDate(string yyyymmdd, DateOnly today, out DateOnly date, out string? error)
     {
-        if (!DigitDates.TryParse(yyyymmdd, out date) && !DateOnly.TryParseExact(yyyymmdd, "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture,
+        if (!Platform.Excel.DigitDates.TryParse(yyyymmdd, out date) && !DateOnly.TryParseExact(yyyymmdd, "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture,
                 System.Globalization.DateTimeStyles.None, out date))
         { error = $"身份证号码中的出生日期 {yyyymmdd} 不是有效日期"; return false; }
         if (date > today) { error = $"身份证号码中的出生日期 {date:yyyy-MM-dd} 晚于今天"; return false; }

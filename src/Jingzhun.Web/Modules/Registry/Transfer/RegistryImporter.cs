@@ -1,3 +1,4 @@
+using Jingzhun.Web.Platform.Excel;
 using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;

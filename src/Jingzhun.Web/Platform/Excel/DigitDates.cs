@@ -1,4 +1,4 @@
-namespace Jingzhun.Web.Modules.Registry.Rules;
+namespace Jingzhun.Web.Platform.Excel;
 
 /// <summary>
 /// The common all-digit date shapes read without the general date parser (the bulk import reads millions): exactly
