@@ -15,7 +15,7 @@ public sealed class AccessibilityBrowserTests(BrowserApp app)
     private static readonly string[] MainPages =
     [
         "/", "/households", "/households/new", "/problems", "/monitoring", "/monitoring/leads", "/fieldwork/visits",
-        "/fieldwork/todo", "/reports", "/admin/users", "/projects", "/projects/assets", "/projects/assets/new",
+        "/fieldwork/todo", "/reports", "/admin/users", "/projects", "/projects/assets", "/projects/assets/new", "/projects/import",
     ];
 
     private static readonly AxeRunOptions Wcag = new()
