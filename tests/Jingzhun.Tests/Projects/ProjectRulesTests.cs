@@ -39,6 +39,31 @@ public sealed class ProjectRulesTests
         if (warned) Assert.Equal("已过计划完工日期（2026-12-04）1天仍未竣工，实施进度40%", w);
     }
 
+    // A 300-day plan, 150 days gone: the plan expects exactly 50%. With 20 points allowed, progress 30% is at the limit
+    // (50 − 30 = 20, not more), 29% is beyond it; a 7-day plan, 1 day gone, expects 14.2857…%: 0% progress is behind
+    // by less than 15 points (not warned), and beyond 14 (warned) — never a rounded percentage against the limit.
+    [Theory]
+    [InlineData(300, 150, 31, 20, false)]
+    [InlineData(300, 150, 30, 20, false)]
+    [InlineData(300, 150, 29, 20, true)]
+    [InlineData(7, 1, 0, 15, false)]
+    [InlineData(7, 1, 0, 14, true)]
+    [InlineData(300, 0, 0, 20, false)]     // starts today: nothing expected yet
+    public void A_started_project_is_warned_when_its_progress_is_behind_its_planned_time_by_more_than_the_countys_points(
+        int plannedDays, int elapsedDays, int progress, int points, bool warned)
+    {
+        var start = Today.AddDays(-elapsedDays);
+        var w = ProjectRules.Warning(ProjectStage.Started, start.AddDays(-10), null, start.AddDays(plannedDays), progress, Today, 60, 90, start, points);
+        Assert.Equal(warned, w is not null);
+        if (warned) Assert.Equal($"实施进度{progress}%，按计划工期应达约{elapsedDays * 100 / plannedDays}%，落后超过{points}个百分点", w);
+    }
+
+    [Fact]
+    public void The_progress_check_is_off_without_points_and_an_overdue_project_reads_as_overdue() =>
+        Assert.Multiple(
+            () => Assert.Null(ProjectRules.Warning(ProjectStage.Started, null, null, Today.AddDays(10), 0, Today, 60, 90, Today.AddDays(-300), 0)),
+            () => Assert.StartsWith("已过计划完工日期", ProjectRules.Warning(ProjectStage.Started, null, null, Today.AddDays(-1), 0, Today, 60, 90, Today.AddDays(-300), 20)));
+
     [Fact]
     public void After_acceptance_come_the_asset_handover_then_the_performance_evaluation_and_no_step_is_skipped()
     {

@@ -110,18 +110,25 @@ public sealed class ManageProjectsHandler(AppDbContext db, RegionDirectory regio
     }
 
     /// <summary>
-    /// The projects late (<see cref="ProjectRules.Warning"/>): started and past their planned completion day; planned and
-    /// not started, or completed and not accepted, for longer than their county's policy allows.
+    /// The projects late (<see cref="ProjectRules.Warning"/>): started and past their planned completion day, or behind their
+    /// planned progress by more than their county's policy allows; planned and not started, or completed and not accepted,
+    /// for longer than it allows.
     /// </summary>
     public async Task<IQueryable<Project>> WarnedAsync(IQueryable<Project> query, CancellationToken ct)
     {
         var today = Today;
-        var counties = await query.Where(p => p.Stage == ProjectStage.Planned || p.Stage == ProjectStage.Completed)
+        var counties = await query.Where(p => p.Stage == ProjectStage.Planned || p.Stage == ProjectStage.Completed || p.Stage == ProjectStage.Started)
             .Select(p => p.CountyCode).Distinct().ToListAsync(ct);
         var ids = await query.Where(p => p.Stage == ProjectStage.Started && p.PlannedEnd < today).Select(p => p.Id).ToListAsync(ct);
+        // Started and within their planned time: behind is judged on each one's dates and progress (exact, in code).
+        var running = await query.Where(p => p.Stage == ProjectStage.Started && p.PlannedEnd >= today && p.PlannedStart < today)
+            .Select(p => new { p.Id, p.CountyCode, p.PlannedStart, p.PlannedEnd, p.Progress }).ToListAsync(ct);
         foreach (var county in counties)
         {
             var policy = await policies.InForceAsync<ProjectWarningPolicy>(county, Today.Year, ct);
+            ids.AddRange(running.Where(p => p.CountyCode == county
+                    && ProjectRules.Behind(p.PlannedStart, p.PlannedEnd, today, p.Progress, policy.BehindProgressPoints) is not null)
+                .Select(p => p.Id));
             var notStartedBefore = ChinaTime.ToUtc(Today.AddDays(-policy.NotStartedDays).ToDateTime(TimeOnly.MinValue));
             var notAcceptedBefore = ChinaTime.ToUtc(Today.AddDays(-policy.NotAcceptedDays).ToDateTime(TimeOnly.MinValue));
             ids.AddRange(await query.Where(p => p.CountyCode == county
@@ -149,7 +156,7 @@ public sealed class ManageProjectsHandler(AppDbContext db, RegionDirectory regio
             if (!warnings.TryGetValue(p.CountyCode, out var policy))
                 warnings[p.CountyCode] = policy = await policies.InForceAsync<ProjectWarningPolicy>(p.CountyCode, Today.Year, ct);
             var warning = ProjectRules.Warning(p.Stage, Day(p.PlanIssuedAt), Day(p.CompletedAt), p.PlannedEnd, p.Progress, Today,
-                policy.NotStartedDays, policy.NotAcceptedDays);
+                policy.NotStartedDays, policy.NotAcceptedDays, p.PlannedStart, policy.BehindProgressPoints);
             rows.Add(new ProjectRow(p.Id, p.Name, p.Year, p.RegionCode, regions.ShortPath(p.RegionCode), p.Category, p.SubType, p.ImplementingUnit,
                 p.Stage, p.Progress, budgets[p.Id].Sum(), assigned[p.Id].Sum(), paid[p.Id].Sum(), warning, p.Version));
         }

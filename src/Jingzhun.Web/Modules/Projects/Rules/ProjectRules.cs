@@ -53,19 +53,36 @@ public static class ProjectRules
     /// <summary>
     /// The warning of a project on a day, or null: its plan was issued more than <paramref name="notStartedDays"/> days ago
     /// and it has not started; or it started and is still not completed after its planned completion day (its own plan,
-    /// as last adjusted, is the limit); or it was completed more than <paramref name="notAcceptedDays"/> days ago and is
-    /// not accepted.
+    /// as last adjusted, is the limit); or it started and its reported progress is more than <paramref name="behindPoints"/>
+    /// percentage points behind the share of its planned time that has passed (compared exactly, in whole days, never a
+    /// rounded percentage; 0 = not checked); or it was completed more than <paramref name="notAcceptedDays"/> days ago
+    /// and is not accepted.
     /// </summary>
     public static string? Warning(ProjectStage stage, DateOnly? planIssuedOn, DateOnly? completedOn, DateOnly plannedEnd, int progress,
-        DateOnly today, int notStartedDays, int notAcceptedDays)
+        DateOnly today, int notStartedDays, int notAcceptedDays, DateOnly? plannedStart = null, int behindPoints = 0)
     {
         if (stage == ProjectStage.Planned && planIssuedOn is { } p && today.DayNumber - p.DayNumber > notStartedDays)
             return $"计划下达已{today.DayNumber - p.DayNumber}天未开工（超过{notStartedDays}天）";
         if (stage == ProjectStage.Started && today > plannedEnd)
             return $"已过计划完工日期（{plannedEnd:yyyy-MM-dd}）{today.DayNumber - plannedEnd.DayNumber}天仍未竣工，实施进度{progress}%";
+        if (stage == ProjectStage.Started && plannedStart is { } start && Behind(start, plannedEnd, today, progress, behindPoints) is { } expected)
+            return $"实施进度{progress}%，按计划工期应达约{expected}%，落后超过{behindPoints}个百分点";
         if (stage == ProjectStage.Completed && completedOn is { } c && today.DayNumber - c.DayNumber > notAcceptedDays)
             return $"竣工已{today.DayNumber - c.DayNumber}天未验收（超过{notAcceptedDays}天）";
         return null;
+    }
+
+    /// <summary>
+    /// The progress the plan expects by today (whole percent, for display) when the reported progress is more than
+    /// <paramref name="points"/> behind it, else null. Expected = elapsed ÷ planned days × 100; the test is
+    /// elapsed × 100 − progress × planned &gt; points × planned, in integers.
+    /// </summary>
+    public static long? Behind(DateOnly plannedStart, DateOnly plannedEnd, DateOnly today, int progress, int points)
+    {
+        long planned = plannedEnd.DayNumber - plannedStart.DayNumber;
+        if (points <= 0 || planned <= 0 || today <= plannedStart) return null;
+        long elapsed = Math.Min(today.DayNumber - plannedStart.DayNumber, planned);
+        return elapsed * 100 - (long)progress * planned > (long)points * planned ? elapsed * 100 / planned : null;
     }
 
     /// <summary>The stages in which money may be paid: from the plan's issue on (尾款 after 验收 and 移交 included), never after 终止.</summary>

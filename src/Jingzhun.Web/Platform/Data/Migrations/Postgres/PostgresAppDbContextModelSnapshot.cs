@@ -2348,6 +2348,11 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("BehindProgressPoints")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(20);
+
                     b.Property<string>("CountyCode")
                         .IsRequired()
                         .HasMaxLength(6)

@@ -2228,6 +2228,11 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("BehindProgressPoints")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(20);
+
                     b.Property<string>("CountyCode")
                         .IsRequired()
                         .HasMaxLength(6)
