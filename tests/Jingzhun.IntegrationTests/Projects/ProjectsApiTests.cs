@@ -371,7 +371,7 @@ public abstract class ProjectsApiTests(TestApp app) : ApiTests(app)
     }
 
     [DbFact]
-    public async Task A_project_that_failed_its_acceptance_is_not_handed_over()
+    public async Task A_project_that_failed_its_acceptance_is_not_handed_over_until_accepted_again()
     {
         var places = await PlacesAsync();
         var county = await As("tl_admin");
@@ -386,7 +386,17 @@ public abstract class ProjectsApiTests(TestApp app) : ApiTests(app)
         var refused = await Problem(await StepAsync(county, id, "HandOver", await VersionAsync(county, id), b => b["recipient"] = "VillageCollective"),
             HttpStatusCode.Conflict);
         Assert.Contains("验收不合格，不能移交资产", refused["title"]!.GetValue<string>());
-        Assert.Equal("Accepted", Stage(await GetAsync(county, $"/api/v1/projects/{id}")));
+        var failed = await GetAsync(county, $"/api/v1/projects/{id}");
+        Assert.Equal("Accepted", Stage(failed));
+        // Put right, it is accepted again (重新验收): the next steps offer 验收, not 资产移交; once it passes, 资产移交 follows.
+        var next = failed["nextSteps"]!.AsArray().Select(s => s!.GetValue<string>()).ToList();
+        Assert.Contains("Accept", next);
+        Assert.DoesNotContain("HandOver", next);
+        var again = await DoAsync(county, id, "Accept", b => b["result"] = "PassedAfterFixes");
+        Assert.Equal("Accepted", Stage(again));
+        Assert.Contains("HandOver", again["nextSteps"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.DoesNotContain("Accept", again["nextSteps"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal("HandedOver", Stage(await DoAsync(county, id, "HandOver", b => b["recipient"] = "VillageCollective")));
     }
 
     [DbFact]

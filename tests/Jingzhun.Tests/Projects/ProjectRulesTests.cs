@@ -76,6 +76,11 @@ public sealed class ProjectRulesTests
         // Nothing follows the evaluation, and a handed-over project is not terminated.
         Assert.DoesNotContain(Enum.GetValues<ProjectStep>(), s => ProjectRules.CanApply(ProjectStage.Evaluated, s));
         Assert.False(ProjectRules.CanApply(ProjectStage.HandedOver, ProjectStep.Terminate));
+        // 验收不合格: accepted again after putting it right, no handover before it passes.
+        Assert.True(ProjectRules.CanApply(ProjectStage.Accepted, ProjectStep.Accept, AcceptanceResult.Failed));
+        Assert.False(ProjectRules.CanApply(ProjectStage.Accepted, ProjectStep.HandOver, AcceptanceResult.Failed));
+        Assert.False(ProjectRules.CanApply(ProjectStage.Accepted, ProjectStep.Accept, AcceptanceResult.Passed));
+        Assert.True(ProjectRules.CanApply(ProjectStage.Accepted, ProjectStep.HandOver, AcceptanceResult.PassedAfterFixes));
     }
 
     [Theory]

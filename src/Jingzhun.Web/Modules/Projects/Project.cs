@@ -167,7 +167,7 @@ public sealed class Project : Platform.Auditing.IAudited, Platform.Data.IVersion
         return p;
     }
 
-    public bool CanApply(ProjectStep step) => ProjectRules.CanApply(Stage, step);
+    public bool CanApply(ProjectStep step) => ProjectRules.CanApply(Stage, step, AcceptanceResult);
 
     /// <summary>Moves the project one step (the handler has checked <see cref="CanApply"/>, the permission and the duties).</summary>
     public void Apply(ProjectStep step, string note, DateTime now, DateOnly today, string by, int? progress = null,

@@ -296,6 +296,9 @@ public sealed class ManageProjectsHandler(AppDbContext db, RegionDirectory regio
         if (!PermissionOf.TryGetValue(r.Step, out var permission)) return Failure.Invalid("step", "未知的操作");
         if (!user.Has(permission)) return Failure.Forbidden($"您的角色不能执行“{Labels.Of(r.Step)}”");
         if (Versions.Check(p, r.Version, "该项目") is { } stale) return stale;
+        // A project that failed its acceptance leaves nothing fit to hand over: it is put right and accepted again.
+        if (r.Step == ProjectStep.HandOver && p.Stage == ProjectStage.Accepted && p.AcceptanceResult == AcceptanceResult.Failed)
+            return Failure.Conflict("该项目验收不合格，不能移交资产：请整改并重新组织验收");
         if (!p.CanApply(r.Step))
             return Failure.Conflict($"项目当前为“{Labels.Of(p.Stage)}”，不能执行“{Labels.Of(r.Step)}”：须按 申报→审核→论证入库→计划下达→开工→竣工→验收→资产移交→绩效评价 逐步办理");
         if (r.Step == ProjectStep.Review && await duties.RefusesAsync(p.Villages[0], p.ProposedBy, user.UserName, ct))
@@ -316,9 +319,6 @@ public sealed class ManageProjectsHandler(AppDbContext db, RegionDirectory regio
                 note = $"验收结果：{Labels.Of(result)}" + (r.Note is { Length: > 0 } ? "；" + r.Note.Trim() : "");
                 break;
             case ProjectStep.HandOver:
-                // A project that failed its acceptance leaves nothing fit to hand over.
-                if (p.AcceptanceResult == AcceptanceResult.Failed)
-                    return Failure.Conflict("该项目验收不合格，不能移交资产：请整改并重新组织验收");
                 if (r.Recipient is not { } to || !Enum.IsDefined(to)) return Failure.Invalid("recipient", "请选择资产移交对象");
                 var made = await assets.FromProjectAsync(p, to, r.Assets, ct);
                 if (!made.Succeeded) return made.Failure!;

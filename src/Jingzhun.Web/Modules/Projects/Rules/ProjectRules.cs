@@ -24,6 +24,17 @@ public static class ProjectRules
 
     public static bool CanApply(ProjectStage stage, ProjectStep step) => Allowed.TryGetValue(step, out var from) && from.Contains(stage);
 
+    /// <summary>
+    /// As <see cref="CanApply(ProjectStage, ProjectStep)"/>, with the acceptance's result: a project that failed its
+    /// 验收 is put right and accepted again (重新验收), and leaves no asset to hand over until it passes.
+    /// </summary>
+    public static bool CanApply(ProjectStage stage, ProjectStep step, AcceptanceResult? result) => (stage, step, result) switch
+    {
+        (ProjectStage.Accepted, ProjectStep.Accept, AcceptanceResult.Failed) => true,
+        (ProjectStage.Accepted, ProjectStep.HandOver, AcceptanceResult.Failed) => false,
+        _ => CanApply(stage, step),
+    };
+
     /// <summary>The stage after a step (progress and adjustment keep the stage).</summary>
     public static ProjectStage Target(ProjectStage stage, ProjectStep step) => step switch
     {
