@@ -96,9 +96,17 @@ public sealed class AssetsBrowserTests(BrowserApp app)
         await care.GetByLabel("管护类型").SelectOptionAsync(new SelectOptionValue { Label = "维修" });
         await care.GetByLabel("管护情况").FillAsync("压缩机维修");
         await care.GetByLabel("费用（元）").FillAsync("800");
+        await care.GetByLabel("现场照片（JPEG/PNG，可多选，最多9张）").SetInputFilesAsync(new FilePayload
+        {
+            Name = "维修现场.jpg", MimeType = "image/jpeg", Buffer = await Images.JpegAsync(tp),
+        });
         await care.GetByRole(AriaRole.Button, new() { Name = "登记" }).ClickAsync();
-        await Expect(Ok(tp)).ToHaveTextAsync("已登记管护记录");
+        await Expect(Ok(tp)).ToHaveTextAsync("已登记管护记录（照片1张）");
         await Expect(tp.Locator("#cares tbody tr").First).ToContainTextAsync("压缩机维修");
+        // The photo is shown with the record and opens as the image it was.
+        var shown = tp.Locator("#cares tbody tr").First.Locator("img[alt^='管护照片']");
+        await Expect(shown).ToHaveCountAsync(1);
+        Assert.True(await shown.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
 
         // Disposal: asked by the township, approved by the county; the record stays, in Beijing time with who did what.
         await Form(tp, "申请处置").GetByLabel("处置原因").FillAsync("设备老化无修复价值");

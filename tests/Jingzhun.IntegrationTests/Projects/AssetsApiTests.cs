@@ -189,8 +189,19 @@ public abstract class AssetsApiTests(TestApp app) : ApiTests(app)
         {
             version = Version(idle), kind = "Repair", on = ChinaToday.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), finding = "压缩机维修", cost = 800m,
         }), "on"));
-        var cared = await Ok(await tuqiao.PostAsJsonAsync($"/api/v1/assets/{id}/cares", new { version = Version(idle), kind = "Repair", on = Today, finding = "压缩机维修", cost = 800m }));
+        // A 管护 record keeps its photos: one uploaded first; an id that is not a stored file is a 400 naming photoIds.
+        Assert.Contains("管护照片不存在", await FieldError(await tuqiao.PostAsJsonAsync($"/api/v1/assets/{id}/cares", new
+        {
+            version = Version(idle), kind = "Repair", on = Today, finding = "压缩机维修", cost = 800m, photoIds = new[] { "no-such-photo" },
+        }), "photoIds"));
+        var photo = (await Ok(await tuqiao.PostAsync("/api/v1/files", new MultipartFormDataContent { { new ByteArrayContent(TinyPng()), "file", "维修现场.png" } }),
+            HttpStatusCode.Created))["id"]!.GetValue<string>();
+        var cared = await Ok(await tuqiao.PostAsJsonAsync($"/api/v1/assets/{id}/cares", new
+        {
+            version = Version(idle), kind = "Repair", on = Today, finding = "压缩机维修", cost = 800m, photoIds = new[] { photo },
+        }));
         Assert.Equal(("Repair", 800m), (cared["cares"]![0]!["kind"]!.GetValue<string>(), cared["cares"]![0]!["cost"]!.GetValue<decimal>()));
+        Assert.Equal($"/api/v1/files/{photo}", Assert.Single(cared["cares"]![0]!["photos"]!.AsArray())!["url"]!.GetValue<string>());
 
         // Whoever proposes an income plan does not approve it: the county proposes, another administrator approves.
         var planned = await Ok(await county.PostAsJsonAsync($"/api/v1/assets/{id}/incomes", Plan(LastYear, 500m, 500m, 0)));

@@ -144,6 +144,7 @@ public sealed class AssetCareConfiguration : IEntityTypeConfiguration<Assets.Ass
     {
         builder.ToTable("asset_cares");
         builder.Property(c => c.Finding).HasMaxLength(500);
+        builder.Property(c => c.PhotoIds).HasMaxLength(400);
         builder.Property(c => c.By).HasMaxLength(64);
         builder.HasIndex(c => new { c.AssetId, c.On });
     }

@@ -111,9 +111,12 @@ public sealed class ProjectAsset : Platform.Auditing.IAudited, Platform.Data.IVe
         Events.Add(AssetEvent.Of(Status, Status, $"管护责任人：{(before.Length > 0 ? before : "未明确")} → {Custodian}", now, by));
     }
 
-    public void AddCare(AssetCareKind kind, DateOnly on, string finding, decimal cost, DateTime now, string by)
+    public void AddCare(AssetCareKind kind, DateOnly on, string finding, decimal cost, IReadOnlyList<string> photoIds, DateTime now, string by)
     {
-        Cares.Add(new AssetCare { Kind = kind, On = on, Finding = finding.Trim(), Cost = cost, At = now, By = by });
+        Cares.Add(new AssetCare
+        {
+            Kind = kind, On = on, Finding = finding.Trim(), Cost = cost, PhotoIds = photoIds.Count == 0 ? null : string.Join(',', photoIds), At = now, By = by,
+        });
         Touch(now, by);
     }
 
@@ -184,8 +187,12 @@ public sealed class AssetCare
     public DateOnly On { get; set; }
     public string Finding { get; set; } = "";
     public decimal Cost { get; set; }
+    /// <summary>The photos of the inspection or repair (stored files, comma-separated, at most 9), or null.</summary>
+    public string? PhotoIds { get; set; }
     public DateTime At { get; set; }
     public string By { get; set; } = "";
+
+    public IReadOnlyList<string> Photos => PhotoIds is { Length: > 0 } ids ? ids.Split(',') : [];
 }
 
 /// <summary>

@@ -36,8 +36,12 @@ public sealed class AssetInput
 /// shared equally among the chosen ones, to the fen), approved by someone else and paid.
 /// </summary>
 [Authorize(Permissions.ProjectsView)]
-public sealed class DetailModel(ManageAssetsHandler handler, TimeProvider clock) : PageModel
+[Platform.Files.UploadLimit(Platform.Files.UploadLimits.FilesKey, Platform.Files.UploadLimits.FilesDefault * ManageAssetsHandler.MaxCarePhotos, "管护照片")]
+public sealed class DetailModel(ManageAssetsHandler handler, Platform.Files.FileStore files, TimeProvider clock) : PageModel
 {
+    /// <summary>The 管护 record's photos (JPEG/PNG), stored before the record is saved.</summary>
+    [BindProperty] public List<IFormFile> Photos { get; set; } = [];
+
     public AssetView View { get; private set; } = null!;
     [BindProperty] public AssetInput Input { get; set; } = new();
     [TempData] public string? Notice { get; set; }
@@ -54,9 +58,18 @@ public sealed class DetailModel(ManageAssetsHandler handler, TimeProvider clock)
         handler.UpdateAsync(id, new UpdateAssetRequest(Input.Version, Input.Status, Blank(Input.Custodian), Blank(Input.Note)), ct),
         _ => "已保存资产状态与管护责任人", ct);
 
-    public Task<IActionResult> OnPostCareAsync(long id, CancellationToken ct) => RunAsync(id, "care", () =>
-        handler.AddCareAsync(id, new AddCareRequest(Input.Version, Input.Kind ?? 0, Input.On ?? default, Input.Finding ?? "", Input.Cost ?? 0), ct),
-        _ => "已登记管护记录", ct);
+    public Task<IActionResult> OnPostCareAsync(long id, CancellationToken ct) => RunAsync(id, "care", async () =>
+    {
+        if (Photos.Count > ManageAssetsHandler.MaxCarePhotos) return Failure.Invalid("photoIds", $"管护照片最多{ManageAssetsHandler.MaxCarePhotos}张");
+        var ids = new List<string>();
+        foreach (var f in Photos)
+        {
+            var saved = await files.SaveAsync(f, ct);
+            if (!saved.Succeeded) return Failure.Invalid("photoIds", $"{f.FileName}：{saved.Failure!.Message}");
+            ids.Add(saved.Value!.Id);
+        }
+        return await handler.AddCareAsync(id, new AddCareRequest(Input.Version, Input.Kind ?? 0, Input.On ?? default, Input.Finding ?? "", Input.Cost ?? 0, ids), ct);
+    }, v => Photos.Count > 0 ? $"已登记管护记录（照片{Photos.Count}张）" : "已登记管护记录", ct);
 
     public Task<IActionResult> OnPostDisposalAsync(long id, CancellationToken ct) => RunAsync(id, "disposal", () =>
         handler.RequestDisposalAsync(id, new RequestDisposalRequest(Input.Version, Input.Reason ?? ""), ct),

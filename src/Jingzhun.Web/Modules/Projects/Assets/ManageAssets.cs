@@ -19,7 +19,8 @@ public sealed record AssetRow(long Id, string Name, AssetClass Class, string Reg
     decimal Value, AssetRecipient Owner, string Custodian, AssetStatus Status, long? ProjectId, long? HouseholdId, bool DisposalPending, int Version);
 
 public sealed record AssetEventView(AssetStatus? From, AssetStatus To, string Note, DateTime At, string By);
-public sealed record AssetCareView(AssetCareKind Kind, DateOnly On, string Finding, decimal Cost, DateTime At, string By);
+public sealed record AssetCareView(AssetCareKind Kind, DateOnly On, string Finding, decimal Cost, DateTime At, string By,
+    IReadOnlyList<Platform.Files.StoredFileView> Photos);
 public sealed record DividendView(long HouseholdId, string HouseholdNumber, string HeadName, decimal Amount, bool InIncome);
 public sealed record AssetIncomeView(long Id, int Year, decimal Amount, decimal ToCollective, decimal ToJobs, decimal ToHouseholds,
     DistributionStatus Status, string ProposedBy, DateTime ProposedAt, string? ApprovedBy, DateTime? ApprovedAt, DateOnly? PaidOn, string? PaidBy,
@@ -54,7 +55,8 @@ public sealed record UpdateAssetRequest(int Version, AssetStatus? Status,
     [property: Text(500, "说明", typeof(AssetEvent), nameof(AssetEvent.Note))] string? Note);
 
 public sealed record AddCareRequest(int Version, AssetCareKind Kind, DateOnly On,
-    [property: Text(500, "管护情况", typeof(AssetCare), nameof(AssetCare.Finding))] string Finding, decimal Cost);
+    [property: Text(500, "管护情况", typeof(AssetCare), nameof(AssetCare.Finding))] string Finding, decimal Cost,
+    IReadOnlyList<string>? PhotoIds = null);
 
 public sealed record RequestDisposalRequest(int Version,
     [property: Text(300, "处置原因", typeof(ProjectAsset), nameof(ProjectAsset.DisposalReason))] string Reason);
@@ -78,7 +80,7 @@ public sealed record PayIncomeRequest(int Version, DateOnly PaidOn);
 /// sweep, the elimination check and the exit evaluation all read it.
 /// </summary>
 public sealed class ManageAssetsHandler(AppDbContext db, RegionDirectory regions, CurrentUser user, SeparationOfDuties duties,
-    RecordIncomeHandler incomes, TimeProvider clock)
+    RecordIncomeHandler incomes, Platform.Files.FileStore files, TimeProvider clock)
 {
     public const int MaxDividends = 2000;
     public const string SelfDisposalMessage = "处置申请与审批须由不同的人办理：该处置由您申请，请由其他有审批职责的人员审批";
@@ -148,7 +150,7 @@ public sealed class ManageAssetsHandler(AppDbContext db, RegionDirectory regions
         return new AssetView(Row(a), projectName, a.HouseholdId is { } hid && households.TryGetValue(hid, out var hh) ? hh.HouseholdNumber : null,
             a.HouseholdId is { } hid2 && households.TryGetValue(hid2, out var hh2) ? hh2.HeadName : null, a.RegisteredOn, a.DisposalReason,
             a.DisposalRequestedBy, a.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new AssetEventView(e.From, e.To, e.Note, e.At, e.By)).ToList(),
-            a.Cares.OrderByDescending(c => c.On).ThenByDescending(c => c.Id).Select(c => new AssetCareView(c.Kind, c.On, c.Finding, c.Cost, c.At, c.By)).ToList(),
+            await CareViewsAsync(a.Cares, ct),
             views, canManage, canDecide, canApprove, user.Has(Permissions.FundsManage) && views.Any(i => i.Status == DistributionStatus.Approved),
             suggested, dutyNote);
     }
@@ -321,8 +323,24 @@ public sealed class ManageAssetsHandler(AppDbContext db, RegionDirectory regions
         if (string.IsNullOrWhiteSpace(r.Finding)) return Failure.Invalid("finding", "请填写管护情况");
         if (r.Cost < 0 || decimal.Round(r.Cost, 2) != r.Cost || r.Cost >= 1_000_000_000m)
             return Failure.Invalid("cost", "管护费用应为不小于0的金额（最多两位小数）");
-        loaded.Value.AddCare(r.Kind, r.On, r.Finding, r.Cost, Now, user.UserName);
+        var photos = r.PhotoIds?.Where(x => !string.IsNullOrWhiteSpace(x)).Select(x => x.Trim()).Distinct().ToList() ?? [];
+        if (photos.Count > MaxCarePhotos) return Failure.Invalid("photoIds", $"管护照片最多{MaxCarePhotos}张");
+        if (photos.Count > 0 && (await files.FindAsync(photos, ct)).Count != photos.Count)
+            return Failure.Invalid("photoIds", "管护照片不存在或无权使用，请重新上传");
+        loaded.Value.AddCare(r.Kind, r.On, r.Finding, r.Cost, photos, Now, user.UserName);
         return await SaveAsync(id, ct);
+    }
+
+    public const int MaxCarePhotos = 9;
+
+    /// <summary>The 管护 records, newest first, each with its photos (looked up once for all of them).</summary>
+    private async Task<List<AssetCareView>> CareViewsAsync(IReadOnlyList<AssetCare> cares, CancellationToken ct)
+    {
+        var ids = cares.SelectMany(c => c.Photos).Distinct().ToList();
+        var stored = ids.Count == 0 ? [] : (await files.FindAsync(ids, ct)).ToDictionary(f => f.Id);
+        return cares.OrderByDescending(c => c.On).ThenByDescending(c => c.Id)
+            .Select(c => new AssetCareView(c.Kind, c.On, c.Finding, c.Cost, c.At, c.By,
+                c.Photos.Where(stored.ContainsKey).Select(p => stored[p]).ToList())).ToList();
     }
 
     public async Task<Outcome<AssetView>> RequestDisposalAsync(long id, RequestDisposalRequest r, CancellationToken ct)

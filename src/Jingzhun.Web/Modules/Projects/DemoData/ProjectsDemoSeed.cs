@@ -163,7 +163,7 @@ internal sealed class ProjectsDemoSeed(AppDbContext db, RegionDirectory regions,
                     Assets.AssetStatus.Inefficient => "收益低于预期，正在研究盘活方案",
                     _ => "汛期受损，待维修",
                 }, at.AddDays(200 + rng.Next(200)), "tuqiao");
-            a.AddCare(Assets.AssetCareKind.Inspection, Min(on.AddDays(90), today), "设施完好，运行正常", 0, at.AddDays(90), "tuqiao");
+            a.AddCare(Assets.AssetCareKind.Inspection, Min(on.AddDays(90), today), "设施完好，运行正常", 0, [], at.AddDays(90), "tuqiao");
             db.ProjectAssets.Add(a);
             made.Add((p, a));
         }
