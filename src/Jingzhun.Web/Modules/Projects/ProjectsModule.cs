@@ -18,6 +18,7 @@ public static class ProjectsModule
         .AddScoped<ManageFundsHandler>()
         .AddScoped<SpendingProgressHandler>()
         .AddScoped<Assets.ManageAssetsHandler>()
+        .AddScoped<AssetChecks.ManageAssetChecksHandler>()
         .AddScoped<Summary.ProjectSummaryHandler>()
         .AddHouseholdPanel(27, "帮扶项目", Jingzhun.Web.Platform.Auth.Permissions.ProjectsView, HouseholdPanel.ProjectsPanelModel.Path);
 
@@ -28,6 +29,7 @@ public static class ProjectsModule
         ManageFundsHandler.Map(api);
         ManageProjectsHandler.Map(api);
         Assets.ManageAssetsHandler.Map(api);
+        AssetChecks.ManageAssetChecksHandler.Map(api);
         api.MapPolicyTable<Warnings.ProjectWarningPolicyTable>();
         return api;
     }
