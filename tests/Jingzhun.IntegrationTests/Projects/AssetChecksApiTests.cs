@@ -200,9 +200,10 @@ public abstract class AssetChecksApiTests(TestApp app) : ApiTests(app)
 
         Assert.Equal(HttpStatusCode.NotFound, (await tuqiao.GetAsync($"/api/v1/asset-checks/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await tuqiao.GetAsync($"/api/v1/asset-checks/{id}/export")).StatusCode);
-        Assert.DoesNotContain(name, (await GetAsync(tuqiao, "/api/v1/asset-checks?pageSize=200")).ToJsonString());
+        static IEnumerable<long> Ids(JsonNode page) => page["items"]!.AsArray().Select(c => c!["id"]!.GetValue<long>());
+        Assert.DoesNotContain(id, Ids(await GetAsync(tuqiao, "/api/v1/asset-checks?pageSize=200")));
         Assert.Equal(0, (await GetAsync(tuqiao, $"/api/v1/asset-checks?region={places.OtherTownship}"))["total"]!.GetValue<int>());
-        Assert.Contains(name, (await GetAsync(county, $"/api/v1/asset-checks?region={places.OtherTownship}&pageSize=200")).ToJsonString());
+        Assert.Contains(id, Ids(await GetAsync(county, $"/api/v1/asset-checks?region={places.OtherTownship}&pageSize=200")));
         Assert.Equal(HttpStatusCode.NotFound, (await tuqiao.PostAsJsonAsync($"/api/v1/asset-checks/{id}/close", new { version = 1 })).StatusCode);
         var other = LineOf(found, asset);
         Assert.Equal(HttpStatusCode.NotFound, (await RecordAsync(tuqiao, other, Finding(other, "Exists", withFix: false))).StatusCode);
@@ -244,14 +245,14 @@ public abstract class AssetChecksApiTests(TestApp app) : ApiTests(app)
         Assert.Contains("年", await FieldError(await county.PostAsJsonAsync("/api/v1/asset-checks", Make(b => b["year"] = 1999)), "year"));
         Assert.Contains("区县或乡镇", await FieldError(await county.PostAsJsonAsync("/api/v1/asset-checks", Make(b => b["regionCode"] = places.HomeVillage)), "regionCode"));
         Assert.Contains("区县或乡镇", await FieldError(await county.PostAsJsonAsync("/api/v1/asset-checks", Make(b => b["regionCode"] = "abc")), "regionCode"));
-        Assert.Contains("区县或乡镇", await FieldError(await county.PostAsJsonAsync("/api/v1/asset-checks", Make(b => b.Remove("regionCode"))), "regionCode"));
+        Assert.Contains("区划", await FieldError(await county.PostAsJsonAsync("/api/v1/asset-checks", Make(b => b.Remove("regionCode"))), "regionCode"));
         Assert.Contains("开始日期", await FieldError(await county.PostAsJsonAsync("/api/v1/asset-checks", Make(b => b.Remove("startOn"))), "startOn"));
         Assert.Contains("截止日期", await FieldError(await county.PostAsJsonAsync("/api/v1/asset-checks",
             Make(b => b["dueOn"] = Day(ChinaToday.AddDays(-1)))), "dueOn"));
         var next = LineOf(found, asset);
         var unchecked_ = LineOf(found, second);
         {
-            Assert.Contains("核查结果", await FieldError(await RecordAsync(county, unchecked_, new JsonObject
+            Assert.Contains("finding", await FieldError(await RecordAsync(county, unchecked_, new JsonObject
             {
                 ["version"] = unchecked_["version"]!.GetValue<int>(), ["checkedOn"] = Today,
             }), "finding"));
