@@ -40,6 +40,8 @@ public sealed class DetailModel(ManageAssetChecksHandler handler, TimeProvider c
     /// <summary>Which lines to list: all, unchecked, problems.</summary>
     [BindProperty(SupportsGet = true)] public string? Show { get; set; }
     [BindProperty(SupportsGet = true, Name = "pg")] public int? PageNumber { get; set; }
+    /// <summary>Part of an asset's name: a large batch's line found without paging.</summary>
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
 
     /// <summary>The form that failed ("finding:{line}", "rectify:{id}", "verify:{id}", "close"): shown again with its errors.</summary>
     public string? Failed { get; private set; }
@@ -47,12 +49,16 @@ public sealed class DetailModel(ManageAssetChecksHandler handler, TimeProvider c
     public string? Error { get; private set; }
     public DateOnly Today => ChinaTime.Today(clock);
 
-    public IReadOnlyList<AssetCheckLineView> Shown => Show switch
+    public IReadOnlyList<AssetCheckLineView> Shown => [.. (Show switch
     {
-        "unchecked" => [.. View.Lines.Where(l => l.Finding is null)],
-        "problems" => [.. View.Lines.Where(l => l.Finding is not null and not CheckFinding.Exists)],
+        "unchecked" => View.Lines.Where(l => l.Finding is null),
+        "problems" => View.Lines.Where(l => l.Finding is not null and not CheckFinding.Exists),
         _ => View.Lines,
-    };
+    }).Where(l => string.IsNullOrWhiteSpace(Q) || l.AssetName.Contains(Q.Trim(), StringComparison.Ordinal))];
+
+    /// <summary>The list's filters as a query string prefix ("show=…&amp;q=…&amp;", or empty).</summary>
+    public string ListQuery => string.Concat(Show is "unchecked" or "problems" ? "show=" + Show + "&" : "",
+        string.IsNullOrWhiteSpace(Q) ? "" : "q=" + Uri.EscapeDataString(Q.Trim()) + "&");
 
     public int CurrentPage => Math.Max(1, PageNumber ?? 1);
 
@@ -84,7 +90,7 @@ public sealed class DetailModel(ManageAssetChecksHandler handler, TimeProvider c
         if (r.Succeeded)
         {
             Notice = notice(r.Value!);
-            return Redirect($"/projects/assets/checks/{id}" + (Show is "unchecked" or "problems" ? "?show=" + Show : ""));
+            return Redirect($"/projects/assets/checks/{id}" + (ListQuery.Length > 0 ? "?" + ListQuery.TrimEnd('&') : ""));
         }
         return await ShowAsync(id, r.Failure, ct);
     }
