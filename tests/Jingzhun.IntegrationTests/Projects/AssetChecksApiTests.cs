@@ -75,7 +75,7 @@ public abstract class AssetChecksApiTests(TestApp app) : ApiTests(app)
         var listed = made["lines"]!.AsArray().Select(l => l!["assetId"]!.GetValue<long>()).ToHashSet();
         Assert.Equal(expected, listed);
         Assert.Equal(listed.Count, made["lines"]!.AsArray().Count);
-        Assert.Superset(listed, new HashSet<long> { exists, damaged, missing, idle });
+        Assert.Superset(new HashSet<long> { exists, damaged, missing, idle }, listed);
         Assert.DoesNotContain(disposed, listed);
         Assert.DoesNotContain(elsewhere, listed);
         Assert.Equal((listed.Count, 0, "Open"), (made["check"]!["lines"]!.GetValue<int>(), made["check"]!["checked"]!.GetValue<int>(),
