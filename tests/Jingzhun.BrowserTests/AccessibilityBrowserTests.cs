@@ -16,6 +16,7 @@ public sealed class AccessibilityBrowserTests(BrowserApp app)
     [
         "/", "/households", "/households/new", "/problems", "/monitoring", "/monitoring/leads", "/fieldwork/visits",
         "/fieldwork/todo", "/reports", "/admin/users", "/projects", "/projects/assets", "/projects/assets/new", "/projects/import",
+        "/projects/assets/checks", "/projects/assets/checks/new",
     ];
 
     private static readonly AxeRunOptions Wcag = new()
@@ -60,6 +61,14 @@ public sealed class AccessibilityBrowserTests(BrowserApp app)
         await page.Locator("#asset-list tbody a").First.ClickAsync();
         await page.WaitForURLAsync(u => System.Text.RegularExpressions.Regex.IsMatch(u, "/projects/assets/\\d+$"));
         found.AddRange(await SeriousAsync(page, "asset page"));
+        // A 核查批次's page with a line's finding form open (a batch of the county's first township, made on the form).
+        await county.GotoAsync("/projects/assets/checks/new");
+        await page.GetByLabel("批次名称").FillAsync("无障碍检查核查批次");
+        await page.GetByLabel("核查地区").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "新建批次" }).ClickAsync();
+        await page.WaitForURLAsync(u => System.Text.RegularExpressions.Regex.IsMatch(u, "/projects/assets/checks/\\d+$"));
+        await page.Locator("#check-lines summary").First.ClickAsync();
+        found.AddRange(await SeriousAsync(page, "asset check page"));
 
         // The dashboard and a list at a phone's width (menus, tables and cards reflow).
         await page.SetViewportSizeAsync(360, 740);

@@ -92,10 +92,25 @@ public abstract partial class ScopeWalkTests(TestApp app) : ApiTests(app)
             householdId = household.Id, custodian = "外镇管护员", registeredOn = "2020-01-01",
         }), HttpStatusCode.Created);
         var projectId = project["project"]!["id"]!.GetValue<long>();
+        // A 资产核查 batch of the township with a 损毁 finding of that asset and its 整改.
+        var checkName = "外镇核查" + NewName();
+        var check = await Ok(await admin.PostAsJsonAsync("/api/v1/asset-checks", new
+        {
+            name = checkName, year = DateTime.UtcNow.AddHours(8).Year, regionCode = township, startOn = today, dueOn = today,
+        }), HttpStatusCode.Created);
+        var line = check["lines"]!.AsArray().Single(l => l!["assetId"]!.GetValue<long>() == asset["asset"]!["id"]!.GetValue<long>())!;
+        var checkProblem = "外镇损毁" + NewName();
+        var checkFinding = await Ok(await admin.PostAsJsonAsync($"/api/v1/asset-checks/lines/{line["id"]}/finding", new
+        {
+            version = line["version"]!.GetValue<int>(), finding = "Damaged", checkedOn = today, note = checkProblem, responsiblePerson = "外镇责任人",
+            responsibleUnit = "外镇农业服务中心", deadline = today,
+        }));
         long[] ids = [household.Id, problem["id"]!.GetValue<long>(), lead["id"]!.GetValue<long>(), cadreId, visit["visitId"]!.GetValue<long>(),
-            work["jobs"]![0]!["id"]!.GetValue<long>(), projectId, asset["asset"]!["id"]!.GetValue<long>()];
+            work["jobs"]![0]!["id"]!.GetValue<long>(), projectId, asset["asset"]!["id"]!.GetValue<long>(), check["check"]!["id"]!.GetValue<long>(),
+            line["id"]!.GetValue<long>(), checkFinding["rectifications"]![0]!["id"]!.GetValue<long>()];
         return new Foreign(
-            [household.HeadName, household.Number, member, problemText, leadText, cadreName, notes, reason, logText, attendees, employer, projectName, assetName],
+            [household.HeadName, household.Number, member, problemText, leadText, cadreName, notes, reason, logText, attendees, employer, projectName, assetName,
+                checkName, checkProblem],
             new(StringComparer.OrdinalIgnoreCase)
             {
                 ["region"] = village, ["regionCode"] = village, ["village"] = village, ["villageCode"] = village, ["township"] = township,

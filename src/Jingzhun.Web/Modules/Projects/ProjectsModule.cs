@@ -19,6 +19,7 @@ public static class ProjectsModule
         .AddScoped<SpendingProgressHandler>()
         .AddScoped<Assets.ManageAssetsHandler>()
         .AddScoped<Import.ProjectsImportHandler>()
+        .AddScoped<AssetChecks.ManageAssetChecksHandler>()
         .AddScoped<Summary.ProjectSummaryHandler>()
         .AddHouseholdPanel(27, "帮扶项目", Jingzhun.Web.Platform.Auth.Permissions.ProjectsView, HouseholdPanel.ProjectsPanelModel.Path);
 
@@ -30,6 +31,7 @@ public static class ProjectsModule
         ManageProjectsHandler.Map(api);
         Assets.ManageAssetsHandler.Map(api);
         Import.ProjectsImportHandler.Map(api);
+        AssetChecks.ManageAssetChecksHandler.Map(api);
         api.MapPolicyTable<Warnings.ProjectWarningPolicyTable>();
         return api;
     }

@@ -22,6 +22,7 @@ public static class AuditText
         ["RegistrySnapshot"] = "年度数据冻结", ["Region"] = "行政区划", ["StoredFile"] = "上传文件", ["Job"] = "后台任务",
         ["Project"] = "衔接项目", ["FundAllocation"] = "资金下达", ["FundAssignment"] = "资金分配", ["FundPayment"] = "资金支付",
         ["ProjectAsset"] = "项目资产", ["AssetIncome"] = "资产收益分配",
+        ["AssetCheck"] = "资产核查批次", ["AssetCheckLine"] = "资产核查结果", ["AssetRectification"] = "资产整改",
     };
 
     /// <summary>Field names shared by the records beyond the registry's (which their renderers name themselves).</summary>
@@ -45,6 +46,11 @@ public static class AuditText
         ["DisposalApprovedBy"] = "处置审批人", ["DisposedAt"] = "处置时间", ["ToCollective"] = "分配给村集体", ["ToJobs"] = "用于公益性岗位",
         ["ProposedBy"] = "拟定人", ["ProposedAt"] = "拟定时间", ["ApprovedBy"] = "审批人", ["ApprovedAt"] = "审批时间", ["PaidOn"] = "发放日期",
         ["PaidBy"] = "发放人", ["ProjectId"] = "项目", ["HouseholdId"] = "户",
+        ["StartOn"] = "开始日期", ["DueOn"] = "截止日期", ["ClosedBy"] = "结束人", ["ClosedAt"] = "结束时间", ["AssetName"] = "资产名称",
+        ["AssetClass"] = "资产类别", ["LedgerStatus"] = "台账状态", ["Finding"] = "核查结果", ["CheckedOn"] = "核查日期", ["CheckedBy"] = "核查人",
+        ["CheckedAt"] = "登记时间", ["Problem"] = "问题", ["ResponsiblePerson"] = "整改责任人", ["ResponsibleUnit"] = "整改责任单位",
+        ["OpenedBy"] = "发现人", ["OpenedAt"] = "发现时间", ["RectifiedOn"] = "整改日期", ["RectifiedBy"] = "整改人", ["CheckId"] = "核查批次",
+        ["LineId"] = "核查结果", ["AssetId"] = "资产",
         ["ActiveFrom"] = "在岗开始", ["ActiveTo"] = "在岗结束", ["Title"] = "职务", ["Content"] = "内容", ["Date"] = "日期",
     };
 

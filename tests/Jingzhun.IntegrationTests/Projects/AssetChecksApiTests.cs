@@ -1,0 +1,274 @@
+using MiniExcelLibs;
+
+namespace Jingzhun.IntegrationTests;
+
+/// <summary>
+/// 资产核查 through HTTP: a batch lists exactly the region's assets that are not 已处置; findings are recorded line by
+/// line, a problem opens its 整改 and the ledger follows (闲置 and 损毁 set the asset's status, 缺失 is written into its
+/// history); the 整改 is verified by someone other than who recorded it; the batch closes only when every line is
+/// checked; the export holds the findings. Another township's batch is a 404 to the township; bad input is a 400.
+/// </summary>
+public abstract class AssetChecksApiTests(TestApp app) : ApiTests(app)
+{
+    private static DateOnly ChinaToday => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Today => Day(ChinaToday);
+
+    private async Task<long> AssetAsync(HttpClient c, string village, string name) =>
+        (await Ok(await c.PostAsJsonAsync("/api/v1/assets", new
+        {
+            name, @class = "PublicWelfare", villageCode = village, quantity = 1, unit = "座", value = 50_000m, owner = "VillageCollective",
+            custodian = "村委会", registeredOn = "2020-01-01",
+        }), HttpStatusCode.Created))["asset"]!["id"]!.GetValue<long>();
+
+    private static object Campaign(string region, string? name = null) => new
+    {
+        name = name ?? "资产核查" + region, year = ChinaToday.Year, regionCode = region, startOn = Today, dueOn = Day(ChinaToday.AddDays(30)),
+    };
+
+    /// <summary>Every asset of the region the reader sees that is not 已处置, through the ledger's own list.</summary>
+    private static async Task<HashSet<long>> UndisposedAsync(HttpClient c, string region)
+    {
+        var ids = new HashSet<long>();
+        for (var page = 1; ; page++)
+        {
+            var result = await GetAsync(c, $"/api/v1/assets?region={region}&pageSize=200&page={page}");
+            var items = result["items"]!.AsArray();
+            foreach (var a in items.Where(a => a!["status"]!.GetValue<string>() != "Disposed")) ids.Add(a!["id"]!.GetValue<long>());
+            if (items.Count < 200) return ids;
+        }
+    }
+
+    private static JsonNode LineOf(JsonNode view, long assetId) => view["lines"]!.AsArray().Single(l => l!["assetId"]!.GetValue<long>() == assetId)!;
+
+    private static JsonObject Finding(JsonNode line, string finding, string? note = null, bool withFix = true) => new()
+    {
+        ["version"] = line["version"]!.GetValue<int>(), ["finding"] = finding, ["checkedOn"] = Today, ["note"] = note,
+        ["responsiblePerson"] = withFix ? "张三" : null, ["responsibleUnit"] = withFix ? "土桥镇农业服务中心" : null,
+        ["deadline"] = withFix ? Day(ChinaToday.AddDays(15)) : null,
+    };
+
+    private static Task<HttpResponseMessage> RecordAsync(HttpClient c, JsonNode line, JsonObject body) =>
+        c.PostAsJsonAsync($"/api/v1/asset-checks/lines/{line["id"]}/finding", body);
+
+    private static async Task<JsonNode> AssetOf(HttpClient c, long id) => await GetAsync(c, $"/api/v1/assets/{id}");
+
+    [DbFact]
+    public async Task A_batch_lists_the_townships_undisposed_assets_problems_open_rectifications_and_the_ledger_follows()
+    {
+        var places = await PlacesAsync();
+        var tuqiao = await As("tuqiao");
+        var county = await As("tl_admin");
+        var exists = await AssetAsync(tuqiao, places.HomeVillage, "村级光伏电站" + NewName());
+        var damaged = await AssetAsync(tuqiao, places.HomeVillage, "冷库" + NewName());
+        var missing = await AssetAsync(tuqiao, places.SecondVillage, "农机" + NewName());
+        var idle = await AssetAsync(tuqiao, places.SecondVillage, "加工厂房" + NewName());
+        // A disposed asset and another township's are not listed.
+        var disposed = await AssetAsync(tuqiao, places.SecondVillage, "旧水池" + NewName());
+        await Ok(await tuqiao.PostAsJsonAsync($"/api/v1/assets/{disposed}/disposal", new { version = 1, reason = "损毁无修复价值" }));
+        await Ok(await county.PostAsJsonAsync($"/api/v1/assets/{disposed}/disposal/decision", new { version = 2, approve = true }));
+        var elsewhere = await AssetAsync(county, places.OtherTownshipVillage, "外镇产业路" + NewName());
+
+        var expected = await UndisposedAsync(tuqiao, Township);
+        var made = await Ok(await tuqiao.PostAsJsonAsync("/api/v1/asset-checks", Campaign(Township, "2026年土桥镇资产核查" + NewName())), HttpStatusCode.Created);
+        var id = made["check"]!["id"]!.GetValue<long>();
+        var listed = made["lines"]!.AsArray().Select(l => l!["assetId"]!.GetValue<long>()).ToHashSet();
+        Assert.Equal(expected, listed);
+        Assert.Equal(listed.Count, made["lines"]!.AsArray().Count);
+        Assert.Superset(new HashSet<long> { exists, damaged, missing, idle }, listed);
+        Assert.DoesNotContain(disposed, listed);
+        Assert.DoesNotContain(elsewhere, listed);
+        Assert.Equal((listed.Count, 0, "Open"), (made["check"]!["lines"]!.GetValue<int>(), made["check"]!["checked"]!.GetValue<int>(),
+            made["check"]!["status"]!.GetValue<string>()));
+
+        // Closed only when every line is checked.
+        var early = await Problem(await tuqiao.PostAsJsonAsync($"/api/v1/asset-checks/{id}/close", new { version = 1 }), HttpStatusCode.Conflict);
+        Assert.Contains($"尚有{listed.Count}项资产未核查", early["title"]!.GetValue<string>());
+
+        // A problem needs what was found, who rectifies it and by when.
+        Assert.Contains("写明", await FieldError(await RecordAsync(tuqiao, LineOf(made, damaged), Finding(LineOf(made, damaged), "Damaged")), "note"));
+        Assert.Contains("整改责任人", await FieldError(await RecordAsync(tuqiao, LineOf(made, damaged),
+            Finding(LineOf(made, damaged), "Damaged", "冷库压缩机损坏", withFix: false)), "responsiblePerson"));
+        var lateFix = Finding(LineOf(made, damaged), "Damaged", "冷库压缩机损坏");
+        lateFix["deadline"] = Day(ChinaToday.AddDays(-1));
+        Assert.Contains("整改时限", await FieldError(await RecordAsync(tuqiao, LineOf(made, damaged), lateFix), "deadline"));
+
+        var view = await Ok(await RecordAsync(tuqiao, LineOf(made, exists), Finding(LineOf(made, exists), "Exists", "设施完好", withFix: false)));
+        view = await Ok(await RecordAsync(tuqiao, LineOf(view, damaged), Finding(LineOf(view, damaged), "Damaged", "冷库压缩机损坏")));
+        view = await Ok(await RecordAsync(tuqiao, LineOf(view, missing), Finding(LineOf(view, missing), "Missing", "农机去向不明")));
+        view = await Ok(await RecordAsync(tuqiao, LineOf(view, idle), Finding(LineOf(view, idle), "Idle", "经营主体退出")));
+        Assert.Equal(HttpStatusCode.Conflict, (await RecordAsync(tuqiao, LineOf(view, exists), Finding(LineOf(view, exists), "Idle", "再登记"))).StatusCode);
+
+        // Each problem has its 整改; the existing asset has none.
+        var fixes = view["rectifications"]!.AsArray();
+        Assert.Equal(new[] { damaged, missing, idle }.Order(), fixes.Select(r => r!["assetId"]!.GetValue<long>()).Order());
+        Assert.All(fixes, r => Assert.Equal("Pending", r!["status"]!.GetValue<string>()));
+        Assert.Null(LineOf(view, exists)["rectificationId"]?.GetValue<long?>());
+        var fix = fixes.Single(r => r!["assetId"]!.GetValue<long>() == damaged)!;
+        Assert.Equal(("冷库压缩机损坏", "张三", "土桥镇农业服务中心"), (fix["problem"]!.GetValue<string>(), fix["responsiblePerson"]!.GetValue<string>(),
+            fix["responsibleUnit"]!.GetValue<string>()));
+        Assert.Equal((4, 3), (view["check"]!["checked"]!.GetValue<int>(), view["check"]!["problems"]!.GetValue<int>()));
+
+        // The ledger follows: 损毁 and 闲置 are the assets' status, with the check in their history; 缺失 is in the history.
+        var damagedAsset = await AssetOf(tuqiao, damaged);
+        Assert.Equal("Damaged", damagedAsset["asset"]!["status"]!.GetValue<string>());
+        Assert.Contains("资产核查", damagedAsset["history"]!.AsArray()[^1]!["note"]!.GetValue<string>());
+        Assert.Contains("冷库压缩机损坏", damagedAsset["history"]!.AsArray()[^1]!["note"]!.GetValue<string>());
+        Assert.Equal("Idle", (await AssetOf(tuqiao, idle))["asset"]!["status"]!.GetValue<string>());
+        var missingAsset = await AssetOf(tuqiao, missing);
+        Assert.Equal("Operating", missingAsset["asset"]!["status"]!.GetValue<string>());
+        Assert.Contains("资产缺失，农机去向不明", missingAsset["history"]!.AsArray()[^1]!["note"]!.GetValue<string>());
+        Assert.Equal("Operating", (await AssetOf(tuqiao, exists))["asset"]!["status"]!.GetValue<string>());
+
+        // 整改 then 核实 by someone else: the township that recorded it may not verify it; a village officer verifies nothing.
+        var fixId = fix["id"]!.GetValue<long>();
+        Assert.Equal(HttpStatusCode.Conflict, (await county.PostAsJsonAsync($"/api/v1/asset-checks/rectifications/{fixId}/verify",
+            new { version = 1, passed = true })).StatusCode);
+        Assert.Contains("整改情况", await FieldError(await tuqiao.PostAsJsonAsync($"/api/v1/asset-checks/rectifications/{fixId}/done",
+            new { version = 1, rectifiedOn = Today }), "measure"));
+        var done = await Ok(await tuqiao.PostAsJsonAsync($"/api/v1/asset-checks/rectifications/{fixId}/done",
+            new { version = 1, measure = "已更换压缩机，恢复使用", rectifiedOn = Today }));
+        var doneFix = done["rectifications"]!.AsArray().Single(r => r!["id"]!.GetValue<long>() == fixId)!;
+        Assert.Equal(("Done", "tuqiao"), (doneFix["status"]!.GetValue<string>(), doneFix["rectifiedBy"]!.GetValue<string>()));
+        Assert.False(doneFix["canVerify"]!.GetValue<bool>());
+        Assert.Contains("不同的人", doneFix["dutyNote"]!.GetValue<string>());
+        var self = await Problem(await tuqiao.PostAsJsonAsync($"/api/v1/asset-checks/rectifications/{fixId}/verify", new { version = 2, passed = true }),
+            HttpStatusCode.Forbidden);
+        Assert.Contains("不同的人", self["title"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await As("village")).PostAsJsonAsync($"/api/v1/asset-checks/rectifications/{fixId}/verify",
+            new { version = 2, passed = true })).StatusCode);
+        Assert.Contains("核实通过或退回", await FieldError(await county.PostAsJsonAsync($"/api/v1/asset-checks/rectifications/{fixId}/verify",
+            new { version = 2 }), "passed"));
+        var verified = await Ok(await county.PostAsJsonAsync($"/api/v1/asset-checks/rectifications/{fixId}/verify", new { version = 2, passed = true }));
+        Assert.Equal(("Verified", "tl_admin"), (verified["rectifications"]!.AsArray().Single(r => r!["id"]!.GetValue<long>() == fixId)!["status"]!.GetValue<string>(),
+            verified["rectifications"]!.AsArray().Single(r => r!["id"]!.GetValue<long>() == fixId)!["verifiedBy"]!.GetValue<string>()));
+
+        // A returned 整改 goes back to 待整改 with its reason.
+        var missingFix = fixes.Single(r => r!["assetId"]!.GetValue<long>() == missing)!["id"]!.GetValue<long>();
+        await Ok(await tuqiao.PostAsJsonAsync($"/api/v1/asset-checks/rectifications/{missingFix}/done", new { version = 1, measure = "已找到", rectifiedOn = Today }));
+        Assert.Contains("原因", await FieldError(await county.PostAsJsonAsync($"/api/v1/asset-checks/rectifications/{missingFix}/verify",
+            new { version = 2, passed = false }), "note"));
+        var returned = await Ok(await county.PostAsJsonAsync($"/api/v1/asset-checks/rectifications/{missingFix}/verify",
+            new { version = 2, passed = false, note = "未见实物" }));
+        var back = returned["rectifications"]!.AsArray().Single(r => r!["id"]!.GetValue<long>() == missingFix)!;
+        Assert.Equal(("Pending", "未见实物"), (back["status"]!.GetValue<string>(), back["returnReason"]!.GetValue<string>()));
+
+        // Every other line checked: the batch closes, and takes no more findings.
+        foreach (var line in returned["lines"]!.AsArray().Where(l => l!["finding"] is null).ToList())
+            returned = await Ok(await RecordAsync(tuqiao, line!, Finding(line!, "Exists", withFix: false)));
+        var closed = await Ok(await tuqiao.PostAsJsonAsync($"/api/v1/asset-checks/{id}/close", new { version = 1 }));
+        Assert.Equal(("Closed", listed.Count, listed.Count), (closed["check"]!["status"]!.GetValue<string>(), closed["check"]!["checked"]!.GetValue<int>(),
+            closed["check"]!["lines"]!.GetValue<int>()));
+        Assert.Equal(HttpStatusCode.Conflict, (await tuqiao.PostAsJsonAsync($"/api/v1/asset-checks/{id}/close", new { version = 2 })).StatusCode);
+
+        // The list shows the progress: problems found, 整改 done and verified.
+        var row = (await GetAsync(tuqiao, $"/api/v1/asset-checks?region={Township}&status=Closed&pageSize=200"))["items"]!.AsArray()
+            .Single(c => c!["id"]!.GetValue<long>() == id)!;
+        Assert.Equal((3, 1, 1), (row["problems"]!.GetValue<int>(), row["rectified"]!.GetValue<int>(), row["verified"]!.GetValue<int>()));
+
+        // The export lists the findings with their 整改.
+        var export = await tuqiao.GetAsync($"/api/v1/asset-checks/{id}/export");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        using (var stream = new MemoryStream(await export.Content.ReadAsByteArrayAsync()))
+        {
+            var rows = stream.Query(useHeaderRow: true, startCell: "A2").Cast<IDictionary<string, object>>().ToList();
+            Assert.Equal(listed.Count, rows.Count);
+            var cold = rows.Single(r => Convert.ToInt64(r["资产编号"], CultureInfo.InvariantCulture) == damaged);
+            Assert.Equal(("损毁", "已核实", "已更换压缩机，恢复使用"), (cold["核查结果"]?.ToString(), cold["整改状态"]?.ToString(), cold["整改情况"]?.ToString()));
+        }
+
+        // The asset's page lists what the checks found; every write is audited.
+        Assert.Contains("冷库压缩机损坏", await (await SignInAsync("tuqiao")).GetStringAsync($"/projects/assets/{damaged}"));
+        var audit = (await GetAsync(await As("admin"), $"/api/v1/audit?entityType=AssetRectification&pageSize=50&q={Uri.EscapeDataString($"资产整改 {fixId} ")}"))["items"]!.AsArray();
+        Assert.Equal(3, audit.Count);
+    }
+
+    [DbFact]
+    public async Task A_township_gets_nothing_of_another_townships_batch_and_bad_input_is_a_400()
+    {
+        var places = await PlacesAsync();
+        var county = await As("tl_admin");
+        var tuqiao = await As("tuqiao");
+        var asset = await AssetAsync(county, places.OtherTownshipVillage, "外镇冷库" + NewName());
+        var second = await AssetAsync(county, places.OtherTownshipVillage, "外镇水池" + NewName());
+        var name = "外镇核查" + NewName();
+        var theirs = await Ok(await county.PostAsJsonAsync("/api/v1/asset-checks", Campaign(places.OtherTownship, name)), HttpStatusCode.Created);
+        var id = theirs["check"]!["id"]!.GetValue<long>();
+        var line = LineOf(theirs, asset);
+        var found = await Ok(await RecordAsync(county, line, Finding(line, "Damaged", "外镇冷库损坏")));
+        var fixId = found["rectifications"]!.AsArray().Single(r => r!["assetId"]!.GetValue<long>() == asset)!["id"]!.GetValue<long>();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await tuqiao.GetAsync($"/api/v1/asset-checks/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await tuqiao.GetAsync($"/api/v1/asset-checks/{id}/export")).StatusCode);
+        static IEnumerable<long> Ids(JsonNode page) => page["items"]!.AsArray().Select(c => c!["id"]!.GetValue<long>());
+        Assert.DoesNotContain(id, Ids(await GetAsync(tuqiao, "/api/v1/asset-checks?pageSize=200")));
+        Assert.Equal(0, (await GetAsync(tuqiao, $"/api/v1/asset-checks?region={places.OtherTownship}"))["total"]!.GetValue<int>());
+        Assert.Contains(id, Ids(await GetAsync(county, $"/api/v1/asset-checks?region={places.OtherTownship}&pageSize=200")));
+        Assert.Equal(HttpStatusCode.NotFound, (await tuqiao.PostAsJsonAsync($"/api/v1/asset-checks/{id}/close", new { version = 1 })).StatusCode);
+        var other = LineOf(found, asset);
+        Assert.Equal(HttpStatusCode.NotFound, (await RecordAsync(tuqiao, other, Finding(other, "Exists", withFix: false))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await tuqiao.PostAsJsonAsync($"/api/v1/asset-checks/rectifications/{fixId}/done",
+            new { version = 1, measure = "x", rectifiedOn = Today })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await tuqiao.PostAsJsonAsync($"/api/v1/asset-checks/rectifications/{fixId}/verify",
+            new { version = 1, passed = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await SignInAsync("tuqiao")).GetAsync($"/projects/assets/checks/{id}")).StatusCode);
+        // The township checks only its own township: not another, not the county above it.
+        Assert.Equal(HttpStatusCode.NotFound, (await tuqiao.PostAsJsonAsync("/api/v1/asset-checks", Campaign(places.OtherTownship))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await tuqiao.PostAsJsonAsync("/api/v1/asset-checks", Campaign(County))).StatusCode);
+        // A village officer sees batches and makes none.
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await As("village")).PostAsJsonAsync("/api/v1/asset-checks", Campaign(Township))).StatusCode);
+
+        // Bad input is a 400 with the field named: unknown enums, wrong types, empty bodies, out-of-range years and dates.
+        Assert.Equal(HttpStatusCode.BadRequest, (await county.GetAsync("/api/v1/asset-checks?status=Nope")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await county.GetAsync("/api/v1/asset-checks?year=abc")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await county.PostAsync("/api/v1/asset-checks", new StringContent("", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await county.PostAsync($"/api/v1/asset-checks/lines/{line["id"]}/finding",
+            new StringContent("", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await county.PostAsJsonAsync("/api/v1/asset-checks", new { name = "x", year = "今年", regionCode = Township })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await county.PostAsJsonAsync($"/api/v1/asset-checks/lines/{line["id"]}/finding",
+            new { version = 2, finding = "Stolen", checkedOn = Today })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await county.PostAsJsonAsync($"/api/v1/asset-checks/rectifications/{fixId}/verify",
+            new { version = "x", passed = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await county.PostAsJsonAsync($"/api/v1/asset-checks/rectifications/{fixId}/verify",
+            new { version = 1, passed = "yes" })).StatusCode);
+        JsonObject Make(Action<JsonObject> change)
+        {
+            var b = new JsonObject
+            {
+                ["name"] = "核查" + NewName(), ["year"] = ChinaToday.Year, ["regionCode"] = Township, ["startOn"] = Today, ["dueOn"] = Day(ChinaToday.AddDays(10)),
+            };
+            change(b);
+            return b;
+        }
+        Assert.Contains("名称", await FieldError(await county.PostAsJsonAsync("/api/v1/asset-checks", Make(b => b["name"] = " ")), "name"));
+        Assert.Contains("不能超过100个字", await FieldError(await county.PostAsJsonAsync("/api/v1/asset-checks", Make(b => b["name"] = new string('核', 101))), "name"));
+        Assert.Contains("年", await FieldError(await county.PostAsJsonAsync("/api/v1/asset-checks", Make(b => b["year"] = 1999)), "year"));
+        Assert.Contains("区县或乡镇", await FieldError(await county.PostAsJsonAsync("/api/v1/asset-checks", Make(b => b["regionCode"] = places.HomeVillage)), "regionCode"));
+        Assert.Contains("区县或乡镇", await FieldError(await county.PostAsJsonAsync("/api/v1/asset-checks", Make(b => b["regionCode"] = "abc")), "regionCode"));
+        Assert.Contains("区划", await FieldError(await county.PostAsJsonAsync("/api/v1/asset-checks", Make(b => b.Remove("regionCode"))), "regionCode"));
+        Assert.Contains("开始日期", await FieldError(await county.PostAsJsonAsync("/api/v1/asset-checks", Make(b => b.Remove("startOn"))), "startOn"));
+        Assert.Contains("截止日期", await FieldError(await county.PostAsJsonAsync("/api/v1/asset-checks",
+            Make(b => b["dueOn"] = Day(ChinaToday.AddDays(-1)))), "dueOn"));
+        var next = LineOf(found, asset);
+        var unchecked_ = LineOf(found, second);
+        {
+            Assert.Contains("finding", await FieldError(await RecordAsync(county, unchecked_, new JsonObject
+            {
+                ["version"] = unchecked_["version"]!.GetValue<int>(), ["checkedOn"] = Today,
+            }), "finding"));
+            var future = Finding(unchecked_, "Exists", withFix: false);
+            future["checkedOn"] = Day(ChinaToday.AddDays(1));
+            Assert.Contains("不能晚于今天", await FieldError(await RecordAsync(county, unchecked_, future), "checkedOn"));
+            Assert.Contains("不能超过500个字", await FieldError(await RecordAsync(county, unchecked_, Finding(unchecked_, "Missing", new string('丢', 501))), "note"));
+        }
+        Assert.Equal(HttpStatusCode.Conflict, (await RecordAsync(county, next, Finding(next, "Exists", withFix: false))).StatusCode);
+        Assert.Contains("不能晚于今天", await FieldError(await county.PostAsJsonAsync($"/api/v1/asset-checks/rectifications/{fixId}/done",
+            new { version = 1, measure = "已修复", rectifiedOn = Day(ChinaToday.AddDays(1)) }), "rectifiedOn"));
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class SqliteAssetChecksApiTests(SqliteApp app) : AssetChecksApiTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresAssetChecksApiTests(PostgresApp app) : AssetChecksApiTests(app);
