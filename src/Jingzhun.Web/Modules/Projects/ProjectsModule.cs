@@ -1,3 +1,4 @@
+using Jingzhun.Web.Modules.Projects.Collective;
 using Jingzhun.Web.Modules.Projects.ManageFunds;
 using Jingzhun.Web.Modules.Projects.ManageProjects;
 using Jingzhun.Web.Modules.Projects.SpendingProgress;
@@ -19,6 +20,7 @@ public static class ProjectsModule
         .AddScoped<SpendingProgressHandler>()
         .AddScoped<Assets.ManageAssetsHandler>()
         .AddScoped<Summary.ProjectSummaryHandler>()
+        .AddCollective()
         .AddHouseholdPanel(27, "帮扶项目", Jingzhun.Web.Platform.Auth.Permissions.ProjectsView, HouseholdPanel.ProjectsPanelModel.Path);
 
     public static RouteGroupBuilder MapProjectsApi(this RouteGroupBuilder api)
@@ -29,6 +31,7 @@ public static class ProjectsModule
         ManageProjectsHandler.Map(api);
         Assets.ManageAssetsHandler.Map(api);
         api.MapPolicyTable<Warnings.ProjectWarningPolicyTable>();
+        api.MapCollectiveApi();
         return api;
     }
 }
