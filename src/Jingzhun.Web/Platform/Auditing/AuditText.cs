@@ -21,7 +21,8 @@ public static class AuditText
         ["WorkLog"] = "工作日志", ["ReviewMeeting"] = "月研判", ["EmergencyFlag"] = "危难时刻", ["HouseholdExit"] = "退出评估",
         ["RegistrySnapshot"] = "年度数据冻结", ["Region"] = "行政区划", ["StoredFile"] = "上传文件", ["Job"] = "后台任务",
         ["Project"] = "衔接项目", ["FundAllocation"] = "资金下达", ["FundAssignment"] = "资金分配", ["FundPayment"] = "资金支付",
-        ["ProjectAsset"] = "项目资产", ["AssetIncome"] = "资产收益分配",
+        ["ProjectAsset"] = "项目资产", ["AssetIncome"] = "资产收益分配", ["CollectiveOrganization"] = "集体经济组织", ["CollectiveIncome"] = "集体经济收入",
+        ["CollectiveDistribution"] = "集体收益分配", ["LeadingIndustry"] = "主导产业", ["IndustryBase"] = "产业基地",
     };
 
     /// <summary>Field names shared by the records beyond the registry's (which their renderers name themselves).</summary>
