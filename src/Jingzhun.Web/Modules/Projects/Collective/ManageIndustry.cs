@@ -31,6 +31,10 @@ public sealed record IndustryBaseView(long Id, string RegionCode, string RegionP
     decimal AreaMu, IReadOnlyList<string> VillageCodes, IReadOnlyList<string> VillageNames, int Households, int PoorHouseholds, string Operators,
     FarmerLinkMethod LinkMethod, IReadOnlyList<LinkedProject> Projects, string By, DateTime At);
 
+/// <summary>What the base form offers for a region: its villages, its county's industries, its 产业发展 projects.</summary>
+public sealed record BaseFormOptions(string RegionCode, string RegionName, IReadOnlyList<(string Code, string Name)> Villages,
+    IReadOnlyList<LeadingIndustryView> Industries, IReadOnlyList<LinkedProject> Projects);
+
 public sealed record IndustryView(string Region, string RegionName, IReadOnlyList<LeadingIndustryView> Industries, IReadOnlyList<IndustryBaseView> Bases,
     decimal AreaMu, int Households, int PoorHouseholds, bool CanManage);
 
@@ -80,6 +84,22 @@ public sealed class ManageIndustryHandler(AppDbContext db, RegionDirectory regio
             industries.FirstOrDefault(i => i.Id == b.IndustryId)?.Name, b.Name, b.Product, b.AreaMu, b.Villages,
             b.Villages.Select(v => regions.NameOf(v)).ToList(), b.Households, b.PoorHouseholds, b.Operators, b.LinkMethod,
             b.Projects.Where(p => projects.ContainsKey(p.ProjectId)).Select(p => projects[p.ProjectId]).OrderBy(p => p.Id).ToList(), b.By, b.At)).ToList();
+    }
+
+    public async Task<Outcome<BaseFormOptions>> FormOptionsAsync(string region, CancellationToken ct)
+    {
+        if (!RegionCodes.IsValid(region) || regions.Find(region) is not { Level: RegionLevel.County or RegionLevel.Township } place)
+            return Failure.Invalid("regionCode", "请选择基地所在的乡镇（跨乡镇的基地选择区县）");
+        if (!user.CanSee(region)) return Failure.NotFound("该地区");
+        var county = region[..6];
+        var villages = (place.Level == RegionLevel.Township ? [place] : regions.ChildrenOf(region))
+            .SelectMany(t => regions.ChildrenOf(t.Code)).Where(v => v.Level == RegionLevel.Village)
+            .Select(v => (v.Code, place.Level == RegionLevel.Township ? v.Name : regions.ShortPath(v.Code))).ToList();
+        var industries = await db.LeadingIndustries().AsNoTracking().Where(i => i.CountyCode == county).OrderBy(i => i.Id).ToListAsync(ct);
+        var projects = await db.Projects.AsNoTracking().InRegion(region).Where(p => p.CountyCode == county && p.Category == ProjectCategory.Industry)
+            .OrderByDescending(p => p.Year).ThenByDescending(p => p.Id).Take(200).Select(p => new LinkedProject(p.Id, p.Name, p.Year)).ToListAsync(ct);
+        return new BaseFormOptions(region, regions.ShortPath(region), villages,
+            industries.Select(i => new LeadingIndustryView(i.Id, i.CountyCode, regions.NameOf(i.CountyCode), i.Name, i.Product, 0, 0)).ToList(), projects);
     }
 
     public async Task<Outcome<LeadingIndustryView>> AddIndustryAsync(AddLeadingIndustryRequest r, CancellationToken ct)
