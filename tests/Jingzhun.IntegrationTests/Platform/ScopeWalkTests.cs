@@ -92,10 +92,23 @@ public abstract partial class ScopeWalkTests(TestApp app) : ApiTests(app)
             householdId = household.Id, custodian = "外镇管护员", registeredOn = "2020-01-01",
         }), HttpStatusCode.Created);
         var projectId = project["project"]!["id"]!.GetValue<long>();
+        // The village's collective economic organisation with an income, and an industry base of the township built by the project.
+        var collectiveName = "外镇集体" + NewName();
+        var collective = await Ok(await admin.PostAsJsonAsync("/api/v1/collective/organizations",
+            new { villageCode = village, name = collectiveName, establishedOn = "2019-05-01", members = 300 }), HttpStatusCode.Created);
+        var organizationId = collective["organization"]!["id"]!.GetValue<long>();
+        await Ok(await admin.PostAsJsonAsync($"/api/v1/collective/organizations/{organizationId}/incomes",
+            new { year = DateTime.UtcNow.AddHours(8).Year, source = "Rent", amount = 5000m, note = collectiveName }));
+        var baseName = "外镇基地" + NewName();
+        var industryBase = await Ok(await admin.PostAsJsonAsync("/api/v1/industry/bases", new
+        {
+            regionCode = township, name = baseName, product = "蔬菜", areaMu = 100m, villageCodes = new[] { village }, households = 10, poorHouseholds = 2,
+            operators = baseName + "合作社", linkMethod = "Orders", projectIds = new[] { projectId },
+        }), HttpStatusCode.Created);
         long[] ids = [household.Id, problem["id"]!.GetValue<long>(), lead["id"]!.GetValue<long>(), cadreId, visit["visitId"]!.GetValue<long>(),
-            work["jobs"]![0]!["id"]!.GetValue<long>(), projectId, asset["asset"]!["id"]!.GetValue<long>()];
+            work["jobs"]![0]!["id"]!.GetValue<long>(), projectId, asset["asset"]!["id"]!.GetValue<long>(), organizationId, industryBase["id"]!.GetValue<long>()];
         return new Foreign(
-            [household.HeadName, household.Number, member, problemText, leadText, cadreName, notes, reason, logText, attendees, employer, projectName, assetName],
+            [household.HeadName, household.Number, member, problemText, leadText, cadreName, notes, reason, logText, attendees, employer, projectName, assetName, collectiveName, baseName],
             new(StringComparer.OrdinalIgnoreCase)
             {
                 ["region"] = village, ["regionCode"] = village, ["village"] = village, ["villageCode"] = village, ["township"] = township,
