@@ -135,11 +135,14 @@ public abstract class CollectiveApiTests(TestApp app) : ApiTests(app)
         var county = await As("tl_admin");
         var tuqiao = await As("tuqiao");
         var year = ChinaToday.Year - 1;
-        var theirs = await OrganizationAsync(county, places.OtherTownshipVillage);
+        // Another village of the other township than the scope walk's.
+        var other = (await GetAsync(await As("admin"), $"/api/v1/regions/{places.OtherTownship}/children")).AsArray()
+            .Select(x => x!["code"]!.GetValue<string>()).Where(c => c.Length == 12).Skip(1).First();
+        var theirs = await OrganizationAsync(county, other);
         await IncomeAsync(county, theirs, year, "Rent", 123_456m);
         var project = await Ok(await county.PostAsJsonAsync("/api/v1/projects", new
         {
-            name = "外镇蔬菜基地项目" + NewName(), year = ChinaToday.Year, villageCodes = new[] { places.OtherTownshipVillage }, category = "Industry",
+            name = "外镇蔬菜基地项目" + NewName(), year = ChinaToday.Year, villageCodes = new[] { other }, category = "Industry",
             subType = "蔬菜大棚", implementingUnit = "外镇合作社", plannedStart = $"{ChinaToday.Year}-03-01", plannedEnd = $"{ChinaToday.Year}-10-31",
             targetHouseholds = 1, targetJobs = 0, targetIncomePerHousehold = 0, budget = new[] { new { source = "CentralBridging", amount = 10_000m } },
         }), HttpStatusCode.Created);
@@ -152,7 +155,7 @@ public abstract class CollectiveApiTests(TestApp app) : ApiTests(app)
             var b = new JsonObject
             {
                 ["regionCode"] = places.OtherTownship, ["industryId"] = industryId, ["name"] = baseName, ["product"] = "莴笋", ["areaMu"] = 320.5m,
-                ["villageCodes"] = new JsonArray(places.OtherTownshipVillage), ["households"] = 120, ["poorHouseholds"] = 18,
+                ["villageCodes"] = new JsonArray(other), ["households"] = 120, ["poorHouseholds"] = 18,
                 ["operators"] = "外镇蔬菜专业合作社", ["linkMethod"] = "Orders", ["projectIds"] = new JsonArray(projectId),
             };
             change?.Invoke(b);
@@ -163,7 +166,7 @@ public abstract class CollectiveApiTests(TestApp app) : ApiTests(app)
         Assert.Equal((320.5m, projectId), (made["areaMu"]!.GetValue<decimal>(), made["projects"]![0]!["id"]!.GetValue<long>()));
 
         // The township user: 404 on the other township's village, organisation and base; absent from its lists.
-        Assert.Equal(HttpStatusCode.NotFound, (await tuqiao.GetAsync($"/api/v1/collective/villages/{places.OtherTownshipVillage}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await tuqiao.GetAsync($"/api/v1/collective/villages/{other}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await tuqiao.PostAsJsonAsync($"/api/v1/collective/organizations/{theirs}/incomes",
             new { year, source = "Rent", amount = 1m })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await tuqiao.PostAsJsonAsync($"/api/v1/collective/organizations/{theirs}/distributions",
@@ -171,13 +174,13 @@ public abstract class CollectiveApiTests(TestApp app) : ApiTests(app)
         Assert.Equal(HttpStatusCode.NotFound, (await tuqiao.GetAsync($"/api/v1/industry/bases/{baseId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await tuqiao.GetAsync($"/api/v1/collective/summary?region={places.OtherTownship}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await tuqiao.PostAsJsonAsync("/api/v1/collective/organizations",
-            new { villageCode = places.OtherTownshipVillage, name = "x", establishedOn = "2019-01-01", members = 1 })).StatusCode);
+            new { villageCode = other, name = "x", establishedOn = "2019-01-01", members = 1 })).StatusCode);
         Assert.DoesNotContain((await GetAsync(tuqiao, "/api/v1/industry"))["bases"]!.AsArray(), b => b!["id"]!.GetValue<long>() == baseId);
         Assert.DoesNotContain((await GetAsync(tuqiao, $"/api/v1/collective/villages?year={year}"))["items"]!.AsArray(),
             v => v!["organizationId"]?.GetValue<long>() == theirs);
         Assert.Contains((await GetAsync(county, $"/api/v1/industry?region={places.OtherTownship}"))["bases"]!.AsArray(), b => b!["id"]!.GetValue<long>() == baseId);
-        Assert.Equal(123_456m, (await GetAsync(county, $"/api/v1/collective/villages?region={places.OtherTownshipVillage}&year={year}"))["items"]![0]!["operating"]!.GetValue<decimal>());
-        // A village officer reads and records nothing.
+        Assert.Equal(123_456m, (await GetAsync(county, $"/api/v1/collective/villages?region={other}&year={year}"))["items"]![0]!["operating"]!.GetValue<decimal>());
+        // A village officer reads but records no base.
         Assert.Equal(HttpStatusCode.Forbidden, (await (await As("village")).PostAsJsonAsync("/api/v1/industry/bases", Base())).StatusCode);
 
         // Bad input is a 400 with the field named, never a 500.
@@ -193,9 +196,9 @@ public abstract class CollectiveApiTests(TestApp app) : ApiTests(app)
         Assert.Contains("年度", await FieldError(await county.PostAsJsonAsync($"/api/v1/collective/organizations/{theirs}/incomes",
             new { year = 2014, source = "Rent", amount = 1m }), "year"));
         Assert.Contains("校验码", await FieldError(await county.PostAsJsonAsync("/api/v1/collective/organizations",
-            new { villageCode = places.OtherCountyVillage, name = "某村股份经济合作社", creditCode = "91350100M000100Y44", establishedOn = "2019-01-01", members = 10 }), "creditCode"));
+            new { villageCode = places.HomeVillage, name = "某村股份经济合作社", creditCode = "91350100M000100Y44", establishedOn = "2019-01-01", members = 10 }), "creditCode"));
         Assert.Equal(HttpStatusCode.Conflict, (await county.PostAsJsonAsync("/api/v1/collective/organizations",
-            new { villageCode = places.OtherTownshipVillage, name = "重复", establishedOn = "2019-01-01", members = 10 })).StatusCode);
+            new { villageCode = other, name = "重复", establishedOn = "2019-01-01", members = 10 })).StatusCode);
         Assert.Contains("村", await FieldError(await county.PostAsJsonAsync("/api/v1/collective/organizations",
             new { villageCode = Township, name = "x", establishedOn = "2019-01-01", members = 10 }), "villageCode"));
         Assert.Contains("不能超过100个字", await FieldError(await county.PostAsJsonAsync("/api/v1/industry/bases", Base(b => b["name"] = new string('基', 101))), "name"));
