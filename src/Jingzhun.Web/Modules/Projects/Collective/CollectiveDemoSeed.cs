@@ -53,16 +53,16 @@ internal sealed class CollectiveDemoSeed(AppDbContext db, RegionDirectory region
                 .Select(i => new { i.RegionCode, i.Year, i.ToCollective }).ToListAsync(ct))
             .GroupBy(i => (i.RegionCode, i.Year)).ToDictionary(g => g.Key, g => g.Sum(i => i.ToCollective));
         db.SuppressAudit = true;
-        // Nine in ten villages have an organisation; of those, a few earn nothing of their own (空壳村 without asset income).
+        // Almost every village has an organisation; of those, a few earn nothing of their own (空壳村 without asset income).
         var orgs = new List<(CollectiveOrganization Org, int Tier)>();
         var top = villages[rng.Next(villages.Count)].Code;
         foreach (var v in villages)
         {
-            if (rng.Next(100) < 8 && v.Code != top) continue;
+            if (rng.Next(100) < 3 && v.Code != top) continue;
             var place = v.Name.Replace("村民委员会", "", StringComparison.Ordinal).Replace("居民委员会", "", StringComparison.Ordinal);
             var established = new DateOnly(2018 + rng.Next(3), 1 + rng.Next(12), 1 + rng.Next(28));
             var roll = rng.Next(100);
-            var tier = v.Code == top ? 3 : roll < 5 ? 0 : roll < 82 ? 1 : 2;
+            var tier = v.Code == top ? 3 : roll < 3 ? 0 : roll < 92 ? 1 : 2;
             orgs.Add((CollectiveOrganization.Register(v.Code, $"{place}股份经济合作社", null, established, 600 + rng.Next(2400),
                 ChinaTime.ToUtc(established.ToDateTime(new TimeOnly(10, 0))), "tl_admin"), tier));
         }
