@@ -105,12 +105,26 @@ public abstract partial class ScopeWalkTests(TestApp app) : ApiTests(app)
             version = line["version"]!.GetValue<int>(), finding = "Damaged", checkedOn = today, note = checkProblem, responsiblePerson = "外镇责任人",
             responsibleUnit = "外镇农业服务中心", deadline = today,
         }));
+        // The village's collective economic organisation with an income, and an industry base of the township built by the project.
+        // (One organisation per village: a later walk over the same village finds the first one's.)
+        var collective = (await GetAsync(admin, $"/api/v1/collective/villages/{village}"))["organization"] as JsonObject
+            ?? (await Ok(await admin.PostAsJsonAsync("/api/v1/collective/organizations",
+                new { villageCode = village, name = "外镇集体" + NewName(), establishedOn = "2019-05-01", members = 300 }), HttpStatusCode.Created))["organization"]!;
+        var (organizationId, collectiveName) = (collective["id"]!.GetValue<long>(), collective["name"]!.GetValue<string>());
+        await Ok(await admin.PostAsJsonAsync($"/api/v1/collective/organizations/{organizationId}/incomes",
+            new { year = DateTime.UtcNow.AddHours(8).Year, source = "Rent", amount = 5000m, note = collectiveName }));
+        var baseName = "外镇基地" + NewName();
+        var industryBase = await Ok(await admin.PostAsJsonAsync("/api/v1/industry/bases", new
+        {
+            regionCode = township, name = baseName, product = "蔬菜", areaMu = 100m, villageCodes = new[] { village }, households = 10, poorHouseholds = 2,
+            operators = baseName + "合作社", linkMethod = "Orders", projectIds = new[] { projectId },
+        }), HttpStatusCode.Created);
         long[] ids = [household.Id, problem["id"]!.GetValue<long>(), lead["id"]!.GetValue<long>(), cadreId, visit["visitId"]!.GetValue<long>(),
             work["jobs"]![0]!["id"]!.GetValue<long>(), projectId, asset["asset"]!["id"]!.GetValue<long>(), check["check"]!["id"]!.GetValue<long>(),
-            line["id"]!.GetValue<long>(), checkFinding["rectifications"]![0]!["id"]!.GetValue<long>()];
+            line["id"]!.GetValue<long>(), checkFinding["rectifications"]![0]!["id"]!.GetValue<long>(), organizationId, industryBase["id"]!.GetValue<long>()];
         return new Foreign(
             [household.HeadName, household.Number, member, problemText, leadText, cadreName, notes, reason, logText, attendees, employer, projectName, assetName,
-                checkName, checkProblem],
+                checkName, checkProblem, collectiveName, baseName],
             new(StringComparer.OrdinalIgnoreCase)
             {
                 ["region"] = village, ["regionCode"] = village, ["village"] = village, ["villageCode"] = village, ["township"] = township,

@@ -31,7 +31,8 @@ public sealed class CountyInput
 /// 三率一度 calculator. The same handler as the /api/v1/exit endpoints.
 /// </summary>
 [Authorize(Permissions.RegistryView)]
-public sealed class IndexModel(EvaluateExitHandler handler, DashboardHandler dashboard, CurrentUser me, RegionDirectory regions, TimeProvider clock) : PageModel
+public sealed class IndexModel(EvaluateExitHandler handler, DashboardHandler dashboard, CurrentUser me, RegionDirectory regions, TimeProvider clock,
+    Projects.Collective.CollectiveEconomyQuery collective) : PageModel
 {
     public const string Households = "households", Villages = "villages", County = "county";
 
@@ -54,6 +55,8 @@ public sealed class IndexModel(EvaluateExitHandler handler, DashboardHandler das
 
     public PageResult<HouseholdExitRow>? HouseholdRows { get; private set; }
     public IReadOnlyList<VillageExitRow>? VillageRows { get; private set; }
+    /// <summary>Each village's 村集体经济 of the year (for readers of the projects), shown beside its exit conditions.</summary>
+    public IReadOnlyDictionary<string, Projects.Collective.CollectiveVillageRow>? CollectiveRows { get; private set; }
     public ExitStandard? Standard { get; private set; }
     public CountyEvaluation? Evaluation { get; private set; }
     /// <summary>The registry's figures of the county (defaults of the calculator's overrides).</summary>
@@ -112,6 +115,9 @@ public sealed class IndexModel(EvaluateExitHandler handler, DashboardHandler das
                 var v = await handler.VillagesAsync(RegionCode, SelectedYear, ct);
                 if (v.Succeeded) VillageRows = v.Value;
                 else Fail(v.Failure!);
+                if (v.Succeeded && me.Has(Permissions.ProjectsView)
+                    && await collective.VillagesAsync(new(RegionCode, SelectedYear, null), ct) is { Succeeded: true } collectiveRows)
+                    CollectiveRows = collectiveRows.Value!.Items.ToDictionary(r => r.VillageCode);
                 Standard = await handler.StandardAsync(RegionCode, SelectedYear, ct);
                 break;
             case County:

@@ -1,3 +1,4 @@
+using Jingzhun.Web.Modules.Projects.Collective;
 using Jingzhun.Web.Modules.Projects.ManageFunds;
 using Jingzhun.Web.Modules.Projects.ManageProjects;
 using Jingzhun.Web.Modules.Projects.SpendingProgress;
@@ -21,6 +22,7 @@ public static class ProjectsModule
         .AddScoped<Import.ProjectsImportHandler>()
         .AddScoped<AssetChecks.ManageAssetChecksHandler>()
         .AddScoped<Summary.ProjectSummaryHandler>()
+        .AddCollective()
         .AddHouseholdPanel(27, "帮扶项目", Jingzhun.Web.Platform.Auth.Permissions.ProjectsView, HouseholdPanel.ProjectsPanelModel.Path);
 
     public static RouteGroupBuilder MapProjectsApi(this RouteGroupBuilder api)
@@ -33,6 +35,7 @@ public static class ProjectsModule
         Import.ProjectsImportHandler.Map(api);
         AssetChecks.ManageAssetChecksHandler.Map(api);
         api.MapPolicyTable<Warnings.ProjectWarningPolicyTable>();
+        api.MapCollectiveApi();
         return api;
     }
 }

@@ -23,6 +23,8 @@ public static class AuditText
         ["Project"] = "衔接项目", ["FundAllocation"] = "资金下达", ["FundAssignment"] = "资金分配", ["FundPayment"] = "资金支付",
         ["ProjectAsset"] = "项目资产", ["AssetIncome"] = "资产收益分配",
         ["AssetCheck"] = "资产核查批次", ["AssetCheckLine"] = "资产核查结果", ["AssetRectification"] = "资产整改",
+        ["CollectiveOrganization"] = "集体经济组织", ["CollectiveIncome"] = "集体经济收入",
+        ["CollectiveDistribution"] = "集体收益分配", ["LeadingIndustry"] = "主导产业", ["IndustryBase"] = "产业基地",
     };
 
     /// <summary>Field names shared by the records beyond the registry's (which their renderers name themselves).</summary>

@@ -2115,6 +2115,318 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("project_assets", (string)null);
                 });
 
+            modelBuilder.Entity("Jingzhun.Web.Modules.Projects.Collective.CollectiveBandPolicy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HighFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MiddleFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("collective_band_policies", (string)null);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Projects.Collective.CollectiveDistribution", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Retained")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ToMembers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ToWelfare")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("RegionCode", "Year");
+
+                    b.ToTable("collective_distributions", (string)null);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Projects.Collective.CollectiveIncome", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Year");
+
+                    b.HasIndex("OrganizationId", "Year", "Source")
+                        .IsUnique();
+
+                    b.ToTable("collective_incomes", (string)null);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Projects.Collective.CollectiveOrganization", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EstablishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode")
+                        .IsUnique();
+
+                    b.ToTable("collective_organizations", (string)null);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Projects.Collective.IndustryBase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AreaMu")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("IndustryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LinkMethod")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Operators")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PoorHouseholds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VillageCodes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndustryId");
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("industry_bases", (string)null);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Projects.Collective.IndustryBaseProject", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IndustryBaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("IndustryBaseId", "ProjectId")
+                        .IsUnique();
+
+                    b.ToTable("industry_base_projects", (string)null);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Projects.Collective.LeadingIndustry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyCode", "Name")
+                        .IsUnique();
+
+                    b.ToTable("leading_industries", (string)null);
+                });
+
             modelBuilder.Entity("Jingzhun.Web.Modules.Projects.FundAllocation", b =>
                 {
                     b.Property<long>("Id")
@@ -3792,6 +4104,47 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Jingzhun.Web.Modules.Projects.Collective.CollectiveDistribution", b =>
+                {
+                    b.HasOne("Jingzhun.Web.Modules.Projects.Collective.CollectiveOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Projects.Collective.CollectiveIncome", b =>
+                {
+                    b.HasOne("Jingzhun.Web.Modules.Projects.Collective.CollectiveOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Projects.Collective.IndustryBase", b =>
+                {
+                    b.HasOne("Jingzhun.Web.Modules.Projects.Collective.LeadingIndustry", null)
+                        .WithMany()
+                        .HasForeignKey("IndustryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Projects.Collective.IndustryBaseProject", b =>
+                {
+                    b.HasOne("Jingzhun.Web.Modules.Projects.Collective.IndustryBase", null)
+                        .WithMany("Projects")
+                        .HasForeignKey("IndustryBaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jingzhun.Web.Modules.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jingzhun.Web.Modules.Projects.FundAssignment", b =>
                 {
                     b.HasOne("Jingzhun.Web.Modules.Projects.FundAllocation", null)
@@ -3991,6 +4344,11 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     b.Navigation("Cares");
 
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Projects.Collective.IndustryBase", b =>
+                {
+                    b.Navigation("Projects");
                 });
 
             modelBuilder.Entity("Jingzhun.Web.Modules.Projects.Project", b =>

@@ -1,0 +1,218 @@
+namespace Jingzhun.IntegrationTests;
+
+/// <summary>
+/// 村集体经济 and 产业基地 through HTTP: a village's organisation and its yearly income by source make its band (exact at
+/// the thresholds, 补助收入 not operating, a village without operating income a 空壳村); a paid asset distribution's
+/// share to the village collective is the collective's 资产收益; each figure's drill-down lists as many villages as it
+/// counts; bad input is a 400; another township's organisation and base are a 404 and absent from lists.
+/// </summary>
+public abstract class CollectiveApiTests(TestApp app) : ApiTests(app)
+{
+    private static DateOnly ChinaToday => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+    private static string Today => ChinaToday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private async Task<List<string>> TownshipVillagesAsync() =>
+        (await GetAsync(await As("admin"), $"/api/v1/regions/{Township}/children")).AsArray()
+        .Select(x => x!["code"]!.GetValue<string>()).Where(c => c.Length == 12).ToList();
+
+    /// <summary>The village's organisation, registered now if it has none yet.</summary>
+    private async Task<long> OrganizationAsync(HttpClient c, string village)
+    {
+        var view = await GetAsync(c, $"/api/v1/collective/villages/{village}");
+        if (view["organization"] is JsonObject o) return o["id"]!.GetValue<long>();
+        var made = await Ok(await c.PostAsJsonAsync("/api/v1/collective/organizations",
+            new { villageCode = village, name = "股份经济合作社" + NewName(), establishedOn = "2015-01-01", members = 800 }), HttpStatusCode.Created);
+        return made["organization"]!["id"]!.GetValue<long>();
+    }
+
+    private static async Task<JsonNode> IncomeAsync(HttpClient c, long org, int year, string source, decimal amount) =>
+        await Ok(await c.PostAsJsonAsync($"/api/v1/collective/organizations/{org}/incomes", new { year, source, amount }));
+
+    private static JsonNode YearOf(JsonNode village, int year) => village["years"]!.AsArray().Single(y => y!["year"]!.GetValue<int>() == year)!;
+
+    [DbFact]
+    public async Task Incomes_make_the_bands_exactly_at_the_thresholds_and_every_figure_lists_its_villages()
+    {
+        var year = ChinaToday.Year - 3;
+        var tuqiao = await As("tuqiao");
+        var villages = await TownshipVillagesAsync();
+        Assert.True(villages.Count >= 6);
+        var (atMiddle, belowMiddle, atHigh, belowHigh, shell) = (villages[0], villages[1], villages[2], villages[3], villages[4]);
+        // 10万 exactly (经营 60,000 + 租金 40,000); a fen less; 100万 exactly; a fen less with 50万 of 补助 (not operating); 补助 and 其他 only.
+        var o1 = await OrganizationAsync(tuqiao, atMiddle);
+        await IncomeAsync(tuqiao, o1, year, "Operating", 60_000m);
+        await IncomeAsync(tuqiao, o1, year, "Rent", 40_000m);
+        await IncomeAsync(tuqiao, await OrganizationAsync(tuqiao, belowMiddle), year, "Services", 99_999.99m);
+        await IncomeAsync(tuqiao, await OrganizationAsync(tuqiao, atHigh), year, "Shares", 1_000_000m);
+        var o4 = await OrganizationAsync(tuqiao, belowHigh);
+        await IncomeAsync(tuqiao, o4, year, "Operating", 999_999.99m);
+        await IncomeAsync(tuqiao, o4, year, "Subsidy", 500_000m);
+        var o5 = await OrganizationAsync(tuqiao, shell);
+        await IncomeAsync(tuqiao, o5, year, "Subsidy", 30_000m);
+        var last = await IncomeAsync(tuqiao, o5, year, "Other", 2_000m);
+        Assert.Equal(("Shell", 0m, 32_000m), (YearOf(last, year)["band"]!.GetValue<string>(), YearOf(last, year)["operating"]!.GetValue<decimal>(),
+            YearOf(last, year)["total"]!.GetValue<decimal>()));
+        // Recording the same source again corrects it.
+        var corrected = await IncomeAsync(tuqiao, o1, year, "Rent", 40_000m);
+        Assert.Equal(100_000m, YearOf(corrected, year)["operating"]!.GetValue<decimal>());
+
+        var summary = await GetAsync(tuqiao, $"/api/v1/collective/summary?region={Township}&year={year}");
+        int Figure(string key) => summary["byBand"]!.AsArray().Single(f => f!["key"]!.GetValue<string>() == key)!["villages"]!.GetValue<int>();
+        Assert.Equal((100_000m, 1_000_000m), (summary["middleFrom"]!.GetValue<decimal>(), summary["highFrom"]!.GetValue<decimal>()));
+        Assert.Equal((villages.Count - 4, 1, 2, 1), (Figure("Shell"), Figure("Low"), Figure("Middle"), Figure("High")));
+        Assert.Equal(3, summary["atLeastMiddle"]!["villages"]!.GetValue<int>());
+        Assert.Equal(villages.Count, summary["villages"]!["villages"]!.GetValue<int>());
+
+        // Each figure's link lists exactly the villages it counts.
+        var figures = summary["byBand"]!.AsArray().Append(summary["atLeastMiddle"]).Append(summary["organized"]).Append(summary["unorganized"])
+            .Append(summary["villages"]).ToList();
+        foreach (var f in figures)
+        {
+            var link = f!["link"]!.GetValue<string>();
+            Assert.StartsWith("/projects/collective/villages?", link);
+            var list = await GetAsync(tuqiao, "/api/v1/collective/villages" + link[link.IndexOf('?')..]);
+            Assert.Equal(f["villages"]!.GetValue<int>(), list["items"]!.AsArray().Count);
+        }
+        string[] Listed(JsonNode list) => [.. list["items"]!.AsArray().Select(i => i!["villageCode"]!.GetValue<string>())];
+        Assert.Equal([atMiddle, belowHigh], Listed(await GetAsync(tuqiao, $"/api/v1/collective/villages?region={Township}&year={year}&filter=Middle")));
+        Assert.Equal([belowMiddle], Listed(await GetAsync(tuqiao, $"/api/v1/collective/villages?region={Township}&year={year}&filter=Low")));
+        Assert.Equal([atHigh], Listed(await GetAsync(tuqiao, $"/api/v1/collective/villages?region={Township}&year={year}&filter=High")));
+        Assert.Contains(shell, Listed(await GetAsync(tuqiao, $"/api/v1/collective/villages?region={Township}&year={year}&filter=Shell")));
+
+        // A distribution is at most the year's income; the village shows it.
+        Assert.Contains("超过", await FieldError(await tuqiao.PostAsJsonAsync($"/api/v1/collective/organizations/{o1}/distributions",
+            new { year, toMembers = 60_000m, households = 120, toWelfare = 20_000m, retained = 20_000.01m }), "toMembers"));
+        var shared = await Ok(await tuqiao.PostAsJsonAsync($"/api/v1/collective/organizations/{o1}/distributions",
+            new { year, toMembers = 60_000m, households = 120, toWelfare = 20_000m, retained = 20_000m }));
+        Assert.Equal(100_000m, YearOf(shared, year)["distribution"]!["amount"]!.GetValue<decimal>());
+
+        // Every write is audited under its Chinese name.
+        var audit = (await GetAsync(await As("admin"), $"/api/v1/audit?entityType=CollectiveIncome&pageSize=50&q={Uri.EscapeDataString($"集体经济组织 {o1} {year}年")}"))["items"]!.AsArray();
+        Assert.Equal(3, audit.Count);
+    }
+
+    [DbFact]
+    public async Task A_paid_asset_distribution_with_a_share_to_the_village_collective_is_the_collectives_asset_income()
+    {
+        var year = ChinaToday.Year - 4;
+        var village = (await TownshipVillagesAsync())[5];
+        var tuqiao = await As("tuqiao");
+        var county = await As("tl_admin");
+        var org = await OrganizationAsync(tuqiao, village);
+        await IncomeAsync(tuqiao, org, year, "Operating", 90_000m);
+        Assert.Equal("Low", YearOf(await GetAsync(tuqiao, $"/api/v1/collective/villages/{village}"), year)["band"]!.GetValue<string>());
+
+        var asset = await Ok(await tuqiao.PostAsJsonAsync("/api/v1/assets", new
+        {
+            name = "光伏电站" + NewName(), @class = "Operating", villageCode = village, quantity = 1, unit = "座", value = 300_000m,
+            owner = "VillageCollective", registeredOn = "2019-06-30",
+        }), HttpStatusCode.Created);
+        var assetId = asset["asset"]!["id"]!.GetValue<long>();
+        var proposed = await Ok(await tuqiao.PostAsJsonAsync($"/api/v1/assets/{assetId}/incomes",
+            new { year, amount = 15_000m, toCollective = 10_000m, toJobs = 5_000m, dividends = Array.Empty<object>() }));
+        var incomeId = proposed["incomes"]![0]!["id"]!.GetValue<long>();
+        // Proposed or approved is not yet the collective's income: only what is paid.
+        Assert.Equal(0m, YearOf(await GetAsync(tuqiao, $"/api/v1/collective/villages/{village}"), year)["incomes"]!.AsArray()
+            .Single(i => i!["source"]!.GetValue<string>() == "AssetIncome")!["amount"]!.GetValue<decimal>());
+        await Ok(await county.PostAsJsonAsync($"/api/v1/assets/incomes/{incomeId}/approve", new { version = 1 }));
+        await Ok(await county.PostAsJsonAsync($"/api/v1/assets/incomes/{incomeId}/pay", new { version = 2, paidOn = Today }));
+
+        var view = YearOf(await GetAsync(tuqiao, $"/api/v1/collective/villages/{village}"), year);
+        var assetIncome = view["incomes"]!.AsArray().Single(i => i!["source"]!.GetValue<string>() == "AssetIncome")!;
+        Assert.Equal((10_000m, true), (assetIncome["amount"]!.GetValue<decimal>(), assetIncome["computed"]!.GetValue<bool>()));
+        Assert.Equal((100_000m, "Middle"), (view["operating"]!.GetValue<decimal>(), view["band"]!.GetValue<string>()));
+        var row = (await GetAsync(tuqiao, $"/api/v1/collective/villages?region={village}&year={year}"))["items"]![0]!;
+        Assert.Equal((10_000m, 100_000m), (row["assetIncome"]!.GetValue<decimal>(), row["operating"]!.GetValue<decimal>()));
+        // 资产收益 is read, never typed.
+        Assert.Contains("自动计入", await FieldError(await tuqiao.PostAsJsonAsync($"/api/v1/collective/organizations/{org}/incomes",
+            new { year, source = "AssetIncome", amount = 1m }), "source"));
+    }
+
+    [DbFact]
+    public async Task Another_townships_organisation_and_base_are_not_found_and_bad_input_is_a_400()
+    {
+        var places = await PlacesAsync();
+        var county = await As("tl_admin");
+        var tuqiao = await As("tuqiao");
+        var year = ChinaToday.Year - 1;
+        // Another village of the other township than the scope walk's.
+        var other = (await GetAsync(await As("admin"), $"/api/v1/regions/{places.OtherTownship}/children")).AsArray()
+            .Select(x => x!["code"]!.GetValue<string>()).Where(c => c.Length == 12).Skip(1).First();
+        var theirs = await OrganizationAsync(county, other);
+        await IncomeAsync(county, theirs, year, "Rent", 123_456m);
+        var project = await Ok(await county.PostAsJsonAsync("/api/v1/projects", new
+        {
+            name = "外镇蔬菜基地项目" + NewName(), year = ChinaToday.Year, villageCodes = new[] { other }, category = "Industry",
+            subType = "蔬菜大棚", implementingUnit = "外镇合作社", plannedStart = $"{ChinaToday.Year}-03-01", plannedEnd = $"{ChinaToday.Year}-10-31",
+            targetHouseholds = 1, targetJobs = 0, targetIncomePerHousehold = 0, budget = new[] { new { source = "CentralBridging", amount = 10_000m } },
+        }), HttpStatusCode.Created);
+        var projectId = project["project"]!["id"]!.GetValue<long>();
+        var industry = await county.PostAsJsonAsync("/api/v1/industry/industries", new { countyCode = County, name = "精品蔬菜" + NewName(), product = "莴笋" });
+        var industryId = (await Ok(industry, HttpStatusCode.Created))["id"]!.GetValue<long>();
+        var baseName = "外镇基地" + NewName();
+        JsonObject Base(Action<JsonObject>? change = null)
+        {
+            var b = new JsonObject
+            {
+                ["regionCode"] = places.OtherTownship, ["industryId"] = industryId, ["name"] = baseName, ["product"] = "莴笋", ["areaMu"] = 320.5m,
+                ["villageCodes"] = new JsonArray(other), ["households"] = 120, ["poorHouseholds"] = 18,
+                ["operators"] = "外镇蔬菜专业合作社", ["linkMethod"] = "Orders", ["projectIds"] = new JsonArray(projectId),
+            };
+            change?.Invoke(b);
+            return b;
+        }
+        var made = await Ok(await county.PostAsJsonAsync("/api/v1/industry/bases", Base()), HttpStatusCode.Created);
+        var baseId = made["id"]!.GetValue<long>();
+        Assert.Equal((320.5m, projectId), (made["areaMu"]!.GetValue<decimal>(), made["projects"]![0]!["id"]!.GetValue<long>()));
+
+        // The township user: 404 on the other township's village, organisation and base; absent from its lists.
+        Assert.Equal(HttpStatusCode.NotFound, (await tuqiao.GetAsync($"/api/v1/collective/villages/{other}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await tuqiao.PostAsJsonAsync($"/api/v1/collective/organizations/{theirs}/incomes",
+            new { year, source = "Rent", amount = 1m })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await tuqiao.PostAsJsonAsync($"/api/v1/collective/organizations/{theirs}/distributions",
+            new { year, toMembers = 0m, households = 0, toWelfare = 1m, retained = 0m })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await tuqiao.GetAsync($"/api/v1/industry/bases/{baseId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await tuqiao.GetAsync($"/api/v1/collective/summary?region={places.OtherTownship}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await tuqiao.PostAsJsonAsync("/api/v1/collective/organizations",
+            new { villageCode = other, name = "x", establishedOn = "2019-01-01", members = 1 })).StatusCode);
+        Assert.DoesNotContain((await GetAsync(tuqiao, "/api/v1/industry"))["bases"]!.AsArray(), b => b!["id"]!.GetValue<long>() == baseId);
+        Assert.DoesNotContain((await GetAsync(tuqiao, $"/api/v1/collective/villages?year={year}"))["items"]!.AsArray(),
+            v => v!["organizationId"]?.GetValue<long>() == theirs);
+        Assert.Contains((await GetAsync(county, $"/api/v1/industry?region={places.OtherTownship}"))["bases"]!.AsArray(), b => b!["id"]!.GetValue<long>() == baseId);
+        Assert.Equal(123_456m, (await GetAsync(county, $"/api/v1/collective/villages?region={other}&year={year}"))["items"]![0]!["operating"]!.GetValue<decimal>());
+        // A village officer reads but records no base.
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await As("village")).PostAsJsonAsync("/api/v1/industry/bases", Base())).StatusCode);
+
+        // Bad input is a 400 with the field named, never a 500.
+        Assert.Equal(HttpStatusCode.BadRequest, (await county.GetAsync($"/api/v1/collective/villages?filter=Nope")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await county.GetAsync($"/api/v1/collective/summary?year=abc")).StatusCode);
+        Assert.Contains("年度", await FieldError(await county.GetAsync("/api/v1/collective/summary?year=1990"), "year"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await county.PostAsync("/api/v1/collective/organizations", new StringContent("", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await county.PostAsJsonAsync($"/api/v1/collective/organizations/{theirs}/incomes", new { year, source = "Gold", amount = 1m })).StatusCode);
+        Assert.Contains("两位小数", await FieldError(await county.PostAsJsonAsync($"/api/v1/collective/organizations/{theirs}/incomes",
+            new { year, source = "Rent", amount = 0.001m }), "amount"));
+        Assert.Contains("负数", await FieldError(await county.PostAsJsonAsync($"/api/v1/collective/organizations/{theirs}/incomes",
+            new { year, source = "Rent", amount = -1m }), "amount"));
+        Assert.Contains("年度", await FieldError(await county.PostAsJsonAsync($"/api/v1/collective/organizations/{theirs}/incomes",
+            new { year = 2014, source = "Rent", amount = 1m }), "year"));
+        Assert.Contains("校验码", await FieldError(await county.PostAsJsonAsync("/api/v1/collective/organizations",
+            new { villageCode = places.HomeVillage, name = "某村股份经济合作社", creditCode = "91350100M000100Y44", establishedOn = "2019-01-01", members = 10 }), "creditCode"));
+        Assert.Equal(HttpStatusCode.Conflict, (await county.PostAsJsonAsync("/api/v1/collective/organizations",
+            new { villageCode = other, name = "重复", establishedOn = "2019-01-01", members = 10 })).StatusCode);
+        Assert.Contains("村", await FieldError(await county.PostAsJsonAsync("/api/v1/collective/organizations",
+            new { villageCode = Township, name = "x", establishedOn = "2019-01-01", members = 10 }), "villageCode"));
+        Assert.Contains("不能超过100个字", await FieldError(await county.PostAsJsonAsync("/api/v1/industry/bases", Base(b => b["name"] = new string('基', 101))), "name"));
+        Assert.Contains("不在范围内", await FieldError(await county.PostAsJsonAsync("/api/v1/industry/bases",
+            Base(b => b["villageCodes"] = new JsonArray(places.HomeVillage))), "villageCodes"));
+        Assert.Contains("不能超过带动户数", await FieldError(await county.PostAsJsonAsync("/api/v1/industry/bases", Base(b => b["poorHouseholds"] = 121)), "poorHouseholds"));
+        Assert.Contains("面积", await FieldError(await county.PostAsJsonAsync("/api/v1/industry/bases", Base(b => b["areaMu"] = 0)), "areaMu"));
+        Assert.Contains("项目", await FieldError(await county.PostAsJsonAsync("/api/v1/industry/bases", Base(b => b["projectIds"] = new JsonArray(999_999_999L))), "projectIds"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await county.PostAsJsonAsync("/api/v1/industry/bases", Base(b => b["linkMethod"] = "Magic"))).StatusCode);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class SqliteCollectiveApiTests(SqliteApp app) : CollectiveApiTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresCollectiveApiTests(PostgresApp app) : CollectiveApiTests(app);
