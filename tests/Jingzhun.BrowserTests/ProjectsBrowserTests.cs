@@ -97,7 +97,16 @@ public sealed partial class ProjectsBrowserTests(BrowserApp app)
         await township.GotoAsync($"/projects/{id}");
         await DoAsync(tp, "开工", "实施中");
         await Step(tp, "报进度").GetByLabel("实施进度（%）").FillAsync("60");
-        await DoAsync(tp, "报进度", "实施中");
+        await Step(tp, "报进度").GetByLabel("现场照片（JPEG/PNG，可多选，最多9张）").SetInputFilesAsync(new FilePayload
+        {
+            Name = "施工现场.jpg", MimeType = "image/jpeg", Buffer = await Images.JpegAsync(tp),
+        });
+        await Step(tp, "报进度").GetByRole(AriaRole.Button, new() { Name = "报进度" }).ClickAsync();
+        await Expect(tp.Locator(".g-alert.g-ok")).ToHaveTextAsync("已报进度，项目当前为“实施中”（现场照片1张）");
+        // The photo stays with the step in 办理过程, shown as the image it was.
+        var sitePhoto = tp.Locator("#history img[alt^='现场照片']");
+        await Expect(sitePhoto).ToHaveCountAsync(1);
+        Assert.True(await sitePhoto.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
         await Expect(tp.Locator("[data-stage]")).ToHaveTextAsync("实施中（进度 60%）");
         await DoAsync(tp, "竣工", "已竣工");
         await Expect(Step(tp, "验收")).ToHaveCountAsync(0);

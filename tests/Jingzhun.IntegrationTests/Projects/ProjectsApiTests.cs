@@ -70,7 +70,16 @@ public abstract class ProjectsApiTests(TestApp app) : ApiTests(app)
         await Problem(await StepAsync(tuqiao, id, "Start", 1), HttpStatusCode.Conflict);
         Assert.Equal("Started", Stage(await DoAsync(tuqiao, id, "Start")));
         Assert.Contains("0到100", await FieldError(await StepAsync(tuqiao, id, "Progress", await VersionAsync(tuqiao, id), b => b["progress"] = 101), "progress"));
-        Assert.Equal(40, (await DoAsync(tuqiao, id, "Progress", b => b["progress"] = 40))["project"]!["progress"]!.GetValue<int>());
+        // 报进度 with a photo of the site: kept with the step in the history; an unknown photo or a photo on 审核-like steps is a 400.
+        var photo = (await Ok(await tuqiao.PostAsync("/api/v1/files", new MultipartFormDataContent { { new ByteArrayContent(TinyPng()), "file", "施工现场.png" } }),
+            HttpStatusCode.Created))["id"]!.GetValue<string>();
+        Assert.Contains("现场照片不存在", await FieldError(await StepAsync(tuqiao, id, "Progress", await VersionAsync(tuqiao, id),
+            b => { b["progress"] = 40; b["photoIds"] = new JsonArray("no-such-photo"); }), "photoIds"));
+        var progressed = await DoAsync(tuqiao, id, "Progress", b => { b["progress"] = 40; b["photoIds"] = new JsonArray(photo); });
+        Assert.Equal(40, progressed["project"]!["progress"]!.GetValue<int>());
+        var step = progressed["history"]!.AsArray().Last()!;
+        Assert.Equal("实施进度 40%", step["note"]!.GetValue<string>());
+        Assert.Equal($"/api/v1/files/{photo}", Assert.Single(step["photos"]!.AsArray())!["url"]!.GetValue<string>());
         await Problem(await StepAsync(county, id, "Accept", await VersionAsync(county, id), b => b["result"] = "Passed"), HttpStatusCode.Conflict);
         var completed = await DoAsync(tuqiao, id, "Complete");
         Assert.Equal(100, completed["project"]!["progress"]!.GetValue<int>());

@@ -172,7 +172,7 @@ public sealed class Project : Platform.Auditing.IAudited, Platform.Data.IVersion
     /// <summary>Moves the project one step (the handler has checked <see cref="CanApply"/>, the permission and the duties).</summary>
     public void Apply(ProjectStep step, string note, DateTime now, DateOnly today, string by, int? progress = null,
         AcceptanceResult? result = null, DateOnly? plannedEnd = null, string? reason = null, AssetRecipient? recipient = null,
-        PerformanceGrade? grade = null)
+        PerformanceGrade? grade = null, IReadOnlyList<string>? photoIds = null)
     {
         if (!CanApply(step))
             throw new InvalidOperationException($"项目当前为“{Labels.Of(Stage)}”，不能执行“{Labels.Of(step)}”");
@@ -193,7 +193,7 @@ public sealed class Project : Platform.Auditing.IAudited, Platform.Data.IVersion
         Version++;
         UpdatedAt = now;
         UpdatedBy = by;
-        Events.Add(ProjectEvent.Of(from, Stage, note, now, by));
+        Events.Add(ProjectEvent.Of(from, Stage, note, now, by, photoIds));
     }
 
     /// <summary>A payment or an assignment changes what the project may still receive: the version guards it against a parallel one.</summary>
@@ -239,9 +239,17 @@ public sealed class ProjectEvent
     public ProjectStage? From { get; private set; }
     public ProjectStage To { get; private set; }
     public string Note { get; private set; } = "";
+    /// <summary>The photos of the step (开工, 报进度, 竣工: the site as it is; stored files, comma-separated, at most 9), or null.</summary>
+    public string? PhotoIds { get; private set; }
     public DateTime At { get; private set; }
     public string By { get; private set; } = "";
 
-    public static ProjectEvent Of(ProjectStage? from, ProjectStage to, string note, DateTime at, string by) =>
-        new() { From = from, To = to, Note = note.Length > 500 ? note[..500] : note, At = at, By = by };
+    public IReadOnlyList<string> Photos => PhotoIds is { Length: > 0 } ids ? ids.Split(',') : [];
+
+    public static ProjectEvent Of(ProjectStage? from, ProjectStage to, string note, DateTime at, string by, IReadOnlyList<string>? photoIds = null) =>
+        new()
+        {
+            From = from, To = to, Note = note.Length > 500 ? note[..500] : note, At = at, By = by,
+            PhotoIds = photoIds is { Count: > 0 } ? string.Join(',', photoIds) : null,
+        };
 }

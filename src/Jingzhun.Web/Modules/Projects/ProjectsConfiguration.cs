@@ -55,6 +55,7 @@ public sealed class ProjectEventConfiguration : IEntityTypeConfiguration<Project
     {
         builder.ToTable("project_events");
         builder.Property(e => e.Note).HasMaxLength(500);
+        builder.Property(e => e.PhotoIds).HasMaxLength(400);
         builder.Property(e => e.By).HasMaxLength(64);
         builder.HasIndex(e => new { e.ProjectId, e.At });
     }

@@ -101,6 +101,23 @@ public sealed class FileStore(AppDbContext db, IConfiguration config, IWebHostEn
         return db.Files.AsNoTracking().Where(f => f.RegionCode.StartsWith(scope));
     }
 
+    /// <summary>
+    /// Stores the photos a form uploads (at most <paramref name="max"/>): their ids, or a failure on the field
+    /// <c>photoIds</c> naming the first file refused (those before it stay stored, unreferenced, as any upload would).
+    /// </summary>
+    public async Task<Outcome<List<string>>> SavePhotosAsync(IReadOnlyList<IFormFile> photos, int max, string what, CancellationToken ct)
+    {
+        if (photos.Count > max) return Failure.Invalid("photoIds", $"{what}最多{max}张");
+        var ids = new List<string>();
+        foreach (var f in photos)
+        {
+            var saved = await SaveAsync(f, ct);
+            if (!saved.Succeeded) return Failure.Invalid("photoIds", $"{f.FileName}：{saved.Failure!.Message}");
+            ids.Add(saved.Value!.Id);
+        }
+        return ids;
+    }
+
     public async Task<IReadOnlyList<StoredFileView>> FindAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
         (await Visible().Where(f => ids.Contains(f.Id)).ToListAsync(ct)).Select(View).ToList();
 

@@ -60,15 +60,9 @@ public sealed class DetailModel(ManageAssetsHandler handler, Platform.Files.File
 
     public Task<IActionResult> OnPostCareAsync(long id, CancellationToken ct) => RunAsync(id, "care", async () =>
     {
-        if (Photos.Count > ManageAssetsHandler.MaxCarePhotos) return Failure.Invalid("photoIds", $"管护照片最多{ManageAssetsHandler.MaxCarePhotos}张");
-        var ids = new List<string>();
-        foreach (var f in Photos)
-        {
-            var saved = await files.SaveAsync(f, ct);
-            if (!saved.Succeeded) return Failure.Invalid("photoIds", $"{f.FileName}：{saved.Failure!.Message}");
-            ids.Add(saved.Value!.Id);
-        }
-        return await handler.AddCareAsync(id, new AddCareRequest(Input.Version, Input.Kind ?? 0, Input.On ?? default, Input.Finding ?? "", Input.Cost ?? 0, ids), ct);
+        var ids = await files.SavePhotosAsync(Photos, ManageAssetsHandler.MaxCarePhotos, "管护照片", ct);
+        if (!ids.Succeeded) return ids.Failure!;
+        return await handler.AddCareAsync(id, new AddCareRequest(Input.Version, Input.Kind ?? 0, Input.On ?? default, Input.Finding ?? "", Input.Cost ?? 0, ids.Value), ct);
     }, v => Photos.Count > 0 ? $"已登记管护记录（照片{Photos.Count}张）" : "已登记管护记录", ct);
 
     public Task<IActionResult> OnPostDisposalAsync(long id, CancellationToken ct) => RunAsync(id, "disposal", () =>

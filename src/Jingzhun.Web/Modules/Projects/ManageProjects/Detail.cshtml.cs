@@ -42,8 +42,12 @@ public sealed class FundsInput
 }
 
 [Authorize(Permissions.ProjectsView)]
-public sealed class DetailModel(ManageProjectsHandler handler, ManageFundsHandler funds, CurrentUser me, TimeProvider clock) : PageModel
+[Platform.Files.UploadLimit(Platform.Files.UploadLimits.FilesKey, Platform.Files.UploadLimits.FilesDefault * ManageProjectsHandler.MaxStepPhotos, "现场照片")]
+public sealed class DetailModel(ManageProjectsHandler handler, ManageFundsHandler funds, Platform.Files.FileStore files, CurrentUser me, TimeProvider clock) : PageModel
 {
+    /// <summary>开工, 报进度, 竣工: the site's photos (JPEG/PNG), stored before the step is saved.</summary>
+    [BindProperty] public List<IFormFile> Photos { get; set; } = [];
+
     public ProjectView View { get; private set; } = null!;
     [BindProperty] public ProjectStepInput Input { get; set; } = new();
     [BindProperty] public FundsInput Money { get; set; } = new();
@@ -64,11 +68,14 @@ public sealed class DetailModel(ManageProjectsHandler handler, ManageFundsHandle
         Failed = "step:" + Input.Step;
         Errors = ModelState.BindingErrors(nameof(Input));
         if (Errors.Count > 0) return await ShowAsync(id, null, ct);
+        var stored = await files.SavePhotosAsync(Photos, ManageProjectsHandler.MaxStepPhotos, "现场照片", ct);
+        if (!stored.Succeeded) return await ShowAsync(id, stored.Failure, ct);
+        var photoIds = stored.Value!;
         var r = await handler.StepAsync(id, new ProjectStepRequest(Input.Step, Input.Version, Blank(Input.Note), Input.Progress, Input.Result,
-            Input.PlannedEnd, Blank(Input.Reason), Input.Recipient, Input.Grade, AssetLines()), ct);
+            Input.PlannedEnd, Blank(Input.Reason), Input.Recipient, Input.Grade, AssetLines(), photoIds), ct);
         if (r.Succeeded)
         {
-            Notice = $"已{Labels.Of(Input.Step)}，项目当前为“{Labels.Of(r.Value!.Project.Stage)}”";
+            Notice = $"已{Labels.Of(Input.Step)}，项目当前为“{Labels.Of(r.Value!.Project.Stage)}”" + (photoIds.Count > 0 ? $"（现场照片{photoIds.Count}张）" : "");
             return Redirect($"/projects/{id}");
         }
         return await ShowAsync(id, r.Failure, ct);

@@ -28,7 +28,8 @@ public sealed record BeneficiaryView(long HouseholdId, string HouseholdNumber, s
 public sealed record AssignmentView(long Id, long AllocationId, string DocumentNumber, FundSource Source, decimal Amount, DateTime At, string By);
 public sealed record PaymentView(long Id, long AllocationId, string DocumentNumber, FundSource Source, DateOnly PaidOn, decimal Amount,
     string VoucherNumber, string Payee, string By);
-public sealed record ProjectEventView(ProjectStage? From, ProjectStage To, string Note, DateTime At, string By);
+public sealed record ProjectEventView(ProjectStage? From, ProjectStage To, string Note, DateTime At, string By,
+    IReadOnlyList<Platform.Files.StoredFileView> Photos);
 
 /// <summary>A project with its money, households and history; <c>NextSteps</c> are those the reader may take now.</summary>
 public sealed record ProjectView(ProjectRow Project, IReadOnlyList<string> VillageNames, DateOnly PlannedStart, DateOnly PlannedEnd,
@@ -56,11 +57,16 @@ public sealed record ProjectStepRequest(ProjectStep Step, int Version,
     [property: Text(500, "说明", typeof(ProjectEvent), nameof(ProjectEvent.Note))] string? Note = null,
     int? Progress = null, AcceptanceResult? Result = null, DateOnly? PlannedEnd = null,
     [property: Text(500, "原因", typeof(Project), nameof(Project.TerminationReason))] string? Reason = null,
-    AssetRecipient? Recipient = null, PerformanceGrade? Grade = null, IReadOnlyList<Assets.AssetLine>? Assets = null);
+    AssetRecipient? Recipient = null, PerformanceGrade? Grade = null, IReadOnlyList<Assets.AssetLine>? Assets = null,
+    IReadOnlyList<string>? PhotoIds = null);
 
 public sealed class ManageProjectsHandler(AppDbContext db, RegionDirectory regions, CurrentUser user, SeparationOfDuties duties,
-    PolicyStore policies, Assets.ManageAssetsHandler assets, TimeProvider clock)
+    PolicyStore policies, Assets.ManageAssetsHandler assets, Platform.Files.FileStore files, TimeProvider clock)
 {
+    /// <summary>The steps that show the site (开工, 报进度, 竣工) may carry photos, at most this many.</summary>
+    public const int MaxStepPhotos = 9;
+    public static bool TakesPhotos(ProjectStep step) => step is ProjectStep.Start or ProjectStep.Progress or ProjectStep.Complete;
+
     public const int MaxVillages = 20;
     public const int MaxBeneficiaries = 2000;
 
@@ -209,7 +215,7 @@ public sealed class ManageProjectsHandler(AppDbContext db, RegionDirectory regio
         return new ProjectView(row, p.Villages.Select(v => regions.NameOf(v)).ToList(), p.PlannedStart, p.PlannedEnd, p.TargetHouseholds, p.TargetJobs,
             p.TargetIncomePerHousehold, p.ProposedBy, p.ProposedAt, p.StartedOn, p.AcceptanceResult, p.TerminationReason, budgets, beneficiaries,
             assignments, payments, next,
-            p.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new ProjectEventView(e.From, e.To, e.Note, e.At, e.By)).ToList(), dutyNote,
+            await HistoryAsync(p.Events, ct), dutyNote,
             left.Select(a => new ProjectAssetView(a.Id, a.Name, a.Class, a.Value, a.Status)).ToList());
     }
 
@@ -236,6 +242,15 @@ public sealed class ManageProjectsHandler(AppDbContext db, RegionDirectory regio
         : decimal.Round(amount, 2) != amount ? Failure.Invalid(field, $"{label}最多保留两位小数（分）")
         : amount >= 1_000_000_000_000m ? Failure.Invalid(field, $"{label}过大")
         : null;
+
+    /// <summary>The project's history in order, each step with its photos (looked up once for all of them).</summary>
+    private async Task<List<ProjectEventView>> HistoryAsync(IReadOnlyList<ProjectEvent> events, CancellationToken ct)
+    {
+        var ids = events.SelectMany(e => e.Photos).Distinct().ToList();
+        var stored = ids.Count == 0 ? [] : (await files.FindAsync(ids, ct)).ToDictionary(f => f.Id);
+        return events.OrderBy(e => e.At).ThenBy(e => e.Id)
+            .Select(e => new ProjectEventView(e.From, e.To, e.Note, e.At, e.By, e.Photos.Where(stored.ContainsKey).Select(x => stored[x]).ToList())).ToList();
+    }
 
     public async Task<Outcome<ProjectView>> ProposeAsync(ProposeProjectRequest r, CancellationToken ct)
     {
@@ -336,8 +351,13 @@ public sealed class ManageProjectsHandler(AppDbContext db, RegionDirectory regio
                 note = $"{Labels.Of(r.Step)}原因：{r.Reason.Trim()}" + (r.PlannedEnd is { } e2 && r.Step == ProjectStep.Adjust ? $"；计划完工调整为 {e2:yyyy-MM-dd}" : "");
                 break;
         }
+        var photos = r.PhotoIds?.Where(x => !string.IsNullOrWhiteSpace(x)).Select(x => x.Trim()).Distinct().ToList() ?? [];
+        if (photos.Count > 0 && !TakesPhotos(r.Step)) return Failure.Invalid("photoIds", "只有开工、报进度和竣工可以上传现场照片");
+        if (photos.Count > MaxStepPhotos) return Failure.Invalid("photoIds", $"现场照片最多{MaxStepPhotos}张");
+        if (photos.Count > 0 && (await files.FindAsync(photos, ct)).Count != photos.Count)
+            return Failure.Invalid("photoIds", "现场照片不存在或无权使用，请重新上传");
         p.Apply(r.Step, note, clock.GetUtcNow().UtcDateTime, Today, user.UserName, r.Progress, r.Result,
-            r.Step == ProjectStep.Adjust ? r.PlannedEnd : null, r.Reason?.Trim(), r.Recipient, r.Grade);
+            r.Step == ProjectStep.Adjust ? r.PlannedEnd : null, r.Reason?.Trim(), r.Recipient, r.Grade, photos);
         db.ProjectAssets.AddRange(left);
         if (await db.SaveEditAsync("该项目", t => db.Projects.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, t), ct) is { } conflict)
             return conflict;

@@ -20,6 +20,13 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.AddColumn<string>(
                 name: "PhotoIds",
+                table: "project_events",
+                type: "TEXT",
+                maxLength: 400,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PhotoIds",
                 table: "asset_cares",
                 type: "TEXT",
                 maxLength: 400,
@@ -447,6 +454,10 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "BehindProgressPoints",
                 table: "project_warning_policies");
+
+            migrationBuilder.DropColumn(
+                name: "PhotoIds",
+                table: "project_events");
 
             migrationBuilder.DropColumn(
                 name: "PhotoIds",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261206034018_Round14")]
+    [Migration("20261206040856_Round14")]
     partial class Round14
     {
         /// <inheritdoc />
@@ -2908,6 +2908,10 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("PhotoIds")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<long>("ProjectId")
                         .HasColumnType("bigint");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261206034013_Round14")]
+    [Migration("20261206040851_Round14")]
     partial class Round14
     {
         /// <inheritdoc />
@@ -2762,6 +2762,10 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     b.Property<string>("Note")
                         .IsRequired()
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhotoIds")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ProjectId")

@@ -21,6 +21,13 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.AddColumn<string>(
                 name: "PhotoIds",
+                table: "project_events",
+                type: "character varying(400)",
+                maxLength: 400,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PhotoIds",
                 table: "asset_cares",
                 type: "character varying(400)",
                 maxLength: 400,
@@ -448,6 +455,10 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "BehindProgressPoints",
                 table: "project_warning_policies");
+
+            migrationBuilder.DropColumn(
+                name: "PhotoIds",
+                table: "project_events");
 
             migrationBuilder.DropColumn(
                 name: "PhotoIds",
