@@ -26,7 +26,12 @@ public sealed class SeparationOfDuties(AppDbContext db, PolicyStore store, TimeP
         return households <= policy.CombinedDutiesMaxHouseholds;
     }
 
-    /// <summary>Whether <paramref name="user"/> is kept from the second step because they did the first (<paramref name="firstBy"/>).</summary>
-    public async Task<bool> RefusesAsync(string villageCode, string? firstBy, string user, CancellationToken ct) =>
-        firstBy is { Length: > 0 } && string.Equals(firstBy, user, StringComparison.OrdinalIgnoreCase) && !await MayCombineAsync(villageCode, ct);
+    /// <summary>
+    /// Whether <paramref name="user"/> is kept from the second step because they did the first (<paramref name="firstBy"/>).
+    /// A record above a village (a township's or county's: <paramref name="regionCode"/> shorter than a village code) never
+    /// combines the roles: the small-village exemption is a village's.
+    /// </summary>
+    public async Task<bool> RefusesAsync(string regionCode, string? firstBy, string user, CancellationToken ct) =>
+        firstBy is { Length: > 0 } && string.Equals(firstBy, user, StringComparison.OrdinalIgnoreCase)
+        && (regionCode.Length != 12 || !await MayCombineAsync(regionCode, ct));
 }

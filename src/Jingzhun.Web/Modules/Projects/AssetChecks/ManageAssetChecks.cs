@@ -154,10 +154,8 @@ public sealed class ManageAssetChecksHandler(AppDbContext db, RegionDirectory re
     }
 
     /// <summary>Duties are separated per village by the county's policy; a line above a village always separates them.</summary>
-    private async Task<bool> RefusesAsync(string regionCode, string? firstBy, CancellationToken ct) =>
-        regionCode.Length == 12
-            ? await duties.RefusesAsync(regionCode, firstBy, user.UserName, ct)
-            : firstBy is { Length: > 0 } && string.Equals(firstBy, user.UserName, StringComparison.OrdinalIgnoreCase);
+    private Task<bool> RefusesAsync(string regionCode, string? firstBy, CancellationToken ct) =>
+        duties.RefusesAsync(regionCode, firstBy, user.UserName, ct);
 
     public async Task<Outcome<AssetCheckView>> CreateAsync(CreateAssetCheckRequest r, CancellationToken ct)
     {

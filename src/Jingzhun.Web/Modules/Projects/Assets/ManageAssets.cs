@@ -169,10 +169,8 @@ public sealed class ManageAssetsHandler(AppDbContext db, RegionDirectory regions
     }
 
     /// <summary>Duties are separated per village by the county's policy; an asset above a village (a township's) always separates them.</summary>
-    private async Task<bool> RefusesAsync(string regionCode, string? firstBy, CancellationToken ct) =>
-        regionCode.Length == 12
-            ? await duties.RefusesAsync(regionCode, firstBy, user.UserName, ct)
-            : firstBy is { Length: > 0 } && string.Equals(firstBy, user.UserName, StringComparison.OrdinalIgnoreCase);
+    private Task<bool> RefusesAsync(string regionCode, string? firstBy, CancellationToken ct) =>
+        duties.RefusesAsync(regionCode, firstBy, user.UserName, ct);
 
     private static Failure? CheckValue(decimal value, string field) =>
         value < 0 ? Failure.Invalid(field, "资产价值不能为负数")
