@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
 namespace Jingzhun.IntegrationTests;
@@ -291,6 +292,43 @@ public abstract class AssetsApiTests(TestApp app) : ApiTests(app)
         Assert.Contains("村", await FieldError(await county.PostAsJsonAsync("/api/v1/assets", Register(b => b["villageCode"] = Township)), "villageCode"));
         Assert.Contains("数量", await FieldError(await county.PostAsJsonAsync("/api/v1/assets", Register(b => b["quantity"] = 0)), "quantity"));
         Assert.Contains("不能超过100个字", await FieldError(await county.PostAsJsonAsync("/api/v1/assets", Register(b => b["name"] = new string('资', 101))), "name"));
+    }
+
+    [DbFact]
+    public async Task A_long_ledger_is_counted_to_1000_plus_past_the_page_and_exactly_when_it_is_short()
+    {
+        var places = await PlacesAsync();
+        var marker = "封顶计数" + NewName();
+        using (var scope = App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Jingzhun.Web.Platform.Data.AppDbContext>();
+            db.AddRange(Enumerable.Range(1, 1005).Select(i => Jingzhun.Web.Modules.Projects.Assets.ProjectAsset.Register(null, $"{marker}-{i}",
+                i <= 3 ? Jingzhun.Web.Modules.Projects.Assets.AssetClass.Operating : Jingzhun.Web.Modules.Projects.Assets.AssetClass.PublicWelfare,
+                places.HomeVillage, 1, "座", 1_000m, Jingzhun.Web.Modules.Projects.AssetRecipient.VillageCollective, null, "", new DateOnly(2020, 1, 1),
+                DateTime.UtcNow, "test", "测试数据")));
+            await db.SaveChangesAsync();
+        }
+        var county = await As("tl_admin");
+        var q = Uri.EscapeDataString(marker);
+        // The first page: counted 1,000 rows past its start, then “1000+”.
+        var first = await GetAsync(county, $"/api/v1/assets?q={q}&pageSize=20");
+        Assert.Equal(1000, first["total"]!.GetValue<int>());
+        Assert.True(first["capped"]!.GetValue<bool>());
+        Assert.Equal(20, first["items"]!.AsArray().Count);
+        Assert.Equal($"{marker}-1005", first["items"]![0]!["name"]!.GetValue<string>());
+        // A page near the end: the rest is within 1,000 rows of its start, so the count is exact.
+        var last = await GetAsync(county, $"/api/v1/assets?q={q}&pageSize=200&page=6");
+        Assert.Equal(1005, last["total"]!.GetValue<int>());
+        Assert.False(last["capped"]!.GetValue<bool>());
+        Assert.Equal(5, last["items"]!.AsArray().Count);
+        // A short list is counted exactly.
+        var few = await GetAsync(county, $"/api/v1/assets?q={q}&class=Operating");
+        Assert.Equal(3, few["total"]!.GetValue<int>());
+        Assert.False(few["capped"]!.GetValue<bool>());
+        // The page says so, and offers the next page.
+        var html = WebUtility.HtmlDecode(await county.GetStringAsync($"/projects/assets?q={q}"));
+        Assert.Contains("共 1,000+ 项资产", html);
+        Assert.Contains("共 1000+ 项，50+ 页", html);
     }
 }
 

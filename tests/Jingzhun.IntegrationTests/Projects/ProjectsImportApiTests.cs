@@ -107,7 +107,27 @@ public abstract class ProjectsImportApiTests(TestApp app) : ApiTests(app)
             var version = (await GetAsync(who, $"/api/v1/projects/{id}"))["project"]!["version"]!.GetValue<int>();
             await Ok(await who.PostAsJsonAsync($"/api/v1/projects/{id}/steps", new { step, version }));
         }
-        await Ok(await county.PostAsJsonAsync($"/api/v1/projects/{id}/assignments", new { allocationId = allocation["id"]!.GetValue<long>(), amount = 120_000m }));
+        // 资金分配 by import: beyond the allocation is refused (nothing written); the same file again changes nothing; a
+        // different amount for what is already assigned is a row error, not a second assignment.
+        Dictionary<string, object?> Assignment(decimal amount) => new()
+        {
+            ["项目编号"] = id, ["资金来源"] = "中央财政衔接资金", ["下达文号"] = document, ["分配金额(元)"] = amount,
+        };
+        Assert.Equal(HttpStatusCode.Forbidden, (await ImportAsync(tuqiao, "Assignments", Xlsx(Assignment(120_000m)))).StatusCode);
+        errors = await RowErrorsAsync(await ImportAsync(county, "Assignments", Xlsx(Assignment(150_000.01m))));
+        Assert.Contains("超过下达金额", errors["第2行·分配金额(元)"]);
+        errors = await RowErrorsAsync(await ImportAsync(county, "Assignments", Xlsx(new Dictionary<string, object?>(Assignment(1m)) { ["下达文号"] = "无此文号" })));
+        Assert.Contains("请先登记或导入资金下达", errors["第2行·下达文号"]);
+        Assert.Equal((1, 0), await SummaryAsync(await ImportAsync(county, "Assignments", Xlsx(Assignment(120_000m)))));
+        Assert.Equal((0, 1), await SummaryAsync(await ImportAsync(county, "Assignments", Xlsx(Assignment(120_000m)))));
+        errors = await RowErrorsAsync(await ImportAsync(county, "Assignments", Xlsx(Assignment(100_000m))));
+        Assert.Contains("与文件不一致", errors["第2行·分配金额(元)"]);
+        Assert.Equal(120_000m, (await GetAsync(county, $"/api/v1/projects/allocations?year={Year}&pageSize=200"))["items"]!.AsArray()
+            .Single(a => a!["documentNumber"]!.GetValue<string>() == document)!["assigned"]!.GetValue<decimal>());
+        // A row already in the system and a new one in one file: one unchanged, one created (each row counted as itself).
+        var next = Allocation(10_000m);
+        next["下达文号"] = document + "-续";
+        Assert.Equal((1, 1), await SummaryAsync(await ImportAsync(county, "Allocations", Xlsx(Allocation(150_000m), next))));
         Dictionary<string, object?> Payment(string voucher, decimal amount) => new()
         {
             ["项目编号"] = id, ["资金来源"] = "中央财政衔接资金", ["下达文号"] = document, ["支付日期"] = ChinaToday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

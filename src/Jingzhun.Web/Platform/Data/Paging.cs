@@ -1,11 +1,19 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Platform.Data;
 
-/// <summary>One page of a list and how many rows the whole list has.</summary>
-public sealed record PageResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
+/// <summary>
+/// One page of a list and how many rows the whole list has. When <see cref="Capped"/> the list was not counted to its
+/// end: it has more than <see cref="Total"/> rows (shown “1000+”), as a count of a province's rows would cost more than
+/// the page itself.
+/// </summary>
+public sealed record PageResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total, bool Capped = false)
 {
-    public PageResult<TOut> Select<TOut>(Func<T, TOut> map) => new([.. Items.Select(map)], Page, PageSize, Total);
+    public PageResult<TOut> Select<TOut>(Func<T, TOut> map) => new([.. Items.Select(map)], Page, PageSize, Total, Capped);
+
+    /// <summary>The count as a reader sees it: “1,000+” when capped.</summary>
+    public string TotalText => Total.ToString("N0", CultureInfo.InvariantCulture) + (Capped ? "+" : "");
 }
 
 /// <summary>The page a caller asked for, within the list's bounds (page from 1; size from 1 to the list's maximum).</summary>
@@ -19,6 +27,9 @@ public readonly record struct Paging(int Page, int Size)
 
 public static class PagingQueries
 {
+    /// <summary>How far past the page a capped count reads (the list says “1,000+” beyond it).</summary>
+    public const int CountCap = 1000;
+
     /// <summary>The page of an ordered query and the query's count.</summary>
     public static Task<PageResult<T>> PageAsync<T>(this IQueryable<T> ordered, Paging p, CancellationToken ct) =>
         ordered.PageAsync(p, rows => rows.ToListAsync(ct), ct);
@@ -30,6 +41,20 @@ public static class PagingQueries
         var total = await ordered.CountAsync(ct);
         var rows = await read(ordered.Skip(p.Skip).Take(p.Size));
         return new PageResult<TRow>(rows, p.Page, p.Size, total);
+    }
+
+    /// <summary>
+    /// The page of an ordered query and its count up to <see cref="CountCap"/> rows past the page's start: a list of a
+    /// province is counted no further than a reader can page (the rows are read off the order's index and the count
+    /// stops), and says “N+” beyond. A short list is counted exactly, as by <see cref="PageAsync{T,TRow}"/>.
+    /// </summary>
+    public static async Task<PageResult<TRow>> PageCappedAsync<T, TRow>(this IQueryable<T> ordered, Paging p,
+        Func<IQueryable<T>, Task<List<TRow>>> read, CancellationToken ct)
+    {
+        var limit = p.Skip + CountCap;
+        var counted = await ordered.Take(limit + 1).CountAsync(ct);
+        var rows = await read(ordered.Skip(p.Skip).Take(p.Size));
+        return new PageResult<TRow>(rows, p.Page, p.Size, Math.Min(counted, limit), counted > limit);
     }
 
     /// <summary>A page of rows already in memory (judged or sorted in code).</summary>

@@ -17,6 +17,8 @@ public sealed class PagerTagHelper : TagHelper
     /// <summary>The link of a page, with <c>{page}</c> where its number goes.</summary>
     public string Href { get; set; } = "";
     public string Unit { get; set; } = "条";
+    /// <summary>The list was counted only so far (<c>PageResult.Capped</c>): it has more than <see cref="Total"/> rows.</summary>
+    public bool Capped { get; set; }
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
@@ -33,7 +35,9 @@ public sealed class PagerTagHelper : TagHelper
         for (var i = Math.Max(1, Page - 4); i <= Math.Min(pages, Page + 4); i++)
             sb.Append(i == Page ? $"<span class=\"g-cur\" aria-current=\"page\">{i}</span>" : Link(i, i.ToString()));
         if (Page < pages) sb.Append(Link(Page + 1, "下一页"));
-        sb.Append($"<span class=\"g-muted\">共 {Total} {e.Encode(Unit)}，{pages} 页</span>");
+        sb.Append(Capped
+            ? $"<span class=\"g-muted\">共 {Total}+ {e.Encode(Unit)}，{pages}+ 页</span>"
+            : $"<span class=\"g-muted\">共 {Total} {e.Encode(Unit)}，{pages} 页</span>");
         output.TagName = "nav";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", "g-pager");

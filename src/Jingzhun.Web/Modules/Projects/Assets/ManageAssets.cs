@@ -93,10 +93,13 @@ public sealed class ManageAssetsHandler(AppDbContext db, RegionDirectory regions
     {
         var filtered = Filter(q);
         if (!filtered.Succeeded) return filtered.Failure!;
-        // Newest entered first (the key order: a page of a province is read off the index, not sorted).
-        var page = await filtered.Value!.OrderByDescending(a => a.Id)
-            .PageAsync(Paging.Of(q.Page, q.PageSize), rows => rows.ToListAsync(ct), ct);
-        return new PageResult<AssetRow>(page.Items.Select(Row).ToList(), page.Page, page.PageSize, page.Total);
+        // By village (as a ledger is kept), newest entered first within a village: the (RegionCode, …) index yields the rows
+        // in order and only one village's rows are sorted, so a page of a province costs what a page of a village does
+        // (ordered by Id alone, SQLite sorted all 136,404 经营性 rows of the province). Counted up to “1,000+” past the
+        // page: a province has 100,000s of assets and its exact count would cost more than the page.
+        var page = await filtered.Value!.OrderBy(a => a.RegionCode).ThenByDescending(a => a.Id)
+            .PageCappedAsync(Paging.Of(q.Page, q.PageSize), rows => rows.ToListAsync(ct), ct);
+        return page.Select(Row);
     }
 
     public Outcome<IQueryable<ProjectAsset>> Filter(AssetQuery q)

@@ -23,7 +23,7 @@ public sealed class IndexModel(ProjectsImportHandler handler, CurrentUser me) : 
     public Dictionary<string, string[]> Errors { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The kinds this user may import (the page offers only those).</summary>
-    public IReadOnlyList<ImportKind> Allowed => Enum.GetValues<ImportKind>().Where(k => me.Has(ProjectsImportHandler.PermissionOf(k))).ToList();
+    public IReadOnlyList<ImportKind> Allowed => ProjectsImportHandler.InOrder.Where(k => me.Has(ProjectsImportHandler.PermissionOf(k))).ToList();
 
     public void OnGet()
     {

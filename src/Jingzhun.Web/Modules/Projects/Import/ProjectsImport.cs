@@ -20,6 +20,7 @@ public enum ImportKind
     [Display(Name = "资金下达")] Allocations = 2,
     [Display(Name = "资金支付")] Payments = 3,
     [Display(Name = "资产台账")] Assets = 4,
+    [Display(Name = "资金分配")] Assignments = 5,
 }
 
 /// <summary>A column of an import file: its header, whether it must be filled, the request field it feeds and a hint.</summary>
@@ -88,6 +89,13 @@ public sealed class ProjectsImportHandler(AppDbContext db, CurrentUser user, Man
             new("凭证号", true, "voucherNumber", "同一项目的凭证号不重复"),
             new("收款单位（人）", true, "payee", ""),
         ],
+        ImportKind.Assignments =>
+        [
+            new("项目编号", true, "projectId", "系统中的项目编号（项目库导出的第一列），项目须已论证入库"),
+            new("资金来源", true, "allocationId", Choices<FundSource>()),
+            new("下达文号", true, "documentNumber", "本区县已登记的下达资金的文号"),
+            new("分配金额(元)", true, "amount", "该笔资金分配给本项目的合计金额；不超过尚未分配的下达金额和项目该来源的预算"),
+        ],
         ImportKind.Assets =>
         [
             new("资产名称", true, "name", ""),
@@ -108,10 +116,14 @@ public sealed class ProjectsImportHandler(AppDbContext db, CurrentUser user, Man
 
     private static string Choices<T>() where T : struct, Enum => "可填：" + CodeTable<T>.Choices;
 
+    /// <summary>The kinds in the order the work goes: the library, the money issued, put onto projects, paid, the assets left.</summary>
+    public static readonly IReadOnlyList<ImportKind> InOrder =
+        [ImportKind.Projects, ImportKind.Allocations, ImportKind.Assignments, ImportKind.Payments, ImportKind.Assets];
+
     public static string PermissionOf(ImportKind kind) => kind switch
     {
         ImportKind.Projects => Permissions.ProjectsPropose,
-        ImportKind.Allocations or ImportKind.Payments => Permissions.FundsManage,
+        ImportKind.Allocations or ImportKind.Assignments or ImportKind.Payments => Permissions.FundsManage,
         _ => Permissions.ProjectsImplement,
     };
 
@@ -136,7 +148,7 @@ public sealed class ProjectsImportHandler(AppDbContext db, CurrentUser user, Man
 
     public async Task<ImportOutcome> ImportAsync(ImportKind kind, Stream file, CancellationToken ct)
     {
-        if (!Enum.IsDefined(kind)) return new(null, [], "请选择导入的内容：项目库、资金下达、资金支付或资产台账");
+        if (!Enum.IsDefined(kind)) return new(null, [], "请选择导入的内容：项目库、资金下达、资金分配、资金支付或资产台账");
         if (!user.Has(PermissionOf(kind))) return new(null, [], $"您的角色不能导入{Labels.Of(kind)}");
         var columns = ColumnsOf(kind);
         var layout = new TableLayout(columns.Select(c => c.Header).ToList(), columns.Where(c => c.Required).Select(c => c.Header).ToList());
@@ -161,7 +173,8 @@ public sealed class ProjectsImportHandler(AppDbContext db, CurrentUser user, Man
             ct.ThrowIfCancellationRequested();
             var rowErrors = new List<RowError>();
             var cells = new CellReader(row.Fields, layout.Headers, row.Row, rowErrors);
-                Failure? failure;
+            lastUnchanged = false;
+            Failure? failure;
             try
             {
                 failure = kind switch
@@ -169,6 +182,7 @@ public sealed class ProjectsImportHandler(AppDbContext db, CurrentUser user, Man
                     ImportKind.Projects => await ProjectAsync(cells, layout, ct),
                     ImportKind.Allocations => await AllocationAsync(cells, ct),
                     ImportKind.Payments => await PaymentAsync(cells, ct),
+                    ImportKind.Assignments => await AssignmentAsync(cells, ct),
                     _ => await AssetAsync(cells, ct),
                 };
             }
@@ -206,7 +220,7 @@ public sealed class ProjectsImportHandler(AppDbContext db, CurrentUser user, Man
         var field = f.Errors?.Keys.FirstOrDefault() ?? kind switch
         {
             ImportKind.Allocations => "countyCode",
-            ImportKind.Payments => "projectId",
+            ImportKind.Payments or ImportKind.Assignments => "projectId",
             ImportKind.Assets => "villageCode",
             _ => "villageCodes",
         };
@@ -308,8 +322,42 @@ public sealed class ProjectsImportHandler(AppDbContext db, CurrentUser user, Man
                                  where x.ProjectId == project.Id && a.Source == source && a.DocumentNumber == document
                                  select a.Id).Distinct().ToListAsync(ct);
         if (allocations.Count == 0)
-            return Failure.Invalid("allocationId", $"该项目没有分配到文号为“{document}”的{Labels.Of(source)}：请先在项目页面分配资金");
+            return Failure.Invalid("allocationId", $"该项目没有分配到文号为“{document}”的{Labels.Of(source)}：请先在项目页面分配资金，或先导入资金分配");
         return (await funds.PayAsync(project.Id, new RecordPaymentRequest(allocations[0], paidOn, amount, voucher, payee), ct)).Failure;
+    }
+
+    /// <summary>
+    /// 资金分配: a row is what one allocation (its source and 文号) puts onto one project in all. Already so in the system:
+    /// unchanged; another amount already put onto the project from that allocation: a row error (the file and the system
+    /// disagree); none yet: assigned through <see cref="ManageFundsHandler.AssignAsync"/>, with its limits.
+    /// </summary>
+    private async Task<Failure?> AssignmentAsync(CellReader c, CancellationToken ct)
+    {
+        var projectId = c.OptInt(0);
+        var source = c.Code(1, FundSource.CentralBridging, required: true);
+        var document = c.Text(2)?.Trim() ?? "";
+        var amount = Required(c, 3, c.OptDecimal(3));
+        Required(c, 0, projectId);
+        if (document.Length == 0) c.Fail(2, "请填写下达文号");
+        if (c.HasErrors) return null;
+        var project = await db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => new { p.Id, p.CountyCode }).FirstOrDefaultAsync(ct);
+        if (project is null) return Failure.Invalid("projectId", $"项目编号 {projectId} 不存在或不在您的管辖范围内");
+        var allocations = await db.FundAllocations.AsNoTracking()
+            .Where(a => a.CountyCode == project.CountyCode && a.Source == source && a.DocumentNumber == document).Select(a => a.Id).ToListAsync(ct);
+        if (allocations.Count == 0)
+            return Failure.Invalid("documentNumber", $"本区县没有文号为“{document}”的{Labels.Of(source)}：请先登记或导入资金下达");
+        if (allocations.Count > 1)
+            return Failure.Invalid("documentNumber", $"文号为“{document}”的{Labels.Of(source)}有{allocations.Count}笔（不同年度）：请在项目页面分配");
+        var already = await db.FundAssignments.AsNoTracking().Where(x => x.ProjectId == project.Id && x.AllocationId == allocations[0])
+            .Select(x => x.Amount).ToListAsync(ct);
+        if (already.Count > 0)
+        {
+            if (already.Sum() != amount)
+                return Failure.Invalid("amount", $"该笔资金已分配给本项目 {ProjectPages.Yuan(already.Sum())} 元，与文件不一致：请核对后在项目页面调整");
+            lastUnchanged = true;
+            return null;
+        }
+        return (await funds.AssignAsync(project.Id, new AssignFundsRequest(allocations[0], amount), ct)).Failure;
     }
 
     private async Task<Failure?> AssetAsync(CellReader c, CancellationToken ct)
@@ -352,7 +400,7 @@ public sealed class ProjectsImportHandler(AppDbContext db, CurrentUser user, Man
         var g = api.MapGroup("/projects/import").WithTags("衔接项目");
         g.MapGet("/template/{kind}", (ImportKind kind, CancellationToken ct) => TemplateAsync(kind, ct))
             .RequireAuthorization(Permissions.ProjectsView)
-            .ProducesFile().WithName("ProjectImportTemplate").WithSummary("导入模板（kind：Projects 项目库 / Allocations 资金下达 / Payments 资金支付 / Assets 资产台账）");
+            .ProducesFile().WithName("ProjectImportTemplate").WithSummary("导入模板（kind：Projects 项目库 / Allocations 资金下达 / Assignments 资金分配 / Payments 资金支付 / Assets 资产台账）");
         g.MapPost("/{kind}", async (ImportKind kind, [Microsoft.AspNetCore.Mvc.FromForm] IFormFile? file, ProjectsImportHandler h, CancellationToken ct) =>
                 (await h.ImportFileAsync(kind, file, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.ProjectsView)
