@@ -86,4 +86,45 @@ public sealed class PolicyBrowserTests(BrowserApp app)
         await Expect(carried.Locator("li[data-place='national']")).ToHaveCountAsync(1);
         admin.AssertNoPageErrors();
     }
+    /// <summary>
+    /// 项目公告公示: the county administrator sets its county's 监督举报电话 from next year (a phone with letters first, refused
+    /// at its field); a project of next year imported into the library prints it on its 公示, beside the national 12317.
+    /// </summary>
+    [SkippableFact]
+    public async Task The_county_sets_its_supervision_phone_and_its_project_notices_of_that_year_print_it()
+    {
+        var next = DateTime.UtcNow.AddHours(8).Year + 1;
+        await using var county = await app.SignInAsync("tl_admin");
+        var page = county.Page;
+        await county.MenuAsync("系统管理", "政策参数");
+        await page.GetByRole(AriaRole.Link, new() { Name = "项目公告公示" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("项目公告公示");
+        await page.GetByRole(AriaRole.Link, new() { Name = "新增一行" }).ClickAsync();
+        await page.FillAsync("#Year", next.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.FillAsync("#v-SupervisionPhone", "023-4567ABC");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Expect(page.Locator("#v-SupervisionPhone ~ .field-error")).ToContainTextAsync("只能包含数字");
+        await page.FillAsync("#v-SupervisionPhone", "023-45671234");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await county.ExpectFlashAsync($"已保存铜梁区（500151） {next}年起的项目公告公示");
+
+        // A project of next year, put into the library from the import page.
+        var name = "公示电话项目" + Names.New();
+        await county.GotoAsync("/projects/import");
+        await page.GetByLabel("导入内容").SelectOptionAsync(new SelectOptionValue { Label = "项目库" });
+        var headers = await ProjectsImportBrowserTests.TemplateHeadersAsync(page, "项目库导入模板.xlsx");
+        await page.GetByLabel("文件（.xlsx 或 .csv）").SetInputFilesAsync(ProjectsImportBrowserTests.Workbook(headers, new Dictionary<string, object?>
+        {
+            ["项目名称"] = name, ["年度"] = next, ["所在村代码"] = "500151101204", ["项目类别"] = "乡村建设", ["项目子类"] = "产业路",
+            ["实施单位"] = "土桥镇人民政府", ["计划开工日期"] = $"{next}-03-01", ["计划完工日期"] = $"{next}-10-31", ["预算-区县财政衔接资金(元)"] = 80000,
+        }));
+        await page.GetByRole(AriaRole.Button, new() { Name = "导入", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#import-result")).ToContainTextAsync("新增 1 条");
+        await county.GotoAsync($"/projects?year={next}&q={Uri.EscapeDataString(name)}");
+        await page.Locator("main table tbody").GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "公告公示（打印）" }).ClickAsync();
+        await Expect(page.Locator("#notice-phone")).ToHaveTextAsync("023-45671234");
+        await Expect(page.Locator("main")).ToContainTextAsync("全国乡村振兴监督举报电话：12317");
+        county.AssertNoPageErrors();
+    }
 }

@@ -14,7 +14,7 @@ public sealed class ProjectsImportBrowserTests(BrowserApp app)
 {
     private const string Village = "500151101204"; // 土桥镇六赢村
 
-    private static FilePayload Workbook(IReadOnlyList<string> headers, params Dictionary<string, object?>[] rows)
+    internal static FilePayload Workbook(IReadOnlyList<string> headers, params Dictionary<string, object?>[] rows)
     {
         using var stream = new MemoryStream();
         stream.SaveAs(rows.Select(r => (IDictionary<string, object?>)headers.ToDictionary(h => h, h => r.GetValueOrDefault(h))).ToList());
@@ -125,7 +125,7 @@ public sealed class ProjectsImportBrowserTests(BrowserApp app)
         await Expect(errors.Nth(1)).ToContainTextAsync("请先登记或导入资金下达");
     }
 
-    private static async Task<List<string>> TemplateHeadersAsync(IPage page, string name)
+    internal static async Task<List<string>> TemplateHeadersAsync(IPage page, string name)
     {
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync());
         using var template = new MemoryStream(await File.ReadAllBytesAsync(await download.PathAsync()));

@@ -13,6 +13,7 @@ public static class ProjectsModule
 {
     public static IServiceCollection AddProjects(this IServiceCollection services) => services
         .AddPolicyTable<Warnings.ProjectWarningPolicyTable>()
+        .AddPolicyTable<Warnings.ProjectNoticePolicyTable>()
         .AddScoped<Platform.IStartupSeed, DemoData.ProjectsDemoSeed>()
         .AddCommandLineVerb<DemoData.GenerateProjectsVerb>()
         .AddScoped<ManageProjectsHandler>()
@@ -35,6 +36,7 @@ public static class ProjectsModule
         Import.ProjectsImportHandler.Map(api);
         AssetChecks.ManageAssetChecksHandler.Map(api);
         api.MapPolicyTable<Warnings.ProjectWarningPolicyTable>();
+        api.MapPolicyTable<Warnings.ProjectNoticePolicyTable>();
         api.MapCollectiveApi();
         return api;
     }

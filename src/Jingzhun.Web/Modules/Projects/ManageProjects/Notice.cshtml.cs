@@ -11,10 +11,10 @@ namespace Jingzhun.Web.Modules.Projects.ManageProjects;
 /// No name, ID number or phone of any household.
 /// </summary>
 [Authorize(Permissions.ProjectsView)]
-public sealed class NoticeModel(ManageProjectsHandler handler, TimeProvider clock) : PageModel
+public sealed class NoticeModel(ManageProjectsHandler handler, Platform.Policies.PolicyStore policies, TimeProvider clock) : PageModel
 {
-    /// <summary>全国乡村振兴（原扶贫）监督举报电话.</summary>
-    public const string SupervisionPhone = "12317";
+    /// <summary>The county's 监督举报电话 in force for the project's year (项目公告公示 policy; the national 12317 where none is set).</summary>
+    public string SupervisionPhone { get; private set; } = Warnings.ProjectNoticePolicy.NationalPhone;
 
     public ProjectView View { get; private set; } = null!;
     public IReadOnlyList<(string Village, BenefitKind Benefit, int Households)> Beneficiaries { get; private set; } = [];
@@ -26,6 +26,7 @@ public sealed class NoticeModel(ManageProjectsHandler handler, TimeProvider cloc
         if (!r.Succeeded) return NotFound();
         View = r.Value!;
         Beneficiaries = await handler.BeneficiaryCountsAsync(id, ct);
+        SupervisionPhone = (await policies.InForceAsync<Warnings.ProjectNoticePolicy>(View.Project.RegionCode[..6], View.Project.Year, ct)).SupervisionPhone;
         return Page();
     }
 }
