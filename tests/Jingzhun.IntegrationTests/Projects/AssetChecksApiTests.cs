@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
 namespace Jingzhun.IntegrationTests;
@@ -264,6 +265,117 @@ public abstract class AssetChecksApiTests(TestApp app) : ApiTests(app)
         Assert.Equal(HttpStatusCode.Conflict, (await RecordAsync(county, next, Finding(next, "Exists", withFix: false))).StatusCode);
         Assert.Contains("不能晚于今天", await FieldError(await county.PostAsJsonAsync($"/api/v1/asset-checks/rectifications/{fixId}/done",
             new { version = 1, measure = "已修复", rectifiedOn = Day(ChinaToday.AddDays(1)) }), "rectifiedOn"));
+    }
+
+    private static JsonNode FixOf(JsonNode view, long assetId) =>
+        view["rectifications"]!.AsArray().Single(r => r!["assetId"]!.GetValue<long>() == assetId)!;
+
+    /// <summary>A batch of the township whose findings may be dated back to <paramref name="startOn"/>.</summary>
+    private async Task<JsonNode> CampaignAsync(HttpClient c, string region, DateOnly? startOn = null) =>
+        await Ok(await c.PostAsJsonAsync("/api/v1/asset-checks", new
+        {
+            name = "资产核查" + NewName(), year = ChinaToday.Year, regionCode = region, startOn = Day(startOn ?? ChinaToday), dueOn = Day(ChinaToday.AddDays(30)),
+        }), HttpStatusCode.Created);
+
+    [DbFact]
+    public async Task Who_may_verify_is_judged_for_the_whole_batch_at_once_not_one_query_per_rectification()
+    {
+        var places = await PlacesAsync();
+        var admin = await As("admin");
+        var county = places.OtherCountyVillage[..6];
+        var township = places.OtherCountyVillage[..9];
+        // The other county lets its villages combine 整改 and 核实 (a village of at most 5000 households: all of the test's).
+        await SetDutiesAsync(admin, county, 5000);
+        try
+        {
+            var assets = new List<long>();
+            for (var i = 0; i < 4; i++) assets.Add(await AssetAsync(admin, places.OtherCountyVillage, "外县资产" + NewName()));
+            async Task<long> BatchAsync(IEnumerable<long> withProblems)
+            {
+                var view = await CampaignAsync(admin, township);
+                foreach (var a in withProblems)
+                {
+                    view = await Ok(await RecordAsync(admin, LineOf(view, a), Finding(LineOf(view, a), "Damaged", "损坏" + a)));
+                    await Ok(await admin.PostAsJsonAsync($"/api/v1/asset-checks/rectifications/{FixOf(view, a)["id"]}/done",
+                        new { version = 1, measure = "已修复", rectifiedOn = Today }));
+                }
+                return view["check"]!["id"]!.GetValue<long>();
+            }
+            var one = await BatchAsync(assets.Take(1));
+            var four = await BatchAsync(assets);
+            var (oneView, oneQueries) = await CountingHouseholdQueriesAsync(() => GetAsync(admin, $"/api/v1/asset-checks/{one}"));
+            var (fourView, fourQueries) = await CountingHouseholdQueriesAsync(() => GetAsync(admin, $"/api/v1/asset-checks/{four}"));
+            // The village is small by the county's rule: the one who recorded the 整改 may verify it, every item of the page alike.
+            Assert.Equal(4, fourView["rectifications"]!.AsArray().Count);
+            Assert.All(fourView["rectifications"]!.AsArray().Concat(oneView["rectifications"]!.AsArray()),
+                r => Assert.Equal((true, (string?)null), (r!["canVerify"]!.GetValue<bool>(), r["dutyNote"]?.GetValue<string>())));
+            // The villages' sizes are read as often for four items as for one.
+            Assert.True(fourQueries >= 1);
+            Assert.Equal(oneQueries, fourQueries);
+        }
+        finally
+        {
+            await SetDutiesAsync(admin, county, 0);
+        }
+    }
+
+    private static async Task SetDutiesAsync(HttpClient admin, string county, int maxHouseholds)
+    {
+        var year = ChinaToday.Year;
+        var rows = (await GetAsync(admin, "/api/v1/guarantees/duty-policies")).AsArray();
+        var row = rows.FirstOrDefault(r => r!["countyCode"]!.GetValue<string>() == county && r["year"]!.GetValue<int>() == year);
+        var version = row?["version"]!.GetValue<int>();
+        await Ok(await admin.PutAsJsonAsync($"/api/v1/guarantees/duty-policies/{county}/{year}{(version is { } v ? $"?version={v}" : "")}",
+            new { combinedDutiesMaxHouseholds = maxHouseholds, photoEvidenceDimensions = "" }));
+    }
+
+    /// <summary>How many commands of this app's database read the households table (the villages' sizes) while <paramref name="act"/> runs.</summary>
+    private async Task<(T, int)> CountingHouseholdQueriesAsync<T>(Func<Task<T>> act)
+    {
+        Type context;
+        using (var scope = App.Services.CreateScope()) context = scope.ServiceProvider.GetRequiredService<Jingzhun.Web.Platform.Data.AppDbContext>().GetType();
+        using var counter = new CommandCounter(e => e.Context?.GetType() == context && e.Command.CommandText.Contains("households", StringComparison.OrdinalIgnoreCase));
+        var result = await act();
+        return (result, counter.Count);
+    }
+
+    /// <summary>Counts the EF Core commands whose text matches, from the framework's diagnostic events.</summary>
+    private sealed class CommandCounter : IObserver<System.Diagnostics.DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly Func<Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData, bool> _matches;
+        private readonly IDisposable _all;
+        private readonly List<IDisposable> _subscriptions = [];
+        private int _count;
+
+        public CommandCounter(Func<Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData, bool> matches)
+        {
+            _matches = matches;
+            _all = System.Diagnostics.DiagnosticListener.AllListeners.Subscribe(this);
+        }
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void OnNext(System.Diagnostics.DiagnosticListener value)
+        {
+            if (value.Name == Microsoft.EntityFrameworkCore.DbLoggerCategory.Name)
+                lock (_subscriptions) _subscriptions.Add(value.Subscribe(this));
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key == Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuting.Name
+                && value.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData e && _matches(e))
+                Interlocked.Increment(ref _count);
+        }
+
+        public void OnCompleted() { }
+        public void OnError(Exception error) { }
+
+        public void Dispose()
+        {
+            _all.Dispose();
+            lock (_subscriptions) _subscriptions.ForEach(s => s.Dispose());
+        }
     }
 }
 

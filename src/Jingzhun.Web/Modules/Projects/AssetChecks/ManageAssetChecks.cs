@@ -116,12 +116,15 @@ public sealed class ManageAssetChecksHandler(AppDbContext db, RegionDirectory re
         var row = (await RowsAsync([c], ct))[0];
         var canWork = user.Has(Permissions.ProjectsImplement);
         var canReview = user.Has(Permissions.ProjectsReview);
+        // Who may verify, for every 整改 of the page in one read (not one per item).
+        var refusals = await duties.RefusalsAsync(fixes.Where(r => canReview && r.Status == RectificationStatus.Done).Select(r => (r.RegionCode, r.RectifiedBy)),
+            user.UserName, ct);
         var views = new List<RectificationView>();
         foreach (var r in fixes)
         {
             string? dutyNote = null;
             var canVerify = canReview && r.Status == RectificationStatus.Done;
-            if (canVerify && await RefusesAsync(r.RegionCode, r.RectifiedBy, ct))
+            if (canVerify && refusals.Refuses(r.RegionCode, r.RectifiedBy))
             {
                 canVerify = false;
                 dutyNote = SelfVerifyMessage;
