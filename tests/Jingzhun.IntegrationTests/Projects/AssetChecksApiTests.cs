@@ -278,6 +278,102 @@ public abstract class AssetChecksApiTests(TestApp app) : ApiTests(app)
         }), HttpStatusCode.Created);
 
     [DbFact]
+    public async Task The_rectification_list_spans_batches_in_scope_marks_the_overdue_pages_and_exports()
+    {
+        var places = await PlacesAsync();
+        var tuqiao = await As("tuqiao");
+        var county = await As("tl_admin");
+        var late = await AssetAsync(tuqiao, places.HomeVillage, "晒场" + NewName());
+        var onTime = await AssetAsync(tuqiao, places.SecondVillage, "仓库" + NewName());
+        // Two batches: one begun a month ago with a 整改 past its deadline, one of today.
+        var old = await CampaignAsync(tuqiao, Township, ChinaToday.AddDays(-30));
+        var overdue = Finding(LineOf(old, late), "Damaged", "晒场地面破损");
+        overdue["checkedOn"] = Day(ChinaToday.AddDays(-20));
+        overdue["deadline"] = Day(ChinaToday.AddDays(-5));
+        old = await Ok(await RecordAsync(tuqiao, LineOf(old, late), overdue));
+        var lateFix = FixOf(old, late)["id"]!.GetValue<long>();
+        var recent = await CampaignAsync(tuqiao, Township);
+        recent = await Ok(await RecordAsync(tuqiao, LineOf(recent, onTime), Finding(LineOf(recent, onTime), "Idle", "仓库空置")));
+        var onTimeFix = FixOf(recent, onTime)["id"]!.GetValue<long>();
+        // Another township's 整改: never the township's.
+        var theirs = await AssetAsync(county, places.OtherTownshipVillage, "外镇冷库" + NewName());
+        var foreign = await CampaignAsync(county, places.OtherTownship);
+        foreign = await Ok(await RecordAsync(county, LineOf(foreign, theirs), Finding(LineOf(foreign, theirs), "Damaged", "外镇冷库损坏")));
+        var foreignFix = FixOf(foreign, theirs)["id"]!.GetValue<long>();
+
+        static IEnumerable<long> Ids(JsonNode page) => page["items"]!.AsArray().Select(r => r!["id"]!.GetValue<long>());
+        var all = await GetAsync(tuqiao, "/api/v1/asset-checks/rectifications?pageSize=200");
+        Assert.Superset(new HashSet<long> { lateFix, onTimeFix }, Ids(all).ToHashSet());
+        var row = all["items"]!.AsArray().Single(r => r!["id"]!.GetValue<long>() == lateFix)!;
+        Assert.Equal((late, old["check"]!["id"]!.GetValue<long>(), old["check"]!["name"]!.GetValue<string>(), "Damaged", "晒场地面破损", "张三", "土桥镇农业服务中心",
+                Day(ChinaToday.AddDays(-5)), "Pending", true, places.HomeVillage),
+            (row["assetId"]!.GetValue<long>(), row["checkId"]!.GetValue<long>(), row["checkName"]!.GetValue<string>(), row["finding"]!.GetValue<string>(),
+                row["problem"]!.GetValue<string>(), row["responsiblePerson"]!.GetValue<string>(), row["responsibleUnit"]!.GetValue<string>(),
+                row["deadline"]!.GetValue<string>(), row["status"]!.GetValue<string>(), row["overdue"]!.GetValue<bool>(), row["regionCode"]!.GetValue<string>()));
+        Assert.StartsWith("晒场", row["assetName"]!.GetValue<string>());
+        Assert.NotEmpty(row["regionPath"]!.GetValue<string>());
+        Assert.False(all["items"]!.AsArray().Single(r => r!["id"]!.GetValue<long>() == onTimeFix)!["overdue"]!.GetValue<bool>());
+
+        // Filters: overdue only, a status, a village; paging.
+        var overdueIds = Ids(await GetAsync(tuqiao, "/api/v1/asset-checks/rectifications?overdue=true&pageSize=200")).ToList();
+        Assert.Contains(lateFix, overdueIds);
+        Assert.DoesNotContain(onTimeFix, overdueIds);
+        Assert.DoesNotContain(lateFix, Ids(await GetAsync(tuqiao, "/api/v1/asset-checks/rectifications?status=Verified&pageSize=200")));
+        var village = Ids(await GetAsync(tuqiao, $"/api/v1/asset-checks/rectifications?region={places.SecondVillage}&pageSize=200")).ToList();
+        Assert.Contains(onTimeFix, village);
+        Assert.DoesNotContain(lateFix, village);
+        var first = await GetAsync(tuqiao, "/api/v1/asset-checks/rectifications?pageSize=1&page=2");
+        Assert.Equal((2, 1, 1), (first["page"]!.GetValue<int>(), first["pageSize"]!.GetValue<int>(), first["items"]!.AsArray().Count));
+        // Overdue means not verified: once verified it leaves the overdue list.
+        await Ok(await tuqiao.PostAsJsonAsync($"/api/v1/asset-checks/rectifications/{lateFix}/done", new { version = 1, measure = "已硬化修补", rectifiedOn = Today }));
+        Assert.Contains(lateFix, Ids(await GetAsync(tuqiao, "/api/v1/asset-checks/rectifications?overdue=true&pageSize=200")));
+        await Ok(await county.PostAsJsonAsync($"/api/v1/asset-checks/rectifications/{lateFix}/verify", new { version = 2, passed = true }));
+        Assert.DoesNotContain(lateFix, Ids(await GetAsync(tuqiao, "/api/v1/asset-checks/rectifications?overdue=true&pageSize=200")));
+
+        // Scope: nothing of another township, with or without filters, in the list, the export and the page.
+        Assert.Contains(foreignFix, Ids(await GetAsync(county, "/api/v1/asset-checks/rectifications?pageSize=200")));
+        Assert.DoesNotContain(foreignFix, Ids(all));
+        foreach (var url in new[] { $"?region={places.OtherTownship}", $"?region={places.OtherTownshipVillage}", "?overdue=true", "?status=Pending" })
+        {
+            var r = await tuqiao.GetAsync("/api/v1/asset-checks/rectifications" + url + "&pageSize=200");
+            Assert.DoesNotContain("外镇冷库", await r.Content.ReadAsStringAsync());
+            var export = await tuqiao.GetAsync("/api/v1/asset-checks/rectifications/export" + url);
+            using var stream = new MemoryStream(await export.Content.ReadAsByteArrayAsync());
+            if (export.StatusCode == HttpStatusCode.OK)
+                Assert.DoesNotContain(stream.Query(useHeaderRow: true, startCell: "A2").Cast<IDictionary<string, object>>(),
+                    x => Convert.ToInt64(x.TryGetValue("整改编号", out var v) ? v : 0, CultureInfo.InvariantCulture) == foreignFix);
+        }
+        var pages = await SignInAsync("tuqiao");
+        var html = await pages.GetStringAsync("/projects/assets/checks/rectifications");
+        Assert.Contains("晒场地面破损", html);
+        Assert.DoesNotContain("外镇冷库损坏", html);
+        Assert.Contains("/projects/assets/checks/rectifications", await pages.GetStringAsync("/projects/assets/checks"));
+        Assert.Contains("没有符合条件的整改事项", await pages.GetStringAsync("/projects/assets/checks/rectifications?status=Verified&overdue=true"));
+
+        // The export lists the township's items with their batch, deadline and overdue mark.
+        var file = await tuqiao.GetAsync("/api/v1/asset-checks/rectifications/export?overdue=false");
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        using (var stream = new MemoryStream(await file.Content.ReadAsByteArrayAsync()))
+        {
+            var rows = stream.Query(useHeaderRow: true, startCell: "A2").Cast<IDictionary<string, object>>().ToList();
+            var x = rows.Single(r => Convert.ToInt64(r["整改编号"], CultureInfo.InvariantCulture) == onTimeFix);
+            Assert.Equal(("闲置", "仓库空置", "待整改", recent["check"]!["name"]!.GetValue<string>()),
+                (x["核查结果"]?.ToString(), x["发现的问题"]?.ToString(), x["整改状态"]?.ToString(), x["核查批次"]?.ToString()));
+        }
+
+        // Bad filters are a 400 naming the field, never a 500.
+        foreach (var bad in new[] { "status=Nope", "status=9", "overdue=maybe", "page=abc", "region=abc" })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await tuqiao.GetAsync("/api/v1/asset-checks/rectifications?" + bad)).StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, (await tuqiao.GetAsync("/api/v1/asset-checks/rectifications/export?" + bad)).StatusCode);
+        }
+        Assert.Contains("status", (await Problem(await tuqiao.GetAsync("/api/v1/asset-checks/rectifications?status=9"), HttpStatusCode.BadRequest))["errors"]!.ToJsonString());
+        var badPage = await pages.GetAsync("/projects/assets/checks/rectifications?status=Nope");
+        Assert.Equal(HttpStatusCode.OK, badPage.StatusCode);
+        Assert.Contains("g-alert g-error", await badPage.Content.ReadAsStringAsync());
+    }
+
+    [DbFact]
     public async Task Who_may_verify_is_judged_for_the_whole_batch_at_once_not_one_query_per_rectification()
     {
         var places = await PlacesAsync();

@@ -33,6 +33,13 @@ public sealed record AssetCheckView(AssetCheckRow Check, string? ClosedBy, DateT
 public sealed record AssetFindingView(long CheckId, string CheckName, AssetCheckStatus CheckStatus, CheckFinding? Finding, DateOnly? CheckedOn,
     string? Note, string? CheckedBy, RectificationStatus? Rectification, DateOnly? Deadline);
 
+public sealed record RectificationQuery(string? Region, RectificationStatus? Status, bool? Overdue, int? Page, int? PageSize);
+
+/// <summary>A 整改 item of any batch the reader sees (the cross-batch list): its asset, village, batch, finding, who and by when.</summary>
+public sealed record RectificationRow(long Id, long CheckId, string CheckName, long LineId, long AssetId, string AssetName, string RegionCode, string RegionPath,
+    CheckFinding Finding, string Problem, string ResponsiblePerson, string ResponsibleUnit, DateOnly Deadline, RectificationStatus Status, bool Overdue,
+    DateOnly? RectifiedOn, string? VerifiedBy);
+
 public sealed record CreateAssetCheckRequest(
     [property: Text(100, "核查批次名称", typeof(AssetCheck), nameof(AssetCheck.Name))] string Name,
     int Year,
@@ -131,7 +138,7 @@ public sealed class ManageAssetChecksHandler(AppDbContext db, RegionDirectory re
             }
             views.Add(new RectificationView(r.Id, r.LineId, r.AssetId, names.GetValueOrDefault(r.LineId, ""), regions.ShortPath(r.RegionCode), r.Finding,
                 r.Problem, r.ResponsiblePerson, r.ResponsibleUnit, r.Deadline, r.Status, r.OpenedBy, r.OpenedAt, r.Measure, r.RectifiedOn, r.RectifiedBy,
-                r.VerifiedBy, r.VerifiedAt, r.ReturnReason, r.Status == RectificationStatus.Pending && r.Deadline < Today,
+                r.VerifiedBy, r.VerifiedAt, r.ReturnReason, r.Status != RectificationStatus.Verified && r.Deadline < Today,
                 canWork && r.Status == RectificationStatus.Pending, canVerify, dutyNote, r.Version));
         }
         var lines = c.Lines.OrderBy(l => l.RegionCode).ThenBy(l => l.AssetId).Select(l => new AssetCheckLineView(l.Id, l.AssetId, l.AssetName, l.AssetClass,
@@ -140,6 +147,64 @@ public sealed class ManageAssetChecksHandler(AppDbContext db, RegionDirectory re
         var open = c.Status == AssetCheckStatus.Open;
         return new AssetCheckView(row, c.ClosedBy, c.ClosedAt, lines, views, canWork && open, canWork && open && row.Checked == row.Lines);
     }
+
+    /// <summary>
+    /// The 整改 items of every batch in the reader's region (filters: a region below it, a status, only the overdue), the
+    /// earliest deadline first. Each set is read through its own scope filter, so a township sees its own villages' items,
+    /// also those of a county's batch.
+    /// </summary>
+    public async Task<Outcome<PageResult<RectificationRow>>> RectificationsAsync(RectificationQuery q, CancellationToken ct)
+    {
+        var rows = RectificationRows(q);
+        if (!rows.Succeeded) return rows.Failure!;
+        var page = await rows.Value!.PageAsync(Paging.Of(q.Page, q.PageSize), ct);
+        return page.Select(r => r with { RegionPath = regions.ShortPath(r.RegionCode) });
+    }
+
+    public const int MaxExportRows = 100_000;
+
+    public async Task<Outcome<IResult>> ExportRectificationsAsync(RectificationQuery q, CancellationToken ct)
+    {
+        var read = RectificationRows(q);
+        if (!read.Succeeded) return read.Failure!;
+        var rows = (await read.Value!.Take(MaxExportRows).ToListAsync(ct)).Select(r => (IDictionary<string, object?>)new Dictionary<string, object?>
+        {
+            ["整改编号"] = r.Id, ["资产编号"] = r.AssetId, ["资产名称"] = r.AssetName, ["所在村"] = regions.ShortPath(r.RegionCode),
+            ["核查批次"] = r.CheckName, ["核查结果"] = Labels.Of(r.Finding), ["发现的问题"] = r.Problem, ["整改责任人"] = r.ResponsiblePerson,
+            ["整改责任单位"] = r.ResponsibleUnit, ["整改时限"] = r.Deadline.ToString("yyyy-MM-dd"), ["整改状态"] = Labels.Of(r.Status),
+            ["是否逾期"] = r.Overdue ? "已逾期" : "", ["整改日期"] = r.RectifiedOn?.ToString("yyyy-MM-dd"), ["核实人"] = r.VerifiedBy,
+        }).ToList();
+        var name = $"资产核查整改事项_{regions.NameOf(q.Region ?? user.RegionCode ?? "")}_{Today:yyyyMMdd}.xlsx";
+        return Outcome<IResult>.From(await ExcelFile.ResultAsync(rows, "整改事项", name, ct));
+    }
+
+    /// <summary>The filtered, ordered rows (region path left empty: filled in for the page read).</summary>
+    private Outcome<IQueryable<RectificationRow>> RectificationRows(RectificationQuery q)
+    {
+        var fixes = db.AssetRectifications.AsNoTracking();
+        var region = regions.Filter(q.Region);
+        if (!region.Succeeded) return region.Failure!;
+        if (region.Value is { } code) fixes = fixes.InRegion(code);
+        if (q.Status is { } s)
+        {
+            if (!Enum.IsDefined(s)) return Failure.Invalid("status", "整改状态应为：待整改、已整改或已核实");
+            fixes = fixes.Where(r => r.Status == s);
+        }
+        var today = Today;
+        if (q.Overdue == true) fixes = fixes.Where(r => r.Status != RectificationStatus.Verified && r.Deadline < today);
+        // A county's batch is not in a township's scope: its name is then shown as the county's, its items still listed.
+        var rows = from r in fixes
+                   join l in db.AssetCheckLines.AsNoTracking() on r.LineId equals l.Id
+                   join c in db.AssetChecks.AsNoTracking() on r.CheckId equals c.Id into checks
+                   from c in checks.DefaultIfEmpty()
+                   orderby r.Deadline, r.Id
+                   select new RectificationRow(r.Id, r.CheckId, c != null ? c.Name : UpperCheckName, r.LineId, r.AssetId, l.AssetName, r.RegionCode, "",
+                       r.Finding, r.Problem, r.ResponsiblePerson, r.ResponsibleUnit, r.Deadline, r.Status,
+                       r.Status != RectificationStatus.Verified && r.Deadline < today, r.RectifiedOn, r.VerifiedBy);
+        return Outcome<IQueryable<RectificationRow>>.From(rows);
+    }
+
+    public const string UpperCheckName = "上级核查批次";
 
     /// <summary>The lines of one asset in the batches the reader sees, newest batch first.</summary>
     public async Task<IReadOnlyList<AssetFindingView>> OfAssetAsync(long assetId, CancellationToken ct)
@@ -311,6 +376,14 @@ public sealed class ManageAssetChecksHandler(AppDbContext db, RegionDirectory re
         g.MapGet("", async ([AsParameters] AssetCheckQuery q, ManageAssetChecksHandler h, CancellationToken ct) => (await h.SearchAsync(q, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.ProjectsView)
             .WithName("SearchAssetChecks").WithSummary("资产核查批次及进度（筛选：region、year、status）");
+        g.MapGet("/rectifications", async ([AsParameters] RectificationQuery q, ManageAssetChecksHandler h, CancellationToken ct) =>
+                (await h.RectificationsAsync(q, ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Permissions.ProjectsView)
+            .WithName("SearchAssetRectifications").WithSummary("各核查批次的整改事项（筛选：region、status、overdue=true 只看逾期）");
+        g.MapGet("/rectifications/export", async ([AsParameters] RectificationQuery q, ManageAssetChecksHandler h, CancellationToken ct) =>
+                (await h.ExportRectificationsAsync(q, ct)).ToHttp(r => r))
+            .RequireAuthorization(Permissions.ProjectsView)
+            .ProducesFile().WithName("ExportAssetRectifications").WithSummary("导出整改事项（Excel）");
         g.MapGet("/{id:long}", async (long id, ManageAssetChecksHandler h, CancellationToken ct) => (await h.GetAsync(id, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.ProjectsView)
             .WithName("GetAssetCheck").WithSummary("核查批次：逐项核查结果与整改");
