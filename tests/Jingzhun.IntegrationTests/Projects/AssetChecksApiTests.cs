@@ -267,6 +267,10 @@ public abstract class AssetChecksApiTests(TestApp app) : ApiTests(app)
             new { version = 1, measure = "已修复", rectifiedOn = Day(ChinaToday.AddDays(1)) }), "rectifiedOn"));
     }
 
+    private static async Task<string> PhotoAsync(HttpClient c, string name) =>
+        (await Ok(await c.PostAsync("/api/v1/files", new MultipartFormDataContent { { new ByteArrayContent(TinyPng()), "file", name } }),
+            HttpStatusCode.Created))["id"]!.GetValue<string>();
+
     private static JsonNode FixOf(JsonNode view, long assetId) =>
         view["rectifications"]!.AsArray().Single(r => r!["assetId"]!.GetValue<long>() == assetId)!;
 
@@ -276,6 +280,109 @@ public abstract class AssetChecksApiTests(TestApp app) : ApiTests(app)
         {
             name = "资产核查" + NewName(), year = ChinaToday.Year, regionCode = region, startOn = Day(startOn ?? ChinaToday), dueOn = Day(ChinaToday.AddDays(30)),
         }), HttpStatusCode.Created);
+
+    [DbFact]
+    public async Task A_finding_keeps_its_photos_checked_to_exist_at_most_nine()
+    {
+        var places = await PlacesAsync();
+        var tuqiao = await As("tuqiao");
+        var asset = await AssetAsync(tuqiao, places.HomeVillage, "灌溉水池" + NewName());
+        var made = await CampaignAsync(tuqiao, Township);
+        var line = LineOf(made, asset);
+        var body = Finding(line, "Damaged", "池壁开裂漏水");
+
+        body["photoIds"] = new JsonArray("no-such-photo");
+        Assert.Contains("核查照片不存在", await FieldError(await RecordAsync(tuqiao, line, body), "photoIds"));
+        body["photoIds"] = new JsonArray([.. Enumerable.Range(0, 10).Select(i => (JsonNode)JsonValue.Create($"p{i}")!)]);
+        Assert.Contains("最多9张", await FieldError(await RecordAsync(tuqiao, line, body), "photoIds"));
+        body["photoIds"] = "一张照片";
+        Assert.Equal(HttpStatusCode.BadRequest, (await RecordAsync(tuqiao, line, body)).StatusCode);
+
+        var first = await PhotoAsync(tuqiao, "池壁.png");
+        var second = await PhotoAsync(tuqiao, "漏水.png");
+        body["photoIds"] = new JsonArray(first, second, first);
+        var view = await Ok(await RecordAsync(tuqiao, line, body));
+        var photos = LineOf(view, asset)["photos"]!.AsArray();
+        Assert.Equal([$"/api/v1/files/{first}", $"/api/v1/files/{second}"], photos.Select(p => p!["url"]!.GetValue<string>()));
+        Assert.Equal("池壁.png", photos[0]!["fileName"]!.GetValue<string>());
+        // Read back with the batch, and shown on its page.
+        Assert.Equal(2, LineOf(await GetAsync(tuqiao, $"/api/v1/asset-checks/{made["check"]!["id"]}"), asset)["photos"]!.AsArray().Count);
+        var page = await (await SignInAsync("tuqiao")).GetStringAsync($"/projects/assets/checks/{made["check"]!["id"]}?show=problems");
+        Assert.Contains($"/api/v1/files/{first}", page);
+        // A finding without photos has none.
+        var other = made["lines"]!.AsArray().First(l => l!["assetId"]!.GetValue<long>() != asset)!;
+        var plain = await Ok(await RecordAsync(tuqiao, other, Finding(other, "Exists", withFix: false)));
+        Assert.Empty(LineOf(plain, other["assetId"]!.GetValue<long>())["photos"]!.AsArray());
+    }
+
+    [DbFact]
+    public async Task A_verified_rectification_of_an_idle_or_damaged_asset_restores_it_unless_it_was_disposed_or_changed_since()
+    {
+        var places = await PlacesAsync();
+        var tuqiao = await As("tuqiao");
+        var county = await As("tl_admin");
+        var damaged = await AssetAsync(tuqiao, places.HomeVillage, "冷库" + NewName());
+        var idle = await AssetAsync(tuqiao, places.HomeVillage, "厂房" + NewName());
+        var changed = await AssetAsync(tuqiao, places.SecondVillage, "大棚" + NewName());
+        var disposed = await AssetAsync(tuqiao, places.SecondVillage, "水窖" + NewName());
+        var missing = await AssetAsync(tuqiao, places.SecondVillage, "农机" + NewName());
+        var view = await CampaignAsync(tuqiao, Township);
+        view = await Ok(await RecordAsync(tuqiao, LineOf(view, damaged), Finding(LineOf(view, damaged), "Damaged", "压缩机损坏")));
+        view = await Ok(await RecordAsync(tuqiao, LineOf(view, idle), Finding(LineOf(view, idle), "Idle", "经营主体退出")));
+        view = await Ok(await RecordAsync(tuqiao, LineOf(view, changed), Finding(LineOf(view, changed), "Idle", "无人经营")));
+        view = await Ok(await RecordAsync(tuqiao, LineOf(view, disposed), Finding(LineOf(view, disposed), "Damaged", "水窖垮塌")));
+        view = await Ok(await RecordAsync(tuqiao, LineOf(view, missing), Finding(LineOf(view, missing), "Missing", "农机去向不明")));
+
+        // After the finding, the township itself decides the 大棚 is 低效; the 水窖 is disposed.
+        var greenhouse = await AssetOf(tuqiao, changed);
+        await Ok(await tuqiao.PostAsJsonAsync($"/api/v1/assets/{changed}/update",
+            new { version = greenhouse["asset"]!["version"]!.GetValue<int>(), status = "Inefficient", note = "改种后产出低" }));
+        var cistern = await AssetOf(tuqiao, disposed);
+        await Ok(await tuqiao.PostAsJsonAsync($"/api/v1/assets/{disposed}/disposal", new { version = cistern["asset"]!["version"]!.GetValue<int>(), reason = "垮塌无修复价值" }));
+        await Ok(await county.PostAsJsonAsync($"/api/v1/assets/{disposed}/disposal/decision",
+            new { version = (await AssetOf(county, disposed))["asset"]!["version"]!.GetValue<int>(), approve = true }));
+
+        async Task<JsonNode> RectifyAndVerifyAsync(long assetId)
+        {
+            var fix = FixOf(view, assetId);
+            var id = fix["id"]!.GetValue<long>();
+            await Ok(await tuqiao.PostAsJsonAsync($"/api/v1/asset-checks/rectifications/{id}/done", new { version = 1, measure = "已整改到位", rectifiedOn = Today }));
+            return FixOf(await Ok(await county.PostAsJsonAsync($"/api/v1/asset-checks/rectifications/{id}/verify", new { version = 2, passed = true })), assetId);
+        }
+
+        var auditor = await As("admin");
+        async Task<int> AuditedAsync(long asset) => (await GetAsync(auditor,
+            $"/api/v1/audit?entityType=ProjectAsset&pageSize=50&q={Uri.EscapeDataString($"资产 {asset} ")}"))["items"]!.AsArray().Count;
+        var auditedBefore = await AuditedAsync(damaged);
+
+        // 损毁 and 闲置, untouched since the finding: back to 正常运营 through the asset's history, by the verifier, audited.
+        foreach (var restored in new[] { damaged, idle })
+        {
+            var fix = await RectifyAndVerifyAsync(restored);
+            Assert.Equal(("Verified", "资产状态已恢复为正常运营"), (fix["status"]!.GetValue<string>(), fix["assetOutcome"]!.GetValue<string>()));
+            var asset = await AssetOf(tuqiao, restored);
+            Assert.Equal("Operating", asset["asset"]!["status"]!.GetValue<string>());
+            var last = asset["history"]!.AsArray()[^1]!;
+            Assert.StartsWith("资产核查整改已核实：", last["note"]!.GetValue<string>());
+            Assert.Contains("已整改到位", last["note"]!.GetValue<string>());
+            Assert.Equal("tl_admin", last["by"]!.GetValue<string>());
+        }
+        Assert.Equal(auditedBefore + 1, await AuditedAsync(damaged));
+
+        // Changed by someone after the finding: left as it is, and said so.
+        var left = await RectifyAndVerifyAsync(changed);
+        Assert.Contains("改为低效，未变更", left["assetOutcome"]!.GetValue<string>());
+        Assert.Equal("Inefficient", (await AssetOf(tuqiao, changed))["asset"]!["status"]!.GetValue<string>());
+        var gone = await RectifyAndVerifyAsync(disposed);
+        Assert.Equal("资产已处置，状态未变更", gone["assetOutcome"]!.GetValue<string>());
+        Assert.Equal("Disposed", (await AssetOf(tuqiao, disposed))["asset"]!["status"]!.GetValue<string>());
+        // 资产缺失 never changed the status: its verification changes nothing.
+        var history = (await AssetOf(tuqiao, missing))["history"]!.AsArray().Count;
+        var found = await RectifyAndVerifyAsync(missing);
+        Assert.Null(found["assetOutcome"]?.GetValue<string>());
+        var missingAsset = await AssetOf(tuqiao, missing);
+        Assert.Equal(("Operating", history), (missingAsset["asset"]!["status"]!.GetValue<string>(), missingAsset["history"]!.AsArray().Count));
+    }
 
     [DbFact]
     public async Task The_rectification_list_spans_batches_in_scope_marks_the_overdue_pages_and_exports()

@@ -18,12 +18,13 @@ public sealed record AssetCheckRow(long Id, string Name, int Year, string Region
     AssetCheckStatus Status, int Lines, int Checked, int Problems, int Rectified, int Verified, string CreatedBy, DateTime CreatedAt, int Version);
 
 public sealed record AssetCheckLineView(long Id, long AssetId, string AssetName, AssetClass AssetClass, string RegionPath, AssetStatus LedgerStatus,
-    CheckFinding? Finding, DateOnly? CheckedOn, string? Note, string? CheckedBy, DateTime? CheckedAt, long? RectificationId, int Version);
+    CheckFinding? Finding, DateOnly? CheckedOn, string? Note, string? CheckedBy, DateTime? CheckedAt, long? RectificationId, int Version,
+    IReadOnlyList<Platform.Files.StoredFileView> Photos);
 
 public sealed record RectificationView(long Id, long LineId, long AssetId, string AssetName, string RegionPath, CheckFinding Finding, string Problem,
     string ResponsiblePerson, string ResponsibleUnit, DateOnly Deadline, RectificationStatus Status, string OpenedBy, DateTime OpenedAt,
     string? Measure, DateOnly? RectifiedOn, string? RectifiedBy, string? VerifiedBy, DateTime? VerifiedAt, string? ReturnReason, bool Overdue,
-    bool CanRectify, bool CanVerify, string? DutyNote, int Version);
+    bool CanRectify, bool CanVerify, string? DutyNote, int Version, string? AssetOutcome);
 
 /// <summary>A batch with its lines and 整改 items; what the reader may do now.</summary>
 public sealed record AssetCheckView(AssetCheckRow Check, string? ClosedBy, DateTime? ClosedAt, IReadOnlyList<AssetCheckLineView> Lines,
@@ -46,12 +47,12 @@ public sealed record CreateAssetCheckRequest(
     [property: Text(12, "核查地区", typeof(AssetCheck), nameof(AssetCheck.RegionCode))] string RegionCode,
     DateOnly StartOn, DateOnly DueOn);
 
-/// <summary>A finding; a problem (缺失, 闲置, 损毁) also names who rectifies it and by when.</summary>
+/// <summary>A finding; a problem (缺失, 闲置, 损毁) also names who rectifies it and by when; photos taken on the spot (uploaded first, at most 9).</summary>
 public sealed record RecordFindingRequest(int Version, CheckFinding Finding, DateOnly CheckedOn,
     [property: Text(500, "核查情况", typeof(AssetCheckLine), nameof(AssetCheckLine.Note))] string? Note,
     [property: Text(50, "整改责任人", typeof(AssetRectification), nameof(AssetRectification.ResponsiblePerson))] string? ResponsiblePerson,
     [property: Text(100, "整改责任单位", typeof(AssetRectification), nameof(AssetRectification.ResponsibleUnit))] string? ResponsibleUnit,
-    DateOnly? Deadline);
+    DateOnly? Deadline, IReadOnlyList<string>? PhotoIds = null);
 
 public sealed record CloseAssetCheckRequest(int Version);
 
@@ -69,9 +70,11 @@ public sealed record VerifyRectificationRequest(int Version, bool? Passed,
 /// recorded as done and verified by someone else (职责分离, as the ledger's disposal and income plans). The batch is
 /// closed once every line is checked; its findings export to Excel.
 /// </summary>
-public sealed class ManageAssetChecksHandler(AppDbContext db, RegionDirectory regions, CurrentUser user, SeparationOfDuties duties, TimeProvider clock)
+public sealed class ManageAssetChecksHandler(AppDbContext db, RegionDirectory regions, CurrentUser user, SeparationOfDuties duties,
+    Platform.Files.FileStore files, TimeProvider clock)
 {
     public const int MaxLines = 10_000;
+    public const int MaxFindingPhotos = 9;
     public const string SelfVerifyMessage = "整改与核实须由不同的人办理：该整改由您登记，请由其他有审核职责的人员核实";
 
     private DateOnly Today => ChinaTime.Today(clock);
@@ -139,11 +142,14 @@ public sealed class ManageAssetChecksHandler(AppDbContext db, RegionDirectory re
             views.Add(new RectificationView(r.Id, r.LineId, r.AssetId, names.GetValueOrDefault(r.LineId, ""), regions.ShortPath(r.RegionCode), r.Finding,
                 r.Problem, r.ResponsiblePerson, r.ResponsibleUnit, r.Deadline, r.Status, r.OpenedBy, r.OpenedAt, r.Measure, r.RectifiedOn, r.RectifiedBy,
                 r.VerifiedBy, r.VerifiedAt, r.ReturnReason, r.Status != RectificationStatus.Verified && r.Deadline < Today,
-                canWork && r.Status == RectificationStatus.Pending, canVerify, dutyNote, r.Version));
+                canWork && r.Status == RectificationStatus.Pending, canVerify, dutyNote, r.Version, r.AssetOutcome));
         }
+        // The findings' photos, looked up once for the whole batch.
+        var photoIds = c.Lines.SelectMany(l => l.Photos).Distinct().ToList();
+        var stored = photoIds.Count == 0 ? [] : (await files.FindAsync(photoIds, ct)).ToDictionary(f => f.Id);
         var lines = c.Lines.OrderBy(l => l.RegionCode).ThenBy(l => l.AssetId).Select(l => new AssetCheckLineView(l.Id, l.AssetId, l.AssetName, l.AssetClass,
             regions.ShortPath(l.RegionCode), l.LedgerStatus, l.Finding, l.CheckedOn, l.Note, l.CheckedBy, l.CheckedAt, byLine.TryGetValue(l.Id, out var rid) ? rid : null,
-            l.Version)).ToList();
+            l.Version, [.. l.Photos.Where(stored.ContainsKey).Select(p => stored[p])])).ToList();
         var open = c.Status == AssetCheckStatus.Open;
         return new AssetCheckView(row, c.ClosedBy, c.ClosedAt, lines, views, canWork && open, canWork && open && row.Checked == row.Lines);
     }
@@ -273,7 +279,9 @@ public sealed class ManageAssetChecksHandler(AppDbContext db, RegionDirectory re
             if (string.IsNullOrWhiteSpace(r.ResponsibleUnit)) return Failure.Invalid("responsibleUnit", "请填写整改责任单位");
             if (r.Deadline is not { } deadline || deadline < r.CheckedOn) return Failure.Invalid("deadline", "请填写整改时限，不能早于核查日期");
         }
-        line.Record(r.Finding, r.CheckedOn, note, Now, user.UserName);
+        var photos = await files.CheckPhotosAsync(r.PhotoIds, MaxFindingPhotos, "核查照片", ct);
+        if (!photos.Succeeded) return photos.Failure!;
+        line.Record(r.Finding, r.CheckedOn, note, photos.Value!, Now, user.UserName);
         if (problem)
         {
             db.AssetRectifications.Add(AssetRectification.Open(line, note, r.ResponsiblePerson!, r.ResponsibleUnit!, r.Deadline!.Value, Now, user.UserName));
@@ -341,10 +349,41 @@ public sealed class ManageAssetChecksHandler(AppDbContext db, RegionDirectory re
             return Failure.Conflict(r.Status == RectificationStatus.Verified ? "该整改事项已核实" : "该整改事项尚未整改完成，整改后才能核实");
         if (req.Passed is not { } passed) return Failure.Invalid("passed", "请选择核实通过或退回重改");
         if (await RefusesAsync(r.RegionCode, r.RectifiedBy, ct)) return Failure.Forbidden(SelfVerifyMessage);
-        if (passed) r.Verify(Now, user.UserName);
+        if (passed) r.Verify(await RestoreAssetAsync(r, ct), Now, user.UserName);
         else if (string.IsNullOrWhiteSpace(req.Note)) return Failure.Invalid("note", "退回重改须写明原因");
         else r.Return(req.Note, Now, user.UserName);
         return await SaveRectificationAsync(r, ct);
+    }
+
+    public const string RestoredOutcome = "资产状态已恢复为正常运营";
+
+    /// <summary>
+    /// A verified 整改 of a 闲置 or 损毁 finding puts the asset back to 正常运营 through its own status history (saved with the
+    /// verification). The asset is left as it is, and the outcome says why, when it has been disposed since, or when its
+    /// status was changed after the finding (someone already decided it; the check does not overwrite that). A 资产缺失
+    /// finding never changed the status (the asset kept it, the finding is in its history), so its verified 整改 — the
+    /// asset found again or its loss dealt with — changes nothing either: null.
+    /// </summary>
+    private async Task<string?> RestoreAssetAsync(AssetRectification r, CancellationToken ct)
+    {
+        if (r.Finding is not (CheckFinding.Idle or CheckFinding.Damaged)) return null;
+        var asset = await db.ProjectAssets.Include(a => a.Events).FirstOrDefaultAsync(a => a.Id == r.AssetId, ct);
+        if (asset is null) return null;
+        if (asset.Status == AssetStatus.Disposed) return "资产已处置，状态未变更";
+        var found = await (from l in db.AssetCheckLines.AsNoTracking()
+                           join c in db.AssetChecks.AsNoTracking() on l.CheckId equals c.Id
+                           where l.Id == r.LineId
+                           select new { l.CheckedAt, c.Name }).FirstOrDefaultAsync(ct);
+        var expected = r.Finding == CheckFinding.Idle ? AssetStatus.Idle : AssetStatus.Damaged;
+        // The finding's own entry (written with it) is not a change after it.
+        var own = $"资产核查“{found?.Name}”";
+        if (asset.Events.Where(e => e.From != e.To && e.At >= found?.CheckedAt && !e.Note.StartsWith(own, StringComparison.Ordinal))
+                .OrderBy(e => e.At).ThenBy(e => e.Id).LastOrDefault() is { } since)
+            return $"资产状态已于{ChinaTime.Format(since.At)}由{since.By}改为{Labels.Of(since.To)}，未变更";
+        if (asset.Status != expected) return $"资产状态现为{Labels.Of(asset.Status)}，未变更";
+        var fix = r.Measure is { Length: > 0 } m ? $"{r.Problem}；整改：{m}" : r.Problem;
+        asset.SetStatus(AssetStatus.Operating, $"资产核查整改已核实：{fix}", Now, user.UserName);
+        return RestoredOutcome;
     }
 
     public async Task<Outcome<IResult>> ExportAsync(long id, CancellationToken ct)
