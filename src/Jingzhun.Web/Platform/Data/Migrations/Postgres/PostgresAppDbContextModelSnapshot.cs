@@ -1798,6 +1798,10 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("PhotoIds")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1837,6 +1841,10 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<long>("AssetId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("AssetOutcome")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<long>("CheckId")
                         .HasColumnType("bigint");

@@ -1712,6 +1712,10 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhotoIds")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1749,6 +1753,10 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<long>("AssetId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssetOutcome")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("CheckId")
                         .HasColumnType("INTEGER");
