@@ -16,7 +16,7 @@ public sealed class AccessibilityBrowserTests(BrowserApp app)
     [
         "/", "/households", "/households/new", "/problems", "/monitoring", "/monitoring/leads", "/fieldwork/visits",
         "/fieldwork/todo", "/reports", "/admin/users", "/projects", "/projects/assets", "/projects/assets/new", "/projects/import",
-        "/projects/assets/checks", "/projects/assets/checks/new",
+        "/projects/assets/checks", "/projects/assets/checks/new", "/projects/assets/checks/rectifications",
         "/projects/collective", "/projects/industry", "/projects/industry/bases/new",
     ];
 

@@ -6,9 +6,10 @@ namespace Jingzhun.BrowserTests;
 
 /// <summary>
 /// 资产核查 on the real pages: the township registers an asset, opens a 核查批次 of its township from the ledger, records
-/// a 损毁 finding of that asset (refused first without the 整改's responsible person, what was typed kept), sees the 整改
-/// item and the asset's status and page follow, records the 整改 as done and is not offered to verify it; the county
-/// verifies it.
+/// a 损毁 finding of that asset with a photo (refused first without the 整改's responsible person, what was typed kept),
+/// sees the photo with the finding, the 整改 item and the asset's status and page follow, records the 整改 as done and is
+/// not offered to verify it; the county verifies it and the asset is back to 正常运营; the township finds the item in the
+/// cross-batch 整改 list.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class AssetChecksBrowserTests(BrowserApp app)
@@ -64,9 +65,17 @@ public sealed class AssetChecksBrowserTests(BrowserApp app)
         await finding.GetByLabel("整改责任人").FillAsync("李明");
         await finding.GetByLabel("整改责任单位").FillAsync("土桥镇农业服务中心");
         await finding.GetByLabel("整改时限").FillAsync(Beijing.Now.AddDays(20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await finding.GetByLabel("现场照片（JPEG/PNG，可多选，最多9张）").SetInputFilesAsync(new FilePayload
+        {
+            Name = "冷库现场.jpg", MimeType = "image/jpeg", Buffer = await Images.JpegAsync(tp),
+        });
         await finding.GetByRole(AriaRole.Button, new() { Name = "登记" }).ClickAsync();
-        await Expect(Ok(tp)).ToHaveTextAsync("已登记核查结果：损毁，已生成整改事项");
+        await Expect(Ok(tp)).ToHaveTextAsync("已登记核查结果：损毁，已生成整改事项（照片1张）");
         await Expect(tp.Locator("#check-lines tbody tr")).ToContainTextAsync("损毁");
+        // The photo is shown with the finding and opens as the image it was.
+        var photo = tp.Locator("#check-lines tbody tr", new() { HasText = asset }).Locator("img[alt^='核查照片']");
+        await Expect(photo).ToHaveCountAsync(1);
+        Assert.True(await photo.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
 
         // The 整改 item, and the ledger follows: the asset is 损毁 and its page lists the finding.
         var item = tp.Locator("#rectifications tbody tr", new() { HasText = asset });
@@ -96,9 +105,26 @@ public sealed class AssetChecksBrowserTests(BrowserApp app)
         var verify = Form(cp, $"核实整改：{asset}");
         await verify.GetByLabel("核实结果").SelectOptionAsync(new SelectOptionValue { Label = "核实通过" });
         await verify.GetByRole(AriaRole.Button, new() { Name = "提交核实" }).ClickAsync();
-        await Expect(Ok(cp)).ToHaveTextAsync("已核实整改");
+        await Expect(Ok(cp)).ToHaveTextAsync("已核实整改；资产状态已恢复为正常运营");
         await Expect(cp.Locator("#rectifications tbody tr", new() { HasText = asset })).ToContainTextAsync("已核实");
         await Expect(cp.Locator("#rectifications tbody tr", new() { HasText = asset })).ToContainTextAsync("核实 tl_admin");
+
+        // The verified 整改 put the asset back to 正常运营, written into its history.
+        await tp.GotoAsync(assetUrl);
+        await Expect(tp.Locator("[data-status]")).ToHaveTextAsync("正常运营");
+        await Expect(tp.Locator("#history tbody tr").Last).ToContainTextAsync("资产核查整改已核实");
+
+        // The township's 整改 list across batches, from the batches' page: the item, verified.
+        await township.GotoAsync("/projects/assets/checks");
+        await tp.Locator("main").GetByRole(AriaRole.Link, new() { Name = "整改事项", Exact = true }).ClickAsync();
+        await Expect(tp.Locator("h1")).ToHaveTextAsync("资产核查整改事项");
+        var listed = tp.Locator("#rectification-list tbody tr", new() { HasText = asset });
+        await Expect(listed).ToContainTextAsync(name);
+        await Expect(listed).ToContainTextAsync("损毁：制冷机组损坏，无法使用");
+        await Expect(listed).ToContainTextAsync("已核实");
+        await tp.GetByLabel("只看已逾期").CheckAsync();
+        await tp.Locator("form[aria-label='筛选整改事项']").GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+        await Expect(tp.Locator("#rectification-list tbody tr", new() { HasText = asset })).ToHaveCountAsync(0);
         township.AssertNoPageErrors();
         county.AssertNoPageErrors();
     }

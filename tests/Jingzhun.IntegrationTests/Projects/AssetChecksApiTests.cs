@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
 namespace Jingzhun.IntegrationTests;
@@ -264,6 +265,320 @@ public abstract class AssetChecksApiTests(TestApp app) : ApiTests(app)
         Assert.Equal(HttpStatusCode.Conflict, (await RecordAsync(county, next, Finding(next, "Exists", withFix: false))).StatusCode);
         Assert.Contains("不能晚于今天", await FieldError(await county.PostAsJsonAsync($"/api/v1/asset-checks/rectifications/{fixId}/done",
             new { version = 1, measure = "已修复", rectifiedOn = Day(ChinaToday.AddDays(1)) }), "rectifiedOn"));
+    }
+
+    private static async Task<string> PhotoAsync(HttpClient c, string name) =>
+        (await Ok(await c.PostAsync("/api/v1/files", new MultipartFormDataContent { { new ByteArrayContent(TinyPng()), "file", name } }),
+            HttpStatusCode.Created))["id"]!.GetValue<string>();
+
+    private static JsonNode FixOf(JsonNode view, long assetId) =>
+        view["rectifications"]!.AsArray().Single(r => r!["assetId"]!.GetValue<long>() == assetId)!;
+
+    /// <summary>A batch of the township whose findings may be dated back to <paramref name="startOn"/>.</summary>
+    private async Task<JsonNode> CampaignAsync(HttpClient c, string region, DateOnly? startOn = null) =>
+        await Ok(await c.PostAsJsonAsync("/api/v1/asset-checks", new
+        {
+            name = "资产核查" + NewName(), year = ChinaToday.Year, regionCode = region, startOn = Day(startOn ?? ChinaToday), dueOn = Day(ChinaToday.AddDays(30)),
+        }), HttpStatusCode.Created);
+
+    [DbFact]
+    public async Task A_finding_keeps_its_photos_checked_to_exist_at_most_nine()
+    {
+        var places = await PlacesAsync();
+        var tuqiao = await As("tuqiao");
+        var asset = await AssetAsync(tuqiao, places.HomeVillage, "灌溉水池" + NewName());
+        var made = await CampaignAsync(tuqiao, Township);
+        var line = LineOf(made, asset);
+        var body = Finding(line, "Damaged", "池壁开裂漏水");
+
+        body["photoIds"] = new JsonArray("no-such-photo");
+        Assert.Contains("核查照片不存在", await FieldError(await RecordAsync(tuqiao, line, body), "photoIds"));
+        body["photoIds"] = new JsonArray([.. Enumerable.Range(0, 10).Select(i => (JsonNode)JsonValue.Create($"p{i}")!)]);
+        Assert.Contains("最多9张", await FieldError(await RecordAsync(tuqiao, line, body), "photoIds"));
+        body["photoIds"] = "一张照片";
+        Assert.Equal(HttpStatusCode.BadRequest, (await RecordAsync(tuqiao, line, body)).StatusCode);
+
+        var first = await PhotoAsync(tuqiao, "池壁.png");
+        var second = await PhotoAsync(tuqiao, "漏水.png");
+        body["photoIds"] = new JsonArray(first, second, first);
+        var view = await Ok(await RecordAsync(tuqiao, line, body));
+        var photos = LineOf(view, asset)["photos"]!.AsArray();
+        Assert.Equal([$"/api/v1/files/{first}", $"/api/v1/files/{second}"], photos.Select(p => p!["url"]!.GetValue<string>()));
+        Assert.Equal("池壁.png", photos[0]!["fileName"]!.GetValue<string>());
+        // Read back with the batch, and shown on its page.
+        Assert.Equal(2, LineOf(await GetAsync(tuqiao, $"/api/v1/asset-checks/{made["check"]!["id"]}"), asset)["photos"]!.AsArray().Count);
+        var page = await (await SignInAsync("tuqiao")).GetStringAsync($"/projects/assets/checks/{made["check"]!["id"]}?show=problems");
+        Assert.Contains($"/api/v1/files/{first}", page);
+        // A finding without photos has none.
+        var other = made["lines"]!.AsArray().First(l => l!["assetId"]!.GetValue<long>() != asset)!;
+        var plain = await Ok(await RecordAsync(tuqiao, other, Finding(other, "Exists", withFix: false)));
+        Assert.Empty(LineOf(plain, other["assetId"]!.GetValue<long>())["photos"]!.AsArray());
+    }
+
+    [DbFact]
+    public async Task A_verified_rectification_of_an_idle_or_damaged_asset_restores_it_unless_it_was_disposed_or_changed_since()
+    {
+        var places = await PlacesAsync();
+        var tuqiao = await As("tuqiao");
+        var county = await As("tl_admin");
+        var damaged = await AssetAsync(tuqiao, places.HomeVillage, "冷库" + NewName());
+        var idle = await AssetAsync(tuqiao, places.HomeVillage, "厂房" + NewName());
+        var changed = await AssetAsync(tuqiao, places.SecondVillage, "大棚" + NewName());
+        var disposed = await AssetAsync(tuqiao, places.SecondVillage, "水窖" + NewName());
+        var missing = await AssetAsync(tuqiao, places.SecondVillage, "农机" + NewName());
+        var view = await CampaignAsync(tuqiao, Township);
+        view = await Ok(await RecordAsync(tuqiao, LineOf(view, damaged), Finding(LineOf(view, damaged), "Damaged", "压缩机损坏")));
+        view = await Ok(await RecordAsync(tuqiao, LineOf(view, idle), Finding(LineOf(view, idle), "Idle", "经营主体退出")));
+        view = await Ok(await RecordAsync(tuqiao, LineOf(view, changed), Finding(LineOf(view, changed), "Idle", "无人经营")));
+        view = await Ok(await RecordAsync(tuqiao, LineOf(view, disposed), Finding(LineOf(view, disposed), "Damaged", "水窖垮塌")));
+        view = await Ok(await RecordAsync(tuqiao, LineOf(view, missing), Finding(LineOf(view, missing), "Missing", "农机去向不明")));
+
+        // After the finding, the township itself decides the 大棚 is 低效; the 水窖 is disposed.
+        var greenhouse = await AssetOf(tuqiao, changed);
+        await Ok(await tuqiao.PostAsJsonAsync($"/api/v1/assets/{changed}/update",
+            new { version = greenhouse["asset"]!["version"]!.GetValue<int>(), status = "Inefficient", note = "改种后产出低" }));
+        var cistern = await AssetOf(tuqiao, disposed);
+        await Ok(await tuqiao.PostAsJsonAsync($"/api/v1/assets/{disposed}/disposal", new { version = cistern["asset"]!["version"]!.GetValue<int>(), reason = "垮塌无修复价值" }));
+        await Ok(await county.PostAsJsonAsync($"/api/v1/assets/{disposed}/disposal/decision",
+            new { version = (await AssetOf(county, disposed))["asset"]!["version"]!.GetValue<int>(), approve = true }));
+
+        async Task<JsonNode> RectifyAndVerifyAsync(long assetId)
+        {
+            var fix = FixOf(view, assetId);
+            var id = fix["id"]!.GetValue<long>();
+            await Ok(await tuqiao.PostAsJsonAsync($"/api/v1/asset-checks/rectifications/{id}/done", new { version = 1, measure = "已整改到位", rectifiedOn = Today }));
+            return FixOf(await Ok(await county.PostAsJsonAsync($"/api/v1/asset-checks/rectifications/{id}/verify", new { version = 2, passed = true })), assetId);
+        }
+
+        var auditor = await As("admin");
+        async Task<int> AuditedAsync(long asset) => (await GetAsync(auditor,
+            $"/api/v1/audit?entityType=ProjectAsset&pageSize=50&q={Uri.EscapeDataString($"资产 {asset} ")}"))["items"]!.AsArray().Count;
+        var auditedBefore = await AuditedAsync(damaged);
+
+        // 损毁 and 闲置, untouched since the finding: back to 正常运营 through the asset's history, by the verifier, audited.
+        foreach (var restored in new[] { damaged, idle })
+        {
+            var fix = await RectifyAndVerifyAsync(restored);
+            Assert.Equal(("Verified", "资产状态已恢复为正常运营"), (fix["status"]!.GetValue<string>(), fix["assetOutcome"]!.GetValue<string>()));
+            var asset = await AssetOf(tuqiao, restored);
+            Assert.Equal("Operating", asset["asset"]!["status"]!.GetValue<string>());
+            var last = asset["history"]!.AsArray()[^1]!;
+            Assert.StartsWith("资产核查整改已核实：", last["note"]!.GetValue<string>());
+            Assert.Contains("已整改到位", last["note"]!.GetValue<string>());
+            Assert.Equal("tl_admin", last["by"]!.GetValue<string>());
+        }
+        Assert.Equal(auditedBefore + 1, await AuditedAsync(damaged));
+
+        // Changed by someone after the finding: left as it is, and said so.
+        var left = await RectifyAndVerifyAsync(changed);
+        Assert.Contains("改为低效，未变更", left["assetOutcome"]!.GetValue<string>());
+        Assert.Equal("Inefficient", (await AssetOf(tuqiao, changed))["asset"]!["status"]!.GetValue<string>());
+        var gone = await RectifyAndVerifyAsync(disposed);
+        Assert.Equal("资产已处置，状态未变更", gone["assetOutcome"]!.GetValue<string>());
+        Assert.Equal("Disposed", (await AssetOf(tuqiao, disposed))["asset"]!["status"]!.GetValue<string>());
+        // 资产缺失 never changed the status: its verification changes nothing.
+        var history = (await AssetOf(tuqiao, missing))["history"]!.AsArray().Count;
+        var found = await RectifyAndVerifyAsync(missing);
+        Assert.Null(found["assetOutcome"]?.GetValue<string>());
+        var missingAsset = await AssetOf(tuqiao, missing);
+        Assert.Equal(("Operating", history), (missingAsset["asset"]!["status"]!.GetValue<string>(), missingAsset["history"]!.AsArray().Count));
+    }
+
+    [DbFact]
+    public async Task The_rectification_list_spans_batches_in_scope_marks_the_overdue_pages_and_exports()
+    {
+        var places = await PlacesAsync();
+        var tuqiao = await As("tuqiao");
+        var county = await As("tl_admin");
+        var late = await AssetAsync(tuqiao, places.HomeVillage, "晒场" + NewName());
+        var onTime = await AssetAsync(tuqiao, places.SecondVillage, "仓库" + NewName());
+        // Two batches: one begun a month ago with a 整改 past its deadline, one of today.
+        var old = await CampaignAsync(tuqiao, Township, ChinaToday.AddDays(-30));
+        var overdue = Finding(LineOf(old, late), "Damaged", "晒场地面破损");
+        overdue["checkedOn"] = Day(ChinaToday.AddDays(-20));
+        overdue["deadline"] = Day(ChinaToday.AddDays(-5));
+        old = await Ok(await RecordAsync(tuqiao, LineOf(old, late), overdue));
+        var lateFix = FixOf(old, late)["id"]!.GetValue<long>();
+        var recent = await CampaignAsync(tuqiao, Township);
+        recent = await Ok(await RecordAsync(tuqiao, LineOf(recent, onTime), Finding(LineOf(recent, onTime), "Idle", "仓库空置")));
+        var onTimeFix = FixOf(recent, onTime)["id"]!.GetValue<long>();
+        // Another township's 整改: never the township's.
+        var theirs = await AssetAsync(county, places.OtherTownshipVillage, "外镇冷库" + NewName());
+        var foreign = await CampaignAsync(county, places.OtherTownship);
+        foreign = await Ok(await RecordAsync(county, LineOf(foreign, theirs), Finding(LineOf(foreign, theirs), "Damaged", "外镇冷库损坏")));
+        var foreignFix = FixOf(foreign, theirs)["id"]!.GetValue<long>();
+
+        static IEnumerable<long> Ids(JsonNode page) => page["items"]!.AsArray().Select(r => r!["id"]!.GetValue<long>());
+        var all = await GetAsync(tuqiao, "/api/v1/asset-checks/rectifications?pageSize=200");
+        Assert.Superset(new HashSet<long> { lateFix, onTimeFix }, Ids(all).ToHashSet());
+        var row = all["items"]!.AsArray().Single(r => r!["id"]!.GetValue<long>() == lateFix)!;
+        Assert.Equal((late, old["check"]!["id"]!.GetValue<long>(), old["check"]!["name"]!.GetValue<string>(), "Damaged", "晒场地面破损", "张三", "土桥镇农业服务中心",
+                Day(ChinaToday.AddDays(-5)), "Pending", true, places.HomeVillage),
+            (row["assetId"]!.GetValue<long>(), row["checkId"]!.GetValue<long>(), row["checkName"]!.GetValue<string>(), row["finding"]!.GetValue<string>(),
+                row["problem"]!.GetValue<string>(), row["responsiblePerson"]!.GetValue<string>(), row["responsibleUnit"]!.GetValue<string>(),
+                row["deadline"]!.GetValue<string>(), row["status"]!.GetValue<string>(), row["overdue"]!.GetValue<bool>(), row["regionCode"]!.GetValue<string>()));
+        Assert.StartsWith("晒场", row["assetName"]!.GetValue<string>());
+        Assert.NotEmpty(row["regionPath"]!.GetValue<string>());
+        Assert.False(all["items"]!.AsArray().Single(r => r!["id"]!.GetValue<long>() == onTimeFix)!["overdue"]!.GetValue<bool>());
+
+        // Filters: overdue only, a status, a village; paging.
+        var overdueIds = Ids(await GetAsync(tuqiao, "/api/v1/asset-checks/rectifications?overdue=true&pageSize=200")).ToList();
+        Assert.Contains(lateFix, overdueIds);
+        Assert.DoesNotContain(onTimeFix, overdueIds);
+        Assert.DoesNotContain(lateFix, Ids(await GetAsync(tuqiao, "/api/v1/asset-checks/rectifications?status=Verified&pageSize=200")));
+        var village = Ids(await GetAsync(tuqiao, $"/api/v1/asset-checks/rectifications?region={places.SecondVillage}&pageSize=200")).ToList();
+        Assert.Contains(onTimeFix, village);
+        Assert.DoesNotContain(lateFix, village);
+        var first = await GetAsync(tuqiao, "/api/v1/asset-checks/rectifications?pageSize=1&page=2");
+        Assert.Equal((2, 1, 1), (first["page"]!.GetValue<int>(), first["pageSize"]!.GetValue<int>(), first["items"]!.AsArray().Count));
+        // Overdue means not verified: once verified it leaves the overdue list.
+        await Ok(await tuqiao.PostAsJsonAsync($"/api/v1/asset-checks/rectifications/{lateFix}/done", new { version = 1, measure = "已硬化修补", rectifiedOn = Today }));
+        Assert.Contains(lateFix, Ids(await GetAsync(tuqiao, "/api/v1/asset-checks/rectifications?overdue=true&pageSize=200")));
+        await Ok(await county.PostAsJsonAsync($"/api/v1/asset-checks/rectifications/{lateFix}/verify", new { version = 2, passed = true }));
+        Assert.DoesNotContain(lateFix, Ids(await GetAsync(tuqiao, "/api/v1/asset-checks/rectifications?overdue=true&pageSize=200")));
+
+        // Scope: nothing of another township, with or without filters, in the list, the export and the page.
+        Assert.Contains(foreignFix, Ids(await GetAsync(county, "/api/v1/asset-checks/rectifications?pageSize=200")));
+        Assert.DoesNotContain(foreignFix, Ids(all));
+        foreach (var url in new[] { $"?region={places.OtherTownship}", $"?region={places.OtherTownshipVillage}", "?overdue=true", "?status=Pending" })
+        {
+            var r = await tuqiao.GetAsync("/api/v1/asset-checks/rectifications" + url + "&pageSize=200");
+            Assert.DoesNotContain("外镇冷库", await r.Content.ReadAsStringAsync());
+            var export = await tuqiao.GetAsync("/api/v1/asset-checks/rectifications/export" + url);
+            using var stream = new MemoryStream(await export.Content.ReadAsByteArrayAsync());
+            if (export.StatusCode == HttpStatusCode.OK)
+                Assert.DoesNotContain(stream.Query(useHeaderRow: true, startCell: "A2").Cast<IDictionary<string, object>>(),
+                    x => Convert.ToInt64(x.TryGetValue("整改编号", out var v) ? v : 0, CultureInfo.InvariantCulture) == foreignFix);
+        }
+        var pages = await SignInAsync("tuqiao");
+        var html = await pages.GetStringAsync("/projects/assets/checks/rectifications");
+        Assert.Contains("晒场地面破损", html);
+        Assert.DoesNotContain("外镇冷库损坏", html);
+        Assert.Contains("/projects/assets/checks/rectifications", await pages.GetStringAsync("/projects/assets/checks"));
+        Assert.Contains("没有符合条件的整改事项", await pages.GetStringAsync("/projects/assets/checks/rectifications?status=Verified&overdue=true"));
+
+        // The export lists the township's items with their batch, deadline and overdue mark.
+        var file = await tuqiao.GetAsync("/api/v1/asset-checks/rectifications/export?overdue=false");
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        using (var stream = new MemoryStream(await file.Content.ReadAsByteArrayAsync()))
+        {
+            var rows = stream.Query(useHeaderRow: true, startCell: "A2").Cast<IDictionary<string, object>>().ToList();
+            var x = rows.Single(r => Convert.ToInt64(r["整改编号"], CultureInfo.InvariantCulture) == onTimeFix);
+            Assert.Equal(("闲置", "仓库空置", "待整改", recent["check"]!["name"]!.GetValue<string>()),
+                (x["核查结果"]?.ToString(), x["发现的问题"]?.ToString(), x["整改状态"]?.ToString(), x["核查批次"]?.ToString()));
+        }
+
+        // Bad filters are a 400 naming the field, never a 500.
+        foreach (var bad in new[] { "status=Nope", "status=9", "overdue=maybe", "page=abc", "region=abc" })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await tuqiao.GetAsync("/api/v1/asset-checks/rectifications?" + bad)).StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, (await tuqiao.GetAsync("/api/v1/asset-checks/rectifications/export?" + bad)).StatusCode);
+        }
+        Assert.Contains("status", (await Problem(await tuqiao.GetAsync("/api/v1/asset-checks/rectifications?status=9"), HttpStatusCode.BadRequest))["errors"]!.ToJsonString());
+        var badPage = await pages.GetAsync("/projects/assets/checks/rectifications?status=Nope");
+        Assert.Equal(HttpStatusCode.OK, badPage.StatusCode);
+        Assert.Contains("g-alert g-error", await badPage.Content.ReadAsStringAsync());
+    }
+
+    [DbFact]
+    public async Task Who_may_verify_is_judged_for_the_whole_batch_at_once_not_one_query_per_rectification()
+    {
+        var places = await PlacesAsync();
+        var admin = await As("admin");
+        var county = places.OtherCountyVillage[..6];
+        var township = places.OtherCountyVillage[..9];
+        // The other county lets its villages combine 整改 and 核实 (a village of at most 5000 households: all of the test's).
+        await SetDutiesAsync(admin, county, 5000);
+        try
+        {
+            var assets = new List<long>();
+            for (var i = 0; i < 4; i++) assets.Add(await AssetAsync(admin, places.OtherCountyVillage, "外县资产" + NewName()));
+            async Task<long> BatchAsync(IEnumerable<long> withProblems)
+            {
+                var view = await CampaignAsync(admin, township);
+                foreach (var a in withProblems)
+                {
+                    view = await Ok(await RecordAsync(admin, LineOf(view, a), Finding(LineOf(view, a), "Damaged", "损坏" + a)));
+                    await Ok(await admin.PostAsJsonAsync($"/api/v1/asset-checks/rectifications/{FixOf(view, a)["id"]}/done",
+                        new { version = 1, measure = "已修复", rectifiedOn = Today }));
+                }
+                return view["check"]!["id"]!.GetValue<long>();
+            }
+            var one = await BatchAsync(assets.Take(1));
+            var four = await BatchAsync(assets);
+            var (oneView, oneQueries) = await CountingHouseholdQueriesAsync(() => GetAsync(admin, $"/api/v1/asset-checks/{one}"));
+            var (fourView, fourQueries) = await CountingHouseholdQueriesAsync(() => GetAsync(admin, $"/api/v1/asset-checks/{four}"));
+            // The village is small by the county's rule: the one who recorded the 整改 may verify it, every item of the page alike.
+            Assert.Equal(4, fourView["rectifications"]!.AsArray().Count);
+            Assert.All(fourView["rectifications"]!.AsArray().Concat(oneView["rectifications"]!.AsArray()),
+                r => Assert.Equal((true, (string?)null), (r!["canVerify"]!.GetValue<bool>(), r["dutyNote"]?.GetValue<string>())));
+            // The villages' sizes are read as often for four items as for one.
+            Assert.True(fourQueries >= 1);
+            Assert.Equal(oneQueries, fourQueries);
+        }
+        finally
+        {
+            await SetDutiesAsync(admin, county, 0);
+        }
+    }
+
+    private static async Task SetDutiesAsync(HttpClient admin, string county, int maxHouseholds)
+    {
+        var year = ChinaToday.Year;
+        var rows = (await GetAsync(admin, "/api/v1/guarantees/duty-policies")).AsArray();
+        var row = rows.FirstOrDefault(r => r!["countyCode"]!.GetValue<string>() == county && r["year"]!.GetValue<int>() == year);
+        var version = row?["version"]!.GetValue<int>();
+        await Ok(await admin.PutAsJsonAsync($"/api/v1/guarantees/duty-policies/{county}/{year}{(version is { } v ? $"?version={v}" : "")}",
+            new { combinedDutiesMaxHouseholds = maxHouseholds, photoEvidenceDimensions = "" }));
+    }
+
+    /// <summary>How many commands of this app's database read the households table (the villages' sizes) while <paramref name="act"/> runs.</summary>
+    private async Task<(T, int)> CountingHouseholdQueriesAsync<T>(Func<Task<T>> act)
+    {
+        Type context;
+        using (var scope = App.Services.CreateScope()) context = scope.ServiceProvider.GetRequiredService<Jingzhun.Web.Platform.Data.AppDbContext>().GetType();
+        using var counter = new CommandCounter(e => e.Context?.GetType() == context && e.Command.CommandText.Contains("households", StringComparison.OrdinalIgnoreCase));
+        var result = await act();
+        return (result, counter.Count);
+    }
+
+    /// <summary>Counts the EF Core commands whose text matches, from the framework's diagnostic events.</summary>
+    private sealed class CommandCounter : IObserver<System.Diagnostics.DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly Func<Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData, bool> _matches;
+        private readonly IDisposable _all;
+        private readonly List<IDisposable> _subscriptions = [];
+        private int _count;
+
+        public CommandCounter(Func<Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData, bool> matches)
+        {
+            _matches = matches;
+            _all = System.Diagnostics.DiagnosticListener.AllListeners.Subscribe(this);
+        }
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void OnNext(System.Diagnostics.DiagnosticListener value)
+        {
+            if (value.Name == Microsoft.EntityFrameworkCore.DbLoggerCategory.Name)
+                lock (_subscriptions) _subscriptions.Add(value.Subscribe(this));
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key == Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuting.Name
+                && value.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData e && _matches(e))
+                Interlocked.Increment(ref _count);
+        }
+
+        public void OnCompleted() { }
+        public void OnError(Exception error) { }
+
+        public void Dispose()
+        {
+            _all.Dispose();
+            lock (_subscriptions) _subscriptions.ForEach(s => s.Dispose());
+        }
     }
 }
 

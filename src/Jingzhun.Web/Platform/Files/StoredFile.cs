@@ -118,6 +118,22 @@ public sealed class FileStore(AppDbContext db, IConfiguration config, IWebHostEn
         return ids;
     }
 
+    /// <summary>
+    /// The photos a request names (blank and repeated ids dropped): at most <paramref name="max"/>, each a stored JPEG or
+    /// PNG the user may see; else a failure on the field <c>photoIds</c>.
+    /// </summary>
+    public async Task<Outcome<List<string>>> CheckPhotosAsync(IReadOnlyList<string>? ids, int max, string what, CancellationToken ct)
+    {
+        var photos = ids?.Where(x => !string.IsNullOrWhiteSpace(x)).Select(x => x.Trim()).Distinct().ToList() ?? [];
+        if (photos.Count > max) return Failure.Invalid("photoIds", $"{what}最多{max}张");
+        if (photos.Count == 0) return photos;
+        var found = await FindAsync(photos, ct);
+        if (found.Count != photos.Count) return Failure.Invalid("photoIds", $"{what}不存在或无权使用，请重新上传");
+        if (found.FirstOrDefault(f => f.ContentType is not ("image/jpeg" or "image/png")) is { } other)
+            return Failure.Invalid("photoIds", $"{what}须为JPEG或PNG图片：{other.FileName}");
+        return photos;
+    }
+
     public async Task<IReadOnlyList<StoredFileView>> FindAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
         (await Visible().Where(f => ids.Contains(f.Id)).ToListAsync(ct)).Select(View).ToList();
 

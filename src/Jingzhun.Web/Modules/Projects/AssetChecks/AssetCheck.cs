@@ -104,10 +104,14 @@ public sealed class AssetCheckLine : Platform.Auditing.IAudited, Platform.Data.I
     public string? Note { get; private set; }
     public string? CheckedBy { get; private set; }
     public DateTime? CheckedAt { get; private set; }
+    /// <summary>The photos taken on the spot (stored files, comma-separated, at most 9), or null.</summary>
+    public string? PhotoIds { get; private set; }
 
     public int Version { get; private set; }
     public DateTime UpdatedAt { get; private set; }
     public string UpdatedBy { get; private set; } = "";
+
+    public IReadOnlyList<string> Photos => PhotoIds is { Length: > 0 } ids ? ids.Split(',') : [];
 
     public bool IsProblem => Finding is CheckFinding.Missing or CheckFinding.Idle or CheckFinding.Damaged;
 
@@ -117,9 +121,10 @@ public sealed class AssetCheckLine : Platform.Auditing.IAudited, Platform.Data.I
         UpdatedAt = now, UpdatedBy = by,
     };
 
-    public void Record(CheckFinding finding, DateOnly on, string note, DateTime now, string by)
+    public void Record(CheckFinding finding, DateOnly on, string note, IReadOnlyList<string> photoIds, DateTime now, string by)
     {
         Finding = finding;
+        PhotoIds = photoIds.Count == 0 ? null : string.Join(',', photoIds);
         CheckedOn = on;
         Note = note.Trim();
         CheckedBy = by;
@@ -161,6 +166,8 @@ public sealed class AssetRectification : Platform.Auditing.IAudited, Platform.Da
     public string? VerifiedBy { get; private set; }
     public DateTime? VerifiedAt { get; private set; }
     public string? ReturnReason { get; private set; }
+    /// <summary>What the verification did to the asset's status (restored to 正常运营, or why it was left), or null.</summary>
+    public string? AssetOutcome { get; private set; }
 
     public int Version { get; private set; }
     public DateTime UpdatedAt { get; private set; }
@@ -184,9 +191,10 @@ public sealed class AssetRectification : Platform.Auditing.IAudited, Platform.Da
         Touch(now, by);
     }
 
-    public void Verify(DateTime now, string by)
+    public void Verify(string? assetOutcome, DateTime now, string by)
     {
         Status = RectificationStatus.Verified;
+        AssetOutcome = assetOutcome;
         VerifiedBy = by;
         VerifiedAt = now;
         Touch(now, by);

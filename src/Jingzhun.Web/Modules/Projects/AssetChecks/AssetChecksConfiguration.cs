@@ -29,7 +29,9 @@ public sealed class AssetCheckLineConfiguration : IEntityTypeConfiguration<Asset
         builder.Property(l => l.Note).HasMaxLength(500);
         builder.Property(l => l.CheckedBy).HasMaxLength(64);
         builder.Property(l => l.UpdatedBy).HasMaxLength(64);
+        builder.Property(l => l.PhotoIds).HasMaxLength(400);
         builder.Ignore(l => l.IsProblem);
+        builder.Ignore(l => l.Photos);
         builder.HasOne<Assets.ProjectAsset>().WithMany().HasForeignKey(l => l.AssetId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(l => new { l.CheckId, l.AssetId }).IsUnique();
         builder.HasIndex(l => l.AssetId);
@@ -51,6 +53,7 @@ public sealed class AssetRectificationConfiguration : IEntityTypeConfiguration<A
         builder.Property(r => r.RectifiedBy).HasMaxLength(64);
         builder.Property(r => r.VerifiedBy).HasMaxLength(64);
         builder.Property(r => r.ReturnReason).HasMaxLength(300);
+        builder.Property(r => r.AssetOutcome).HasMaxLength(200);
         builder.Property(r => r.UpdatedBy).HasMaxLength(64);
         builder.HasOne<AssetCheck>().WithMany().HasForeignKey(r => r.CheckId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AssetCheckLine>().WithOne().HasForeignKey<AssetRectification>(r => r.LineId).OnDelete(DeleteBehavior.Restrict);

@@ -30,9 +30,13 @@ public sealed class AssetCheckInput
 /// the township, verified by someone else), the export and the close button once every line is checked.
 /// </summary>
 [Authorize(Permissions.ProjectsView)]
-public sealed class DetailModel(ManageAssetChecksHandler handler, TimeProvider clock) : PageModel
+[Platform.Files.UploadLimit(Platform.Files.UploadLimits.FilesKey, Platform.Files.UploadLimits.FilesDefault * ManageAssetChecksHandler.MaxFindingPhotos, "核查照片")]
+public sealed class DetailModel(ManageAssetChecksHandler handler, Platform.Files.FileStore files, TimeProvider clock) : PageModel
 {
     public const int LinesPerPage = 50;
+
+    /// <summary>The finding's photos (JPEG/PNG), stored before the finding is saved.</summary>
+    [BindProperty] public List<IFormFile> Photos { get; set; } = [];
 
     public AssetCheckView View { get; private set; } = null!;
     [BindProperty] public AssetCheckInput Input { get; set; } = new();
@@ -64,10 +68,14 @@ public sealed class DetailModel(ManageAssetChecksHandler handler, TimeProvider c
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostFindingAsync(long id, CancellationToken ct) => RunAsync(id, $"finding:{Input.LineId}", () =>
-        handler.RecordFindingAsync(Input.LineId ?? 0, new RecordFindingRequest(Input.Version, Input.Finding ?? 0, Input.CheckedOn ?? default,
-            Blank(Input.Note), Blank(Input.ResponsiblePerson), Blank(Input.ResponsibleUnit), Input.Deadline), ct),
-        v => Input.Finding is { } f and not CheckFinding.Exists ? $"已登记核查结果：{Labels.Of(f)}，已生成整改事项" : "已登记核查结果：账实相符", ct);
+    public Task<IActionResult> OnPostFindingAsync(long id, CancellationToken ct) => RunAsync(id, $"finding:{Input.LineId}", async () =>
+    {
+        var ids = await files.SavePhotosAsync(Photos, ManageAssetChecksHandler.MaxFindingPhotos, "核查照片", ct);
+        if (!ids.Succeeded) return ids.Failure!;
+        return await handler.RecordFindingAsync(Input.LineId ?? 0, new RecordFindingRequest(Input.Version, Input.Finding ?? 0, Input.CheckedOn ?? default,
+            Blank(Input.Note), Blank(Input.ResponsiblePerson), Blank(Input.ResponsibleUnit), Input.Deadline, ids.Value), ct);
+    }, v => (Input.Finding is { } f and not CheckFinding.Exists ? $"已登记核查结果：{Labels.Of(f)}，已生成整改事项" : "已登记核查结果：账实相符")
+        + (Photos.Count > 0 ? $"（照片{Photos.Count}张）" : ""), ct);
 
     public Task<IActionResult> OnPostRectifyAsync(long id, CancellationToken ct) => RunAsync(id, $"rectify:{Input.RectificationId}", () =>
         handler.RectifyAsync(Input.RectificationId ?? 0, new RectifyRequest(Input.Version, Blank(Input.Measure), Input.RectifiedOn ?? default), ct),
@@ -75,7 +83,8 @@ public sealed class DetailModel(ManageAssetChecksHandler handler, TimeProvider c
 
     public Task<IActionResult> OnPostVerifyAsync(long id, CancellationToken ct) => RunAsync(id, $"verify:{Input.RectificationId}", () =>
         handler.VerifyAsync(Input.RectificationId ?? 0, new VerifyRectificationRequest(Input.Version, Input.Passed, Blank(Input.Note)), ct),
-        _ => Input.Passed == true ? "已核实整改" : "已退回重改", ct);
+        v => Input.Passed != true ? "已退回重改"
+            : v.Rectifications.FirstOrDefault(r => r.Id == Input.RectificationId)?.AssetOutcome is { } outcome ? $"已核实整改；{outcome}" : "已核实整改", ct);
 
     public Task<IActionResult> OnPostCloseAsync(long id, CancellationToken ct) => RunAsync(id, "close", () =>
         handler.CloseAsync(id, new CloseAssetCheckRequest(Input.Version), ct), _ => "核查批次已结束", ct);

@@ -18,12 +18,13 @@ public sealed record AssetCheckRow(long Id, string Name, int Year, string Region
     AssetCheckStatus Status, int Lines, int Checked, int Problems, int Rectified, int Verified, string CreatedBy, DateTime CreatedAt, int Version);
 
 public sealed record AssetCheckLineView(long Id, long AssetId, string AssetName, AssetClass AssetClass, string RegionPath, AssetStatus LedgerStatus,
-    CheckFinding? Finding, DateOnly? CheckedOn, string? Note, string? CheckedBy, DateTime? CheckedAt, long? RectificationId, int Version);
+    CheckFinding? Finding, DateOnly? CheckedOn, string? Note, string? CheckedBy, DateTime? CheckedAt, long? RectificationId, int Version,
+    IReadOnlyList<Platform.Files.StoredFileView> Photos);
 
 public sealed record RectificationView(long Id, long LineId, long AssetId, string AssetName, string RegionPath, CheckFinding Finding, string Problem,
     string ResponsiblePerson, string ResponsibleUnit, DateOnly Deadline, RectificationStatus Status, string OpenedBy, DateTime OpenedAt,
     string? Measure, DateOnly? RectifiedOn, string? RectifiedBy, string? VerifiedBy, DateTime? VerifiedAt, string? ReturnReason, bool Overdue,
-    bool CanRectify, bool CanVerify, string? DutyNote, int Version);
+    bool CanRectify, bool CanVerify, string? DutyNote, int Version, string? AssetOutcome);
 
 /// <summary>A batch with its lines and 整改 items; what the reader may do now.</summary>
 public sealed record AssetCheckView(AssetCheckRow Check, string? ClosedBy, DateTime? ClosedAt, IReadOnlyList<AssetCheckLineView> Lines,
@@ -33,18 +34,25 @@ public sealed record AssetCheckView(AssetCheckRow Check, string? ClosedBy, DateT
 public sealed record AssetFindingView(long CheckId, string CheckName, AssetCheckStatus CheckStatus, CheckFinding? Finding, DateOnly? CheckedOn,
     string? Note, string? CheckedBy, RectificationStatus? Rectification, DateOnly? Deadline);
 
+public sealed record RectificationQuery(string? Region, RectificationStatus? Status, bool? Overdue, int? Page, int? PageSize);
+
+/// <summary>A 整改 item of any batch the reader sees (the cross-batch list): its asset, village, batch, finding, who and by when.</summary>
+public sealed record RectificationRow(long Id, long CheckId, string CheckName, long LineId, long AssetId, string AssetName, string RegionCode, string RegionPath,
+    CheckFinding Finding, string Problem, string ResponsiblePerson, string ResponsibleUnit, DateOnly Deadline, RectificationStatus Status, bool Overdue,
+    DateOnly? RectifiedOn, string? VerifiedBy);
+
 public sealed record CreateAssetCheckRequest(
     [property: Text(100, "核查批次名称", typeof(AssetCheck), nameof(AssetCheck.Name))] string Name,
     int Year,
     [property: Text(12, "核查地区", typeof(AssetCheck), nameof(AssetCheck.RegionCode))] string RegionCode,
     DateOnly StartOn, DateOnly DueOn);
 
-/// <summary>A finding; a problem (缺失, 闲置, 损毁) also names who rectifies it and by when.</summary>
+/// <summary>A finding; a problem (缺失, 闲置, 损毁) also names who rectifies it and by when; photos taken on the spot (uploaded first, at most 9).</summary>
 public sealed record RecordFindingRequest(int Version, CheckFinding Finding, DateOnly CheckedOn,
     [property: Text(500, "核查情况", typeof(AssetCheckLine), nameof(AssetCheckLine.Note))] string? Note,
     [property: Text(50, "整改责任人", typeof(AssetRectification), nameof(AssetRectification.ResponsiblePerson))] string? ResponsiblePerson,
     [property: Text(100, "整改责任单位", typeof(AssetRectification), nameof(AssetRectification.ResponsibleUnit))] string? ResponsibleUnit,
-    DateOnly? Deadline);
+    DateOnly? Deadline, IReadOnlyList<string>? PhotoIds = null);
 
 public sealed record CloseAssetCheckRequest(int Version);
 
@@ -62,9 +70,11 @@ public sealed record VerifyRectificationRequest(int Version, bool? Passed,
 /// recorded as done and verified by someone else (职责分离, as the ledger's disposal and income plans). The batch is
 /// closed once every line is checked; its findings export to Excel.
 /// </summary>
-public sealed class ManageAssetChecksHandler(AppDbContext db, RegionDirectory regions, CurrentUser user, SeparationOfDuties duties, TimeProvider clock)
+public sealed class ManageAssetChecksHandler(AppDbContext db, RegionDirectory regions, CurrentUser user, SeparationOfDuties duties,
+    Platform.Files.FileStore files, TimeProvider clock)
 {
     public const int MaxLines = 10_000;
+    public const int MaxFindingPhotos = 9;
     public const string SelfVerifyMessage = "整改与核实须由不同的人办理：该整改由您登记，请由其他有审核职责的人员核实";
 
     private DateOnly Today => ChinaTime.Today(clock);
@@ -116,27 +126,91 @@ public sealed class ManageAssetChecksHandler(AppDbContext db, RegionDirectory re
         var row = (await RowsAsync([c], ct))[0];
         var canWork = user.Has(Permissions.ProjectsImplement);
         var canReview = user.Has(Permissions.ProjectsReview);
+        // Who may verify, for every 整改 of the page in one read (not one per item).
+        var refusals = await duties.RefusalsAsync(fixes.Where(r => canReview && r.Status == RectificationStatus.Done).Select(r => (r.RegionCode, r.RectifiedBy)),
+            user.UserName, ct);
         var views = new List<RectificationView>();
         foreach (var r in fixes)
         {
             string? dutyNote = null;
             var canVerify = canReview && r.Status == RectificationStatus.Done;
-            if (canVerify && await RefusesAsync(r.RegionCode, r.RectifiedBy, ct))
+            if (canVerify && refusals.Refuses(r.RegionCode, r.RectifiedBy))
             {
                 canVerify = false;
                 dutyNote = SelfVerifyMessage;
             }
             views.Add(new RectificationView(r.Id, r.LineId, r.AssetId, names.GetValueOrDefault(r.LineId, ""), regions.ShortPath(r.RegionCode), r.Finding,
                 r.Problem, r.ResponsiblePerson, r.ResponsibleUnit, r.Deadline, r.Status, r.OpenedBy, r.OpenedAt, r.Measure, r.RectifiedOn, r.RectifiedBy,
-                r.VerifiedBy, r.VerifiedAt, r.ReturnReason, r.Status == RectificationStatus.Pending && r.Deadline < Today,
-                canWork && r.Status == RectificationStatus.Pending, canVerify, dutyNote, r.Version));
+                r.VerifiedBy, r.VerifiedAt, r.ReturnReason, r.Status != RectificationStatus.Verified && r.Deadline < Today,
+                canWork && r.Status == RectificationStatus.Pending, canVerify, dutyNote, r.Version, r.AssetOutcome));
         }
+        // The findings' photos, looked up once for the whole batch.
+        var photoIds = c.Lines.SelectMany(l => l.Photos).Distinct().ToList();
+        var stored = photoIds.Count == 0 ? [] : (await files.FindAsync(photoIds, ct)).ToDictionary(f => f.Id);
         var lines = c.Lines.OrderBy(l => l.RegionCode).ThenBy(l => l.AssetId).Select(l => new AssetCheckLineView(l.Id, l.AssetId, l.AssetName, l.AssetClass,
             regions.ShortPath(l.RegionCode), l.LedgerStatus, l.Finding, l.CheckedOn, l.Note, l.CheckedBy, l.CheckedAt, byLine.TryGetValue(l.Id, out var rid) ? rid : null,
-            l.Version)).ToList();
+            l.Version, [.. l.Photos.Where(stored.ContainsKey).Select(p => stored[p])])).ToList();
         var open = c.Status == AssetCheckStatus.Open;
         return new AssetCheckView(row, c.ClosedBy, c.ClosedAt, lines, views, canWork && open, canWork && open && row.Checked == row.Lines);
     }
+
+    /// <summary>
+    /// The 整改 items of every batch in the reader's region (filters: a region below it, a status, only the overdue), the
+    /// earliest deadline first. Each set is read through its own scope filter, so a township sees its own villages' items,
+    /// also those of a county's batch.
+    /// </summary>
+    public async Task<Outcome<PageResult<RectificationRow>>> RectificationsAsync(RectificationQuery q, CancellationToken ct)
+    {
+        var rows = RectificationRows(q);
+        if (!rows.Succeeded) return rows.Failure!;
+        var page = await rows.Value!.PageAsync(Paging.Of(q.Page, q.PageSize), ct);
+        return page.Select(r => r with { RegionPath = regions.ShortPath(r.RegionCode) });
+    }
+
+    public const int MaxExportRows = 100_000;
+
+    public async Task<Outcome<IResult>> ExportRectificationsAsync(RectificationQuery q, CancellationToken ct)
+    {
+        var read = RectificationRows(q);
+        if (!read.Succeeded) return read.Failure!;
+        var rows = (await read.Value!.Take(MaxExportRows).ToListAsync(ct)).Select(r => (IDictionary<string, object?>)new Dictionary<string, object?>
+        {
+            ["整改编号"] = r.Id, ["资产编号"] = r.AssetId, ["资产名称"] = r.AssetName, ["所在村"] = regions.ShortPath(r.RegionCode),
+            ["核查批次"] = r.CheckName, ["核查结果"] = Labels.Of(r.Finding), ["发现的问题"] = r.Problem, ["整改责任人"] = r.ResponsiblePerson,
+            ["整改责任单位"] = r.ResponsibleUnit, ["整改时限"] = r.Deadline.ToString("yyyy-MM-dd"), ["整改状态"] = Labels.Of(r.Status),
+            ["是否逾期"] = r.Overdue ? "已逾期" : "", ["整改日期"] = r.RectifiedOn?.ToString("yyyy-MM-dd"), ["核实人"] = r.VerifiedBy,
+        }).ToList();
+        var name = $"资产核查整改事项_{regions.NameOf(q.Region ?? user.RegionCode ?? "")}_{Today:yyyyMMdd}.xlsx";
+        return Outcome<IResult>.From(await ExcelFile.ResultAsync(rows, "整改事项", name, ct));
+    }
+
+    /// <summary>The filtered, ordered rows (region path left empty: filled in for the page read).</summary>
+    private Outcome<IQueryable<RectificationRow>> RectificationRows(RectificationQuery q)
+    {
+        var fixes = db.AssetRectifications.AsNoTracking();
+        var region = regions.Filter(q.Region);
+        if (!region.Succeeded) return region.Failure!;
+        if (region.Value is { } code) fixes = fixes.InRegion(code);
+        if (q.Status is { } s)
+        {
+            if (!Enum.IsDefined(s)) return Failure.Invalid("status", "整改状态应为：待整改、已整改或已核实");
+            fixes = fixes.Where(r => r.Status == s);
+        }
+        var today = Today;
+        if (q.Overdue == true) fixes = fixes.Where(r => r.Status != RectificationStatus.Verified && r.Deadline < today);
+        // A county's batch is not in a township's scope: its name is then shown as the county's, its items still listed.
+        var rows = from r in fixes
+                   join l in db.AssetCheckLines.AsNoTracking() on r.LineId equals l.Id
+                   join c in db.AssetChecks.AsNoTracking() on r.CheckId equals c.Id into checks
+                   from c in checks.DefaultIfEmpty()
+                   orderby r.Deadline, r.Id
+                   select new RectificationRow(r.Id, r.CheckId, c != null ? c.Name : UpperCheckName, r.LineId, r.AssetId, l.AssetName, r.RegionCode, "",
+                       r.Finding, r.Problem, r.ResponsiblePerson, r.ResponsibleUnit, r.Deadline, r.Status,
+                       r.Status != RectificationStatus.Verified && r.Deadline < today, r.RectifiedOn, r.VerifiedBy);
+        return Outcome<IQueryable<RectificationRow>>.From(rows);
+    }
+
+    public const string UpperCheckName = "上级核查批次";
 
     /// <summary>The lines of one asset in the batches the reader sees, newest batch first.</summary>
     public async Task<IReadOnlyList<AssetFindingView>> OfAssetAsync(long assetId, CancellationToken ct)
@@ -205,7 +279,9 @@ public sealed class ManageAssetChecksHandler(AppDbContext db, RegionDirectory re
             if (string.IsNullOrWhiteSpace(r.ResponsibleUnit)) return Failure.Invalid("responsibleUnit", "请填写整改责任单位");
             if (r.Deadline is not { } deadline || deadline < r.CheckedOn) return Failure.Invalid("deadline", "请填写整改时限，不能早于核查日期");
         }
-        line.Record(r.Finding, r.CheckedOn, note, Now, user.UserName);
+        var photos = await files.CheckPhotosAsync(r.PhotoIds, MaxFindingPhotos, "核查照片", ct);
+        if (!photos.Succeeded) return photos.Failure!;
+        line.Record(r.Finding, r.CheckedOn, note, photos.Value!, Now, user.UserName);
         if (problem)
         {
             db.AssetRectifications.Add(AssetRectification.Open(line, note, r.ResponsiblePerson!, r.ResponsibleUnit!, r.Deadline!.Value, Now, user.UserName));
@@ -273,10 +349,41 @@ public sealed class ManageAssetChecksHandler(AppDbContext db, RegionDirectory re
             return Failure.Conflict(r.Status == RectificationStatus.Verified ? "该整改事项已核实" : "该整改事项尚未整改完成，整改后才能核实");
         if (req.Passed is not { } passed) return Failure.Invalid("passed", "请选择核实通过或退回重改");
         if (await RefusesAsync(r.RegionCode, r.RectifiedBy, ct)) return Failure.Forbidden(SelfVerifyMessage);
-        if (passed) r.Verify(Now, user.UserName);
+        if (passed) r.Verify(await RestoreAssetAsync(r, ct), Now, user.UserName);
         else if (string.IsNullOrWhiteSpace(req.Note)) return Failure.Invalid("note", "退回重改须写明原因");
         else r.Return(req.Note, Now, user.UserName);
         return await SaveRectificationAsync(r, ct);
+    }
+
+    public const string RestoredOutcome = "资产状态已恢复为正常运营";
+
+    /// <summary>
+    /// A verified 整改 of a 闲置 or 损毁 finding puts the asset back to 正常运营 through its own status history (saved with the
+    /// verification). The asset is left as it is, and the outcome says why, when it has been disposed since, or when its
+    /// status was changed after the finding (someone already decided it; the check does not overwrite that). A 资产缺失
+    /// finding never changed the status (the asset kept it, the finding is in its history), so its verified 整改 — the
+    /// asset found again or its loss dealt with — changes nothing either: null.
+    /// </summary>
+    private async Task<string?> RestoreAssetAsync(AssetRectification r, CancellationToken ct)
+    {
+        if (r.Finding is not (CheckFinding.Idle or CheckFinding.Damaged)) return null;
+        var asset = await db.ProjectAssets.Include(a => a.Events).FirstOrDefaultAsync(a => a.Id == r.AssetId, ct);
+        if (asset is null) return null;
+        if (asset.Status == AssetStatus.Disposed) return "资产已处置，状态未变更";
+        var found = await (from l in db.AssetCheckLines.AsNoTracking()
+                           join c in db.AssetChecks.AsNoTracking() on l.CheckId equals c.Id
+                           where l.Id == r.LineId
+                           select new { l.CheckedAt, c.Name }).FirstOrDefaultAsync(ct);
+        var expected = r.Finding == CheckFinding.Idle ? AssetStatus.Idle : AssetStatus.Damaged;
+        // The finding's own entry (written with it) is not a change after it.
+        var own = $"资产核查“{found?.Name}”";
+        if (asset.Events.Where(e => e.From != e.To && e.At >= found?.CheckedAt && !e.Note.StartsWith(own, StringComparison.Ordinal))
+                .OrderBy(e => e.At).ThenBy(e => e.Id).LastOrDefault() is { } since)
+            return $"资产状态已于{ChinaTime.Format(since.At)}由{since.By}改为{Labels.Of(since.To)}，未变更";
+        if (asset.Status != expected) return $"资产状态现为{Labels.Of(asset.Status)}，未变更";
+        var fix = r.Measure is { Length: > 0 } m ? $"{r.Problem}；整改：{m}" : r.Problem;
+        asset.SetStatus(AssetStatus.Operating, $"资产核查整改已核实：{fix}", Now, user.UserName);
+        return RestoredOutcome;
     }
 
     public async Task<Outcome<IResult>> ExportAsync(long id, CancellationToken ct)
@@ -308,6 +415,14 @@ public sealed class ManageAssetChecksHandler(AppDbContext db, RegionDirectory re
         g.MapGet("", async ([AsParameters] AssetCheckQuery q, ManageAssetChecksHandler h, CancellationToken ct) => (await h.SearchAsync(q, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.ProjectsView)
             .WithName("SearchAssetChecks").WithSummary("资产核查批次及进度（筛选：region、year、status）");
+        g.MapGet("/rectifications", async ([AsParameters] RectificationQuery q, ManageAssetChecksHandler h, CancellationToken ct) =>
+                (await h.RectificationsAsync(q, ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Permissions.ProjectsView)
+            .WithName("SearchAssetRectifications").WithSummary("各核查批次的整改事项（筛选：region、status、overdue=true 只看逾期）");
+        g.MapGet("/rectifications/export", async ([AsParameters] RectificationQuery q, ManageAssetChecksHandler h, CancellationToken ct) =>
+                (await h.ExportRectificationsAsync(q, ct)).ToHttp(r => r))
+            .RequireAuthorization(Permissions.ProjectsView)
+            .ProducesFile().WithName("ExportAssetRectifications").WithSummary("导出整改事项（Excel）");
         g.MapGet("/{id:long}", async (long id, ManageAssetChecksHandler h, CancellationToken ct) => (await h.GetAsync(id, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.ProjectsView)
             .WithName("GetAssetCheck").WithSummary("核查批次：逐项核查结果与整改");

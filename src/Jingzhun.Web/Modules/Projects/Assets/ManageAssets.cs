@@ -324,11 +324,9 @@ public sealed class ManageAssetsHandler(AppDbContext db, RegionDirectory regions
         if (string.IsNullOrWhiteSpace(r.Finding)) return Failure.Invalid("finding", "请填写管护情况");
         if (r.Cost < 0 || decimal.Round(r.Cost, 2) != r.Cost || r.Cost >= 1_000_000_000m)
             return Failure.Invalid("cost", "管护费用应为不小于0的金额（最多两位小数）");
-        var photos = r.PhotoIds?.Where(x => !string.IsNullOrWhiteSpace(x)).Select(x => x.Trim()).Distinct().ToList() ?? [];
-        if (photos.Count > MaxCarePhotos) return Failure.Invalid("photoIds", $"管护照片最多{MaxCarePhotos}张");
-        if (photos.Count > 0 && (await files.FindAsync(photos, ct)).Count != photos.Count)
-            return Failure.Invalid("photoIds", "管护照片不存在或无权使用，请重新上传");
-        loaded.Value.AddCare(r.Kind, r.On, r.Finding, r.Cost, photos, Now, user.UserName);
+        var photos = await files.CheckPhotosAsync(r.PhotoIds, MaxCarePhotos, "管护照片", ct);
+        if (!photos.Succeeded) return photos.Failure!;
+        loaded.Value.AddCare(r.Kind, r.On, r.Finding, r.Cost, photos.Value!, Now, user.UserName);
         return await SaveAsync(id, ct);
     }
 
