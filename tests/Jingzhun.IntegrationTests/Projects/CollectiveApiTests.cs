@@ -92,6 +92,46 @@ public abstract class CollectiveApiTests(TestApp app) : ApiTests(app)
     }
 
     [DbFact]
+    public async Task Each_county_of_a_city_counts_its_villages_with_its_own_bands()
+    {
+        // A year no other test records: 铜梁区 keeps the default bands (10万), the city's other county counts from 5万.
+        const int year = 2016;
+        var admin = await As("admin");
+        var places = await PlacesAsync();
+        async Task<List<string>> Children(string code) =>
+            (await GetAsync(admin, $"/api/v1/regions/{code}/children")).AsArray().Select(x => x!["code"]!.GetValue<string>()).ToList();
+        var theirVillage = (await Children((await Children(places.OtherCounty)).Last())).Last(c => c.Length == 12);
+        var ourVillage = (await TownshipVillagesAsync()).Last();
+        var saved = (await GetAsync(admin, "/api/v1/collective/band-policies")).AsArray()
+            .FirstOrDefault(r => r!["countyCode"]!.GetValue<string>() == places.OtherCounty && r["year"]!.GetValue<int>() == year);
+        await Ok(await admin.PutAsJsonAsync($"/api/v1/collective/band-policies/{places.OtherCounty}/{year}"
+            + (saved is null ? "" : $"?version={saved["version"]!.GetValue<int>()}"), new { middleFrom = 50_000m, highFrom = 500_000m }));
+        foreach (var village in new[] { ourVillage, theirVillage })
+            await IncomeAsync(admin, await OrganizationAsync(admin, village), year, "Operating", 60_000m);
+
+        var city = County[..4];
+        var summary = await GetAsync(admin, $"/api/v1/collective/summary?region={city}&year={year}");
+        var figures = summary["byBand"]!.AsArray().Append(summary["atLeastMiddle"]).Append(summary["organized"]).Append(summary["unorganized"])
+            .Append(summary["villages"]).ToList();
+        var lists = new Dictionary<string, string[]>();
+        foreach (var f in figures)
+        {
+            var link = f!["link"]!.GetValue<string>();
+            var items = (await GetAsync(admin, "/api/v1/collective/villages" + link[link.IndexOf('?')..]))["items"]!.AsArray();
+            Assert.Equal(f["villages"]!.GetValue<int>(), items.Count);
+            lists[f["key"]!.GetValue<string>()] = [.. items.Select(i => i!["villageCode"]!.GetValue<string>())];
+        }
+        Assert.Contains(theirVillage, lists["Middle"]);
+        Assert.Contains(ourVillage, lists["Low"]);
+        Assert.DoesNotContain(ourVillage, lists["AtLeastMiddle"]);
+        Assert.Equal(lists["All"].Length, lists["Shell"].Length + lists["Low"].Length + lists["Middle"].Length + lists["High"].Length);
+        Assert.True(summary["operating"]!.GetValue<decimal>() >= 120_000m);
+        // A county's own summary shows its thresholds.
+        var theirs = await GetAsync(admin, $"/api/v1/collective/summary?region={places.OtherCounty}&year={year}");
+        Assert.Equal((50_000m, 500_000m), (theirs["middleFrom"]!.GetValue<decimal>(), theirs["highFrom"]!.GetValue<decimal>()));
+    }
+
+    [DbFact]
     public async Task A_paid_asset_distribution_with_a_share_to_the_village_collective_is_the_collectives_asset_income()
     {
         var year = ChinaToday.Year - 4;
