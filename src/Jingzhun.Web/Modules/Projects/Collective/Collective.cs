@@ -138,8 +138,8 @@ public sealed class CollectiveDistribution : Platform.Auditing.IAudited
         new(Id.ToString(), null, RegionCode, $"集体经济组织 {OrganizationId} {Year}年收益分配 {Amount:0.00} 元（分配到户 {ToMembers:0.00} 元）");
 }
 
-/// <summary>主导产业 of a county: e.g. 精品蔬菜 (product 莴笋、辣椒).</summary>
-[Platform.Data.RegionScoped("CountyCode")]
+/// <summary>主导产业 of a county: e.g. 精品蔬菜 (product 莴笋、辣椒). The county's townships and villages read them (their bases grow them).</summary>
+[Platform.Data.RegionScoped("CountyCode", ReadBelow = true)]
 public sealed class LeadingIndustry : Platform.Auditing.IAudited
 {
     private LeadingIndustry() { }

@@ -57,9 +57,11 @@ public sealed class ManageIndustryHandler(AppDbContext db, RegionDirectory regio
         var code = asked.Value!;
         var bases = await db.IndustryBases().AsNoTracking().Include(b => b.Projects).InRegion(code).OrderBy(b => b.RegionCode).ThenBy(b => b.Id)
             .ToListAsync(ct);
-        // The industries of the counties in or above the region (a township reader sees only its bases: the scope filter).
-        var industries = (await db.LeadingIndustries().AsNoTracking().OrderBy(i => i.CountyCode).ThenBy(i => i.Id).ToListAsync(ct))
-            .Where(i => code.StartsWith(i.CountyCode, StringComparison.Ordinal) || i.CountyCode.StartsWith(code, StringComparison.Ordinal)).ToList();
+        // The industries of the counties in the region, or of the county above it (a township's or village's own county: the
+        // scope declaration lets its users read their county's rows, never another county's).
+        var county = code.Length > 6 ? code[..6] : null;
+        var industries = await (county is null ? db.LeadingIndustries().InRegion(code) : db.LeadingIndustries().Where(i => i.CountyCode == county))
+            .AsNoTracking().OrderBy(i => i.CountyCode).ThenBy(i => i.Id).ToListAsync(ct);
         var views = await ViewsAsync(bases, industries, ct);
         return new IndustryView(code, regions.NameOf(code),
             industries.Select(i => new LeadingIndustryView(i.Id, i.CountyCode, regions.NameOf(i.CountyCode), i.Name, i.Product,
