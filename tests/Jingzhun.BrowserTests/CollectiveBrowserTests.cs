@@ -16,6 +16,25 @@ public sealed class CollectiveBrowserTests(BrowserApp app)
     private static ILocator Ok(IPage page) => page.Locator(".g-alert.g-ok");
 
     [SkippableFact]
+    public async Task The_home_card_opens_the_list_of_as_many_villages_as_each_figure_counts()
+    {
+        await using var county = await app.SignInAsync("tl_admin");
+        var p = county.Page;
+        foreach (var figure in new[] { "collective-All", "collective-Organized", "collective-band-Low" })
+        {
+            await county.GotoAsync("/");
+            await Expect(p.Locator("#collective-summary h2")).ToContainTextAsync("村集体经济");
+            var link = p.Locator($"#collective-summary [data-figure='{figure}']");
+            var count = int.Parse(await link.InnerTextAsync(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+            await link.ClickAsync();
+            await Expect(p.Locator("#collective-villages")).ToBeVisibleAsync();
+            await Expect(p.Locator("#village-count")).ToHaveTextAsync(count.ToString(CultureInfo.InvariantCulture));
+            await Expect(p.Locator("#collective-villages tbody tr")).ToHaveCountAsync(count);
+        }
+        county.AssertNoPageErrors();
+    }
+
+    [SkippableFact]
     public async Task An_organisation_is_registered_its_income_recorded_and_its_band_changes_and_a_base_is_registered()
     {
         var year = Beijing.Now.Year;

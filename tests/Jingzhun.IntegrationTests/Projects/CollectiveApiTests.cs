@@ -132,6 +132,62 @@ public abstract class CollectiveApiTests(TestApp app) : ApiTests(app)
     }
 
     [DbFact]
+    public async Task The_home_card_counts_the_users_villages_and_each_figure_opens_a_list_of_as_many()
+    {
+        var tuqiao = await As("tuqiao");
+        var village = (await TownshipVillagesAsync())[^2];
+        await IncomeAsync(tuqiao, await OrganizationAsync(tuqiao, village), ChinaToday.Year - 2, "Operating", 1_000_000m);
+
+        var web = await SignInAsync("tuqiao");
+        var html = await GetTextAsync(web, "/");
+        Assert.Contains("id=\"collective-summary\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("collective-summary-empty", html, StringComparison.Ordinal);
+        var figures = System.Text.RegularExpressions.Regex.Matches(html, "<a href=\"([^\"]+)\" data-figure=\"collective-([A-Za-z-]+)\">([0-9,]+)</a>")
+            .ToDictionary(m => m.Groups[2].Value, m => (Link: WebUtility.HtmlDecode(m.Groups[1].Value), Count: int.Parse(m.Groups[3].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture)));
+        string[] keys = ["All", "Organized", "Unorganized", "Shell", "AtLeastMiddle", "band-Shell", "band-Low", "band-Middle", "band-High"];
+        Assert.Equal(keys.Order(), figures.Keys.Order());
+        // The card is the township's own summary, and every figure's list (the township's, never another's) has its count.
+        var summary = await GetAsync(tuqiao, "/api/v1/collective/summary");
+        Assert.Equal(summary["villages"]!["villages"]!.GetValue<int>(), figures["All"].Count);
+        Assert.Equal(summary["organized"]!["villages"]!.GetValue<int>(), figures["Organized"].Count);
+        Assert.True(figures["Organized"].Count >= 1);
+        foreach (var (key, (link, count)) in figures)
+        {
+            Assert.StartsWith("/projects/collective/villages?", link);
+            Assert.Contains($"region={Township}", link, StringComparison.Ordinal);
+            var items = (await GetAsync(tuqiao, "/api/v1/collective/villages" + link[link.IndexOf('?')..]))["items"]!.AsArray();
+            Assert.True(count == items.Count, $"{key}: the card shows {count}, its list has {items.Count}");
+            Assert.All(items, i => Assert.StartsWith(Township, i!["villageCode"]!.GetValue<string>()));
+            var page = await GetTextAsync(web, link);
+            Assert.Contains($"<span id=\"village-count\">{count}</span>", page, StringComparison.Ordinal);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await web.GetAsync($"/?region={(await PlacesAsync()).OtherTownship}")).StatusCode);
+    }
+
+    [DbFact]
+    public async Task The_home_card_of_a_place_without_organisations_or_income_says_where_to_register_them()
+    {
+        var admin = await As("admin");
+        var places = await PlacesAsync();
+        var townships = (await GetAsync(admin, $"/api/v1/regions/{places.OtherCounty}/children")).AsArray().Select(x => x!["code"]!.GetValue<string>()).ToList();
+        var villages = (await GetAsync(admin, $"/api/v1/regions/{townships[townships.Count / 2]}/children")).AsArray()
+            .Select(x => x!["code"]!.GetValue<string>()).Where(c => c.Length == 12).ToList();
+        string? empty = null;
+        foreach (var v in villages)
+            if (await GetAsync(admin, $"/api/v1/collective/summary?region={v}") is var s
+                && s["organized"]!["villages"]!.GetValue<int>() == 0 && s["total"]!.GetValue<decimal>() == 0)
+            {
+                empty = v;
+                break;
+            }
+        Assert.NotNull(empty);
+        var html = await GetTextAsync(await SignInAsync("admin"), $"/?region={empty}");
+        Assert.Contains("id=\"collective-summary-empty\"", html, StringComparison.Ordinal);
+        Assert.Contains("尚未登记村集体经济组织和收入", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/projects/collective?region={empty}\"", html, StringComparison.Ordinal);
+    }
+
+    [DbFact]
     public async Task A_paid_asset_distribution_with_a_share_to_the_village_collective_is_the_collectives_asset_income()
     {
         var year = ChinaToday.Year - 4;
