@@ -92,6 +92,211 @@ public abstract class CollectiveApiTests(TestApp app) : ApiTests(app)
     }
 
     [DbFact]
+    public async Task Each_county_of_a_city_counts_its_villages_with_its_own_bands()
+    {
+        // A year no other test records: 铜梁区 keeps the default bands (10万), the city's other county counts from 5万.
+        const int year = 2016;
+        var admin = await As("admin");
+        var places = await PlacesAsync();
+        async Task<List<string>> Children(string code) =>
+            (await GetAsync(admin, $"/api/v1/regions/{code}/children")).AsArray().Select(x => x!["code"]!.GetValue<string>()).ToList();
+        var theirVillage = (await Children((await Children(places.OtherCounty)).Last())).Last(c => c.Length == 12);
+        var ourVillage = (await TownshipVillagesAsync()).Last();
+        var saved = (await GetAsync(admin, "/api/v1/collective/band-policies")).AsArray()
+            .FirstOrDefault(r => r!["countyCode"]!.GetValue<string>() == places.OtherCounty && r["year"]!.GetValue<int>() == year);
+        await Ok(await admin.PutAsJsonAsync($"/api/v1/collective/band-policies/{places.OtherCounty}/{year}"
+            + (saved is null ? "" : $"?version={saved["version"]!.GetValue<int>()}"), new { middleFrom = 50_000m, highFrom = 500_000m }));
+        foreach (var village in new[] { ourVillage, theirVillage })
+            await IncomeAsync(admin, await OrganizationAsync(admin, village), year, "Operating", 60_000m);
+
+        var city = County[..4];
+        var summary = await GetAsync(admin, $"/api/v1/collective/summary?region={city}&year={year}");
+        var figures = summary["byBand"]!.AsArray().Append(summary["atLeastMiddle"]).Append(summary["organized"]).Append(summary["unorganized"])
+            .Append(summary["villages"]).ToList();
+        var lists = new Dictionary<string, string[]>();
+        foreach (var f in figures)
+        {
+            var link = f!["link"]!.GetValue<string>();
+            var items = (await GetAsync(admin, "/api/v1/collective/villages" + link[link.IndexOf('?')..]))["items"]!.AsArray();
+            Assert.Equal(f["villages"]!.GetValue<int>(), items.Count);
+            lists[f["key"]!.GetValue<string>()] = [.. items.Select(i => i!["villageCode"]!.GetValue<string>())];
+        }
+        Assert.Contains(theirVillage, lists["Middle"]);
+        Assert.Contains(ourVillage, lists["Low"]);
+        Assert.DoesNotContain(ourVillage, lists["AtLeastMiddle"]);
+        Assert.Equal(lists["All"].Length, lists["Shell"].Length + lists["Low"].Length + lists["Middle"].Length + lists["High"].Length);
+        Assert.True(summary["operating"]!.GetValue<decimal>() >= 120_000m);
+        // A county's own summary shows its thresholds.
+        var theirs = await GetAsync(admin, $"/api/v1/collective/summary?region={places.OtherCounty}&year={year}");
+        Assert.Equal((50_000m, 500_000m), (theirs["middleFrom"]!.GetValue<decimal>(), theirs["highFrom"]!.GetValue<decimal>()));
+    }
+
+    [DbFact]
+    public async Task The_home_card_counts_the_users_villages_and_each_figure_opens_a_list_of_as_many()
+    {
+        var tuqiao = await As("tuqiao");
+        var village = (await TownshipVillagesAsync())[^2];
+        await IncomeAsync(tuqiao, await OrganizationAsync(tuqiao, village), ChinaToday.Year - 2, "Operating", 1_000_000m);
+
+        var web = await SignInAsync("tuqiao");
+        var html = await GetTextAsync(web, "/");
+        Assert.Contains("id=\"collective-summary\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("collective-summary-empty", html, StringComparison.Ordinal);
+        var figures = System.Text.RegularExpressions.Regex.Matches(html, "<a href=\"([^\"]+)\" data-figure=\"collective-([A-Za-z-]+)\">([0-9,]+)</a>")
+            .ToDictionary(m => m.Groups[2].Value, m => (Link: WebUtility.HtmlDecode(m.Groups[1].Value), Count: int.Parse(m.Groups[3].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture)));
+        string[] keys = ["All", "Organized", "Unorganized", "Shell", "AtLeastMiddle", "band-Shell", "band-Low", "band-Middle", "band-High"];
+        Assert.Equal(keys.Order(), figures.Keys.Order());
+        // The card is the township's own summary, and every figure's list (the township's, never another's) has its count.
+        var summary = await GetAsync(tuqiao, "/api/v1/collective/summary");
+        Assert.Equal(summary["villages"]!["villages"]!.GetValue<int>(), figures["All"].Count);
+        Assert.Equal(summary["organized"]!["villages"]!.GetValue<int>(), figures["Organized"].Count);
+        Assert.True(figures["Organized"].Count >= 1);
+        foreach (var (key, (link, count)) in figures)
+        {
+            Assert.StartsWith("/projects/collective/villages?", link);
+            Assert.Contains($"region={Township}", link, StringComparison.Ordinal);
+            var items = (await GetAsync(tuqiao, "/api/v1/collective/villages" + link[link.IndexOf('?')..]))["items"]!.AsArray();
+            Assert.True(count == items.Count, $"{key}: the card shows {count}, its list has {items.Count}");
+            Assert.All(items, i => Assert.StartsWith(Township, i!["villageCode"]!.GetValue<string>()));
+            var page = await GetTextAsync(web, link);
+            Assert.Contains($"<span id=\"village-count\">{count}</span>", page, StringComparison.Ordinal);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await web.GetAsync($"/?region={(await PlacesAsync()).OtherTownship}")).StatusCode);
+    }
+
+    [DbFact]
+    public async Task The_home_card_of_a_place_without_organisations_or_income_says_where_to_register_them()
+    {
+        var admin = await As("admin");
+        var places = await PlacesAsync();
+        var townships = (await GetAsync(admin, $"/api/v1/regions/{places.OtherCounty}/children")).AsArray().Select(x => x!["code"]!.GetValue<string>()).ToList();
+        var villages = (await GetAsync(admin, $"/api/v1/regions/{townships[townships.Count / 2]}/children")).AsArray()
+            .Select(x => x!["code"]!.GetValue<string>()).Where(c => c.Length == 12).ToList();
+        string? empty = null;
+        foreach (var v in villages)
+            if (await GetAsync(admin, $"/api/v1/collective/summary?region={v}") is var s
+                && s["organized"]!["villages"]!.GetValue<int>() == 0 && s["total"]!.GetValue<decimal>() == 0)
+            {
+                empty = v;
+                break;
+            }
+        Assert.NotNull(empty);
+        var html = await GetTextAsync(await SignInAsync("admin"), $"/?region={empty}");
+        Assert.Contains("id=\"collective-summary-empty\"", html, StringComparison.Ordinal);
+        Assert.Contains("尚未登记村集体经济组织和收入", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/projects/collective?region={empty}\"", html, StringComparison.Ordinal);
+    }
+
+    [DbFact]
+    public async Task An_organisation_is_corrected_with_the_version_read_checked_and_audited()
+    {
+        var tuqiao = await As("tuqiao");
+        var village = (await TownshipVillagesAsync())[^3];
+        var id = await OrganizationAsync(tuqiao, village);
+        var version = (await GetAsync(tuqiao, $"/api/v1/collective/villages/{village}"))["organization"]!["version"]!.GetValue<int>();
+        var name = "股份经济合作社" + NewName();
+        object Edit(int v, Action<JsonObject>? change = null)
+        {
+            var o = new JsonObject { ["version"] = v, ["name"] = name, ["creditCode"] = "91350100m000100y43", ["establishedOn"] = "2015-01-01", ["members"] = 900 };
+            change?.Invoke(o);
+            return o;
+        }
+        var edited = (await Ok(await tuqiao.PostAsJsonAsync($"/api/v1/collective/organizations/{id}/update", Edit(version))))["organization"]!;
+        Assert.Equal((name, "91350100M000100Y43", 900, version + 1, "tuqiao"), (edited["name"]!.GetValue<string>(), edited["creditCode"]!.GetValue<string>(),
+            edited["members"]!.GetValue<int>(), edited["version"]!.GetValue<int>(), edited["updatedBy"]!.GetValue<string>()));
+        // The version read before is stale: 409, naming who saved meanwhile.
+        var stale = await tuqiao.PostAsJsonAsync($"/api/v1/collective/organizations/{id}/update", Edit(version));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("已被", await stale.Content.ReadAsStringAsync());
+
+        // Bad input is a 400 naming the field, in Chinese.
+        var now = version + 1;
+        async Task<string> Refused(Action<JsonObject> change, string field) =>
+            await FieldError(await tuqiao.PostAsJsonAsync($"/api/v1/collective/organizations/{id}/update", Edit(now, change)), field);
+        Assert.Contains("校验码", await Refused(o => o["creditCode"] = "91350100M000100Y44", "creditCode"));
+        Assert.Contains("组织名称", await Refused(o => o["name"] = " ", "name"));
+        Assert.Contains("不能超过100个字", await Refused(o => o["name"] = new string('社', 101), "name"));
+        Assert.Contains("成员人数", await Refused(o => o["members"] = 0, "members"));
+        Assert.Contains("成立日期", await Refused(o => o["establishedOn"] = ChinaToday.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "establishedOn"));
+        await IncomeAsync(tuqiao, id, 2016, "Rent", 1_000m);
+        Assert.Contains("2016年", await Refused(o => o["establishedOn"] = "2019-01-01", "establishedOn"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await tuqiao.PostAsync($"/api/v1/collective/organizations/{id}/update",
+            new StringContent("{\"version\":\"x\"}", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await tuqiao.PostAsJsonAsync("/api/v1/collective/organizations/999999999/update", Edit(1))).StatusCode);
+        // A village officer reads, does not correct.
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await As("village")).PostAsJsonAsync($"/api/v1/collective/organizations/{id}/update", Edit(now))).StatusCode);
+
+        var audit = (await GetAsync(await As("admin"), $"/api/v1/audit?entityType=CollectiveOrganization&pageSize=50&q={Uri.EscapeDataString(name)}"))["items"]!.AsArray();
+        Assert.Single(audit);
+    }
+
+    [DbFact]
+    public async Task A_base_is_corrected_with_the_version_read_and_another_townships_organisation_and_base_are_not_found()
+    {
+        var places = await PlacesAsync();
+        var tuqiao = await As("tuqiao");
+        var county = await As("tl_admin");
+        JsonObject Base(string region, string village, Action<JsonObject>? change = null)
+        {
+            var b = new JsonObject
+            {
+                ["regionCode"] = region, ["name"] = "基地" + NewName(), ["product"] = "柑橘", ["areaMu"] = 50m, ["villageCodes"] = new JsonArray(village),
+                ["households"] = 30, ["poorHouseholds"] = 3, ["operators"] = "柑橘专业合作社", ["linkMethod"] = "LandTransfer", ["projectIds"] = new JsonArray(),
+            };
+            change?.Invoke(b);
+            return b;
+        }
+        var made = await Ok(await tuqiao.PostAsJsonAsync("/api/v1/industry/bases", Base(Township, places.HomeVillage)), HttpStatusCode.Created);
+        var id = made["id"]!.GetValue<long>();
+        Assert.Equal(1, made["version"]!.GetValue<int>());
+        var name = "柑橘基地" + NewName();
+        JsonObject Edit(int version, Action<JsonObject>? change = null)
+        {
+            var b = Base(Township, places.HomeVillage);
+            b.Remove("regionCode");
+            b["version"] = version;
+            b["name"] = name;
+            b["areaMu"] = 99.5m;
+            b["villageCodes"] = new JsonArray(places.HomeVillage, places.SecondVillage);
+            change?.Invoke(b);
+            return b;
+        }
+        var edited = await Ok(await tuqiao.PostAsJsonAsync($"/api/v1/industry/bases/{id}/update", Edit(1)));
+        Assert.Equal((name, 99.5m, 2, 2, Township), (edited["name"]!.GetValue<string>(), edited["areaMu"]!.GetValue<decimal>(),
+            edited["villageCodes"]!.AsArray().Count, edited["version"]!.GetValue<int>(), edited["regionCode"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.Conflict, (await tuqiao.PostAsJsonAsync($"/api/v1/industry/bases/{id}/update", Edit(1))).StatusCode);
+        async Task<string> Refused(Action<JsonObject> change, string field) =>
+            await FieldError(await tuqiao.PostAsJsonAsync($"/api/v1/industry/bases/{id}/update", Edit(2, change)), field);
+        Assert.Contains("不能超过带动户数", await Refused(b => b["poorHouseholds"] = 31, "poorHouseholds"));
+        Assert.Contains("不在范围内", await Refused(b => b["villageCodes"] = new JsonArray(places.OtherTownshipVillage), "villageCodes"));
+        Assert.Contains("不能超过100个字", await Refused(b => b["name"] = new string('基', 101), "name"));
+        Assert.Contains("面积", await Refused(b => b["areaMu"] = -1m, "areaMu"));
+        Assert.Contains("项目", await Refused(b => b["projectIds"] = new JsonArray(999_999_999L), "projectIds"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await tuqiao.PostAsJsonAsync($"/api/v1/industry/bases/{id}/update", Edit(2, b => b["linkMethod"] = "Magic"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await As("village")).PostAsJsonAsync($"/api/v1/industry/bases/{id}/update", Edit(2))).StatusCode);
+        var audit = (await GetAsync(await As("admin"), $"/api/v1/audit?entityType=IndustryBase&pageSize=50&q={Uri.EscapeDataString(name)}"))["items"]!.AsArray();
+        Assert.Single(audit);
+
+        // Another township's organisation and base: not found for the township user, through the API and the pages.
+        var other = (await GetAsync(await As("admin"), $"/api/v1/regions/{places.OtherTownship}/children")).AsArray()
+            .Select(x => x!["code"]!.GetValue<string>()).Where(c => c.Length == 12).Skip(2).First();
+        var theirOrg = await OrganizationAsync(county, other);
+        var theirBase = (await Ok(await county.PostAsJsonAsync("/api/v1/industry/bases", Base(places.OtherTownship, other)), HttpStatusCode.Created))["id"]!.GetValue<long>();
+        Assert.Equal(HttpStatusCode.NotFound, (await tuqiao.PostAsJsonAsync($"/api/v1/collective/organizations/{theirOrg}/update",
+            new { version = 1, name = "x", establishedOn = "2015-01-01", members = 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await tuqiao.PostAsJsonAsync($"/api/v1/industry/bases/{theirBase}/update", Edit(1))).StatusCode);
+        var web = await SignInAsync("tuqiao");
+        Assert.Equal(HttpStatusCode.NotFound, (await web.GetAsync($"/projects/industry/bases/{theirBase}/edit")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await web.GetAsync($"/projects/collective/village/{other}")).StatusCode);
+        var page = await GetTextAsync(web, $"/projects/industry/bases/{id}/edit");
+        Assert.Contains(name, page);
+        Assert.Contains("name=\"Version\" value=\"2\"", page);
+        AntiforgeryToken(page, "产业基地");
+        // The county corrects the other township's base.
+        Assert.Equal(2, (await Ok(await county.PostAsJsonAsync($"/api/v1/industry/bases/{theirBase}/update", Edit(1, b => b["villageCodes"] = new JsonArray(other)))))["version"]!.GetValue<int>());
+    }
+
+    [DbFact]
     public async Task A_paid_asset_distribution_with_a_share_to_the_village_collective_is_the_collectives_asset_income()
     {
         var year = ChinaToday.Year - 4;

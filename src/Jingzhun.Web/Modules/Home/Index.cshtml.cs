@@ -15,7 +15,7 @@ namespace Jingzhun.Web.Modules.Home;
 /// cadre is sent to their to-do list.
 /// </summary>
 public sealed class IndexModel(DashboardHandler handler, CurrentUser me, Regions.RegionDirectory regions, PolicyStore policies, TimeProvider clock,
-    Projects.Summary.ProjectSummaryHandler projects) : PageModel
+    Projects.Summary.ProjectSummaryHandler projects, Projects.Collective.CollectiveEconomyQuery collective) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public int? BaseYear { get; set; }
@@ -23,6 +23,8 @@ public sealed class IndexModel(DashboardHandler handler, CurrentUser me, Regions
     public DashboardView? View { get; private set; }
     /// <summary>衔接项目与资金 of the library's latest year, for a user who may see projects.</summary>
     public Projects.Summary.ProjectSummaryView? Projects { get; private set; }
+    /// <summary>村集体经济 of the latest year with an income (the same figures and village lists as /projects/collective), for the same users.</summary>
+    public Projects.Collective.CollectiveSummaryView? Collective { get; private set; }
     public string? Error { get; private set; }
     public string ScopePath { get; private set; } = "";
     /// <summary>The region's 贫困发生率 limit (退出标准 of its province, latest year in force), for the card's warning colour.</summary>
@@ -43,7 +45,11 @@ public sealed class IndexModel(DashboardHandler handler, CurrentUser me, Regions
         {
             View = r.Value;
             IncidenceMaxPercent = (await policies.InForceAsync<Exit.ExitStandard>(View!.RegionCode, ChinaTime.Today(clock).Year, ct)).IncidenceMaxPercent;
-            if (me.Has(Permissions.ProjectsView)) Projects = (await projects.SummaryAsync(Region, null, ct)).Value;
+            if (me.Has(Permissions.ProjectsView))
+            {
+                Projects = (await projects.SummaryAsync(Region, null, ct)).Value;
+                Collective = (await collective.SummaryAsync(Region, null, ct)).Value;
+            }
         }
         else
         {

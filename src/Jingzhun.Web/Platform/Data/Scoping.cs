@@ -21,6 +21,13 @@ public sealed class VillageScopedAttribute(string property = "VillageCode") : At
 public sealed class RegionScopedAttribute(string property = "RegionCode") : Attribute
 {
     public string Property { get; } = property;
+
+    /// <summary>
+    /// The users below the row's region read it too (a county's 主导产业 by its townships and villages): the filter also
+    /// keeps the rows of the regions above the user's own, never a neighbour's. Writing stays with the handlers, which
+    /// check that the user's region holds the row's (<c>CurrentUser.CanSee</c>).
+    /// </summary>
+    public bool ReadBelow { get; init; }
 }
 
 /// <summary>The entity belongs to the scoped entity its navigation points to (a member to its household).</summary>
@@ -143,8 +150,9 @@ internal static class ScopeFilters
             var prefix = Expression.Property(ctx, nameof(AppDbContext.ScopePrefix));
             var high = Expression.Property(ctx, nameof(AppDbContext.ScopeHigh));
             var code = Expression.Property(e, r.Property);
-            return Expression.OrElse(Expression.Equal(prefix, Expression.Constant(null, typeof(string))),
-                Expression.AndAlso(Expression.Call(code, StartsWith, prefix), PrefixRange(code, prefix, high)));
+            Expression mine = Expression.AndAlso(Expression.Call(code, StartsWith, prefix), PrefixRange(code, prefix, high));
+            if (r.ReadBelow) mine = Expression.OrElse(mine, Expression.Call(prefix, StartsWith, code));
+            return Expression.OrElse(Expression.Equal(prefix, Expression.Constant(null, typeof(string))), mine);
         }
         if (clr.GetCustomAttribute<ScopedThroughAttribute>() is { } t)
         {
@@ -158,7 +166,7 @@ internal static class ScopeFilters
     /// <summary>The declared scope of an entity type, for the architecture test and docs/architecture.md.</summary>
     public static string Describe(Type clr) =>
         clr.GetCustomAttribute<VillageScopedAttribute>() is { } v ? $"village:{v.Property}"
-        : clr.GetCustomAttribute<RegionScopedAttribute>() is { } r ? $"region:{r.Property}"
+        : clr.GetCustomAttribute<RegionScopedAttribute>() is { } r ? $"region:{r.Property}" + (r.ReadBelow ? " (read below)" : "")
         : clr.GetCustomAttribute<ScopedThroughAttribute>() is { } t ? $"through:{t.Navigation}"
         : clr.GetCustomAttribute<PartOfAttribute>() is { } p ? $"part-of:{p.Root.Name}"
         : clr.GetCustomAttribute<NotScopedAttribute>() is { } n ? $"not-scoped:{n.Reason}"

@@ -29,6 +29,25 @@ public sealed class PolicyStore(AppDbContext db, CurrentUser user, IServiceProvi
         return row;
     }
 
+    /// <summary>
+    /// The rows in force in a year for every place within <paramref name="within"/> (a province or the country: thousands
+    /// of counties), read in one query instead of one per place; the answer gives each place's row as
+    /// <see cref="InForceAsync{TRow}"/> would (the place's latest row of the year or before, else the default's, else the fallback).
+    /// </summary>
+    public async Task<Func<string, TRow>> InForceWithinAsync<TRow>(string within, int year, CancellationToken ct) where TRow : PolicyRow
+    {
+        var level = PolicyLevel.Of(typeof(TRow));
+        var prefix = within.Length > level.Digits ? within[..level.Digits] : within;
+        var rows = await db.Set<TRow>().AsNoTracking()
+            .Where(p => p.Year <= year && (EF.Property<string>(p, level.Column) == "" || EF.Property<string>(p, level.Column).StartsWith(prefix)))
+            .ToListAsync(ct);
+        var latest = new Dictionary<string, TRow>(StringComparer.Ordinal);
+        foreach (var row in rows)
+            if (!latest.TryGetValue(row.RegionCode, out var seen) || seen.Year < row.Year) latest[row.RegionCode] = row;
+        var fallback = latest.GetValueOrDefault("") ?? services.GetRequiredService<IPolicyTable<TRow>>().Fallback(year);
+        return place => latest.GetValueOrDefault(level.CodeOf(place)) ?? fallback;
+    }
+
     /// <summary>Every row, by place ("" first) and year.</summary>
     public async Task<IReadOnlyList<TRow>> ListAsync<TRow>(CancellationToken ct) where TRow : PolicyRow
     {

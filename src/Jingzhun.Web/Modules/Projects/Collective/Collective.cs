@@ -40,7 +40,7 @@ public enum FarmerLinkMethod
 
 /// <summary>新型农村集体经济组织 of a village (one per village): its name, 统一社会信用代码, when it was set up, its members.</summary>
 [Platform.Data.RegionScoped]
-public sealed class CollectiveOrganization : Platform.Auditing.IAudited
+public sealed class CollectiveOrganization : Platform.Auditing.IAudited, Platform.Data.IVersioned
 {
     private CollectiveOrganization() { }
 
@@ -54,13 +54,28 @@ public sealed class CollectiveOrganization : Platform.Auditing.IAudited
     public int Members { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public string CreatedBy { get; private set; } = "";
+    public int Version { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+    public string UpdatedBy { get; private set; } = "";
 
     public static CollectiveOrganization Register(string village, string name, string? creditCode, DateOnly established, int members, DateTime now,
         string by) => new()
         {
             CountyCode = village[..6], RegionCode = village, Name = name.Trim(), CreditCode = creditCode, EstablishedOn = established,
-            Members = members, CreatedAt = now, CreatedBy = by,
+            Members = members, CreatedAt = now, CreatedBy = by, Version = 1, UpdatedAt = now, UpdatedBy = by,
         };
+
+    /// <summary>Corrects the organisation's facts (the village stays: one organisation per village).</summary>
+    public void Edit(string name, string? creditCode, DateOnly established, int members, DateTime now, string by)
+    {
+        Name = name.Trim();
+        CreditCode = creditCode;
+        EstablishedOn = established;
+        Members = members;
+        Version++;
+        UpdatedAt = now;
+        UpdatedBy = by;
+    }
 
     public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id.ToString(), null, RegionCode, $"集体经济组织 {Id} {Name}（成员 {Members} 人）");
 }
@@ -138,8 +153,8 @@ public sealed class CollectiveDistribution : Platform.Auditing.IAudited
         new(Id.ToString(), null, RegionCode, $"集体经济组织 {OrganizationId} {Year}年收益分配 {Amount:0.00} 元（分配到户 {ToMembers:0.00} 元）");
 }
 
-/// <summary>主导产业 of a county: e.g. 精品蔬菜 (product 莴笋、辣椒).</summary>
-[Platform.Data.RegionScoped("CountyCode")]
+/// <summary>主导产业 of a county: e.g. 精品蔬菜 (product 莴笋、辣椒). The county's townships and villages read them (their bases grow them).</summary>
+[Platform.Data.RegionScoped("CountyCode", ReadBelow = true)]
 public sealed class LeadingIndustry : Platform.Auditing.IAudited
 {
     private LeadingIndustry() { }
@@ -163,7 +178,7 @@ public sealed class LeadingIndustry : Platform.Auditing.IAudited
 /// they bring households in (联农带农), and the projects that built it.
 /// </summary>
 [Platform.Data.RegionScoped]
-public sealed class IndustryBase : Platform.Auditing.IAudited
+public sealed class IndustryBase : Platform.Auditing.IAudited, Platform.Data.IVersioned
 {
     private IndustryBase() { }
 
@@ -182,6 +197,9 @@ public sealed class IndustryBase : Platform.Auditing.IAudited
     public FarmerLinkMethod LinkMethod { get; private set; }
     public DateTime At { get; private set; }
     public string By { get; private set; } = "";
+    public int Version { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+    public string UpdatedBy { get; private set; } = "";
 
     public List<IndustryBaseProject> Projects { get; private set; } = [];
 
@@ -190,14 +208,36 @@ public sealed class IndustryBase : Platform.Auditing.IAudited
     public static IndustryBase Create(string region, long? industryId, string name, string product, decimal areaMu, IEnumerable<string> villages,
         int households, int poorHouseholds, string operators, FarmerLinkMethod method, IEnumerable<long> projectIds, DateTime now, string by)
     {
-        var b = new IndustryBase
-        {
-            CountyCode = region[..6], RegionCode = region, IndustryId = industryId, Name = name.Trim(), Product = product.Trim(), AreaMu = areaMu,
-            VillageCodes = string.Join(',', villages), Households = households, PoorHouseholds = poorHouseholds, Operators = operators.Trim(),
-            LinkMethod = method, At = now, By = by,
-        };
-        b.Projects.AddRange(projectIds.Distinct().Select(p => new IndustryBaseProject { ProjectId = p }));
+        var b = new IndustryBase { CountyCode = region[..6], RegionCode = region, At = now, By = by, Version = 1, UpdatedAt = now, UpdatedBy = by };
+        b.Set(industryId, name, product, areaMu, villages, households, poorHouseholds, operators, method, projectIds);
         return b;
+    }
+
+    /// <summary>Corrects the base (its place stays: the township, or the county for a base across townships).</summary>
+    public void Edit(long? industryId, string name, string product, decimal areaMu, IEnumerable<string> villages, int households, int poorHouseholds,
+        string operators, FarmerLinkMethod method, IEnumerable<long> projectIds, DateTime now, string by)
+    {
+        Set(industryId, name, product, areaMu, villages, households, poorHouseholds, operators, method, projectIds);
+        Version++;
+        UpdatedAt = now;
+        UpdatedBy = by;
+    }
+
+    private void Set(long? industryId, string name, string product, decimal areaMu, IEnumerable<string> villages, int households, int poorHouseholds,
+        string operators, FarmerLinkMethod method, IEnumerable<long> projectIds)
+    {
+        IndustryId = industryId;
+        Name = name.Trim();
+        Product = product.Trim();
+        AreaMu = areaMu;
+        VillageCodes = string.Join(',', villages);
+        Households = households;
+        PoorHouseholds = poorHouseholds;
+        Operators = operators.Trim();
+        LinkMethod = method;
+        var wanted = projectIds.ToHashSet();
+        Projects.RemoveAll(p => !wanted.Contains(p.ProjectId));
+        Projects.AddRange(wanted.Where(p => Projects.All(x => x.ProjectId != p)).Select(p => new IndustryBaseProject { ProjectId = p }));
     }
 
     public Platform.Auditing.AuditFacts DescribeForAudit() =>

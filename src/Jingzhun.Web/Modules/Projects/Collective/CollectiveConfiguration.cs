@@ -14,6 +14,7 @@ public sealed class CollectiveOrganizationConfiguration : IEntityTypeConfigurati
         builder.Property(o => o.Name).HasMaxLength(100);
         builder.Property(o => o.CreditCode).HasMaxLength(18);
         builder.Property(o => o.CreatedBy).HasMaxLength(64);
+        builder.Property(o => o.UpdatedBy).HasMaxLength(64);
         builder.HasIndex(o => o.RegionCode).IsUnique();
     }
 }
@@ -72,6 +73,7 @@ public sealed class IndustryBaseConfiguration : IEntityTypeConfiguration<Industr
         builder.Property(b => b.VillageCodes).HasMaxLength(400);
         builder.Property(b => b.Operators).HasMaxLength(200);
         builder.Property(b => b.By).HasMaxLength(64);
+        builder.Property(b => b.UpdatedBy).HasMaxLength(64);
         builder.Ignore(b => b.Villages);
         builder.HasOne<LeadingIndustry>().WithMany().HasForeignKey(b => b.IndustryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(b => b.Projects).WithOne().HasForeignKey(p => p.IndustryBaseId).OnDelete(DeleteBehavior.Cascade);

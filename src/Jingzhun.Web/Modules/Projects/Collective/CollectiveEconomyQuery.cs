@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Jingzhun.Web.Modules.Regions;
 using Jingzhun.Web.Platform.Auth;
 using Jingzhun.Web.Platform.Data;
@@ -69,14 +70,34 @@ public sealed class CollectiveEconomyQuery(AppDbContext db, RegionDirectory regi
         var code = asked.Value!;
         var y = await YearAsync(code, year, ct);
         if (!y.Succeeded) return y.Failure!;
-        var rows = await RowsAsync(code, y.Value, ct);
+        // One pass over the villages counts every figure (a province has ≈11,000 villages, the country ≈500,000).
+        var counts = new int[Enum.GetValues<CollectiveFilter>().Max(f => (int)f) + 1];
+        decimal operating = 0, total = 0, assetIncome = 0;
+        foreach (var f in await FiguresAsync(code, y.Value, ct))
+        {
+            counts[(int)CollectiveFilter.All]++;
+            counts[(int)(f.OrganizationId is null ? CollectiveFilter.Unorganized : CollectiveFilter.Organized)]++;
+            counts[(int)FilterOf(f.Band)]++;
+            if (f.Band is CollectiveBand.Middle or CollectiveBand.High) counts[(int)CollectiveFilter.AtLeastMiddle]++;
+            operating += f.Operating;
+            total += f.Total;
+            assetIncome += f.AssetIncome;
+        }
         var policy = code.Length >= 6 ? await policies.InForceAsync<CollectiveBandPolicy>(code[..6], y.Value, ct) : null;
-        CollectiveFigure Figure(CollectiveFilter f) => new(f.ToString(), Labels.Of(f), rows.Count(r => Matches(r, f)), Link(code, y.Value, f));
+        CollectiveFigure Figure(CollectiveFilter f) => new(f.ToString(), Labels.Of(f), counts[(int)f], Link(code, y.Value, f));
         return new CollectiveSummaryView(code, regions.NameOf(code), y.Value, policy?.MiddleFrom, policy?.HighFrom, Figure(CollectiveFilter.All),
             Figure(CollectiveFilter.Organized), Figure(CollectiveFilter.Unorganized),
             [Figure(CollectiveFilter.Shell), Figure(CollectiveFilter.Low), Figure(CollectiveFilter.Middle), Figure(CollectiveFilter.High)],
-            Figure(CollectiveFilter.AtLeastMiddle), rows.Sum(r => r.Operating), rows.Sum(r => r.Total), rows.Sum(r => r.AssetIncome));
+            Figure(CollectiveFilter.AtLeastMiddle), operating, total, assetIncome);
     }
+
+    private static CollectiveFilter FilterOf(CollectiveBand b) => b switch
+    {
+        CollectiveBand.Shell => CollectiveFilter.Shell,
+        CollectiveBand.Low => CollectiveFilter.Low,
+        CollectiveBand.Middle => CollectiveFilter.Middle,
+        _ => CollectiveFilter.High,
+    };
 
     /// <summary>The villages behind a figure (the same rule counts and lists them).</summary>
     public async Task<Outcome<CollectiveVillagesView>> VillagesAsync(CollectiveVillagesQuery q, CancellationToken ct)
@@ -88,24 +109,25 @@ public sealed class CollectiveEconomyQuery(AppDbContext db, RegionDirectory regi
         if (!Enum.IsDefined(filter)) return Failure.Invalid("filter", "筛选条件无效");
         var y = await YearAsync(code, q.Year, ct);
         if (!y.Succeeded) return y.Failure!;
-        var rows = await RowsAsync(code, y.Value, ct);
-        return new CollectiveVillagesView(code, regions.NameOf(code), y.Value, filter, rows.Where(r => Matches(r, filter)).ToList());
+        return new CollectiveVillagesView(code, regions.NameOf(code), y.Value, filter, await RowsAsync(code, y.Value, filter, ct));
     }
 
     /// <summary>One village's 村集体经济 of a year (null when the village is not the reader's or not a village).</summary>
     public async Task<CollectiveVillageRow?> VillageIncomeAsync(string villageCode, int year, CancellationToken ct) =>
         regions.Find(villageCode) is { Level: RegionLevel.Village } && user.CanSee(villageCode)
-            ? (await RowsAsync(villageCode, year, ct)).SingleOrDefault() : null;
+            ? (await RowsAsync(villageCode, year, CollectiveFilter.All, ct)).SingleOrDefault() : null;
 
-    public static bool Matches(CollectiveVillageRow r, CollectiveFilter f) => f switch
+    public static bool Matches(CollectiveVillageRow r, CollectiveFilter f) => Matches(r.OrganizationId is not null, r.Band, f);
+
+    private static bool Matches(bool organized, CollectiveBand band, CollectiveFilter f) => f switch
     {
-        CollectiveFilter.Organized => r.OrganizationId is not null,
-        CollectiveFilter.Unorganized => r.OrganizationId is null,
-        CollectiveFilter.Shell => r.Band == CollectiveBand.Shell,
-        CollectiveFilter.Low => r.Band == CollectiveBand.Low,
-        CollectiveFilter.Middle => r.Band == CollectiveBand.Middle,
-        CollectiveFilter.High => r.Band == CollectiveBand.High,
-        CollectiveFilter.AtLeastMiddle => r.Band is CollectiveBand.Middle or CollectiveBand.High,
+        CollectiveFilter.Organized => organized,
+        CollectiveFilter.Unorganized => !organized,
+        CollectiveFilter.Shell => band == CollectiveBand.Shell,
+        CollectiveFilter.Low => band == CollectiveBand.Low,
+        CollectiveFilter.Middle => band == CollectiveBand.Middle,
+        CollectiveFilter.High => band == CollectiveBand.High,
+        CollectiveFilter.AtLeastMiddle => band is CollectiveBand.Middle or CollectiveBand.High,
         _ => true,
     };
 
@@ -113,31 +135,66 @@ public sealed class CollectiveEconomyQuery(AppDbContext db, RegionDirectory regi
         $"/projects/collective/villages?year={year.ToString(CultureInfo.InvariantCulture)}" + (code.Length > 0 ? "&region=" + code : "")
         + (f == CollectiveFilter.All ? "" : "&filter=" + f);
 
-    /// <summary>The villages of the region (from the region tree) with their year's income, sums made here (SQLite keeps money as fen).</summary>
-    private async Task<List<CollectiveVillageRow>> RowsAsync(string code, int year, CancellationToken ct)
+    /// <summary>The rows of the villages a filter keeps, with names and paths (made only for the villages listed).</summary>
+    private async Task<List<CollectiveVillageRow>> RowsAsync(string code, int year, CollectiveFilter filter, CancellationToken ct)
+    {
+        var rows = new List<CollectiveVillageRow>();
+        foreach (var f in await FiguresAsync(code, year, ct))
+            if (Matches(f.OrganizationId is not null, f.Band, filter))
+                rows.Add(new CollectiveVillageRow(f.Village.Code, f.Village.Name, regions.ShortPath(f.Village.Code), f.OrganizationId, f.OrganizationName,
+                    f.Operating, f.Total, f.AssetIncome, f.Band));
+        return rows;
+    }
+
+    private readonly record struct VillageFigures(Region Village, long? OrganizationId, string? OrganizationName, decimal Operating, decimal Total,
+        decimal AssetIncome, CollectiveBand Band);
+
+    private struct Sums
+    {
+        public decimal Operating;
+        public decimal Total;
+        public decimal Asset;
+    }
+
+    /// <summary>
+    /// The villages of the region (from the region tree) with their year's income and band. The incomes are summed per
+    /// village while they are read (SQLite keeps money as fen, so not in SQL), the band policies read once for all the
+    /// region's counties.
+    /// </summary>
+    private async Task<List<VillageFigures>> FiguresAsync(string code, int year, CancellationToken ct)
     {
         var villages = VillagesUnder(code);
         var orgs = await db.CollectiveOrganizations().AsNoTracking().InRegion(code).Select(o => new { o.Id, o.RegionCode, o.Name })
             .ToDictionaryAsync(o => o.RegionCode, ct);
-        var incomes = (await db.CollectiveIncomes().AsNoTracking().InRegion(code).Where(i => i.Year == year)
-            .Select(i => new { i.RegionCode, i.Source, i.Amount }).ToListAsync(ct)).ToLookup(i => i.RegionCode);
-        var assets = (await db.AssetIncomes.AsNoTracking().InRegion(code).Where(i => i.Year == year && i.Status == Assets.DistributionStatus.Paid)
-            .Select(i => new { i.RegionCode, i.ToCollective }).ToListAsync(ct)).ToLookup(i => i.RegionCode);
-        var bands = new Dictionary<string, CollectiveBandPolicy>();
-        var rows = new List<CollectiveVillageRow>(villages.Count);
+        var sums = new Dictionary<string, Sums>(StringComparer.Ordinal);
+        await foreach (var i in db.CollectiveIncomes().AsNoTracking().InRegion(code).Where(i => i.Year == year)
+                           .Select(i => new { i.RegionCode, i.Source, i.Amount }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            ref var s = ref CollectionsMarshal.GetValueRefOrAddDefault(sums, i.RegionCode, out _);
+            s.Total += i.Amount;
+            if (CollectiveRules.IsOperating(i.Source)) s.Operating += i.Amount;
+        }
+        await foreach (var a in db.AssetIncomes.AsNoTracking().InRegion(code).Where(i => i.Year == year && i.Status == Assets.DistributionStatus.Paid)
+                           .Select(i => new { i.RegionCode, i.ToCollective }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            ref var s = ref CollectionsMarshal.GetValueRefOrAddDefault(sums, a.RegionCode, out _);
+            s.Asset += a.ToCollective;
+        }
+        var bands = await policies.InForceWithinAsync<CollectiveBandPolicy>(code, year, ct);
+        var figures = new List<VillageFigures>(villages.Count);
+        string? county = null;
+        CollectiveBandPolicy policy = null!;
         foreach (var v in villages)
         {
-            var county = v.Code[..6];
-            if (!bands.TryGetValue(county, out var policy)) bands[county] = policy = await policies.InForceAsync<CollectiveBandPolicy>(county, year, ct);
-            var asset = assets[v.Code].Sum(a => a.ToCollective);
-            var typed = incomes[v.Code].ToList();
-            var operating = typed.Where(i => CollectiveRules.IsOperating(i.Source)).Sum(i => i.Amount) + asset;
-            var total = typed.Sum(i => i.Amount) + asset;
+            // Villages come in code order, so a county's villages follow each other: its policy is looked up once.
+            if (county is null || string.CompareOrdinal(county, 0, v.Code, 0, 6) != 0) policy = bands(county = v.Code[..6]);
+            var s = sums.GetValueOrDefault(v.Code);
+            var operating = s.Operating + s.Asset;
             var org = orgs.GetValueOrDefault(v.Code);
-            rows.Add(new CollectiveVillageRow(v.Code, v.Name, regions.ShortPath(v.Code), org?.Id, org?.Name, operating, total, asset,
+            figures.Add(new VillageFigures(v, org?.Id, org?.Name, operating, s.Total + s.Asset, s.Asset,
                 CollectiveRules.BandOf(operating, policy.MiddleFrom, policy.HighFrom)));
         }
-        return rows;
+        return figures;
     }
 
     private List<Region> VillagesUnder(string code)
@@ -149,7 +206,8 @@ public sealed class CollectiveEconomyQuery(AppDbContext db, RegionDirectory regi
             foreach (var child in regions.ChildrenOf(stack.Pop()))
                 if (child.Level == RegionLevel.Village) found.Add(child);
                 else stack.Push(child.Code);
-        return found.OrderBy(v => v.Code, StringComparer.Ordinal).ToList();
+        found.Sort((a, b) => string.CompareOrdinal(a.Code, b.Code));
+        return found;
     }
 }
 

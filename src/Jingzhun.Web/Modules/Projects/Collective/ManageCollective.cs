@@ -14,6 +14,12 @@ public sealed record RegisterCollectiveOrganizationRequest(
     [property: Text(18, "统一社会信用代码", typeof(CollectiveOrganization), nameof(CollectiveOrganization.CreditCode))] string? CreditCode,
     DateOnly EstablishedOn, int Members);
 
+/// <summary>Corrects an organisation's facts; <see cref="Version"/> is the version the editor read.</summary>
+public sealed record UpdateCollectiveOrganizationRequest(int Version,
+    [property: Text(100, "组织名称", typeof(CollectiveOrganization), nameof(CollectiveOrganization.Name))] string Name,
+    [property: Text(18, "统一社会信用代码", typeof(CollectiveOrganization), nameof(CollectiveOrganization.CreditCode))] string? CreditCode,
+    DateOnly EstablishedOn, int Members);
+
 public sealed record RecordCollectiveIncomeRequest(int Year, CollectiveIncomeSource Source, decimal Amount,
     [property: Text(200, "说明", typeof(CollectiveIncome), nameof(CollectiveIncome.Note))] string? Note);
 
@@ -21,7 +27,7 @@ public sealed record RecordCollectiveDistributionRequest(int Year, decimal ToMem
     [property: Text(200, "说明", typeof(CollectiveDistribution), nameof(CollectiveDistribution.Note))] string? Note);
 
 public sealed record CollectiveOrganizationView(long Id, string Name, string? CreditCode, DateOnly EstablishedOn, int Members, string CreatedBy,
-    DateTime CreatedAt);
+    DateTime CreatedAt, int Version, string UpdatedBy, DateTime UpdatedAt);
 
 /// <summary>An income of a source in a year; 资产收益 is computed (from the paid asset distributions) and cannot be typed.</summary>
 public sealed record CollectiveSourceAmount(CollectiveIncomeSource Source, decimal Amount, bool Operating, bool Computed, string? Note, string? By,
@@ -72,7 +78,8 @@ public sealed class ManageCollectiveHandler(AppDbContext db, RegionDirectory reg
                 d is null ? null : new CollectiveDistributionView(d.ToMembers, d.Households, d.ToWelfare, d.Retained, d.Amount, d.Note, d.By, d.At)));
         }
         return new CollectiveVillageView(villageCode, village.Name, regions.ShortPath(villageCode),
-            org is null ? null : new CollectiveOrganizationView(org.Id, org.Name, org.CreditCode, org.EstablishedOn, org.Members, org.CreatedBy, org.CreatedAt),
+            org is null ? null : new CollectiveOrganizationView(org.Id, org.Name, org.CreditCode, org.EstablishedOn, org.Members, org.CreatedBy, org.CreatedAt,
+                org.Version, org.UpdatedBy, org.UpdatedAt),
             views, user.Has(Permissions.ProjectsImplement));
     }
 
@@ -83,13 +90,9 @@ public sealed class ManageCollectiveHandler(AppDbContext db, RegionDirectory reg
         if (!RegionCodes.IsValid(village) || regions.Find(village) is not { Level: RegionLevel.Village })
             return Failure.Invalid("villageCode", "请选择集体经济组织所在的村");
         if (!user.CanSee(village)) return Failure.NotFound("该村");
-        if (string.IsNullOrWhiteSpace(r.Name)) return Failure.Invalid("name", "请填写组织名称，如：某某村股份经济合作社");
-        var credit = string.IsNullOrWhiteSpace(r.CreditCode) ? null : r.CreditCode.Trim().ToUpperInvariant();
-        if (credit is not null && !CollectiveRules.IsCreditCode(credit))
-            return Failure.Invalid("creditCode", "统一社会信用代码应为18位（数字或除I、O、S、V、Z外的大写字母），且最后一位校验码正确");
-        if (r.EstablishedOn == default || r.EstablishedOn > Today || r.EstablishedOn.Year < 1949)
-            return Failure.Invalid("establishedOn", "成立日期应在1949年至今天之间");
-        if (r.Members is < 1 or > 1_000_000) return Failure.Invalid("members", "成员人数应在1至1000000之间");
+        var facts = CheckFacts(r.Name, r.CreditCode, r.EstablishedOn, r.Members);
+        if (!facts.Succeeded) return facts.Failure!;
+        var credit = facts.Value!.CreditCode;
         if (await db.CollectiveOrganizations().AnyAsync(o => o.RegionCode == village, ct)) return Failure.Conflict("该村已登记集体经济组织");
         db.CollectiveOrganizations().Add(CollectiveOrganization.Register(village, r.Name, credit, r.EstablishedOn, r.Members, Now, user.UserName));
         try
@@ -101,6 +104,41 @@ public sealed class ManageCollectiveHandler(AppDbContext db, RegionDirectory reg
             return Failure.Conflict("该村的集体经济组织已由他人同时登记，请刷新后查看");
         }
         return await VillageAsync(village, ct);
+    }
+
+    private sealed record Facts(string? CreditCode);
+
+    /// <summary>An organisation's facts as registered or corrected: its name, 统一社会信用代码 (checked, upper case), founding date, members.</summary>
+    private Outcome<Facts> CheckFacts(string? name, string? creditCode, DateOnly establishedOn, int members)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return Failure.Invalid("name", "请填写组织名称，如：某某村股份经济合作社");
+        var credit = string.IsNullOrWhiteSpace(creditCode) ? null : creditCode.Trim().ToUpperInvariant();
+        if (credit is not null && !CollectiveRules.IsCreditCode(credit))
+            return Failure.Invalid("creditCode", "统一社会信用代码应为18位（数字或除I、O、S、V、Z外的大写字母），且最后一位校验码正确");
+        if (establishedOn == default || establishedOn > Today || establishedOn.Year < 1949)
+            return Failure.Invalid("establishedOn", "成立日期应在1949年至今天之间");
+        if (members is < 1 or > 1_000_000) return Failure.Invalid("members", "成员人数应在1至1000000之间");
+        return new Facts(credit);
+    }
+
+    /// <summary>Corrects an organisation (name, 统一社会信用代码, founding date, members) under optimistic concurrency.</summary>
+    public async Task<Outcome<CollectiveVillageView>> UpdateAsync(long id, UpdateCollectiveOrganizationRequest r, CancellationToken ct)
+    {
+        if (TextLimits.Check(r) is { } tooLong) return tooLong;
+        var org = await db.CollectiveOrganizations().FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (org is null) return Failure.NotFound("该集体经济组织");
+        if (Versions.Check(org, r.Version, "该集体经济组织") is { } stale) return stale;
+        var facts = CheckFacts(r.Name, r.CreditCode, r.EstablishedOn, r.Members);
+        if (!facts.Succeeded) return facts.Failure!;
+        // Its incomes and distributions are of years since its founding (as they were recorded).
+        var first = await db.CollectiveIncomes().Where(i => i.OrganizationId == id).MinAsync(i => (int?)i.Year, ct);
+        var firstShared = await db.CollectiveDistributions().Where(d => d.OrganizationId == id).MinAsync(d => (int?)d.Year, ct);
+        if (new[] { first, firstShared }.Min() is { } earliest && r.EstablishedOn.Year > earliest)
+            return Failure.Invalid("establishedOn", $"成立日期不能晚于已登记收入或收益分配的最早年度（{earliest}年）");
+        org.Edit(r.Name, facts.Value!.CreditCode, r.EstablishedOn, r.Members, Now, user.UserName);
+        if (await db.SaveEditAsync("该集体经济组织", t => db.CollectiveOrganizations().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, t), ct) is { } conflict)
+            return conflict;
+        return await VillageAsync(org.RegionCode, ct);
     }
 
     private static Failure? CheckAmount(decimal amount, string field, string label) =>
@@ -191,6 +229,10 @@ public sealed class ManageCollectiveHandler(AppDbContext db, RegionDirectory reg
                 (await h.RegisterAsync(r, ct)).ToHttp(v => TypedResults.Created($"/api/v1/collective/villages/{v.VillageCode}", v)))
             .RequireAuthorization(Permissions.ProjectsImplement)
             .WithName("RegisterCollectiveOrganization").WithSummary("登记村新型农村集体经济组织");
+        g.MapPost("/organizations/{id:long}/update", async (long id, UpdateCollectiveOrganizationRequest r, ManageCollectiveHandler h, CancellationToken ct) =>
+                (await h.UpdateAsync(id, r, ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Permissions.ProjectsImplement)
+            .WithName("UpdateCollectiveOrganization").WithSummary("修改集体经济组织信息（名称、统一社会信用代码、成立日期、成员人数；附所读版本）");
         g.MapPost("/organizations/{id:long}/incomes", async (long id, RecordCollectiveIncomeRequest r, ManageCollectiveHandler h, CancellationToken ct) =>
                 (await h.RecordIncomeAsync(id, r, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.ProjectsImplement)

@@ -19,7 +19,30 @@ public sealed record CreateIndustryBaseRequest(
     [property: Text(100, "主要产品", typeof(IndustryBase), nameof(IndustryBase.Product))] string Product,
     decimal AreaMu, IReadOnlyList<string>? VillageCodes, int Households, int PoorHouseholds,
     [property: Text(200, "龙头企业/合作社", typeof(IndustryBase), nameof(IndustryBase.Operators))] string Operators,
-    FarmerLinkMethod LinkMethod, IReadOnlyList<long>? ProjectIds);
+    FarmerLinkMethod LinkMethod, IReadOnlyList<long>? ProjectIds) : IIndustryBaseFields;
+
+/// <summary>Corrects a base (its place stays); <see cref="Version"/> is the version the editor read.</summary>
+public sealed record UpdateIndustryBaseRequest(int Version, long? IndustryId,
+    [property: Text(100, "基地名称", typeof(IndustryBase), nameof(IndustryBase.Name))] string Name,
+    [property: Text(100, "主要产品", typeof(IndustryBase), nameof(IndustryBase.Product))] string Product,
+    decimal AreaMu, IReadOnlyList<string>? VillageCodes, int Households, int PoorHouseholds,
+    [property: Text(200, "龙头企业/合作社", typeof(IndustryBase), nameof(IndustryBase.Operators))] string Operators,
+    FarmerLinkMethod LinkMethod, IReadOnlyList<long>? ProjectIds) : IIndustryBaseFields;
+
+/// <summary>What a base is, as registered and as corrected (checked by one rule set).</summary>
+public interface IIndustryBaseFields
+{
+    long? IndustryId { get; }
+    string Name { get; }
+    string Product { get; }
+    decimal AreaMu { get; }
+    IReadOnlyList<string>? VillageCodes { get; }
+    int Households { get; }
+    int PoorHouseholds { get; }
+    string Operators { get; }
+    FarmerLinkMethod LinkMethod { get; }
+    IReadOnlyList<long>? ProjectIds { get; }
+}
 
 public sealed record IndustryQuery(string? Region);
 
@@ -29,7 +52,7 @@ public sealed record LinkedProject(long Id, string Name, int Year);
 
 public sealed record IndustryBaseView(long Id, string RegionCode, string RegionPath, long? IndustryId, string? IndustryName, string Name, string Product,
     decimal AreaMu, IReadOnlyList<string> VillageCodes, IReadOnlyList<string> VillageNames, int Households, int PoorHouseholds, string Operators,
-    FarmerLinkMethod LinkMethod, IReadOnlyList<LinkedProject> Projects, string By, DateTime At);
+    FarmerLinkMethod LinkMethod, IReadOnlyList<LinkedProject> Projects, string By, DateTime At, int Version, string UpdatedBy, DateTime UpdatedAt);
 
 /// <summary>What the base form offers for a region: its villages, its county's industries, its 产业发展 projects.</summary>
 public sealed record BaseFormOptions(string RegionCode, string RegionName, IReadOnlyList<(string Code, string Name)> Villages,
@@ -57,9 +80,11 @@ public sealed class ManageIndustryHandler(AppDbContext db, RegionDirectory regio
         var code = asked.Value!;
         var bases = await db.IndustryBases().AsNoTracking().Include(b => b.Projects).InRegion(code).OrderBy(b => b.RegionCode).ThenBy(b => b.Id)
             .ToListAsync(ct);
-        // The industries of the counties in or above the region (a township reader sees only its bases: the scope filter).
-        var industries = (await db.LeadingIndustries().AsNoTracking().OrderBy(i => i.CountyCode).ThenBy(i => i.Id).ToListAsync(ct))
-            .Where(i => code.StartsWith(i.CountyCode, StringComparison.Ordinal) || i.CountyCode.StartsWith(code, StringComparison.Ordinal)).ToList();
+        // The industries of the counties in the region, or of the county above it (a township's or village's own county: the
+        // scope declaration lets its users read their county's rows, never another county's).
+        var county = code.Length > 6 ? code[..6] : null;
+        var industries = await (county is null ? db.LeadingIndustries().InRegion(code) : db.LeadingIndustries().Where(i => i.CountyCode == county))
+            .AsNoTracking().OrderBy(i => i.CountyCode).ThenBy(i => i.Id).ToListAsync(ct);
         var views = await ViewsAsync(bases, industries, ct);
         return new IndustryView(code, regions.NameOf(code),
             industries.Select(i => new LeadingIndustryView(i.Id, i.CountyCode, regions.NameOf(i.CountyCode), i.Name, i.Product,
@@ -83,7 +108,8 @@ public sealed class ManageIndustryHandler(AppDbContext db, RegionDirectory regio
         return bases.Select(b => new IndustryBaseView(b.Id, b.RegionCode, regions.ShortPath(b.RegionCode), b.IndustryId,
             industries.FirstOrDefault(i => i.Id == b.IndustryId)?.Name, b.Name, b.Product, b.AreaMu, b.Villages,
             b.Villages.Select(v => regions.NameOf(v)).ToList(), b.Households, b.PoorHouseholds, b.Operators, b.LinkMethod,
-            b.Projects.Where(p => projects.ContainsKey(p.ProjectId)).Select(p => projects[p.ProjectId]).OrderBy(p => p.Id).ToList(), b.By, b.At)).ToList();
+            b.Projects.Where(p => projects.ContainsKey(p.ProjectId)).Select(p => projects[p.ProjectId]).OrderBy(p => p.Id).ToList(), b.By, b.At,
+            b.Version, b.UpdatedBy, b.UpdatedAt)).ToList();
     }
 
     public async Task<Outcome<BaseFormOptions>> FormOptionsAsync(string region, CancellationToken ct)
@@ -132,6 +158,36 @@ public sealed class ManageIndustryHandler(AppDbContext db, RegionDirectory regio
         if (!RegionCodes.IsValid(region) || regions.Find(region) is not { Level: RegionLevel.County or RegionLevel.Township })
             return Failure.Invalid("regionCode", "请选择基地所在的乡镇（跨乡镇的基地选择区县）");
         if (!user.CanSee(region)) return Failure.NotFound("该地区");
+        var checkedFields = await CheckAsync(region, r, ct);
+        if (!checkedFields.Succeeded) return checkedFields.Failure!;
+        var (villages, projectIds) = checkedFields.Value!;
+        var b = IndustryBase.Create(region, r.IndustryId, r.Name, r.Product, r.AreaMu, villages, r.Households, r.PoorHouseholds, r.Operators,
+            r.LinkMethod, projectIds, Now, user.UserName);
+        db.IndustryBases().Add(b);
+        await db.SaveChangesAsync(ct);
+        return await GetBaseAsync(b.Id, ct);
+    }
+
+    /// <summary>Corrects a base the user sees (its place stays) under optimistic concurrency.</summary>
+    public async Task<Outcome<IndustryBaseView>> UpdateBaseAsync(long id, UpdateIndustryBaseRequest r, CancellationToken ct)
+    {
+        if (TextLimits.Check(r) is { } tooLong) return tooLong;
+        var b = await db.IndustryBases().Include(x => x.Projects).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (b is null) return Failure.NotFound("该产业基地");
+        if (Versions.Check(b, r.Version, "该产业基地") is { } stale) return stale;
+        var checkedFields = await CheckAsync(b.RegionCode, r, ct);
+        if (!checkedFields.Succeeded) return checkedFields.Failure!;
+        var (villages, projectIds) = checkedFields.Value!;
+        b.Edit(r.IndustryId, r.Name, r.Product, r.AreaMu, villages, r.Households, r.PoorHouseholds, r.Operators, r.LinkMethod, projectIds, Now,
+            user.UserName);
+        if (await db.SaveEditAsync("该产业基地", t => db.IndustryBases().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, t), ct) is { } conflict)
+            return conflict;
+        return await GetBaseAsync(id, ct);
+    }
+
+    /// <summary>A base's fields for its place: the villages (in the place) and the projects (of its county) it names, distinct.</summary>
+    private async Task<Outcome<(List<string> Villages, List<long> ProjectIds)>> CheckAsync(string region, IIndustryBaseFields r, CancellationToken ct)
+    {
         if (string.IsNullOrWhiteSpace(r.Name)) return Failure.Invalid("name", "请填写基地名称");
         if (string.IsNullOrWhiteSpace(r.Product)) return Failure.Invalid("product", "请填写主要产品");
         var county = region[..6];
@@ -152,11 +208,7 @@ public sealed class ManageIndustryHandler(AppDbContext db, RegionDirectory regio
         if (projectIds.Count > MaxProjects) return Failure.Invalid("projectIds", $"一个基地最多关联{MaxProjects}个项目");
         var found = await db.Projects.AsNoTracking().Where(p => projectIds.Contains(p.Id) && p.CountyCode == county).CountAsync(ct);
         if (found != projectIds.Count) return Failure.Invalid("projectIds", "关联的项目不存在、不属于该区县或不在您的管辖范围内");
-        var b = IndustryBase.Create(region, r.IndustryId, r.Name, r.Product, r.AreaMu, villages, r.Households, r.PoorHouseholds, r.Operators,
-            r.LinkMethod, projectIds, Now, user.UserName);
-        db.IndustryBases().Add(b);
-        await db.SaveChangesAsync(ct);
-        return await GetBaseAsync(b.Id, ct);
+        return (villages, projectIds);
     }
 
     public static void Map(RouteGroupBuilder api)
@@ -172,6 +224,10 @@ public sealed class ManageIndustryHandler(AppDbContext db, RegionDirectory regio
                 (await h.AddIndustryAsync(r, ct)).ToHttp(v => TypedResults.Created($"/api/v1/industry?region={v.CountyCode}", v)))
             .RequireAuthorization(Permissions.ProjectsApprove)
             .WithName("AddLeadingIndustry").WithSummary("登记区县主导产业");
+        g.MapPost("/bases/{id:long}/update", async (long id, UpdateIndustryBaseRequest r, ManageIndustryHandler h, CancellationToken ct) =>
+                (await h.UpdateBaseAsync(id, r, ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Permissions.ProjectsImplement)
+            .WithName("UpdateIndustryBase").WithSummary("修改产业基地（所在地不变；附所读版本）");
         g.MapPost("/bases", async (CreateIndustryBaseRequest r, ManageIndustryHandler h, CancellationToken ct) =>
                 (await h.CreateBaseAsync(r, ct)).ToHttp(v => TypedResults.Created($"/api/v1/industry/bases/{v.Id}", v)))
             .RequireAuthorization(Permissions.ProjectsImplement)

@@ -12,6 +12,7 @@ namespace Jingzhun.Web.Modules.Projects.Collective;
 public sealed class CollectiveInput
 {
     public long? OrganizationId { get; set; }
+    public int? Version { get; set; }
     public string? Name { get; set; }
     public string? CreditCode { get; set; }
     public DateOnly? EstablishedOn { get; set; }
@@ -45,6 +46,10 @@ public sealed class VillageModel(ManageCollectiveHandler handler, CurrentUser me
     public Task<IActionResult> OnPostRegisterAsync(string villageCode, CancellationToken ct) => RunAsync(villageCode, "register", () =>
         handler.RegisterAsync(new RegisterCollectiveOrganizationRequest(villageCode, Input.Name ?? "", Input.CreditCode, Input.EstablishedOn ?? default,
             Input.Members ?? 0), ct), "已登记集体经济组织", ct);
+
+    public Task<IActionResult> OnPostEditAsync(string villageCode, CancellationToken ct) => RunAsync(villageCode, "edit", () =>
+        handler.UpdateAsync(Input.OrganizationId ?? 0, new UpdateCollectiveOrganizationRequest(Input.Version ?? 0, Input.Name ?? "", Input.CreditCode,
+            Input.EstablishedOn ?? default, Input.Members ?? 0), ct), "已修改集体经济组织信息", ct);
 
     public Task<IActionResult> OnPostIncomeAsync(string villageCode, CancellationToken ct) => RunAsync(villageCode, "income", () =>
         handler.RecordIncomeAsync(Input.OrganizationId ?? 0, new RecordCollectiveIncomeRequest(Input.Year ?? 0, Input.Source ?? 0, Input.Amount ?? 0,
