@@ -212,6 +212,7 @@ public static partial class Suites
             ("Asset list of a county, first page", i => $"/api/v1/assets?region={counties[i % counties.Count]}", 50),
             ("Asset list of the province, 经营性, first page", _ => $"/api/v1/assets?region={Province}&class=Operating", 50),
             ("Dashboard card 衔接项目与资金, a county", i => $"/api/v1/projects/summary?region={counties[i % counties.Count]}", 200),
+            ("Dashboard card 衔接项目与资金, the province (227,676 assets summed)", _ => $"/api/v1/projects/summary?region={Province}", 1000),
             ("Dashboard card 村集体经济, a county", i => $"/api/v1/collective/summary?region={counties[i % counties.Count]}&year={year}", 200),
             ("Dashboard card 村集体经济, the province (≈11,000 villages)", _ => $"/api/v1/collective/summary?region={Province}&year={year}", 500),
         };

@@ -34,7 +34,9 @@ public sealed class ProjectNoticePolicyConfiguration : IEntityTypeConfiguration<
 }
 
 public sealed record ProjectNoticeValues(
-    [property: PolicyField("监督举报电话", Hint = "印在项目公告公示上，如 023-45671234；多个号码用“、”分隔")] string SupervisionPhone);
+    [property: PolicyField("监督举报电话", Hint = "印在项目公告公示上，如 023-45671234；多个号码用“、”分隔")]
+    [property: Platform.Problems.Text(ProjectNoticePolicy.PhoneMaxLength, "监督举报电话", typeof(ProjectNoticePolicy), nameof(ProjectNoticePolicy.SupervisionPhone))]
+    string SupervisionPhone);
 
 /// <summary>A phone line as a notice prints it: digits, with “-”, “、”, spaces or brackets; at most 30 characters, at least 5 digits.</summary>
 public sealed class ProjectNoticeValuesValidator : AbstractValidator<ProjectNoticeValues>
