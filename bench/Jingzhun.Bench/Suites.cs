@@ -225,6 +225,7 @@ public static partial class Suites
     public static async Task QueriesAsync(Bench b)
     {
         await EnsureProvinceAsync(b);
+        await EnsureCsvAsync(b); // the search terms are drawn from the file the province was generated from (same seed)
         var s = Sample.Read(b.ProvinceCsv);
         await using var app = await AppServer.StartAsync(b, "Sqlite");
         var baseline = await LatencyAsync(app, b.Requests, _ => "/healthz");
@@ -240,6 +241,12 @@ public static partial class Suites
             // Signed in, almost no work: the per-request cost of authentication (token, security-stamp check, scope).
             ("Signed-in cheap request (who am I)", _ => "/api/v1/auth/me", 50),
             ("Search by name, province", i => $"/api/v1/households?q={Uri.EscapeDataString(s.Names[i % s.Names.Count])}", 50),
+            // As officials type it: a common surname alone (王: ≈100,000 households of the province), listed in name order
+            // with a count capped at 1,000+; then the surnames of the sampled names, over the province and over a county.
+            ("Search by the surname 王 alone, province", _ => $"/api/v1/households?q={Uri.EscapeDataString("王")}", 50),
+            ("Search by a surname alone, province", i => $"/api/v1/households?q={Uri.EscapeDataString(s.Names[i % s.Names.Count][..1])}", 50),
+            ("Search by a surname alone, a county", i => $"/api/v1/households?region={s.Counties[i % s.Counties.Count]}&q={Uri.EscapeDataString(s.Names[(i * 7) % s.Names.Count][..1])}", 50),
+            ("Search by the surname 王, province, page 10", _ => $"/api/v1/households?q={Uri.EscapeDataString("王")}&page=10", 50),
             ("Search by household number, province", i => $"/api/v1/households?q={s.HouseholdNumbers[i % s.HouseholdNumbers.Count]}", 50),
             ("Search by ID number, province", i => $"/api/v1/households?q={s.IdNumbers[i % s.IdNumbers.Count]}", 50),
             ("Household list of a village", i => $"/api/v1/households?region={s.Villages[i % s.Villages.Count]}", 50),

@@ -381,6 +381,47 @@ public abstract class RegistryApiTests(TestApp app) : ApiTests(app)
     }
 
     [DbFact]
+    public async Task A_name_search_lists_each_household_once_in_the_order_of_the_name_that_matched_within_the_users_region()
+    {
+        var places = await PlacesAsync();
+        var tuqiao = await As("tuqiao");
+        var admin = await As("admin");
+        var token = NewName();
+        // Code points: 丁 U+4E01 < 丙 U+4E19 < 乙 U+4E59 < 戊 U+620A < 甲 U+7532. Household a matches twice (甲 and 乙): it is
+        // listed once, at 乙.
+        var a = await RegisterAsync(tuqiao, places.HomeVillage, headName: token + "甲");
+        await Ok(await tuqiao.PostAsJsonAsync($"/api/v1/households/{a.Id}/members",
+            new { member = Person(token + "乙", NewIdNumber(gender: Gender.Female), "Spouse") }), HttpStatusCode.Created);
+        var b = await RegisterAsync(tuqiao, places.SecondVillage, headName: token + "丙");
+        var c = await RegisterAsync(tuqiao, places.HomeVillage, headName: token + "丁");
+        var elsewhere = await RegisterAsAdminAsync(places.OtherTownshipVillage, headName: token + "戊");
+        var otherCounty = await RegisterAsAdminAsync(places.OtherCountyVillage, headName: token + "丙丙");
+
+        // The township sees its own three, each once, in name order; nothing of another township or county.
+        Assert.Equal([c.Id, b.Id, a.Id], await ListIdsAsync(tuqiao, "q=" + token));
+        Assert.Empty(await ListIdsAsync(tuqiao, $"q={token}&region={places.OtherTownship}"));
+        // The province (the name index) and one county (the county-and-name index) give the same order.
+        Assert.Equal([c.Id, b.Id, otherCounty.Id, a.Id, elsewhere.Id], await ListIdsAsync(admin, "q=" + token));
+        Assert.Equal([c.Id, b.Id, a.Id, elsewhere.Id], await ListIdsAsync(admin, $"q={token}&region={County}"));
+        Assert.Equal([c.Id, b.Id, a.Id], await ListIdsAsync(admin, $"q={token}&region={places.HomeVillage[..9]}"));
+        // A longer prefix narrows it; the list's other filters still apply.
+        Assert.Equal([b.Id, otherCounty.Id], await ListIdsAsync(admin, $"q={token}丙"));
+        Assert.Equal([c.Id, a.Id], await ListIdsAsync(admin, $"q={token}&region={places.HomeVillage}"));
+        Assert.Empty(await ListIdsAsync(tuqiao, $"q={token}&status=Ordinary"));
+
+        // Pages follow the same order, counted exactly below the cap.
+        var second = await GetAsync(tuqiao, $"/api/v1/households?q={token}&page=2&pageSize=2");
+        Assert.Equal(3, second["total"]!.GetValue<int>());
+        Assert.False(second["capped"]!.GetValue<bool>());
+        Assert.Equal(a.Id, Assert.Single(second["items"]!.AsArray())!["id"]!.GetValue<long>());
+        // Asked for, the number order lists the same households.
+        Assert.Equal(new[] { a.Id, b.Id, c.Id }.Order(), (await ListIdsAsync(tuqiao, $"q={token}&sort=Number")).Order());
+        var html = await GetTextAsync(tuqiao, "/households?q=" + Uri.EscapeDataString(token));
+        Assert.Contains("共 3 户", html);
+        Assert.Contains("按匹配的姓名排列", html);
+    }
+
+    [DbFact]
     public async Task Full_id_numbers_and_phones_never_leave_unmasked_except_through_reveal()
     {
         var places = await PlacesAsync();

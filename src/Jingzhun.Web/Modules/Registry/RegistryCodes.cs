@@ -156,6 +156,8 @@ public enum HouseholdSort
     Size = 2,
     Income = 3,
     Updated = 4,
+    /// <summary>A name search's order: by the name of the member that matched (the default when searching by name).</summary>
+    Name = 5,
 }
 
 /// <summary>GB/T 3304 民族 codes.</summary>

@@ -42,7 +42,11 @@ public sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.Property(m => m.Ethnicity).HasMaxLength(2);
         b.Property(m => m.LeftNote).HasMaxLength(200);
         b.Property(m => m.UpdatedBy).HasMaxLength(64);
+        // Name search from the start of a name (surname or full name): a range on these indexes in name order, the
+        // province's by the first, one county's by the second (PostgreSQL compares names in code-point order, "C",
+        // as SQLite does: PostgresAppDbContext).
         b.HasIndex(m => m.Name);
+        b.HasIndex(m => new { m.CountyCode, m.Name }, "IX_members_county_name");
         // One person is an active member of one household only (迁出/死亡/婚出 rows keep the history).
         b.HasIndex(m => m.IdNumberHash, "UX_members_active_person").IsUnique().HasFilter("\"Status\" = 0");
         b.HasIndex(m => m.IdNumberHash, "IX_members_person");

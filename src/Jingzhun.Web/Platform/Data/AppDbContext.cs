@@ -102,4 +102,12 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
     {
         c.Properties<decimal>().HavePrecision(14, 2);
     }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        // Names compare in code-point order, as on SQLite: a prefix is then a range its indexes serve (the database's
+        // linguistic collation would neither serve "starts with" from an index nor keep a prefix contiguous).
+        b.Entity<Jingzhun.Web.Modules.Registry.Member>().Property(m => m.Name).UseCollation("C");
+    }
 }

@@ -48,11 +48,13 @@ public static class PagingQueries
     /// province is counted no further than a reader can page (the rows are read off the order's index and the count
     /// stops), and says “N+” beyond. A short list is counted exactly, as by <see cref="PageAsync{T,TRow}"/>.
     /// </summary>
+    /// <param name="unordered">The same rows without the order, when the order costs a sort: a count up to a limit is
+    /// the same whichever rows it reads first.</param>
     public static async Task<PageResult<TRow>> PageCappedAsync<T, TRow>(this IQueryable<T> ordered, Paging p,
-        Func<IQueryable<T>, Task<List<TRow>>> read, CancellationToken ct)
+        Func<IQueryable<T>, Task<List<TRow>>> read, CancellationToken ct, IQueryable<T>? unordered = null)
     {
         var limit = p.Skip + CountCap;
-        var counted = await ordered.Take(limit + 1).CountAsync(ct);
+        var counted = await (unordered ?? ordered).Take(limit + 1).CountAsync(ct);
         var rows = await read(ordered.Skip(p.Skip).Take(p.Size));
         return new PageResult<TRow>(rows, p.Page, p.Size, Math.Min(counted, limit), counted > limit);
     }

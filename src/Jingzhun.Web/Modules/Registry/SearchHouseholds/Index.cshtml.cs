@@ -23,6 +23,8 @@ public sealed class IndexModel(SearchHouseholdsHandler search, AppDbContext db, 
     public bool CanCreate => me.Has(Permissions.RegistryCreate);
     public bool CanExportFull => me.Has(Permissions.RegistryExport) && me.Has(Permissions.RegistryRevealId);
     public int PageCount => Math.Max(1, (Result.Total + Result.PageSize - 1) / Result.PageSize);
+    /// <summary>The list is in its query's default order (a name search: by the matched name; else by number).</summary>
+    public bool SortIsDefault => Query.Sort == HouseholdQueryParameters.DefaultSort(Query.Q);
 
     public async Task<IActionResult> OnGetAsync(HouseholdQueryParameters p, CancellationToken ct)
     {
@@ -48,7 +50,7 @@ public sealed class IndexModel(SearchHouseholdsHandler search, AppDbContext db, 
             ("minIncome", q.MinIncome?.ToString(CultureInfo.InvariantCulture)), ("maxIncome", q.MaxIncome?.ToString(CultureInfo.InvariantCulture)),
             ("incomeYear", q.IncomeYear?.ToString(CultureInfo.InvariantCulture)),
             ("q", q.Q),
-            ("sort", q.Sort == HouseholdSort.Number ? null : q.Sort.ToString()), ("desc", q.Desc ? "true" : null),
+            ("sort", q.Sort == HouseholdQueryParameters.DefaultSort(q.Q) ? null : q.Sort.ToString()), ("desc", q.Desc ? "true" : null),
             ("page", q.Page > 1 ? q.Page.ToString(CultureInfo.InvariantCulture) : null),
             ("pageSize", q.PageSize != PageSizes[0] ? q.PageSize.ToString(CultureInfo.InvariantCulture) : null),
         };

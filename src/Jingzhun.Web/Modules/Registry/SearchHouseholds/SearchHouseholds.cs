@@ -91,14 +91,10 @@ public sealed partial class SearchHouseholdsHandler(AppDbContext db, RegionDirec
             {
                 // A name matches from its start (全名 or 姓): an index range, where "contains" scans 1.9 million members.
                 // The head is a member too, so one lookup covers HeadName.
-                var members = db.Members.AsQueryable();
-                if (db.Database.IsSqlite())
-                {
-                    // SQLite's LIKE is case-insensitive and cannot use the (BINARY) index; a range can.
-                    var (from, to) = PrefixRange(text);
-                    members = members.Where(m => string.Compare(m.Name, from) >= 0 && string.Compare(m.Name, to) < 0);
-                }
-                else members = members.Where(m => m.Name.StartsWith(text)); // LIKE 'x%': right under any collation
+                // Names compare in code-point order on both databases (BINARY on SQLite, "C" on PostgreSQL), so the
+                // prefix is a range the name index serves (SQLite's LIKE is case-insensitive and cannot use it).
+                var (from, to) = PrefixRange(text);
+                var members = db.Members.Where(m => string.Compare(m.Name, from) >= 0 && string.Compare(m.Name, to) < 0);
                 query = query.Where(h => members.Select(m => m.HouseholdId).Contains(h.Id));
             }
         }
@@ -115,6 +111,8 @@ public sealed partial class SearchHouseholdsHandler(AppDbContext db, RegionDirec
         (HouseholdSort.Income, true) => query.OrderByDescending(h => h.LatestPerCapitaIncome).ThenBy(h => h.HouseholdNumber),
         (HouseholdSort.Updated, false) => query.OrderBy(h => h.UpdatedAt).ThenBy(h => h.HouseholdNumber),
         (HouseholdSort.Updated, true) => query.OrderByDescending(h => h.UpdatedAt).ThenBy(h => h.HouseholdNumber),
+        // A name search's own order (matched member's name) is the head's name in a list read through this method (the export).
+        (HouseholdSort.Name, _) => query.OrderBy(h => h.HeadName).ThenBy(h => h.HouseholdNumber),
         // Household numbers begin with the village code: village first keeps the order and lets a region's page use its index.
         (_, true) => query.OrderByDescending(h => h.VillageCode).ThenByDescending(h => h.HouseholdNumber),
         _ => query.OrderBy(h => h.VillageCode).ThenBy(h => h.HouseholdNumber),
@@ -122,8 +120,77 @@ public sealed partial class SearchHouseholdsHandler(AppDbContext db, RegionDirec
 
     public async Task<PageResult<HouseholdRow>> HandleAsync(HouseholdQuery q, CancellationToken ct)
     {
-        var rows = await Sort(Filter(q), q.Sort, q.Desc).PageAsync(Paging.Of(q.Page, q.PageSize, maxSize: MaxPageSize), r => r.Select(Row).ToListAsync(ct), ct);
+        var paging = Paging.Of(q.Page, q.PageSize, maxSize: MaxPageSize);
+        var rows = q.Sort == HouseholdSort.Name && NameText(q.Q) is { } name
+            ? await ByNameAsync(q, name, paging, ct)
+            : await Sort(Filter(q), q.Sort, q.Desc).PageAsync(paging, r => r.Select(Row).ToListAsync(ct), ct);
         return rows.Select(r => r with { RegionPath = regions.ShortPath(r.VillageCode) });
+    }
+
+    /// <summary>The text when <paramref name="q"/> searches by name (not a household number or an ID number), else null.</summary>
+    public static string? NameText(string? q) =>
+        string.IsNullOrWhiteSpace(q) || q.Trim() is var t && (t.All(char.IsAsciiDigit) || IdNumberPattern().IsMatch(t)) ? null : q.Trim();
+
+    /// <summary>
+    /// A name search in name order: the households with a member whose name starts with <paramref name="name"/>, each once,
+    /// ordered by the first such name in the household and then by household. Over a wide region it is read off the
+    /// members' name index (the province's by name, one county's by county and name): a common surname of a province
+    /// (王: 100,000 households) then costs the page and a count capped at 1,000 past it, not a sort of every match; the
+    /// scope and the other filters are checked household by household (by key), and the count stops. Within a township
+    /// or a village its few hundred households are read instead (the county's 王 would be thousands). Both give the
+    /// same order.
+    /// </summary>
+    private async Task<PageResult<HouseholdRow>> ByNameAsync(HouseholdQuery q, string name, Paging paging, CancellationToken ct)
+    {
+        var households = Filter(q with { Q = null });
+        var (from, to) = PrefixRange(name);
+        var others = db.Members.AsNoTracking();
+        var (county, narrow) = Confinement(q.Region);
+        IQueryable<long> ordered, unordered;
+        if (narrow)
+        {
+            var matched = households
+                .Select(h => new { h.Id, First = others.Where(o => o.HouseholdId == h.Id && string.Compare(o.Name, from) >= 0 && string.Compare(o.Name, to) < 0).Min(o => (string?)o.Name) })
+                .Where(x => x.First != null);
+            ordered = matched.OrderBy(x => x.First).ThenBy(x => x.Id).Select(x => x.Id);
+            unordered = matched.Select(x => x.Id);
+        }
+        else
+        {
+            var members = db.Members.AsNoTracking();
+            members = county is not null
+                ? members.Where(m => m.CountyCode == county && string.Compare(m.Name, from) >= 0 && string.Compare(m.Name, to) < 0)
+                : members.Where(m => string.Compare(m.Name, from) >= 0 && string.Compare(m.Name, to) < 0);
+            // Each household once: at its member with the least (name, id) among those that match.
+            var firsts = members
+                .Where(m => households.Any(h => h.Id == m.HouseholdId))
+                .Where(m => !others.Any(o => o.HouseholdId == m.HouseholdId && string.Compare(o.Name, from) >= 0 && string.Compare(o.Name, to) < 0
+                    && (string.Compare(o.Name, m.Name) < 0 || (o.Name == m.Name && o.Id < m.Id))));
+            ordered = firsts.OrderBy(m => m.Name).ThenBy(m => m.HouseholdId).Select(m => m.HouseholdId);
+            unordered = firsts.Select(m => m.HouseholdId);
+        }
+        // The count reads the rows in the index's order and stops at the cap; the household tie-break would make it sort.
+        var page = await ordered.PageCappedAsync(paging, r => r.ToListAsync(ct), ct, unordered);
+        var ids = page.Items;
+        var found = await households.Where(h => ids.Contains(h.Id)).Select(Row).ToDictionaryAsync(r => r.Id, ct);
+        return new PageResult<HouseholdRow>([.. ids.Where(found.ContainsKey).Select(id => found[id])], page.Page, page.PageSize, page.Total, page.Capped);
+    }
+
+    /// <summary>
+    /// Where the search is confined (the region asked for within the user's own): the county when it lies in one, and
+    /// whether it lies in one township (or village) or is a pairing cadre's few households.
+    /// </summary>
+    private (string? County, bool Narrow) Confinement(string? region)
+    {
+        var (low, high) = (db.ScopeLow, db.ScopeHigh);
+        if (!string.IsNullOrWhiteSpace(region) && RegionCodes.IsValid(region.Trim()))
+        {
+            var (rl, rh) = RegionCodes.VillageRange(region.Trim());
+            low = low is null || string.CompareOrdinal(rl, low) > 0 ? rl : low;
+            high = high is null || string.CompareOrdinal(rh, high) < 0 ? rh : high;
+        }
+        bool Same(int digits) => low is not null && high is not null && low.Length >= digits && high.Length >= digits && low[..digits] == high[..digits];
+        return (Same(6) ? low![..6] : null, Same(9) || db.ScopeHouseholds is not null);
     }
 
     public static readonly System.Linq.Expressions.Expression<Func<Household, HouseholdRow>> Row = h => new HouseholdRow(
@@ -154,7 +221,10 @@ public sealed record HouseholdQueryParameters(string? Region, HouseholdStatus? S
     public HouseholdQuery ToQuery() => new()
     {
         Region = Region, Status = Status, Attribute = Attribute, MainCause = MainCause, Class321 = Class321, Flag = Flag,
-        MinIncome = MinIncome, MaxIncome = MaxIncome, IncomeYear = IncomeYear, Q = Q, Sort = Sort ?? HouseholdSort.Number, Desc = Desc ?? false,
+        MinIncome = MinIncome, MaxIncome = MaxIncome, IncomeYear = IncomeYear, Q = Q, Sort = Sort ?? DefaultSort(Q), Desc = Desc ?? false,
         Page = Page ?? 1, PageSize = PageSize ?? 20,
     };
+
+    /// <summary>A name search lists in name order (what the index gives at once); every other list in number order.</summary>
+    public static HouseholdSort DefaultSort(string? q) => SearchHouseholdsHandler.NameText(q) is null ? HouseholdSort.Number : HouseholdSort.Name;
 }

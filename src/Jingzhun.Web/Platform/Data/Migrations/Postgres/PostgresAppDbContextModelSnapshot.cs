@@ -3468,7 +3468,8 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasColumnType("character varying(50)")
+                        .UseCollation("C");
 
                     b.Property<int?>("PublicWelfareJobMonths")
                         .HasColumnType("integer");
@@ -3512,6 +3513,8 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex(new[] { "CountyCode", "Name" }, "IX_members_county_name");
 
                     b.HasIndex(new[] { "HouseholdId", "Status" }, "IX_members_household");
 

@@ -3339,6 +3339,8 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("Name");
 
+                    b.HasIndex(new[] { "CountyCode", "Name" }, "IX_members_county_name");
+
                     b.HasIndex(new[] { "HouseholdId", "Status" }, "IX_members_household");
 
                     b.HasIndex(new[] { "IdNumberHash" }, "IX_members_person");
