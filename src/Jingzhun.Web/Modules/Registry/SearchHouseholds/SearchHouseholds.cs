@@ -45,6 +45,12 @@ public sealed partial class SearchHouseholdsHandler(AppDbContext db, RegionDirec
     public IQueryable<Household> Filter(HouseholdQuery q)
     {
         var query = db.Households.AsNoTracking();
+        // The user's own scope once more, as plain predicates: the query filter's "no scope, or this range" is an OR of
+        // parameters that SQLite's planner cannot resolve, so a township user's or a pairing cadre's list would count
+        // every household of the database (650,000 in a province) instead of reading its range or its few keys.
+        if (db.ScopeLow is { } low && db.ScopeHigh is { } high)
+            query = query.Where(h => string.Compare(h.VillageCode, low) >= 0 && string.Compare(h.VillageCode, high) <= 0);
+        if (db.ScopeHouseholds is { } paired) query = query.Where(h => paired.Contains(h.Id));
         if (!string.IsNullOrWhiteSpace(q.Region))
         {
             var code = q.Region.Trim();
