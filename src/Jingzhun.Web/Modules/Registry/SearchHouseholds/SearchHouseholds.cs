@@ -45,18 +45,15 @@ public sealed partial class SearchHouseholdsHandler(AppDbContext db, RegionDirec
     public IQueryable<Household> Filter(HouseholdQuery q)
     {
         var query = db.Households.AsNoTracking();
-        // The user's own scope once more, as plain predicates: the query filter's "no scope, or this range" is an OR of
-        // parameters that SQLite's planner cannot resolve, so a township user's or a pairing cadre's list would count
-        // every household of the database (650,000 in a province) instead of reading its range or its few keys.
-        if (db.ScopeLow is { } low && db.ScopeHigh is { } high)
+        // One range of village codes: the region asked for within the user's own scope. The user's scope is repeated as
+        // a plain predicate because the query filter's "no scope, or this range" is an OR of parameters that SQLite's
+        // planner cannot resolve: a township user's or a pairing cadre's list would count every household of the
+        // database (650,000 in a province) instead of reading its range or its few keys. Two ranges on the same column
+        // would let it pick the wider one, hence the intersection.
+        if (!string.IsNullOrWhiteSpace(q.Region) && !RegionCodes.IsValid(q.Region.Trim())) return query.Where(_ => false);
+        if (VillageRange(q.Region) is var (low, high) && (low, high) != RegionCodes.VillageRange(""))
             query = query.Where(h => string.Compare(h.VillageCode, low) >= 0 && string.Compare(h.VillageCode, high) <= 0);
         if (db.ScopeHouseholds is { } paired) query = query.Where(h => paired.Contains(h.Id));
-        if (!string.IsNullOrWhiteSpace(q.Region))
-        {
-            var code = q.Region.Trim();
-            if (!RegionCodes.IsValid(code)) return query.Where(_ => false);
-            query = query.InRegion(code);
-        }
         if (q.Status is { } s) query = query.Where(h => h.Status == s);
         if (q.Attribute is { } a) query = query.Where(h => h.Attribute == a);
         if (q.MainCause is { } c) query = query.Where(h => h.MainCause == c);
@@ -188,15 +185,23 @@ public sealed partial class SearchHouseholdsHandler(AppDbContext db, RegionDirec
     /// </summary>
     private (string? County, bool Narrow) Confinement(string? region)
     {
-        var (low, high) = (db.ScopeLow, db.ScopeHigh);
+        var (low, high) = VillageRange(region);
+        bool Same(int digits) => low.Length >= digits && high.Length >= digits && low[..digits] == high[..digits];
+        return (Same(6) ? low[..6] : null, Same(9) || db.ScopeHouseholds is not null);
+    }
+
+    /// <summary>The village codes of <paramref name="region"/> (when valid) within the user's own scope; all when neither limits.</summary>
+    private (string Low, string High) VillageRange(string? region)
+    {
+        var (low, high) = RegionCodes.VillageRange("");
+        if (db.ScopeLow is { } sl && db.ScopeHigh is { } sh) (low, high) = (sl, sh);
         if (!string.IsNullOrWhiteSpace(region) && RegionCodes.IsValid(region.Trim()))
         {
             var (rl, rh) = RegionCodes.VillageRange(region.Trim());
-            low = low is null || string.CompareOrdinal(rl, low) > 0 ? rl : low;
-            high = high is null || string.CompareOrdinal(rh, high) < 0 ? rh : high;
+            if (string.CompareOrdinal(rl, low) > 0) low = rl;
+            if (string.CompareOrdinal(rh, high) < 0) high = rh;
         }
-        bool Same(int digits) => low is not null && high is not null && low.Length >= digits && high.Length >= digits && low[..digits] == high[..digits];
-        return (Same(6) ? low![..6] : null, Same(9) || db.ScopeHouseholds is not null);
+        return (low, high);
     }
 
     public static readonly System.Linq.Expressions.Expression<Func<Household, HouseholdRow>> Row = h => new HouseholdRow(
