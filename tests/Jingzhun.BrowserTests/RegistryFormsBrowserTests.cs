@@ -39,6 +39,15 @@ public sealed class RegistryFormsBrowserTests(BrowserApp app)
         await Expect(change.Locator(".badge")).ToHaveTextAsync("修改");
         await Expect(change.Locator(".changes")).ToContainTextAsync("住址：（空） → 高桥村5组12号");
         Beijing.AssertShows(await change.Locator("time").InnerTextAsync(), Beijing.Now);
+
+        // Found again from the list by the name as typed: listed in the order of the name that matched.
+        await village.GotoAsync("/households");
+        await page.Locator("#f-q").FillAsync(h.HeadName);
+        await page.Locator("#f-q").PressAsync("Enter");
+        await Expect(page.Locator("#results .results-head")).ToContainTextAsync("共 1 户");
+        await Expect(page.Locator("#results .results-head")).ToContainTextAsync("按匹配的姓名排列");
+        await Expect(page.Locator("#results tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#results tbody tr")).ToContainTextAsync(h.Number);
         village.AssertNoPageErrors();
     }
 
