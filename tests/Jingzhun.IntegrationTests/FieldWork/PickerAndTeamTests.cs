@@ -32,7 +32,7 @@ public abstract class PickerAndTeamTests(TestApp app) : ApiTests(app)
         // The township sees its two namesakes, each told apart by village and masked phone; the other township's is not there.
         var township = await As("tuqiao");
         var found = await ItemsAsync(township, $"/api/v1/pickers/cadres?q={Uri.EscapeDataString(name)}");
-        Assert.Equal([home.ToString(), second.ToString()], found.Select(i => i["value"]!.GetValue<string>()).Order());
+        Assert.Equal([home, second], found.Select(i => long.Parse(i["value"]!.GetValue<string>())).Order());
         var details = found.Select(i => i["detail"]!.GetValue<string>()).ToList();
         Assert.All(found, i => Assert.Equal(name, i["text"]!.GetValue<string>()));
         Assert.Contains(details, d => d.Contains("138****2222", StringComparison.Ordinal));

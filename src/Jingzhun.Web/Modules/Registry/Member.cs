@@ -49,6 +49,8 @@ public sealed class Member : Platform.Auditing.IAudited, Platform.Data.IHousehol
     public Household Household { get; private set; } = null!;
     public string CountyCode { get; private set; } = "";
 
+    /// <summary>Searched from its start (surname or full name) on an index: code-point order on both databases.</summary>
+    [Platform.Data.CodePointOrder]
     public string Name { get; private set; } = "";
     [Platform.Auditing.Sensitive]
     public string IdNumberCipher { get; private set; } = "";

@@ -106,8 +106,18 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);
-        // Names compare in code-point order, as on SQLite: a prefix is then a range its indexes serve (the database's
-        // linguistic collation would neither serve "starts with" from an index nor keep a prefix contiguous).
-        b.Entity<Jingzhun.Web.Modules.Registry.Member>().Property(m => m.Name).UseCollation("C");
+        // Properties marked [CodePointOrder] compare in code-point order, as on SQLite (BINARY).
+        foreach (var entity in b.Model.GetEntityTypes())
+            foreach (var property in entity.GetProperties())
+                if (property.PropertyInfo?.GetCustomAttributes(typeof(CodePointOrderAttribute), false).Length > 0)
+                    b.Entity(entity.ClrType).Property(property.Name).UseCollation("C");
     }
 }
+
+/// <summary>
+/// The text compares in code-point order on every database (PostgreSQL's "C"; SQLite's BINARY already is): a prefix is then
+/// a contiguous range an index serves, in the same order on both (a linguistic collation would neither serve "starts with"
+/// from an index nor keep a prefix contiguous).
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class CodePointOrderAttribute : Attribute;

@@ -42,6 +42,11 @@ public abstract class PickerSource<TEntity, TRow>(IQueryable<TEntity> all) : IPi
     /// <summary>The rows that can be chosen at all (e.g. active cadres only), before the text and region.</summary>
     protected virtual IQueryable<TEntity> Choosable(IQueryable<TEntity> query) => query;
     protected virtual IQueryable<TEntity> Within(IQueryable<TEntity> query, string region) => query.InRegion(region);
+    /// <summary>
+    /// The region searched when none is asked for (the user's own, for a source whose scope filter SQLite cannot turn into
+    /// an index range by itself); null: the scope filter alone.
+    /// </summary>
+    protected virtual string? DefaultRegion => null;
 
     public async Task<Outcome<PageResult<PickerItem>>> SearchAsync(string? q, string? region, Paging paging, CancellationToken ct)
     {
@@ -51,6 +56,7 @@ public abstract class PickerSource<TEntity, TRow>(IQueryable<TEntity> all) : IPi
             if (!Modules.Regions.Rules.RegionCodes.IsValid(region.Trim())) return Failure.Invalid("region", "区划代码无效");
             query = Within(query, region.Trim());
         }
+        else if (DefaultRegion is { } mine) query = Within(query, mine);
         if (!string.IsNullOrWhiteSpace(q)) query = Matching(query, q.Trim());
         var page = await Ordered(query).PageAsync(paging, rows => rows.Select(Read).ToListAsync(ct), ct);
         return page.Select(Item);

@@ -12,6 +12,12 @@ public sealed record HouseholdChoice(long Id, string HeadName, string HouseholdN
 public sealed class HouseholdPicker(AppDbContext db, RegionDirectory regions) : PickerSource<Household, HouseholdChoice>(db.Households.AsNoTracking())
 {
     public override string Kind => "households";
+    // The user's own region and a pairing cadre's households as plain predicates: the scope filter's "no scope, or this
+    // range" is an OR of parameters that SQLite's planner cannot resolve, so a township user's search would read every
+    // household of the database (as in SearchHouseholds).
+    protected override string? DefaultRegion => db.ScopePrefix is { Length: > 0 } mine && Regions.Rules.RegionCodes.IsValid(mine) ? mine : null;
+    protected override IQueryable<Household> Choosable(IQueryable<Household> query) =>
+        db.ScopeHouseholds is { } paired ? query.Where(h => paired.Contains(h.Id)) : query;
     protected override IQueryable<Household> Matching(IQueryable<Household> query, string text) =>
         query.Where(h => h.HeadName.Contains(text) || h.HouseholdNumber.StartsWith(text));
     protected override IOrderedQueryable<Household> Ordered(IQueryable<Household> query) => query.OrderBy(h => h.HeadName).ThenBy(h => h.HouseholdNumber);
