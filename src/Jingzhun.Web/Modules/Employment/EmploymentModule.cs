@@ -17,6 +17,9 @@ public static class EmploymentModule
 {
     public static IServiceCollection AddEmployment(this IServiceCollection services) => services
         .AddPolicyTable<ConfigurePolicy.EmploymentPolicyTable>()
+        .AddPolicyTable<WorkMonitoring.WorkTargetPolicyTable>()
+        .AddScoped<WorkMonitoring.WorkMonitoringHandler>()
+        .AddScoped<IJobHandler, WorkMonitoring.WorkTallyJob>()
         .AddScoped<ManageLoansHandler>()
         .AddScoped<LoanStatsHandler>()
         .AddScoped<ManageEmploymentHandler>()
@@ -33,6 +36,8 @@ public static class EmploymentModule
         ManageEmploymentHandler.Map(api);
         EmploymentSweepHandler.Map(api);
         api.MapPolicyTable<ConfigurePolicy.EmploymentPolicyTable>();
+        api.MapPolicyTable<WorkMonitoring.WorkTargetPolicyTable>();
+        WorkMonitoring.WorkMonitoringHandler.Map(api);
         return api;
     }
 }

@@ -29,7 +29,7 @@ public sealed record EndJobRequest(DateOnly EndedOn, int Months, int Version);
 /// <summary>A member's 务工状况 as the records give it.</summary>
 public sealed record MemberWorkView(long MemberId, string Name, WorkStatus WorkStatus, int? WorkMonths, IReadOnlyList<JobRow> Jobs);
 
-public sealed class ManageEmploymentHandler(AppDbContext db, RegionDirectory regions, CurrentUser user, TimeProvider clock)
+public sealed class ManageEmploymentHandler(AppDbContext db, RegionDirectory regions, CurrentUser user, TimeProvider clock, ILogger<ManageEmploymentHandler> log)
 {
     private IQueryable<JobRow> Rows(IQueryable<EmploymentRecord> jobs) =>
         from e in jobs
@@ -82,6 +82,7 @@ public sealed class ManageEmploymentHandler(AppDbContext db, RegionDirectory reg
         db.EmploymentRecords.Add(EmploymentRecord.Start(m.HouseholdId, m.VillageCode, m.Id, facts, clock.GetUtcNow().UtcDateTime, user.UserName));
         await db.SaveChangesAsync(ct);
         await RefreshAsync(db, [m.Id], clock, user.UserName, ct);
+        await WorkMonitoring.WorkTallies.RefreshVillageAsync(db, m.VillageCode, clock, log, ct);
         return await MemberAsync(m.Id, ct);
     }
 
@@ -95,6 +96,7 @@ public sealed class ManageEmploymentHandler(AppDbContext db, RegionDirectory reg
         job.End(r.EndedOn, r.Months, clock.GetUtcNow().UtcDateTime, user.UserName);
         if (await db.SaveEditAsync("该务工记录", c => db.EmploymentRecords.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, c), ct) is { } failed) return failed;
         await RefreshAsync(db, [job.MemberId], clock, user.UserName, ct);
+        await WorkMonitoring.WorkTallies.RefreshVillageAsync(db, job.VillageCode, clock, log, ct);
         return await MemberAsync(job.MemberId, ct);
     }
 

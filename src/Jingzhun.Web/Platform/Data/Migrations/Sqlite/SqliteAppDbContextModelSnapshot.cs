@@ -271,6 +271,99 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("microloans", (string)null);
                 });
 
+            modelBuilder.Entity("Jingzhun.Web.Modules.Employment.WorkMonitoring.WorkTally", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Employed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JoblessAfterJob")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JoblessLabour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LabourForce")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OutsideCounty")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OutsideProvince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyCode", "Year", "Month");
+
+                    b.HasIndex("Year", "Month", "VillageCode")
+                        .IsUnique();
+
+                    b.ToTable("work_tallies", (string)null);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Employment.WorkMonitoring.WorkTargetPolicy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkforceTarget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("work_target_policies", (string)null);
+                });
+
             modelBuilder.Entity("Jingzhun.Web.Modules.Exit.ExitStandard", b =>
                 {
                     b.Property<long>("Id")
