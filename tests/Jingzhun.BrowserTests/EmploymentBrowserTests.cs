@@ -111,4 +111,39 @@ public sealed partial class WorkflowBrowserTests
         await Expect(row.GetByRole(AriaRole.Link, new() { Name = "务工结束" })).ToHaveCountAsync(0);
         village.AssertNoPageErrors();
     }
+
+    /// <summary>
+    /// 务工监测 on the pages: the county administrator updates this month's tally (a background job the page follows and
+    /// reloads after), sets the county's 务工规模目标 to exactly the number at work on the policy page, and sees the
+    /// completion at 100.0% with the target's source; a township row drills down to that township's villages.
+    /// </summary>
+    [SkippableFact]
+    public async Task The_county_tallies_this_months_work_sets_its_target_and_drills_down_on_the_pages()
+    {
+        await using var county = await app.SignInAsync("tl_admin");
+        var p = county.Page;
+        var year = Beijing.Now.Year;
+        await county.GotoAsync("/employment/monitoring");
+        await Expect(p.Locator("h1")).ToHaveTextAsync($"铜梁区 {year}年{Beijing.Now.Month}月 务工监测");
+        await p.GetByRole(AriaRole.Button, new() { Name = "更新本月统计" }).ClickAsync();
+        // The job's box follows it; the page reloads with the figures when it has finished.
+        await Expect(p.Locator("#g-status")).ToHaveTextAsync("已完成", new() { Timeout = 60_000 });
+        await Expect(p.Locator("#wm-ranking tbody tr")).Not.ToHaveCountAsync(0);
+        var employed = int.Parse((await p.Locator("#wm-employed").TextContentAsync())!.Trim(), CultureInfo.InvariantCulture);
+        Assert.True(employed > 0);
+
+        await county.GotoAsync($"/admin/policies/work-targets/new?region=500151&year={year}");
+        await p.Locator("#v-WorkforceTarget").FillAsync(employed.ToString(CultureInfo.InvariantCulture));
+        await p.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await county.ExpectFlashAsync($"已保存铜梁区（500151） {year}年起的务工规模目标");
+
+        await county.GotoAsync("/employment/monitoring");
+        await Expect(p.Locator("#wm-completion")).ToContainTextAsync($"{employed} 人 / 100.0%");
+        await Expect(p.Locator("table", new() { HasText = "来源" })).ToContainTextAsync($"本县{year}年目标");
+        var first = p.Locator("#wm-ranking tbody tr").First;
+        var township = (await first.Locator("a").TextContentAsync())!.Trim();
+        await first.Locator("a").ClickAsync();
+        await Expect(p.Locator("h1")).ToHaveTextAsync($"{township} {year}年{Beijing.Now.Month}月 务工监测");
+        county.AssertNoPageErrors();
+    }
 }
