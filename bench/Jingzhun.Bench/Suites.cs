@@ -220,6 +220,40 @@ public static partial class Suites
             await LatencyFigureAsync(b, app, name, path, target, baseline, suite: "projects");
     }
 
+    // ---------------------------------------------------------------- employment
+
+    /// <summary>
+    /// 务工监测 at province scale: this month's tally of the whole province as the 更新统计 job runs it (county by county over
+    /// the registry's 1.9 M members), then the month's figures and ranking of the province and of a county against /healthz.
+    /// </summary>
+    public static async Task EmploymentAsync(Bench b)
+    {
+        await EnsureProvinceAsync(b);
+        await using var app = await AppServer.StartAsync(b, "Sqlite");
+        var counties = new List<string>();
+        foreach (var city in new[] { "5001", "5002" })
+            counties.AddRange((await app.GetJsonAsync($"/api/v1/regions/{city}/children")).EnumerateArray().Select(c => c.GetProperty("code").GetString()!));
+        var runs = new List<double>();
+        var message = "";
+        for (var i = 0; i < b.Runs; i++)
+        {
+            (var s, message) = await app.SweepAsync("/api/v1/employment/work-monitoring/tallies", Province);
+            runs.Add(s);
+            Bench.Log($"务工监测 tally run {i + 1}: {s:0.0} s — {message}");
+        }
+        b.Add(new Figure("employment", "务工监测 tally of the whole province (更新本月统计 job)",
+            $"POST /api/v1/employment/work-monitoring/tallies {{\"region\":\"{Province}\"}} (job start→finish)", runs, "s", "median", Stats.Median(runs),
+            Target: "(informative; the village is retallied at once on every job change)", Note: message));
+        var baseline = await LatencyAsync(app, b.Requests, _ => "/healthz");
+        var cases = new (string Name, Func<int, string> Path, double Target)[]
+        {
+            ("务工监测 of the province: the month's figures and its counties ranked", _ => $"/api/v1/employment/work-monitoring?region={Province}", 200),
+            ("务工监测 of a county: the month's figures and its townships ranked", i => $"/api/v1/employment/work-monitoring?region={counties[i % counties.Count]}", 200),
+        };
+        foreach (var (name, path, target) in cases)
+            await LatencyFigureAsync(b, app, name, path, target, baseline, suite: "employment");
+    }
+
     // ---------------------------------------------------------------- queries
 
     public static async Task QueriesAsync(Bench b)

@@ -29,8 +29,12 @@ public sealed class IndexModel(WorkMonitoringHandler handler, Jobs jobs, Current
         return Page();
     }
 
+    /// <summary>Who may start 更新统计: those who record jobs (a read-only user reads the figures only).</summary>
+    public bool CanTally => me.Has(Permissions.MonitoringWork);
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (!CanTally) return Forbid();
         var region = regions.Asked(EmploymentPages.Blank(Region), me);
         if (!region.Succeeded)
         {

@@ -143,7 +143,7 @@ public sealed class WorkMonitoringHandler(AppDbContext db, RegionDirectory regio
             .RequireAuthorization(Permissions.MonitoringView)
             .ProducesFile().WithName("ExportWorkMonitoring").WithSummary("务工监测 Excel（总体、排名、务工规模目标）");
         RegionSweepJob.MapStart(api, "/employment/work-monitoring/tallies", WorkTallyJob.JobKind)
-            .RequireAuthorization(Permissions.MonitoringView)
+            .RequireAuthorization(Permissions.MonitoringWork)
             .WithName("TallyWork").WithSummary("更新本月务工监测统计（后台任务，逐区县统计）").WithTags("就业与小额信贷");
     }
 }
