@@ -65,6 +65,7 @@ public sealed class Bench
         ["ConnectionStrings__Postgres"] = $"{Postgres};Database={PostgresDatabase}",
         ["Protection__KeysPath"] = Keys,
         ["Demo__Seed"] = "false",
+        ["Jobs__NightlyAt"] = "off", // nothing but the measured work
         ["Logging__LogLevel__Default"] = "Warning",
         ["Urls"] = $"http://127.0.0.1:{Port}",
     };

@@ -76,6 +76,7 @@ public sealed class RunningApp : IAsyncDisposable
         info.Environment["ConnectionStrings__Sqlite"] = $"Data Source={Path.Combine(dir, "jingzhun.db")}";
         info.Environment["Protection__KeysPath"] = Path.Combine(dir, "keys");
         info.Environment["Demo__Seed"] = "true";
+        info.Environment["Jobs__NightlyAt"] = "off"; // no sweep of the whole database in the middle of a test
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         // Uploads, imports and backups in the temp folder too, not in the source tree's data/ folder.
         info.Environment["Files__Path"] = Path.Combine(dir, "files");

@@ -50,6 +50,8 @@ public static class PlatformModule
         services.AddSingleton<Jobs.JobLiveProgress>();
         services.AddHostedService(sp => sp.GetRequiredService<Jobs.JobRunner>());
         services.AddScoped<Jobs.Jobs>();
+        services.AddSingleton<Jobs.NightlyJobs>();
+        services.AddHostedService(sp => sp.GetRequiredService<Jobs.NightlyJobs>());
         Backup.BackupCommands.AddBackups(services, config);
 
         services.AddIdentityCore<AppUser>(o =>

@@ -37,6 +37,8 @@ public abstract class TestApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Demo:Seed", DemoSeed ? "true" : "false");
+        // The nightly sweeps would run over every test's households at 02:00 Beijing time: tests start jobs themselves.
+        builder.UseSetting("Jobs:NightlyAt", "off");
         builder.UseSetting("Protection:KeysPath", _keys);
         builder.UseSetting("Protection:LookupKey", LookupKey);
         // Every test signs in from the same address: the per-address sign-in limit is tested on an app of its own.

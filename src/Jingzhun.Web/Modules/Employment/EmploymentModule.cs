@@ -20,11 +20,13 @@ public static class EmploymentModule
         .AddPolicyTable<WorkMonitoring.WorkTargetPolicyTable>()
         .AddScoped<WorkMonitoring.WorkMonitoringHandler>()
         .AddScoped<IJobHandler, WorkMonitoring.WorkTallyJob>()
+        .AddNightlyJob(WorkMonitoring.WorkTallyJob.JobKind, 40)
         .AddScoped<ManageLoansHandler>()
         .AddScoped<LoanStatsHandler>()
         .AddScoped<ManageEmploymentHandler>()
         .AddScoped<EmploymentSweepHandler>()
         .AddScoped<IJobHandler, EmploymentSweepJob>()
+        .AddNightlyJob(EmploymentSweepJob.JobKind, 30)
         .AddHouseholdPanel(25, "就业与小额信贷", Permissions.MonitoringView, HouseholdPanel.EmploymentPanelModel.Path)
         .AddScoped<DemoData.EmploymentDemo>()
         .AddScoped<Platform.IStartupSeed, DemoData.EmploymentDemoSeed>();

@@ -19,6 +19,7 @@ public static class GuaranteesModule
         .AddScoped<AssessHouseholdsHandler>()
         .AddScoped<IRegistryChangeListener>(sp => sp.GetRequiredService<AssessHouseholdsHandler>())
         .AddScoped<IJobHandler, SweepGuaranteesJob>()
+        .AddNightlyJob(SweepGuaranteesJob.JobKind, 10)
         .AddHouseholdPanel(10, "两不愁三保障", Permissions.GuaranteesView, HouseholdPanel.GuaranteesPanelModel.Path)
         .AddScoped<ManageProblemsHandler>()
         .AddScoped<BulletinsHandler>();

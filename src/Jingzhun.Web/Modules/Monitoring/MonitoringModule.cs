@@ -20,6 +20,7 @@ public static class MonitoringModule
         .AddScoped<SweepRisksHandler>()
         .AddScoped<IRegistryChangeListener>(sp => sp.GetRequiredService<SweepRisksHandler>())
         .AddScoped<IJobHandler, SweepRisksJob>()
+        .AddNightlyJob(SweepRisksJob.JobKind, 20)
         .AddHouseholdPanel(20, "防返贫监测", Permissions.MonitoringView, HouseholdPanel.MonitoringPanelModel.Path)
         .AddScoped<ManageLeadsHandler>()
         .AddScoped<IdentifyHouseholdsHandler>()

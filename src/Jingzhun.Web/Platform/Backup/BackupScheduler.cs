@@ -17,13 +17,7 @@ public sealed class BackupScheduler(IServiceScopeFactory scopes, BackupSettings 
     ILogger<BackupScheduler> log) : BackgroundService
 {
     /// <summary>The next run strictly after <paramref name="nowUtc"/>, in UTC.</summary>
-    public static DateTime NextRun(DateTime nowUtc, TimeOnly dailyAt)
-    {
-        var local = ChinaTime.ToLocal(nowUtc);
-        var candidate = DateOnly.FromDateTime(local).ToDateTime(dailyAt);
-        if (candidate <= local) candidate = candidate.AddDays(1);
-        return nowUtc + (candidate - local);
-    }
+    public static DateTime NextRun(DateTime nowUtc, TimeOnly dailyAt) => ChinaTime.NextDaily(nowUtc, dailyAt);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

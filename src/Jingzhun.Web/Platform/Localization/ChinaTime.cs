@@ -22,4 +22,13 @@ public static class ChinaTime
 
     public static string Format(DateTime utc) => ToLocal(utc).ToString("yyyy-MM-dd HH:mm");
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToLocal(clock.GetUtcNow().UtcDateTime));
+
+    /// <summary>The next moment strictly after <paramref name="nowUtc"/> that is <paramref name="at"/> in Beijing, in UTC (a daily schedule).</summary>
+    public static DateTime NextDaily(DateTime nowUtc, TimeOnly at)
+    {
+        var local = ToLocal(nowUtc);
+        var candidate = DateOnly.FromDateTime(local).ToDateTime(at);
+        if (candidate <= local) candidate = candidate.AddDays(1);
+        return nowUtc + (candidate - local);
+    }
 }

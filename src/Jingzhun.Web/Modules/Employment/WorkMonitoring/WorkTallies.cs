@@ -107,8 +107,13 @@ public sealed class WorkTallyJob(AppDbContext db, RegionDirectory regions, TimeP
 
     public async Task<string> RunAsync(Job job, IJobProgress progress, CancellationToken ct)
     {
-        var places = WorkTallies.CountiesUnder(regions, job.RegionCode);
         var today = ChinaTime.Today(clock);
+        // The counties that have households (or a tally of this month to clear): the country's tree has ~2,800 counties.
+        var places = new List<string>();
+        foreach (var c in WorkTallies.CountiesUnder(regions, job.RegionCode))
+            if (await db.Households.AsNoTracking().InRegion(c).AnyAsync(ct)
+                || await db.WorkTallies.AsNoTracking().InRegion(c).AnyAsync(t => t.Year == today.Year && t.Month == today.Month, ct))
+                places.Add(c);
         var villages = 0;
         await progress.ReportAsync(0, places.Count, $"已统计 0 / {places.Count} 个区县", ct);
         for (var i = 0; i < places.Count; i++)
