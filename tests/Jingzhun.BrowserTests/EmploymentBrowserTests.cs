@@ -115,7 +115,8 @@ public sealed partial class WorkflowBrowserTests
     /// <summary>
     /// 务工监测 on the pages: the county administrator updates this month's tally (a background job the page follows and
     /// reloads after), sets the county's 务工规模目标 to exactly the number at work on the policy page, and sees the
-    /// completion at 100.0% with the target's source; a township row drills down to that township's villages.
+    /// completion at 100.0% with the target's source; a township row drills down to that township's villages, and the home
+    /// page's 务工监测 card shows the same completion and opens the page.
     /// </summary>
     [SkippableFact]
     public async Task The_county_tallies_this_months_work_sets_its_target_and_drills_down_on_the_pages()
@@ -144,6 +145,13 @@ public sealed partial class WorkflowBrowserTests
         var township = (await first.Locator("a").TextContentAsync())!.Trim();
         await first.Locator("a").ClickAsync();
         await Expect(p.Locator("h1")).ToHaveTextAsync($"{township} {year}年{Beijing.Now.Month}月 务工监测");
+
+        // The home page's 务工监测 card shows the same figures and opens the page.
+        await county.GotoAsync("/");
+        var card = p.Locator("#work-summary");
+        await Expect(card.Locator("[data-figure=work-completion]")).ToHaveTextAsync("100.0%");
+        await card.Locator("[data-figure=work-employed]").ClickAsync();
+        await Expect(p.Locator("#wm-employed")).ToHaveTextAsync(employed.ToString(CultureInfo.InvariantCulture));
         county.AssertNoPageErrors();
     }
 }

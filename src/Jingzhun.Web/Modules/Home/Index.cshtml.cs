@@ -15,7 +15,8 @@ namespace Jingzhun.Web.Modules.Home;
 /// cadre is sent to their to-do list.
 /// </summary>
 public sealed class IndexModel(DashboardHandler handler, CurrentUser me, Regions.RegionDirectory regions, PolicyStore policies, TimeProvider clock,
-    Projects.Summary.ProjectSummaryHandler projects, Projects.Collective.CollectiveEconomyQuery collective) : PageModel
+    Projects.Summary.ProjectSummaryHandler projects, Projects.Collective.CollectiveEconomyQuery collective,
+    Employment.WorkMonitoring.WorkMonitoringHandler work) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public int? BaseYear { get; set; }
@@ -25,6 +26,8 @@ public sealed class IndexModel(DashboardHandler handler, CurrentUser me, Regions
     public Projects.Summary.ProjectSummaryView? Projects { get; private set; }
     /// <summary>村集体经济 of the latest year with an income (the same figures and village lists as /projects/collective), for the same users.</summary>
     public Projects.Collective.CollectiveSummaryView? Collective { get; private set; }
+    /// <summary>This month's 务工监测 (the same figures as /employment/monitoring), for a user who may see monitoring.</summary>
+    public Employment.WorkMonitoring.WorkMonitoringView? Work { get; private set; }
     public string? Error { get; private set; }
     public string ScopePath { get; private set; } = "";
     /// <summary>The region's 贫困发生率 limit (退出标准 of its province, latest year in force), for the card's warning colour.</summary>
@@ -50,6 +53,7 @@ public sealed class IndexModel(DashboardHandler handler, CurrentUser me, Regions
                 Projects = (await projects.SummaryAsync(Region, null, ct)).Value;
                 Collective = (await collective.SummaryAsync(Region, null, ct)).Value;
             }
+            if (me.Has(Permissions.MonitoringView)) Work = (await work.HandleAsync(Region, null, ct)).Value;
         }
         else
         {
