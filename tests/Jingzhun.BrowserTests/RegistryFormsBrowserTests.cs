@@ -128,7 +128,7 @@ public sealed class RegistryFormsBrowserTests(BrowserApp app)
     }
 }
 
-internal sealed record NewHousehold(long Id, string Number, string HeadName);
+internal sealed record NewHousehold(long Id, string Number, string HeadName, string HeadId = "");
 
 /// <summary>新增建档户 as the signed-in village officer (the village is theirs): a 脱贫户 and its head.</summary>
 internal static partial class RegistryPages
@@ -150,14 +150,15 @@ internal static partial class RegistryPages
         await page.GetByLabel("主要致贫原因", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "因病" });
         var head = Names.New();
         await page.GetByLabel("姓名", new() { Exact = true }).FillAsync(head);
-        await page.GetByLabel("公民身份号码").FillAsync(IdNumbers.New(IdNumbers.Born(1960, 1975), male: true));
+        var headId = IdNumbers.New(IdNumbers.Born(1960, 1975), male: true);
+        await page.GetByLabel("公民身份号码").FillAsync(headId);
         await page.GetByRole(AriaRole.Button, new() { Name = "保存建档" }).ClickAsync();
         await Expect(s.Flash).ToContainTextAsync("已建档：户编号");
         var number = Registered().Match(await s.Flash.InnerTextAsync()).Groups[1].Value;
         await Expect(page.Locator("h1")).ToContainTextAsync($"{head} 户");
         await Expect(page.Locator("h1")).ToContainTextAsync(number);
         var id = long.Parse(new Uri(page.Url).Segments[^1], CultureInfo.InvariantCulture);
-        return new NewHousehold(id, number, head);
+        return new NewHousehold(id, number, head, headId);
     }
 
     /// <summary>录入收入 from the household page: last year's wages, for the household as registered.</summary>

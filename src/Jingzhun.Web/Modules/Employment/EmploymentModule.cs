@@ -22,6 +22,7 @@ public static class EmploymentModule
         .AddScoped<IJobHandler, WorkMonitoring.WorkTallyJob>()
         .AddNightlyJob(WorkMonitoring.WorkTallyJob.JobKind, 40)
         .AddScoped<ManageLoansHandler>()
+        .AddScoped<ImportLoans.LoanListImportHandler>()
         .AddScoped<LoanStatsHandler>()
         .AddScoped<ManageEmploymentHandler>()
         .AddScoped<EmploymentSweepHandler>()
@@ -34,6 +35,7 @@ public static class EmploymentModule
     public static RouteGroupBuilder MapEmploymentApi(this RouteGroupBuilder api)
     {
         ManageLoansHandler.Map(api);
+        ImportLoans.LoanListImportHandler.Map(api);
         LoanStatsHandler.Map(api);
         ManageEmploymentHandler.Map(api);
         EmploymentSweepHandler.Map(api);
