@@ -76,6 +76,7 @@ public sealed class WorkMonitoringHandler(AppDbContext db, RegionDirectory regio
             return new CountyTarget(c, regions.NameOf(c), t, source);
         }).ToList();
         var targetOf = targets.ToDictionary(t => t.Code, t => t.Target);
+        var employedIn = rows.GroupBy(r => r.CountyCode).ToDictionary(g => g.Key, g => g.Sum(r => r.Sum.Employed));
 
         WorkFigures Figures(string place)
         {
@@ -89,7 +90,7 @@ public sealed class WorkMonitoringHandler(AppDbContext db, RegionDirectory regio
                     if (targetOf.GetValueOrDefault(c) is { } t)
                     {
                         target = (target ?? 0) + t;
-                        employedOfTargeted += mine.Where(r => r.CountyCode == c).Sum(r => r.Sum.Employed);
+                        employedOfTargeted += employedIn.GetValueOrDefault(c);
                     }
             return new WorkFigures(s.People, s.Labour, s.Employed, s.OutsideCounty, s.OutsideProvince, s.Jobless, s.AfterJob,
                 TargetRules.Percent(s.Employed, s.Labour), target, TargetRules.Percent(employedOfTargeted, target),
