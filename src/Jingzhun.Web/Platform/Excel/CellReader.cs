@@ -7,6 +7,20 @@ namespace Jingzhun.Web.Platform.Excel;
 /// <summary>A problem with one cell (or one row): the row number as in the user's file, the column header, the reason.</summary>
 public sealed record RowError(int Row, string Column, string Message);
 
+/// <summary>How an all-or-nothing import reports its bad rows, on a page and through the API.</summary>
+public static class ImportErrors
+{
+    private static int Rows(IReadOnlyList<RowError> errors) => errors.Select(e => e.Row).Distinct().Count();
+
+    /// <summary>The page's message above its table of errors.</summary>
+    public static string PageMessage(IReadOnlyList<RowError> errors) => $"导入失败：{Rows(errors)} 行有错误，未导入任何数据。请按下表改正后重新导入。";
+
+    /// <summary>The API's 400: each bad cell as "第N行·列名" → reasons.</summary>
+    public static Problems.Failure AsFailure(IReadOnlyList<RowError> errors) =>
+        new(Problems.FailureKind.Invalid, $"导入失败：{Rows(errors)} 行有错误，未导入任何数据。请改正后重新导入",
+            errors.GroupBy(e => $"第{e.Row}行·{e.Column}").ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+}
+
 /// <summary>
 /// Reads the cells of one row (in the order of <c>headers</c>) as text, codes, numbers and dates; a cell that is not of
 /// its form adds a <see cref="RowError"/> naming the row, the column and the reason, and reads as absent.
@@ -29,6 +43,14 @@ public readonly struct CellReader(string[] f, IReadOnlyList<string> headers, int
     private string Name(int i) => headers[i];
 
     public string? Text(int i) => Raw(i) is { Length: > 0 } s ? s : null;
+
+    /// <summary>A required cell's value, or a row error when it is empty (a malformed cell has its own error already).</summary>
+    public T Required<T>(int i, T? value) where T : struct
+    {
+        if (value is { } v) return v;
+        if (Raw(i).Length == 0) Fail(i, $"请填写{headers[i]}");
+        return default;
+    }
 
     public T Code<T>(int i, T fallback, bool required = false) where T : struct, Enum
     {

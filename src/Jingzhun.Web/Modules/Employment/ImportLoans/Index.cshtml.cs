@@ -37,7 +37,7 @@ public sealed class IndexModel(LoanListImportHandler handler) : PageModel
             RowErrors = outcome.Errors;
             Unmatched = outcome.Unmatched;
             Error = outcome.FileError ?? (RowErrors.Count > 0
-                ? $"导入失败：{RowErrors.Select(e => e.Row).Distinct().Count()} 行有错误，未导入任何数据。请按下表改正后重新导入。"
+                ? ImportErrors.PageMessage(RowErrors)
                 : null);
         }
         return Page();

@@ -120,11 +120,11 @@ public sealed class LoanListImportHandler(AppDbContext db, ManageLoansHandler lo
         var id = IdNumberRule.Normalize(c.Text(1));
         var bank = c.Text(2) ?? "";
         var contract = c.Text(3) ?? "";
-        var amount = Required(c, 4, c.OptDecimal(4));
-        var issued = Required(c, 5, c.OptDate(5));
-        var due = Required(c, 6, c.OptDate(6));
-        var rate = Required(c, 7, c.OptDecimal(7));
-        var balance = Required(c, 8, c.OptDecimal(8));
+        var amount = c.Required(4, c.OptDecimal(4));
+        var issued = c.Required(5, c.OptDate(5));
+        var due = c.Required(6, c.OptDate(6));
+        var rate = c.Required(7, c.OptDecimal(7));
+        var balance = c.Required(8, c.OptDecimal(8));
         var subsidy = c.OptDecimal(9) ?? 0m;
         var use = c.Code(10, LoanUse.Other);
         if (!IdNumberRule.TryParse(id, ChinaTime.Today(clock), out _, out var idError)) c.Fail(1, idError ?? "身份证号无效");
@@ -176,12 +176,6 @@ public sealed class LoanListImportHandler(AppDbContext db, ManageLoansHandler lo
         return true;
     }
 
-    private static T Required<T>(CellReader c, int i, T? value) where T : struct
-    {
-        if (value is { } v) return v;
-        if (c.Raw(i).Length == 0) c.Fail(i, $"请填写{c.Header(i)}");
-        return default;
-    }
 
     /// <summary>The upload as the API takes it: 400 naming each bad row (第N行·列名), or the summary with the unmatched rows.</summary>
     public async Task<Outcome<LoanListSummary>> ImportFileAsync(IFormFile? file, DateOnly? asOf, CancellationToken ct)
@@ -191,8 +185,7 @@ public sealed class LoanListImportHandler(AppDbContext db, ManageLoansHandler lo
         var outcome = await ImportAsync(stream, asOf, ct);
         if (outcome.Summary is { } summary) return summary;
         if (outcome.FileError is { } message) return Failure.Invalid(message.StartsWith("月报日期", StringComparison.Ordinal) ? "asOf" : "file", message);
-        return new Failure(FailureKind.Invalid, $"导入失败：{outcome.Errors.Select(e => e.Row).Distinct().Count()} 行有错误，未导入任何数据。请改正后重新导入",
-            outcome.Errors.GroupBy(e => $"第{e.Row}行·{e.Column}").ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+        return ImportErrors.AsFailure(outcome.Errors);
     }
 
     public static void Map(RouteGroupBuilder api)

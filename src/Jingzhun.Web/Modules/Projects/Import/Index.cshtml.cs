@@ -46,7 +46,7 @@ public sealed class IndexModel(ProjectsImportHandler handler, CurrentUser me) : 
             Summary = outcome.Summary;
             RowErrors = outcome.Errors;
             Error = outcome.FileError ?? (RowErrors.Count > 0
-                ? $"导入失败：{RowErrors.Select(e => e.Row).Distinct().Count()} 行有错误，未导入任何数据。请按下表改正后重新导入。"
+                ? ImportErrors.PageMessage(RowErrors)
                 : null);
         }
         return Page();

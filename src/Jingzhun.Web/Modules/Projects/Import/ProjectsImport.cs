@@ -243,8 +243,8 @@ public sealed class ProjectsImportHandler(AppDbContext db, CurrentUser user, Man
             }
         }
         var category = c.Code(3, ProjectCategory.Other, required: true);
-        var start = Required(c, 6, c.OptDate(6));
-        var end = Required(c, 7, c.OptDate(7));
+        var start = c.Required(6, c.OptDate(6));
+        var end = c.Required(7, c.OptDate(7));
         var households = c.OptInt(8) ?? 0;
         var jobs = c.OptInt(9) ?? 0;
         var income = c.OptDecimal(10) ?? 0m;
@@ -264,7 +264,7 @@ public sealed class ProjectsImportHandler(AppDbContext db, CurrentUser user, Man
                 c.Fail(layout.IndexOf("受益户编号"), $"户编号 {missing} 不存在或不在您的管辖范围内");
             lines.AddRange(found.Select(f => new BeneficiaryLine(f.Id, benefit ?? BenefitKind.Wages)));
         }
-        Required(c, 1, year);
+        c.Required(1, year);
         if (c.HasErrors) return null;
         var outcome = await projects.ProposeAsync(new ProposeProjectRequest(name, year!.Value, villages, category, c.Text(4) ?? "", c.Text(5) ?? "",
             start, end, households, jobs, income, budget, lines), ct);
@@ -277,10 +277,10 @@ public sealed class ProjectsImportHandler(AppDbContext db, CurrentUser user, Man
         var source = c.Code(1, FundSource.CentralBridging, required: true);
         var level = c.Code(2, FundLevel.County, required: true);
         var document = c.Text(3)?.Trim() ?? "";
-        var amount = Required(c, 4, c.OptDecimal(4));
+        var amount = c.Required(4, c.OptDecimal(4));
         var county = c.Text(5)?.Trim() ?? "";
-        var issued = Required(c, 6, c.OptDate(6));
-        Required(c, 0, year);
+        var issued = c.Required(6, c.OptDate(6));
+        c.Required(0, year);
         if (c.HasErrors) return null;
         var existing = await db.FundAllocations.AsNoTracking()
             .Where(a => a.CountyCode == county && a.Year == year && a.Source == source && a.DocumentNumber == document)
@@ -300,11 +300,11 @@ public sealed class ProjectsImportHandler(AppDbContext db, CurrentUser user, Man
         var projectId = c.OptInt(0);
         var source = c.Code(1, FundSource.CentralBridging, required: true);
         var document = c.Text(2)?.Trim() ?? "";
-        var paidOn = Required(c, 3, c.OptDate(3));
-        var amount = Required(c, 4, c.OptDecimal(4));
+        var paidOn = c.Required(3, c.OptDate(3));
+        var amount = c.Required(4, c.OptDecimal(4));
         var voucher = c.Text(5)?.Trim() ?? "";
         var payee = c.Text(6)?.Trim() ?? "";
-        Required(c, 0, projectId);
+        c.Required(0, projectId);
         if (c.HasErrors) return null;
         var project = await db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => new { p.Id, p.CountyCode }).FirstOrDefaultAsync(ct);
         if (project is null) return Failure.Invalid("projectId", $"项目编号 {projectId} 不存在或不在您的管辖范围内");
@@ -336,8 +336,8 @@ public sealed class ProjectsImportHandler(AppDbContext db, CurrentUser user, Man
         var projectId = c.OptInt(0);
         var source = c.Code(1, FundSource.CentralBridging, required: true);
         var document = c.Text(2)?.Trim() ?? "";
-        var amount = Required(c, 3, c.OptDecimal(3));
-        Required(c, 0, projectId);
+        var amount = c.Required(3, c.OptDecimal(3));
+        c.Required(0, projectId);
         if (document.Length == 0) c.Fail(2, "请填写下达文号");
         if (c.HasErrors) return null;
         var project = await db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => new { p.Id, p.CountyCode }).FirstOrDefaultAsync(ct);
@@ -365,13 +365,13 @@ public sealed class ProjectsImportHandler(AppDbContext db, CurrentUser user, Man
         var name = c.Text(0)?.Trim() ?? "";
         var cls = c.Code(1, AssetClass.Operating, required: true);
         var village = c.Text(2)?.Trim() ?? "";
-        var quantity = Required(c, 3, c.OptDecimal(3));
+        var quantity = c.Required(3, c.OptDecimal(3));
         var unit = c.Text(4)?.Trim() ?? "";
-        var value = Required(c, 5, c.OptDecimal(5));
+        var value = c.Required(5, c.OptDecimal(5));
         var owner = c.Code(6, AssetRecipient.VillageCollective, required: true);
         var number = c.Text(7)?.Trim();
         var custodian = c.Text(8)?.Trim();
-        var registered = Required(c, 9, c.OptDate(9));
+        var registered = c.Required(9, c.OptDate(9));
         long? householdId = null;
         if (number is { Length: > 0 })
         {
@@ -387,13 +387,6 @@ public sealed class ProjectsImportHandler(AppDbContext db, CurrentUser user, Man
         return (await assets.RegisterAsync(new RegisterAssetRequest(name, cls, village, quantity, unit, value, owner, householdId, custodian, registered), ct)).Failure;
     }
 
-    /// <summary>A required cell's value, or a row error when it is empty (a malformed cell has its own error already).</summary>
-    private static T Required<T>(CellReader c, int i, T? value) where T : struct
-    {
-        if (value is { } v) return v;
-        if (c.Raw(i).Length == 0) c.Fail(i, $"请填写{c.Header(i)}");
-        return default;
-    }
 
     public static void Map(RouteGroupBuilder api)
     {
@@ -419,7 +412,6 @@ public sealed class ProjectsImportHandler(AppDbContext db, CurrentUser user, Man
         var outcome = await ImportAsync(kind, stream, ct);
         if (outcome.Summary is { } summary) return summary;
         if (outcome.FileError is { } message) return Failure.Invalid("file", message);
-        return new Failure(FailureKind.Invalid, $"导入失败：{outcome.Errors.Select(e => e.Row).Distinct().Count()} 行有错误，未导入任何数据。请改正后重新导入",
-            outcome.Errors.GroupBy(e => $"第{e.Row}行·{e.Column}").ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+        return ImportErrors.AsFailure(outcome.Errors);
     }
 }
