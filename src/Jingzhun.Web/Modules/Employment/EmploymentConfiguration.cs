@@ -47,9 +47,11 @@ public sealed class EmploymentRecordConfiguration : IEntityTypeConfiguration<Emp
         builder.Property(e => e.Employer).HasMaxLength(100);
         builder.Property(e => e.Sector).HasMaxLength(50);
         builder.Property(e => e.UpdatedBy).HasMaxLength(64);
+        builder.Property(e => e.ClientId).HasMaxLength(64);
         builder.HasOne<Household>().WithMany().HasForeignKey(e => e.HouseholdId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Member>().WithMany().HasForeignKey(e => e.MemberId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => new { e.MemberId, e.StartedOn });
+        builder.HasIndex(e => new { e.MemberId, e.ClientId }).IsUnique();
         builder.HasIndex(e => new { e.VillageCode, e.Year });
         builder.HasIndex(e => e.HouseholdId);
     }

@@ -123,12 +123,15 @@ public sealed class EmploymentRecord : Platform.Auditing.IAudited, Platform.Data
     public DateOnly? EndedOn { get; private set; }
     /// <summary>When the sweep raised the 因务工就业不稳 lead for this ended job: one lead per lost job.</summary>
     public DateTime? JoblessLeadAt { get; private set; }
+    /// <summary>The id the field app gave this record offline: a sync retried after a lost answer finds it, never a second one.</summary>
+    public string? ClientId { get; private set; }
     public int Version { get; private set; }
     public DateTime UpdatedAt { get; private set; }
     public string UpdatedBy { get; private set; } = "";
 
-    public static EmploymentRecord Start(long householdId, string villageCode, long memberId, JobFacts f, DateTime now, string by) => new()
+    public static EmploymentRecord Start(long householdId, string villageCode, long memberId, JobFacts f, DateTime now, string by, string? clientId = null) => new()
     {
+        ClientId = clientId,
         HouseholdId = householdId, VillageCode = villageCode, CountyCode = villageCode[..6], MemberId = memberId, Year = f.StartedOn.Year,
         Place = f.Place, PlaceName = string.IsNullOrWhiteSpace(f.PlaceName) ? null : f.PlaceName.Trim(), Employer = f.Employer.Trim(),
         Sector = string.IsNullOrWhiteSpace(f.Sector) ? null : f.Sector.Trim(), Months = f.Months, MonthlyWage = f.MonthlyWage, Channel = f.Channel,

@@ -75,6 +75,10 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("CountyCode")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -141,6 +145,9 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("HouseholdId");
+
+                    b.HasIndex("MemberId", "ClientId")
+                        .IsUnique();
 
                     b.HasIndex("MemberId", "StartedOn");
 
