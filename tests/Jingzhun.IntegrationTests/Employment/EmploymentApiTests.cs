@@ -160,6 +160,53 @@ public abstract class EmploymentApiTests(TestApp app) : ApiTests(app)
     }
 
     [DbFact]
+    public async Task A_cadre_records_and_ends_jobs_of_paired_households_only_and_a_retried_sync_stores_nothing_twice()
+    {
+        var places = await PlacesAsync();
+        var admin = await As("tl_admin");
+        var (mine, mineHead) = await HouseholdAsync(admin, places.HomeVillage);
+        var (notMine, notMineHead) = await HouseholdAsync(admin, places.HomeVillage);
+        await PairWithDemoCadreAsync(mine.Id);
+        var cadre = await As("cadre");
+        var start = new DateOnly(ChinaToday.Year, 1, 1);
+        var clientId = Guid.NewGuid().ToString("N");
+        object Job(long member) => new
+        {
+            memberId = member, place = "OutOfProvince", placeName = "广东省", employer = "东莞电子厂", months = 1, monthlyWage = 4500m,
+            channel = "LabourCooperation", startedOn = Day(start), clientId,
+        };
+        // The phone's answer was lost and it sends the same update again: one record.
+        await Ok(await cadre.PostAsJsonAsync("/api/v1/employment/jobs", Job(mineHead)), HttpStatusCode.Created);
+        var again = await Ok(await cadre.PostAsJsonAsync("/api/v1/employment/jobs", Job(mineHead)), HttpStatusCode.Created);
+        var job = Assert.Single(again["jobs"]!.AsArray())!;
+        Assert.Equal("OutOfProvince", again["workStatus"]!.GetValue<string>());
+        // An unpaired household of the same village is not the cadre's.
+        Assert.Equal(HttpStatusCode.NotFound, (await cadre.PostAsJsonAsync("/api/v1/employment/jobs", Job(notMineHead))).StatusCode);
+        await Ok(await admin.PostAsJsonAsync("/api/v1/employment/jobs", Job(notMineHead)), HttpStatusCode.Created);
+
+        // The phone's copy: the cadre's own households' jobs, ID numbers masked.
+        var field = await GetAsync(cadre, "/api/v1/employment/sync/jobs");
+        var rows = field["jobs"]!.AsArray();
+        Assert.All(rows, r => Assert.Equal(mine.Id, r!["householdId"]!.GetValue<long>()));
+        Assert.Contains(rows, r => r!["id"]!.GetValue<long>() == job["id"]!.GetValue<long>());
+        Assert.DoesNotContain(mine.HeadId, field.ToJsonString());
+
+        // 务工结束 sent twice (the second with the version the phone saw): ended once, no conflict.
+        var end = new { endedOn = Day(ChinaToday), months = 1, version = job["version"]!.GetValue<int>() };
+        var ended = await Ok(await cadre.PostAsJsonAsync($"/api/v1/employment/jobs/{job["id"]}/end", end));
+        var retried = await Ok(await cadre.PostAsJsonAsync($"/api/v1/employment/jobs/{job["id"]}/end", end));
+        Assert.Equal(ended["jobs"]![0]!["version"]!.GetValue<int>(), retried["jobs"]![0]!["version"]!.GetValue<int>());
+        Assert.Equal(Day(ChinaToday), retried["jobs"]![0]!["endedOn"]!.GetValue<string>());
+        var other = await cadre.PostAsJsonAsync($"/api/v1/employment/jobs/{job["id"]}/end",
+            new { endedOn = Day(ChinaToday), months = 1, version = job["version"]!.GetValue<int>() + 5 });
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        // A different end on the version the phone saw is a conflict, not an overwrite.
+        var otherDay = await cadre.PostAsJsonAsync($"/api/v1/employment/jobs/{job["id"]}/end",
+            new { endedOn = Day(start), months = 1, version = job["version"]!.GetValue<int>() });
+        Assert.Equal(HttpStatusCode.Conflict, otherDay.StatusCode);
+    }
+
+    [DbFact]
     public async Task A_lost_job_raises_exactly_one_lead_after_the_policy_days_and_a_new_job_prevents_it()
     {
         var places = await PlacesAsync();

@@ -21,10 +21,17 @@ public sealed record RecordJobRequest(long MemberId, WorkStatus Place,
     [property: Text(30, "务工所在省（市）", typeof(EmploymentRecord), nameof(EmploymentRecord.PlaceName))] string? PlaceName,
     [property: Text(100, "就业单位", typeof(EmploymentRecord), nameof(EmploymentRecord.Employer))] string? Employer,
     [property: Text(50, "从事行业", typeof(EmploymentRecord), nameof(EmploymentRecord.Sector))] string? Sector,
-    int Months, decimal MonthlyWage, JobChannel Channel, DateOnly StartedOn, DateOnly? EndedOn);
+    int Months, decimal MonthlyWage, JobChannel Channel, DateOnly StartedOn, DateOnly? EndedOn,
+    [property: Text(64, "客户端编号", typeof(EmploymentRecord), nameof(EmploymentRecord.ClientId))] string? ClientId = null);
 
 /// <summary>务工结束 (离职、返乡) on the version read, with the months worked.</summary>
 public sealed record EndJobRequest(DateOnly EndedOn, int Months, int Version);
+
+/// <summary>The field app's copy of the jobs it may end or add to; Capped when there were more than it takes.</summary>
+public sealed record FieldJobs(IReadOnlyList<JobRow> Jobs, bool Capped)
+{
+    public const int Max = 2000;
+}
 
 /// <summary>A member's 务工状况 as the records give it.</summary>
 public sealed record MemberWorkView(long MemberId, string Name, WorkStatus WorkStatus, int? WorkMonths, IReadOnlyList<JobRow> Jobs);
@@ -76,10 +83,14 @@ public sealed class ManageEmploymentHandler(AppDbContext db, RegionDirectory reg
         var m = await db.Members.AsNoTracking().Where(x => x.Id == r.MemberId)
             .Select(x => new { x.Id, x.HouseholdId, x.Household.VillageCode, x.Status }).FirstOrDefaultAsync(ct);
         if (m is null) return Failure.NotFound("该成员");
+        // The field app's retry of an update the server already has (its answer was lost): the same record, not a second.
+        var clientId = string.IsNullOrWhiteSpace(r.ClientId) ? null : r.ClientId.Trim();
+        if (clientId is not null && await db.EmploymentRecords.AnyAsync(e => e.MemberId == m.Id && e.ClientId == clientId, ct))
+            return await MemberAsync(m.Id, ct);
         if (m.Status != MemberStatus.Active) return Failure.Invalid("memberId", "该成员已不在册");
         var facts = new JobFacts(r.Place, r.PlaceName, r.Employer ?? "", r.Sector, r.Months, r.MonthlyWage, r.Channel, r.StartedOn, r.EndedOn);
         if (WorkRules.Check(facts, ChinaTime.Today(clock)) is { } bad) return Failure.Invalid(bad.Field, bad.Message);
-        db.EmploymentRecords.Add(EmploymentRecord.Start(m.HouseholdId, m.VillageCode, m.Id, facts, clock.GetUtcNow().UtcDateTime, user.UserName));
+        db.EmploymentRecords.Add(EmploymentRecord.Start(m.HouseholdId, m.VillageCode, m.Id, facts, clock.GetUtcNow().UtcDateTime, user.UserName, clientId));
         await db.SaveChangesAsync(ct);
         await RefreshAsync(db, [m.Id], clock, user.UserName, ct);
         await WorkMonitoring.WorkTallies.RefreshVillageAsync(db, m.VillageCode, clock, log, ct);
@@ -90,6 +101,8 @@ public sealed class ManageEmploymentHandler(AppDbContext db, RegionDirectory reg
     {
         var job = await db.EmploymentRecords.FirstOrDefaultAsync(e => e.Id == id, ct);
         if (job is null) return Failure.NotFound("该务工记录");
+        // Ended already as asked (a retry from the field app whose answer was lost): nothing to change.
+        if (job.EndedOn == r.EndedOn && job.Months == r.Months) return await MemberAsync(job.MemberId, ct);
         if (Versions.Check(job, r.Version, "该务工记录") is { } stale) return stale;
         var facts = new JobFacts(job.Place, job.PlaceName, job.Employer, job.Sector, r.Months, job.MonthlyWage, job.Channel, job.StartedOn, r.EndedOn);
         if (WorkRules.Check(facts, ChinaTime.Today(clock)) is { } bad) return Failure.Invalid(bad.Field, bad.Message);
@@ -98,6 +111,19 @@ public sealed class ManageEmploymentHandler(AppDbContext db, RegionDirectory reg
         await RefreshAsync(db, [job.MemberId], clock, user.UserName, ct);
         await WorkMonitoring.WorkTallies.RefreshVillageAsync(db, job.VillageCode, clock, log, ct);
         return await MemberAsync(job.MemberId, ct);
+    }
+
+    /// <summary>
+    /// The jobs the field app keeps on the phone: those of the user's households (a pairing cadre's own) still running
+    /// or recorded this year, so a cadre can end one or add one at the door without signal.
+    /// </summary>
+    public async Task<FieldJobs> ForFieldAsync(CancellationToken ct)
+    {
+        var year = ChinaTime.Today(clock).Year;
+        var rows = await Rows(db.EmploymentRecords.AsNoTracking().Where(e => e.EndedOn == null || e.Year >= year)
+                .OrderByDescending(e => e.StartedOn).ThenByDescending(e => e.Id).Take(FieldJobs.Max))
+            .ToListAsync(ct);
+        return new FieldJobs(rows.Select(r => r with { RegionPath = regions.ShortPath(r.VillageCode) }).ToList(), rows.Count == FieldJobs.Max);
     }
 
     /// <summary>
@@ -126,6 +152,9 @@ public sealed class ManageEmploymentHandler(AppDbContext db, RegionDirectory reg
     public static void Map(RouteGroupBuilder api)
     {
         var g = api.MapGroup("/employment").WithTags("就业与小额信贷");
+        g.MapGet("/sync/jobs", async (ManageEmploymentHandler h, CancellationToken ct) => TypedResults.Ok(await h.ForFieldAsync(ct)))
+            .RequireAuthorization(Permissions.MonitoringView)
+            .WithName("FieldJobs").WithSummary("手机端离线用：本人范围内（帮扶干部为结对户）在岗及本年度的务工记录");
         g.MapGet("/jobs", async ([AsParameters] JobQuery q, ManageEmploymentHandler h, CancellationToken ct) => (await h.SearchAsync(q, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.MonitoringView).RequireHouseholdInScope()
             .WithName("SearchJobs").WithSummary("务工台账（筛选 region、householdId、memberId、year；身份证号脱敏）");

@@ -58,6 +58,8 @@ public sealed class SyncHouseholdsHandler(AppDbContext db, FieldWorkAccess acces
             var s = s0.ToUniversalTime();
             var changed = pairings.Where(p => InForce(p.EndedOn, p.CadreLeavesOn) && p.ChangedAt > s).Select(p => p.HouseholdId).ToHashSet();
             changed.UnionWith(await db.Households.AcrossScopes(Paired).Where(h => ids.Contains(h.Id) && h.UpdatedAt > s).Select(h => h.Id).ToListAsync(ct));
+            // A member's record changes on its own (务工状况 derived from a job recorded at the door or in the office).
+            changed.UnionWith(await db.Members.AcrossScopes(Paired).Where(m => ids.Contains(m.HouseholdId) && m.UpdatedAt > s).Select(m => m.HouseholdId).ToListAsync(ct));
             changed.UnionWith(await db.Visits.AcrossScopes(Paired).Where(v => ids.Contains(v.HouseholdId) && v.EnteredAt > s).Select(v => v.HouseholdId).ToListAsync(ct));
             changed.UnionWith(await db.Problems.AcrossScopes(Paired).Where(p => ids.Contains(p.HouseholdId) && p.UpdatedAt > s).Select(p => p.HouseholdId).ToListAsync(ct));
             changed.UnionWith(await db.RiskLeads.AcrossScopes(Paired).Where(l => ids.Contains(l.HouseholdId) && l.CreatedAt > s).Select(l => l.HouseholdId).ToListAsync(ct));

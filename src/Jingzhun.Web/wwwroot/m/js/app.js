@@ -6,12 +6,14 @@ import * as sync from './sync.js';
 import { householdsScreen, householdScreen, todoScreen } from './households.js';
 import { visitScreen, hasUnsavedVisit, forgetUnsavedVisit } from './visit.js';
 import { outboxScreen } from './outbox.js';
+import { workScreen } from './jobs.js';
 
 const routes = {
   households: householdsScreen,
   household: householdScreen,
   todo: todoScreen,
   visit: visitScreen,
+  work: workScreen,
   outbox: outboxScreen,
   me: meScreen,
 };
@@ -28,8 +30,8 @@ async function route() {
   tabs.hidden = false;
   for (const a of tabs.querySelectorAll('a')) a.classList.toggle('active', a.dataset.tab === name);
   const back = $('#back');
-  back.hidden = !['household', 'visit'].includes(name);
-  back.href = name === 'visit' ? `#/household/${arg}` : '#/households';
+  back.hidden = !['household', 'visit', 'work'].includes(name);
+  back.href = name === 'visit' || name === 'work' ? `#/household/${arg}` : '#/households';
   if (name !== 'visit') forgetUnsavedVisit();
   const screen = routes[name] ?? householdsScreen;
   try {

@@ -12,6 +12,9 @@ export function beijingMonth(date) {
   return `${parts.find((p) => p.type === 'year').value}-${parts.find((p) => p.type === 'month').value}`;
 }
 
+/** "2026-03-05" of a date in Beijing time (the day a job starts or ends). */
+export const beijingDay = (date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+
 /** Metres between two points (haversine; enough for "at the door or not"). */
 export function distanceMetres(lat1, lon1, lat2, lon2) {
   const rad = (d) => (d * Math.PI) / 180;

@@ -11,7 +11,7 @@ let query = '';
 async function visitedThisMonth(households) {
   const month = beijingMonth(new Date());
   const done = new Set(households.filter((hh) => hh.lastVisit && beijingMonth(new Date(hh.lastVisit.visitedAt)) === month).map((hh) => hh.id));
-  for (const item of await outbox()) if (beijingMonth(new Date(item.visit.visitedAt)) === month) done.add(item.householdId);
+  for (const item of await outbox()) if (item.visit && beijingMonth(new Date(item.visit.visitedAt)) === month) done.add(item.householdId);
   return done;
 }   // kept while the app runs (never in the URL: names are personal data)
 
@@ -19,7 +19,7 @@ const matches = (hh, q) => hh.headName.includes(q) || hh.number.includes(q) || h
 
 export async function householdsScreen() {
   const households = (await all(HOUSEHOLDS)).sort((a, b) => a.villageName.localeCompare(b.villageName, 'zh') || a.number.localeCompare(b.number));
-  const pending = new Set((await outbox()).map((i) => i.householdId));
+  const pending = new Set((await outbox()).filter((i) => i.visit).map((i) => i.householdId));
   const visited = await visitedThisMonth(households);
   const list = h('ul.list', { id: 'households' });
   const count = h('p.muted.small');
@@ -55,11 +55,14 @@ export async function householdScreen(id) {
     show('结对户', h('div.alert.warn', {}, '本机没有该户的信息（可能已不再结对）。'), h('a.btn.block.secondary', { href: '#/households' }, '返回结对户列表'));
     return;
   }
-  const queued = (await outbox()).filter((i) => i.householdId === hh.id);
+  const queued = (await outbox()).filter((i) => i.visit && i.householdId === hh.id);
+  const queuedJobs = (await outbox()).filter((i) => i.job && i.householdId === hh.id);
   const visited = (await visitedThisMonth([hh])).has(hh.id);
   show(hh.headName,
     h('p', { id: 'month-mark' }, visited ? h('span.tag.done', {}, '✓ 本月已走访') : h('span.tag.due', {}, '本月尚未走访')),
     h('a.btn.block', { href: `#/visit/${hh.id}`, id: 'new-visit' }, '＋ 记录走访'),
+    h('p'),
+    h('a.btn.block.secondary', { href: `#/work/${hh.id}`, id: 'work' }, '务工情况（登记务工、务工结束）'),
     h('p'),
     h('div.card', {}, h('h2', {}, '基本情况'), facts([
       ['户编号', hh.number], ['所在村', hh.villageName], ['住址', hh.address], ['户类型', hh.statusLabel],
@@ -67,6 +70,7 @@ export async function householdScreen(id) {
       ['上次走访', hh.lastVisit ? `${fmtTime(hh.lastVisit.visitedAt)} ${hh.lastVisit.kindLabel}（${hh.lastVisit.cadreName}）` : '尚无'],
     ])),
     queued.length ? h('div.alert.warn', {}, `本机有 ${queued.length} 条该户的走访待同步。`, h('a', { href: '#/outbox' }, ' 查看')) : null,
+    queuedJobs.length ? h('div.alert.warn', {}, `本机有 ${queuedJobs.length} 条该户的务工信息待同步。`, h('a', { href: '#/outbox' }, ' 查看')) : null,
     h('div.card', {}, h('h2', {}, `家庭成员（${hh.members.length}）`),
       h('ul.list', {}, hh.members.map((m) => h('li', {}, h('div.item', {},
         h('div.item-top', {}, h('b', {}, m.name), h('span.muted.small', {}, `${m.relation} · ${m.gender} · ${m.age} 岁`)),

@@ -19,7 +19,25 @@ export async function outboxScreen() {
     cards);
 }
 
+/** A member's employment update waiting on the phone (or refused by the server, with its reason). */
+function jobCard(item) {
+  const [text, cls] = states[item.state] ?? states.pending;
+  const j = item.job;
+  return h('div.card', { dataset: { clientId: item.clientId, state: item.state } },
+    h('div.item-top', {}, h('b', {}, item.householdLabel), h(`span.tag.${cls}`, {}, text)),
+    h('div.small.muted', {}, `${j.action === 'end' ? `务工结束（${j.endedOn}）` : '登记务工'} · ${j.memberName ?? ''} · ${j.summary ?? ''}`),
+    item.error ? h('div.alert.error.small', {}, item.error) : null,
+    item.state === 'error' ? h('div.row', {},
+      h('button.btn.secondary', { onclick: () => sync() }, '重试'),
+      h('button.btn.danger', {
+        onclick: async () => {
+          if (confirm('删除后这条务工信息将不再上传，确定删除？')) await discard(item.clientId);
+        },
+      }, '删除')) : null);
+}
+
 async function card(item) {
+  if (item.job) return jobCard(item);
   const [text, cls] = states[item.state] ?? states.pending;
   const all = await photosOf(item.clientId);
   const photos = all.filter((p) => !p.signature);

@@ -35,6 +35,20 @@ export async function queueVisit(visit, photos, householdLabel, signature = null
   return item;
 }
 
+/**
+ * Queues a member's employment update made at the door (action 'start': a new job, 'end': a job that stopped), with an
+ * id made here, so a sync cut off half-way and retried stores it once.
+ */
+export async function queueJob(job, householdId, householdLabel) {
+  const s = await api.session();
+  const item = {
+    clientId: job.clientId, user: s.userName, householdId, householdLabel, createdAt: new Date().toISOString(), state: 'pending', error: null, job,
+  };
+  await put(OUTBOX, item);
+  emit({ refresh: false });
+  return item;
+}
+
 /** Removes an entry the server has (or the user gave up), with its photos. */
 async function forget(clientId) {
   const photos = await photosOf(clientId);
@@ -110,7 +124,9 @@ async function syncOnce(quiet) {
 async function upload() {
   const counts = { done: 0, conflicts: 0, failed: 0 };
   const ready = [];
+  const jobs = [];
   for (const item of await outbox()) {
+    if (item.job) { jobs.push(item); continue; }
     if (item.state === 'conflict') continue;           // waits for the user's choice
     try {
       const photoIds = await uploadPhotos(item);
@@ -121,7 +137,32 @@ async function upload() {
       counts.failed++;
     }
   }
-  if (ready.length === 0) return counts;
+  if (ready.length > 0) await uploadVisits(ready, counts);
+  for (const item of jobs) await uploadJob(item, counts);
+  return counts;
+}
+
+/** One employment update, in the order made (a job started, then another ended): the server's own job API. */
+async function uploadJob(item, counts) {
+  const { action, jobId, version, endedOn, months, clientId } = item.job;
+  try {
+    if (action === 'end') await api.post(`/employment/jobs/${jobId}/end`, { endedOn, months, version });
+    else {
+      const { memberId, place, placeName, employer, sector, monthlyWage, channel, startedOn } = item.job;
+      await api.post('/employment/jobs', { memberId, place, placeName, employer, sector, months, monthlyWage, channel, startedOn, endedOn, clientId });
+    }
+  } catch (e) {
+    if (!(e instanceof api.ApiError)) throw e;          // offline or signed out: stop, retry later
+    const text = e.status === 404 ? '该成员或务工记录已不在您的结对户中' : e.problem?.errors ? problemText(e.problem) : e.message;
+    await put(OUTBOX, { ...item, state: 'error', error: text });
+    counts.failed++;
+    return;
+  }
+  await forget(item.clientId);
+  counts.done++;
+}
+
+async function uploadVisits(ready, counts) {
   const res = await api.post('/sync/visits', { visits: ready.map(({ item, photoIds, signatureId }) => ({ ...item.visit, photoIds, signatureId })) });
   for (const r of res.results ?? []) {
     const item = ready.find((x) => x.item.clientId === r.clientId)?.item;
@@ -140,7 +181,6 @@ async function upload() {
       counts.failed++;
     }
   }
-  return counts;
 }
 
 async function forgetUploads(item) {
@@ -187,6 +227,12 @@ async function download() {
   });
   await setMeta('since', res.serverTime);
   if (res.cadre) await setMeta('cadre', res.cadre);
+  try {
+    await setMeta('jobs', await api.get('/employment/sync/jobs'));
+  } catch (e) {
+    if (!(e instanceof api.ApiError && (e.status === 404 || e.status === 403))) throw e;
+    await setMeta('jobs', null);                        // no employment records on this server, or not for this account
+  }
   try {
     await setMeta('todo', await api.get('/sync/todo'));
   } catch (e) {

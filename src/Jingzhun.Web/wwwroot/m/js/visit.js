@@ -43,7 +43,8 @@ const parse = (el) => {
   if (el.dataset.kind === 'number') return Number(el.value);
   return el.value;
 };
-const changed = (el) => el.value !== el.dataset.original;
+const changed = (el) => !el.disabled && el.value !== el.dataset.original;
+const locked = (el, yes) => { el.disabled = yes; return el; };
 
 export async function visitScreen(id) {
   const hh = await get(HOUSEHOLDS, Number(id));
@@ -135,10 +136,16 @@ export async function visitScreen(id) {
   const factsBox = h('div', {}, factFields.map(([f, l, kind]) => h('label.field', {}, h('span', {}, l), factInput(f, kind, hh.facts?.[f]))));
   // 残疾 needs a disability grade, which is entered on the registry's own form: the phone offers it only to keep it.
   const healthCodes = (m) => Object.fromEntries(Object.entries(healthStatuses).filter(([k]) => k !== 'Disabled' || m.healthStatus === 'Disabled'));
+  // A member with job records has the 务工状况 those records give: changed on the 务工情况 screen, not typed over here.
+  const withJobs = new Set(((await getMeta('jobs'))?.jobs ?? []).map((j) => j.memberId));
   const membersBox = h('div', {}, hh.members.map((m) => h('div.finding', { dataset: { memberId: m.id, workStatus: m.workStatus } },
     h('b', {}, `${m.name}（${m.relation}）`),
-    h('label.field', {}, h('span', {}, '务工状况'), factInput('workStatus', workStatuses, m.workStatus)),
-    h('label.field', {}, h('span', {}, '务工月数（1–12）'), factInput('workMonths', 'number', m.workMonths ?? null)),
+    withJobs.has(m.id)
+      ? h('p.small.muted', { dataset: { derived: 'work' } }, `务工状况：${m.workStatusLabel ?? workStatuses[m.workStatus] ?? '—'}（由务工记录推算，请在“务工情况”中登记或结束务工）`)
+      : null,
+    // Kept (hidden, disabled) where the records decide, so a draft's fields stay in the same places.
+    [h('label.field', { hidden: withJobs.has(m.id) }, h('span', {}, '务工状况'), locked(factInput('workStatus', workStatuses, m.workStatus), withJobs.has(m.id))),
+      h('label.field', { hidden: withJobs.has(m.id) }, h('span', {}, '务工月数（1–12）'), locked(factInput('workMonths', 'number', m.workMonths ?? null), withJobs.has(m.id)))],
     h('label.field', {}, h('span', {}, '健康状况'), factInput('healthStatus', healthCodes(m), m.healthStatus)))));
   const incomeBox = hh.income
     ? h('div', {}, h('p.muted.small', {}, `${hh.income.year} 年收入（元）`),
@@ -187,6 +194,7 @@ export async function visitScreen(id) {
     if (Number.isNaN(visitedAt.getTime())) problems.push('请填写走访时间');
     else if (visitedAt.getTime() > Date.now() + 600000) problems.push('走访时间不能晚于现在');
     for (const box of membersBox.querySelectorAll('[data-member-id]')) {
+      if (box.querySelector('[name=workStatus]').disabled) continue;
       const status = box.querySelector('[name=workStatus]').value;
       const months = box.querySelector('[name=workMonths]').value;
       const name = box.querySelector('b').textContent;
