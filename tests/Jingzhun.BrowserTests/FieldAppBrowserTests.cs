@@ -137,6 +137,79 @@ public sealed class FieldAppBrowserTests(BrowserApp phone)
     }
 
     [SkippableFact]
+    public async Task A_member_s_new_job_and_its_end_are_recorded_offline_at_the_door_and_reach_the_server_when_signal_returns()
+    {
+        var (context, page, errors) = await SignedInPhoneAsync();
+        await using var _ = context;
+        var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var first = page.Locator("#households li a").First;
+        var householdId = long.Parse((await first.GetAttributeAsync("data-household-id"))!, System.Globalization.CultureInfo.InvariantCulture);
+        await first.ClickAsync();
+        await page.Locator("#work").ClickAsync();
+        var member = page.Locator("[data-member-id]").First;
+        await Assertions.Expect(member).ToBeVisibleAsync();
+        var memberId = long.Parse((await member.GetAttributeAsync("data-member-id"))!, System.Globalization.CultureInfo.InvariantCulture);
+        var name = await member.Locator("b").InnerTextAsync();
+
+        // No signal at the door: the member found a job in 浙江 through 劳务协作.
+        await context.SetOfflineAsync(true);
+        await Assertions.Expect(page.Locator("#net")).ToHaveTextAsync("离线");
+        var employer = $"宁波纺织厂{Guid.NewGuid():N}"[..20];
+        var form = page.Locator("#new-job");
+        if (!await form.IsVisibleAsync()) await page.GetByText("＋ 登记务工").ClickAsync();
+        await form.Locator("select[name=memberId]").SelectOptionAsync(memberId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await form.Locator("select[name=place]").SelectOptionAsync("OutOfProvince");
+        // A job outside the county names its province: the form says so before anything is queued.
+        await form.Locator("input[name=employer]").FillAsync(employer);
+        await form.Locator("input[name=monthlyWage]").FillAsync("4300");
+        await page.Locator("#save-job").ClickAsync();
+        await Assertions.Expect(form.Locator("[role=alert]")).ToContainTextAsync("请填写务工所在省（市）");
+        await form.Locator("input[name=placeName]").FillAsync("浙江省");
+        await form.Locator("select[name=channel]").SelectOptionAsync("LabourCooperation");
+        await form.Locator("input[name=startedOn]").FillAsync(today);
+        await form.Locator("input[name=months]").FillAsync("1");
+        await AssertFitsAsync(page);
+        await Artifacts.ScreenshotAsync(page, "m-job-form.png");
+        await page.Locator("#save-job").ClickAsync();
+        await Assertions.Expect(page.Locator("#outbox-tab")).ToHaveTextAsync("待同步 1 条");
+        // Kept on the phone through a restart without signal.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator($"[data-member-id='{memberId}']")).ToContainTextAsync("新务工待同步");
+        await page.Locator("a[data-tab=outbox]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-client-id]")).ToContainTextAsync($"登记务工 · {name}");
+
+        // Signal returns: the app syncs by itself.
+        await context.SetOfflineAsync(false);
+        await Assertions.Expect(page.Locator("#outbox-summary")).ToHaveTextAsync("全部已同步");
+        using var http = await SignedInAsync(phone.App!.Url, "cadre");
+        var work = await http.GetFromJsonAsync<JsonElement>($"/api/v1/employment/members/{memberId}");
+        Assert.Equal("OutOfProvince", work.GetProperty("workStatus").GetString());
+        var job = Assert.Single(work.GetProperty("jobs").EnumerateArray(), j => j.GetProperty("employer").GetString() == employer);
+        Assert.Equal("浙江省", job.GetProperty("placeName").GetString());
+        Assert.Equal(householdId, job.GetProperty("householdId").GetInt64());
+        var jobId = job.GetProperty("id").GetInt64();
+
+        // Offline again, the job ends (返乡): 务工结束 on the job the phone now keeps.
+        await page.GotoAsync(phone.App!.Url + $"/m/#/work/{householdId}");
+        var end = page.Locator($"[data-end='{jobId}']");
+        await Assertions.Expect(end).ToBeVisibleAsync();
+        await context.SetOfflineAsync(true);
+        await end.ClickAsync();
+        var endForm = page.Locator($"[data-end-job='{jobId}']");
+        await endForm.Locator("input[name=endedOn]").FillAsync(today);
+        await endForm.Locator("input[name=months]").FillAsync("1");
+        await endForm.GetByRole(AriaRole.Button, new() { Name = "保存务工结束" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#outbox-tab")).ToHaveTextAsync("待同步 1 条");
+        await Assertions.Expect(page.Locator($"[data-job-id='{jobId}']")).ToContainTextAsync("务工结束待同步");
+        await context.SetOfflineAsync(false);
+        await Assertions.Expect(page.Locator("#outbox-tab")).ToHaveTextAsync("同步");
+        var after = await http.GetFromJsonAsync<JsonElement>($"/api/v1/employment/members/{memberId}");
+        var ended = Assert.Single(after.GetProperty("jobs").EnumerateArray(), j => j.GetProperty("id").GetInt64() == jobId);
+        Assert.Equal(today, ended.GetProperty("endedOn").GetString());
+        Assert.True(errors.Count == 0, "page errors: " + string.Join("; ", errors));
+    }
+
+    [SkippableFact]
     public async Task A_household_changed_on_the_server_while_offline_is_shown_side_by_side_and_the_cadre_chooses()
     {
         var (context, page, errors) = await SignedInPhoneAsync();
