@@ -229,6 +229,16 @@ public static partial class Suites
     public static async Task EmploymentAsync(Bench b)
     {
         await EnsureProvinceAsync(b);
+        var marker = b.SqliteDb + ".employment";
+        if (!File.Exists(marker))
+        {
+            Bench.Log("generating the chongqing jobs and loans into the province database");
+            var r = await b.WebCliAsync("Sqlite", "generate-employment", Province, "--seed", b.Seed.ToString(CultureInfo.InvariantCulture));
+            var last = r.Output.Split('\n').LastOrDefault(l => l.Trim() != "") ?? "";
+            Bench.Log(last);
+            await File.WriteAllTextAsync(marker, $"generate-employment {Province} --seed {b.Seed}: {r.Seconds:0} s — {last}");
+        }
+        Bench.Log(await File.ReadAllTextAsync(marker));
         await using var app = await AppServer.StartAsync(b, "Sqlite");
         var counties = new List<string>();
         foreach (var city in new[] { "5001", "5002" })
@@ -244,11 +254,27 @@ public static partial class Suites
         b.Add(new Figure("employment", "务工监测 tally of the whole province (更新本月统计 job)",
             $"POST /api/v1/employment/work-monitoring/tallies {{\"region\":\"{Province}\"}} (job start→finish)", runs, "s", "median", Stats.Median(runs),
             Target: "(informative; the village is retallied at once on every job change)", Note: message));
+        // The nightly 就业与小额信贷预警 of the whole province: every job and loan judged (lost jobs, overdue loans).
+        var sweeps = new List<double>();
+        for (var i = 0; i < b.Runs; i++)
+        {
+            (var s, message) = await app.SweepAsync("/api/v1/employment/sweeps", Province);
+            sweeps.Add(s);
+            Bench.Log($"就业与小额信贷预警 run {i + 1}: {s:0.0} s — {message}");
+        }
+        b.Add(new Figure("employment", "就业与小额信贷预警 of the whole province (the nightly sweep's job)",
+            $"POST /api/v1/employment/sweeps {{\"region\":\"{Province}\"}} (job start→finish)", sweeps, "s", "median", Stats.Median(sweeps),
+            Target: "(informative; runs at night)", Note: message));
         var baseline = await LatencyAsync(app, b.Requests, _ => "/healthz");
         var cases = new (string Name, Func<int, string> Path, double Target)[]
         {
             ("务工监测 of the province: the month's figures and its counties ranked", _ => $"/api/v1/employment/work-monitoring?region={Province}", 200),
             ("务工监测 of a county: the month's figures and its townships ranked", i => $"/api/v1/employment/work-monitoring?region={counties[i % counties.Count]}", 200),
+            ("Overdue loans of a county, first page", i => $"/api/v1/employment/loans?region={counties[i % counties.Count]}&status=Overdue", 50),
+            ("Loans of a county due in the next 30 days, first page", i => $"/api/v1/employment/loans?region={counties[i % counties.Count]}&dueWithinDays=30", 50),
+            ("Job records of a county, first page", i => $"/api/v1/employment/jobs?region={counties[i % counties.Count]}", 50),
+            ("小额信贷 figures of a county (获贷率, balance, overdue by bank, due 30/60/90)", i => $"/api/v1/employment/loans/stats?region={counties[i % counties.Count]}", 200),
+            ("小额信贷 figures of the province, its counties ranked", _ => $"/api/v1/employment/loans/stats?region={Province}", 1000),
         };
         foreach (var (name, path, target) in cases)
             await LatencyFigureAsync(b, app, name, path, target, baseline, suite: "employment");

@@ -3,6 +3,7 @@ using Jingzhun.Web.Modules.Employment.ManageEmployment;
 using Jingzhun.Web.Modules.Employment.ManageLoans;
 using Jingzhun.Web.Modules.Employment.SweepRisks;
 using Jingzhun.Web.Modules.Registry.GetHousehold;
+using Jingzhun.Web.Platform;
 using Jingzhun.Web.Platform.Auth;
 using Jingzhun.Web.Platform.Jobs;
 using Jingzhun.Web.Platform.Policies;
@@ -30,6 +31,7 @@ public static class EmploymentModule
         .AddNightlyJob(EmploymentSweepJob.JobKind, 30)
         .AddHouseholdPanel(25, "就业与小额信贷", Permissions.MonitoringView, HouseholdPanel.EmploymentPanelModel.Path)
         .AddScoped<DemoData.EmploymentDemo>()
+        .AddCommandLineVerb<DemoData.GenerateEmploymentVerb>()
         .AddScoped<Platform.IStartupSeed, DemoData.EmploymentDemoSeed>();
 
     public static RouteGroupBuilder MapEmploymentApi(this RouteGroupBuilder api)

@@ -37,6 +37,16 @@ public sealed class RegionDirectory(IServiceScopeFactory scopes)
 
     public string NameOf(string? code) => code == "" ? "全国" : Find(code)?.Name ?? code ?? "";
 
+    /// <summary>Every region under <paramref name="code"/>, depth first (the code itself not included).</summary>
+    public IEnumerable<Region> Descendants(string code)
+    {
+        foreach (var child in ChildrenOf(code))
+        {
+            yield return child;
+            foreach (var d in Descendants(child.Code)) yield return d;
+        }
+    }
+
     public IReadOnlyList<Region> ChildrenOf(string code) =>
         code == "" ? Current.ByCode.Values.Where(r => r.Level == RegionLevel.Province).OrderBy(r => r.Code, StringComparer.Ordinal).ToArray()
         : Current.Children.TryGetValue(code, out var c) ? c : [];

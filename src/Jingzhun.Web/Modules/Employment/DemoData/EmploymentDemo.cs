@@ -25,8 +25,9 @@ public sealed class EmploymentDemo(AppDbContext db, EmploymentSweepHandler sweep
         [("重庆两江新区汽车配件厂", "制造业", "重庆市"), ("浙江宁波纺织有限公司", "制造业", "浙江省"), ("广东东莞电子厂", "制造业", "广东省"),
          ("山东日照建筑工程公司", "建筑业", "山东省"), ("江苏苏州物流园", "物流", "江苏省")];
 
-    public async Task<(int Jobs, int Loans, int Leads)> SeedAsync(string county, int seed, CancellationToken ct)
+    public async Task<(int Jobs, int Loans, int Leads)> SeedAsync(string county, int seed, CancellationToken ct, EmploymentProfile? profile = null)
     {
+        profile ??= EmploymentProfile.Demo;
         var rng = new Random(seed + 13);
         var today = ChinaTime.Today(clock);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -58,6 +59,14 @@ public sealed class EmploymentDemo(AppDbContext db, EmploymentSweepHandler sweep
                 var facts = new JobFacts(w.WorkStatus, far ? place : null, employer, sector, months12, 2000 + 100 * rng.Next(50), channel, start, end);
                 db.EmploymentRecords.Add(EmploymentRecord.Start(w.HouseholdId, w.VillageCode, w.Id, facts, now, Actor));
                 jobs++;
+                // Earlier years' records of the same worker (the province profile keeps a ledger of several years).
+                for (var back = 1; back <= profile.PriorYears; back++)
+                {
+                    var y = today.Year - back;
+                    var earlier = facts with { Months = Math.Clamp(months - 1 + rng.Next(3), 1, 12), StartedOn = new DateOnly(y, 1, 1).AddDays(rng.Next(20)), EndedOn = new DateOnly(y, 12, 31) };
+                    db.EmploymentRecords.Add(EmploymentRecord.Start(w.HouseholdId, w.VillageCode, w.Id, earlier, now, Actor));
+                    jobs++;
+                }
             }
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
@@ -70,7 +79,7 @@ public sealed class EmploymentDemo(AppDbContext db, EmploymentSweepHandler sweep
         var loans = 0;
         foreach (var h in eligible.Where(h => h.Borrower is not null))
         {
-            if (rng.Next(100) >= 9) continue;
+            if (rng.Next(100) >= profile.LoanPercent) continue;
             var issued = today.AddDays(-rng.Next(30, 3 * 365));
             var years = 1 + rng.Next(3);
             var terms = new LoanTerms(Banks[rng.Next(Banks.Length)], $"XD{issued:yyyyMMdd}{h.Id:D6}", 10_000m + 5_000m * rng.Next(9), issued, issued.AddYears(years),
@@ -88,11 +97,21 @@ public sealed class EmploymentDemo(AppDbContext db, EmploymentSweepHandler sweep
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
 
+        if (!profile.Sweep) return (jobs, loans, 0);
         var ids = await db.Households.Where(h => h.CountyCode == county).OrderBy(h => h.Id).Select(h => h.Id).ToListAsync(ct);
         var leads = 0;
         foreach (var batch in ids.Chunk(1000)) { leads += await sweep.SweepAsync(batch, ct); db.ChangeTracker.Clear(); }
         return (jobs, loans, leads);
     }
+}
+
+/// <summary>
+/// How much the seed makes: the share of eligible households (脱贫户, 监测户) with a loan, in percent; how many earlier years
+/// of job records each worker gets besides this year's; whether the sweep raises today's leads afterwards.
+/// </summary>
+public sealed record EmploymentProfile(int LoanPercent, int PriorYears, bool Sweep)
+{
+    public static readonly EmploymentProfile Demo = new(9, 0, true);
 }
 
 /// <summary>The demo county's jobs and loans (once, after the monitoring demo).</summary>

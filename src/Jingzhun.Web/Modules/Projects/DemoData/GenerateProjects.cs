@@ -33,7 +33,7 @@ internal sealed class GenerateProjectsVerb(AppDbContext db, RegionDirectory regi
         await DatabaseSetup.MigrateAsync(db, ct);
         await shipped.LoadShippedAsync(ct);
         regions.Reload();
-        var counties = Descendants(region).Where(r => r.Level == RegionLevel.County).ToList();
+        var counties = regions.Descendants(region).Where(r => r.Level == RegionLevel.County).ToList();
         if (counties.Count == 0)
         {
             Console.Error.WriteLine($"“{region}”下没有区县");
@@ -52,7 +52,7 @@ internal sealed class GenerateProjectsVerb(AppDbContext db, RegionDirectory regi
             var households = (await db.Households.AsNoTracking().Where(h => h.CountyCode == county.Code).Select(h => new { h.Id, h.VillageCode })
                 .ToListAsync(ct)).GroupBy(h => h.VillageCode).ToDictionary(g => g.Key, g => g.Select(h => h.Id).OrderBy(id => id).ToList());
             if (households.Count == 0) continue;
-            var villages = Descendants(county.Code).Where(v => v.Level == RegionLevel.Village).ToList();
+            var villages = regions.Descendants(county.Code).Where(v => v.Level == RegionLevel.Village).ToList();
             var rng = new Random(seed + int.Parse(county.Code, CultureInfo.InvariantCulture));
             for (var year = from; year <= Math.Min(to, today.Year); year++)
             {
@@ -67,14 +67,5 @@ internal sealed class GenerateProjectsVerb(AppDbContext db, RegionDirectory regi
         }
         Console.WriteLine($"已生成 {regions.NameOf(region)} 衔接项目 {projects:N0} 个、项目资产 {assets:N0} 项，支付 {paid / 100_000_000m:0.00} 亿元，用时 {clockwatch.Elapsed.TotalSeconds:0.0} 秒");
         return 0;
-    }
-
-    private IEnumerable<Region> Descendants(string code)
-    {
-        foreach (var child in regions.ChildrenOf(code))
-        {
-            yield return child;
-            foreach (var d in Descendants(child.Code)) yield return d;
-        }
     }
 }
