@@ -67,6 +67,34 @@ public abstract class WorkMonitoringApiTests(TestApp app) : ApiTests(app)
     }
 
     [DbFact]
+    public async Task The_jobless_labour_is_split_by_reason_and_the_reasons_add_up()
+    {
+        var places = await PlacesAsync();
+        var admin = await As("tl_admin");
+        await TallyAsync(admin, places.SecondVillage);
+        var before = await FiguresAsync(admin, places.SecondVillage);
+        // A healthy head of ordinary labour (其他), a seriously ill son of ordinary labour (因病因残), a weak daughter (弱劳动力).
+        var (householdId, _) = await ExitedHouseholdAsync(admin, places.SecondVillage);
+        var ill = Person(NewName(), NewIdNumber(), "Son");
+        ill["healthStatus"] = "SeriousIllness";
+        var weak = Person(NewName(), NewIdNumber(), "Daughter");
+        weak["laborSkill"] = "Weak";
+        foreach (var m in new[] { ill, weak })
+            await Ok(await admin.PostAsJsonAsync($"/api/v1/households/{householdId}/members", new { member = m }), HttpStatusCode.Created);
+        await TallyAsync(admin, places.SecondVillage);
+        var after = await FiguresAsync(admin, places.SecondVillage);
+        Assert.Equal(Total(before, "joblessLabour") + 3, Total(after, "joblessLabour"));
+        Assert.Equal(Total(before, "joblessIllness") + 1, Total(after, "joblessIllness"));
+        Assert.Equal(Total(before, "joblessWeak") + 1, Total(after, "joblessWeak"));
+        Assert.Equal(Total(before, "joblessOther") + 1, Total(after, "joblessOther"));
+        Assert.Equal(Total(after, "joblessLabour"), Total(after, "joblessIllness") + Total(after, "joblessWeak") + Total(after, "joblessOther"));
+        // The county's figure and its townships add up the same way.
+        var county = await FiguresAsync(admin, places.SecondVillage[..6]);
+        Assert.All(county["bySubRegion"]!.AsArray(), r => Assert.Equal(r!["figures"]!["joblessLabour"]!.GetValue<int>(),
+            r["figures"]!["joblessIllness"]!.GetValue<int>() + r["figures"]!["joblessWeak"]!.GetValue<int>() + r["figures"]!["joblessOther"]!.GetValue<int>()));
+    }
+
+    [DbFact]
     public async Task The_county_target_is_met_at_the_exact_number_and_ranks_the_county_among_the_citys()
     {
         var places = await PlacesAsync();

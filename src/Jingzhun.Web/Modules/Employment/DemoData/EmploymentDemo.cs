@@ -152,7 +152,8 @@ internal sealed class EmploymentDemoSeed(AppDbContext db, EmploymentDemo demo, T
             {
                 VillageCode = t.VillageCode, CountyCode = t.CountyCode, Year = today.Year - 1, Month = 12, People = t.People, LabourForce = t.LabourForce,
                 Employed = employed, OutsideCounty = Math.Max(0, t.OutsideCounty - fewer), OutsideProvince = Math.Max(0, t.OutsideProvince - fewer),
-                JoblessLabour = t.JoblessLabour + fewer, JoblessAfterJob = t.JoblessAfterJob, ComputedAt = december,
+                JoblessLabour = t.JoblessLabour + fewer, JoblessAfterJob = t.JoblessAfterJob, JoblessIllness = t.JoblessIllness, JoblessWeak = t.JoblessWeak,
+                ComputedAt = december,
             };
         }));
         await db.SaveChangesAsync(ct);

@@ -13,10 +13,11 @@ namespace Jingzhun.Web.Modules.Employment.WorkMonitoring;
 
 /// <summary>
 /// The 务工监测 figures of a place: people, labour force, employed (outside the county, outside the province), jobless labour
-/// (after a job), 务工率 = employed ÷ labour force; and, for a county or above, the 务工规模目标 and its completion.
+/// (after a job) and its reasons (因病因残, 弱劳动力或半劳动力, 其他: they add up to the jobless), 务工率 = employed ÷ labour
+/// force; and, for a county or above, the 务工规模目标 and its completion.
 /// </summary>
 public sealed record WorkFigures(int People, int LabourForce, int Employed, int OutsideCounty, int OutsideProvince, int JoblessLabour, int JoblessAfterJob,
-    double? EmploymentRate, int? Target, double? Completion, bool? Reached);
+    int JoblessIllness, int JoblessWeak, int JoblessOther, double? EmploymentRate, int? Target, double? Completion, bool? Reached);
 
 /// <summary>A sub-region's figures and its rank (by completion where targets exist, else by 务工率).</summary>
 public sealed record WorkRegionRow(int Rank, string Code, string Name, WorkFigures Figures);
@@ -29,11 +30,12 @@ public sealed record WorkMonitoringView(string RegionCode, string RegionName, in
 
 public sealed class WorkMonitoringHandler(AppDbContext db, RegionDirectory regions, CurrentUser user, TimeProvider clock)
 {
-    private sealed record Sum(int People, int Labour, int Employed, int OutsideCounty, int OutsideProvince, int Jobless, int AfterJob)
+    private sealed record Sum(int People, int Labour, int Employed, int OutsideCounty, int OutsideProvince, int Jobless, int AfterJob, int Ill, int Weak)
     {
-        public static readonly Sum Zero = new(0, 0, 0, 0, 0, 0, 0);
+        public static readonly Sum Zero = new(0, 0, 0, 0, 0, 0, 0, 0, 0);
         public static Sum operator +(Sum a, Sum b) => new(a.People + b.People, a.Labour + b.Labour, a.Employed + b.Employed,
-            a.OutsideCounty + b.OutsideCounty, a.OutsideProvince + b.OutsideProvince, a.Jobless + b.Jobless, a.AfterJob + b.AfterJob);
+            a.OutsideCounty + b.OutsideCounty, a.OutsideProvince + b.OutsideProvince, a.Jobless + b.Jobless, a.AfterJob + b.AfterJob,
+            a.Ill + b.Ill, a.Weak + b.Weak);
     }
 
     /// <summary>"2026-12" → (2026, 12); null or blank → this month.</summary>
@@ -56,7 +58,7 @@ public sealed class WorkMonitoringHandler(AppDbContext db, RegionDirectory regio
         var (year, mon) = when.Value;
 
         var rows = await db.WorkTallies.AsNoTracking().InRegion(code).Where(t => t.Year == year && t.Month == mon)
-            .Select(t => new { t.VillageCode, t.CountyCode, t.ComputedAt, Sum = new Sum(t.People, t.LabourForce, t.Employed, t.OutsideCounty, t.OutsideProvince, t.JoblessLabour, t.JoblessAfterJob) })
+            .Select(t => new { t.VillageCode, t.CountyCode, t.ComputedAt, Sum = new Sum(t.People, t.LabourForce, t.Employed, t.OutsideCounty, t.OutsideProvince, t.JoblessLabour, t.JoblessAfterJob, t.JoblessIllness, t.JoblessWeak) })
             .ToListAsync(ct);
         var months = (await db.WorkTallies.AsNoTracking().InRegion(code).Select(t => new { t.Year, t.Month }).Distinct().ToListAsync(ct))
             .OrderByDescending(m => m.Year).ThenByDescending(m => m.Month).Select(m => $"{m.Year:0000}-{m.Month:00}").ToList();
@@ -93,7 +95,7 @@ public sealed class WorkMonitoringHandler(AppDbContext db, RegionDirectory regio
                         employedOfTargeted += employedIn.GetValueOrDefault(c);
                     }
             return new WorkFigures(s.People, s.Labour, s.Employed, s.OutsideCounty, s.OutsideProvince, s.Jobless, s.AfterJob,
-                TargetRules.Percent(s.Employed, s.Labour), target, TargetRules.Percent(employedOfTargeted, target),
+                s.Ill, s.Weak, s.Jobless - s.Ill - s.Weak, TargetRules.Percent(s.Employed, s.Labour), target, TargetRules.Percent(employedOfTargeted, target),
                 target is { } tt ? TargetRules.Reached(employedOfTargeted, tt) : null);
         }
 
@@ -113,7 +115,8 @@ public sealed class WorkMonitoringHandler(AppDbContext db, RegionDirectory regio
     private static Dictionary<string, object?> Row(string name, WorkFigures f) => new()
     {
         ["地区"] = name, ["脱贫人口和监测对象"] = f.People, ["劳动力"] = f.LabourForce, ["务工人数"] = f.Employed, ["其中县外"] = f.OutsideCounty,
-        ["其中省外"] = f.OutsideProvince, ["未就业劳动力"] = f.JoblessLabour, ["其中务工中断"] = f.JoblessAfterJob, ["务工率%"] = f.EmploymentRate,
+        ["其中省外"] = f.OutsideProvince, ["未就业劳动力"] = f.JoblessLabour, ["其中务工中断"] = f.JoblessAfterJob,
+        ["未就业原因：因病因残"] = f.JoblessIllness, ["未就业原因：弱劳动力或半劳动力"] = f.JoblessWeak, ["未就业原因：其他"] = f.JoblessOther, ["务工率%"] = f.EmploymentRate,
         ["务工规模目标"] = f.Target, ["完成率%"] = f.Completion, ["是否达标"] = f.Reached is { } r ? (r ? "达标" : "未达标") : "—",
     };
 

@@ -22,7 +22,7 @@ public static class WorkTallies
         var people = from m in db.Members.AsNoTracking()
                      where m.CountyCode == county && m.Status == MemberStatus.Active
                      join h in households on m.HouseholdId equals h.Id
-                     select new { h.VillageCode, m.LaborSkill, m.WorkStatus };
+                     select new { h.VillageCode, m.LaborSkill, m.WorkStatus, m.HealthStatus };
         var figures = await people.GroupBy(p => p.VillageCode).Select(g => new
         {
             Village = g.Key,
@@ -33,6 +33,11 @@ public static class WorkTallies
             OutsideProvince = g.Count(p => p.WorkStatus == WorkStatus.OutOfProvince),
             Jobless = g.Count(p => p.WorkStatus == WorkStatus.None
                                    && (p.LaborSkill == LaborSkill.Ordinary || p.LaborSkill == LaborSkill.Skilled || p.LaborSkill == LaborSkill.Weak)),
+            Ill = g.Count(p => p.WorkStatus == WorkStatus.None
+                               && (p.LaborSkill == LaborSkill.Ordinary || p.LaborSkill == LaborSkill.Skilled || p.LaborSkill == LaborSkill.Weak)
+                               && (p.HealthStatus == HealthStatus.SeriousIllness || p.HealthStatus == HealthStatus.Disabled)),
+            Weak = g.Count(p => p.WorkStatus == WorkStatus.None && p.LaborSkill == LaborSkill.Weak
+                                && p.HealthStatus != HealthStatus.SeriousIllness && p.HealthStatus != HealthStatus.Disabled),
         }).ToListAsync(ct);
         // 务工中断: jobless labour whose recorded job has ended.
         var afterJob = (await (from e in db.EmploymentRecords.AsNoTracking().InRegion(place)
@@ -53,7 +58,7 @@ public static class WorkTallies
             {
                 VillageCode = f.Village, CountyCode = county, Year = year, Month = month, People = f.People, LabourForce = f.Labour,
                 Employed = f.Employed, OutsideCounty = f.OutsideCounty, OutsideProvince = f.OutsideProvince, JoblessLabour = f.Jobless,
-                JoblessAfterJob = afterJob.GetValueOrDefault(f.Village), ComputedAt = now,
+                JoblessAfterJob = afterJob.GetValueOrDefault(f.Village), JoblessIllness = f.Ill, JoblessWeak = f.Weak, ComputedAt = now,
             }));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

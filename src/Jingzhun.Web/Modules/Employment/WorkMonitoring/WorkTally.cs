@@ -35,6 +35,10 @@ public sealed class WorkTally
     public int JoblessLabour { get; set; }
     /// <summary>Of them, whose job ended (务工中断) rather than never recorded.</summary>
     public int JoblessAfterJob { get; set; }
+    /// <summary>未就业原因 因病因残: the jobless labour with a serious illness or a disability.</summary>
+    public int JoblessIllness { get; set; }
+    /// <summary>未就业原因 弱劳动力或半劳动力 (and not ill or disabled); the rest of the jobless are 其他 (意愿、照料家庭 …).</summary>
+    public int JoblessWeak { get; set; }
     public DateTime ComputedAt { get; set; }
 }
 

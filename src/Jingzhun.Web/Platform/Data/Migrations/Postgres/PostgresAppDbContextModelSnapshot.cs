@@ -320,7 +320,13 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.Property<int>("JoblessAfterJob")
                         .HasColumnType("integer");
 
+                    b.Property<int>("JoblessIllness")
+                        .HasColumnType("integer");
+
                     b.Property<int>("JoblessLabour")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("JoblessWeak")
                         .HasColumnType("integer");
 
                     b.Property<int>("LabourForce")

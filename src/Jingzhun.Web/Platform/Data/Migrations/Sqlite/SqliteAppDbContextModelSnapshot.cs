@@ -298,7 +298,13 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int>("JoblessAfterJob")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("JoblessIllness")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("JoblessLabour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JoblessWeak")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("LabourForce")
