@@ -188,6 +188,49 @@ public abstract partial class MonitoringApiTests
         return (h, caseId);
     }
 
+    [DbFact]
+    public async Task A_microloan_of_a_monitored_household_is_a_finance_measure_of_its_plan_linked_not_typed_twice()
+    {
+        var places = await PlacesAsync();
+        var county = await As("tl_admin");
+        var (h, caseId) = await MonitoredAsync(county, places.HomeVillage);
+        var head = (await GetAsync(county, $"/api/v1/households/{h.Id}"))["members"]![0]!["id"]!.GetValue<long>();
+        var issued = ChinaToday.AddDays(-10);
+        var loan = await Ok(await county.PostAsJsonAsync("/api/v1/employment/loans", new
+        {
+            householdId = h.Id, borrowerId = head, bank = "重庆农村商业银行", contractNumber = "HT" + Guid.NewGuid().ToString("N")[..12], amount = 30_000m,
+            issuedOn = Day(issued), dueOn = Day(issued.AddYears(2)), ratePercent = 3.45m, subsidyAmount = 2070m, subsidyPayer = "County", use = "Livestock",
+        }), HttpStatusCode.Created);
+        var loanId = loan["loan"]!["id"]!.GetValue<long>();
+        static List<JsonNode> Linked(JsonNode view) =>
+            view["measures"]!.AsArray().Where(m => m!["sourceKind"]?.GetValue<string>() == "microloan").Select(m => m!).ToList();
+
+        var measure = Assert.Single(Linked(await CaseAsync(county, caseId)));
+        Assert.Equal("Finance", measure["category"]!.GetValue<string>());
+        Assert.Equal(loanId, measure["sourceId"]!.GetValue<long>());
+        Assert.Equal(30_000m, measure["amount"]!.GetValue<decimal>());
+        Assert.Equal(Day(issued), measure["startDate"]!.GetValue<string>());
+        Assert.Equal("InProgress", measure["status"]!.GetValue<string>());
+        Assert.Equal($"/employment/loans/{loanId}", measure["sourceUrl"]!.GetValue<string>());
+        Assert.Equal("小额信贷台账", measure["sourceLabel"]!.GetValue<string>());
+
+        // The plan's form does not change what the ledger keeps.
+        var edit = await county.PutAsJsonAsync($"/api/v1/monitoring/cases/{caseId}/measures/{measure["id"]}", new
+        {
+            category = "Finance", description = "改为其他金融帮扶措施", startDate = Day(issued), status = "InProgress", version = measure["version"]!.GetValue<int>(),
+        });
+        Assert.Equal(HttpStatusCode.Conflict, edit.StatusCode);
+
+        // Repaid in full: the same measure is 已落实; the sweep links nothing twice.
+        await Ok(await county.PostAsJsonAsync($"/api/v1/employment/loans/{loanId}/repayments",
+            new { paidOn = Day(ChinaToday), principal = 30_000m, interest = 100m, version = loan["loan"]!["version"]!.GetValue<int>() }));
+        await SweepAndWaitAsync(county, "/api/v1/employment/sweeps", "employment.sweep", places.HomeVillage);
+        var done = Assert.Single(Linked(await CaseAsync(county, caseId)));
+        Assert.Equal(measure["id"]!.GetValue<long>(), done["id"]!.GetValue<long>());
+        Assert.Equal("Done", done["status"]!.GetValue<string>());
+        Assert.Contains("已结清", done["evidence"]!.GetValue<string>());
+    }
+
     private static List<string> Conditions(JsonNode problem) =>
         problem["errors"]!["conditions"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
 

@@ -364,9 +364,26 @@ public sealed class AssistanceMeasure : Platform.Auditing.IAudited, Platform.Dat
     public decimal? Amount { get; set; }
     public MeasureStatus Status { get; set; }
     public string? Evidence { get; set; }
+    /// <summary>
+    /// The record of another ledger this measure is (<see cref="MeasureSources"/>: a 小额信贷 loan and its id): that ledger
+    /// adds and keeps it, so nothing is typed twice and the plan's form does not change it.
+    /// </summary>
+    public string? SourceKind { get; set; }
+    public long? SourceId { get; set; }
     public int Version { get; set; } = 1;
     public DateTime UpdatedAt { get; set; }
     public string UpdatedBy { get; set; } = "";
 
     public Platform.Auditing.AuditFacts DescribeForAudit() => new(Id.ToString(), HouseholdId, VillageCode, $"帮扶措施（{Platform.Localization.Labels.Of(Category)}）{Description}");
+}
+
+/// <summary>The ledgers whose records are measures of a monitoring plan: their name and the page of a record.</summary>
+public static class MeasureSources
+{
+    /// <summary>A 小额信贷 loan (the employment module's ledger).</summary>
+    public const string Microloan = "microloan";
+
+    public static string? LabelOf(string? kind) => kind switch { Microloan => "小额信贷台账", null => null, _ => kind };
+
+    public static string? PageOf(string? kind, long? id) => kind switch { Microloan when id is not null => $"/employment/loans/{id}", _ => null };
 }

@@ -63,6 +63,9 @@ public sealed class AssistanceMeasureConfiguration : IEntityTypeConfiguration<As
         builder.Property(m => m.Evidence).HasMaxLength(1000);
         builder.Property(m => m.UpdatedBy).HasMaxLength(64);
         builder.Property(m => m.VillageCode).HasMaxLength(12);
+        builder.Property(m => m.SourceKind).HasMaxLength(20);
         builder.HasIndex(m => m.CaseId);
+        // A ledger's record is one measure of a case, however often the ledger links it.
+        builder.HasIndex(m => new { m.CaseId, m.SourceKind, m.SourceId }).IsUnique();
     }
 }

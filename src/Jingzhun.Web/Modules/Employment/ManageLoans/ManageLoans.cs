@@ -124,6 +124,7 @@ public sealed class ManageLoansHandler(AppDbContext db, PolicyStore policies, Re
         var loan = Microloan.Issue(h.Id, h.VillageCode, borrower.Id, terms, r.Renewal, clock.GetUtcNow().UtcDateTime, user.UserName);
         db.Microloans.Add(loan);
         await db.SaveChangesAsync(ct);
+        await LoanMeasures.LinkAsync(db, [h.Id], clock.GetUtcNow().UtcDateTime, user.UserName, ct);
         return await GetAsync(loan.Id, ct);
     }
 
@@ -138,6 +139,7 @@ public sealed class ManageLoansHandler(AppDbContext db, PolicyStore policies, Re
             return Failure.Invalid(bad.Field, bad.Message);
         loan.Repay(r.PaidOn, r.Principal, interest, clock.GetUtcNow().UtcDateTime, user.UserName);
         if (await db.SaveEditAsync("该贷款", c => db.Microloans.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, c), ct) is { } failed) return failed;
+        await LoanMeasures.LinkAsync(db, [loan.HouseholdId], clock.GetUtcNow().UtcDateTime, user.UserName, ct);
         return await GetAsync(id, ct);
     }
 

@@ -42,6 +42,8 @@ public sealed class EmploymentSweepHandler(AppDbContext db, PolicyStore store, T
         var memberIds = await db.EmploymentRecords.AsNoTracking().Where(e => EF.Parameter(ids).Contains(e.HouseholdId))
             .Select(e => e.MemberId).Distinct().ToListAsync(ct);
         await ManageEmploymentHandler.RefreshAsync(db, memberIds, clock, SweepActor, ct);
+        // Loans of households whose monitoring began since: measures of their plans.
+        await ManageLoans.LoanMeasures.LinkAsync(db, ids, now, SweepActor, ct);
         if (loans.Count == 0 && ended.Count == 0) return 0;
 
         var endedMembers = ended.Select(e => e.MemberId).Distinct().ToArray();

@@ -30,7 +30,13 @@ public sealed record StepView(CaseStep Step, CaseStage From, CaseStage To, strin
 }
 
 public sealed record MeasureView(long Id, MeasureCategory Category, PovertyCause? RiskType, string Description, DateOnly StartDate,
-    DateOnly? EndDate, decimal? Amount, MeasureStatus Status, string? Evidence, DateTime UpdatedAt, string UpdatedBy, int Version);
+    DateOnly? EndDate, decimal? Amount, MeasureStatus Status, string? Evidence, DateTime UpdatedAt, string UpdatedBy, int Version,
+    string? SourceKind = null, long? SourceId = null)
+{
+    /// <summary>"小额信贷台账" for a measure another ledger keeps; null for one typed in the plan.</summary>
+    public string? SourceLabel => MeasureSources.LabelOf(SourceKind);
+    public string? SourceUrl => MeasureSources.PageOf(SourceKind, SourceId);
+}
 
 public sealed record LeadView(long Id, LeadSource Source, RiskReason? Reason, string Detail, LeadStatus Status, DateTime CreatedAt, string CreatedBy);
 
@@ -172,7 +178,8 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
     }
 
     private static MeasureView View(AssistanceMeasure m) =>
-        new(m.Id, m.Category, m.RiskType, m.Description, m.StartDate, m.EndDate, m.Amount, m.Status, m.Evidence, m.UpdatedAt, m.UpdatedBy, m.Version);
+        new(m.Id, m.Category, m.RiskType, m.Description, m.StartDate, m.EndDate, m.Amount, m.Status, m.Evidence, m.UpdatedAt, m.UpdatedBy, m.Version,
+            m.SourceKind, m.SourceId);
 
     private async Task<bool> HasWorkingMemberAsync(long householdId, CancellationToken ct) =>
         await db.Members.AnyAsync(m => m.HouseholdId == householdId && m.Status == MemberStatus.Active
@@ -353,6 +360,7 @@ public sealed class IdentifyHouseholdsHandler(AppDbContext db, SweepRisksHandler
         if (measureId is not null && m is null) return Failure.NotFound("该帮扶措施");
         const string what = "该帮扶措施";
         if (m is not null && Versions.Check(m, r.Version, what) is { } stale) return stale;
+        if (m?.SourceKind is not null) return Failure.Conflict($"该措施由{MeasureSources.LabelOf(m.SourceKind)}自动登记并随之更新，请在台账中修改");
         if (m is null) db.AssistanceMeasures.Add(m = new AssistanceMeasure { CaseId = caseId, HouseholdId = c.HouseholdId, VillageCode = c.VillageCode });
         m.Category = r.Category;
         m.RiskType = r.RiskType;

@@ -1495,6 +1495,13 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.Property<int?>("RiskType")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("SourceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SourceKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
 
@@ -1521,6 +1528,9 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("CaseId", "SourceKind", "SourceId")
+                        .IsUnique();
 
                     b.ToTable("assistance_measures", (string)null);
                 });

@@ -1421,6 +1421,13 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int?>("RiskType")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
 
@@ -1447,6 +1454,9 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("CaseId", "SourceKind", "SourceId")
+                        .IsUnique();
 
                     b.ToTable("assistance_measures", (string)null);
                 });

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261206221615_Round19Jobless")]
-    partial class Round19Jobless
+    [Migration("20261206223326_Round19")]
+    partial class Round19
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1498,6 +1498,13 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.Property<int?>("RiskType")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("SourceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SourceKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
 
@@ -1524,6 +1531,9 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("CaseId", "SourceKind", "SourceId")
+                        .IsUnique();
 
                     b.ToTable("assistance_measures", (string)null);
                 });

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261206221608_Round19Jobless")]
-    partial class Round19Jobless
+    [Migration("20261206223321_Round19")]
+    partial class Round19
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1424,6 +1424,13 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int?>("RiskType")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
 
@@ -1450,6 +1457,9 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("CaseId", "SourceKind", "SourceId")
+                        .IsUnique();
 
                     b.ToTable("assistance_measures", (string)null);
                 });
