@@ -26,6 +26,7 @@ public static class EmploymentModule
         .AddScoped<ImportLoans.LoanListImportHandler>()
         .AddScoped<LoanStatsHandler>()
         .AddScoped<ManageEmploymentHandler>()
+        .AddScoped<WelfareJobs.ManageWelfareJobsHandler>()
         .AddScoped<EmploymentSweepHandler>()
         .AddScoped<IJobHandler, EmploymentSweepJob>()
         .AddNightlyJob(EmploymentSweepJob.JobKind, 30)
@@ -40,6 +41,7 @@ public static class EmploymentModule
         ImportLoans.LoanListImportHandler.Map(api);
         LoanStatsHandler.Map(api);
         ManageEmploymentHandler.Map(api);
+        WelfareJobs.ManageWelfareJobsHandler.Map(api);
         EmploymentSweepHandler.Map(api);
         api.MapPolicyTable<ConfigurePolicy.EmploymentPolicyTable>();
         api.MapPolicyTable<WorkMonitoring.WorkTargetPolicyTable>();
