@@ -33,7 +33,8 @@ public static class EmploymentModule
         .AddHouseholdPanel(25, "就业与小额信贷", Permissions.MonitoringView, HouseholdPanel.EmploymentPanelModel.Path)
         .AddScoped<DemoData.EmploymentDemo>()
         .AddCommandLineVerb<DemoData.GenerateEmploymentVerb>()
-        .AddScoped<Platform.IStartupSeed, DemoData.EmploymentDemoSeed>();
+        .AddScoped<Platform.IStartupSeed, DemoData.EmploymentDemoSeed>()
+        .AddScoped<Platform.IStartupSeed, DemoData.WelfareJobDemoSeed>();
 
     public static RouteGroupBuilder MapEmploymentApi(this RouteGroupBuilder api)
     {
