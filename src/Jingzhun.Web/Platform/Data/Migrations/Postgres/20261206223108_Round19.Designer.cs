@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261206220519_Round19")]
+    [Migration("20261206223108_Round19")]
     partial class Round19
     {
         /// <inheritdoc />
@@ -499,7 +499,13 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.Property<int>("JoblessAfterJob")
                         .HasColumnType("integer");
 
+                    b.Property<int>("JoblessIllness")
+                        .HasColumnType("integer");
+
                     b.Property<int>("JoblessLabour")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("JoblessWeak")
                         .HasColumnType("integer");
 
                     b.Property<int>("LabourForce")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261206220409_Round19")]
+    [Migration("20261206223103_Round19")]
     partial class Round19
     {
         /// <inheritdoc />
@@ -469,7 +469,13 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int>("JoblessAfterJob")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("JoblessIllness")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("JoblessLabour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JoblessWeak")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("LabourForce")
