@@ -299,9 +299,12 @@ public abstract partial class ApiTests(TestApp app)
     }
 
     /// <summary>Downloads the export and returns all XML text of the workbook (sheets and shared strings).</summary>
-    protected static async Task<string> ExportXmlAsync(HttpClient c, string query)
+    protected static Task<string> ExportXmlAsync(HttpClient c, string query) => WorkbookXmlAsync(c, "/api/v1/households/export?" + query);
+
+    /// <summary>Downloads the workbook at <paramref name="url"/> (asserting 200 and the .xlsx type) and returns all its XML text.</summary>
+    protected static async Task<string> WorkbookXmlAsync(HttpClient c, string url)
     {
-        var r = await c.GetAsync("/api/v1/households/export?" + query);
+        var r = await c.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", r.Content.Headers.ContentType?.MediaType);
         using var zip = new ZipArchive(new MemoryStream(await r.Content.ReadAsByteArrayAsync()));

@@ -45,3 +45,14 @@ public enum JobChannel
     [Display(Name = "公益性岗位")] PublicWelfareJob = 4,
     [Display(Name = "返乡创业")] ReturnStartup = 5,
 }
+
+/// <summary>公益性岗位 kinds (乡村公益性岗位: 保洁、护林、护路、水管 ...).</summary>
+public enum WelfareJobType
+{
+    [Display(Name = "保洁员")] Cleaner = 1,
+    [Display(Name = "护林员")] ForestRanger = 2,
+    [Display(Name = "护路员")] RoadKeeper = 3,
+    [Display(Name = "水管员")] WaterKeeper = 4,
+    [Display(Name = "治安巡逻")] Patrol = 5,
+    [Display(Name = "其他")] Other = 9,
+}

@@ -56,3 +56,55 @@ public sealed class EmploymentRecordConfiguration : IEntityTypeConfiguration<Emp
         builder.HasIndex(e => e.HouseholdId);
     }
 }
+
+public sealed class WelfareJobConfiguration : IEntityTypeConfiguration<WelfareJob>
+{
+    public void Configure(EntityTypeBuilder<WelfareJob> builder)
+    {
+        builder.ToTable("welfare_jobs");
+        builder.Property(j => j.VillageCode).HasMaxLength(12);
+        builder.Property(j => j.CountyCode).HasMaxLength(6);
+        builder.Property(j => j.Name).HasMaxLength(50);
+        builder.Property(j => j.Description).HasMaxLength(200);
+        builder.Property(j => j.CreatedBy).HasMaxLength(64);
+        builder.Property(j => j.UpdatedBy).HasMaxLength(64);
+        builder.HasOne<Member>().WithMany().HasForeignKey(j => j.HolderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Household>().WithMany().HasForeignKey(j => j.HolderHouseholdId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(j => j.Tenures).WithOne().HasForeignKey(t => t.JobId).OnDelete(DeleteBehavior.Cascade);
+        // A member holds at most one position at a time (a vacant position's null holder is no key).
+        builder.HasIndex(j => j.HolderId).IsUnique();
+        builder.HasIndex(j => new { j.VillageCode, j.Type });
+        builder.HasIndex(j => j.HolderHouseholdId);
+    }
+}
+
+public sealed class WelfareJobTenureConfiguration : IEntityTypeConfiguration<WelfareJobTenure>
+{
+    public void Configure(EntityTypeBuilder<WelfareJobTenure> builder)
+    {
+        builder.ToTable("welfare_job_tenures");
+        builder.HasOne<Member>().WithMany().HasForeignKey(t => t.MemberId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Household>().WithMany().HasForeignKey(t => t.HouseholdId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(t => new { t.JobId, t.StartedOn });
+        builder.HasIndex(t => t.HouseholdId);
+    }
+}
+
+public sealed class WelfareJobPaymentConfiguration : IEntityTypeConfiguration<WelfareJobPayment>
+{
+    public void Configure(EntityTypeBuilder<WelfareJobPayment> builder)
+    {
+        builder.ToTable("welfare_job_payments");
+        builder.Property(p => p.VillageCode).HasMaxLength(12);
+        builder.Property(p => p.CountyCode).HasMaxLength(6);
+        builder.Property(p => p.RecordedBy).HasMaxLength(64);
+        builder.Ignore(p => p.Months);
+        builder.HasOne<WelfareJob>().WithMany().HasForeignKey(p => p.JobId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Household>().WithMany().HasForeignKey(p => p.HouseholdId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Member>().WithMany().HasForeignKey(p => p.MemberId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => new { p.JobId, p.Year, p.FromMonth });
+        builder.HasIndex(p => new { p.HouseholdId, p.Year });
+        builder.HasIndex(p => new { p.MemberId, p.Year });
+        builder.HasIndex(p => new { p.VillageCode, p.Year });
+    }
+}

@@ -10,6 +10,8 @@ public static class EmploymentData
     {
         public DbSet<Microloan> Microloans => db.Set<Microloan>();
         public DbSet<EmploymentRecord> EmploymentRecords => db.Set<EmploymentRecord>();
+        public DbSet<WelfareJob> WelfareJobs => db.Set<WelfareJob>();
+        public DbSet<WelfareJobPayment> WelfareJobPayments => db.Set<WelfareJobPayment>();
         public DbSet<EmploymentPolicy> EmploymentPolicies => db.Set<EmploymentPolicy>();
         public DbSet<WorkMonitoring.WorkTally> WorkTallies => db.Set<WorkMonitoring.WorkTally>();
         public DbSet<WorkMonitoring.WorkTargetPolicy> WorkTargetPolicies => db.Set<WorkMonitoring.WorkTargetPolicy>();

@@ -26,13 +26,15 @@ public static class EmploymentModule
         .AddScoped<ImportLoans.LoanListImportHandler>()
         .AddScoped<LoanStatsHandler>()
         .AddScoped<ManageEmploymentHandler>()
+        .AddScoped<WelfareJobs.ManageWelfareJobsHandler>()
         .AddScoped<EmploymentSweepHandler>()
         .AddScoped<IJobHandler, EmploymentSweepJob>()
         .AddNightlyJob(EmploymentSweepJob.JobKind, 30)
         .AddHouseholdPanel(25, "就业与小额信贷", Permissions.MonitoringView, HouseholdPanel.EmploymentPanelModel.Path)
         .AddScoped<DemoData.EmploymentDemo>()
         .AddCommandLineVerb<DemoData.GenerateEmploymentVerb>()
-        .AddScoped<Platform.IStartupSeed, DemoData.EmploymentDemoSeed>();
+        .AddScoped<Platform.IStartupSeed, DemoData.EmploymentDemoSeed>()
+        .AddScoped<Platform.IStartupSeed, DemoData.WelfareJobDemoSeed>();
 
     public static RouteGroupBuilder MapEmploymentApi(this RouteGroupBuilder api)
     {
@@ -40,6 +42,7 @@ public static class EmploymentModule
         ImportLoans.LoanListImportHandler.Map(api);
         LoanStatsHandler.Map(api);
         ManageEmploymentHandler.Map(api);
+        WelfareJobs.ManageWelfareJobsHandler.Map(api);
         EmploymentSweepHandler.Map(api);
         api.MapPolicyTable<ConfigurePolicy.EmploymentPolicyTable>();
         api.MapPolicyTable<WorkMonitoring.WorkTargetPolicyTable>();

@@ -11,6 +11,10 @@ public static class EmploymentPages
         ("region", q.Region), ("status", q.Status?.ToString()), ("bank", q.Bank), ("dueWithinDays", q.DueWithinDays?.ToString(CultureInfo.InvariantCulture)),
         ("open", q.Open == true ? "true" : null), ("householdId", q.HouseholdId?.ToString(CultureInfo.InvariantCulture)), ("pg", page is > 1 ? page.Value.ToString(CultureInfo.InvariantCulture) : null));
 
+    public static string QueryOf(WelfareJobs.WelfareJobQuery q, int? page = null) => QueryStrings.Join(
+        ("region", q.Region), ("type", q.Type?.ToString()), ("held", q.Held is { } h ? (h ? "true" : "false") : null),
+        ("householdId", q.HouseholdId?.ToString(CultureInfo.InvariantCulture)), ("pg", page is > 1 ? page.Value.ToString(CultureInfo.InvariantCulture) : null));
+
     public static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     public static string Money(decimal d) => d.ToString("N2", CultureInfo.InvariantCulture);

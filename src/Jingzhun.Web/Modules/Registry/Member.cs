@@ -160,6 +160,18 @@ public sealed class Member : Platform.Auditing.IAudited, Platform.Data.IHousehol
         return true;
     }
 
+    /// <summary>公益性岗位 months of this year, as the employment module's 公益性岗位 ledger paid them (at most 12).</summary>
+    public bool RecordPublicWelfareJobMonths(int months, DateTime now, string by)
+    {
+        var m = Math.Clamp(months, 0, 12);
+        if (PublicWelfareJobMonths == m) return false;
+        PublicWelfareJobMonths = m;
+        UpdatedAt = now;
+        UpdatedBy = by;
+        Version++;
+        return true;
+    }
+
     /// <summary>迁出 / 死亡 / 婚出: the member stays on the record with the reason and date.</summary>
     public void Leave(MemberStatus reason, DateOnly on, string? note, DateTime now, string by)
     {

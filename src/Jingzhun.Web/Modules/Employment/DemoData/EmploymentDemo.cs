@@ -159,3 +159,66 @@ internal sealed class EmploymentDemoSeed(AppDbContext db, EmploymentDemo demo, T
         await db.SaveChangesAsync(ct);
     }
 }
+
+/// <summary>
+/// 公益性岗位 of the demo county (once, after the jobs and loans): in the demo village and the three villages after it, a
+/// 保洁员, a 护林员 and a 护路员 held by working-age members of their 脱贫户 and 监测户 since January of last year, and a 水管员
+/// left vacant. Last year's wages are paid by quarter, and this year's months so far where the household has this
+/// year's income on record, each through the ledger's own handler, so that the households' incomes hold them.
+/// </summary>
+internal sealed class WelfareJobDemoSeed(AppDbContext db, DemoSeeder seeder, WelfareJobs.ManageWelfareJobsHandler jobs, TimeProvider clock,
+    ILogger<WelfareJobDemoSeed> log) : IStartupSeed
+{
+    private static readonly (WelfareJobType Type, string Name, decimal Pay)[] Positions =
+        [(WelfareJobType.Cleaner, "村道及公共区域保洁", 800m), (WelfareJobType.ForestRanger, "生态护林", 900m),
+         (WelfareJobType.RoadKeeper, "农村公路养护", 700m), (WelfareJobType.WaterKeeper, "供水设施管护", 600m)];
+
+    public int Order => 460;
+    public bool DemoOnly => true;
+
+    public async Task<string?> SeedAsync(CancellationToken ct)
+    {
+        if (await db.WelfareJobs.AnyAsync(ct) || await seeder.DemoVillageAsync(ct) is not { } first) return null;
+        var today = ChinaTime.Today(clock);
+        var lastYear = today.Year - 1;
+        var start = new DateOnly(lastYear, 1, 1);
+        var villages = await db.Households.AsNoTracking()
+            .Where(h => h.CountyCode == DemoSeeder.County && string.Compare(h.VillageCode, first) >= 0)
+            .Select(h => h.VillageCode).Distinct().OrderBy(v => v).Take(4).ToListAsync(ct);
+        db.SuppressAudit = true;
+        var (held, paid) = (0, 0);
+        foreach (var village in villages)
+        {
+            var youngest = today.AddYears(-18);
+            var oldest = today.AddYears(-60);
+            var holders = await db.Members.AsNoTracking()
+                .Where(m => m.Household.VillageCode == village && m.Status == MemberStatus.Active && m.BirthDate <= youngest && m.BirthDate > oldest
+                    && (m.Household.Status == HouseholdStatus.Exited || m.Household.Status == HouseholdStatus.Monitored))
+                .OrderBy(m => m.Id).Select(m => new { m.Id, m.HouseholdId }).Take(Positions.Length - 1).ToListAsync(ct);
+            var thisYear = await db.Incomes.AsNoTracking().Where(i => i.Household.VillageCode == village && i.Year == today.Year)
+                .Select(i => i.HouseholdId).ToListAsync(ct);
+            for (var i = 0; i < Positions.Length; i++)
+            {
+                var (type, name, pay) = Positions[i];
+                var created = await jobs.CreateAsync(new(village, type, name, null, pay, start), ct);
+                if (!created.Succeeded || i >= holders.Count) continue;
+                var view = await jobs.AssignAsync(created.Value!.Job.Id, new(holders[i].Id, start, created.Value.Job.Version), ct);
+                if (!view.Succeeded) continue;
+                held++;
+                var months = new List<(int Year, int From, int To)> { (lastYear, 1, 3), (lastYear, 4, 6), (lastYear, 7, 9), (lastYear, 10, 12) };
+                if (today.Month > 1 && thisYear.Contains(holders[i].HouseholdId)) months.Add((today.Year, 1, today.Month - 1));
+                foreach (var (year, from, to) in months)
+                {
+                    var r = await jobs.PayAsync(view.Value!.Job.Id, new(year, from, to, null, null, new DateOnly(year, to, 1).AddMonths(1) > today ? today
+                        : new DateOnly(year, to, 1).AddMonths(1).AddDays(4), view.Value.Job.Version), ct);
+                    if (!r.Succeeded) break;
+                    view = r;
+                    paid++;
+                }
+            }
+        }
+        db.SuppressAudit = false;
+        log.LogInformation("公益性岗位：{Villages} 个村设岗 {Jobs} 个，在岗 {Held} 人，工资发放 {Paid} 笔", villages.Count, villages.Count * Positions.Length, held, paid);
+        return null;
+    }
+}

@@ -1,5 +1,6 @@
 using Jingzhun.Web.Modules.Employment.ManageEmployment;
 using Jingzhun.Web.Modules.Employment.ManageLoans;
+using Jingzhun.Web.Modules.Employment.WelfareJobs;
 using Jingzhun.Web.Modules.Registry.GetHousehold;
 using Jingzhun.Web.Platform.Auth;
 using Jingzhun.Web.Platform.Data;
@@ -7,14 +8,17 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Jingzhun.Web.Modules.Employment.HouseholdPanel;
 
-/// <summary>The household page's 就业与小额信贷 panel: the household's loans and its members' jobs.</summary>
+/// <summary>The household page's 就业与小额信贷 panel: the household's loans, its members' jobs, and the 公益性岗位 its members hold with the wages paid.</summary>
 [Authorize(Policy = Permissions.MonitoringView)]
-public sealed class EmploymentPanelModel(AppDbContext db, ManageLoansHandler loans, ManageEmploymentHandler jobs, CurrentUser me) : HouseholdPanelPageModel(db)
+public sealed class EmploymentPanelModel(AppDbContext db, ManageLoansHandler loans, ManageEmploymentHandler jobs,
+    ManageWelfareJobsHandler welfareJobs, CurrentUser me) : HouseholdPanelPageModel(db)
 {
     public const string Path = "/households/{id}/panels/employment";
 
     public IReadOnlyList<LoanRow> Loans { get; private set; } = [];
     public IReadOnlyList<JobRow> Jobs { get; private set; } = [];
+    public IReadOnlyList<WelfareJobRow> WelfareJobs { get; private set; } = [];
+    public IReadOnlyList<WelfarePaymentRow> WelfarePayments { get; private set; } = [];
     public bool CanEdit => me.Has(Permissions.MonitoringWork);
 
     protected override string PartialName => "_EmploymentPanel";
@@ -23,5 +27,7 @@ public sealed class EmploymentPanelModel(AppDbContext db, ManageLoansHandler loa
     {
         Loans = (await loans.SearchAsync(new(null, null, null, householdId, null, null, 1, 50), ct)).Value?.Items ?? [];
         Jobs = (await jobs.SearchAsync(new(null, householdId, null, null, 1, 50), ct)).Value?.Items ?? [];
+        WelfareJobs = (await welfareJobs.SearchAsync(new(null, null, null, householdId, 1, 50), ct)).Value?.Items ?? [];
+        WelfarePayments = await welfareJobs.PaymentsOfHouseholdAsync(householdId, ct);
     }
 }

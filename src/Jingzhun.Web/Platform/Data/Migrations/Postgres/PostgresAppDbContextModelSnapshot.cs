@@ -298,6 +298,182 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("microloans", (string)null);
                 });
 
+            modelBuilder.Entity("Jingzhun.Web.Modules.Employment.WelfareJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("EstablishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("HeldSince")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("HolderHouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("HolderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("MonthlyPay")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HolderHouseholdId");
+
+                    b.HasIndex("HolderId")
+                        .IsUnique();
+
+                    b.HasIndex("VillageCode", "Type");
+
+                    b.ToTable("welfare_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Employment.WelfareJobPayment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("FromMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("JobId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("ToMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId", "Year");
+
+                    b.HasIndex("MemberId", "Year");
+
+                    b.HasIndex("VillageCode", "Year");
+
+                    b.HasIndex("JobId", "Year", "FromMonth");
+
+                    b.ToTable("welfare_job_payments", (string)null);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Employment.WelfareJobTenure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("JobId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("JobId", "StartedOn");
+
+                    b.ToTable("welfare_job_tenures", (string)null);
+                });
+
             modelBuilder.Entity("Jingzhun.Web.Modules.Employment.WorkMonitoring.WorkTally", b =>
                 {
                     b.Property<long>("Id")
@@ -4197,6 +4373,61 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jingzhun.Web.Modules.Employment.WelfareJob", b =>
+                {
+                    b.HasOne("Jingzhun.Web.Modules.Registry.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HolderHouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Jingzhun.Web.Modules.Registry.Member", null)
+                        .WithMany()
+                        .HasForeignKey("HolderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Employment.WelfareJobPayment", b =>
+                {
+                    b.HasOne("Jingzhun.Web.Modules.Registry.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jingzhun.Web.Modules.Employment.WelfareJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jingzhun.Web.Modules.Registry.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Employment.WelfareJobTenure", b =>
+                {
+                    b.HasOne("Jingzhun.Web.Modules.Registry.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jingzhun.Web.Modules.Employment.WelfareJob", null)
+                        .WithMany("Tenures")
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jingzhun.Web.Modules.Registry.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jingzhun.Web.Modules.Exit.HouseholdExit", b =>
                 {
                     b.HasOne("Jingzhun.Web.Modules.Registry.Household", null)
@@ -4678,6 +4909,11 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
             modelBuilder.Entity("Jingzhun.Web.Modules.Employment.Microloan", b =>
                 {
                     b.Navigation("Repayments");
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Employment.WelfareJob", b =>
+                {
+                    b.Navigation("Tenures");
                 });
 
             modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.ReviewMeeting", b =>

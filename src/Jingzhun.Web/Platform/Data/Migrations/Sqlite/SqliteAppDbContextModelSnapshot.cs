@@ -278,6 +278,174 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("microloans", (string)null);
                 });
 
+            modelBuilder.Entity("Jingzhun.Web.Modules.Employment.WelfareJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EstablishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HeldSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HolderHouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HolderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MonthlyPay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HolderHouseholdId");
+
+                    b.HasIndex("HolderId")
+                        .IsUnique();
+
+                    b.HasIndex("VillageCode", "Type");
+
+                    b.ToTable("welfare_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Employment.WelfareJobPayment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId", "Year");
+
+                    b.HasIndex("MemberId", "Year");
+
+                    b.HasIndex("VillageCode", "Year");
+
+                    b.HasIndex("JobId", "Year", "FromMonth");
+
+                    b.ToTable("welfare_job_payments", (string)null);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Employment.WelfareJobTenure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("JobId", "StartedOn");
+
+                    b.ToTable("welfare_job_tenures", (string)null);
+                });
+
             modelBuilder.Entity("Jingzhun.Web.Modules.Employment.WorkMonitoring.WorkTally", b =>
                 {
                     b.Property<long>("Id")
@@ -4005,6 +4173,61 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jingzhun.Web.Modules.Employment.WelfareJob", b =>
+                {
+                    b.HasOne("Jingzhun.Web.Modules.Registry.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HolderHouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Jingzhun.Web.Modules.Registry.Member", null)
+                        .WithMany()
+                        .HasForeignKey("HolderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Employment.WelfareJobPayment", b =>
+                {
+                    b.HasOne("Jingzhun.Web.Modules.Registry.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jingzhun.Web.Modules.Employment.WelfareJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jingzhun.Web.Modules.Registry.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Employment.WelfareJobTenure", b =>
+                {
+                    b.HasOne("Jingzhun.Web.Modules.Registry.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jingzhun.Web.Modules.Employment.WelfareJob", null)
+                        .WithMany("Tenures")
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jingzhun.Web.Modules.Registry.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jingzhun.Web.Modules.Exit.HouseholdExit", b =>
                 {
                     b.HasOne("Jingzhun.Web.Modules.Registry.Household", null)
@@ -4486,6 +4709,11 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("Jingzhun.Web.Modules.Employment.Microloan", b =>
                 {
                     b.Navigation("Repayments");
+                });
+
+            modelBuilder.Entity("Jingzhun.Web.Modules.Employment.WelfareJob", b =>
+                {
+                    b.Navigation("Tenures");
                 });
 
             modelBuilder.Entity("Jingzhun.Web.Modules.FieldWork.ReviewMeeting", b =>

@@ -1,0 +1,195 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Round19 : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "welfare_jobs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    VillageCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    CountyCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Type = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    MonthlyPay = table.Column<long>(type: "INTEGER", nullable: false),
+                    EstablishedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    HolderId = table.Column<long>(type: "INTEGER", nullable: true),
+                    HolderHouseholdId = table.Column<long>(type: "INTEGER", nullable: true),
+                    HeldSince = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_welfare_jobs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_welfare_jobs_households_HolderHouseholdId",
+                        column: x => x.HolderHouseholdId,
+                        principalTable: "households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_welfare_jobs_members_HolderId",
+                        column: x => x.HolderId,
+                        principalTable: "members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "welfare_job_payments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    JobId = table.Column<long>(type: "INTEGER", nullable: false),
+                    VillageCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    CountyCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromMonth = table.Column<int>(type: "INTEGER", nullable: false),
+                    ToMonth = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_welfare_job_payments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_welfare_job_payments_households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_welfare_job_payments_members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_welfare_job_payments_welfare_jobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "welfare_jobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "welfare_job_tenures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    JobId = table.Column<long>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_welfare_job_tenures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_welfare_job_tenures_households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_welfare_job_tenures_members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_welfare_job_tenures_welfare_jobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "welfare_jobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_welfare_job_payments_HouseholdId_Year",
+                table: "welfare_job_payments",
+                columns: new[] { "HouseholdId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_welfare_job_payments_JobId_Year_FromMonth",
+                table: "welfare_job_payments",
+                columns: new[] { "JobId", "Year", "FromMonth" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_welfare_job_payments_MemberId_Year",
+                table: "welfare_job_payments",
+                columns: new[] { "MemberId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_welfare_job_payments_VillageCode_Year",
+                table: "welfare_job_payments",
+                columns: new[] { "VillageCode", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_welfare_job_tenures_HouseholdId",
+                table: "welfare_job_tenures",
+                column: "HouseholdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_welfare_job_tenures_JobId_StartedOn",
+                table: "welfare_job_tenures",
+                columns: new[] { "JobId", "StartedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_welfare_job_tenures_MemberId",
+                table: "welfare_job_tenures",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_welfare_jobs_HolderHouseholdId",
+                table: "welfare_jobs",
+                column: "HolderHouseholdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_welfare_jobs_HolderId",
+                table: "welfare_jobs",
+                column: "HolderId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_welfare_jobs_VillageCode_Type",
+                table: "welfare_jobs",
+                columns: new[] { "VillageCode", "Type" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "welfare_job_payments");
+
+            migrationBuilder.DropTable(
+                name: "welfare_job_tenures");
+
+            migrationBuilder.DropTable(
+                name: "welfare_jobs");
+        }
+    }
+}
