@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261206223108_Round19")]
+    [Migration("20261206224049_Round19")]
     partial class Round19
     {
         /// <inheritdoc />
@@ -1674,6 +1674,13 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.Property<int?>("RiskType")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("SourceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SourceKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
 
@@ -1700,6 +1707,9 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("CaseId", "SourceKind", "SourceId")
+                        .IsUnique();
 
                     b.ToTable("assistance_measures", (string)null);
                 });

@@ -11,6 +11,33 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "JoblessIllness",
+                table: "work_tallies",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "JoblessWeak",
+                table: "work_tallies",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<long>(
+                name: "SourceId",
+                table: "assistance_measures",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SourceKind",
+                table: "assistance_measures",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "welfare_jobs",
                 columns: table => new
@@ -128,6 +155,12 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_assistance_measures_CaseId_SourceKind_SourceId",
+                table: "assistance_measures",
+                columns: new[] { "CaseId", "SourceKind", "SourceId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_welfare_job_payments_HouseholdId_Year",
                 table: "welfare_job_payments",
                 columns: new[] { "HouseholdId", "Year" });
@@ -190,6 +223,26 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "welfare_jobs");
+
+            migrationBuilder.DropIndex(
+                name: "IX_assistance_measures_CaseId_SourceKind_SourceId",
+                table: "assistance_measures");
+
+            migrationBuilder.DropColumn(
+                name: "JoblessIllness",
+                table: "work_tallies");
+
+            migrationBuilder.DropColumn(
+                name: "JoblessWeak",
+                table: "work_tallies");
+
+            migrationBuilder.DropColumn(
+                name: "SourceId",
+                table: "assistance_measures");
+
+            migrationBuilder.DropColumn(
+                name: "SourceKind",
+                table: "assistance_measures");
         }
     }
 }

@@ -12,6 +12,33 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "JoblessIllness",
+                table: "work_tallies",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "JoblessWeak",
+                table: "work_tallies",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<long>(
+                name: "SourceId",
+                table: "assistance_measures",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SourceKind",
+                table: "assistance_measures",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "welfare_jobs",
                 columns: table => new
@@ -129,6 +156,12 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_assistance_measures_CaseId_SourceKind_SourceId",
+                table: "assistance_measures",
+                columns: new[] { "CaseId", "SourceKind", "SourceId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_welfare_job_payments_HouseholdId_Year",
                 table: "welfare_job_payments",
                 columns: new[] { "HouseholdId", "Year" });
@@ -191,6 +224,26 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "welfare_jobs");
+
+            migrationBuilder.DropIndex(
+                name: "IX_assistance_measures_CaseId_SourceKind_SourceId",
+                table: "assistance_measures");
+
+            migrationBuilder.DropColumn(
+                name: "JoblessIllness",
+                table: "work_tallies");
+
+            migrationBuilder.DropColumn(
+                name: "JoblessWeak",
+                table: "work_tallies");
+
+            migrationBuilder.DropColumn(
+                name: "SourceId",
+                table: "assistance_measures");
+
+            migrationBuilder.DropColumn(
+                name: "SourceKind",
+                table: "assistance_measures");
         }
     }
 }
