@@ -53,6 +53,8 @@ public sealed class EmploymentRecordConfiguration : IEntityTypeConfiguration<Emp
         builder.HasIndex(e => new { e.MemberId, e.StartedOn });
         builder.HasIndex(e => new { e.MemberId, e.ClientId }).IsUnique();
         builder.HasIndex(e => new { e.VillageCode, e.Year });
+        // A county's job list, newest first, read in index order (a page without sorting the county's records).
+        builder.HasIndex(e => new { e.CountyCode, e.StartedOn, e.Id });
         builder.HasIndex(e => e.HouseholdId);
     }
 }

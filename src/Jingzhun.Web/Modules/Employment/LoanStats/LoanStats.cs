@@ -41,37 +41,44 @@ public sealed class LoanStatsHandler(AppDbContext db, ManageLoansHandler loans, 
         var today = ChinaTime.Today(clock);
         var facts = await db.Microloans.AsNoTracking().InRegion(code)
             .Select(l => new LoanFact(l.HouseholdId, l.VillageCode, l.Bank, l.Amount, l.RepaidPrincipal, l.IssuedOn, l.DueOn, l.Status)).ToListAsync(ct);
-        var eligible = await db.Households.AsNoTracking().InRegion(code)
-            .Where(h => h.Status == HouseholdStatus.Exited || h.Status == HouseholdStatus.Monitored)
-            .Select(h => new { h.Id, h.VillageCode }).ToListAsync(ct);
+        // The eligible households (脱贫户, 监测户) counted per sub-region in the database; of the borrowing households, which
+        // are eligible now (one lookup by key, not the region's households in memory).
+        var children = regions.ChildrenOf(code);
+        var childLength = children.Count > 0 ? children[0].Code.Length : code.Length;
+        var eligibleHouseholds = db.Households.AsNoTracking().InRegion(code).Where(h => h.Status == HouseholdStatus.Exited || h.Status == HouseholdStatus.Monitored);
+        var eligibleIn = await eligibleHouseholds.GroupBy(h => h.VillageCode.Substring(0, childLength))
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var borrowers = facts.Select(l => l.HouseholdId).Distinct().ToArray();
+        var eligibleBorrowers = new HashSet<long>();
+        foreach (var chunk in borrowers.Chunk(20_000))
+            eligibleBorrowers.UnionWith(await eligibleHouseholds.Where(h => EF.Parameter(chunk).Contains(h.Id)).Select(h => h.Id).ToListAsync(ct));
 
-        LoanFigures Figures(Func<string, bool> inPlace, IReadOnlyList<LoanFact> ls, bool householdsToo)
+        LoanFigures Figures(int? eligibleCount, IReadOnlyList<LoanFact> ls)
         {
-            var el = householdsToo ? eligible.Where(h => inPlace(h.VillageCode)).Select(h => h.Id).ToHashSet() : [];
-            var withLoan = householdsToo ? ls.Select(l => l.HouseholdId).Where(el.Contains).Distinct().Count() : ls.Select(l => l.HouseholdId).Distinct().Count();
+            var withLoan = eligibleCount is null ? ls.Select(l => l.HouseholdId).Distinct().Count()
+                : ls.Select(l => l.HouseholdId).Where(eligibleBorrowers.Contains).Distinct().Count();
+            var eligible = eligibleCount ?? 0;
             var open = ls.Where(l => l.Status != LoanStatus.Repaid).ToList();
             var balance = open.Sum(l => l.Amount - l.Repaid);
             var overdue = open.Where(l => LoanRules.StatusOn(l.Status, l.DueOn, today) == LoanStatus.Overdue).ToList();
             var overdueBalance = overdue.Sum(l => l.Amount - l.Repaid);
             var fresh = ls.Where(l => l.IssuedOn.Year == today.Year).ToList();
-            return new LoanFigures(el.Count, withLoan, el.Count == 0 ? null : Math.Round(100.0 * withLoan / el.Count, 1), open.Count, balance,
+            return new LoanFigures(eligible, withLoan, eligible == 0 ? null : Math.Round(100.0 * withLoan / eligible, 1), open.Count, balance,
                 fresh.Count, fresh.Sum(l => l.Amount), overdue.Count, overdueBalance,
                 balance == 0 ? null : Math.Round((double)(100 * overdueBalance / balance), 2));
         }
 
-        var total = Figures(_ => true, facts, true);
+        var total = Figures(eligibleIn.Values.Sum(), facts);
         var due = new[] { 30, 60, 90 }.Select(d =>
         {
             var ls = facts.Where(l => l.Status != LoanStatus.Repaid && l.DueOn >= today && l.DueOn <= today.AddDays(d)).ToList();
             return new DueRow(d, ls.Count, ls.Sum(l => l.Amount - l.Repaid));
         }).ToList();
-        var bySub = regions.ChildrenOf(code).Select(child =>
-        {
-            bool In(string v) => v.StartsWith(child.Code, StringComparison.Ordinal);
-            return new LoanRegionRow(child.Code, child.Name, Figures(In, facts.Where(l => In(l.VillageCode)).ToList(), true));
-        }).ToList();
+        var factsIn = facts.ToLookup(l => l.VillageCode[..Math.Min(childLength, l.VillageCode.Length)]);
+        var bySub = children.Select(child => new LoanRegionRow(child.Code, child.Name, Figures(eligibleIn.GetValueOrDefault(child.Code), factsIn[child.Code].ToList())))
+            .ToList();
         var byBank = facts.GroupBy(l => l.Bank).OrderByDescending(g => g.Count())
-            .Select(g => new LoanBankRow(g.Key, Figures(_ => true, g.ToList(), false))).ToList();
+            .Select(g => new LoanBankRow(g.Key, Figures(null, g.ToList()))).ToList();
         return new LoanStatsView(code, regions.NameOf(code), clock.GetUtcNow().UtcDateTime, today.Year, total, due, bySub, byBank);
     }
 

@@ -51,6 +51,8 @@ public sealed class ManageEmploymentHandler(AppDbContext db, RegionDirectory reg
         var region = regions.Filter(q.Region);
         if (!region.Succeeded) return region.Failure!;
         if (region.Value is { } code) query = query.InRegion(code);
+        // A county's records in the order of the (CountyCode, StartedOn, Id) index.
+        if (region.Value is { Length: 6 } county) query = query.Where(e => e.CountyCode == county);
         if (q.HouseholdId is { } h) query = query.Where(e => e.HouseholdId == h);
         if (q.MemberId is { } m) query = query.Where(e => e.MemberId == m);
         if (q.Year is { } y) query = query.Where(e => e.Year == y);

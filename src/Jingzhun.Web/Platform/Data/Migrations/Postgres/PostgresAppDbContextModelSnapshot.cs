@@ -153,6 +153,8 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("VillageCode", "Year");
 
+                    b.HasIndex("CountyCode", "StartedOn", "Id");
+
                     b.ToTable("employment_records", (string)null);
                 });
 

@@ -143,6 +143,8 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("VillageCode", "Year");
 
+                    b.HasIndex("CountyCode", "StartedOn", "Id");
+
                     b.ToTable("employment_records", (string)null);
                 });
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261206224049_Round19")]
+    [Migration("20261206224609_Round19")]
     partial class Round19
     {
         /// <inheritdoc />
@@ -155,6 +155,8 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("MemberId", "StartedOn");
 
                     b.HasIndex("VillageCode", "Year");
+
+                    b.HasIndex("CountyCode", "StartedOn", "Id");
 
                     b.ToTable("employment_records", (string)null);
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261206224040_Round19")]
+    [Migration("20261206224606_Round19")]
     partial class Round19
     {
         /// <inheritdoc />
@@ -145,6 +145,8 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("MemberId", "StartedOn");
 
                     b.HasIndex("VillageCode", "Year");
+
+                    b.HasIndex("CountyCode", "StartedOn", "Id");
 
                     b.ToTable("employment_records", (string)null);
                 });

@@ -155,6 +155,11 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_employment_records_CountyCode_StartedOn_Id",
+                table: "employment_records",
+                columns: new[] { "CountyCode", "StartedOn", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_assistance_measures_CaseId_SourceKind_SourceId",
                 table: "assistance_measures",
                 columns: new[] { "CaseId", "SourceKind", "SourceId" },
@@ -223,6 +228,10 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "welfare_jobs");
+
+            migrationBuilder.DropIndex(
+                name: "IX_employment_records_CountyCode_StartedOn_Id",
+                table: "employment_records");
 
             migrationBuilder.DropIndex(
                 name: "IX_assistance_measures_CaseId_SourceKind_SourceId",
