@@ -30,7 +30,11 @@ public static class EmploymentModule
         .AddNightlyJob(EmploymentSweepJob.JobKind, 30)
         .AddHouseholdPanel(25, "就业与小额信贷", Permissions.MonitoringView, HouseholdPanel.EmploymentPanelModel.Path)
         .AddScoped<DemoData.EmploymentDemo>()
-        .AddScoped<Platform.IStartupSeed, DemoData.EmploymentDemoSeed>();
+        .AddScoped<Platform.IStartupSeed, DemoData.EmploymentDemoSeed>()
+        // 就业帮扶车间 and 技能培训
+        .AddScoped<Workshops.ManageWorkshopsHandler>()
+        .AddScoped<Training.ManageTrainingHandler>()
+        .AddScoped<Platform.IStartupSeed, DemoData.WorkshopDemoSeed>();
 
     public static RouteGroupBuilder MapEmploymentApi(this RouteGroupBuilder api)
     {
@@ -42,6 +46,9 @@ public static class EmploymentModule
         api.MapPolicyTable<ConfigurePolicy.EmploymentPolicyTable>();
         api.MapPolicyTable<WorkMonitoring.WorkTargetPolicyTable>();
         WorkMonitoring.WorkMonitoringHandler.Map(api);
+        // 就业帮扶车间 and 技能培训
+        Workshops.ManageWorkshopsHandler.Map(api);
+        Training.ManageTrainingHandler.Map(api);
         return api;
     }
 }
