@@ -7,15 +7,18 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Jingzhun.Web.Modules.Employment.HouseholdPanel;
 
-/// <summary>The household page's 就业与小额信贷 panel: the household's loans and its members' jobs.</summary>
+/// <summary>The household page's 就业与小额信贷 panel: the household's loans, its members' jobs (workshop jobs among them) and trainings.</summary>
 [Authorize(Policy = Permissions.MonitoringView)]
-public sealed class EmploymentPanelModel(AppDbContext db, ManageLoansHandler loans, ManageEmploymentHandler jobs, CurrentUser me) : HouseholdPanelPageModel(db)
+public sealed class EmploymentPanelModel(AppDbContext db, ManageLoansHandler loans, ManageEmploymentHandler jobs, CurrentUser me,
+    Training.ManageTrainingHandler trainings) : HouseholdPanelPageModel(db)
 {
     public const string Path = "/households/{id}/panels/employment";
 
     public IReadOnlyList<LoanRow> Loans { get; private set; } = [];
     public IReadOnlyList<JobRow> Jobs { get; private set; } = [];
     public bool CanEdit => me.Has(Permissions.MonitoringWork);
+    // 技能培训 of the household's members (their workshop jobs are among the jobs, channel 帮扶车间)
+    public IReadOnlyList<Training.TrainingRow> Trainings { get; private set; } = [];
 
     protected override string PartialName => "_EmploymentPanel";
 
@@ -23,5 +26,6 @@ public sealed class EmploymentPanelModel(AppDbContext db, ManageLoansHandler loa
     {
         Loans = (await loans.SearchAsync(new(null, null, null, householdId, null, null, 1, 50), ct)).Value?.Items ?? [];
         Jobs = (await jobs.SearchAsync(new(null, householdId, null, null, 1, 50), ct)).Value?.Items ?? [];
+        Trainings = (await trainings.SearchAsync(new(null, householdId, null, null, null, 1, 50), ct)).Value?.Items ?? [];
     }
 }
