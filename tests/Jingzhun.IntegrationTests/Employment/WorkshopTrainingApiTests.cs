@@ -193,11 +193,11 @@ public abstract class WorkshopTrainingApiTests(TestApp app) : ApiTests(app)
             return await FieldError(await admin.PostAsJsonAsync("/api/v1/employment/training", body), field);
         }
         Assert.Contains("格式不正确", await TrainingError(b => b["kind"] = "Cooking", "kind"));
-        Assert.Contains("培训类型", await TrainingError(b => b["kind"] = 99, "kind"));
+        Assert.Contains("不是可选的代码", await TrainingError(b => b["kind"] = 99, "kind"));
         Assert.Contains("请选择培训类型", await TrainingError(b => b.Remove("kind"), "kind"));
         Assert.Contains("格式不正确", await TrainingError(b => b["startedOn"] = "昨天", "startedOn"));
         Assert.Contains("早于开始日期", await TrainingError(b => b["endedOn"] = Day(ChinaToday.AddDays(-31)), "endedOn"));
-        Assert.Contains("证书类型", await TrainingError(b => b["certificate"] = 42, "certificate"));
+        Assert.Contains("不是可选的代码", await TrainingError(b => b["certificate"] = 42, "certificate"));
         Assert.Contains("课程名称", await TrainingError(b => b["course"] = " ", "course"));
         await TextLimitAsync("organiser", 100, t =>
         {

@@ -24,10 +24,7 @@ public sealed record RecordTrainingRequest(long MemberId,
     TrainingKind? Kind,
     [property: Text(100, "培训机构", typeof(TrainingRecord), nameof(TrainingRecord.Organiser))] string? Organiser,
     DateOnly StartedOn, DateOnly EndedOn, int? Hours, CertificateKind? Certificate,
-    [property: Text(50, "证书编号", typeof(TrainingRecord), nameof(TrainingRecord.CertificateNumber))] string? CertificateNumber)
-{
-    public TrainingFacts Facts => new(Course ?? "", Kind ?? 0, Organiser ?? "", StartedOn, EndedOn, Hours, Certificate ?? CertificateKind.None, CertificateNumber);
-}
+    [property: Text(50, "证书编号", typeof(TrainingRecord), nameof(TrainingRecord.CertificateNumber))] string? CertificateNumber);
 
 /// <summary>修改技能培训 on the version read (the member stays).</summary>
 public sealed record EditTrainingRequest(
@@ -36,10 +33,7 @@ public sealed record EditTrainingRequest(
     [property: Text(100, "培训机构", typeof(TrainingRecord), nameof(TrainingRecord.Organiser))] string? Organiser,
     DateOnly StartedOn, DateOnly EndedOn, int? Hours, CertificateKind? Certificate,
     [property: Text(50, "证书编号", typeof(TrainingRecord), nameof(TrainingRecord.CertificateNumber))] string? CertificateNumber,
-    int Version)
-{
-    public TrainingFacts Facts => new(Course ?? "", Kind ?? 0, Organiser ?? "", StartedOn, EndedOn, Hours, Certificate ?? CertificateKind.None, CertificateNumber);
-}
+    int Version);
 
 public sealed class ManageTrainingHandler(AppDbContext db, RegionDirectory regions, CurrentUser user, TimeProvider clock)
 {
@@ -94,8 +88,9 @@ public sealed class ManageTrainingHandler(AppDbContext db, RegionDirectory regio
             .Select(x => new { x.Id, x.HouseholdId, x.Household.VillageCode, x.Status }).FirstOrDefaultAsync(ct);
         if (m is null) return Failure.NotFound("该成员");
         if (m.Status != MemberStatus.Active) return Failure.Invalid("memberId", "该成员已不在册");
-        if (Check(r.Kind, r.Facts) is { } bad) return bad;
-        var t = TrainingRecord.Record(m.HouseholdId, m.VillageCode, m.Id, r.Facts, clock.GetUtcNow().UtcDateTime, user.UserName);
+        var facts = Facts(r.Course, r.Kind, r.Organiser, r.StartedOn, r.EndedOn, r.Hours, r.Certificate, r.CertificateNumber);
+        if (Check(r.Kind, facts) is { } bad) return bad;
+        var t = TrainingRecord.Record(m.HouseholdId, m.VillageCode, m.Id, facts, clock.GetUtcNow().UtcDateTime, user.UserName);
         db.TrainingRecords.Add(t);
         await db.SaveChangesAsync(ct);
         return await GetAsync(t.Id, ct);
@@ -107,11 +102,16 @@ public sealed class ManageTrainingHandler(AppDbContext db, RegionDirectory regio
         var t = await db.TrainingRecords.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (t is null) return Failure.NotFound("该培训记录");
         if (Versions.Check(t, r.Version, "该培训记录") is { } stale) return stale;
-        if (Check(r.Kind, r.Facts) is { } bad) return bad;
-        t.Edit(r.Facts, clock.GetUtcNow().UtcDateTime, user.UserName);
+        var facts = Facts(r.Course, r.Kind, r.Organiser, r.StartedOn, r.EndedOn, r.Hours, r.Certificate, r.CertificateNumber);
+        if (Check(r.Kind, facts) is { } bad) return bad;
+        t.Edit(facts, clock.GetUtcNow().UtcDateTime, user.UserName);
         if (await db.SaveEditAsync("该培训记录", c => db.TrainingRecords.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, c), ct) is { } failed) return failed;
         return await GetAsync(id, ct);
     }
+
+    private static TrainingFacts Facts(string? course, TrainingKind? kind, string? organiser, DateOnly startedOn, DateOnly endedOn, int? hours,
+        CertificateKind? certificate, string? number) =>
+        new(course ?? "", kind ?? 0, organiser ?? "", startedOn, endedOn, hours, certificate ?? CertificateKind.None, number);
 
     private Failure? Check(TrainingKind? kind, TrainingFacts f)
     {
