@@ -72,7 +72,7 @@ public sealed partial class WorkflowBrowserTests
         await p.GetByLabel("开始日期 *").FillAsync(Day(today.AddDays(-30)));
         await p.GetByLabel("结束日期 *").FillAsync(Day(today.AddDays(-2)));
         await p.GetByLabel("学时").FillAsync("120");
-        await p.GetByLabel("取得证书").SelectOptionAsync(new SelectOptionValue { Label = "职业技能等级证书" });
+        await p.GetByLabel("证书类型").SelectOptionAsync(new SelectOptionValue { Label = "职业技能等级证书" });
         await p.GetByRole(AriaRole.Button, new() { Name = "登记培训" }).ClickAsync();
         await Expect(p.Locator(".g-err", new() { HasText = "取得证书的，请填写证书编号" })).ToHaveCountAsync(1);
         await Expect(p.GetByLabel("课程名称 *")).ToHaveValueAsync(course);
