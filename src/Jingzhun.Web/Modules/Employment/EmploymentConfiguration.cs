@@ -110,3 +110,59 @@ public sealed class WelfareJobPaymentConfiguration : IEntityTypeConfiguration<We
         builder.HasIndex(p => new { p.VillageCode, p.Year });
     }
 }
+
+// --- 就业帮扶车间 and 技能培训 (Workshops/, Training/) ------------------------------------------------------------
+
+public sealed class WorkshopConfiguration : IEntityTypeConfiguration<Workshops.Workshop>
+{
+    public void Configure(EntityTypeBuilder<Workshops.Workshop> builder)
+    {
+        builder.ToTable("workshops");
+        builder.Property(w => w.VillageCode).HasMaxLength(12);
+        builder.Property(w => w.CountyCode).HasMaxLength(6);
+        builder.Property(w => w.Name).HasMaxLength(100);
+        builder.Property(w => w.Operator).HasMaxLength(100);
+        builder.Property(w => w.Industry).HasMaxLength(50);
+        builder.Property(w => w.CreatedBy).HasMaxLength(64);
+        builder.Property(w => w.UpdatedBy).HasMaxLength(64);
+        builder.HasMany(w => w.Workers).WithOne().HasForeignKey(x => x.WorkshopId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(w => new { w.VillageCode, w.Status });
+        builder.HasIndex(w => w.CountyCode);
+    }
+}
+
+public sealed class WorkshopWorkerConfiguration : IEntityTypeConfiguration<Workshops.WorkshopWorker>
+{
+    public void Configure(EntityTypeBuilder<Workshops.WorkshopWorker> builder)
+    {
+        builder.ToTable("workshop_workers");
+        builder.Property(w => w.AddedBy).HasMaxLength(64);
+        builder.Property(w => w.EndedBy).HasMaxLength(64);
+        builder.HasOne<Member>().WithMany().HasForeignKey(w => w.MemberId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<EmploymentRecord>().WithMany().HasForeignKey(w => w.JobId).OnDelete(DeleteBehavior.Restrict);
+        // A member is a current worker of one workshop at most.
+        builder.HasIndex(w => w.MemberId, "UX_workshop_workers_one_current").IsUnique().HasFilter("\"EndedOn\" IS NULL");
+        builder.HasIndex(w => new { w.WorkshopId, w.EndedOn });
+        builder.HasIndex(w => w.JobId);
+    }
+}
+
+public sealed class TrainingRecordConfiguration : IEntityTypeConfiguration<Training.TrainingRecord>
+{
+    public void Configure(EntityTypeBuilder<Training.TrainingRecord> builder)
+    {
+        builder.ToTable("training_records");
+        builder.Property(t => t.VillageCode).HasMaxLength(12);
+        builder.Property(t => t.CountyCode).HasMaxLength(6);
+        builder.Property(t => t.Course).HasMaxLength(100);
+        builder.Property(t => t.Organiser).HasMaxLength(100);
+        builder.Property(t => t.CertificateNumber).HasMaxLength(50);
+        builder.Property(t => t.CreatedBy).HasMaxLength(64);
+        builder.Property(t => t.UpdatedBy).HasMaxLength(64);
+        builder.HasOne<Household>().WithMany().HasForeignKey(t => t.HouseholdId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Member>().WithMany().HasForeignKey(t => t.MemberId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(t => new { t.VillageCode, t.StartedOn });
+        builder.HasIndex(t => t.HouseholdId);
+        builder.HasIndex(t => t.MemberId);
+    }
+}

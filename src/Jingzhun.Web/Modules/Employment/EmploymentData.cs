@@ -15,5 +15,8 @@ public static class EmploymentData
         public DbSet<EmploymentPolicy> EmploymentPolicies => db.Set<EmploymentPolicy>();
         public DbSet<WorkMonitoring.WorkTally> WorkTallies => db.Set<WorkMonitoring.WorkTally>();
         public DbSet<WorkMonitoring.WorkTargetPolicy> WorkTargetPolicies => db.Set<WorkMonitoring.WorkTargetPolicy>();
+        // 就业帮扶车间 (their workers are parts: no set) and 技能培训
+        public DbSet<Workshops.Workshop> Workshops => db.Set<Workshops.Workshop>();
+        public DbSet<Training.TrainingRecord> TrainingRecords => db.Set<Training.TrainingRecord>();
     }
 }

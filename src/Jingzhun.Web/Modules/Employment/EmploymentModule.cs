@@ -34,7 +34,11 @@ public static class EmploymentModule
         .AddScoped<DemoData.EmploymentDemo>()
         .AddCommandLineVerb<DemoData.GenerateEmploymentVerb>()
         .AddScoped<Platform.IStartupSeed, DemoData.EmploymentDemoSeed>()
-        .AddScoped<Platform.IStartupSeed, DemoData.WelfareJobDemoSeed>();
+        .AddScoped<Platform.IStartupSeed, DemoData.WelfareJobDemoSeed>()
+        // 就业帮扶车间 and 技能培训
+        .AddScoped<Workshops.ManageWorkshopsHandler>()
+        .AddScoped<Training.ManageTrainingHandler>()
+        .AddScoped<Platform.IStartupSeed, DemoData.WorkshopDemoSeed>();
 
     public static RouteGroupBuilder MapEmploymentApi(this RouteGroupBuilder api)
     {
@@ -47,6 +51,9 @@ public static class EmploymentModule
         api.MapPolicyTable<ConfigurePolicy.EmploymentPolicyTable>();
         api.MapPolicyTable<WorkMonitoring.WorkTargetPolicyTable>();
         WorkMonitoring.WorkMonitoringHandler.Map(api);
+        // 就业帮扶车间 and 技能培训
+        Workshops.ManageWorkshopsHandler.Map(api);
+        Training.ManageTrainingHandler.Map(api);
         return api;
     }
 }

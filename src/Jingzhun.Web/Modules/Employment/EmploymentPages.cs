@@ -15,6 +15,14 @@ public static class EmploymentPages
         ("region", q.Region), ("type", q.Type?.ToString()), ("held", q.Held is { } h ? (h ? "true" : "false") : null),
         ("householdId", q.HouseholdId?.ToString(CultureInfo.InvariantCulture)), ("pg", page is > 1 ? page.Value.ToString(CultureInfo.InvariantCulture) : null));
 
+    // 就业帮扶车间 and 技能培训 lists
+    public static string QueryOf(Workshops.WorkshopQuery q, int? page = null) => QueryStrings.Join(
+        ("region", q.Region), ("status", q.Status?.ToString()), ("pg", page is > 1 ? page.Value.ToString(CultureInfo.InvariantCulture) : null));
+
+    public static string QueryOf(Training.TrainingQuery q, int? page = null) => QueryStrings.Join(
+        ("region", q.Region), ("year", q.Year?.ToString(CultureInfo.InvariantCulture)), ("kind", q.Kind?.ToString()),
+        ("householdId", q.HouseholdId?.ToString(CultureInfo.InvariantCulture)), ("pg", page is > 1 ? page.Value.ToString(CultureInfo.InvariantCulture) : null));
+
     public static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     public static string Money(decimal d) => d.ToString("N2", CultureInfo.InvariantCulture);

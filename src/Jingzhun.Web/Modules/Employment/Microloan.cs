@@ -123,7 +123,10 @@ public sealed class EmploymentRecord : Platform.Auditing.IAudited, Platform.Data
     public DateOnly? EndedOn { get; private set; }
     /// <summary>When the sweep raised the 因务工就业不稳 lead for this ended job: one lead per lost job.</summary>
     public DateTime? JoblessLeadAt { get; private set; }
-    /// <summary>The id the field app gave this record offline: a sync retried after a lost answer finds it, never a second one.</summary>
+    /// <summary>
+    /// The id its maker gave this record before the server saw it: the field app's offline id (a sync retried after a lost
+    /// answer finds it, never a second one), or the key of the ledger row that keeps it (a 帮扶车间 worker's job).
+    /// </summary>
     public string? ClientId { get; private set; }
     public int Version { get; private set; }
     public DateTime UpdatedAt { get; private set; }

@@ -6,6 +6,9 @@ using Jingzhun.Web.Platform;
 using Jingzhun.Web.Platform.Data;
 using Jingzhun.Web.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
+using Jingzhun.Web.Modules.Employment.ManageEmployment;
+using Jingzhun.Web.Modules.Employment.Training;
+using Jingzhun.Web.Modules.Employment.Workshops;
 
 namespace Jingzhun.Web.Modules.Employment.DemoData;
 
@@ -219,6 +222,97 @@ internal sealed class WelfareJobDemoSeed(AppDbContext db, DemoSeeder seeder, Wel
         }
         db.SuppressAudit = false;
         log.LogInformation("公益性岗位：{Villages} 个村设岗 {Jobs} 个，在岗 {Held} 人，工资发放 {Paid} 笔", villages.Count, villages.Count * Positions.Length, held, paid);
+        return null;
+    }
+}
+
+// --- 就业帮扶车间 and 技能培训 ----------------------------------------------------------------------------------
+
+/// <summary>
+/// Two 帮扶车间 of the demo county (in two townships) with a few workers each, taken from its labour force not at work
+/// (each worker's job recorded as the pages record it: channel 帮扶车间, 乡镇内 or 乡外县内), and some 技能培训 records;
+/// then this month's 务工监测 again. Once, after the jobs and loans.
+/// </summary>
+internal sealed class WorkshopDemoSeed(AppDbContext db, TimeProvider clock, ILogger<WorkshopDemoSeed> log) : IStartupSeed
+{
+    private const string Actor = "演示数据";
+    public int Order => 455;
+    public bool DemoOnly => true;
+
+    public async Task<string?> SeedAsync(CancellationToken ct)
+    {
+        const string county = DemoSeeder.County;
+        if (await db.Workshops.AnyAsync(ct) || await db.TrainingRecords.AnyAsync(ct) || !await db.Households.AnyAsync(h => h.CountyCode == county, ct)) return null;
+        db.SuppressAudit = true;
+        var rng = new Random(DemoSeeder.Seed + 20);
+        var today = ChinaTime.Today(clock);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var labour = await db.Members.AsNoTracking()
+            .Where(m => m.CountyCode == county && m.Status == MemberStatus.Active && m.WorkStatus == WorkStatus.None
+                        && (m.LaborSkill == LaborSkill.Ordinary || m.LaborSkill == LaborSkill.Skilled || m.LaborSkill == LaborSkill.Weak))
+            .OrderBy(m => m.Id).Select(m => new { m.Id, m.HouseholdId, m.Household.VillageCode }).Take(400).ToListAsync(ct);
+        var villages = labour.Select(m => m.VillageCode).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (villages.Count == 0) return null;
+        var second = villages.FirstOrDefault(v => v[..9] != villages[0][..9]) ?? villages[^1];
+        (string Village, WorkshopFacts Facts)[] shops =
+        [
+            (villages[0], new("土桥镇扶贫帮扶车间（服装加工）", "重庆铜梁锦绣服饰有限公司", "纺织服装", new DateOnly(today.Year - 2, 5, 20), WorkshopStatus.Operating)),
+            (second, new("龙灯编织帮扶车间", "铜梁区巧手竹编专业合作社", "手工编织", new DateOnly(today.Year - 1, 3, 8), WorkshopStatus.Operating)),
+        ];
+        var hired = new List<long>();
+        var taken = 0;
+        foreach (var (village, facts) in shops)
+        {
+            var workshop = Workshop.Register(village, facts, now, Actor);
+            // Mostly people of the workshop's own township, one or two from elsewhere in the county.
+            var near = labour.Skip(taken).Where(m => m.VillageCode[..9] == village[..9]).Take(4).ToList();
+            var workers = near.Concat(labour.Skip(taken).Where(m => m.VillageCode[..9] != village[..9]).Take(6 - near.Count)).ToList();
+            taken += 40;
+            foreach (var m in workers.Where(m => !hired.Contains(m.Id)))
+            {
+                var started = today.AddDays(-30 - rng.Next(300));
+                var (jobStart, months) = WorkshopRules.JobOf(started, today);
+                var wage = 2200m + 100m * rng.Next(12);
+                var job = EmploymentRecord.Start(m.HouseholdId, m.VillageCode, m.Id,
+                    new JobFacts(WorkshopRules.PlaceOf(village, m.VillageCode), null, facts.Name, facts.Industry, months, wage, JobChannel.Workshop, jobStart, null), now, Actor);
+                db.EmploymentRecords.Add(job);
+                await db.SaveChangesAsync(ct);
+                workshop.Hire(m.Id, started, wage, job.Id, now, Actor);
+                hired.Add(m.Id);
+            }
+            db.Workshops.Add(workshop);
+            await db.SaveChangesAsync(ct);
+        }
+        await ManageEmploymentHandler.RefreshAsync(db, hired, clock, Actor, ct);
+
+        (string Course, TrainingKind Kind, string Organiser, int Hours)[] courses =
+        [
+            ("中式烹调师", TrainingKind.Vocational, "铜梁区职业教育中心", 120), ("柑橘栽培管理", TrainingKind.FarmingTechnique, "铜梁区农业技术推广站", 24),
+            ("电商直播创业", TrainingKind.Entrepreneurship, "铜梁区就业和人才服务局", 60), ("外出务工引导", TrainingKind.Guidance, "土桥镇劳动保障所", 8),
+            ("焊工", TrainingKind.Vocational, "重庆铜梁技工学校", 160),
+        ];
+        var trained = 0;
+        foreach (var m in labour.Where((_, i) => i % 7 == 3).Take(45))
+        {
+            var c = courses[rng.Next(courses.Length)];
+            var start = today.AddDays(-20 - rng.Next(600));
+            var end = start.AddDays(Math.Max(1, c.Hours / 8));
+            if (end > today) end = today;
+            var cert = c.Kind switch
+            {
+                TrainingKind.Vocational => rng.Next(3) == 0 ? CertificateKind.SkillLevel : CertificateKind.SpecialAbility,
+                TrainingKind.Guidance => CertificateKind.None,
+                _ => CertificateKind.TrainingCertificate,
+            };
+            var number = cert == CertificateKind.None ? null : $"{start:yyyy}5001510{rng.Next(100000, 999999)}";
+            db.TrainingRecords.Add(TrainingRecord.Record(m.HouseholdId, m.VillageCode, m.Id,
+                new TrainingFacts(c.Course, c.Kind, c.Organiser, start, end, c.Hours, cert, number), now, Actor));
+            trained++;
+        }
+        await db.SaveChangesAsync(ct);
+        await WorkMonitoring.WorkTallies.ComputeAsync(db, county, today.Year, today.Month, now, ct);
+        db.SuppressAudit = false;
+        log.LogInformation("帮扶车间 {Workshops} 个，务工人员 {Workers} 人；技能培训 {Trainings} 条", shops.Length, hired.Count, trained);
         return null;
     }
 }

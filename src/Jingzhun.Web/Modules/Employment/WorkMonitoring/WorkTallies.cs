@@ -52,7 +52,8 @@ public static class WorkTallies
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // Joins the caller's transaction when there is one (a workshop worker's job and its tally commit together).
+            await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
             await db.WorkTallies.InRegion(place).Where(t => t.Year == year && t.Month == month).ExecuteDeleteAsync(ct);
             db.WorkTallies.AddRange(figures.Select(f => new WorkTally
             {
@@ -61,7 +62,7 @@ public static class WorkTallies
                 JoblessAfterJob = afterJob.GetValueOrDefault(f.Village), JoblessIllness = f.Ill, JoblessWeak = f.Weak, ComputedAt = now,
             }));
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            if (tx is not null) await tx.CommitAsync(ct);
             db.ChangeTracker.Clear();
             return figures.Count;
         });
