@@ -206,6 +206,24 @@ public sealed class FieldAppBrowserTests(BrowserApp phone)
         var after = await http.GetFromJsonAsync<JsonElement>($"/api/v1/employment/members/{memberId}");
         var ended = Assert.Single(after.GetProperty("jobs").EnumerateArray(), j => j.GetProperty("id").GetInt64() == jobId);
         Assert.Equal(today, ended.GetProperty("endedOn").GetString());
+
+        // At the next visit the cadre records the lost job as a risk lead of its kind (因务工就业不稳).
+        await page.GotoAsync(phone.App!.Url + $"/m/#/visit/{householdId}");
+        var detail = $"返乡后尚未找到新工作 {Guid.NewGuid():N}"[..20];
+        await page.GetByText("发现问题（生成问题或风险线索）").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "＋ 添加一项" }).ClickAsync();
+        var finding = page.Locator(".finding").Last;
+        await finding.Locator("select[name=type]").SelectOptionAsync("lead");
+        await finding.Locator("select[name=reason]").SelectOptionAsync("UnstableEmployment");
+        await finding.Locator("textarea[name=text]").FillAsync(detail);
+        // Saved on the phone and sent at once (there is signal): the batch's answer is awaited.
+        var sent = await page.RunAndWaitForResponseAsync(() => page.Locator("#save-visit").ClickAsync(),
+            r => r.Url.EndsWith("/api/v1/sync/visits", StringComparison.Ordinal));
+        Assert.Equal("created", (await sent.JsonAsync())!.Value.GetProperty("results")[0].GetProperty("status").GetString());
+        var leads = await http.GetFromJsonAsync<JsonElement>($"/api/v1/monitoring/leads?householdId={householdId}&pageSize=200");
+        var lead = Assert.Single(leads.GetProperty("items").EnumerateArray(), l => l.GetProperty("reason").ValueKind == JsonValueKind.String
+            && l.GetProperty("reason").GetString() == "UnstableEmployment" && l.GetProperty("status").GetString() is "Open" or "InProcedure");
+        Assert.Equal("CadreCheck", lead.GetProperty("source").GetString());
         Assert.True(errors.Count == 0, "page errors: " + string.Join("; ", errors));
     }
 

@@ -207,6 +207,45 @@ public abstract class EmploymentApiTests(TestApp app) : ApiTests(app)
     }
 
     [DbFact]
+    public async Task A_cadre_s_visit_records_a_lost_job_as_the_one_open_lead_the_sweep_does_not_repeat()
+    {
+        var places = await PlacesAsync();
+        var admin = await As("tl_admin");
+        var (h, head) = await HouseholdAsync(admin, places.HomeVillage);
+        await PairWithDemoCadreAsync(h.Id);
+        var cadre = await As("cadre");
+        JsonObject Visit(string reason) => new()
+        {
+            ["clientId"] = Guid.NewGuid().ToString("N"), ["householdId"] = h.Id, ["visitedAt"] = DateTime.UtcNow.AddHours(-1).ToString("O"), ["kind"] = "Monthly",
+            ["notes"] = "入户走访", ["photoIds"] = new JsonArray(),
+            ["findings"] = new JsonArray(new JsonObject { ["type"] = "lead", ["text"] = "户主上月从浙江返乡，尚未找到新工作", ["reason"] = reason }),
+        };
+        async Task<JsonNode> SyncAsync(JsonObject visit) =>
+            (await Ok(await cadre.PostAsJsonAsync("/api/v1/sync/visits", new JsonObject { ["visits"] = new JsonArray(visit) })))["results"]![0]!;
+
+        var bad = await SyncAsync(Visit("NoSuchReason"));
+        Assert.Equal("invalid", bad["status"]!.GetValue<string>());
+        Assert.Contains("风险类型", bad["errors"]!["findings[0].reason"]!.GetValue<string>());
+        var first = await SyncAsync(Visit("UnstableEmployment"));
+        Assert.Equal("created", first["status"]!.GetValue<string>());
+        var lead = Assert.Single(await LeadsAsync(admin, h.Id, "UnstableEmployment"));
+        Assert.Equal("CadreCheck", lead["source"]!.GetValue<string>());
+        // The next month's visit says it again: the same open lead.
+        var again = await SyncAsync(Visit("UnstableEmployment"));
+        Assert.Equal(lead["id"]!.GetValue<long>(), again["leadIds"]![0]!.GetValue<long>());
+
+        // The job the visit spoke of ends in the records; 30 days on the sweep finds the lost job and leaves the open lead alone.
+        await Ok(await admin.PostAsJsonAsync("/api/v1/employment/jobs", new
+        {
+            memberId = head, place = "OutOfProvince", placeName = "浙江省", employer = "宁波纺织厂", months = 1, monthlyWage = 4200m, channel = "Own",
+            startedOn = Day(new DateOnly(ChinaToday.Year, 1, 1)), endedOn = Day(ChinaToday),
+        }), HttpStatusCode.Created);
+        using var day30 = Later(30);
+        await SweepAsync(await LoginAsync(day30, "admin"), places.HomeVillage);
+        Assert.Single(await LeadsAsync(admin, h.Id, "UnstableEmployment"));
+    }
+
+    [DbFact]
     public async Task A_lost_job_raises_exactly_one_lead_after_the_policy_days_and_a_new_job_prevents_it()
     {
         var places = await PlacesAsync();

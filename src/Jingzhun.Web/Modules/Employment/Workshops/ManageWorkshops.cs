@@ -32,7 +32,8 @@ public sealed record WorkshopView(WorkshopRow Workshop, DateTime CreatedAt, stri
     IReadOnlyList<WorkerRow> Workers, int WorkersOutOfScope);
 
 /// <summary>认定帮扶车间: a workshop of a village.</summary>
-public sealed record CreateWorkshopRequest(string? VillageCode,
+public sealed record CreateWorkshopRequest(
+    [property: Text(12, "所在村", typeof(Workshop), nameof(Workshop.VillageCode))] string? VillageCode,
     [property: Text(100, "车间名称", typeof(Workshop), nameof(Workshop.Name))] string? Name,
     [property: Text(100, "经营主体", typeof(Workshop), nameof(Workshop.Operator))] string? Operator,
     [property: Text(50, "所属行业", typeof(Workshop), nameof(Workshop.Industry))] string? Industry,

@@ -5,6 +5,7 @@ using Jingzhun.Web.Modules.Guarantees;
 using Jingzhun.Web.Modules.Guarantees.ManageProblems;
 using Jingzhun.Web.Modules.Monitoring;
 using Jingzhun.Web.Modules.Monitoring.ManageLeads;
+using Jingzhun.Web.Modules.Monitoring.Rules;
 using Jingzhun.Web.Platform.Auth;
 using Jingzhun.Web.Platform.Data;
 using Jingzhun.Web.Platform.Localization;
@@ -13,13 +14,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Modules.FieldWork.RecordVisit;
 
-/// <summary>A finding at the door: a 两不愁三保障 problem (dimension, text) or a monitoring risk lead (text).</summary>
+/// <summary>
+/// A finding at the door: a 两不愁三保障 problem (dimension, text) or a monitoring risk lead (text, and the risk's reason
+/// where the cadre knows it, e.g. UnstableEmployment 因务工就业不稳: one open lead per household and reason).
+/// </summary>
 public sealed record VisitFinding(
     [property: Text(20, "发现类型")] string? Type,
     [property: Text(20, "问题维度")] string? Dimension,
     [property: Text(500, "发现的情况", typeof(Guarantees.Problem), nameof(Guarantees.Problem.Description))] string? Text,
-    [property: Text(20, "紧急程度")] string? Severity = null)
+    [property: Text(20, "紧急程度")] string? Severity = null,
+    [property: Text(30, "风险类型")] string? Reason = null)
 {
+    public RiskReason? ReasonValue => Enum.TryParse<RiskReason>(Reason, true, out var r) && Enum.IsDefined(r) ? r : null;
     public Dimension? DimensionValue => Enum.TryParse<Dimension>(Dimension, true, out var d) && Enum.IsDefined(d) ? d : null;
     public Severity? SeverityValue => Enum.TryParse<Severity>(Severity, true, out var s) && Enum.IsDefined(s) ? s : null;
 }
@@ -177,7 +183,7 @@ public sealed class RecordVisitHandler(AppDbContext db, FieldWorkAccess access, 
             }
             else
             {
-                var r = await leads.RecordAsync(new RecordLeadRequest(h.Id, LeadSource.CadreCheck, f.Text!), ct);
+                var r = await leads.RecordAsync(new RecordLeadRequest(h.Id, LeadSource.CadreCheck, f.Text!, Reason: f.ReasonValue), ct);
                 if (!r.Succeeded)
                 {
                     await tx.RollbackAsync(ct);
@@ -318,6 +324,7 @@ public sealed class RecordVisitHandler(AppDbContext db, FieldWorkAccess access, 
             if (f.Type is not ("problem" or "lead")) e[$"findings[{i}].type"] = "发现的问题类型应为 problem（两不愁三保障问题）或 lead（风险线索）";
             else if (f.Type == "problem" && f.DimensionValue is null) e[$"findings[{i}].dimension"] = "请选择问题所属维度（不愁吃、不愁穿、义务教育、基本医疗、住房安全、饮水安全）";
             if (f.Severity is not null && f.SeverityValue is null) e[$"findings[{i}].severity"] = "紧急程度应为 Urgent、Normal 或 Minor";
+            if (!string.IsNullOrWhiteSpace(f.Reason) && f.ReasonValue is null) e[$"findings[{i}].reason"] = "风险类型无效（如 UnstableEmployment 因务工就业不稳）";
             if (string.IsNullOrWhiteSpace(f.Text)) e[$"findings[{i}].text"] = "请描述发现的情况";
         }
         // A text over its limit is named as such, whatever else is wrong with it.

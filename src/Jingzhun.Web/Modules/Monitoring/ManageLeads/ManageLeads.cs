@@ -22,7 +22,7 @@ public sealed record LeadRow(long Id, long HouseholdId, string HouseholdNumber, 
 /// most the policy's decision days back.
 /// </summary>
 public sealed record RecordLeadRequest(long HouseholdId, LeadSource Source,
-    [property: Text(500, "风险情况", typeof(RiskLead), nameof(RiskLead.Detail))] string Detail, DateOnly? FoundOn = null);
+    [property: Text(500, "风险情况", typeof(RiskLead), nameof(RiskLead.Detail))] string Detail, DateOnly? FoundOn = null, RiskReason? Reason = null);
 
 public sealed class ManageLeadsHandler(AppDbContext db, RegionDirectory regions, CurrentUser user, SweepRisks.SweepRisksHandler policies, TimeProvider clock)
 {
@@ -61,14 +61,24 @@ public sealed class ManageLeadsHandler(AppDbContext db, RegionDirectory regions,
             if (found < today.AddDays(-days))
                 return Failure.Invalid("foundOn", $"发现日期不能早于{today.AddDays(-days):yyyy-MM-dd}：线索应在认定期限（{days}天）内登记");
         }
-        var lead = RiskLead.Raise(h.Id, h.VillageCode, r.Source, null, r.Detail, clock.GetUtcNow().UtcDateTime, user.UserName, r.FoundOn);
+        if (r.Reason is { } reason)
+        {
+            if (!Enum.IsDefined(reason)) return Failure.Invalid("reason", "风险类型无效");
+            // One open lead per household and reason (as the sweeps raise them): a second report of it is the same lead.
+            var same = await db.RiskLeads.AsNoTracking().Where(l => l.HouseholdId == h.Id && l.Reason == reason
+                && (l.Status == LeadStatus.Open || l.Status == LeadStatus.InProcedure)).FirstOrDefaultAsync(ct);
+            if (same is not null)
+                return new LeadRow(same.Id, h.Id, h.HouseholdNumber, h.HeadName, h.VillageCode, regions.ShortPath(h.VillageCode), same.Source, same.Reason,
+                    same.Detail, same.Status, same.CaseId, same.CreatedAt, same.CreatedBy);
+        }
+        var lead = RiskLead.Raise(h.Id, h.VillageCode, r.Source, r.Reason, r.Detail, clock.GetUtcNow().UtcDateTime, user.UserName, r.FoundOn);
         // A household already in procedure or under monitoring: the lead joins that case instead of waiting to be taken up.
         var active = await db.MonitoringCases.FirstOrDefaultAsync(c => c.HouseholdId == h.Id
             && c.Stage != CaseStage.NotIncluded && c.Stage != CaseStage.Eliminated, ct);
         if (active is not null) lead.AttachTo(active);
         db.RiskLeads.Add(lead);
         await db.SaveChangesAsync(ct);
-        return new LeadRow(lead.Id, h.Id, h.HouseholdNumber, h.HeadName, h.VillageCode, regions.ShortPath(h.VillageCode), lead.Source, null,
+        return new LeadRow(lead.Id, h.Id, h.HouseholdNumber, h.HeadName, h.VillageCode, regions.ShortPath(h.VillageCode), lead.Source, lead.Reason,
             lead.Detail, lead.Status, lead.CaseId, lead.CreatedAt, lead.CreatedBy);
     }
 

@@ -2,6 +2,8 @@
 export const visitKinds = { Monthly: '月度例行', Festival: '传统节日', Seasonal: '寒来暑往', Emergency: '危难时刻' };
 export const dimensions = { Food: '不愁吃', Clothing: '不愁穿', Education: '义务教育', Medical: '基本医疗', Housing: '住房安全', Water: '饮水安全' };
 export const severities = { Urgent: '紧急', Normal: '一般', Minor: '轻微' };
+/** The risk reasons a cadre may give a lead found at the door (the server keeps one open lead per household and reason). */
+export const leadReasons = { UnstableEmployment: '因务工就业不稳', LoanOverdue: '小额信贷逾期', IncomeDrop: '收入大幅下降', HighOutOfPocket: '合规自付支出较大' };
 export const workStatuses = { None: '未务工', InTownship: '乡镇内务工', InCounty: '乡外县内务工', InProvince: '县外省内务工', OutOfProvince: '省外务工' };
 export const jobChannels = { Own: '自主就业', LabourCooperation: '劳务协作', Workshop: '帮扶车间', PublicWelfareJob: '公益性岗位', ReturnStartup: '返乡创业' };
 export const healthStatuses = { Healthy: '健康', ChronicIllness: '长期慢性病', SeriousIllness: '患有大病', Disabled: '残疾' };

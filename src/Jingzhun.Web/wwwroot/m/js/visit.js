@@ -6,7 +6,7 @@ import { get, getMeta, HOUSEHOLDS } from './store.js';
 import { distanceMetres, shrinkPhoto, photoStamp, loadDraft, saveDraft, dropDraft } from './field.js';
 import { queueVisit, run as sync } from './sync.js';
 import { signaturePad } from './signature.js';
-import { visitKinds, dimensions, severities, factFields, incomeFields, workStatuses, healthStatuses } from './labels.js';
+import { visitKinds, dimensions, severities, leadReasons, factFields, incomeFields, workStatuses, healthStatuses } from './labels.js';
 
 const MAX_PHOTOS = 9;
 const MAX_PHOTO_BYTES = 10 * 1024 * 1024;   // the server's Files:MaxBytes
@@ -123,13 +123,16 @@ export async function visitScreen(id) {
   const findings = h('div');
   const addFinding = () => {
     const box = h('div.finding', {},
-      h('label.field', {}, h('span', {}, '类型'), h('select', { name: 'type', onchange: (e) => { dim.hidden = e.target.value !== 'problem'; } },
+      h('label.field', {}, h('span', {}, '类型'), h('select', { name: 'type', onchange: (e) => { dim.hidden = e.target.value !== 'problem'; why.hidden = e.target.value !== 'lead'; } },
         h('option', { value: 'problem' }, '两不愁三保障问题'), h('option', { value: 'lead' }, '返贫致贫风险线索'))),
       h('div', {}, h('label.field', {}, h('span', {}, '问题类别'), h('select', { name: 'dimension' }, options(dimensions, 'Water'))),
         h('label.field', {}, h('span', {}, '紧急程度'), h('select', { name: 'severity' }, options(severities, 'Normal')))),
+      // A lead's reason where the cadre knows it (一户一个待核查的同类线索): 因务工就业不稳 for a member who lost work.
+      h('div', { hidden: true }, h('label.field', {}, h('span', {}, '风险类型'), h('select', { name: 'reason' }, options(leadReasons, '', '（不指定）')))),
       h('label.field', {}, h('span', {}, '情况说明'), h('textarea', { name: 'text', maxlength: 500, required: true })),
       h('button.btn.secondary', { type: 'button', onclick: () => box.remove() }, '删除此项'));
     const dim = box.children[1];
+    const why = box.children[2];
     findings.append(box);
   };
 
@@ -208,7 +211,7 @@ export async function visitScreen(id) {
       if (!text) problems.push('请填写发现问题的情况说明');
       return type === 'problem'
         ? { type, text, dimension: box.querySelector('[name=dimension]').value, severity: box.querySelector('[name=severity]').value }
-        : { type, text };
+        : { type, text, reason: box.querySelector('[name=reason]').value || null };
     });
     errors.hidden = problems.length === 0;
     errors.textContent = problems.join('；');
@@ -259,7 +262,10 @@ export async function visitScreen(id) {
   if (restored) {
     for (let i = 0; i < restored.findings; i++) addFinding();
     fields().forEach((el, i) => { if (restored.values[i] !== undefined) el.value = restored.values[i]; });
-    for (const box of findings.children) box.children[1].hidden = box.querySelector('[name=type]').value !== 'problem';
+    for (const box of findings.children) {
+      box.children[1].hidden = box.querySelector('[name=type]').value !== 'problem';
+      box.children[2].hidden = box.querySelector('[name=type]').value !== 'lead';
+    }
     for (const p of restored.photos ?? []) photos.push({ ...p, url: URL.createObjectURL(p.blob) });
     drawThumbs();
     dirty = true;
