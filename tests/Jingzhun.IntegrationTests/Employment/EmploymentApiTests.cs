@@ -184,10 +184,13 @@ public abstract class EmploymentApiTests(TestApp app) : ApiTests(app)
         Assert.Equal(HttpStatusCode.NotFound, (await cadre.PostAsJsonAsync("/api/v1/employment/jobs", Job(notMineHead))).StatusCode);
         await Ok(await admin.PostAsJsonAsync("/api/v1/employment/jobs", Job(notMineHead)), HttpStatusCode.Created);
 
-        // The phone's copy: the cadre's own households' jobs, ID numbers masked.
+        // The phone's copy: the cadre's paired households' jobs (other tests pair the same demo cadre with theirs), never an
+        // unpaired household's; ID numbers masked.
         var field = await GetAsync(cadre, "/api/v1/employment/sync/jobs");
         var rows = field["jobs"]!.AsArray();
-        Assert.All(rows, r => Assert.Equal(mine.Id, r!["householdId"]!.GetValue<long>()));
+        Assert.DoesNotContain(rows, r => r!["householdId"]!.GetValue<long>() == notMine.Id);
+        var paired = (await GetAsync(cadre, "/api/v1/sync/households"))["households"]!.AsArray().Select(x => x!["id"]!.GetValue<long>()).ToHashSet();
+        Assert.All(rows, r => Assert.Contains(r!["householdId"]!.GetValue<long>(), paired));
         Assert.Contains(rows, r => r!["id"]!.GetValue<long>() == job["id"]!.GetValue<long>());
         Assert.DoesNotContain(mine.HeadId, field.ToJsonString());
 
