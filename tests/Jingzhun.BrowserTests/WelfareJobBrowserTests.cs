@@ -57,6 +57,7 @@ public sealed partial class WorkflowBrowserTests
         await p.GetByLabel("截止月份 *").SelectOptionAsync(new SelectOptionValue { Label = "2月" });
         await p.GetByRole(AriaRole.Button, new() { Name = "登记发放" }).ClickAsync();
         await Expect(p.Locator(".g-err", new() { HasText = "请勿重复发放" })).ToHaveCountAsync(1);
+        var jobPage = new Uri(p.Url).AbsolutePath;
 
         // The household page: the year's 工资性收入 holds the wages; the panel lists the position and the payment.
         await village.GotoAsync($"/households/{h.Id}");
@@ -64,5 +65,11 @@ public sealed partial class WorkflowBrowserTests
         await Expect(income).ToContainTextAsync("2,400.00");
         await Expect(p.Locator("#household-welfare-jobs")).ToContainTextAsync(name);
         await Expect(p.Locator("#household-welfare-payments tbody tr")).ToContainTextAsync("1–3月");
+
+        // 离岗 today: the position is vacant again.
+        await village.GotoAsync(jobPage);
+        await p.GetByRole(AriaRole.Button, new() { Name = "办理离岗" }).ClickAsync();
+        await village.ExpectFlashAsync("已办理离岗，该岗位现为空岗");
+        await Expect(p.Locator("#job-holder")).ToContainTextAsync("空岗");
     }
 }
