@@ -58,13 +58,17 @@ public static class Permissions
     // 衔接资金: see allocations, payments and 支出进度; record allocations, split them onto projects, record payments (county finance).
     public const string FundsView = "funds.view";
     public const string FundsManage = "funds.manage";
+    // 易地搬迁后续扶持, 消费帮扶, 东西部协作 and 定点帮扶: see sites, sales and partnerships; record them (county, township, village;
+    // partnerships and agreements are county business, checked by the handlers).
+    public const string PartnersView = "partners.view";
+    public const string PartnersManage = "partners.manage";
 
     /// <summary>Permissions that let a role write something: uploading a file needs one of them (the auditor holds none).</summary>
     public static readonly string[] Write =
     [
         RegistryEdit, RegistryCreate, RegistryImport, GuaranteesReport, GuaranteesWork, MonitoringReport,
         MonitoringWork, FieldWorkLog, FieldWorkManage, FieldWorkFlag, FieldWorkMeet,
-        ProjectsPropose, ProjectsReview, ProjectsApprove, ProjectsImplement, FundsManage,
+        ProjectsPropose, ProjectsReview, ProjectsApprove, ProjectsImplement, FundsManage, PartnersManage,
     ];
 
     public static readonly string[] All =
@@ -74,6 +78,7 @@ public static class Permissions
         MonitoringView, MonitoringReport, MonitoringWork, MonitoringReview, MonitoringDecide, RegistrySnapshot, RegionsEdit, FieldWorkManage,
         FieldWorkView, FieldWorkSupervise, FieldWorkLog, FieldWorkMeet, FieldWorkFlag, SystemBackup,
         ProjectsView, ProjectsPropose, ProjectsReview, ProjectsApprove, ProjectsImplement, FundsView, FundsManage,
+        PartnersView, PartnersManage,
     ];
 }
 
@@ -97,18 +102,20 @@ public static class Roles
             Permissions.GuaranteesView, Permissions.GuaranteesReport, Permissions.GuaranteesAssign, Permissions.GuaranteesWork, Permissions.GuaranteesVerify,
             Permissions.MonitoringView, Permissions.MonitoringReport, Permissions.MonitoringWork, Permissions.MonitoringReview, Permissions.FieldWorkManage,
             Permissions.FieldWorkView, Permissions.FieldWorkSupervise, Permissions.FieldWorkLog, Permissions.FieldWorkMeet, Permissions.FieldWorkFlag,
-            Permissions.ProjectsView, Permissions.ProjectsPropose, Permissions.ProjectsReview, Permissions.ProjectsImplement, Permissions.FundsView]),
+            Permissions.ProjectsView, Permissions.ProjectsPropose, Permissions.ProjectsReview, Permissions.ProjectsImplement, Permissions.FundsView,
+            Permissions.PartnersView, Permissions.PartnersManage]),
         new(VillageOfficer, "村干部", 40, [Permissions.RegistryView, Permissions.RegistryEdit, Permissions.RegistryCreate, Permissions.RegistryExport,
             Permissions.GuaranteesView, Permissions.GuaranteesReport, Permissions.GuaranteesWork,
             Permissions.MonitoringView, Permissions.MonitoringReport, Permissions.MonitoringWork, Permissions.FieldWorkManage,
             Permissions.FieldWorkView, Permissions.FieldWorkLog, Permissions.FieldWorkFlag,
-            Permissions.ProjectsView, Permissions.ProjectsPropose]),
+            Permissions.ProjectsView, Permissions.ProjectsPropose, Permissions.PartnersView, Permissions.PartnersManage]),
         new(Cadre, "帮扶干部", 20, [Permissions.RegistryView, Permissions.RegistryEdit,
             Permissions.GuaranteesView, Permissions.GuaranteesReport, Permissions.GuaranteesWork,
             Permissions.MonitoringView, Permissions.MonitoringReport, Permissions.MonitoringWork,
             Permissions.FieldWorkView, Permissions.FieldWorkLog]),
         new(Auditor, "只读（审计）", 10, [Permissions.RegistryView, Permissions.RegistryExport, Permissions.AuditView, Permissions.GuaranteesView,
-            Permissions.MonitoringView, Permissions.FieldWorkView, Permissions.FieldWorkSupervise, Permissions.ProjectsView, Permissions.FundsView]),
+            Permissions.MonitoringView, Permissions.FieldWorkView, Permissions.FieldWorkSupervise, Permissions.ProjectsView, Permissions.FundsView,
+            Permissions.PartnersView]),
     ];
 
     public static RoleDefinition? Find(string? name) => All.FirstOrDefault(r => r.Name == name);
