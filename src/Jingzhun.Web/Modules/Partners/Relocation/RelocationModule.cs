@@ -1,8 +1,24 @@
+using Jingzhun.Web.Platform.Auth;
+using Jingzhun.Web.Platform.Policies;
+using Jingzhun.Web.Modules.Registry.GetHousehold;
+
 namespace Jingzhun.Web.Modules.Partners.Relocation;
 
+/// <summary>易地扶贫搬迁后续扶持: settlement sites, relocated households' follow-up and the sites' figures.</summary>
 public static class RelocationModule
 {
-    public static IServiceCollection AddRelocation(this IServiceCollection services) => services;
+    public static IServiceCollection AddRelocation(this IServiceCollection services) => services
+        .AddPolicyTable<RelocationPolicyTable>()
+        .AddScoped<ManageSitesHandler>()
+        .AddScoped<ManageFollowUpHandler>()
+        .AddHouseholdPanel(27, "易地搬迁后续扶持", Permissions.PartnersView, RelocationPanelModel.Path)
+        .AddScoped<Platform.IStartupSeed, RelocationDemoSeed>();
 
-    public static RouteGroupBuilder MapRelocationApi(this RouteGroupBuilder api) => api;
+    public static RouteGroupBuilder MapRelocationApi(this RouteGroupBuilder api)
+    {
+        ManageSitesHandler.Map(api);
+        ManageFollowUpHandler.Map(api);
+        api.MapPolicyTable<RelocationPolicyTable>();
+        return api;
+    }
 }
