@@ -119,12 +119,17 @@ public abstract partial class ScopeWalkTests(TestApp app) : ApiTests(app)
             regionCode = township, name = baseName, product = "蔬菜", areaMu = 100m, villageCodes = new[] { village }, households = 10, poorHouseholds = 2,
             operators = baseName + "合作社", linkMethod = "Orders", projectIds = new[] { projectId },
         }), HttpStatusCode.Created);
+        // A settlement site (易地搬迁安置点) standing in the village.
+        var siteName = "外镇安置点" + NewName();
+        var site = await Ok(await admin.PostAsJsonAsync("/api/v1/partners/relocation/sites",
+            new { communityCode = village, name = siteName, kind = "CentralVillage", management = siteName + "居委会" }), HttpStatusCode.Created);
         long[] ids = [household.Id, problem["id"]!.GetValue<long>(), lead["id"]!.GetValue<long>(), cadreId, visit["visitId"]!.GetValue<long>(),
             work["jobs"]![0]!["id"]!.GetValue<long>(), projectId, asset["asset"]!["id"]!.GetValue<long>(), check["check"]!["id"]!.GetValue<long>(),
-            line["id"]!.GetValue<long>(), checkFinding["rectifications"]![0]!["id"]!.GetValue<long>(), organizationId, industryBase["id"]!.GetValue<long>()];
+            line["id"]!.GetValue<long>(), checkFinding["rectifications"]![0]!["id"]!.GetValue<long>(), organizationId, industryBase["id"]!.GetValue<long>(),
+            site["site"]!["id"]!.GetValue<long>()];
         return new Foreign(
             [household.HeadName, household.Number, member, problemText, leadText, cadreName, notes, reason, logText, attendees, employer, projectName, assetName,
-                checkName, checkProblem, collectiveName, baseName],
+                checkName, checkProblem, collectiveName, baseName, siteName],
             new(StringComparer.OrdinalIgnoreCase)
             {
                 ["region"] = village, ["regionCode"] = village, ["village"] = village, ["villageCode"] = village, ["township"] = township,
