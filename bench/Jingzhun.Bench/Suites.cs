@@ -280,6 +280,42 @@ public static partial class Suites
             await LatencyFigureAsync(b, app, name, path, target, baseline, suite: "employment");
     }
 
+    // ---------------------------------------------------------------- relocation
+
+    /// <summary>
+    /// 易地搬迁后续扶持 at province scale (issue 15): ≈250,000 relocated people over ≈1,000 sites generated into the province
+    /// database, then a county's site list and the province's site figures (both counted from the registry's members and
+    /// the follow-up records on every request) against /healthz.
+    /// </summary>
+    public static async Task RelocationAsync(Bench b)
+    {
+        await EnsureProvinceAsync(b);
+        var marker = b.SqliteDb + ".relocation";
+        if (!File.Exists(marker))
+        {
+            Bench.Log("generating the chongqing settlement sites into the province database");
+            var r = await b.WebCliAsync("Sqlite", "generate-relocation", Province, "--seed", b.Seed.ToString(CultureInfo.InvariantCulture));
+            var last = r.Output.Split('\n').LastOrDefault(l => l.Trim() != "") ?? "";
+            Bench.Log(last);
+            await File.WriteAllTextAsync(marker, $"generate-relocation {Province} --seed {b.Seed}: {r.Seconds:0} s — {last}");
+        }
+        Bench.Log(await File.ReadAllTextAsync(marker));
+        await using var app = await AppServer.StartAsync(b, "Sqlite");
+        var counties = new List<string>();
+        foreach (var city in new[] { "5001", "5002" })
+            counties.AddRange((await app.GetJsonAsync($"/api/v1/regions/{city}/children")).EnumerateArray().Select(c => c.GetProperty("code").GetString()!));
+        var baseline = await LatencyAsync(app, b.Requests, _ => "/healthz");
+        var cases = new (string Name, Func<int, string> Path, double Target)[]
+        {
+            ("Settlement sites of a county with their figures, first page", i => $"/api/v1/partners/relocation/sites?region={counties[i % counties.Count]}", 50),
+            ("易地搬迁 figures of a county, its townships ranked", i => $"/api/v1/partners/relocation/figures?region={counties[i % counties.Count]}", 50),
+            ("易地搬迁 figures of the province (≈1,000 sites), its cities ranked", _ => $"/api/v1/partners/relocation/figures?region={Province}", 200),
+            ("Settlement sites of the province by 就业率, first page", _ => $"/api/v1/partners/relocation/sites?region={Province}&order=EmploymentRate", 200),
+        };
+        foreach (var (name, path, target) in cases)
+            await LatencyFigureAsync(b, app, name, path, target, baseline, suite: "relocation");
+    }
+
     // ---------------------------------------------------------------- queries
 
     public static async Task QueriesAsync(Bench b)

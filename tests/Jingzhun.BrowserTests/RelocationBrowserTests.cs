@@ -89,6 +89,12 @@ public sealed partial class WorkflowBrowserTests
         await p.Locator("#sites").GetByRole(AriaRole.Link, new() { Name = siteName }).ClickAsync();
         await Expect(p.Locator("h1")).ToContainTextAsync(siteName);
 
+        // The county's dashboard counts the site and drills into the figures.
+        await county.GotoAsync("/");
+        await Expect(p.Locator("#relocation-summary")).ToContainTextAsync("劳动力就业率");
+        await p.Locator("[data-figure=relocation-sites]").ClickAsync();
+        await Expect(p.Locator("h1")).ToContainTextAsync("易地搬迁安置点");
+
         // The household page shows the site and the checklist.
         await county.GotoAsync($"/households/{h.Id}");
         await Expect(p.Locator("#relocation-panel")).ToContainTextAsync(siteName);

@@ -16,7 +16,7 @@ namespace Jingzhun.Web.Modules.Home;
 /// </summary>
 public sealed class IndexModel(DashboardHandler handler, CurrentUser me, Regions.RegionDirectory regions, PolicyStore policies, TimeProvider clock,
     Projects.Summary.ProjectSummaryHandler projects, Projects.Collective.CollectiveEconomyQuery collective,
-    Employment.WorkMonitoring.WorkMonitoringHandler work) : PageModel
+    Employment.WorkMonitoring.WorkMonitoringHandler work, Partners.Relocation.ManageSitesHandler relocation) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public int? BaseYear { get; set; }
@@ -28,6 +28,8 @@ public sealed class IndexModel(DashboardHandler handler, CurrentUser me, Regions
     public Projects.Collective.CollectiveSummaryView? Collective { get; private set; }
     /// <summary>This month's 务工监测 (the same figures as /employment/monitoring), for a user who may see monitoring.</summary>
     public Employment.WorkMonitoring.WorkMonitoringView? Work { get; private set; }
+    /// <summary>This year's 易地搬迁安置点 figures (the same as /partners/relocation), for a user who may see them.</summary>
+    public Partners.Relocation.RelocationFigures? Relocation { get; private set; }
     public string? Error { get; private set; }
     public string ScopePath { get; private set; } = "";
     /// <summary>The region's 贫困发生率 limit (退出标准 of its province, latest year in force), for the card's warning colour.</summary>
@@ -54,6 +56,7 @@ public sealed class IndexModel(DashboardHandler handler, CurrentUser me, Regions
                 Collective = (await collective.SummaryAsync(Region, null, ct)).Value;
             }
             if (me.Has(Permissions.MonitoringView)) Work = (await work.HandleAsync(Region, null, ct)).Value;
+            if (me.Has(Permissions.PartnersView)) Relocation = (await relocation.FiguresAsync(Region, null, ct)).Value;
         }
         else
         {

@@ -1,3 +1,4 @@
+using Jingzhun.Web.Platform;
 using Jingzhun.Web.Platform.Auth;
 using Jingzhun.Web.Platform.Policies;
 using Jingzhun.Web.Modules.Registry.GetHousehold;
@@ -12,7 +13,8 @@ public static class RelocationModule
         .AddScoped<ManageSitesHandler>()
         .AddScoped<ManageFollowUpHandler>()
         .AddHouseholdPanel(27, "易地搬迁后续扶持", Permissions.PartnersView, RelocationPanelModel.Path)
-        .AddScoped<Platform.IStartupSeed, RelocationDemoSeed>();
+        .AddScoped<Platform.IStartupSeed, RelocationDemoSeed>()
+        .AddCommandLineVerb<GenerateRelocationVerb>();
 
     public static RouteGroupBuilder MapRelocationApi(this RouteGroupBuilder api)
     {

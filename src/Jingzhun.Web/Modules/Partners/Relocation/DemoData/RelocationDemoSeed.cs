@@ -48,14 +48,7 @@ internal sealed class RelocationDemoSeed(AppDbContext db, TimeProvider clock) : 
             await db.SaveChangesAsync(ct);
             foreach (var h in group)
             {
-                var r = RelocatedHousehold.Link(h.Id, h.VillageCode, site.Id, h.VillageCode, 2016 + rng.Next(4), now, Actor);
-                r.Edit(site.Id, h.VillageCode, r.RelocatedYear, rng.NextDouble() < 0.8, rng.NextDouble() < 0.5, now, Actor);
-                if (rng.NextDouble() < 0.6)
-                    r.Grant(SupportKind.IndustryFund, today.Year - rng.Next(2), 1000m * (2 + rng.Next(4)), null, "到户产业发展资金（种养殖）", now, Actor);
-                if (rng.NextDouble() < 0.7)
-                    r.Grant(SupportKind.WaterSubsidy, today.Year, 60m + 10m * rng.Next(6), new DateOnly(today.Year, 1, 15), null, now, Actor);
-                if (rng.NextDouble() < 0.7)
-                    r.Grant(SupportKind.PowerSubsidy, today.Year, 80m + 10m * rng.Next(8), new DateOnly(today.Year, 1, 15), null, now, Actor);
+                var r = FollowUp(h.Id, h.VillageCode, site.Id, rng, today.Year, now);
                 db.RelocatedHouseholds.Add(r);
                 households++;
             }
@@ -63,5 +56,22 @@ internal sealed class RelocationDemoSeed(AppDbContext db, TimeProvider clock) : 
         }
         db.SuppressAudit = false;
         return $"易地搬迁安置点：{relocated.Select(h => h.Site).Distinct().Count()} 个，关联搬迁户 {households} 户";
+    }
+
+    /// <summary>
+    /// A relocated household's record as the demo and the province profile make it: 80% with the 不动产权证, half with the
+    /// 户籍 moved, 60% with 到户产业发展资金 this year or last, 70% each with this year's water and power subsidies.
+    /// </summary>
+    internal static RelocatedHousehold FollowUp(long householdId, string village, long siteId, Random rng, int year, DateTime now)
+    {
+        var r = RelocatedHousehold.Link(householdId, village, siteId, village, 2016 + rng.Next(4), now, Actor);
+        r.Edit(siteId, village, r.RelocatedYear, rng.NextDouble() < 0.8, rng.NextDouble() < 0.5, now, Actor);
+        if (rng.NextDouble() < 0.6)
+            r.Grant(SupportKind.IndustryFund, year - rng.Next(2), 1000m * (2 + rng.Next(4)), null, "到户产业发展资金（种养殖）", now, Actor);
+        if (rng.NextDouble() < 0.7)
+            r.Grant(SupportKind.WaterSubsidy, year, 60m + 10m * rng.Next(6), new DateOnly(year, 1, 15), null, now, Actor);
+        if (rng.NextDouble() < 0.7)
+            r.Grant(SupportKind.PowerSubsidy, year, 80m + 10m * rng.Next(8), new DateOnly(year, 1, 15), null, now, Actor);
+        return r;
     }
 }
