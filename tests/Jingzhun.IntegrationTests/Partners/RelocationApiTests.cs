@@ -1,3 +1,5 @@
+using MiniExcelLibs;
+
 namespace Jingzhun.IntegrationTests;
 
 /// <summary>
@@ -215,6 +217,72 @@ public abstract class RelocationApiTests(TestApp app) : ApiTests(app)
         // 撤销 on the current version removes it.
         var removed = await Ok(await admin.DeleteAsync($"/api/v1/partners/relocation/households/{h.Id}/supports/{Id(support)}?version={granted["version"]}"));
         Assert.Empty(removed["supports"]!.AsArray());
+    }
+
+    private static byte[] Xlsx(params Dictionary<string, object?>[] rows)
+    {
+        using var stream = new MemoryStream();
+        stream.SaveAs(rows.Select(r => (IDictionary<string, object?>)r).ToList());
+        return stream.ToArray();
+    }
+
+    private static Dictionary<string, object?> Paid(Registered h, string kind, object? year, object? amount, string? head = null) => new()
+    {
+        ["户编号"] = h.Number, ["户主姓名"] = head ?? h.HeadName, ["扶持类型"] = kind, ["年度"] = year, ["金额(元)"] = amount,
+        ["发放日期"] = $"{ThisYear}-02-10", ["备注"] = "乡镇发放",
+    };
+
+    private static Task<HttpResponseMessage> ImportAsync(HttpClient c, byte[] file) =>
+        c.PostAsync("/api/v1/partners/relocation/supports/import", new MultipartFormDataContent { { new ByteArrayContent(file), "file", "发放表.xlsx" } });
+
+    [DbFact]
+    public async Task A_support_list_records_each_payment_once_and_one_bad_row_stops_the_file()
+    {
+        var places = await PlacesAsync();
+        var admin = await As("tl_admin");
+        var site = await SiteAsync(admin, places.HomeVillage);
+        var (id, name) = (Id(site["site"]!), site["site"]!["name"]!.GetValue<string>());
+        var a = await RelocatedAsync(admin, places.HomeVillage, name);
+        var b = await RelocatedAsync(admin, places.SecondVillage, name);
+        var unlinked = await RelocatedAsync(admin, places.HomeVillage, name + "未建");
+        await Ok(await admin.PostAsync($"/api/v1/partners/relocation/sites/{id}/households/match", null));
+
+        // Bad rows: a wrong head name, a household tied to no site, an unknown kind, a zero amount, a year ahead. Nothing is written.
+        var bad = await ImportAsync(admin, Xlsx(
+            Paid(a, "水费补贴", ThisYear, 120m),
+            Paid(b, "电费补贴", ThisYear, 90m, head: "张冒名"),
+            Paid(unlinked, "水费补贴", ThisYear, 100m),
+            Paid(a, "燃气补贴", ThisYear, 100m),
+            Paid(b, "到户产业发展资金", ThisYear, 0m),
+            Paid(b, "取暖补贴", ThisYear + 1, 50m)));
+        var errors = (await Problem(bad, HttpStatusCode.BadRequest))["errors"]!.AsObject()
+            .ToDictionary(e => e.Key, e => string.Join("；", e.Value!.AsArray().Select(m => m!.GetValue<string>())));
+        Assert.Contains("户主姓名与户籍档案不一致", errors["第3行·户主姓名"]);
+        Assert.Contains("尚未关联安置点", errors["第4行·户编号"]);
+        Assert.Contains("第5行·扶持类型", errors.Keys);
+        Assert.Contains("大于0", errors["第6行·金额(元)"]);
+        Assert.Contains("扶持年度", errors["第7行·年度"]);
+        Assert.Equal(5, errors.Count);
+        Assert.Empty((await GetAsync(admin, $"/api/v1/partners/relocation/households/{a.Id}"))["supports"]!.AsArray());
+
+        var good = Xlsx(Paid(a, "水费补贴", ThisYear, 120m), Paid(a, "到户产业发展资金", ThisYear, 3000m), Paid(b, "电费补贴", ThisYear, 90.5m));
+        var summary = await Ok(await ImportAsync(admin, good));
+        Assert.Equal(3, summary["recorded"]!.GetValue<int>());
+        // The same list again records nothing twice.
+        summary = await Ok(await ImportAsync(admin, good));
+        Assert.Equal(0, summary["recorded"]!.GetValue<int>());
+        Assert.Equal(3, summary["alreadyRecorded"]!.GetValue<int>());
+        var figures = (await GetAsync(admin, $"/api/v1/partners/relocation/sites/{id}"))["site"]!["figures"]!;
+        Assert.Equal(3000m, figures["industryFunds"]!.GetValue<decimal>());
+        Assert.Equal(210.5m, figures["subsidies"]!.GetValue<decimal>());
+        Assert.Equal(1, figures["industryHouseholds"]!.GetValue<int>());
+
+        // Another township's user finds neither household: their rows are refused, nothing of theirs is touched.
+        var other = await ImportAsync(await As("tuqiao"), Xlsx(Paid(a, "水费补贴", ThisYear, 1m)));
+        Assert.Contains("不在您的管辖范围内", (await Problem(other, HttpStatusCode.BadRequest))["errors"]!["第2行·户编号"]![0]!.GetValue<string>());
+        // The template downloads.
+        var template = await admin.GetAsync("/api/v1/partners/relocation/supports/import/template");
+        Assert.Equal(HttpStatusCode.OK, template.StatusCode);
     }
 
     [DbFact]

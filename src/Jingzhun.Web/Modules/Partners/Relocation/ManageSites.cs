@@ -27,9 +27,12 @@ public sealed record SiteView(SiteRow Site, int Year, int LargeSitePeople, DateT
 /// <summary>A sub-region's sites summed, ranked by 就业率 (1 = highest; regions without labour last).</summary>
 public sealed record RegionTally(string Code, string Name, int Sites, int LargeSites, SiteTally Figures, int? Rank);
 
-/// <summary>A region's relocation figures: its sites summed, per sub-region ranked, and the relocated households not yet tied to a site.</summary>
+/// <summary>
+/// A region's relocation figures: its sites summed, per sub-region ranked, and (for a county and below) the relocated
+/// households not yet tied to a site.
+/// </summary>
 public sealed record RelocationFigures(string Region, string RegionName, int Year, int LargeSitePeople, int Sites, int LargeSites, SiteTally Totals,
-    IReadOnlyList<RegionTally> Children, int UnlinkedHouseholds);
+    IReadOnlyList<RegionTally> Children, int? UnlinkedHouseholds);
 
 /// <summary>A relocated household of a site, as the drill-down lists it (no ID number, no phone).</summary>
 public sealed record SiteHouseholdRow(long HouseholdId, string HouseholdNumber, string HeadName, string VillageCode, string RegionPath, HouseholdStatus Status,
@@ -135,8 +138,10 @@ public sealed class ManageSitesHandler(AppDbContext db, RegionDirectory regions,
         var ranked = children.Where(c => c.Figures.EmploymentRate is not null).OrderByDescending(c => c.Figures.EmploymentRate).ThenBy(c => c.Code)
             .Select((c, i) => c with { Rank = i + 1 })
             .Concat(children.Where(c => c.Figures.EmploymentRate is null).OrderBy(c => c.Code)).ToList();
+        // Tying households to sites is county work: the count is given for a county and below (a province would scan its
+        // ≈85,000 relocated households on every dashboard).
         var relocated = db.RelocatedHouseholds;
-        var unlinked = await db.Households.AsNoTracking().InRegion(code)
+        int? unlinked = code.Length < 6 ? null : await db.Households.AsNoTracking().InRegion(code)
             .Where(h => h.IsRelocated && !relocated.Any(r => r.HouseholdId == h.Id)).CountAsync(ct);
         return new RelocationFigures(code, regions.NameOf(code), y, large, sites.Count, tallies.Values.Count(t => RelocationRules.IsLarge(t.People, large)),
             totals, ranked, unlinked);

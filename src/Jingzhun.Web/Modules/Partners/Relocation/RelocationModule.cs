@@ -12,6 +12,7 @@ public static class RelocationModule
         .AddPolicyTable<RelocationPolicyTable>()
         .AddScoped<ManageSitesHandler>()
         .AddScoped<ManageFollowUpHandler>()
+        .AddScoped<ImportSupports.SupportListImportHandler>()
         .AddHouseholdPanel(27, "易地搬迁后续扶持", Permissions.PartnersView, RelocationPanelModel.Path)
         .AddScoped<Platform.IStartupSeed, RelocationDemoSeed>()
         .AddCommandLineVerb<GenerateRelocationVerb>();
@@ -20,6 +21,7 @@ public static class RelocationModule
     {
         ManageSitesHandler.Map(api);
         ManageFollowUpHandler.Map(api);
+        ImportSupports.SupportListImportHandler.Map(api);
         api.MapPolicyTable<RelocationPolicyTable>();
         return api;
     }

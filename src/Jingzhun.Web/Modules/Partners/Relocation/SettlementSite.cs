@@ -224,6 +224,7 @@ public sealed class RelocationSupportConfiguration : IEntityTypeConfiguration<Re
         builder.ToTable("relocation_supports");
         builder.Property(s => s.Note).HasMaxLength(200);
         builder.Property(s => s.AddedBy).HasMaxLength(64);
-        builder.HasIndex(s => new { s.RelocatedHouseholdId, s.Year });
+        // Covers the figures' sums (kind and amount per year).
+        builder.HasIndex(s => new { s.RelocatedHouseholdId, s.Year, s.Kind, s.Amount });
     }
 }

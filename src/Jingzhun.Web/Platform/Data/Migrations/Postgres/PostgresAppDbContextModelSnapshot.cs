@@ -2339,7 +2339,7 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RelocatedHouseholdId", "Year");
+                    b.HasIndex("RelocatedHouseholdId", "Year", "Kind", "Amount");
 
                     b.ToTable("relocation_supports", (string)null);
                 });
@@ -4001,6 +4001,9 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex(new[] { "VillageCode", "Status", "Size", "Attribute", "MainCause", "Class321", "LatestIncomeYear", "LatestPerCapitaIncome" }, "IX_households_dashboard");
 
+                    b.HasIndex(new[] { "VillageCode" }, "IX_households_relocated")
+                        .HasFilter("\"IsRelocated\"");
+
                     b.HasIndex(new[] { "VillageCode", "HouseholdNumber" }, "IX_households_village_number");
 
                     b.ToTable("households", (string)null);
@@ -4248,7 +4251,7 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex(new[] { "CountyCode", "Name" }, "IX_members_county_name");
 
-                    b.HasIndex(new[] { "HouseholdId", "Status" }, "IX_members_household");
+                    b.HasIndex(new[] { "HouseholdId", "Status", "LaborSkill", "WorkStatus" }, "IX_members_household");
 
                     b.HasIndex(new[] { "IdNumberHash" }, "IX_members_person");
 

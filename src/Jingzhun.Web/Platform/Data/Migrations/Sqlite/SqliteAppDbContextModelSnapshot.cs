@@ -2231,7 +2231,7 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RelocatedHouseholdId", "Year");
+                    b.HasIndex("RelocatedHouseholdId", "Year", "Kind", "Amount");
 
                     b.ToTable("relocation_supports", (string)null);
                 });
@@ -3820,6 +3820,9 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex(new[] { "VillageCode", "Status", "Size", "Attribute", "MainCause", "Class321", "LatestIncomeYear", "LatestPerCapitaIncome" }, "IX_households_dashboard");
 
+                    b.HasIndex(new[] { "VillageCode" }, "IX_households_relocated")
+                        .HasFilter("\"IsRelocated\"");
+
                     b.HasIndex(new[] { "VillageCode", "HouseholdNumber" }, "IX_households_village_number");
 
                     b.ToTable("households", (string)null);
@@ -4045,7 +4048,7 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex(new[] { "CountyCode", "Name" }, "IX_members_county_name");
 
-                    b.HasIndex(new[] { "HouseholdId", "Status" }, "IX_members_household");
+                    b.HasIndex(new[] { "HouseholdId", "Status", "LaborSkill", "WorkStatus" }, "IX_members_household");
 
                     b.HasIndex(new[] { "IdNumberHash" }, "IX_members_person");
 
