@@ -269,3 +269,29 @@ public sealed class SqliteCooperationApiTests(SqliteApp app) : CooperationApiTes
 
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresCooperationApiTests(PostgresApp app) : CooperationApiTests(app);
+
+/// <summary>The demo county (Demo:Seed on): a 东西部协作 partner in 山东 and a 定点帮扶 central unit, each with this year's agreement, partly complete.</summary>
+public abstract class CooperationDemoTests(TestApp app) : ApiTests(app)
+{
+    [DbFact]
+    public async Task The_demo_county_has_a_Shandong_partner_and_a_central_unit_with_this_years_agreements_partly_complete()
+    {
+        var admin = await As("tl_admin");
+        var rows = (await GetAsync(admin, $"/api/v1/partners/cooperation/partnerships?pageSize=200"))["items"]!.AsArray();
+        foreach (var (kind, partner) in new[] { ("EastWest", "山东省潍坊市寿光市"), ("CentralUnit", "中国农业发展银行") })
+        {
+            var row = rows.First(r => r!["partnerName"]!.GetValue<string>() == partner)!;
+            Assert.Equal(kind, row["kind"]!.GetValue<string>());
+            var p = await GetAsync(admin, $"/api/v1/partners/cooperation/partnerships/{row["id"]!.GetValue<long>()}");
+            var a = p["agreements"]!.AsArray().Single(x => x!["year"]!.GetValue<int>() == DateTime.UtcNow.AddHours(8).Year)!;
+            var completed = a["completed"]!.GetValue<int>();
+            Assert.InRange(completed, 1, a["assessed"]!.GetValue<int>() - 1);
+        }
+    }
+}
+
+[Collection(DemoSqliteCollection.Name)]
+public sealed class SqliteCooperationDemoTests(DemoSqliteApp app) : CooperationDemoTests(app);
+
+[Collection(DemoPostgresCollection.Name)]
+public sealed class PostgresCooperationDemoTests(DemoPostgresApp app) : CooperationDemoTests(app);
