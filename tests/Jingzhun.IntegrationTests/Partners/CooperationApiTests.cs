@@ -247,6 +247,20 @@ public abstract class CooperationApiTests(TestApp app) : ApiTests(app)
 
         var (pid, a) = await AgreementAsync(admin, EastWest());
         var id = Id(a);
+        // 修改 on the version read: ending the partnership; a stale version is a conflict; a central unit takes no division code.
+        var edited = await Ok(await admin.PutAsJsonAsync($"{Api}/partnerships/{pid}", new
+        {
+            kind = "EastWest", partnerName = "山东省潍坊市寿光市", partnerRegionCode = "370783", sinceYear = 2021, contactUnit = "区乡村振兴局", status = "Ended", version = 1,
+        }));
+        Assert.Equal("Ended", edited["partnership"]!["status"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PutAsJsonAsync($"{Api}/partnerships/{pid}", new
+        {
+            kind = "EastWest", partnerName = "寿光市", partnerRegionCode = "370783", sinceYear = 2021, contactUnit = "区乡村振兴局", status = "Active", version = 1,
+        })).StatusCode);
+        Assert.Contains("不填", await FieldError(await admin.PutAsJsonAsync($"{Api}/partnerships/{pid}", new
+        {
+            kind = "CentralUnit", partnerName = "寿光市", partnerRegionCode = "370783", sinceYear = 2021, contactUnit = "区乡村振兴局", status = "Active", version = 2,
+        }), "partnerRegionCode"));
         Assert.Contains("已登记", await FieldError(await admin.PostAsJsonAsync($"{Api}/partnerships/{pid}/agreements", new { year = ChinaToday.Year, title = "再来一份" }), "year"));
         Assert.Contains("协议年度", await FieldError(await admin.PostAsJsonAsync($"{Api}/partnerships/{pid}/agreements", new { year = 2000, title = "太早" }), "year"));
         Assert.Contains("整数", await FieldError(await TargetsAsync(admin, a, ("SecondedCadres", 2.5m)), "targets"));

@@ -15,10 +15,20 @@ public sealed class DetailModel(ManageCooperationHandler handler, CurrentUser me
     [BindProperty] public int? Year { get; set; }
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public DateOnly? SignedOn { get; set; }
+    // 修改结对关系
+    [BindProperty] public PartnershipKind? Kind { get; set; }
+    [BindProperty] public string? PartnerName { get; set; }
+    [BindProperty] public string? PartnerRegionCode { get; set; }
+    [BindProperty] public int? SinceYear { get; set; }
+    [BindProperty] public string? ContactUnit { get; set; }
+    [BindProperty] public PartnershipStatus? Status { get; set; }
+    [BindProperty] public int Version { get; set; }
 
     public PartnershipView? Partnership { get; private set; }
     public bool CanEdit => CooperationPages.CanEdit(me);
     public int ThisYear => ChinaTime.Today(clock).Year;
+    /// <summary>Which form the errors belong to: "agreement" or "edit".</summary>
+    public string? Form { get; private set; }
     public Dictionary<string, string[]> Errors { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
     public string? Error { get; private set; }
 
@@ -36,6 +46,7 @@ public sealed class DetailModel(ManageCooperationHandler handler, CurrentUser me
         var current = await handler.GetAsync(id, ct);
         if (!current.Succeeded) return NotFound();
         Partnership = current.Value;
+        Form = "agreement";
         Errors = ModelState.BindingErrors();
         if (Errors.Count > 0)
         {
@@ -50,6 +61,34 @@ public sealed class DetailModel(ManageCooperationHandler handler, CurrentUser me
         }
         if (r.Failure!.Kind == FailureKind.NotFound) return NotFound();
         if (r.Failure.Kind == FailureKind.Forbidden) return Forbid();
+        Errors = FormErrors.FieldErrors(r.Failure);
+        Error = r.Failure.Message;
+        return Page();
+    }
+
+    /// <summary>修改结对关系 (PUT /api/v1/partners/cooperation/partnerships/{id}) on the version read.</summary>
+    public async Task<IActionResult> OnPostEditAsync(long id, CancellationToken ct)
+    {
+        if (!CanEdit) return Forbid();
+        var current = await handler.GetAsync(id, ct);
+        if (!current.Succeeded) return NotFound();
+        Partnership = current.Value;
+        Form = "edit";
+        Errors = ModelState.BindingErrors();
+        if (Errors.Count > 0)
+        {
+            Error = FormErrors.FixAndRetry;
+            return Page();
+        }
+        var r = await handler.EditAsync(id, new EditPartnershipRequest(Kind, PartnerName, PartnerRegionCode, SinceYear, ContactUnit, Status, Version), ct);
+        if (r.Succeeded)
+        {
+            TempData["Message"] = $"已修改结对关系：{r.Value!.Partnership.PartnerName}";
+            return Redirect($"/partners/cooperation/{id}");
+        }
+        if (r.Failure!.Kind == FailureKind.NotFound) return NotFound();
+        if (r.Failure.Kind == FailureKind.Forbidden) return Forbid();
+        if (r.Failure.Kind == FailureKind.Conflict) Response.StatusCode = StatusCodes.Status409Conflict;
         Errors = FormErrors.FieldErrors(r.Failure);
         Error = r.Failure.Message;
         return Page();
