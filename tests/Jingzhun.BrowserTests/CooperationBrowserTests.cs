@@ -1,4 +1,6 @@
 using System.Globalization;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -70,6 +72,11 @@ public sealed partial class WorkflowBrowserTests
         await Expect(fiscal.Locator(".state")).ToHaveTextAsync("完成");
         await Expect(p.Locator("#summary")).ToHaveTextAsync("考核指标 2 项，已完成 1 项");
         await Expect(p.Locator("#deliveries tbody tr", new() { HasText = "鲁财援第二批" })).ToContainTextAsync("400.00 万元");
+
+        // The agreement page with its forms has no serious or critical WCAG 2.1 AA violation.
+        await p.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var axe = await p.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        Assert.Empty(axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help} {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target))}"));
 
         await p.GetByRole(AriaRole.Link, new() { Name = "打印（A4）" }).ClickAsync();
         await Expect(p.Locator("h1")).ToContainTextAsync($"{year}年东西部协作协议完成情况");
