@@ -86,6 +86,13 @@ public abstract class CooperationApiTests(TestApp app) : ApiTests(app)
         v = await Ok(await DeliverAsync(admin, id, "SocialAid", 0.01m), HttpStatusCode.Created);
         Assert.True(Line(v, "SocialAid")["completed"]!.GetValue<bool>());
         Assert.Equal(3, v["completed"]!.GetValue<int>());
+        // 撤销 the 0.01 recorded: 社会帮扶 is short again; the removal is in the audit log.
+        var cent = v["deliveries"]!.AsArray().First(d => d!["amount"]!.GetValue<decimal>() == 0.01m)!;
+        v = await Ok(await admin.DeleteAsync($"{Api}/agreements/{id}/deliveries/{Id(cent)}"));
+        Assert.False(Line(v, "SocialAid")["completed"]!.GetValue<bool>());
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync($"{Api}/agreements/{id}/deliveries/{Id(cent)}")).StatusCode);
+        v = await Ok(await DeliverAsync(admin, id, "SocialAid", 0.01m), HttpStatusCode.Created);
+        Assert.Equal(3, v["completed"]!.GetValue<int>());
 
         // The partnership lists the agreement with its summary; money may name the county's projects it funded.
         var partnership = await GetAsync(admin, $"{Api}/partnerships/{Id(v["partnership"]!)}");
@@ -189,7 +196,7 @@ public abstract class CooperationApiTests(TestApp app) : ApiTests(app)
         var ownName = "本县协作方" + NewName();
         var (ours, ourAgreement) = await AgreementAsync(county, EastWest(name: ownName));
 
-        async Task Nothing(HttpClient c, long partnership, JsonNode agreement, string name)
+        async Task Nothing(HttpClient c, long partnership, JsonNode agreement, string name, long deliveryId)
         {
             var list = await GetTextAsync(c, $"{Api}/partnerships?pageSize=200");
             Assert.DoesNotContain(name, list);
@@ -206,22 +213,25 @@ public abstract class CooperationApiTests(TestApp app) : ApiTests(app)
                          await c.PostAsJsonAsync($"{Api}/partnerships/{partnership}/agreements", new { year = ChinaToday.Year - 1, title = "改" }),
                          await c.PutAsJsonAsync($"{Api}/agreements/{Id(agreement)}/targets", new { targets = new[] { new { indicator = "FiscalAid", target = 1m } }, version = 1 }),
                          await DeliverAsync(c, Id(agreement), "FiscalAid", 1m),
+                         await c.DeleteAsync($"{Api}/agreements/{Id(agreement)}/deliveries/{deliveryId}"),
                      })
                 Assert.Contains(r.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.Forbidden });
         }
 
         // The county's own user does not see another county's partnership.
-        await Nothing(county, theirs, theirAgreement, "他县协作方");
+        var theirDelivery = Id((await Ok(await DeliverAsync(national, Id(theirAgreement), "FiscalAid", 5m), HttpStatusCode.Created))["deliveries"]![0]!);
+        await Nothing(county, theirs, theirAgreement, "他县协作方", theirDelivery);
+        var ourDelivery = Id((await Ok(await DeliverAsync(county, Id(ourAgreement), "FiscalAid", 5m), HttpStatusCode.Created))["deliveries"]![0]!);
         // A township's and a village's users see no partnership of their county, and may not register one.
         foreach (var user in new[] { "tuqiao", "village" })
         {
             var c = await As(user);
-            await Nothing(c, ours, ourAgreement, ownName);
+            await Nothing(c, ours, ourAgreement, ownName, ourDelivery);
             Assert.Equal(HttpStatusCode.Forbidden, (await c.PostAsJsonAsync($"{Api}/partnerships", EastWest())).StatusCode);
         }
         // Nothing was changed by the refused writes.
         var mine = await GetAsync(county, $"{Api}/agreements/{Id(ourAgreement)}");
-        Assert.Empty(mine["deliveries"]!.AsArray());
+        Assert.Single(mine["deliveries"]!.AsArray());
         Assert.Equal(0, mine["assessed"]!.GetValue<int>());
     }
 

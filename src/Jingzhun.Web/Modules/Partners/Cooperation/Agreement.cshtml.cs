@@ -82,6 +82,20 @@ public sealed class AgreementModel(ManageCooperationHandler handler, CurrentUser
             $"已登记到位情况：{label}");
     }
 
+    [BindProperty] public long DeliveryId { get; set; }
+
+    public async Task<IActionResult> OnPostRemoveDeliveryAsync(long id, CancellationToken ct)
+    {
+        if (!CanEdit) return Forbid();
+        var current = await handler.GetAgreementAsync(id, ct);
+        if (!current.Succeeded) return NotFound();
+        Agreement = current.Value;
+        var d = Agreement!.Deliveries.FirstOrDefault(x => x.Id == DeliveryId);
+        if (d is null) return NotFound();
+        return await Done(handler.RemoveDeliveryAsync(id, DeliveryId, ct), id,
+            $"已撤销到位记录：{d.Label} {CooperationIndicators.Of(d.Indicator).Format(d.Amount)}{d.Unit}（{d.DeliveredOn:yyyy-MM-dd}）");
+    }
+
     private async Task<IActionResult> Done(Task<Outcome<AgreementView>> call, long id, string message)
     {
         var r = await call;

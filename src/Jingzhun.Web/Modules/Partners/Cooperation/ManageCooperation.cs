@@ -305,6 +305,17 @@ public sealed class ManageCooperationHandler(AppDbContext db, RegionDirectory re
         return await GetAgreementAsync(id, ct);
     }
 
+    /// <summary>撤销 a delivery recorded by mistake: it leaves the completion; the audit log keeps what it was and who removed it.</summary>
+    public async Task<Outcome<AgreementView>> RemoveDeliveryAsync(long id, long deliveryId, CancellationToken ct)
+    {
+        var d = await db.CooperationDeliveries.FirstOrDefaultAsync(x => x.Id == deliveryId && x.AgreementId == id, ct);
+        if (d is null) return Failure.NotFound("该到位记录");
+        if (CountyLevel() is { } refused) return refused;
+        db.CooperationDeliveries.Remove(d);
+        await db.SaveChangesAsync(ct);
+        return await GetAgreementAsync(id, ct);
+    }
+
     /// <summary>The agreement's completion table and its deliveries as one workbook.</summary>
     public async Task<Outcome<IResult>> ExcelAsync(long id, CancellationToken ct)
     {
@@ -362,5 +373,9 @@ public sealed class ManageCooperationHandler(AppDbContext db, RegionDirectory re
                 (await h.RecordDeliveryAsync(id, r, ct)).ToHttp(v => TypedResults.Created($"/api/v1/partners/cooperation/agreements/{id}", v)))
             .RequireAuthorization(Permissions.PartnersManage)
             .WithName("RecordCooperationDelivery").WithSummary("登记到位情况（资金可关联所支持的项目）");
+        g.MapDelete("/agreements/{id:long}/deliveries/{deliveryId:long}", async (long id, long deliveryId, ManageCooperationHandler h, CancellationToken ct) =>
+                (await h.RemoveDeliveryAsync(id, deliveryId, ct)).ToHttp(TypedResults.Ok))
+            .RequireAuthorization(Permissions.PartnersManage)
+            .WithName("RemoveCooperationDelivery").WithSummary("撤销误登记的到位记录（审计日志保留原记录）");
     }
 }
