@@ -10,7 +10,7 @@ namespace Jingzhun.BrowserTests;
 /// 东西部协作 on the real pages (issue 15): the county administrator opens 东西部协作与定点帮扶 from the menu, registers a
 /// partnership with a Shandong county (a missing division code refused at the field), registers this year's agreement,
 /// sets two targets, records two deliveries of 财政援助资金 and sees its completion rate go 0.0% → 60.0% → 100.0% (完成),
-/// then opens the A4 print of the completion.
+/// then opens the A4 print of the completion and withdraws (撤销) a delivery.
 /// </summary>
 public sealed partial class WorkflowBrowserTests
 {
@@ -82,6 +82,13 @@ public sealed partial class WorkflowBrowserTests
         await Expect(p.Locator("h1")).ToContainTextAsync($"{year}年东西部协作协议完成情况");
         await Expect(p.Locator("#print-summary")).ToHaveTextAsync("考核指标 2 项，已完成 1 项。");
         await Expect(p.Locator("#completion tr[data-indicator=FiscalAid] .rate")).ToHaveTextAsync("100.0%");
+
+        // Back on the agreement, a delivery recorded by mistake is withdrawn (撤销): the rate falls back.
+        await p.GetByRole(AriaRole.Link, new() { Name = "返回协议页" }).ClickAsync();
+        await p.Locator("#deliveries tbody tr", new() { HasText = "鲁财援第二批" }).GetByRole(AriaRole.Button, new() { Name = "撤销" }).ClickAsync();
+        await county.ExpectFlashAsync($"已撤销到位记录：财政援助资金 400.00万元（{DateOnly.FromDateTime(Beijing.Now):yyyy-MM-dd}）");
+        await Expect(fiscal.Locator(".rate")).ToHaveTextAsync("60.0%");
+        await Expect(p.Locator("#summary")).ToHaveTextAsync("考核指标 2 项，已完成 0 项");
         county.AssertNoPageErrors();
     }
 }
