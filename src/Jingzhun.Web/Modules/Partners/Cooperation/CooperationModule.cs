@@ -1,8 +1,20 @@
 namespace Jingzhun.Web.Modules.Partners.Cooperation;
 
+/// <summary>
+/// 东西部协作 and 定点帮扶: partnerships, yearly agreements, deliveries and completion. A figure the system already knows
+/// for an indicator is an <see cref="IDerivedIndicatorSource"/> (劳务协作 from the employment records; the 消费帮扶 sales
+/// carrying the partnership's id are the next one).
+/// </summary>
 public static class CooperationModule
 {
-    public static IServiceCollection AddCooperation(this IServiceCollection services) => services;
+    public static IServiceCollection AddCooperation(this IServiceCollection services) => services
+        .AddScoped<ManageCooperationHandler>()
+        .AddScoped<IDerivedIndicatorSource, LabourCooperationSource>()
+        .AddScoped<Platform.IStartupSeed, CooperationDemoSeed>();
 
-    public static RouteGroupBuilder MapCooperationApi(this RouteGroupBuilder api) => api;
+    public static RouteGroupBuilder MapCooperationApi(this RouteGroupBuilder api)
+    {
+        ManageCooperationHandler.Map(api);
+        return api;
+    }
 }

@@ -1,0 +1,210 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Round22 : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_relocation_supports_RelocatedHouseholdId_Year",
+                table: "relocation_supports");
+
+            migrationBuilder.DropIndex(
+                name: "IX_members_household",
+                table: "members");
+
+            migrationBuilder.CreateTable(
+                name: "partnerships",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CountyCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    PartnerName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PartnerRegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
+                    SinceYear = table.Column<int>(type: "integer", nullable: false),
+                    ContactUnit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_partnerships", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "cooperation_agreements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PartnershipId = table.Column<long>(type: "bigint", nullable: false),
+                    CountyCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SignedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_cooperation_agreements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_cooperation_agreements_partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "cooperation_deliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgreementId = table.Column<long>(type: "bigint", nullable: false),
+                    CountyCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Indicator = table.Column<int>(type: "integer", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    DeliveredOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ProjectIds = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_cooperation_deliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_cooperation_deliveries_cooperation_agreements_AgreementId",
+                        column: x => x.AgreementId,
+                        principalTable: "cooperation_agreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "cooperation_targets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgreementId = table.Column<long>(type: "bigint", nullable: false),
+                    Indicator = table.Column<int>(type: "integer", nullable: false),
+                    Target = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_cooperation_targets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_cooperation_targets_cooperation_agreements_AgreementId",
+                        column: x => x.AgreementId,
+                        principalTable: "cooperation_agreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_relocation_supports_RelocatedHouseholdId_Year_Kind_Amount",
+                table: "relocation_supports",
+                columns: new[] { "RelocatedHouseholdId", "Year", "Kind", "Amount" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_members_household",
+                table: "members",
+                columns: new[] { "HouseholdId", "Status", "LaborSkill", "WorkStatus" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_households_relocated",
+                table: "households",
+                column: "VillageCode",
+                filter: "\"IsRelocated\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cooperation_agreements_CountyCode_Year",
+                table: "cooperation_agreements",
+                columns: new[] { "CountyCode", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cooperation_agreements_PartnershipId_Year",
+                table: "cooperation_agreements",
+                columns: new[] { "PartnershipId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cooperation_deliveries_AgreementId_Indicator",
+                table: "cooperation_deliveries",
+                columns: new[] { "AgreementId", "Indicator" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cooperation_deliveries_CountyCode",
+                table: "cooperation_deliveries",
+                column: "CountyCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_cooperation_targets_AgreementId_Indicator",
+                table: "cooperation_targets",
+                columns: new[] { "AgreementId", "Indicator" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_partnerships_CountyCode_Kind",
+                table: "partnerships",
+                columns: new[] { "CountyCode", "Kind" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "cooperation_deliveries");
+
+            migrationBuilder.DropTable(
+                name: "cooperation_targets");
+
+            migrationBuilder.DropTable(
+                name: "cooperation_agreements");
+
+            migrationBuilder.DropTable(
+                name: "partnerships");
+
+            migrationBuilder.DropIndex(
+                name: "IX_relocation_supports_RelocatedHouseholdId_Year_Kind_Amount",
+                table: "relocation_supports");
+
+            migrationBuilder.DropIndex(
+                name: "IX_members_household",
+                table: "members");
+
+            migrationBuilder.DropIndex(
+                name: "IX_households_relocated",
+                table: "households");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_relocation_supports_RelocatedHouseholdId_Year",
+                table: "relocation_supports",
+                columns: new[] { "RelocatedHouseholdId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_members_household",
+                table: "members",
+                columns: new[] { "HouseholdId", "Status" });
+        }
+    }
+}
