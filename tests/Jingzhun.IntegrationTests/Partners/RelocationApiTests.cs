@@ -245,6 +245,7 @@ public abstract class RelocationApiTests(TestApp app) : ApiTests(app)
         var a = await RelocatedAsync(admin, places.HomeVillage, name);
         var b = await RelocatedAsync(admin, places.SecondVillage, name);
         var unlinked = await RelocatedAsync(admin, places.HomeVillage, name + "未建");
+        var far = await RelocatedAsync(admin, places.OtherTownshipVillage, name);
         await Ok(await admin.PostAsync($"/api/v1/partners/relocation/sites/{id}/households/match", null));
 
         // Bad rows: a wrong head name, a household tied to no site, an unknown kind, a zero amount, a year ahead. Nothing is written.
@@ -277,8 +278,8 @@ public abstract class RelocationApiTests(TestApp app) : ApiTests(app)
         Assert.Equal(210.5m, figures["subsidies"]!.GetValue<decimal>());
         Assert.Equal(1, figures["industryHouseholds"]!.GetValue<int>());
 
-        // Another township's user finds neither household: their rows are refused, nothing of theirs is touched.
-        var other = await ImportAsync(await As("tuqiao"), Xlsx(Paid(a, "水费补贴", ThisYear, 1m)));
+        // A township's user does not find a household of another township: the row is refused, nothing is touched.
+        var other = await ImportAsync(await As("tuqiao"), Xlsx(Paid(far, "水费补贴", ThisYear, 1m)));
         Assert.Contains("不在您的管辖范围内", (await Problem(other, HttpStatusCode.BadRequest))["errors"]!["第2行·户编号"]![0]!.GetValue<string>());
         // The template downloads.
         var template = await admin.GetAsync("/api/v1/partners/relocation/supports/import/template");
