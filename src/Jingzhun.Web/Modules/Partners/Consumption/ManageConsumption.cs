@@ -267,6 +267,10 @@ public sealed class ManageConsumptionHandler(AppDbContext db, RegionDirectory re
         return await GetSaleAsync(sale.Id, ct);
     }
 
+    /// <summary>The products the user sees, for the sale form's choice (name, certificate, validity), newest validity first.</summary>
+    public Task<List<ProductRow>> ChoicesAsync(CancellationToken ct) =>
+        Rows(db.ConsumptionProducts.AsNoTracking().OrderByDescending(p => p.ValidTo).ThenBy(p => p.Id).Take(500)).ToListAsync(ct);
+
     /// <summary>The products of a region with their supplying households (户编号 and head's name only) as one workbook.</summary>
     public async Task<Outcome<IResult>> ProductsExcelAsync(ProductQuery q, CancellationToken ct)
     {
