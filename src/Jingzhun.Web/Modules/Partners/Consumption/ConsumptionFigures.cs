@@ -72,7 +72,7 @@ public sealed class ConsumptionFiguresHandler(AppDbContext db, RegionDirectory r
             var (amount, count) = byChild.GetValueOrDefault(c.Code);
             var target = TargetOf(c.Code);
             var (completion, reached) = Against(amount, target);
-            byRegion.Add(new RegionSales(c.Code, c.Name, amount, count, target, completion, reached, regions.ChildrenOf(c.Code).Count > 0));
+            byRegion.Add(new RegionSales(c.Code, c.Name, amount, count, target, completion, reached, true));
         }
         // Products of the region itself (a county-level supplier seen from the county): their own line.
         if (byChild.TryGetValue(code, out var own))
