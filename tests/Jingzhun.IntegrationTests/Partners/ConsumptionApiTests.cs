@@ -83,6 +83,10 @@ public abstract class ConsumptionApiTests(TestApp app) : ApiTests(app)
         Assert.Equal(1, edited["product"]!["households"]!.GetValue<int>());
         Assert.Equal(HttpStatusCode.Conflict, (await admin.PutAsJsonAsync($"{Api}/products/{Id(p)}", edit)).StatusCode);
 
+        // The household page's 消费帮扶 panel lists the product the household supplies.
+        var panel = await GetTextAsync(admin, $"/households/{h1.Id}/panels/consumption");
+        Assert.Contains(edited["product"]!["productName"]!.GetValue<string>(), panel);
+
         // Listed with filters; exported with 户编号 and the head's name only.
         var list = await GetAsync(admin, $"{Api}/products?region={places.HomeVillage}&category=GrainOil&valid=true&text={cert}");
         Assert.Equal(Id(p), Id(Assert.Single(list["items"]!.AsArray())!));
@@ -263,6 +267,7 @@ public abstract class ConsumptionApiTests(TestApp app) : ApiTests(app)
         {
             var c = await As(user);
             Assert.Equal(HttpStatusCode.NotFound, (await c.GetAsync($"{Api}/products/{id}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await c.GetAsync($"/households/{h.Id}/panels/consumption")).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await c.GetAsync($"{Api}/sales/{sale}")).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await c.PostAsJsonAsync($"{Api}/sales", Sale(id, 1m, ChinaToday))).StatusCode);
             var edit = Product(places.OtherTownshipVillage, cert);

@@ -1,3 +1,4 @@
+using Jingzhun.Web.Modules.Registry.GetHousehold;
 using Jingzhun.Web.Platform.Auth;
 using Jingzhun.Web.Platform.Files;
 using Jingzhun.Web.Platform.Policies;
@@ -16,7 +17,8 @@ public static class ConsumptionModule
         .AddScoped<ManageConsumptionHandler>()
         .AddScoped<ConsumptionFiguresHandler>()
         .AddScoped<ConsumptionImportHandler>()
-        .AddScoped<Platform.IStartupSeed, ConsumptionDemoSeed>();
+        .AddScoped<Platform.IStartupSeed, ConsumptionDemoSeed>()
+        .AddHouseholdPanel(29, "消费帮扶", Permissions.PartnersView, HouseholdPanel.ConsumptionPanelModel.Path);
 
     public static RouteGroupBuilder MapConsumptionApi(this RouteGroupBuilder api)
     {
