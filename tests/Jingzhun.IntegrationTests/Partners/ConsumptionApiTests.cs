@@ -240,6 +240,9 @@ public abstract class ConsumptionApiTests(TestApp app) : ApiTests(app)
         Assert.Null(t["target"]);
         Assert.Equal(150_000.10m, t["byRegion"]!.AsArray().Single(x => x!["code"]!.GetValue<string>() == places.HomeVillage)!["amount"]!.GetValue<decimal>());
         Assert.Equal(2, t["householdsSupplying"]!.GetValue<int>());
+        var v = await GetAsync(admin, $"{Api}/figures?region={places.HomeVillage}&year=2023");
+        Assert.Equal(150_000.10m, v["total"]!.GetValue<decimal>());
+        Assert.Empty(v["byRegion"]!.AsArray());
 
         // A target of 40万 for 2023 is reached exactly (unrounded comparison).
         var policy = await Ok(await admin.PutAsJsonAsync("/api/v1/partners/consumption/targets/500151/2023", new { salesTargetWan = 40m }));

@@ -75,7 +75,7 @@ public sealed class ConsumptionFiguresHandler(AppDbContext db, RegionDirectory r
             byRegion.Add(new RegionSales(c.Code, c.Name, amount, count, target, completion, reached, true));
         }
         // Products of the region itself (a county-level supplier seen from the county): their own line.
-        if (byChild.TryGetValue(code, out var own))
+        if (children.Count > 0 && byChild.TryGetValue(code, out var own))
             byRegion.Add(new RegionSales(code, $"{regions.NameOf(code)}本级", own.Amount, own.Sales, null, null, null, false));
 
         var byBuyer = Labels.For<BuyerType>().Select(b =>
