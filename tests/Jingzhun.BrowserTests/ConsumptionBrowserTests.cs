@@ -7,7 +7,7 @@ namespace Jingzhun.BrowserTests;
 
 /// <summary>
 /// 消费帮扶 on the real pages (issue 15): the county admin recognises a product of a village with a supplying household
-/// (a validity ending before it starts refused at the field, the form kept), records a sale from the product's page,
+/// (a validity ending before it starts refused at the field, the form kept), edits it, records a sale from the product's page,
 /// uploads the monthly sales file (a bad row reported by row and column, nothing written; then the corrected file), and
 /// opens the figures, drilling from the county to the township and the village.
 /// </summary>
@@ -50,6 +50,16 @@ public sealed partial class WorkflowBrowserTests
         await Expect(p.Locator("#supplier-households tbody tr")).ToHaveCountAsync(1);
         await Expect(p.Locator("#supplier-households")).ToContainTextAsync(household.Split('（')[0]);
         await Expect(p.Locator("#supplier-villages")).ToContainTextAsync(village);
+
+        // Edited on its own form: taken off the 832 platform, the household kept.
+        await p.GetByRole(AriaRole.Link, new() { Name = "修改", Exact = true }).ClickAsync();
+        await Expect(p.Locator("h1")).ToHaveTextAsync("修改帮扶产品");
+        await Expect(p.GetByLabel("产品名称 *")).ToHaveValueAsync(name);
+        await p.GetByLabel("已在832平台上架").UncheckAsync();
+        await p.GetByRole(AriaRole.Button, new() { Name = "保存修改" }).ClickAsync();
+        await admin.ExpectFlashAsync($"已修改帮扶产品 {name}");
+        await Expect(p.Locator("#product-facts")).ToContainTextAsync("未上架");
+        await Expect(p.Locator("#supplier-households tbody tr")).ToHaveCountAsync(1);
 
         // A sale from the product's page.
         await p.GetByRole(AriaRole.Link, new() { Name = "登记销售" }).ClickAsync();

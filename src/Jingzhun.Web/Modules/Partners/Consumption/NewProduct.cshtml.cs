@@ -9,7 +9,7 @@ namespace Jingzhun.Web.Modules.Partners.Consumption;
 
 /// <summary>认定帮扶产品: the same handler as POST /api/v1/partners/consumption/products.</summary>
 [Authorize(Permissions.PartnersManage)]
-public sealed class NewProductModel(ManageConsumptionHandler handler, CurrentUser me) : PageModel
+public sealed class NewProductModel(ManageConsumptionHandler handler, CurrentUser me) : PageModel, IProductForm
 {
     [BindProperty] public string? RegionCode { get; set; }
     [BindProperty] public string? SupplierName { get; set; }
