@@ -123,19 +123,33 @@ public abstract partial class ScopeWalkTests(TestApp app) : ApiTests(app)
         var siteName = "外镇安置点" + NewName();
         var site = await Ok(await admin.PostAsJsonAsync("/api/v1/partners/relocation/sites",
             new { communityCode = village, name = siteName, kind = "CentralVillage", management = siteName + "居委会" }), HttpStatusCode.Created);
+        // 消费帮扶: a product of the village supplied by the household, and a sale of it.
+        var productName = "外镇产品" + NewName();
+        var buyerName = "外镇购买方" + NewName();
+        var product = await Ok(await admin.PostAsJsonAsync("/api/v1/partners/consumption/products", new
+        {
+            regionCode = village, supplierName = productName + "合作社", supplierKind = "Cooperative", productName, category = "Tea",
+            certificateNumber = "FPW" + Guid.NewGuid().ToString("N")[..12], validFrom = "2025-01-01", validTo = "2029-12-31", householdIds = new[] { household.Id },
+        }), HttpStatusCode.Created);
+        var productId = product["product"]!["id"]!.GetValue<long>();
+        var sale = await Ok(await admin.PostAsJsonAsync("/api/v1/partners/consumption/sales", new
+        {
+            productId, buyerType = "Pairing", buyerName, amount = 321.09m, soldOn = today, channel = "Direct",
+        }), HttpStatusCode.Created);
         long[] ids = [household.Id, problem["id"]!.GetValue<long>(), lead["id"]!.GetValue<long>(), cadreId, visit["visitId"]!.GetValue<long>(),
             work["jobs"]![0]!["id"]!.GetValue<long>(), projectId, asset["asset"]!["id"]!.GetValue<long>(), check["check"]!["id"]!.GetValue<long>(),
             line["id"]!.GetValue<long>(), checkFinding["rectifications"]![0]!["id"]!.GetValue<long>(), organizationId, industryBase["id"]!.GetValue<long>(),
-            site["site"]!["id"]!.GetValue<long>()];
+            site["site"]!["id"]!.GetValue<long>(), productId, sale["id"]!.GetValue<long>()];
         return new Foreign(
             [household.HeadName, household.Number, member, problemText, leadText, cadreName, notes, reason, logText, attendees, employer, projectName, assetName,
-                checkName, checkProblem, collectiveName, baseName, siteName],
+                checkName, checkProblem, collectiveName, baseName, siteName, productName, buyerName],
             new(StringComparer.OrdinalIgnoreCase)
             {
                 ["region"] = village, ["regionCode"] = village, ["village"] = village, ["villageCode"] = village, ["township"] = township,
                 ["townshipCode"] = township, ["householdId"] = household.Id.ToString(CultureInfo.InvariantCulture),
                 ["cadreId"] = cadreId.ToString(CultureInfo.InvariantCulture), ["q"] = household.HeadName,
                 ["householdNumber"] = household.Number, ["projectId"] = projectId.ToString(CultureInfo.InvariantCulture),
+                ["productId"] = productId.ToString(CultureInfo.InvariantCulture),
             },
             ids);
     }

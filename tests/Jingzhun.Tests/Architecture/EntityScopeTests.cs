@@ -68,7 +68,9 @@ public sealed class EntityScopeTests
         // ProjectBeneficiary: part of a project (a region's record); the project page names only households the reader's own scope shows.
         // ProjectAsset: a region's asset (a 到户类 one names its household); AssetDividend: part of an asset's income plan; the
         // asset page names only households the reader's own scope shows. Neither module is open to a pairing cadre.
-        Assert.Equal(["AssetDividend", "AuditEntry", "ProjectAsset", "ProjectBeneficiary", "RegistrySnapshotRow", "WorkLogHousehold"], notOwned);
+        // ProductHousehold: part of a 消费帮扶 product (a region's record); the product page names only households the reader's own
+        // scope shows, and the partners module is not open to a pairing cadre.
+        Assert.Equal(["AssetDividend", "AuditEntry", "ProductHousehold", "ProjectAsset", "ProjectBeneficiary", "RegistrySnapshotRow", "WorkLogHousehold"], notOwned);
     }
 
     [Fact]
