@@ -41,6 +41,45 @@ public abstract class CooperationApiTests(TestApp app) : ApiTests(app)
         agreement["indicators"]!.AsArray().Single(l => l!["indicator"]!.GetValue<string>() == indicator)!;
 
     [DbFact]
+    public async Task Consumption_purchases_come_from_the_sales_that_name_the_partnership()
+    {
+        var places = await PlacesAsync();
+        var admin = await As("tl_admin");
+        var (pid, a) = await AgreementAsync(admin, EastWest());
+        a = await Ok(await TargetsAsync(admin, a, ("ConsumptionPurchase", 1m)));
+        var product = await Ok(await admin.PostAsJsonAsync("/api/v1/partners/consumption/products", new
+        {
+            regionCode = places.HomeVillage, supplierName = "铜梁区金穗粮油专业合作社", supplierKind = "Cooperative", productName = "富硒大米" + NewName(),
+            category = "GrainOil", certificateNumber = "FP" + Guid.NewGuid().ToString("N")[..12], validFrom = Day(ChinaToday.AddYears(-1)),
+            validTo = Day(ChinaToday.AddYears(1)),
+        }), HttpStatusCode.Created);
+        var productId = Id(product["product"]!);
+        Task<HttpResponseMessage> Sell(decimal amount, string buyerType, long? partnershipId, DateOnly? on = null) =>
+            admin.PostAsJsonAsync("/api/v1/partners/consumption/sales", new
+            {
+                productId, buyerType, buyerName = "寿光市机关食堂", amount, soldOn = Day(on ?? ChinaToday), channel = "Direct", partnershipId,
+            });
+        // 6,000 + 3,999.99 yuan this year for the partner: 0.999999 万元, just below the 1 万元 target; then one fen more reaches it.
+        await Ok(await Sell(6000m, "EastWest", pid), HttpStatusCode.Created);
+        await Ok(await Sell(3999.99m, "EastWest", pid), HttpStatusCode.Created);
+        // Not counted: a sale naming no partnership, and one of last year.
+        await Ok(await Sell(50_000m, "EastWest", null), HttpStatusCode.Created);
+        await Ok(await Sell(50_000m, "EastWest", pid, new DateOnly(ChinaToday.Year - 1, 12, 31)), HttpStatusCode.Created);
+        var line = Line(await GetAsync(admin, $"{Api}/agreements/{Id(a)}"), "ConsumptionPurchase");
+        Assert.Equal(0.999999m, line["derived"]!.GetValue<decimal>());
+        Assert.False(line["completed"]!.GetValue<bool>());
+        await Ok(await Sell(0.01m, "EastWest", pid), HttpStatusCode.Created);
+        line = Line(await GetAsync(admin, $"{Api}/agreements/{Id(a)}"), "ConsumptionPurchase");
+        Assert.Equal(1m, line["derived"]!.GetValue<decimal>());
+        Assert.True(line["completed"]!.GetValue<bool>());
+
+        // A sale counts for a partnership of its product's county, with the buyer type of the partnership's kind.
+        Assert.Contains("东西部协作", await FieldError(await Sell(10m, "Pairing", pid), "buyerType"));
+        var (far, _) = await AgreementAsync(await As("admin"), EastWest(county: places.OtherCounty));
+        Assert.Contains("不属于本产品所在区县", await FieldError(await Sell(10m, "EastWest", far), "partnershipId"));
+    }
+
+    [DbFact]
     public async Task Completion_per_indicator_is_delivered_over_target_compared_exactly()
     {
         var admin = await As("tl_admin");

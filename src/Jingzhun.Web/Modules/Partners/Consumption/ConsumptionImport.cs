@@ -19,7 +19,8 @@ public sealed record SalesImportOutcome(SalesImportSummary? Summary, IReadOnlyLi
 /// date within the certificate's validity). One bad row and nothing is written; every bad row is reported with its row,
 /// column and reason.
 /// </summary>
-public sealed class ConsumptionImportHandler(AppDbContext db, CurrentUser user, IConfiguration config, PrivateTemp temp, TimeProvider clock)
+public sealed class ConsumptionImportHandler(AppDbContext db, CurrentUser user, IConfiguration config, PrivateTemp temp, TimeProvider clock,
+    ManageConsumptionHandler handler)
 {
     public const int MaxRows = 5000;
     public const string TemplateName = "消费帮扶销售月报导入模板.xlsx";
@@ -66,6 +67,9 @@ public sealed class ConsumptionImportHandler(AppDbContext db, CurrentUser user, 
         // Products the user sees (the scope filter holds them to the user's region).
         var products = await db.ConsumptionProducts.AsNoTracking().Where(p => EF.Parameter(numbers).Contains(p.CertificateNumber))
             .ToDictionaryAsync(p => p.CertificateNumber, StringComparer.Ordinal, ct);
+        var partnerships = new Dictionary<string, Dictionary<long, PartnershipChoice>>();
+        foreach (var county in products.Values.Select(p => p.CountyCode).Distinct())
+            partnerships[county] = await handler.PartnershipsOfAsync(county, ct);
         var errors = new List<RowError>();
         var sales = new List<ConsumptionSale>();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -88,7 +92,7 @@ public sealed class ConsumptionImportHandler(AppDbContext db, CurrentUser user, 
             else if (!c.HasErrors)
             {
                 var facts = new SaleFacts(buyerType, buyer, amount, soldOn, channel, partnership);
-                foreach (var (field, message) in ManageConsumptionHandler.CheckSale(product, facts, today)) c.Fail(ColumnOf(field), message);
+                foreach (var (field, message) in ManageConsumptionHandler.CheckSale(product, facts, today, partnerships[product.CountyCode])) c.Fail(ColumnOf(field), message);
                 if (!c.HasErrors) sales.Add(ConsumptionSale.Record(product, facts, now, user.UserName));
             }
             errors.AddRange(rowErrors);

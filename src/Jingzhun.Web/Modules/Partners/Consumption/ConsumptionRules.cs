@@ -52,4 +52,7 @@ public static class ConsumptionRules
 
     /// <summary>A ratio of unrounded amounts (null when the base is 0); rounded only for display.</summary>
     public static decimal? Rate(decimal part, decimal whole) => whole > 0 ? part / whole : null;
+
+    /// <summary>The buyer type of a sale that counts for a partnership of this kind.</summary>
+    public static BuyerType BuyerOf(Cooperation.PartnershipKind kind) => kind == Cooperation.PartnershipKind.EastWest ? BuyerType.EastWest : BuyerType.Pairing;
 }

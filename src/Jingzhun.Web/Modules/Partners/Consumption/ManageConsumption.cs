@@ -5,9 +5,13 @@ using Jingzhun.Web.Platform.Data;
 using Jingzhun.Web.Platform.Excel;
 using Jingzhun.Web.Platform.Localization;
 using Jingzhun.Web.Platform.Problems;
+using Jingzhun.Web.Modules.Partners.Cooperation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jingzhun.Web.Modules.Partners.Consumption;
+
+/// <summary>A partnership a sale may count for: 东西部协作 or 定点帮扶 of the product's county.</summary>
+public sealed record PartnershipChoice(long Id, PartnershipKind Kind, string PartnerName);
 
 public sealed record ProductQuery(string? Region, ProductCategory? Category, bool? Valid, bool? OnPlatform832, string? Text, int? Page, int? PageSize);
 
@@ -239,13 +243,36 @@ public sealed class ManageConsumptionHandler(AppDbContext db, RegionDirectory re
         return row with { RegionPath = regions.ShortPath(row.RegionCode) };
     }
 
-    /// <summary>A sale's facts checked against the product (validity) and the rules; the product is one the reader sees.</summary>
-    public static IReadOnlyList<(string Field, string Message)> CheckSale(ConsumptionProduct product, SaleFacts facts, DateOnly today)
+    /// <summary>
+    /// A sale's facts checked against the product (validity), the rules and, when it names one, the partnership it counts for
+    /// (one of the product's county, of the kind its buyer type says); the product is one the reader sees.
+    /// </summary>
+    public static IReadOnlyList<(string Field, string Message)> CheckSale(ConsumptionProduct product, SaleFacts facts, DateOnly today,
+        IReadOnlyDictionary<long, PartnershipChoice> partnerships)
     {
         var errors = SaleValidator.Validate(facts).Errors.Select(e => (Failure.Prefixed("", e.PropertyName), e.ErrorMessage)).ToList();
         if (ConsumptionRules.CheckSaleDate(facts.SoldOn, product.ValidFrom, product.ValidTo, product.ProductName, today) is { } bad) errors.Add(("soldOn", bad));
+        if (facts.PartnershipId is { } id)
+        {
+            if (!partnerships.TryGetValue(id, out var p)) errors.Add(("partnershipId", "所选协作关系不存在或不属于本产品所在区县"));
+            else if (ConsumptionRules.BuyerOf(p.Kind) is var expected && facts.BuyerType != expected)
+                errors.Add(("buyerType", $"计入{p.PartnerName}（{Labels.Of(p.Kind)}）的采购，购买方类型应为“{Labels.Of(expected)}”"));
+        }
         return errors;
     }
+
+    /// <summary>
+    /// The partnerships (东西部协作, 定点帮扶) of a county that its sales may name. A county's partnerships are county business
+    /// (not visible below it); a township recording a sale of its product reads their names and kinds only, for this choice.
+    /// </summary>
+    public Task<Dictionary<long, PartnershipChoice>> PartnershipsOfAsync(string county, CancellationToken ct) =>
+        db.Partnerships.AsNoTracking().AcrossScopes("a sale of a product the reader sees names a partnership of the product's county: names and kinds only")
+            .Where(p => p.CountyCode == county).OrderBy(p => p.Kind).ThenBy(p => p.Id)
+            .ToDictionaryAsync(p => p.Id, p => new PartnershipChoice(p.Id, p.Kind, p.PartnerName), ct);
+
+    /// <summary>The partnerships the sale form offers: those of the user's county (none above county level: the number is typed).</summary>
+    public async Task<IReadOnlyList<PartnershipChoice>> PartnershipChoicesAsync(CancellationToken ct) =>
+        user.RegionCode is { Length: >= 6 } region ? [.. (await PartnershipsOfAsync(region[..6], ct)).Values] : [];
 
     public async Task<Outcome<SaleRow>> RecordSaleAsync(RecordSaleRequest r, CancellationToken ct)
     {
@@ -258,7 +285,7 @@ public sealed class ManageConsumptionHandler(AppDbContext db, RegionDirectory re
         var product = await db.ConsumptionProducts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == r.ProductId, ct);
         if (product is null) return Failure.NotFound("该帮扶产品");
         var facts = new SaleFacts(r.BuyerType.Value, r.BuyerName ?? "", r.Amount.Value, r.SoldOn.Value, r.Channel.Value, r.PartnershipId);
-        var errors = CheckSale(product, facts, ChinaTime.Today(clock));
+        var errors = CheckSale(product, facts, ChinaTime.Today(clock), await PartnershipsOfAsync(product.CountyCode, ct));
         if (errors.Count > 0)
             return new Failure(FailureKind.Invalid, errors[0].Message, errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
         var sale = ConsumptionSale.Record(product, facts, clock.GetUtcNow().UtcDateTime, user.UserName);

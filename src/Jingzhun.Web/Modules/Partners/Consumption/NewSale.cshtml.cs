@@ -21,6 +21,8 @@ public sealed class NewSaleModel(ManageConsumptionHandler handler, TimeProvider 
     [BindProperty] public long? PartnershipId { get; set; }
 
     public IReadOnlyList<ProductRow> Products { get; private set; } = [];
+    /// <summary>The partnerships of the user's county a sale may count for (empty above county level: the number is typed).</summary>
+    public IReadOnlyList<PartnershipChoice> Partnerships { get; private set; } = [];
     public DateOnly Today => ChinaTime.Today(clock);
     public Dictionary<string, string[]> Errors { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
     public string? Error { get; private set; }
@@ -28,11 +30,13 @@ public sealed class NewSaleModel(ManageConsumptionHandler handler, TimeProvider 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Products = await handler.ChoicesAsync(ct);
+        Partnerships = await handler.PartnershipChoicesAsync(ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Products = await handler.ChoicesAsync(ct);
+        Partnerships = await handler.PartnershipChoicesAsync(ct);
         Errors = ModelState.BindingErrors();
         if (Errors.Count > 0)
         {

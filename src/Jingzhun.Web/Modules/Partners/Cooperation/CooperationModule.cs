@@ -10,6 +10,7 @@ public static class CooperationModule
     public static IServiceCollection AddCooperation(this IServiceCollection services) => services
         .AddScoped<ManageCooperationHandler>()
         .AddScoped<IDerivedIndicatorSource, LabourCooperationSource>()
+        .AddScoped<IDerivedIndicatorSource, ConsumptionPurchaseSource>()
         .AddScoped<Platform.IStartupSeed, CooperationDemoSeed>();
 
     public static RouteGroupBuilder MapCooperationApi(this RouteGroupBuilder api)

@@ -1,4 +1,5 @@
 using Jingzhun.Web.Modules.Employment;
+using Jingzhun.Web.Modules.Partners.Consumption;
 using Jingzhun.Web.Modules.Registry;
 using Jingzhun.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -80,4 +81,25 @@ public static class Provinces
     /// <summary>True when <paramref name="placeName"/> (a job's place, e.g. 山东省 or 山东日照) is in the province of <paramref name="code"/>.</summary>
     public static bool Names(string? code, string? placeName) =>
         NameOf(code) is { } n && placeName is { Length: > 0 } p && p.Trim().StartsWith(ShortOf(n), StringComparison.Ordinal);
+}
+
+/// <summary>
+/// 消费帮扶：采购 from the 消费帮扶 sales records: the sales of the helped county's recognised products dated in the agreement's
+/// year that name this partnership (the buyer is the partner), in 万元.
+/// </summary>
+public sealed class ConsumptionPurchaseSource(AppDbContext db) : IDerivedIndicatorSource
+{
+    public IReadOnlyDictionary<CooperationIndicator, string> Rules { get; } = new Dictionary<CooperationIndicator, string>
+    {
+        [CooperationIndicator.ConsumptionPurchase] = "本县帮扶产品销售记录中，本年度计入本协作关系（购买方为本协作方）的销售金额合计（万元）",
+    };
+
+    public async Task<IReadOnlyDictionary<CooperationIndicator, decimal>> DeriveAsync(AgreementScope a, CancellationToken ct)
+    {
+        var (from, to) = (new DateOnly(a.Year, 1, 1), new DateOnly(a.Year, 12, 31));
+        var yuan = await db.ConsumptionSales.AsNoTracking()
+            .Where(s => s.PartnershipId == a.PartnershipId && s.CountyCode == a.CountyCode && s.SoldOn >= from && s.SoldOn <= to)
+            .Select(s => s.Amount).ToListAsync(ct);
+        return new Dictionary<CooperationIndicator, decimal> { [CooperationIndicator.ConsumptionPurchase] = yuan.Sum() / 10000m };
+    }
 }
