@@ -92,6 +92,14 @@ public sealed partial class WorkflowBrowserTests
         // The county's dashboard counts the site and drills into the figures.
         await county.GotoAsync("/");
         await Expect(p.Locator("#relocation-summary")).ToContainTextAsync("劳动力就业率");
+        // The 消费帮扶 card of the same dashboard drills into the county's figures; the partner's agreement card into its completion.
+        await Expect(p.Locator("#partners-summary")).ToContainTextAsync("消费帮扶销售额");
+        await p.Locator("[data-figure=consumption-total]").ClickAsync();
+        await Expect(p.Locator("h1")).ToContainTextAsync("消费帮扶");
+        await county.GotoAsync("/");
+        await p.Locator("[data-figure=cooperation-agreement]").First.ClickAsync();
+        await Expect(p.Locator("h1")).ToContainTextAsync("协议");
+        await county.GotoAsync("/");
         await p.Locator("[data-figure=relocation-sites]").ClickAsync();
         await Expect(p.Locator("h1")).ToContainTextAsync("易地搬迁安置点");
 
