@@ -1,3 +1,5 @@
+using MiniExcelLibs;
+
 namespace Jingzhun.IntegrationTests;
 
 /// <summary>
@@ -77,6 +79,54 @@ public abstract class CooperationApiTests(TestApp app) : ApiTests(app)
         Assert.Contains("东西部协作", await FieldError(await Sell(10m, "Pairing", pid), "buyerType"));
         var (far, _) = await AgreementAsync(await As("admin"), EastWest(county: places.OtherCounty));
         Assert.Contains("不属于本产品所在区县", await FieldError(await Sell(10m, "EastWest", far), "partnershipId"));
+    }
+
+    private static byte[] Xlsx(params Dictionary<string, object?>[] rows)
+    {
+        using var stream = new MemoryStream();
+        stream.SaveAs(rows.Select(r => (IDictionary<string, object?>)r).ToList());
+        return stream.ToArray();
+    }
+
+    private static Dictionary<string, object?> Delivered(string indicator, object amount, string date, string note = "鲁渝协作资金拨付") => new()
+    {
+        ["指标"] = indicator, ["到位数量"] = amount, ["到位日期"] = date, ["文号或说明"] = note, ["支持项目编号"] = null,
+    };
+
+    [DbFact]
+    public async Task A_delivery_list_records_each_delivery_once_and_one_bad_row_stops_the_file()
+    {
+        var admin = await As("tl_admin");
+        var (_, a) = await AgreementAsync(admin, EastWest());
+        var id = Id(a);
+        await Ok(await TargetsAsync(admin, a, ("FiscalAid", 500m), ("SecondedCadres", 2m)));
+        Task<HttpResponseMessage> Import(HttpClient c, byte[] file) =>
+            c.PostAsync($"{Api}/agreements/{id}/deliveries/import", new MultipartFormDataContent { { new ByteArrayContent(file), "file", "到位.xlsx" } });
+        var today = Day(ChinaToday);
+        var bad = await Import(admin, Xlsx(
+            Delivered("财政援助资金", 300m, today),
+            Delivered("援建大桥", 1m, today),
+            Delivered("选派挂职干部", 1.5m, today),
+            Delivered("社会帮扶资金", 10m, $"{ChinaToday.Year - 1}-06-01")));
+        var errors = (await Problem(bad, HttpStatusCode.BadRequest))["errors"]!.AsObject().Select(e => e.Key).ToList();
+        Assert.Contains("第3行·指标", errors);
+        Assert.Contains("第4行·到位数量", errors);
+        Assert.Contains("第5行·到位日期", errors);
+        Assert.Equal(3, errors.Count);
+        Assert.Empty((await GetAsync(admin, $"{Api}/agreements/{id}"))["deliveries"]!.AsArray());
+
+        var good = Xlsx(Delivered("财政援助资金", 300m, today), Delivered("财政援助资金", 200m, today, "第二批"), Delivered("选派挂职干部", 2m, today, "挂职"));
+        var summary = await Ok(await Import(admin, good));
+        Assert.Equal(3, summary["recorded"]!.GetValue<int>());
+        var again = await Ok(await Import(admin, good));
+        Assert.Equal(0, again["recorded"]!.GetValue<int>());
+        Assert.Equal(3, again["alreadyRecorded"]!.GetValue<int>());
+        var after = await GetAsync(admin, $"{Api}/agreements/{id}");
+        Assert.Equal(2, after["completed"]!.GetValue<int>());
+        Assert.Equal(3, after["deliveries"]!.AsArray().Count);
+        // A township user may not import into the county's agreement.
+        Assert.True((await Import(await As("tuqiao"), good)).StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"{Api}/deliveries/import/template")).StatusCode);
     }
 
     [DbFact]
