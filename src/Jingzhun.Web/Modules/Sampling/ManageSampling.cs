@@ -272,18 +272,24 @@ public sealed class ManageSamplingHandler(AppDbContext db, RegionDirectory regio
     private IQueryable<SampleRow> SampleRows(IQueryable<SampledHousehold> q)
     {
         var households = db.Households.AsNoTracking();
-        var campaigns = db.SamplingCampaigns.AcrossScopes("the name of the campaign a household in scope was drawn for");
         return from s in q
         join h in households on s.HouseholdId equals h.Id
-        join c in campaigns on s.CampaignId equals c.Id
         orderby s.CampaignId descending, s.Stratum, s.DrawOrder
-        select new SampleRow(s.Id, s.CampaignId, c.Name, s.HouseholdId, h.HouseholdNumber, h.HeadName, s.VillageCode, "", s.Stratum, s.DrawOrder,
+        select new SampleRow(s.Id, s.CampaignId, "", s.HouseholdId, h.HouseholdNumber, h.HeadName, s.VillageCode, "", s.Stratum, s.DrawOrder,
             s.HouseholdStatus, s.Status, s.ReplacesId, s.ReplacedById, s.NonResponseReason, s.IncomePerCapita, s.FoodClothing, s.Education, s.Medical,
             s.Housing, s.Water, s.AssistanceReceived, s.AssistanceNote, s.Satisfaction, s.ShouldBeRegistered, s.VisitedOn, s.VisitedBy, s.Note, s.LeadId,
             s.Version);
     }
 
-    private SampleRow WithPath(SampleRow r) => r with { RegionPath = regions.ShortPath(r.VillageCode) };
+    /// <summary>Region paths and campaign names (a village reads the name of a county's campaign its household was drawn for).</summary>
+    private async Task<List<SampleRow>> NamedAsync(IReadOnlyList<SampleRow> rows, CancellationToken ct)
+    {
+        var ids = rows.Select(r => r.CampaignId).Distinct().ToList();
+        // A separate query: crossing the scope ignores every filter of the query it is in.
+        var names = await db.SamplingCampaigns.AcrossScopes("the name of the campaign a household in scope was drawn for")
+            .Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        return [.. rows.Select(r => r with { RegionPath = regions.ShortPath(r.VillageCode), CampaignName = names.GetValueOrDefault(r.CampaignId, "") })];
+    }
 
     /// <summary>The sampled households of a campaign the reader sees (all of it for the campaign's region).</summary>
     public async Task<Outcome<IReadOnlyList<SampleRow>>> CampaignSampleAsync(long id, CancellationToken ct)
@@ -291,7 +297,7 @@ public sealed class ManageSamplingHandler(AppDbContext db, RegionDirectory regio
         if (!await db.SamplingCampaigns.AnyAsync(c => c.Id == id, ct)) return Failure.NotFound(Campaign);
         var rows = await SampleRows(db.SampledHouseholds.AcrossScopes("the households of a campaign the reader sees").AsNoTracking()
             .Where(s => s.CampaignId == id)).ToListAsync(ct);
-        return rows.Select(WithPath).ToList();
+        return await NamedAsync(rows, ct);
     }
 
     /// <summary>本人管辖范围内的抽样户: a village sees the sampled households of its village, to visit.</summary>
@@ -302,13 +308,13 @@ public sealed class ManageSamplingHandler(AppDbContext db, RegionDirectory regio
         if (q.CampaignId is { } cid) query = query.Where(s => s.CampaignId == cid);
         if (q.Status is { } status) query = query.Where(s => s.Status == status);
         var result = await SampleRows(query).PageAsync(Paging.Of(q.Page, q.PageSize), ct);
-        return result with { Items = [.. result.Items.Select(WithPath)] };
+        return result with { Items = await NamedAsync(result.Items, ct) };
     }
 
     public async Task<Outcome<SampleRow>> GetSampledAsync(long id, CancellationToken ct)
     {
         var row = await SampleRows(db.SampledHouseholds.AsNoTracking().Where(s => s.Id == id)).FirstOrDefaultAsync(ct);
-        return row is null ? Failure.NotFound(Sampled) : WithPath(row);
+        return row is null ? Failure.NotFound(Sampled) : (await NamedAsync([row], ct))[0];
     }
 
     private static Failure? Stale(SampledHousehold s, int version) =>
