@@ -58,7 +58,7 @@ public sealed class NewCampaignModel(ManageSamplingHandler handler, CurrentUser 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Region ??= me.RegionCode;
+        if (string.IsNullOrWhiteSpace(Region)) Region = me.RegionCode;
         Margin ??= 0.05m;
         ExpectedRate ??= 0.5m;
         Reserves ??= 2;
@@ -73,6 +73,8 @@ public sealed class NewCampaignModel(ManageSamplingHandler handler, CurrentUser 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        // The region picker's 全部 is the reader's own region.
+        if (string.IsNullOrWhiteSpace(Region)) Region = me.RegionCode;
         Errors = ModelState.BindingErrors();
         if (Errors.Count == 0 && Purpose is null) Errors["purpose"] = ["请选择核查目的"];
         if (Errors.Count == 0 && Frame is null) Errors["frame"] = ["请选择抽样框"];
