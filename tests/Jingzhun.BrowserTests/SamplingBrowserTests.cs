@@ -87,5 +87,23 @@ public sealed partial class WorkflowBrowserTests
         await Expect(tp.Locator($".sheet[data-household='{household}']")).ToContainTextAsync("☑ 5");
         await Expect(tp.Locator(".sheet").First.Locator("h1")).ToHaveTextAsync("回头看入户核查问卷");
         again.AssertNoPageErrors();
+    
+    }
+
+    [SkippableFact]
+    public async Task The_demo_county_has_a_finished_sampling_check_with_its_estimates()
+    {
+        await using var county = await app.SignInAsync("tl_admin");
+        var p = county.Page;
+        await county.MenuAsync("统计评估", "回头看抽样核查");
+        var demo = p.Locator("#campaigns tbody tr", new() { HasText = "铜梁区脱贫户和监测户回头看" });
+        await Expect(demo).ToContainTextAsync("已抽样");
+        await demo.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(p.Locator("#estimates tr[data-rate='错退率']")).ToContainTextAsync("< 2%");
+        await Expect(p.Locator("#estimates tr[data-rate='群众认可度']")).ToContainTextAsync("%");
+        await Expect(p.Locator("#sample")).ToContainTextAsync("无法联系");
+        await p.GetByRole(AriaRole.Link, new() { Name = "带入三率一度测算" }).ClickAsync();
+        await Expect(p).ToHaveURLAsync(new Regex(@"/exit\?tab=county"));
+        county.AssertNoPageErrors();
     }
 }
