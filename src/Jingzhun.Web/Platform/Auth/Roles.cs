@@ -62,6 +62,10 @@ public static class Permissions
     // partnerships and agreements are county business, checked by the handlers).
     public const string PartnersView = "partners.view";
     public const string PartnersManage = "partners.manage";
+    // 回头看 抽样核查: see campaigns and estimates; run campaigns and draws (county, township); record questionnaires (villages, cadres).
+    public const string SamplingView = "sampling.view";
+    public const string SamplingManage = "sampling.manage";
+    public const string SamplingSurvey = "sampling.survey";
 
     /// <summary>Permissions that let a role write something: uploading a file needs one of them (the auditor holds none).</summary>
     public static readonly string[] Write =
@@ -69,6 +73,7 @@ public static class Permissions
         RegistryEdit, RegistryCreate, RegistryImport, GuaranteesReport, GuaranteesWork, MonitoringReport,
         MonitoringWork, FieldWorkLog, FieldWorkManage, FieldWorkFlag, FieldWorkMeet,
         ProjectsPropose, ProjectsReview, ProjectsApprove, ProjectsImplement, FundsManage, PartnersManage,
+        SamplingManage, SamplingSurvey,
     ];
 
     public static readonly string[] All =
@@ -78,7 +83,7 @@ public static class Permissions
         MonitoringView, MonitoringReport, MonitoringWork, MonitoringReview, MonitoringDecide, RegistrySnapshot, RegionsEdit, FieldWorkManage,
         FieldWorkView, FieldWorkSupervise, FieldWorkLog, FieldWorkMeet, FieldWorkFlag, SystemBackup,
         ProjectsView, ProjectsPropose, ProjectsReview, ProjectsApprove, ProjectsImplement, FundsView, FundsManage,
-        PartnersView, PartnersManage,
+        PartnersView, PartnersManage, SamplingView, SamplingManage, SamplingSurvey,
     ];
 }
 
@@ -103,19 +108,19 @@ public static class Roles
             Permissions.MonitoringView, Permissions.MonitoringReport, Permissions.MonitoringWork, Permissions.MonitoringReview, Permissions.FieldWorkManage,
             Permissions.FieldWorkView, Permissions.FieldWorkSupervise, Permissions.FieldWorkLog, Permissions.FieldWorkMeet, Permissions.FieldWorkFlag,
             Permissions.ProjectsView, Permissions.ProjectsPropose, Permissions.ProjectsReview, Permissions.ProjectsImplement, Permissions.FundsView,
-            Permissions.PartnersView, Permissions.PartnersManage]),
+            Permissions.PartnersView, Permissions.PartnersManage, Permissions.SamplingView, Permissions.SamplingManage, Permissions.SamplingSurvey]),
         new(VillageOfficer, "村干部", 40, [Permissions.RegistryView, Permissions.RegistryEdit, Permissions.RegistryCreate, Permissions.RegistryExport,
             Permissions.GuaranteesView, Permissions.GuaranteesReport, Permissions.GuaranteesWork,
             Permissions.MonitoringView, Permissions.MonitoringReport, Permissions.MonitoringWork, Permissions.FieldWorkManage,
             Permissions.FieldWorkView, Permissions.FieldWorkLog, Permissions.FieldWorkFlag,
-            Permissions.ProjectsView, Permissions.ProjectsPropose, Permissions.PartnersView, Permissions.PartnersManage]),
+            Permissions.ProjectsView, Permissions.ProjectsPropose, Permissions.PartnersView, Permissions.PartnersManage, Permissions.SamplingSurvey]),
         new(Cadre, "帮扶干部", 20, [Permissions.RegistryView, Permissions.RegistryEdit,
             Permissions.GuaranteesView, Permissions.GuaranteesReport, Permissions.GuaranteesWork,
             Permissions.MonitoringView, Permissions.MonitoringReport, Permissions.MonitoringWork,
-            Permissions.FieldWorkView, Permissions.FieldWorkLog]),
+            Permissions.FieldWorkView, Permissions.FieldWorkLog, Permissions.SamplingSurvey]),
         new(Auditor, "只读（审计）", 10, [Permissions.RegistryView, Permissions.RegistryExport, Permissions.AuditView, Permissions.GuaranteesView,
             Permissions.MonitoringView, Permissions.FieldWorkView, Permissions.FieldWorkSupervise, Permissions.ProjectsView, Permissions.FundsView,
-            Permissions.PartnersView]),
+            Permissions.PartnersView, Permissions.SamplingView]),
     ];
 
     public static RoleDefinition? Find(string? name) => All.FirstOrDefault(r => r.Name == name);

@@ -1,0 +1,218 @@
+namespace Jingzhun.IntegrationTests;
+
+/// <summary>
+/// 回头看 抽样核查 through HTTP (issue 16): a campaign records its seed and frame size before the draw; the draw is stored and
+/// reproducible (same seed and frame → same households in the same order); questionnaires give estimates; a finding raises
+/// exactly one risk lead; non-response is replaced by the stratum's reserve; scope; bad input is 400 in Chinese.
+/// </summary>
+public abstract class SamplingApiTests(TestApp app) : ApiTests(app)
+{
+    private static long Id(JsonNode n) => n["campaign"]!["id"]!.GetValue<long>();
+
+    private static async Task<JsonNode> CampaignAsync(HttpClient c, string region, int seed, string design = "ByVillage", decimal margin = 0.1m,
+        string frame = "ExitedAndMonitored") =>
+        await Ok(await c.PostAsJsonAsync("/api/v1/sampling/campaigns", new
+        {
+            region, name = "回头看" + Guid.NewGuid().ToString("N")[..6], purpose = "ExitTruth", frame, design, margin, expectedRate = 0.5m,
+            nonResponse = 0m, reserves = 1, seed,
+        }), HttpStatusCode.Created);
+
+    /// <summary>A frame to draw from: exited households in the township's two villages (and as many in another township).</summary>
+    private async Task<Places> FrameAsync(int perVillage = 8)
+    {
+        var places = await PlacesAsync();
+        var admin = await As("tl_admin");
+        foreach (var v in new[] { places.HomeVillage, places.SecondVillage, places.OtherTownshipVillage })
+            for (var i = 0; i < perVillage; i++) await RegisterAsync(admin, v);
+        return places;
+    }
+
+    private static async Task<List<JsonNode>> SampleAsync(HttpClient c, long id) =>
+        [.. (await GetAsync(c, $"/api/v1/sampling/campaigns/{id}/households")).AsArray().Select(x => x!)];
+
+    private static object Survey(int version, string housing = "Yes", bool should = false, int satisfaction = 5) => new
+    {
+        incomePerCapita = 12000m, foodClothing = "Yes", education = "Yes", medical = "Yes", housing, water = "Yes", assistanceReceived = true,
+        assistanceNote = "产业帮扶", satisfaction, shouldBeRegistered = should, visitedOn = DateTime.UtcNow.AddHours(8).AddDays(-1).ToString("yyyy-MM-dd"),
+        visitedBy = "核查组", version,
+    };
+
+    [DbFact]
+    public async Task The_seed_and_frame_are_recorded_before_the_draw_and_the_same_seed_and_frame_reproduce_the_sample()
+    {
+        await FrameAsync();
+        var admin = await As("tl_admin");
+        var created = await CampaignAsync(admin, Township, 4242);
+        var id = Id(created);
+        Assert.Equal(4242, created["campaign"]!["seed"]!.GetValue<int>());
+        Assert.False(created["campaign"]!["drawn"]!.GetValue<bool>());
+        var frame = created["campaign"]!["frameSize"]!.GetValue<int>();
+        Assert.True(frame > 0);
+        Assert.Empty(await SampleAsync(admin, id));
+        // n from the formula: n0 = 1.96² × 0.25 / 0.01 = 96.04, n = ⌈96.04 / (1 + 95.04/N)⌉.
+        Assert.Equal((int)Math.Ceiling(96.04 / (1 + 95.04 / frame) - 1e-9), created["size"]!["n1"]!.GetValue<int>());
+
+        var drawn = await Ok(await admin.PostAsync($"/api/v1/sampling/campaigns/{id}/draw", null));
+        Assert.True(drawn["campaign"]!["drawn"]!.GetValue<bool>());
+        Assert.Equal(frame, drawn["campaign"]!["frameSize"]!.GetValue<int>());
+        var strata = drawn["strata"]!.AsArray();
+        Assert.Equal(drawn["campaign"]!["sampleSize"]!.GetValue<int>(), strata.Sum(s => s!["sample"]!.GetValue<int>()));
+        var first = await SampleAsync(admin, id);
+        Assert.NotEmpty(first);
+        Assert.DoesNotContain(first, r => r["headName"] is null || r["householdNumber"] is null);
+        // Drawing again is refused: the sample stays as recorded.
+        await Problem(await admin.PostAsync($"/api/v1/sampling/campaigns/{id}/draw", null), HttpStatusCode.Conflict);
+
+        var again = Id(await CampaignAsync(admin, Township, 4242));
+        await Ok(await admin.PostAsync($"/api/v1/sampling/campaigns/{again}/draw", null));
+        static IEnumerable<string> Key(List<JsonNode> s) => s.Select(r => $"{r["stratum"]}:{r["drawOrder"]}:{r["householdId"]}:{r["status"]}");
+        Assert.Equal(Key(first), Key(await SampleAsync(admin, again)));
+        var other = Id(await CampaignAsync(admin, Township, 4243));
+        await Ok(await admin.PostAsync($"/api/v1/sampling/campaigns/{other}/draw", null));
+        Assert.NotEqual(Key(first), Key(await SampleAsync(admin, other)));
+
+        // The draw is audited.
+        var audit = await GetTextAsync(admin, $"/api/v1/audit?entity=SamplingCampaign&entityId={id}");
+        Assert.Contains("已抽样", audit);
+    }
+
+    [DbFact]
+    public async Task Questionnaires_give_estimates_and_a_finding_raises_exactly_one_lead()
+    {
+        await FrameAsync(4);
+        var admin = await As("tl_admin");
+        var id = Id(await CampaignAsync(admin, Township, 777, design: "Simple", margin: 0.2m));
+        await Ok(await admin.PostAsync($"/api/v1/sampling/campaigns/{id}/draw", null));
+        var pending = (await SampleAsync(admin, id)).Where(r => r["status"]!.GetValue<string>() == "Pending").ToList();
+        Assert.True(pending.Count >= 4);
+
+        // A household whose 住房安全 is 无保障: one lead, none on a second save.
+        var finding = pending[0];
+        var sid = finding["id"]!.GetValue<long>();
+        var hid = finding["householdId"]!.GetValue<long>();
+        var saved = await Ok(await admin.PutAsJsonAsync($"/api/v1/sampling/households/{sid}/survey", Survey(finding["version"]!.GetValue<int>(), housing: "No", satisfaction: 3)));
+        Assert.NotNull(saved["lead"]);
+        var leadId = saved["household"]!["leadId"]!.GetValue<long>();
+        Assert.Contains("住房安全", saved["lead"]!["detail"]!.GetValue<string>());
+        var resaved = await Ok(await admin.PutAsJsonAsync($"/api/v1/sampling/households/{sid}/survey",
+            Survey(saved["household"]!["version"]!.GetValue<int>(), housing: "No", satisfaction: 3)));
+        Assert.Null(resaved["lead"]);
+        Assert.Equal(leadId, resaved["household"]!["leadId"]!.GetValue<long>());
+        var leads = (await GetAsync(admin, $"/api/v1/monitoring/leads?householdId={hid}&pageSize=200"))["items"]!.AsArray();
+        Assert.Single(leads, l => l!["detail"]!.GetValue<string>().Contains("回头看", StringComparison.Ordinal));
+
+        // Without a finding, no lead.
+        var fine = pending[1];
+        var ok = await Ok(await admin.PutAsJsonAsync($"/api/v1/sampling/households/{fine["id"]}/survey", Survey(fine["version"]!.GetValue<int>())));
+        Assert.Null(ok["lead"]);
+        Assert.Null(ok["household"]!["leadId"]);
+
+        // A stale version is refused.
+        await Problem(await admin.PutAsJsonAsync($"/api/v1/sampling/households/{fine["id"]}/survey", Survey(fine["version"]!.GetValue<int>())),
+            HttpStatusCode.Conflict);
+
+        // 拒访: the reserve takes its place.
+        var refused = pending[2];
+        var nr = await Ok(await admin.PostAsJsonAsync($"/api/v1/sampling/households/{refused["id"]}/non-response",
+            new { status = "Refused", reason = "户主拒绝接受访问", version = refused["version"]!.GetValue<int>() }));
+        Assert.Equal("Refused", nr["status"]!.GetValue<string>());
+        var replacement = (await SampleAsync(admin, id)).Single(r => r["replacesId"]?.GetValue<long>() == refused["id"]!.GetValue<long>());
+        Assert.Equal("Pending", replacement["status"]!.GetValue<string>());
+        Assert.Equal(replacement["id"]!.GetValue<long>(), nr["replacedById"]!.GetValue<long>());
+
+        // Estimates: 群众认可度 from the two visited (one satisfied of two: 50%), compared with ≥ 90%.
+        var view = await GetAsync(admin, $"/api/v1/sampling/campaigns/{id}");
+        var recognition = view["estimates"]!.AsArray().Single(e => e!["name"]!.GetValue<string>() == "群众认可度")!;
+        Assert.Equal(2, recognition["sampled"]!.GetValue<int>());
+        Assert.Equal(1, recognition["found"]!.GetValue<int>());
+        Assert.Equal(0.5, recognition["rate"]!.GetValue<double>(), 9);
+        Assert.False(recognition["meets"]!.GetValue<bool>());
+        Assert.Equal(90m, recognition["limitPercent"]!.GetValue<decimal>());
+        Assert.Contains("Input.Surveyed=2", view["exitLink"]!.GetValue<string>());
+        Assert.Contains("Input.Satisfied=1", view["exitLink"]!.GetValue<string>());
+
+        // The Excel of results.
+        var xlsx = await admin.GetAsync($"/api/v1/sampling/campaigns/{id}/export");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+    }
+
+    [DbFact]
+    public async Task A_township_sees_nothing_of_another_townships_campaign_and_a_village_only_its_own_sampled_households()
+    {
+        var places = await FrameAsync(3);
+        var admin = await As("tl_admin");
+        var foreign = Id(await CampaignAsync(admin, places.OtherTownship, 99, design: "Simple", margin: 0.2m));
+        await Ok(await admin.PostAsync($"/api/v1/sampling/campaigns/{foreign}/draw", null));
+        var foreignRow = (await SampleAsync(admin, foreign)).First();
+        var tuqiao = await As("tuqiao");
+        foreach (var url in new[] { $"/api/v1/sampling/campaigns/{foreign}", $"/api/v1/sampling/campaigns/{foreign}/households",
+                     $"/api/v1/sampling/campaigns/{foreign}/export", $"/api/v1/sampling/households/{foreignRow["id"]}" })
+            await Problem(await tuqiao.GetAsync(url), HttpStatusCode.NotFound);
+        await Problem(await tuqiao.PostAsync($"/api/v1/sampling/campaigns/{foreign}/draw", null), HttpStatusCode.NotFound);
+        await Problem(await tuqiao.PutAsJsonAsync($"/api/v1/sampling/households/{foreignRow["id"]}/survey", Survey(1)), HttpStatusCode.NotFound);
+        Assert.DoesNotContain((await GetAsync(tuqiao, "/api/v1/sampling/campaigns?pageSize=200"))["items"]!.AsArray(),
+            c => c!["id"]!.GetValue<long>() == foreign);
+        Assert.Empty((await GetAsync(tuqiao, $"/api/v1/sampling/households?campaignId={foreign}"))["items"]!.AsArray());
+        // A township cannot run a campaign of another township.
+        await Problem(await tuqiao.PostAsJsonAsync("/api/v1/sampling/campaigns", new
+        {
+            region = places.OtherTownship, name = "越权", purpose = "ExitTruth", frame = "ExitedAndMonitored", design = "Simple", margin = 0.1m,
+        }), HttpStatusCode.NotFound);
+
+        // The township's own campaign, by village: the village sees its own sampled households only.
+        var own = Id(await CampaignAsync(tuqiao, Township, 5, margin: 0.05m));
+        await Ok(await tuqiao.PostAsync($"/api/v1/sampling/campaigns/{own}/draw", null));
+        var all = await SampleAsync(tuqiao, own);
+        var village = await As("village");
+        var mine = (await GetAsync(village, $"/api/v1/sampling/households?campaignId={own}&pageSize=200"))["items"]!.AsArray();
+        Assert.All(mine, r => Assert.Equal(places.HomeVillage, r!["villageCode"]!.GetValue<string>()));
+        Assert.Equal(all.Count(r => r["villageCode"]!.GetValue<string>() == places.HomeVillage && r["status"]!.GetValue<string>() != "Reserve"), mine.Count);
+        await Problem(await village.GetAsync($"/api/v1/sampling/campaigns/{own}"), HttpStatusCode.Forbidden);
+        var elsewhere = all.FirstOrDefault(r => r["villageCode"]!.GetValue<string>() != places.HomeVillage);
+        if (elsewhere is not null) await Problem(await village.GetAsync($"/api/v1/sampling/households/{elsewhere["id"]}"), HttpStatusCode.NotFound);
+        // The village records a questionnaire of its own household.
+        if (mine.FirstOrDefault() is { } m)
+            await Ok(await village.PutAsJsonAsync($"/api/v1/sampling/households/{m["id"]}/survey", Survey(m["version"]!.GetValue<int>())));
+    }
+
+    [DbFact]
+    public async Task Bad_input_is_400_in_Chinese()
+    {
+        await FrameAsync(1);
+        var admin = await As("tl_admin");
+        await Problem(await admin.PostAsync("/api/v1/sampling/campaigns", new StringContent("", System.Text.Encoding.UTF8, "application/json")),
+            HttpStatusCode.BadRequest);
+        await Problem(await admin.PostAsync("/api/v1/sampling/campaigns",
+            new StringContent("{\"region\":\"500151\",\"purpose\":\"Foo\",\"margin\":\"五\"}", System.Text.Encoding.UTF8, "application/json")),
+            HttpStatusCode.BadRequest);
+        object Body(string region = County, decimal margin = 0.05m, string design = "Simple", decimal? rate = null) => new
+        {
+            region, name = "核查", purpose = "Recognition", frame = "ExitedAndMonitored", design, margin, expectedRate = rate,
+        };
+        Assert.Contains("目标误差", await FieldError(await admin.PostAsJsonAsync("/api/v1/sampling/campaigns", Body(margin: 0.5m)), "margin"));
+        Assert.Contains("预期比例", await FieldError(await admin.PostAsJsonAsync("/api/v1/sampling/campaigns", Body(rate: 1m)), "expectedRate"));
+        Assert.Contains("区县或乡镇", await FieldError(await admin.PostAsJsonAsync("/api/v1/sampling/campaigns", Body(region: (await PlacesAsync()).HomeVillage)), "region"));
+        Assert.Contains("按乡镇分层", await FieldError(await admin.PostAsJsonAsync("/api/v1/sampling/campaigns", Body(region: Township, design: "ByTownship")), "design"));
+        Assert.Contains("目标误差", await FieldError(await admin.GetAsync($"/api/v1/sampling/size?region={County}&margin=0.9"), "margin"));
+        await Problem(await admin.GetAsync($"/api/v1/sampling/size?region={County}&margin=abc"), HttpStatusCode.BadRequest);
+        await Problem(await admin.GetAsync("/api/v1/sampling/campaigns/abc"), HttpStatusCode.NotFound);
+        var id = Id(await CampaignAsync(admin, Township, 31, design: "Simple", margin: 0.2m));
+        await Ok(await admin.PostAsync($"/api/v1/sampling/campaigns/{id}/draw", null));
+        var s = (await SampleAsync(admin, id)).First(r => r["status"]!.GetValue<string>() == "Pending");
+        Assert.Contains("满意度", await FieldError(await admin.PutAsJsonAsync($"/api/v1/sampling/households/{s["id"]}/survey",
+            Survey(s["version"]!.GetValue<int>(), satisfaction: 6)), "satisfaction"));
+        await Problem(await admin.PutAsync($"/api/v1/sampling/households/{s["id"]}/survey",
+            new StringContent("{\"housing\":\"Maybe\",\"version\":1}", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
+        Assert.Contains("原因", await FieldError(await admin.PostAsJsonAsync($"/api/v1/sampling/households/{s["id"]}/non-response",
+            new { status = "Refused", reason = "", version = s["version"]!.GetValue<int>() }), "reason"));
+        Assert.Contains("无法联系或拒访", await FieldError(await admin.PostAsJsonAsync($"/api/v1/sampling/households/{s["id"]}/non-response",
+            new { status = "Visited", reason = "原因", version = s["version"]!.GetValue<int>() }), "status"));
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class SqliteSamplingApiTests(SqliteApp app) : SamplingApiTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresSamplingApiTests(PostgresApp app) : SamplingApiTests(app);
