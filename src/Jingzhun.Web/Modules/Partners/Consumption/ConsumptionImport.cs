@@ -36,32 +36,14 @@ public sealed class ConsumptionImportHandler(AppDbContext db, CurrentUser user, 
         ("协作关系编号", false, "计入东西部协作或定点帮扶协议的采购，填协作关系编号；否则不填"),
     ];
 
-    public static Task<IResult> TemplateAsync(CancellationToken ct)
-    {
-        var blank = Columns.ToDictionary(c => c.Header, _ => (object?)null);
-        return ExcelFile.SheetsResultAsync(new Dictionary<string, IEnumerable<IDictionary<string, object?>>>
-        {
-            ["消费帮扶销售"] = [blank],
-            ["填写说明"] = Columns.Select(c => (IDictionary<string, object?>)new Dictionary<string, object?>
-                { ["列名"] = c.Header, ["是否必填"] = c.Required ? "必填" : "选填", ["填写说明"] = c.Hint }),
-        }, TemplateName, ct);
-    }
+    public static Task<IResult> TemplateAsync(CancellationToken ct) => ImportLists.TemplateAsync("消费帮扶销售", Columns, TemplateName, ct);
 
     public async Task<SalesImportOutcome> ImportAsync(Stream file, CancellationToken ct)
     {
         var today = ChinaTime.Today(clock);
-        var layout = new TableLayout(Columns.Select(c => c.Header).ToList(), Columns.Where(c => c.Required).Select(c => c.Header).ToList());
-        List<RawRow> rows;
-        try
-        {
-            rows = TableFileReader.Read(file, layout, ct, XlsxLimits.From(config), temp.Folder).Take(MaxRows + 1).ToList();
-        }
-        catch (UnreadableFileException e)
-        {
-            return new(null, [], e.Message);
-        }
-        if (rows.Count == 0) return new(null, [], "文件中没有数据行：请在模板的列名下方逐行填写后导入");
-        if (rows.Count > MaxRows) return new(null, [], $"一次最多导入 {MaxRows} 行：请拆分成多个文件导入");
+        var layout = ImportLists.Layout(Columns);
+        var (rows, fileError) = ImportLists.Read(file, layout, MaxRows, config, temp, ct);
+        if (fileError is not null) return new(null, [], fileError);
 
         var numbers = rows.Select(r => r.Fields.Length > 0 ? r.Fields[0].Trim() : "").Where(n => n.Length > 0).Distinct().ToArray();
         // Products the user sees (the scope filter holds them to the user's region).

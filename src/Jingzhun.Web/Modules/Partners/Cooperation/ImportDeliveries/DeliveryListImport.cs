@@ -32,33 +32,15 @@ public sealed class DeliveryListImportHandler(AppDbContext db, ManageCooperation
         ("支持项目编号", false, "财政援助资金、社会帮扶资金可填本区县项目的编号，多个用顿号或逗号分隔"),
     ];
 
-    public static Task<IResult> TemplateAsync(CancellationToken ct)
-    {
-        var blank = Columns.ToDictionary(c => c.Header, _ => (object?)null);
-        return ExcelFile.SheetsResultAsync(new Dictionary<string, IEnumerable<IDictionary<string, object?>>>
-        {
-            ["到位情况"] = [blank],
-            ["填写说明"] = Columns.Select(c => (IDictionary<string, object?>)new Dictionary<string, object?>
-                { ["列名"] = c.Header, ["是否必填"] = c.Required ? "必填" : "选填", ["填写说明"] = c.Hint }),
-        }, TemplateName, ct);
-    }
+    public static Task<IResult> TemplateAsync(CancellationToken ct) => ImportLists.TemplateAsync("到位情况", Columns, TemplateName, ct);
 
     public async Task<Outcome<DeliveryListOutcome>> ImportAsync(long agreementId, Stream file, CancellationToken ct)
     {
         var current = await agreements.GetAgreementAsync(agreementId, ct);
         if (!current.Succeeded) return current.Failure!;
-        var layout = new TableLayout(Columns.Select(c => c.Header).ToList(), Columns.Where(c => c.Required).Select(c => c.Header).ToList());
-        List<RawRow> rows;
-        try
-        {
-            rows = TableFileReader.Read(file, layout, ct, XlsxLimits.From(config), temp.Folder).Take(MaxRows + 1).ToList();
-        }
-        catch (UnreadableFileException e)
-        {
-            return new DeliveryListOutcome(null, [], e.Message);
-        }
-        if (rows.Count == 0) return new DeliveryListOutcome(null, [], "文件中没有数据行：请在模板的列名下方逐行填写后导入");
-        if (rows.Count > MaxRows) return new DeliveryListOutcome(null, [], $"一次最多导入 {MaxRows} 行：请拆分成多个文件导入");
+        var layout = ImportLists.Layout(Columns);
+        var (rows, fileError) = ImportLists.Read(file, layout, MaxRows, config, temp, ct);
+        if (fileError is not null) return new DeliveryListOutcome(null, [], fileError);
 
         var known = current.Value!.Deliveries.Select(d => (d.Indicator, d.Amount, d.DeliveredOn, d.Note)).ToHashSet();
         var errors = new List<RowError>();

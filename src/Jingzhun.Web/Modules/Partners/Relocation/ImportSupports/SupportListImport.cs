@@ -36,31 +36,13 @@ public sealed class SupportListImportHandler(AppDbContext db, ManageFollowUpHand
         ("备注", false, "200字以内"),
     ];
 
-    public static Task<IResult> TemplateAsync(CancellationToken ct)
-    {
-        var blank = Columns.ToDictionary(c => c.Header, _ => (object?)null);
-        return ExcelFile.SheetsResultAsync(new Dictionary<string, IEnumerable<IDictionary<string, object?>>>
-        {
-            ["后续扶持发放表"] = [blank],
-            ["填写说明"] = Columns.Select(c => (IDictionary<string, object?>)new Dictionary<string, object?>
-                { ["列名"] = c.Header, ["是否必填"] = c.Required ? "必填" : "选填", ["填写说明"] = c.Hint }),
-        }, TemplateName, ct);
-    }
+    public static Task<IResult> TemplateAsync(CancellationToken ct) => ImportLists.TemplateAsync("后续扶持发放表", Columns, TemplateName, ct);
 
     public async Task<SupportListOutcome> ImportAsync(Stream file, CancellationToken ct)
     {
-        var layout = new TableLayout(Columns.Select(c => c.Header).ToList(), Columns.Where(c => c.Required).Select(c => c.Header).ToList());
-        List<RawRow> rows;
-        try
-        {
-            rows = TableFileReader.Read(file, layout, ct, XlsxLimits.From(config), temp.Folder).Take(MaxRows + 1).ToList();
-        }
-        catch (UnreadableFileException e)
-        {
-            return new(null, [], e.Message);
-        }
-        if (rows.Count == 0) return new(null, [], "文件中没有数据行：请在模板的列名下方逐行填写后导入");
-        if (rows.Count > MaxRows) return new(null, [], $"一次最多导入 {MaxRows} 行：请拆分成多个文件导入");
+        var layout = ImportLists.Layout(Columns);
+        var (rows, fileError) = ImportLists.Read(file, layout, MaxRows, config, temp, ct);
+        if (fileError is not null) return new(null, [], fileError);
 
         var errors = new List<RowError>();
         int recorded = 0, already = 0;
