@@ -532,12 +532,22 @@ public abstract class AssetChecksApiTests(TestApp app) : ApiTests(app)
             new { combinedDutiesMaxHouseholds = maxHouseholds, photoEvidenceDimensions = "" }));
     }
 
-    /// <summary>How many commands of this app's database read the households table (the villages' sizes) while <paramref name="act"/> runs.</summary>
+    /// <summary>
+    /// How many commands of this app's database read the households table (the villages' sizes) while <paramref name="act"/>
+    /// runs. The diagnostic events are the whole process's: other test apps run beside this one (other collections), so a
+    /// command counts only when it goes to this app's database (its file, or its PostgreSQL database).
+    /// </summary>
     private async Task<(T, int)> CountingHouseholdQueriesAsync<T>(Func<Task<T>> act)
     {
-        Type context;
-        using (var scope = App.Services.CreateScope()) context = scope.ServiceProvider.GetRequiredService<Jingzhun.Web.Platform.Data.AppDbContext>().GetType();
-        using var counter = new CommandCounter(e => e.Context?.GetType() == context && e.Command.CommandText.Contains("households", StringComparison.OrdinalIgnoreCase));
+        string database;
+        using (var scope = App.Services.CreateScope())
+        {
+            var connection = Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetDbConnection(
+                scope.ServiceProvider.GetRequiredService<Jingzhun.Web.Platform.Data.AppDbContext>().Database);
+            database = $"{connection.DataSource}|{connection.Database}";
+        }
+        using var counter = new CommandCounter(e => e.Command.Connection is { } c && $"{c.DataSource}|{c.Database}" == database
+                                                    && e.Command.CommandText.Contains("households", StringComparison.OrdinalIgnoreCase));
         var result = await act();
         return (result, counter.Count);
     }

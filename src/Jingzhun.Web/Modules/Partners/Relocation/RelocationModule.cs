@@ -13,7 +13,7 @@ public static class RelocationModule
         .AddScoped<ManageSitesHandler>()
         .AddScoped<ManageFollowUpHandler>()
         .AddScoped<ImportSupports.SupportListImportHandler>()
-        .AddHouseholdPanel(27, "易地搬迁后续扶持", Permissions.PartnersView, RelocationPanelModel.Path)
+        .AddHouseholdPanel(28, "易地搬迁后续扶持", Permissions.PartnersView, RelocationPanelModel.Path)
         .AddScoped<Platform.IStartupSeed, RelocationDemoSeed>()
         .AddCommandLineVerb<GenerateRelocationVerb>();
 
