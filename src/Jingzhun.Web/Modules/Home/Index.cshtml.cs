@@ -16,8 +16,7 @@ namespace Jingzhun.Web.Modules.Home;
 /// </summary>
 public sealed class IndexModel(DashboardHandler handler, CurrentUser me, Regions.RegionDirectory regions, PolicyStore policies, TimeProvider clock,
     Projects.Summary.ProjectSummaryHandler projects, Projects.Collective.CollectiveEconomyQuery collective,
-    Employment.WorkMonitoring.WorkMonitoringHandler work, Partners.Relocation.ManageSitesHandler relocation,
-    Partners.Consumption.ConsumptionFiguresHandler consumption, Partners.Cooperation.ManageCooperationHandler cooperation) : PageModel
+    Employment.WorkMonitoring.WorkMonitoringHandler work) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
     [BindProperty(SupportsGet = true)] public int? BaseYear { get; set; }
@@ -29,12 +28,8 @@ public sealed class IndexModel(DashboardHandler handler, CurrentUser me, Regions
     public Projects.Collective.CollectiveSummaryView? Collective { get; private set; }
     /// <summary>This month's 务工监测 (the same figures as /employment/monitoring), for a user who may see monitoring.</summary>
     public Employment.WorkMonitoring.WorkMonitoringView? Work { get; private set; }
-    /// <summary>This year's 易地搬迁安置点 figures (the same as /partners/relocation), for a user who may see them.</summary>
-    public Partners.Relocation.RelocationFigures? Relocation { get; private set; }
-    /// <summary>This year's 消费帮扶 sales against the target (the same as /partners/consumption/figures).</summary>
-    public Partners.Consumption.ConsumptionFiguresView? Consumption { get; private set; }
-    /// <summary>A county's 东西部协作 and 定点帮扶 partnerships with this year's agreement's completion (county and below only).</summary>
-    public IReadOnlyList<(Partners.Cooperation.PartnershipRow Partnership, Partners.Cooperation.AgreementRow? Agreement)> Cooperation { get; private set; } = [];
+    /// <summary>Whether the 搬迁与协作 cards are loaded after the page (GET /partners/dashboard-cards).</summary>
+    public bool ShowPartners { get; private set; }
     public string? Error { get; private set; }
     public string ScopePath { get; private set; } = "";
     /// <summary>The region's 贫困发生率 limit (退出标准 of its province, latest year in force), for the card's warning colour.</summary>
@@ -42,17 +37,6 @@ public sealed class IndexModel(DashboardHandler handler, CurrentUser me, Regions
 
     /// <summary>Whether the incidence is not below its limit, compared exactly (not the rounded figure on the card).</summary>
     public bool IncidenceFails => View is { RuralPopulation: > 0 } v && !new Ratio(v.NotExitedPeople, v.RuralPopulation.Value).IsBelowPercent(IncidenceMaxPercent);
-
-    /// <summary>The county's partnerships (at most ten) and each one's agreement of this year, if any.</summary>
-    private async Task<List<(Partners.Cooperation.PartnershipRow, Partners.Cooperation.AgreementRow?)>> CooperationOfAsync(string county, CancellationToken ct)
-    {
-        var year = ChinaTime.Today(clock).Year;
-        var found = (await cooperation.SearchAsync(new(county, null, null, 1, 10), ct)).Value?.Items ?? [];
-        var result = new List<(Partners.Cooperation.PartnershipRow, Partners.Cooperation.AgreementRow?)>();
-        foreach (var p in found)
-            result.Add((p, (await cooperation.GetAsync(p.Id, ct)).Value?.Agreements.FirstOrDefault(a => a.Year == year)));
-        return result;
-    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -72,12 +56,7 @@ public sealed class IndexModel(DashboardHandler handler, CurrentUser me, Regions
                 Collective = (await collective.SummaryAsync(Region, null, ct)).Value;
             }
             if (me.Has(Permissions.MonitoringView)) Work = (await work.HandleAsync(Region, null, ct)).Value;
-            if (me.Has(Permissions.PartnersView))
-            {
-                Relocation = (await relocation.FiguresAsync(Region, null, ct)).Value;
-                Consumption = (await consumption.FiguresAsync(Region, null, ct)).Value;
-                if (View!.RegionCode.Length == 6) Cooperation = await CooperationOfAsync(View.RegionCode, ct);
-            }
+            ShowPartners = me.Has(Permissions.PartnersView);
         }
         else
         {
