@@ -136,13 +136,19 @@ public abstract partial class ScopeWalkTests(TestApp app) : ApiTests(app)
         {
             productId, buyerType = "Pairing", buyerName, amount = 321.09m, soldOn = today, channel = "Direct",
         }), HttpStatusCode.Created);
+        // A 东西部协作 partnership of the village's county (county business: never shown below the county or to another county).
+        var partnerName = "外镇协作方" + NewName();
+        var partnership = await Ok(await admin.PostAsJsonAsync("/api/v1/partners/cooperation/partnerships", new
+        {
+            countyCode = village[..6], kind = "EastWest", partnerName, partnerRegionCode = "370783", sinceYear = 2021, contactUnit = "区乡村振兴局",
+        }), HttpStatusCode.Created);
         long[] ids = [household.Id, problem["id"]!.GetValue<long>(), lead["id"]!.GetValue<long>(), cadreId, visit["visitId"]!.GetValue<long>(),
             work["jobs"]![0]!["id"]!.GetValue<long>(), projectId, asset["asset"]!["id"]!.GetValue<long>(), check["check"]!["id"]!.GetValue<long>(),
             line["id"]!.GetValue<long>(), checkFinding["rectifications"]![0]!["id"]!.GetValue<long>(), organizationId, industryBase["id"]!.GetValue<long>(),
-            site["site"]!["id"]!.GetValue<long>(), productId, sale["id"]!.GetValue<long>()];
+            site["site"]!["id"]!.GetValue<long>(), productId, sale["id"]!.GetValue<long>(), partnership["partnership"]!["id"]!.GetValue<long>()];
         return new Foreign(
             [household.HeadName, household.Number, member, problemText, leadText, cadreName, notes, reason, logText, attendees, employer, projectName, assetName,
-                checkName, checkProblem, collectiveName, baseName, siteName, productName, buyerName],
+                checkName, checkProblem, collectiveName, baseName, siteName, productName, buyerName, partnerName],
             new(StringComparer.OrdinalIgnoreCase)
             {
                 ["region"] = village, ["regionCode"] = village, ["village"] = village, ["villageCode"] = village, ["township"] = township,

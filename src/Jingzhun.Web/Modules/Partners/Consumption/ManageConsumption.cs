@@ -270,9 +270,12 @@ public sealed class ManageConsumptionHandler(AppDbContext db, RegionDirectory re
             .Where(p => p.CountyCode == county).OrderBy(p => p.Kind).ThenBy(p => p.Id)
             .ToDictionaryAsync(p => p.Id, p => new PartnershipChoice(p.Id, p.Kind, p.PartnerName), ct);
 
-    /// <summary>The partnerships the sale form offers: those of the user's county (none above county level: the number is typed).</summary>
+    /// <summary>
+    /// The partnerships the sale form offers: those of a county user's county. Partnerships are county business, so a
+    /// township or village form lists none (the number is typed) and a province's would be too long to list.
+    /// </summary>
     public async Task<IReadOnlyList<PartnershipChoice>> PartnershipChoicesAsync(CancellationToken ct) =>
-        user.RegionCode is { Length: >= 6 } region ? [.. (await PartnershipsOfAsync(region[..6], ct)).Values] : [];
+        user.RegionCode is { Length: 6 } county ? [.. (await PartnershipsOfAsync(county, ct)).Values] : [];
 
     public async Task<Outcome<SaleRow>> RecordSaleAsync(RecordSaleRequest r, CancellationToken ct)
     {
