@@ -13,6 +13,8 @@ namespace Jingzhun.IntegrationTests;
 /// </summary>
 public abstract class MatchingApiTests(TestApp app) : ApiTests(app)
 {
+    static MatchingApiTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
     /// <summary>A CSV of the kind's template columns; each row gives the columns it fills (the others stay empty).</summary>
     private static MultipartFormDataContent Roster(RosterKind kind, IEnumerable<Dictionary<string, string>> rows, string period = "2026年11月",
         string? region = County)
@@ -291,6 +293,33 @@ public abstract class MatchingApiTests(TestApp app) : ApiTests(app)
         Assert.True(figures["total"]!["confirmed"]!.GetValue<int>() >= 3);
         Assert.True(figures["total"]!["verified"]!.GetValue<int>() >= 4);
         Assert.Contains(figures["byDepartment"]!.AsArray(), t => t!["label"]!.GetValue<string>() == "住院自付费用（医保）");
+    }
+
+    [DbFact]
+    public async Task A_GBK_roster_is_read_and_the_doubts_export_carries_names_and_labels_but_no_id_number()
+    {
+        var admin = await As("tl_admin");
+        var h = await HouseholdAsync();
+        // 不动产 as a county office saves it from Excel: GBK (GB18030) text.
+        var csv = $"身份证号码,姓名,房产类型,登记日期,备注\n{h.HeadId},{h.HeadName},商铺,2025-06-01,临街门面\n";
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent("Property"), "kind" }, { new StringContent("2026年第三季度"), "period" },
+            { new ByteArrayContent(Encoding.GetEncoding("GB18030").GetBytes(csv)), "file", "不动产登记.csv" },
+        };
+        var queued = await Ok(await admin.PostAsync("/api/v1/matching/batches", form), HttpStatusCode.Accepted);
+        await WaitForJobAsync(admin, queued["jobId"]!.GetValue<long>());
+        var batch = (await GetAsync(admin, $"/api/v1/matching/batches/{queued["id"]}"))["batch"]!;
+        Assert.Equal(1, batch["newDoubts"]!.GetValue<int>());
+        var d = Assert.Single(await DoubtsAsync(admin, $"householdId={h.Id}"));
+        Assert.Contains("商铺", d["detail"]!.GetValue<string>());
+        var xml = await WorkbookXmlAsync(admin, $"/api/v1/matching/doubts/export?batchId={queued["id"]}");
+        Assert.Contains(h.HeadName, xml);
+        Assert.Contains("拥有城镇商品房或商铺", xml);
+        Assert.Contains("识别/退出资格疑点", xml);
+        Assert.Contains("待核实", xml);
+        Assert.DoesNotContain(h.HeadId, xml);
+        Assert.DoesNotContain(h.HeadId[..6] + "*", xml);
     }
 
     [DbFact]

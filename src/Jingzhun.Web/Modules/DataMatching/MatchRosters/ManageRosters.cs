@@ -101,8 +101,10 @@ public sealed class ManageRostersHandler(AppDbContext db, Jobs jobs, PrivateTemp
         db.RosterBatches.Add(batch);
         await db.SaveChangesAsync(ct);
         var job = await jobs.EnqueueAsync(JobKind, place.Value!, JsonSerializer.Serialize(new MatchJobParameters(batch.Id, path)), ct);
+        // The job may already be running and have moved the batch on: its id is set beside the version, not through it.
+        await db.RosterBatches.Where(b => b.Id == batch.Id).ExecuteUpdateAsync(s => s.SetProperty(b => b.JobId, job.Id), ct);
+        db.Entry(batch).State = EntityState.Detached;
         batch.Queued(job.Id);
-        await db.SaveChangesAsync(ct);
         return Row(batch);
     }
 
