@@ -37,6 +37,7 @@ public static class PlatformModule
         var keys = ProtectionKeys.KeysPath(config);
         services.AddDataProtection().SetApplicationName("Jingzhun").PersistKeysToFileSystem(new DirectoryInfo(keys));
         services.AddSingleton(ProtectionKeys.Load(config, keys));
+        services.AddSingleton(sp => DataKeyRing.Load(sp.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(), keys));
         services.AddSingleton<PersonalDataProtector>();
         services.AddScoped<Files.FileStore>();
         // Temporary files (exports, caches, upload buffers) in a private folder, never the system temp folder.

@@ -6,6 +6,7 @@ using Jingzhun.IntegrationTests.Infrastructure;
 using Jingzhun.Web.Modules.Registry;
 using Jingzhun.Web.Platform.Data;
 using Jingzhun.Web.Platform.Protection;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -116,6 +117,33 @@ public abstract partial class PrivacyApiTests(TestApp app) : ApiTests(app)
         var revealed = await Ok(await admin.PostAsync($"/api/v1/members/{spouseMemberId}/reveal-id", null));
         Assert.Equal(spouseId, revealed["idNumber"]!.GetValue<string>());
         await Problem(await tuqiao.PostAsync($"/api/v1/members/{spouseMemberId}/reveal-id", null), HttpStatusCode.Forbidden);
+    }
+
+    [DbFact]
+    public async Task ID_numbers_and_phones_stored_in_the_earlier_format_still_read_and_new_ones_use_the_data_keys()
+    {
+        var places = await PlacesAsync();
+        var admin = await As("tl_admin");
+        var h = await RegisterAsync(admin, places.HomeVillage);
+        var memberId = (await GetAsync(admin, $"/api/v1/households/{h.Id}/members")).AsArray().Single()!["id"]!.GetValue<long>();
+        using (var scope = App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Jingzhun.Web.Platform.Data.AppDbContext>();
+            var stored = await db.Members.Where(m => m.Id == memberId).Select(m => m.IdNumberCipher).SingleAsync();
+            Assert.StartsWith(Jingzhun.Web.Platform.Protection.DataKeyRing.Prefix, stored);
+            // A row as the earlier format wrote it: Data Protection per value under the v1 purpose.
+            var provider = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>();
+            var legacy = provider.CreateProtector("Jingzhun.IdNumber.v1").Protect(h.HeadId);
+            var legacyPhone = provider.CreateProtector("Jingzhun.Phone.v1").Protect("13912340000");
+            await db.Members.Where(m => m.Id == memberId).ExecuteUpdateAsync(s => s.SetProperty(m => m.IdNumberCipher, legacy));
+            await db.Households.Where(x => x.Id == h.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.PhoneProtected, legacyPhone));
+        }
+        var revealed = await Ok(await admin.PostAsync($"/api/v1/members/{memberId}/reveal-id", null));
+        Assert.Equal(h.HeadId, revealed["idNumber"]!.GetValue<string>());
+        // The full registry export (reveal permission) decrypts both.
+        var full = await GetTextAsync(admin, $"/api/v1/registry/export?region={places.HomeVillage}");
+        Assert.Contains(h.HeadId, full);
+        Assert.Contains("13912340000", full);
     }
 
     [DbFact]

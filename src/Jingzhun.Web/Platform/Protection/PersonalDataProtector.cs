@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.DataProtection;
 namespace Jingzhun.Web.Platform.Protection;
 
 /// <summary>
-/// Personal data at rest (PIPL): ID numbers and phones are encrypted with ASP.NET Core Data Protection
-/// (keys outside the database), and ID numbers also get an HMAC-SHA256 under a separate secret key so that an
+/// Personal data at rest (PIPL): ID numbers and phones are encrypted with AES-256-GCM under data keys that ASP.NET Core Data
+/// Protection wraps (<see cref="DataKeyRing"/>, keys outside the database; values of the earlier format, Data Protection per
+/// value, still read), and ID numbers also get an HMAC-SHA256 under a separate secret key so that an
 /// exact lookup and the duplicate check work without decrypting. Lists show only the masked form.
 /// </summary>
 public sealed class PersonalDataProtector
@@ -16,16 +17,21 @@ public sealed class PersonalDataProtector
     private readonly byte[] _lookupKey;
     private readonly ThreadLocal<IncrementalHash> _hmac;
 
-    public PersonalDataProtector(IDataProtectionProvider provider, ProtectionKeys keys)
+    private const string IdPurpose = "Jingzhun.IdNumber.v2", PhonePurpose = "Jingzhun.Phone.v2";
+    private readonly DataKeyRing _ring;
+
+    public PersonalDataProtector(IDataProtectionProvider provider, ProtectionKeys keys, DataKeyRing ring)
     {
+        // v1 (Data Protection per value) is how values written before 2026-12 are stored: still read, no longer written.
         _idNumbers = provider.CreateProtector("Jingzhun.IdNumber.v1");
         _phones = provider.CreateProtector("Jingzhun.Phone.v1");
+        _ring = ring;
         _lookupKey = keys.LookupKey;
         _hmac = new ThreadLocal<IncrementalHash>(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _lookupKey));
     }
 
     /// <summary>The encrypted form of a normalized ID number (Registry builds its stored identity from it and the hash).</summary>
-    public string EncryptIdNumber(string normalized) => _idNumbers.Protect(normalized);
+    public string EncryptIdNumber(string normalized) => _ring.Seal(IdPurpose, normalized);
 
     public string HashIdNumber(string normalized)
     {
@@ -47,17 +53,18 @@ public sealed class PersonalDataProtector
         hmac.GetHashAndReset(mac);
     }
 
-    public string RevealIdNumber(string cipher) => _idNumbers.Unprotect(cipher);
+    public string RevealIdNumber(string cipher) => DataKeyRing.IsSealed(cipher) ? _ring.Open(IdPurpose, cipher) : _idNumbers.Unprotect(cipher);
 
     public (string? Protected, string? Masked) ProtectPhone(string? phone)
     {
         var p = phone?.Trim();
         if (string.IsNullOrEmpty(p)) return (null, null);
         var masked = p.Length >= 7 ? p[..3] + new string('*', p.Length - 7) + p[^4..] : new string('*', p.Length);
-        return (_phones.Protect(p), masked);
+        return (_ring.Seal(PhonePurpose, p), masked);
     }
 
-    public string? RevealPhone(string? protectedPhone) => protectedPhone is null ? null : _phones.Unprotect(protectedPhone);
+    public string? RevealPhone(string? protectedPhone) => protectedPhone is null ? null
+        : DataKeyRing.IsSealed(protectedPhone) ? _ring.Open(PhonePurpose, protectedPhone) : _phones.Unprotect(protectedPhone);
 }
 
 /// <summary>The lookup-hash key: from configuration (Protection:LookupKey, base64) or a file made on first start.</summary>
