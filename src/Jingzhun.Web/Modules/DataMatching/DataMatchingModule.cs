@@ -1,5 +1,6 @@
 using Jingzhun.Web.Modules.DataMatching.MatchRosters;
 using Jingzhun.Web.Modules.DataMatching.VerifyDoubts;
+using Jingzhun.Web.Platform;
 using Jingzhun.Web.Platform.Jobs;
 using Jingzhun.Web.Platform.Policies;
 
@@ -17,6 +18,7 @@ public static class DataMatchingModule
         .AddScoped<RosterMatcher>()
         .AddScoped<ManageRostersHandler>()
         .AddScoped<IJobHandler, MatchRosterJob>()
+        .AddCommandLineVerb<ReadRosterVerb>()
         .AddScoped<VerifyDoubtsHandler>()
         .AddScoped<Platform.IStartupSeed, DemoData.MatchingDemoSeed>();
 
