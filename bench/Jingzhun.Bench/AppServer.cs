@@ -24,6 +24,8 @@ public sealed class AppServer : IAsyncDisposable
     }
 
     public int Pid => child.Id;
+    /// <summary>What the app has written to its console so far (warnings and above, and what a suite asks to log).</summary>
+    public string Output => child.Output;
     public double PeakMiB => child.PeakMiB;
 
     public static async Task<AppServer> StartAsync(Bench bench, string provider, string? sqliteDb = null)

@@ -50,6 +50,8 @@ public static partial class Suites
             var counts = view.GetProperty("batch");
             doubts.Add(counts.GetProperty("newDoubts").GetInt32());
             Bench.Log($"match run {i + 1}: {seconds:0.0} s (upload {uploads[^1]:0.0} s; load {Load()}) — {message}");
+            if (app.Output.Split('\n').LastOrDefault(l => l.Contains("members loaded", StringComparison.Ordinal)) is { } phases)
+                Bench.Log("  " + phases.Trim());
 
             var w = System.Diagnostics.Stopwatch.StartNew();
             await app.PostJsonAsync($"/api/v1/matching/batches/{id}/withdraw",
