@@ -49,7 +49,7 @@ public static partial class Suites
             var view = await app.GetJsonAsync($"/api/v1/matching/batches/{id}");
             var counts = view.GetProperty("batch");
             doubts.Add(counts.GetProperty("newDoubts").GetInt32());
-            Bench.Log($"match run {i + 1}: {seconds:0.0} s (upload {uploads[^1]:0.0} s; load {Load()}) — {message}");
+            Bench.Log($"match run {i + 1}: {seconds:0.0} s (upload {uploads[^1]:0.0} s; load {Load()}; server peak so far {app.PeakMiB:0} MiB) — {message}");
             if (app.Output.Split('\n').LastOrDefault(l => l.Contains("members loaded", StringComparison.Ordinal)) is { } phases)
                 Bench.Log("  " + phases.Trim());
 
@@ -57,7 +57,7 @@ public static partial class Suites
             await app.PostJsonAsync($"/api/v1/matching/batches/{id}/withdraw",
                 new { reason = "压测批次，撤回后下一轮重新比对", version = counts.GetProperty("version").GetInt32() });
             withdrawals.Add(w.Elapsed.TotalSeconds);
-            Bench.Log($"  withdrawn in {withdrawals[^1]:0.0} s");
+            Bench.Log($"  withdrawn in {withdrawals[^1]:0.0} s (server peak so far {app.PeakMiB:0} MiB)");
         }
         var value = Stats.Median(runs);
         var floorValue = Stats.Median(floor);

@@ -23,11 +23,17 @@ internal sealed class MemberIndex
         public MemberFactsForMatch Facts() => new(HouseholdStatus, Health, DisabilityGrade, ReceivesDibao, ReceivesTekun, BirthDate);
     }
 
-    private readonly Dictionary<long, int> index = [];
+    private readonly Dictionary<long, int> index;
     /// <summary>Earlier members of a chain of equal first keys (rare), by position in <see cref="People"/>.</summary>
     private readonly Dictionary<int, int> chain = [];
 
-    public List<Person> People { get; } = [];
+    private MemberIndex(int capacity)
+    {
+        index = new Dictionary<long, int>(capacity);
+        People = new List<Person>(capacity);
+    }
+
+    public List<Person> People { get; }
 
     /// <summary>
     /// One plain read of members joined to their households (ADO.NET on the context's connection and transaction: at province scale
@@ -52,20 +58,31 @@ internal sealed class MemberIndex
                       // (2.5 s; a county 0.2 s, where a scan of the table would be 0.6 s).
                       : $"m.{C(m, nameof(Member.Id))} IN (SELECT c.{C(m, nameof(Member.Id))} FROM \"{m.GetTableName()}\" c " +
                         $"WHERE c.{C(m, nameof(Member.CountyCode))} >= @low AND c.{C(m, nameof(Member.CountyCode))} <= @high)");
-        var result = new MemberIndex();
         var villages = new Dictionary<string, string>(StringComparer.Ordinal);
         var mac = new byte[32];
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var cmd = db.Database.GetDbConnection().CreateCommand();
-            cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            cmd.CommandText = sql;
-            cmd.CommandTimeout = 0;
+            DbCommand Command(string text)
+            {
+                var cmd = db.Database.GetDbConnection().CreateCommand();
+                cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+                cmd.CommandText = text;
+                cmd.CommandTimeout = 0;
+                // County codes are six digits: "50" covers 500000–509999, as StartsWith("50") would.
+                Add(cmd, "low", region);
+                Add(cmd, "high", region.Length >= 6 ? region : region + new string('9', 6 - region.Length));
+                return cmd;
+            }
+            // Sized once (an upper bound read off the county index): grown by doubling, the province's arrays were copied at
+            // 2^20 and 2^21 entries, and the old and the new were alive together at the peak.
+            int size;
+            await using (var count = Command($"SELECT count(*) FROM \"{m.GetTableName()}\" c WHERE c.{C(m, nameof(Member.CountyCode))} >= @low " +
+                                             $"AND c.{C(m, nameof(Member.CountyCode))} <= @high"))
+                size = Convert.ToInt32(await count.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+            var result = new MemberIndex(size);
+            await using var cmd = Command(sql);
             Add(cmd, "active", (int)MemberStatus.Active);
-            // County codes are six digits: "50" covers 500000–509999, as StartsWith("50") would.
-            Add(cmd, "low", region);
-            Add(cmd, "high", region.Length >= 6 ? region : region + new string('9', 6 - region.Length));
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
             {
@@ -76,12 +93,12 @@ internal sealed class MemberIndex
                 result.Add(mac, new Person(0, 0, 0, r.GetInt64(1), r.GetInt64(2), village, (HouseholdStatus)r.GetInt32(4), (HealthStatus)r.GetInt32(5),
                     r.IsDBNull(6) ? null : r.GetInt32(6), r.GetBoolean(7), r.GetBoolean(8), r.GetFieldValue<DateOnly>(9)));
             }
+            return result;
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
-        return result;
     }
 
     private static void Add(DbCommand cmd, string name, object value)
