@@ -24,6 +24,8 @@ public sealed class AppServer : IAsyncDisposable
     }
 
     public int Pid => child.Id;
+    /// <summary>What the app has written to its console so far (warnings and above, and what a suite asks to log).</summary>
+    public string Output => child.Output;
     public double PeakMiB => child.PeakMiB;
 
     public static async Task<AppServer> StartAsync(Bench bench, string provider, string? sqliteDb = null)
@@ -106,9 +108,25 @@ public sealed class AppServer : IAsyncDisposable
     }
 
     /// <summary>Queues a region sweep and waits for the job; returns the job's own running time in seconds.</summary>
-    public async Task<(double Seconds, string Message)> SweepAsync(string path, string region)
+    public async Task<(double Seconds, string Message)> SweepAsync(string path, string region) =>
+        await JobAsync((await PostJsonAsync(path, new { region })).GetProperty("id").GetInt64());
+
+    /// <summary>POST a multipart form (fields and one file) as the administrator; returns the answer, throws on a non-success status.</summary>
+    public async Task<JsonElement> PostFileAsync(string path, string file, IReadOnlyDictionary<string, string> fields)
     {
-        var id = (await PostJsonAsync(path, new { region })).GetProperty("id").GetInt64();
+        using var form = new MultipartFormDataContent();
+        foreach (var (k, v) in fields) form.Add(new StringContent(v), k);
+        await using var stream = File.OpenRead(file);
+        form.Add(new StreamContent(stream, 1 << 16), "file", Path.GetFileName(file));
+        using var r = await Http.PostAsync(path, form);
+        var text = await r.Content.ReadAsStringAsync();
+        if (!r.IsSuccessStatusCode) throw new InvalidOperationException($"POST {path}: {(int)r.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>Waits for a queued job; returns its own running time in seconds (start→finish as the job records them) and its message.</summary>
+    public async Task<(double Seconds, string Message)> JobAsync(long id)
+    {
         var sw = Stopwatch.StartNew();
         while (true)
         {

@@ -7,7 +7,7 @@ if (args.Length > 0 && args[0] == "phone")
     await PhoneSuite.RunAsync(Bench.Create(args), args.SkipWhile(a => a != "--web").Skip(1).FirstOrDefault());
     return 0;
 }
-string[] suites = ["import", "sweeps", "queries", "projects", "employment", "relocation", "export", "wrk"];
+string[] suites = ["import", "sweeps", "queries", "projects", "employment", "relocation", "matching", "export", "wrk"];
 if (args.Length == 0 || (args[0] != "all" && !args[0].Split(',').All(suites.Contains)))
 {
     Console.Error.WriteLine($"usage: dotnet run -c Release --project bench/Jingzhun.Bench -- <{string.Join('|', suites)}|all> " +
@@ -27,6 +27,7 @@ foreach (var suite in chosen)
         "projects" => Suites.ProjectsAsync(bench),
         "employment" => Suites.EmploymentAsync(bench),
         "relocation" => Suites.RelocationAsync(bench),
+        "matching" => Suites.MatchingAsync(bench),
         "export" => Suites.ExportAsync(bench),
         _ => Suites.WrkAsync(bench),
     });

@@ -1,6 +1,7 @@
 using Jingzhun.Web.Modules.DataMatching.MatchRosters;
 using Jingzhun.Web.Modules.DataMatching.VerifyDoubts;
 using Jingzhun.Web.Modules.Registry.GetHousehold;
+using Jingzhun.Web.Platform;
 using Jingzhun.Web.Platform.Jobs;
 using Jingzhun.Web.Platform.Policies;
 
@@ -18,6 +19,7 @@ public static class DataMatchingModule
         .AddScoped<RosterMatcher>()
         .AddScoped<ManageRostersHandler>()
         .AddScoped<IJobHandler, MatchRosterJob>()
+        .AddCommandLineVerb<ReadRosterVerb>()
         .AddScoped<VerifyDoubtsHandler>()
         .AddHouseholdPanel(26, "大数据比对疑点", Platform.Auth.Permissions.MatchingView, MatchingPanelModel.Path)
         .AddScoped<Platform.IStartupSeed, DemoData.MatchingDemoSeed>();

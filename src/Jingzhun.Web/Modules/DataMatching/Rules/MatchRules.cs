@@ -70,53 +70,54 @@ public static class MatchRules
     /// <summary>The rule the row fires for the member, or null. <paramref name="asOf"/> is the batch's day (ages are taken on it).</summary>
     public static RuleHit? Evaluate(RosterKind kind, RosterFacts row, MemberFactsForMatch m, MatchThresholds t, DateOnly asOf)
     {
-        var on = row.Date is { } d ? $"（{d:yyyy-MM-dd}）" : "";
+        // Formatted only for a rule that fires: at province scale almost every row fires none.
+        string On() => row.Date is { } d ? $"（{d:yyyy-MM-dd}）" : "";
         switch (kind)
         {
             case RosterKind.Death:
                 return new("death", "死亡/户籍注销待减员", DoubtOutcome.Correction,
-                    $"公安部门{row.Category ?? "死亡"}{on}，但仍在册：核实后办理减员");
+                    $"公安部门{row.Category ?? "死亡"}{On()}，但仍在册：核实后办理减员");
             case RosterKind.Prison:
-                return IsRegistered(m.HouseholdStatus) ? new("prison", "服刑人员在册", DoubtOutcome.Eligibility, $"司法部门服刑人员{on}：核实家庭人口和识别条件") : null;
+                return IsRegistered(m.HouseholdStatus) ? new("prison", "服刑人员在册", DoubtOutcome.Eligibility, $"司法部门服刑人员{On()}：核实家庭人口和识别条件") : null;
             case RosterKind.Assistance:
                 var category = row.Category ?? "";
                 var isNew = category switch { "低保" => !m.ReceivesDibao, "特困" => !m.ReceivesTekun, "临时救助" => true, _ => false };
                 return isNew ? new("assistance", "新纳入民政救助", DoubtOutcome.RiskLead,
-                    $"民政部门新纳入{category}{on}{(row.Amount is { } a ? $"，金额 {Yuan(a)} 元" : "")}：核实是否存在返贫致贫风险") : null;
+                    $"民政部门新纳入{category}{On()}{(row.Amount is { } a ? $"，金额 {Yuan(a)} 元" : "")}：核实是否存在返贫致贫风险") : null;
             case RosterKind.Medical:
                 if (row.Amount is not { } cost) return null;
                 var line = LowerMedicalLine(m.HouseholdStatus) ? t.MedicalExited : t.MedicalOther;
                 return cost >= line ? new("medical", "住院自付费用较高", DoubtOutcome.RiskLead,
-                    $"医保部门本年度住院自付 {Yuan(cost)} 元{on}，达到预警线 {Yuan(line)} 元（{(LowerMedicalLine(m.HouseholdStatus) ? "脱贫人口和监测对象" : "其他农户")}）",
+                    $"医保部门本年度住院自付 {Yuan(cost)} 元{On()}，达到预警线 {Yuan(line)} 元（{(LowerMedicalLine(m.HouseholdStatus) ? "脱贫人口和监测对象" : "其他农户")}）",
                     Reason: RiskReason.HighOutOfPocket) : null;
             case RosterKind.School:
                 if (row.Category == "辍学" && AgeOn(m.BirthDate, asOf) is >= 6 and <= 16)
-                    return new("dropout", "义务教育阶段辍学", DoubtOutcome.Problem, $"教育部门学籍状态为辍学{on}：核实义务教育保障", Dimension.Education);
+                    return new("dropout", "义务教育阶段辍学", DoubtOutcome.Problem, $"教育部门学籍状态为辍学{On()}：核实义务教育保障", Dimension.Education);
                 return row.Amount is { } fee && fee > t.EducationCost
                     ? new("education-cost", "教育自付费用较高", DoubtOutcome.RiskLead, $"教育部门本年度自付教育费用 {Yuan(fee)} 元，超过 {Yuan(t.EducationCost)} 元") : null;
             case RosterKind.DangerousHouse:
                 return row.Category is "C级" or "D级" ? new("dangerous-house", "农房鉴定为危房", DoubtOutcome.Problem,
-                    $"住建部门鉴定为{row.Category}危房{on}：核实住房安全保障", Dimension.Housing) : null;
+                    $"住建部门鉴定为{row.Category}危房{On()}：核实住房安全保障", Dimension.Housing) : null;
             case RosterKind.Disability:
                 return m.Health != HealthStatus.Disabled && m.DisabilityGrade is null
-                    ? new("disability", "新办残疾证", DoubtOutcome.RiskLead, $"残联新发残疾证{(row.Category is { } g ? $"（{g}）" : "")}{on}，档案未登记残疾：核实是否存在风险") : null;
+                    ? new("disability", "新办残疾证", DoubtOutcome.RiskLead, $"残联新发残疾证{(row.Category is { } g ? $"（{g}）" : "")}{On()}，档案未登记残疾：核实是否存在风险") : null;
             case RosterKind.Unemployment:
-                return new("unemployment", "失业登记", DoubtOutcome.RiskLead, $"人社部门失业登记{on}：核实家庭收入是否受影响", Reason: RiskReason.UnstableEmployment);
+                return new("unemployment", "失业登记", DoubtOutcome.RiskLead, $"人社部门失业登记{On()}：核实家庭收入是否受影响", Reason: RiskReason.UnstableEmployment);
             case RosterKind.Business:
-                return IsRegistered(m.HouseholdStatus) ? new("business", "有工商登记", DoubtOutcome.Eligibility, $"市场监管部门登记{row.Category ?? "市场主体"}{on}：核实识别条件") : null;
+                return IsRegistered(m.HouseholdStatus) ? new("business", "有工商登记", DoubtOutcome.Eligibility, $"市场监管部门登记{row.Category ?? "市场主体"}{On()}：核实识别条件") : null;
             case RosterKind.Vehicle:
                 if (!IsRegistered(m.HouseholdStatus) || row.Amount is not { } value || value < t.VehicleValue) return null;
                 return new("vehicle", "拥有较高价值车辆", DoubtOutcome.Eligibility,
                     $"车管部门登记{row.Category ?? "车辆"}，价值 {Yuan(value)} 元，达到 {Yuan(t.VehicleValue)} 元：核实识别条件");
             case RosterKind.Property:
                 return IsRegistered(m.HouseholdStatus) && row.Category is "商品房" or "商铺"
-                    ? new("property", "拥有城镇商品房或商铺", DoubtOutcome.Eligibility, $"不动产登记{row.Category}{on}：核实识别条件") : null;
+                    ? new("property", "拥有城镇商品房或商铺", DoubtOutcome.Eligibility, $"不动产登记{row.Category}{On()}：核实识别条件") : null;
             case RosterKind.PublicEmployee:
                 return IsRegistered(m.HouseholdStatus) ? new("public-employee", "财政供养人员", DoubtOutcome.Eligibility,
                     $"财政供养人员{(row.Category is { } unit ? $"（{unit}）" : "")}：核实识别条件") : null;
             case RosterKind.Disaster:
                 return row.Amount is { } loss && loss >= t.DisasterLoss ? new("disaster", "灾情损失较大", DoubtOutcome.RiskLead,
-                    $"应急部门核定{row.Category ?? "灾害"}损失 {Yuan(loss)} 元{on}，达到 {Yuan(t.DisasterLoss)} 元：核实是否存在返贫致贫风险") : null;
+                    $"应急部门核定{row.Category ?? "灾害"}损失 {Yuan(loss)} 元{On()}，达到 {Yuan(t.DisasterLoss)} 元：核实是否存在返贫致贫风险") : null;
             default:
                 return null;
         }
