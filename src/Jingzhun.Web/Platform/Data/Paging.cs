@@ -81,7 +81,7 @@ public static class PagingQueries
     public static async Task<PageResult<TRow>> PageCappedAsync<T, TRow>(this IQueryable<T> ordered, Paging p,
         Func<IQueryable<T>, Task<List<TRow>>> read, CancellationToken ct, IQueryable<T>? unordered = null, int cap = CountCap)
     {
-        var limit = p.Skip + cap;
+        var limit = p.Skip + Math.Max(cap, p.Size); // at least to the page's end
         var counted = await (unordered ?? ordered).Take(limit + 1).CountAsync(ct);
         var rows = await read(ordered.Skip(p.Skip).Take(p.Size));
         return new PageResult<TRow>(rows, p.Page, p.Size, Math.Min(counted, limit), counted > limit);

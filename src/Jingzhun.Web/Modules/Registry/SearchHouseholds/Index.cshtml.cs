@@ -26,7 +26,9 @@ public sealed class IndexModel(SearchHouseholdsHandler search, AppDbContext db, 
     /// <summary>The list is in its query's default order (a name search: by the matched name; else by number).</summary>
     public bool SortIsDefault => Query.Sort == HouseholdQueryParameters.DefaultSort(Query.Q);
 
-    public async Task<IActionResult> OnGetAsync(HouseholdQueryParameters p, CancellationToken ct)
+    // From the query string only: Razor Pages' route value "page" (this page's path) would otherwise bind to Page, and
+    // every pager link would show page 1.
+    public async Task<IActionResult> OnGetAsync([FromQuery] HouseholdQueryParameters p, CancellationToken ct)
     {
         var q = p.ToQuery();
         Query = q with { PageSize = PageSizes.Contains(q.PageSize) ? q.PageSize : PageSizes[0], Page = Math.Max(1, q.Page) };

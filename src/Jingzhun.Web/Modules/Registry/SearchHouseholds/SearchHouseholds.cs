@@ -181,8 +181,9 @@ public sealed partial class SearchHouseholdsHandler(AppDbContext db, RegionDirec
             ids = await backwards.Skip(gap!.Value).Take(paging.Size).ToListAsync(ct);
             ids.Reverse();
             var (_, onwards) = Matches(households, q.Region, from, to, key, Seek.From);
-            var counted = await onwards.Take(_countCap + 1).CountAsync(ct);
-            (total, capped) = ((anchor.Page - 1) * paging.Size + Math.Min(counted, _countCap), counted > _countCap);
+            var cap = Math.Max(_countCap, paging.Size);
+            var counted = await onwards.Take(cap + 1).CountAsync(ct);
+            (total, capped) = ((anchor.Page - 1) * paging.Size + Math.Min(counted, cap), counted > cap);
         }
         var found = await households.Where(h => ids.Contains(h.Id)).Select(Row).ToDictionaryAsync(r => r.Id, ct);
         return new PageResult<HouseholdRow>([.. ids.Where(found.ContainsKey).Select(id => found[id])], paging.Page, paging.Size, total, capped);
