@@ -34,7 +34,8 @@ public sealed class Bench
     /// <summary>The database the import suite empties and fills on every run.</summary>
     public string ImportDb => Path.Combine(Work, "import.db");
     public string Keys => Path.Combine(Work, "keys");
-    public string PostgresDatabase => "jingzhun_bench";
+    /// <summary>The PostgreSQL database the suites use (<c>--pg-database</c>: one's own beside another's run).</summary>
+    public string PostgresDatabase { get; init; } = "jingzhun_bench";
 
     public static Bench Create(string[] args)
     {
@@ -53,6 +54,7 @@ public sealed class Bench
             Seed = int.Parse(Opt("--seed") ?? "20260101", CultureInfo.InvariantCulture),
             Port = int.Parse(Opt("--port") ?? "5105", CultureInfo.InvariantCulture),
             SweepRegion = Opt("--sweep-region") ?? "50",
+            PostgresDatabase = Opt("--pg-database") ?? "jingzhun_bench",
             Postgres = Opt("--pg") ?? Environment.GetEnvironmentVariable("JINGZHUN_BENCH_PG")
                 ?? "Host=localhost;Username=postgres;Password=postgres",
         };

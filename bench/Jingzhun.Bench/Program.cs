@@ -1,6 +1,6 @@
 using Jingzhun.Bench;
 
-// dotnet run -c Release --project bench/Jingzhun.Bench -- <suite[,suite...]|all> [--runs N] [--requests N] [--seed S] [--port P] [--pg CS] [--no-pg] [--write] [--web BIN_DIR]
+// dotnet run -c Release --project bench/Jingzhun.Bench -- <suite[,suite...]|all> [--runs N] [--requests N] [--seed S] [--port P] [--pg CS] [--no-pg] [--write] [--web BIN_DIR] [--pg-database NAME]
 // dotnet run -c Release --project bench/Jingzhun.Bench -- phone [--runs N] [--port P] [--web BIN_DIR]   (the dashboard on a throttled phone)
 if (args.Length > 0 && args[0] == "phone")
 {
@@ -8,7 +8,7 @@ if (args.Length > 0 && args[0] == "phone")
     await PhoneSuite.RunAsync(phone, phone.WebDir);
     return 0;
 }
-string[] suites = ["import", "sweeps", "queries", "projects", "employment", "relocation", "export", "wrk"];
+string[] suites = ["import", "sweeps", "queries", "search", "projects", "employment", "relocation", "export", "wrk"];
 if (args.Length == 0 || (args[0] != "all" && !args[0].Split(',').All(suites.Contains)))
 {
     Console.Error.WriteLine($"usage: dotnet run -c Release --project bench/Jingzhun.Bench -- <{string.Join('|', suites)}|all> " +
@@ -25,6 +25,7 @@ foreach (var suite in chosen)
         "import" => Suites.ImportAsync(bench, postgres: !args.Contains("--no-pg")),
         "sweeps" => Suites.SweepsAsync(bench),
         "queries" => Suites.QueriesAsync(bench),
+        "search" => Suites.SearchAsync(bench, postgres: !args.Contains("--no-pg")),
         "projects" => Suites.ProjectsAsync(bench),
         "employment" => Suites.EmploymentAsync(bench),
         "relocation" => Suites.RelocationAsync(bench),

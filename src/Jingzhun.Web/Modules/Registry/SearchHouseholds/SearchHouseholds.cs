@@ -196,7 +196,7 @@ public sealed partial class SearchHouseholdsHandler(AppDbContext db, RegionDirec
 
     private async Task<NameKey?> KeyOfAsync(long householdId, string from, string to, CancellationToken ct) =>
         await db.Members.AsNoTracking()
-            .Where(m => m.HouseholdId == householdId && string.Compare(m.Name, from) >= 0 && string.Compare(m.Name, to) < 0)
+            .Where(m => m.HouseholdId == householdId && string.Compare(m.Name + "", from) >= 0 && string.Compare(m.Name + "", to) < 0)
             .MinAsync(m => (string?)m.Name, ct) is { } least ? new NameKey(least, householdId) : null;
 
     /// <summary>
@@ -211,8 +211,9 @@ public sealed partial class SearchHouseholdsHandler(AppDbContext db, RegionDirec
         var (n, id) = key is null ? (from, 0L) : (key.Name, key.HouseholdId);
         if (narrow)
         {
+            // Each household's members by its household index (names compared as below).
             var matched = households
-                .Select(h => new { h.Id, First = others.Where(o => o.HouseholdId == h.Id && string.Compare(o.Name, from) >= 0 && string.Compare(o.Name, to) < 0).Min(o => (string?)o.Name) })
+                .Select(h => new { h.Id, First = others.Where(o => o.HouseholdId == h.Id && string.Compare(o.Name + "", from) >= 0 && string.Compare(o.Name + "", to) < 0).Min(o => (string?)o.Name) })
                 .Where(x => x.First != null);
             matched = seek switch
             {
@@ -239,11 +240,14 @@ public sealed partial class SearchHouseholdsHandler(AppDbContext db, RegionDirec
             Seek.From => members.Where(m => string.Compare(m.Name, n) > 0 || m.HouseholdId >= id),
             _ => members,
         };
-        // Each household once: at its member with the least (name, id) among those that match.
+        // Each household once: at its member with the least (name, id) among those that match. The probe reads the
+        // household's few members by its household index: its name is compared as `Name || ''` so that no planner reads it
+        // off the name index instead. PostgreSQL did, for a prefix it thought rare (陈光: estimated 1 row, 908 in fact),
+        // once per matching member: quadratic, 3.3 s.
         var firsts = members
             .Where(m => households.Any(h => h.Id == m.HouseholdId))
-            .Where(m => !others.Any(o => o.HouseholdId == m.HouseholdId && string.Compare(o.Name, from) >= 0 && string.Compare(o.Name, to) < 0
-                && (string.Compare(o.Name, m.Name) < 0 || (o.Name == m.Name && o.Id < m.Id))));
+            .Where(m => !others.Any(o => o.HouseholdId == m.HouseholdId && string.Compare(o.Name + "", from) >= 0
+                && (string.Compare(o.Name + "", m.Name) < 0 || (o.Name + "" == m.Name && o.Id < m.Id))));
         var inOrder = seek == Seek.Before
             ? firsts.OrderByDescending(m => m.Name).ThenByDescending(m => m.HouseholdId)
             : firsts.OrderBy(m => m.Name).ThenBy(m => m.HouseholdId);
