@@ -25,7 +25,8 @@ public sealed class Bench
     public List<Figure> Figures { get; } = [];
     public Dictionary<string, double> PeakMiB { get; } = [];
 
-    public string WebDir => Path.Combine(Root, "src/Jingzhun.Web/bin/Release/net10.0");
+    /// <summary>The app build measured: this tree's Release build, or another's (<c>--web DIR</c>, e.g. a commit's for a before/after).</summary>
+    public string WebDir { get; init; } = "";
     public string WebDll => Path.Combine(WebDir, "Jingzhun.Web.dll");
     public string ProvinceCsv => Path.Combine(Work, $"chongqing-{Seed}.csv");
     /// <summary>The province the read suites use (loaded once, kept).</summary>
@@ -33,7 +34,8 @@ public sealed class Bench
     /// <summary>The database the import suite empties and fills on every run.</summary>
     public string ImportDb => Path.Combine(Work, "import.db");
     public string Keys => Path.Combine(Work, "keys");
-    public string PostgresDatabase => "jingzhun_bench";
+    /// <summary>The PostgreSQL database the suites use (<c>--pg-database</c>: one's own beside another's run).</summary>
+    public string PostgresDatabase { get; init; } = "jingzhun_bench";
 
     public static Bench Create(string[] args)
     {
@@ -46,11 +48,13 @@ public sealed class Bench
         return new Bench
         {
             Root = root, Work = work,
+            WebDir = Path.GetFullPath(Opt("--web") ?? Path.Combine(root, "src/Jingzhun.Web/bin/Release/net10.0")),
             Runs = int.Parse(Opt("--runs") ?? "3", CultureInfo.InvariantCulture),
             Requests = int.Parse(Opt("--requests") ?? "60", CultureInfo.InvariantCulture),
             Seed = int.Parse(Opt("--seed") ?? "20260101", CultureInfo.InvariantCulture),
             Port = int.Parse(Opt("--port") ?? "5105", CultureInfo.InvariantCulture),
             SweepRegion = Opt("--sweep-region") ?? "50",
+            PostgresDatabase = Opt("--pg-database") ?? "jingzhun_bench",
             Postgres = Opt("--pg") ?? Environment.GetEnvironmentVariable("JINGZHUN_BENCH_PG")
                 ?? "Host=localhost;Username=postgres;Password=postgres",
         };

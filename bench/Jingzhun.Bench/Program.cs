@@ -1,17 +1,18 @@
 using Jingzhun.Bench;
 
-// dotnet run -c Release --project bench/Jingzhun.Bench -- <suite[,suite...]|all> [--runs N] [--requests N] [--seed S] [--port P] [--pg CS] [--no-pg] [--write]
+// dotnet run -c Release --project bench/Jingzhun.Bench -- <suite[,suite...]|all> [--runs N] [--requests N] [--seed S] [--port P] [--pg CS] [--no-pg] [--write] [--web BIN_DIR] [--pg-database NAME]
 // dotnet run -c Release --project bench/Jingzhun.Bench -- phone [--runs N] [--port P] [--web BIN_DIR]   (the dashboard on a throttled phone)
 if (args.Length > 0 && args[0] == "phone")
 {
-    await PhoneSuite.RunAsync(Bench.Create(args), args.SkipWhile(a => a != "--web").Skip(1).FirstOrDefault());
+    var phone = Bench.Create(args);
+    await PhoneSuite.RunAsync(phone, phone.WebDir);
     return 0;
 }
-string[] suites = ["import", "sweeps", "queries", "projects", "employment", "relocation", "matching", "export", "wrk"];
+string[] suites = ["import", "sweeps", "queries", "search", "projects", "employment", "relocation", "matching", "export", "wrk"];
 if (args.Length == 0 || (args[0] != "all" && !args[0].Split(',').All(suites.Contains)))
 {
     Console.Error.WriteLine($"usage: dotnet run -c Release --project bench/Jingzhun.Bench -- <{string.Join('|', suites)}|all> " +
-        "[--runs N] [--requests N] [--seed S] [--port P] [--pg CONNECTION] [--no-pg] [--write]");
+        "[--runs N] [--requests N] [--seed S] [--port P] [--pg CONNECTION] [--no-pg] [--write] [--web BIN_DIR (another build, e.g. a before)]");
     return 2;
 }
 var bench = Bench.Create(args);
@@ -24,6 +25,7 @@ foreach (var suite in chosen)
         "import" => Suites.ImportAsync(bench, postgres: !args.Contains("--no-pg")),
         "sweeps" => Suites.SweepsAsync(bench),
         "queries" => Suites.QueriesAsync(bench),
+        "search" => Suites.SearchAsync(bench, postgres: !args.Contains("--no-pg")),
         "projects" => Suites.ProjectsAsync(bench),
         "employment" => Suites.EmploymentAsync(bench),
         "relocation" => Suites.RelocationAsync(bench),

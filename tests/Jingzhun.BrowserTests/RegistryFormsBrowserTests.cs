@@ -52,6 +52,33 @@ public sealed class RegistryFormsBrowserTests(BrowserApp app)
     }
 
     [SkippableFact]
+    public async Task A_surname_alone_pages_forward_and_back_by_the_pager()
+    {
+        await using var county = await app.SignInAsync("tl_admin");
+        var page = county.Page;
+        await county.GotoAsync("/households");
+        await page.Locator("#f-q").FillAsync("王");
+        await page.Locator("#f-q").PressAsync("Enter");
+        var head = page.Locator("#results .results-head");
+        await Expect(head).ToContainTextAsync("当前第 1–20 户，按匹配的姓名排列");
+        var rows = page.Locator("#results tbody tr");
+        var first = await rows.First.Locator("td").First.InnerTextAsync();
+        var last = await rows.Last.Locator("td").First.InnerTextAsync();
+
+        // 下一页 reads on from the last row seen (its anchor is in the address); 上一页 comes back to the same rows.
+        await page.Locator("#results .pager").GetByRole(AriaRole.Link, new() { Name = "下一页" }).ClickAsync();
+        await Expect(head).ToContainTextAsync("当前第 21–40 户");
+        await Expect(page).ToHaveURLAsync(new Regex("page=2&after=1\\.\\d+"));
+        await Expect(rows.First.Locator("td").First).Not.ToHaveTextAsync(first);
+        Assert.DoesNotContain(last, await rows.Locator("td:first-child").AllInnerTextsAsync());
+        await page.Locator("#results .pager").GetByRole(AriaRole.Link, new() { Name = "上一页" }).ClickAsync();
+        await Expect(head).ToContainTextAsync("当前第 1–20 户");
+        await Expect(rows.First.Locator("td").First).ToHaveTextAsync(first);
+        await Expect(rows.Last.Locator("td").First).ToHaveTextAsync(last);
+        county.AssertNoPageErrors();
+    }
+
+    [SkippableFact]
     public async Task A_member_is_added_edited_and_removed_on_the_household_page()
     {
         await using var village = await app.SignInAsync("village");

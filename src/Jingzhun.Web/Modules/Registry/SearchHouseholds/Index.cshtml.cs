@@ -26,7 +26,9 @@ public sealed class IndexModel(SearchHouseholdsHandler search, AppDbContext db, 
     /// <summary>The list is in its query's default order (a name search: by the matched name; else by number).</summary>
     public bool SortIsDefault => Query.Sort == HouseholdQueryParameters.DefaultSort(Query.Q);
 
-    public async Task<IActionResult> OnGetAsync(HouseholdQueryParameters p, CancellationToken ct)
+    // From the query string only: Razor Pages' route value "page" (this page's path) would otherwise bind to Page, and
+    // every pager link would show page 1.
+    public async Task<IActionResult> OnGetAsync([FromQuery] HouseholdQueryParameters p, CancellationToken ct)
     {
         var q = p.ToQuery();
         Query = q with { PageSize = PageSizes.Contains(q.PageSize) ? q.PageSize : PageSizes[0], Page = Math.Max(1, q.Page) };
@@ -52,6 +54,8 @@ public sealed class IndexModel(SearchHouseholdsHandler search, AppDbContext db, 
             ("q", q.Q),
             ("sort", q.Sort == HouseholdQueryParameters.DefaultSort(q.Q) ? null : q.Sort.ToString()), ("desc", q.Desc ? "true" : null),
             ("page", q.Page > 1 ? q.Page.ToString(CultureInfo.InvariantCulture) : null),
+            ("after", q.Anchor is { Before: false } after ? after.ToString() : null),
+            ("before", q.Anchor is { Before: true } before ? before.ToString() : null),
             ("pageSize", q.PageSize != PageSizes[0] ? q.PageSize.ToString(CultureInfo.InvariantCulture) : null),
         };
         var s = string.Join("&", parts.Where(x => !string.IsNullOrWhiteSpace(x.Item2))
@@ -59,18 +63,28 @@ public sealed class IndexModel(SearchHouseholdsHandler search, AppDbContext db, 
         return s.Length == 0 ? "" : "?" + s;
     }
 
-    public string PageUrl(int page) => "/households" + QueryString(Query with { Page = page });
+    public string PageUrl(int page) => "/households" + QueryString(Query with { Page = page, Anchor = AnchorFor(page) });
+
+    /// <summary>
+    /// A name search's other pages are read by key from this page: a later one from its last row, an earlier one from its
+    /// first (no OFFSET over the rows before a deep page); the first page needs none, and the other sorts page by offset.
+    /// </summary>
+    private PageAnchor? AnchorFor(int page) =>
+        page == 1 || Query.Sort != HouseholdSort.Name || SearchHouseholdsHandler.NameText(Query.Q) is null || Result.Items.Count == 0 ? null
+        : page > Result.Page ? new PageAnchor(Result.Page, Result.Items[^1].Id, Before: false)
+        : page < Result.Page ? new PageAnchor(Result.Page, Result.Items[0].Id, Before: true)
+        : Query.Anchor;
 
     /// <summary>Clicking the current sort column flips the direction; a new column starts ascending (income: descending).</summary>
     public string SortUrl(HouseholdSort sort) => "/households" + QueryString(Query with
     {
         Sort = sort,
         Desc = Query.Sort == sort ? !Query.Desc : sort is HouseholdSort.Updated,
-        Page = 1,
+        Page = 1, Anchor = null,
     });
 
     public string SortMark(HouseholdSort sort) => Query.Sort != sort ? "" : Query.Desc ? " ▼" : " ▲";
     public string SortAria(HouseholdSort sort) => Query.Sort != sort ? "none" : Query.Desc ? "descending" : "ascending";
 
-    public string ExportUrl => "/api/v1/households/export" + QueryString(Query with { Page = 1, PageSize = PageSizes[0] });
+    public string ExportUrl => "/api/v1/households/export" + QueryString(Query with { Page = 1, PageSize = PageSizes[0], Anchor = null });
 }

@@ -30,14 +30,22 @@ public sealed record HouseholdQuery
     public bool Desc { get; init; }
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 20;
+    /// <summary>
+    /// Where a name search's page is read from by key instead of by counting rows from the start: the row next to
+    /// <see cref="Page"/> that the reader has seen (the last of an earlier page, or the first of a later one).
+    /// </summary>
+    public PageAnchor? Anchor { get; init; }
 }
 
 public sealed record HouseholdRow(long Id, string HouseholdNumber, string VillageCode, string RegionPath, string HeadName, int Size,
     HouseholdStatus Status, PovertyAttribute? Attribute, PovertyCause? MainCause, Class321? Class321,
     bool IsDibao, bool IsTekun, bool IsRelocated, HousingGrade? HousingGrade, int? LatestIncomeYear, decimal? LatestPerCapitaIncome);
 
-public sealed partial class SearchHouseholdsHandler(AppDbContext db, RegionDirectory regions, PersonalDataProtector protector)
+public sealed partial class SearchHouseholdsHandler(AppDbContext db, RegionDirectory regions, PersonalDataProtector protector, IConfiguration config)
 {
+    /// <summary>How far past its page a name search counts ("1,000+" beyond); configurable (Registry:NameSearchCountCap) so tests reach it.</summary>
+    private readonly int _countCap = Math.Max(1, config.GetValue("Registry:NameSearchCountCap", PagingQueries.CountCap));
+
     public const int MaxPageSize = 200;
     private const decimal IncomeBound = 999_999_999_999.99m;
 
@@ -141,42 +149,109 @@ public sealed partial class SearchHouseholdsHandler(AppDbContext db, RegionDirec
     /// (王: 100,000 households) then costs the page and a count capped at 1,000 past it, not a sort of every match; the
     /// scope and the other filters are checked household by household (by key), and the count stops. Within a township
     /// or a village its few hundred households are read instead (the county's 王 would be thousands). Both give the
-    /// same order.
+    /// same order. A page next to one the reader has seen (the pager's links carry its anchor) is read by key from there.
     /// </summary>
     private async Task<PageResult<HouseholdRow>> ByNameAsync(HouseholdQuery q, string name, Paging paging, CancellationToken ct)
     {
         var households = Filter(q with { Q = null });
         var (from, to) = PrefixRange(name);
-        var others = db.Members.AsNoTracking();
-        var (county, narrow) = Confinement(q.Region);
-        IQueryable<long> ordered, unordered;
-        if (narrow)
+        var gap = q.Anchor?.Gap(paging.Page, paging.Size);
+        var key = gap is not null && q.Anchor is { } a ? await KeyOfAsync(a.Key, from, to, ct) : null;
+        List<long> ids;
+        int total;
+        bool capped;
+        if (key is null || q.Anchor is not { } anchor)
         {
-            var matched = households
-                .Select(h => new { h.Id, First = others.Where(o => o.HouseholdId == h.Id && string.Compare(o.Name, from) >= 0 && string.Compare(o.Name, to) < 0).Min(o => (string?)o.Name) })
-                .Where(x => x.First != null);
-            ordered = matched.OrderBy(x => x.First).ThenBy(x => x.Id).Select(x => x.Id);
-            unordered = matched.Select(x => x.Id);
+            // The count reads the rows in the index's order and stops at the cap; the household tie-break would make it sort.
+            var (ordered, unordered) = Matches(households, q.Region, from, to, null, Seek.All);
+            var page = await ordered.PageCappedAsync(paging, r => r.ToListAsync(ct), ct, unordered, _countCap);
+            (ids, total, capped) = ([.. page.Items], page.Total, page.Capped);
+        }
+        else if (!anchor.Before)
+        {
+            // After the last row of page A: page N is the (N − A)th page from there, and its count goes on from there.
+            var (ordered, unordered) = Matches(households, q.Region, from, to, key, Seek.After);
+            var page = await ordered.PageCappedAsync(new Paging(paging.Page - anchor.Page, paging.Size), r => r.ToListAsync(ct), ct, unordered, _countCap);
+            (ids, total, capped) = ([.. page.Items], anchor.Page * paging.Size + page.Total, page.Capped);
         }
         else
         {
-            var members = db.Members.AsNoTracking();
-            members = county is not null
-                ? members.Where(m => m.CountyCode == county && string.Compare(m.Name, from) >= 0 && string.Compare(m.Name, to) < 0)
-                : members.Where(m => string.Compare(m.Name, from) >= 0 && string.Compare(m.Name, to) < 0);
-            // Each household once: at its member with the least (name, id) among those that match.
-            var firsts = members
-                .Where(m => households.Any(h => h.Id == m.HouseholdId))
-                .Where(m => !others.Any(o => o.HouseholdId == m.HouseholdId && string.Compare(o.Name, from) >= 0 && string.Compare(o.Name, to) < 0
-                    && (string.Compare(o.Name, m.Name) < 0 || (o.Name == m.Name && o.Id < m.Id))));
-            ordered = firsts.OrderBy(m => m.Name).ThenBy(m => m.HouseholdId).Select(m => m.HouseholdId);
-            unordered = firsts.Select(m => m.HouseholdId);
+            // Before the first row of page B, read backwards; counted from that row on (the rows before it are B − 1 pages).
+            var (backwards, _) = Matches(households, q.Region, from, to, key, Seek.Before);
+            ids = await backwards.Skip(gap!.Value).Take(paging.Size).ToListAsync(ct);
+            ids.Reverse();
+            var (_, onwards) = Matches(households, q.Region, from, to, key, Seek.From);
+            var cap = Math.Max(_countCap, paging.Size);
+            var counted = await onwards.Take(cap + 1).CountAsync(ct);
+            (total, capped) = ((anchor.Page - 1) * paging.Size + Math.Min(counted, cap), counted > cap);
         }
-        // The count reads the rows in the index's order and stops at the cap; the household tie-break would make it sort.
-        var page = await ordered.PageCappedAsync(paging, r => r.ToListAsync(ct), ct, unordered);
-        var ids = page.Items;
         var found = await households.Where(h => ids.Contains(h.Id)).Select(Row).ToDictionaryAsync(r => r.Id, ct);
-        return new PageResult<HouseholdRow>([.. ids.Where(found.ContainsKey).Select(id => found[id])], page.Page, page.PageSize, page.Total, page.Capped);
+        return new PageResult<HouseholdRow>([.. ids.Where(found.ContainsKey).Select(id => found[id])], paging.Page, paging.Size, total, capped);
+    }
+
+    private enum Seek { All, After, Before, From }
+
+    /// <summary>A household's place in a name search's order: its least matching name, then its id.</summary>
+    private sealed record NameKey(string Name, long HouseholdId);
+
+    private async Task<NameKey?> KeyOfAsync(long householdId, string from, string to, CancellationToken ct) =>
+        await db.Members.AsNoTracking()
+            .Where(m => m.HouseholdId == householdId && string.Compare(m.Name + "", from) >= 0 && string.Compare(m.Name + "", to) < 0)
+            .MinAsync(m => (string?)m.Name, ct) is { } least ? new NameKey(least, householdId) : null;
+
+    /// <summary>
+    /// The ids of the matching households in name order (backwards for <see cref="Seek.Before"/>), and the same rows
+    /// unordered for a count; all of them, or those after, before or from <paramref name="key"/>.
+    /// </summary>
+    private (IQueryable<long> Ordered, IQueryable<long> Unordered) Matches(IQueryable<Household> households, string? region,
+        string from, string to, NameKey? key, Seek seek)
+    {
+        var others = db.Members.AsNoTracking();
+        var (county, narrow) = Confinement(region);
+        var (n, id) = key is null ? (from, 0L) : (key.Name, key.HouseholdId);
+        if (narrow)
+        {
+            // Each household's members by its household index (names compared as below).
+            var matched = households
+                .Select(h => new { h.Id, First = others.Where(o => o.HouseholdId == h.Id && string.Compare(o.Name + "", from) >= 0 && string.Compare(o.Name + "", to) < 0).Min(o => (string?)o.Name) })
+                .Where(x => x.First != null);
+            matched = seek switch
+            {
+                Seek.After => matched.Where(x => string.Compare(x.First, n) > 0 || (x.First == n && x.Id > id)),
+                Seek.From => matched.Where(x => string.Compare(x.First, n) > 0 || (x.First == n && x.Id >= id)),
+                Seek.Before => matched.Where(x => string.Compare(x.First, n) < 0 || (x.First == n && x.Id < id)),
+                _ => matched,
+            };
+            var ordered = seek == Seek.Before
+                ? matched.OrderByDescending(x => x.First).ThenByDescending(x => x.Id)
+                : matched.OrderBy(x => x.First).ThenBy(x => x.Id);
+            return (ordered.Select(x => x.Id), matched.Select(x => x.Id));
+        }
+        // The range of the name index starts at the key's name (or ends there, going back), so a deep page seeks there.
+        var (low, high) = seek switch { Seek.After or Seek.From => (n, to), _ => (from, to) };
+        var members = db.Members.AsNoTracking();
+        members = county is not null ? members.Where(m => m.CountyCode == county) : members;
+        members = seek == Seek.Before
+            ? members.Where(m => string.Compare(m.Name, from) >= 0 && string.Compare(m.Name, n) <= 0 && (string.Compare(m.Name, n) < 0 || m.HouseholdId < id))
+            : members.Where(m => string.Compare(m.Name, low) >= 0 && string.Compare(m.Name, high) < 0);
+        members = seek switch
+        {
+            Seek.After => members.Where(m => string.Compare(m.Name, n) > 0 || m.HouseholdId > id),
+            Seek.From => members.Where(m => string.Compare(m.Name, n) > 0 || m.HouseholdId >= id),
+            _ => members,
+        };
+        // Each household once: at its member with the least (name, id) among those that match. The probe reads the
+        // household's few members by its household index: its name is compared as `Name || ''` so that no planner reads it
+        // off the name index instead. PostgreSQL did, for a prefix it thought rare (陈光: estimated 1 row, 908 in fact),
+        // once per matching member: quadratic, 3.3 s.
+        var firsts = members
+            .Where(m => households.Any(h => h.Id == m.HouseholdId))
+            .Where(m => !others.Any(o => o.HouseholdId == m.HouseholdId && string.Compare(o.Name + "", from) >= 0
+                && (string.Compare(o.Name + "", m.Name) < 0 || (o.Name + "" == m.Name && o.Id < m.Id))));
+        var inOrder = seek == Seek.Before
+            ? firsts.OrderByDescending(m => m.Name).ThenByDescending(m => m.HouseholdId)
+            : firsts.OrderBy(m => m.Name).ThenBy(m => m.HouseholdId);
+        return (inOrder.Select(m => m.HouseholdId), firsts.Select(m => m.HouseholdId));
     }
 
     /// <summary>
@@ -221,19 +296,19 @@ public sealed partial class SearchHouseholdsHandler(AppDbContext db, RegionDirec
         api.MapGet("/households", async ([AsParameters] HouseholdQueryParameters p, SearchHouseholdsHandler handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.HandleAsync(p.ToQuery(), ct)))
             .RequireAuthorization(Permissions.RegistryView)
-            .WithName("SearchHouseholds").WithSummary("户列表（筛选、排序、分页；region=区划代码 表示其下全部）").WithTags("户籍档案");
+            .WithName("SearchHouseholds").WithSummary("户列表（筛选、排序、分页；region=区划代码 表示其下全部；按姓名查询时 after=页码.户ID（该页最后一户）或 before=页码.户ID（该页第一户）按键翻页）").WithTags("户籍档案");
 }
 
 /// <summary>Query-string binding of <see cref="HouseholdQuery"/> (minimal APIs bind flat parameters).</summary>
 public sealed record HouseholdQueryParameters(string? Region, HouseholdStatus? Status, PovertyAttribute? Attribute, PovertyCause? MainCause,
     Class321? Class321, HouseholdFlag? Flag, decimal? MinIncome, decimal? MaxIncome, string? Q, HouseholdSort? Sort, bool? Desc,
-    int? Page, int? PageSize, int? IncomeYear = null)
+    int? Page, int? PageSize, int? IncomeYear = null, string? After = null, string? Before = null)
 {
     public HouseholdQuery ToQuery() => new()
     {
         Region = Region, Status = Status, Attribute = Attribute, MainCause = MainCause, Class321 = Class321, Flag = Flag,
         MinIncome = MinIncome, MaxIncome = MaxIncome, IncomeYear = IncomeYear, Q = Q, Sort = Sort ?? DefaultSort(Q), Desc = Desc ?? false,
-        Page = Page ?? 1, PageSize = PageSize ?? 20,
+        Page = Page ?? 1, PageSize = PageSize ?? 20, Anchor = PageAnchor.Parse(After, Before),
     };
 
     /// <summary>A name search lists in name order (what the index gives at once); every other list in number order.</summary>
