@@ -1,5 +1,6 @@
 using Jingzhun.Web.Modules.Admin;
 using Jingzhun.Web.Modules.Dashboards;
+using Jingzhun.Web.Modules.DataMatching;
 using Jingzhun.Web.Modules.Employment;
 using Jingzhun.Web.Modules.Exit;
 using Jingzhun.Web.Modules.Reports;
@@ -32,6 +33,7 @@ builder.Services.AddFieldWork();
 builder.Services.AddProjects();
 builder.Services.AddPartners();
 builder.Services.AddSampling();
+builder.Services.AddDataMatching();
 
 var app = builder.Build();
 if (await app.RunCommandAsync(args)) return;
@@ -53,6 +55,7 @@ api.MapFieldWorkApi();
 api.MapProjectsApi();
 api.MapPartnersApi();
 api.MapSamplingApi();
+api.MapDataMatchingApi();
 Jingzhun.Web.Platform.Jobs.Jobs.Map(api);
 Jingzhun.Web.Platform.Files.FileStore.Map(api);
 Jingzhun.Web.Platform.Forms.Pickers.Map(api);

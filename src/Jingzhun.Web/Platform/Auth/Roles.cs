@@ -66,6 +66,10 @@ public static class Permissions
     public const string SamplingView = "sampling.view";
     public const string SamplingManage = "sampling.manage";
     public const string SamplingSurvey = "sampling.survey";
+    // 大数据比对: see batches, 疑点 and figures; upload and withdraw department rosters (county data staff); verify 疑点 (villages, townships).
+    public const string MatchingView = "matching.view";
+    public const string MatchingManage = "matching.manage";
+    public const string MatchingVerify = "matching.verify";
 
     /// <summary>Permissions that let a role write something: uploading a file needs one of them (the auditor holds none).</summary>
     public static readonly string[] Write =
@@ -73,7 +77,7 @@ public static class Permissions
         RegistryEdit, RegistryCreate, RegistryImport, GuaranteesReport, GuaranteesWork, MonitoringReport,
         MonitoringWork, FieldWorkLog, FieldWorkManage, FieldWorkFlag, FieldWorkMeet,
         ProjectsPropose, ProjectsReview, ProjectsApprove, ProjectsImplement, FundsManage, PartnersManage,
-        SamplingManage, SamplingSurvey,
+        SamplingManage, SamplingSurvey, MatchingManage, MatchingVerify,
     ];
 
     public static readonly string[] All =
@@ -83,7 +87,7 @@ public static class Permissions
         MonitoringView, MonitoringReport, MonitoringWork, MonitoringReview, MonitoringDecide, RegistrySnapshot, RegionsEdit, FieldWorkManage,
         FieldWorkView, FieldWorkSupervise, FieldWorkLog, FieldWorkMeet, FieldWorkFlag, SystemBackup,
         ProjectsView, ProjectsPropose, ProjectsReview, ProjectsApprove, ProjectsImplement, FundsView, FundsManage,
-        PartnersView, PartnersManage, SamplingView, SamplingManage, SamplingSurvey,
+        PartnersView, PartnersManage, SamplingView, SamplingManage, SamplingSurvey, MatchingView, MatchingManage, MatchingVerify,
     ];
 }
 
@@ -108,19 +112,21 @@ public static class Roles
             Permissions.MonitoringView, Permissions.MonitoringReport, Permissions.MonitoringWork, Permissions.MonitoringReview, Permissions.FieldWorkManage,
             Permissions.FieldWorkView, Permissions.FieldWorkSupervise, Permissions.FieldWorkLog, Permissions.FieldWorkMeet, Permissions.FieldWorkFlag,
             Permissions.ProjectsView, Permissions.ProjectsPropose, Permissions.ProjectsReview, Permissions.ProjectsImplement, Permissions.FundsView,
-            Permissions.PartnersView, Permissions.PartnersManage, Permissions.SamplingView, Permissions.SamplingManage, Permissions.SamplingSurvey]),
+            Permissions.PartnersView, Permissions.PartnersManage, Permissions.SamplingView, Permissions.SamplingManage, Permissions.SamplingSurvey,
+            Permissions.MatchingView, Permissions.MatchingVerify]),
         new(VillageOfficer, "村干部", 40, [Permissions.RegistryView, Permissions.RegistryEdit, Permissions.RegistryCreate, Permissions.RegistryExport,
             Permissions.GuaranteesView, Permissions.GuaranteesReport, Permissions.GuaranteesWork,
             Permissions.MonitoringView, Permissions.MonitoringReport, Permissions.MonitoringWork, Permissions.FieldWorkManage,
             Permissions.FieldWorkView, Permissions.FieldWorkLog, Permissions.FieldWorkFlag,
-            Permissions.ProjectsView, Permissions.ProjectsPropose, Permissions.PartnersView, Permissions.PartnersManage, Permissions.SamplingSurvey]),
+            Permissions.ProjectsView, Permissions.ProjectsPropose, Permissions.PartnersView, Permissions.PartnersManage, Permissions.SamplingSurvey,
+            Permissions.MatchingView, Permissions.MatchingVerify]),
         new(Cadre, "帮扶干部", 20, [Permissions.RegistryView, Permissions.RegistryEdit,
             Permissions.GuaranteesView, Permissions.GuaranteesReport, Permissions.GuaranteesWork,
             Permissions.MonitoringView, Permissions.MonitoringReport, Permissions.MonitoringWork,
             Permissions.FieldWorkView, Permissions.FieldWorkLog, Permissions.SamplingSurvey]),
         new(Auditor, "只读（审计）", 10, [Permissions.RegistryView, Permissions.RegistryExport, Permissions.AuditView, Permissions.GuaranteesView,
             Permissions.MonitoringView, Permissions.FieldWorkView, Permissions.FieldWorkSupervise, Permissions.ProjectsView, Permissions.FundsView,
-            Permissions.PartnersView, Permissions.SamplingView]),
+            Permissions.PartnersView, Permissions.SamplingView, Permissions.MatchingView]),
     ];
 
     public static RoleDefinition? Find(string? name) => All.FirstOrDefault(r => r.Name == name);

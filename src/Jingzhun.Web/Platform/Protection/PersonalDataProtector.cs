@@ -29,16 +29,22 @@ public sealed class PersonalDataProtector
 
     public string HashIdNumber(string normalized)
     {
+        Span<byte> mac = stackalloc byte[32];
+        HashIdNumber(normalized, mac);
+        return Convert.ToBase64String(mac);
+    }
+
+    /// <summary>The keyed hash's 32 bytes (what <see cref="HashIdNumber(string)"/> encodes), for bulk matching without a string per row.</summary>
+    public void HashIdNumber(ReadOnlySpan<char> normalized, Span<byte> mac)
+    {
         // One keyed HMAC per thread, reset after each use (the bulk import hashes millions): the same MAC as
         // HMACSHA256.HashData(key, ascii), without setting the key up again for every number.
         var hmac = _hmac.Value!;
         Span<byte> ascii = stackalloc byte[64];
         var n = normalized.Length <= 64 ? Encoding.ASCII.GetBytes(normalized, ascii) : -1;
-        if (n < 0) hmac.AppendData(Encoding.ASCII.GetBytes(normalized));
+        if (n < 0) hmac.AppendData(Encoding.ASCII.GetBytes(normalized.ToArray()));
         else hmac.AppendData(ascii[..n]);
-        Span<byte> mac = stackalloc byte[32];
         hmac.GetHashAndReset(mac);
-        return Convert.ToBase64String(mac);
     }
 
     public string RevealIdNumber(string cipher) => _idNumbers.Unprotect(cipher);
