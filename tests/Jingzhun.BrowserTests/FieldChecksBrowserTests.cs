@@ -106,4 +106,55 @@ public sealed class FieldChecksBrowserTests(BrowserApp phone)
         Assert.Equal(15800m, row.GetProperty("incomePerCapita").GetDecimal());
         Assert.Equal(4, row.GetProperty("satisfaction").GetInt32());
     }
+
+    [SkippableFact]
+    public async Task The_village_verifies_a_data_matching_doubt_offline_and_the_server_has_it_as_true()
+    {
+        Skip.If(phone.App is null, Artifacts.NoChromium);
+        var app = phone.App!;
+        // The demo's 铜梁区 rosters left 疑点 in the village officer's village; this test takes the 医保 one (属实 → a risk lead).
+        await using var s = await PhoneAsync("village");
+        var (context, page) = (s.Context, s.Page);
+        await page.Locator("a[data-tab=todo]").ClickAsync();
+        await Expect(page.Locator("#doubts-link")).ToContainTextAsync("待核实");
+        await page.Locator("#doubts-link").ClickAsync();
+        var doubt = page.Locator("#doubts a[data-outcome=RiskLead]").First;
+        await Expect(doubt).ToBeVisibleAsync();
+        var id = long.Parse((await doubt.GetAttributeAsync("data-doubt-id"))!, System.Globalization.CultureInfo.InvariantCulture);
+
+        // No signal at the door: the list is on the phone; the 疑点 is verified 属实 with a note and queued.
+        await context.SetOfflineAsync(true);
+        await Expect(page.Locator("#net")).ToHaveTextAsync("离线");
+        await page.ReloadAsync();
+        await page.Locator($"#doubts a[data-doubt-id='{id}']").ClickAsync();
+        var form = page.Locator("#verify");
+        await form.GetByRole(AriaRole.Radiogroup, new() { Name = "核实结果" }).GetByLabel("属实", new() { Exact = true }).CheckAsync();
+        // Too short a note is refused on the phone, as the server would.
+        await form.GetByLabel("核实情况说明").FillAsync("属实");
+        await page.Locator("#save-doubt").ClickAsync();
+        await Expect(form.Locator("[role=alert]")).ToContainTextAsync("至少4个字");
+        var note = $"入户核实：住院自付费用属实，已告知可申请医疗救助 {Guid.NewGuid():N}"[..40];
+        await form.GetByLabel("核实情况说明").FillAsync(note);
+        await FieldAppBrowserTests.AssertFitsAsync(page);
+        await Artifacts.ScreenshotAsync(page, "m-doubt-verify.png");
+        await page.Locator("#save-doubt").ClickAsync();
+        await Expect(page.Locator("#outbox-tab")).ToHaveTextAsync("待同步 1 条");
+        await Expect(page.Locator($"#doubts a[data-doubt-id='{id}'][data-status=queued]")).ToContainTextAsync("待同步");
+
+        // Signal returns: the app syncs by itself and lists the 疑点 as the server answered it.
+        await context.SetOfflineAsync(false);
+        await Expect(page.Locator("#outbox-tab")).ToHaveTextAsync("同步");
+        await Expect(page.Locator($"#doubts-done [data-doubt-id='{id}']")).ToContainTextAsync("属实");
+        await Expect(page.Locator($"#doubts a[data-doubt-id='{id}']")).ToHaveCountAsync(0);
+        await Artifacts.ScreenshotAsync(page, "m-doubts-synced.png");
+        Assert.True(s.Errors.Count == 0, "page errors: " + string.Join("; ", s.Errors));
+
+        // On the server: 属实 with the note typed at the door, and its risk lead.
+        using var village = await FieldAppBrowserTests.SignedInAsync(app.Url, "village");
+        var view = (await village.GetFromJsonAsync<JsonElement>($"/api/v1/matching/doubts/{id}")).GetProperty("doubt");
+        Assert.Equal("Confirmed", view.GetProperty("status").GetString());
+        Assert.Equal("属实", view.GetProperty("statusLabel").GetString());
+        Assert.Equal(note, view.GetProperty("note").GetString());
+        Assert.Equal(JsonValueKind.Number, view.GetProperty("leadId").ValueKind);
+    }
 }

@@ -33,7 +33,7 @@ export async function doubtsScreen() {
   show('疑点核实',
     h('p.muted.small', { id: 'doubts-summary' }, `待核实 ${waiting.length} 条` + (mine.length ? `，待同步 ${mine.length} 条` : '')),
     waiting.length === 0 && mine.length === 0 ? h('div.empty', {}, '暂无待核实的疑点。') : null,
-    h('ul.list', { id: 'doubts' }, waiting.sort(urgent).map((d) => h('li', {}, h('a', { href: `#/doubt/${d.id}`, dataset: { doubtId: d.id } },
+    h('ul.list', { id: 'doubts' }, waiting.sort(urgent).map((d) => h('li', {}, h('a', { href: `#/doubt/${d.id}`, dataset: { doubtId: d.id, outcome: d.outcome } },
       h('div.item-top', {}, h('b', {}, who(d)), due(d)),
       h('div.small', {}, [d.kindLabel, d.ruleLabel].filter(Boolean).join(' · ')),
       h('div.small.muted', {}, `${d.regionPath} · 户编号 ${d.householdNumber}`)))),

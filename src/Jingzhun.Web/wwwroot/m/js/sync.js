@@ -187,9 +187,10 @@ async function uploadCheck(item, counts) {
     return;
   }
   if (c.kind === 'doubt') {
-    // What the server answered stays on the phone (the 疑点 leaves the pending list once verified).
-    const done = ((await getMeta('doubtsDone')) ?? []).filter((d) => d.id !== result.id);
-    await setMeta('doubtsDone', [{ ...result, syncedAt: new Date().toISOString() }, ...done].slice(0, 50));
+    // What the server answered ({ doubt, photos, … }) stays on the phone: the 疑点 leaves the pending list once verified.
+    const doubt = result?.doubt ?? result;
+    const done = ((await getMeta('doubtsDone')) ?? []).filter((d) => d.id !== doubt.id);
+    await setMeta('doubtsDone', [{ ...doubt, syncedAt: new Date().toISOString() }, ...done].slice(0, 50));
   }
   await forget(item.clientId);
   counts.done++;
