@@ -23,6 +23,20 @@ public sealed class FieldChecksBrowserTests(BrowserApp phone)
         return s;
     }
 
+    /// <summary>
+    /// On the outbox screen with one check queued: signal returns and the answer to <paramref name="path"/> is lost; the
+    /// retry (同步) sends it again and the server answers 200 (it has it), the outbox empties.
+    /// </summary>
+    private static async Task SyncAfterALostAnswerAsync(IBrowserContext context, IPage page, string path)
+    {
+        await FieldAppBrowserTests.SignalReturnsButTheAnswerIsLostAsync(context, page, "**" + path);
+        await page.UnrouteAllAsync();
+        var retry = await page.RunAndWaitForResponseAsync(() => page.Locator("#sync-now").ClickAsync(),
+            r => r.Url.EndsWith(path, StringComparison.Ordinal));
+        Assert.Equal(200, retry.Status);
+        await Expect(page.Locator("#outbox-summary")).ToHaveTextAsync("全部已同步");
+    }
+
     [SkippableFact]
     public async Task The_village_fills_a_sampled_household_s_questionnaire_offline_and_the_server_has_it_once()
     {
@@ -79,15 +93,9 @@ public sealed class FieldChecksBrowserTests(BrowserApp phone)
         await page.Locator("a[data-tab=outbox]").ClickAsync();
         await Expect(page.Locator("[data-client-id]")).ToContainTextAsync("入户问卷 · 满意度 4 分 · 住房安全无保障");
 
-        // Signal returns, but the server's answer is lost on the way back: the phone keeps it queued.
-        await FieldAppBrowserTests.SignalReturnsButTheAnswerIsLostAsync(context, page, "**/api/v1/sampling/households/*/survey");
-
-        // The retry sends the same questionnaire on the version the phone read: the server answers with the saved one.
-        await page.UnrouteAllAsync();
-        var retry = await page.RunAndWaitForResponseAsync(() => page.Locator("#sync-now").ClickAsync(),
-            r => r.Url.EndsWith($"/api/v1/sampling/households/{sid}/survey", StringComparison.Ordinal));
-        Assert.Equal(200, retry.Status);
-        await Expect(page.Locator("#outbox-summary")).ToHaveTextAsync("全部已同步");
+        // Signal returns, but the server's answer is lost on the way back: the phone keeps it queued. The retry sends the
+        // same questionnaire on the version the phone read: the server answers with the saved one.
+        await SyncAfterALostAnswerAsync(context, page, $"/api/v1/sampling/households/{sid}/survey");
         await page.GotoAsync(app.Url + "/m/#/samples");
         await Expect(page.Locator($"[data-sample-id='{sid}']")).ToContainTextAsync("已核查");
         Assert.True(s.Errors.Count == 0, "page errors: " + string.Join("; ", s.Errors));
@@ -135,15 +143,25 @@ public sealed class FieldChecksBrowserTests(BrowserApp phone)
         await Expect(form.Locator("[role=alert]")).ToContainTextAsync("至少4个字");
         var note = $"入户核实：住院自付费用属实，已告知可申请医疗救助 {Guid.NewGuid():N}"[..40];
         await form.GetByLabel("核实情况说明").FillAsync(note);
+        var jpeg = await Images.JpegAsync(page);
+        await form.Locator("input[type=file][name=photo]").SetInputFilesAsync(new FilePayload { Name = "bill.jpg", MimeType = "image/jpeg", Buffer = jpeg });
+        await Expect(form.Locator("#thumbs img")).ToHaveCountAsync(1);
         await FieldAppBrowserTests.AssertFitsAsync(page);
         await Artifacts.ScreenshotAsync(page, "m-doubt-verify.png");
         await page.Locator("#save-doubt").ClickAsync();
         await Expect(page.Locator("#outbox-tab")).ToHaveTextAsync("待同步 1 条");
         await Expect(page.Locator($"#doubts a[data-doubt-id='{id}'][data-status=queued]")).ToContainTextAsync("待同步");
 
-        // Signal returns: the app syncs by itself and lists the 疑点 as the server answered it.
-        await context.SetOfflineAsync(false);
-        await Expect(page.Locator("#outbox-tab")).ToHaveTextAsync("同步");
+        await page.Locator("a[data-tab=outbox]").ClickAsync();
+        await Expect(page.Locator("[data-client-id]")).ToContainTextAsync("疑点核实 · 属实 · ");
+        await Expect(page.Locator("[data-client-id]")).ToContainTextAsync("照片 1 张");
+
+        // Signal returns but the server's answer is lost on the way back; the retry sends the same answer: 200, the state stored.
+        await SyncAfterALostAnswerAsync(context, page, $"/api/v1/matching/doubts/{id}/verify");
+
+        // The phone lists the 疑点 as the server answered it.
+        await page.Locator("a[data-tab=todo]").ClickAsync();
+        await page.Locator("#doubts-link").ClickAsync();
         await Expect(page.Locator($"#doubts-done [data-doubt-id='{id}']")).ToContainTextAsync("属实");
         await Expect(page.Locator($"#doubts a[data-doubt-id='{id}']")).ToHaveCountAsync(0);
         await Artifacts.ScreenshotAsync(page, "m-doubts-synced.png");
@@ -156,5 +174,11 @@ public sealed class FieldChecksBrowserTests(BrowserApp phone)
         Assert.Equal("属实", view.GetProperty("statusLabel").GetString());
         Assert.Equal(note, view.GetProperty("note").GetString());
         Assert.Equal(JsonValueKind.Number, view.GetProperty("leadId").ValueKind);
+        var leadId = view.GetProperty("leadId").GetInt64();
+        var household = view.GetProperty("householdId").GetInt64();
+        var leads = await village.GetFromJsonAsync<JsonElement>($"/api/v1/monitoring/leads?householdId={household}&pageSize=200");
+        Assert.Single(leads.GetProperty("items").EnumerateArray(), l => l.GetProperty("id").GetInt64() == leadId);
+        var photos = (await village.GetFromJsonAsync<JsonElement>($"/api/v1/matching/doubts/{id}")).GetProperty("photos");
+        Assert.Equal(1, photos.GetArrayLength());
     }
 }
