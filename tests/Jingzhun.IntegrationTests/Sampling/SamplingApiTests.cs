@@ -40,9 +40,9 @@ public abstract class SamplingApiTests(TestApp app) : ApiTests(app)
         return (admin, id, [.. (await SampleAsync(admin, id)).Where(r => r["status"]!.GetValue<string>() == "Pending")]);
     }
 
-    private static object Survey(int version, string housing = "Yes", bool should = false, int satisfaction = 5) => new
+    private static object Survey(int version, string housing = "Yes", bool should = false, int satisfaction = 5, decimal income = 12000m) => new
     {
-        incomePerCapita = 12000m, foodClothing = "Yes", education = "Yes", medical = "Yes", housing, water = "Yes", assistanceReceived = true,
+        incomePerCapita = income, foodClothing = "Yes", education = "Yes", medical = "Yes", housing, water = "Yes", assistanceReceived = true,
         assistanceNote = "产业帮扶", satisfaction, shouldBeRegistered = should, visitedOn = DateTime.UtcNow.AddHours(8).AddDays(-1).ToString("yyyy-MM-dd"),
         visitedBy = "核查组", version,
     };
@@ -153,7 +153,7 @@ public abstract class SamplingApiTests(TestApp app) : ApiTests(app)
     [DbFact]
     public async Task An_item_found_unsecured_becomes_exactly_one_ledger_problem_even_when_the_questionnaire_is_sent_twice()
     {
-        var (admin, _, pending) = await DrawnAsync(3, 4711);
+        var (admin, _, pending) = await DrawnAsync(4, 4711);
         var first = pending[0];
         var sid = first["id"]!.GetValue<long>();
         var hid = first["householdId"]!.GetValue<long>();
@@ -183,6 +183,12 @@ public abstract class SamplingApiTests(TestApp app) : ApiTests(app)
         Assert.Equal(problem["problem"]!["id"]!.GetValue<long>(), housing["id"]!.GetValue<long>());
         Assert.Single((await GetAsync(admin, $"/api/v1/monitoring/leads?householdId={hid}&pageSize=200"))["items"]!.AsArray(),
             l => l!["detail"]!.GetValue<string>().Contains("回头看", StringComparison.Ordinal));
+
+        // A 脱贫户 whose verified income is within the monitoring range (national floor 6,000 yuan + 10%): a lead, no problem.
+        var poor = pending[2];
+        var low = await Ok(await admin.PutAsJsonAsync($"/api/v1/sampling/households/{poor["id"]}/survey", Survey(poor["version"]!.GetValue<int>(), income: 6000m)));
+        Assert.Contains("核实人均纯收入 6000 元", low["lead"]!["detail"]!.GetValue<string>());
+        Assert.Empty(low["problems"]!.AsArray());
 
         // A household whose 住房安全 problem is already open on the ledger: the finding links to it instead of failing.
         var second = pending[1];

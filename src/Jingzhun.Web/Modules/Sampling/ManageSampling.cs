@@ -328,7 +328,10 @@ public sealed class ManageSamplingHandler(AppDbContext db, RegionDirectory regio
 
     /// <summary>
     /// 入户问卷: recorded (and corrected) on the version read. A finding that is an error (应纳入 for a household not registered or
-    /// exited, a 两不愁三保障 item 无保障) raises one monitoring risk lead (基层干部排查), never a second on a later save.
+    /// exited, a verified income within the monitoring range, a 两不愁三保障 item 无保障) raises one monitoring risk lead (基层干部排查),
+    /// never a second on a later save; an item newly found 无保障 also becomes one problem of the ledger. Source 督查暗访, not 入户走访:
+    /// 回头看 is the county checking its own work on a sample, and its findings go on the 整改清单 the county reports apart from
+    /// the problems of the cadres' routine visits (DOMAIN.md §9).
     /// </summary>
     public async Task<Outcome<SurveyResult>> SurveyAsync(long id, SurveyRequest r, CancellationToken ct)
     {
@@ -370,7 +373,8 @@ public sealed class ManageSamplingHandler(AppDbContext db, RegionDirectory regio
             await db.SaveChangesAsync(ct);
         }
         LeadRow? lead = null;
-        if (s.LeadId is null && Finding(s) is { } detail)
+        var monitoring = await policies.InForceAsync<MonitoringPolicy>(s.VillageCode, s.VisitedOn!.Value.Year, ct);
+        if (s.LeadId is null && Finding(s, monitoring.Threshold * (1 + monitoring.NearBand)) is { } detail)
         {
             var raised = await leads.RecordAsync(new RecordLeadRequest(s.HouseholdId, LeadSource.CadreCheck, detail), ct);
             if (!raised.Succeeded) return raised.Failure!;
@@ -397,10 +401,15 @@ public sealed class ManageSamplingHandler(AppDbContext db, RegionDirectory regio
         return items.Where(i => i.Item1 == Secured.No && i.Item2 != Secured.No).Select(i => (i.Item3, i.Item4));
     }
 
-    /// <summary>What of a questionnaire is an error to follow up, as the lead's text; null when nothing is.</summary>
-    public static string? Finding(SampledHousehold s)
+    /// <summary>
+    /// What of a questionnaire is an error to follow up, as the lead's text; null when nothing is. <paramref name="incomeLine"/>:
+    /// the 防止返贫监测 range with its near band (threshold × (1 + band)); a 脱贫户 or 一般农户 verified at or below it is a risk.
+    /// </summary>
+    public static string? Finding(SampledHousehold s, decimal incomeLine)
     {
         var parts = new List<string>();
+        if (s.IncomePerCapita is { } income && income <= incomeLine && s.HouseholdStatus is HouseholdStatus.Exited or HouseholdStatus.Ordinary)
+            parts.Add($"核实人均纯收入 {income:0.##} 元，在监测范围内（{incomeLine:0.##} 元及以下）");
         if (s.ShouldBeRegistered == true && s.HouseholdStatus == HouseholdStatus.Exited) parts.Add("脱贫户经核查不应退出（疑似错退）");
         if (s.ShouldBeRegistered == true && s.HouseholdStatus == HouseholdStatus.Ordinary) parts.Add("一般农户经核查应纳入（疑似漏评）");
         var unsecured = s.Unsecured().ToList();
@@ -493,10 +502,10 @@ public sealed class ManageSamplingHandler(AppDbContext db, RegionDirectory regio
         g.MapPut("/households/{id:long}/survey", async (long id, SurveyRequest r, ManageSamplingHandler h, CancellationToken ct) =>
                 (await h.SurveyAsync(id, r, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.SamplingSurvey)
-            .WithName("RecordSamplingSurvey").WithSummary("录入入户问卷（收入、两不愁三保障、帮扶、满意度、是否应纳入）；发现问题时登记一条风险线索");
+            .WithName("RecordSamplingSurvey").WithSummary("录入入户问卷（收入、两不愁三保障、帮扶、满意度、是否应纳入）；发现问题时登记一条风险线索，无保障项列入两不愁三保障问题台账；同一问卷重复提交返回已保存的问卷");
         g.MapPost("/households/{id:long}/non-response", async (long id, NonResponseRequest r, ManageSamplingHandler h, CancellationToken ct) =>
                 (await h.NonResponseAsync(id, r, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.SamplingSurvey)
-            .WithName("SamplingNonResponse").WithSummary("登记无法联系或拒访及原因，由本层下一备选户替补");
+            .WithName("SamplingNonResponse").WithSummary("登记无法联系或拒访及原因，由本层下一备选户替补；同一登记重复提交返回当前状态");
     }
 }
