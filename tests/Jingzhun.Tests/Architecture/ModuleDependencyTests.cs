@@ -15,7 +15,7 @@ public sealed partial class ModuleDependencyTests
     private static readonly Dictionary<string, int> Rank = new()
     {
         ["Regions"] = 1, ["Registry"] = 2, ["Guarantees"] = 3, ["Monitoring"] = 4, ["Employment"] = 5, ["FieldWork"] = 5, ["Projects"] = 5,
-        ["Dashboards"] = 6, ["Partners"] = 6,
+        ["Dashboards"] = 6, ["Partners"] = 6, ["DataMatching"] = 6,
         ["Exit"] = 7, ["Reports"] = 7,
         ["Sampling"] = 8, ["Admin"] = 8, ["Home"] = 8, ["Auth"] = 8, ["FieldApp"] = 8, ["Shared"] = 8,
     };
