@@ -4,7 +4,7 @@
 // (idempotent by the visit's client id), so a sync cut off half-way and retried never stores anything twice.
 // A household update that meets a newer version on the server comes back as a conflict and waits for the user.
 import * as api from './api.js';
-import { tx, all, get, put, byIndex, getMeta, setMeta, HOUSEHOLDS, OUTBOX, PHOTOS } from './store.js';
+import { tx, all, get, put, byIndex, getMeta, setMeta, delMeta, HOUSEHOLDS, OUTBOX, PHOTOS } from './store.js';
 
 const listeners = new Set();
 export const onChange = (fn) => listeners.add(fn);
@@ -284,6 +284,10 @@ async function download() {
     });
     await setMeta('since', res.serverTime);
     if (res.cadre) await setMeta('cadre', res.cadre);
+  } else {
+    // No longer (or never) a paired cadre: no household data of anyone stays on the phone.
+    await tx(HOUSEHOLDS, 'readwrite', (st) => st[HOUSEHOLDS].clear());
+    await delMeta('since');
   }
   // 回头看 sampled households and 数据比对 疑点 of the user's villages (null: not this account's work, or not on this server).
   await setMeta('samples', await optional('/sampling/households?pageSize=200', 403, 404));
