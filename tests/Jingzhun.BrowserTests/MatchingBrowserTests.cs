@@ -66,6 +66,9 @@ public sealed partial class WorkflowBrowserTests
             await village.ExpectFlashAsync("已核实：属实，列入资格疑点（属实）清单，由县级研究处理");
             await Expect(p.Locator("#status")).ToHaveTextAsync("属实");
             await Expect(p.Locator("#verify")).ToHaveCountAsync(0);
+            // The household page shows the 疑点 and its result.
+            await p.Locator("#doubt").GetByRole(AriaRole.Link, new() { Name = h.Number }).ClickAsync();
+            await Expect(p.Locator("#matching-panel")).ToContainTextAsync("属实：入户核实：户主之子购车，登记在户主名下");
         }
 
         await using (var county = await app.SignInAsync("tl_admin"))

@@ -142,13 +142,35 @@ public abstract partial class ScopeWalkTests(TestApp app) : ApiTests(app)
         {
             countyCode = village[..6], kind = "EastWest", partnerName, partnerRegionCode = "370783", sinceYear = 2021, contactUnit = "区乡村振兴局",
         }), HttpStatusCode.Created);
-        long[] ids = [household.Id, problem["id"]!.GetValue<long>(), lead["id"]!.GetValue<long>(), cadreId, visit["visitId"]!.GetValue<long>(),
+        // 大数据比对: a 车管 roster of the county naming the household's head, whose 疑点 belongs to the village.
+        var period = "外镇期别" + NewName();
+        var vehicle = "外镇车辆" + NewName();
+        var roster = new MultipartFormDataContent
+        {
+            { new StringContent("Vehicle"), "kind" }, { new StringContent(period), "period" }, { new StringContent(village[..6]), "region" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes($"身份证号码,车辆价值,车辆类型\n{household.HeadId},90000,{vehicle}\n")), "file", "roster.csv" },
+        };
+        var batch = await Ok(await admin.PostAsync("/api/v1/matching/batches", roster), HttpStatusCode.Accepted);
+        await WaitForJobAsync(admin, batch["jobId"]!.GetValue<long>());
+        var doubt = (await GetAsync(admin, $"/api/v1/matching/doubts?householdId={household.Id}"))["items"]![0]!;
+        Assert.Contains(vehicle, doubt["detail"]!.GetValue<string>());
+        // 回头看: a campaign of the township, drawn (its sampled household is the village's).
+        var campaignName = "外镇回头看" + NewName();
+        var campaign = await Ok(await admin.PostAsJsonAsync("/api/v1/sampling/campaigns", new
+        {
+            region = township, name = campaignName, purpose = "ExitTruth", frame = "All", design = "Simple", margin = 0.2m, seed = 7,
+        }), HttpStatusCode.Created);
+        var campaignId = campaign["campaign"]!["id"]!.GetValue<long>();
+        await Ok(await admin.PostAsync($"/api/v1/sampling/campaigns/{campaignId}/draw", null));
+        long[] ids = [batch["id"]!.GetValue<long>(), doubt["id"]!.GetValue<long>(), campaignId, household.Id, problem["id"]!.GetValue<long>(), lead["id"]!.GetValue<long>(), cadreId, visit["visitId"]!.GetValue<long>(),
             work["jobs"]![0]!["id"]!.GetValue<long>(), projectId, asset["asset"]!["id"]!.GetValue<long>(), check["check"]!["id"]!.GetValue<long>(),
             line["id"]!.GetValue<long>(), checkFinding["rectifications"]![0]!["id"]!.GetValue<long>(), organizationId, industryBase["id"]!.GetValue<long>(),
             site["site"]!["id"]!.GetValue<long>(), productId, sale["id"]!.GetValue<long>(), partnership["partnership"]!["id"]!.GetValue<long>()];
         return new Foreign(
             [household.HeadName, household.Number, member, problemText, leadText, cadreName, notes, reason, logText, attendees, employer, projectName, assetName,
-                checkName, checkProblem, collectiveName, baseName, siteName, productName, buyerName, partnerName],
+                checkName, checkProblem, collectiveName, baseName, siteName, productName, buyerName, partnerName, period, vehicle,
+                // A campaign of the walker's own township rightly shows with the walker's own sampled households.
+                .. (township == Township ? Array.Empty<string>() : [campaignName])],
             new(StringComparer.OrdinalIgnoreCase)
             {
                 ["region"] = village, ["regionCode"] = village, ["village"] = village, ["villageCode"] = village, ["township"] = township,

@@ -1,5 +1,6 @@
 using Jingzhun.Web.Modules.DataMatching.MatchRosters;
 using Jingzhun.Web.Modules.DataMatching.VerifyDoubts;
+using Jingzhun.Web.Modules.Registry.GetHousehold;
 using Jingzhun.Web.Platform.Jobs;
 using Jingzhun.Web.Platform.Policies;
 
@@ -18,6 +19,7 @@ public static class DataMatchingModule
         .AddScoped<ManageRostersHandler>()
         .AddScoped<IJobHandler, MatchRosterJob>()
         .AddScoped<VerifyDoubtsHandler>()
+        .AddHouseholdPanel(26, "大数据比对疑点", Platform.Auth.Permissions.MatchingView, MatchingPanelModel.Path)
         .AddScoped<Platform.IStartupSeed, DemoData.MatchingDemoSeed>();
 
     public static RouteGroupBuilder MapDataMatchingApi(this RouteGroupBuilder api)
