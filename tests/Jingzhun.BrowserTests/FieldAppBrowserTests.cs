@@ -18,20 +18,27 @@ public sealed class FieldAppBrowserTests(BrowserApp phone)
 {
     private const string Password = BrowserApp.DemoPassword;
 
-    /// <summary>A 360-px phone with GPS, signed in on /m/ as the demo cadre, its paired households downloaded.</summary>
-    private async Task<(IBrowserContext Context, IPage Page, List<string> Errors)> SignedInPhoneAsync()
+    /// <summary>A 360-px phone with GPS on which <paramref name="user"/> has just signed in on /m/ (through its login form).</summary>
+    internal static async Task<Session> PhoneAsync(BrowserApp phone, string user)
     {
         var session = await phone.OpenAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 360, Height = 740 }, IsMobile = true, HasTouch = true, Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai", Permissions = ["geolocation"], Geolocation = new Geolocation { Latitude = 29.84f, Longitude = 106.05f, Accuracy = 15 },
         });
-        var (context, page, errors) = (session.Context, session.Page, session.Errors);
-
+        var page = session.Page;
         await page.GotoAsync(phone.App!.Url + "/m/");
-        await page.Locator("input[name=username]").FillAsync("cadre");
+        await page.Locator("input[name=username]").FillAsync(user);
         await page.Locator("input[name=password]").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        return session;
+    }
+
+    /// <summary>A 360-px phone with GPS, signed in on /m/ as the demo cadre, its paired households downloaded.</summary>
+    private async Task<(IBrowserContext Context, IPage Page, List<string> Errors)> SignedInPhoneAsync()
+    {
+        var session = await PhoneAsync(phone, "cadre");
+        var (context, page, errors) = (session.Context, session.Page, session.Errors);
         await Assertions.Expect(page.Locator("#households li").First).ToBeVisibleAsync();
         // The service worker has installed (its install cached the shell) and controls the page.
         await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
@@ -91,18 +98,7 @@ public sealed class FieldAppBrowserTests(BrowserApp phone)
 
         // Signal returns, but the server's answer to the visit batch is lost on the way back: the visit is stored,
         // the phone does not know it and keeps it queued.
-        var lost = 0;
-        await page.RouteAsync("**/api/v1/sync/visits", async route =>
-        {
-            var response = await route.FetchAsync();
-            Assert.True(response.Ok, $"the batch reached the server: {response.Status}");
-            lost++;
-            await route.AbortAsync("internetdisconnected");
-        });
-        await context.SetOfflineAsync(false);   // the app syncs by itself on the 'online' event
-        await Assertions.Expect(page.Locator("#sync-status")).ToContainTextAsync("网络中断");
-        Assert.Equal(1, lost);
-        await Assertions.Expect(page.Locator("#outbox-summary")).ToHaveTextAsync("待同步 1 条");
+        await SignalReturnsButTheAnswerIsLostAsync(context, page, "**/api/v1/sync/visits");
 
         // The retry sends the same visit (same client id) again: the server answers "duplicate", the outbox empties.
         await page.UnrouteAllAsync();
@@ -512,12 +508,33 @@ public sealed class FieldAppBrowserTests(BrowserApp phone)
         Assert.True(errors.Count == 0, "page errors: " + string.Join("; ", errors));
     }
 
+    /// <summary>
+    /// Signal returns (the app syncs by itself on the 'online' event) but the server's answer to the request matching
+    /// <paramref name="pattern"/> is lost on the way back: the server stored it, the phone does not know and keeps it queued.
+    /// </summary>
+    internal static async Task SignalReturnsButTheAnswerIsLostAsync(IBrowserContext context, IPage page, string pattern)
+    {
+        var lost = 0;
+        await page.RouteAsync(pattern, async route =>
+        {
+            var response = await route.FetchAsync();
+            Assert.True(response.Ok, $"the request reached the server: {response.Status}");
+            lost++;
+            await route.AbortAsync("internetdisconnected");
+        });
+        await context.SetOfflineAsync(false);
+        await Assertions.Expect(page.Locator("#sync-status")).ToContainTextAsync("网络中断");
+        Assert.Equal(1, lost);
+        await Assertions.Expect(page.Locator("#outbox-summary")).ToHaveTextAsync("待同步 1 条");
+    }
+
     /// <summary>The screen fits the 360-px phone: nothing to scroll sideways.</summary>
-    private static async Task AssertFitsAsync(IPage page) =>
+    internal static async Task AssertFitsAsync(IPage page) =>
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 360"),
             $"{page.Url} is wider than the phone");
 
-    private static async Task<HttpClient> SignedInAsync(string url, string user)
+    /// <summary>An API client signed in as <paramref name="user"/>, for a test's fixture and its checks on the server (never the step under test).</summary>
+    internal static async Task<HttpClient> SignedInAsync(string url, string user)
     {
         var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
         var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { username = user, password = Password });

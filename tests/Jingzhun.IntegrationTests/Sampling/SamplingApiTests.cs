@@ -30,9 +30,19 @@ public abstract class SamplingApiTests(TestApp app) : ApiTests(app)
     private static async Task<List<JsonNode>> SampleAsync(HttpClient c, long id) =>
         [.. (await GetAsync(c, $"/api/v1/sampling/campaigns/{id}/households")).AsArray().Select(x => x!)];
 
-    private static object Survey(int version, string housing = "Yes", bool should = false, int satisfaction = 5) => new
+    /// <summary>A simple-random campaign of the township drawn by tl_admin: its id and its households to visit.</summary>
+    private async Task<(HttpClient Admin, long Id, List<JsonNode> Pending)> DrawnAsync(int perVillage, int seed)
     {
-        incomePerCapita = 12000m, foodClothing = "Yes", education = "Yes", medical = "Yes", housing, water = "Yes", assistanceReceived = true,
+        await FrameAsync(perVillage);
+        var admin = await As("tl_admin");
+        var id = Id(await CampaignAsync(admin, Township, seed, design: "Simple", margin: 0.2m));
+        await Ok(await admin.PostAsync($"/api/v1/sampling/campaigns/{id}/draw", null));
+        return (admin, id, [.. (await SampleAsync(admin, id)).Where(r => r["status"]!.GetValue<string>() == "Pending")]);
+    }
+
+    private static object Survey(int version, string housing = "Yes", bool should = false, int satisfaction = 5, decimal income = 12000m) => new
+    {
+        incomePerCapita = income, foodClothing = "Yes", education = "Yes", medical = "Yes", housing, water = "Yes", assistanceReceived = true,
         assistanceNote = "产业帮扶", satisfaction, shouldBeRegistered = should, visitedOn = DateTime.UtcNow.AddHours(8).AddDays(-1).ToString("yyyy-MM-dd"),
         visitedBy = "核查组", version,
     };
@@ -79,11 +89,7 @@ public abstract class SamplingApiTests(TestApp app) : ApiTests(app)
     [DbFact]
     public async Task Questionnaires_give_estimates_and_a_finding_raises_exactly_one_lead()
     {
-        await FrameAsync(4);
-        var admin = await As("tl_admin");
-        var id = Id(await CampaignAsync(admin, Township, 777, design: "Simple", margin: 0.2m));
-        await Ok(await admin.PostAsync($"/api/v1/sampling/campaigns/{id}/draw", null));
-        var pending = (await SampleAsync(admin, id)).Where(r => r["status"]!.GetValue<string>() == "Pending").ToList();
+        var (admin, id, pending) = await DrawnAsync(4, 777);
         Assert.True(pending.Count >= 4);
 
         // A household whose 住房安全 is 无保障: one lead, none on a second save.
@@ -107,9 +113,11 @@ public abstract class SamplingApiTests(TestApp app) : ApiTests(app)
         Assert.Null(ok["lead"]);
         Assert.Null(ok["household"]!["leadId"]);
 
-        // A stale version is refused.
-        await Problem(await admin.PutAsJsonAsync($"/api/v1/sampling/households/{fine["id"]}/survey", Survey(fine["version"]!.GetValue<int>())),
-            HttpStatusCode.Conflict);
+        // A stale version with other answers is refused; the same answers again (a retry) are the saved questionnaire.
+        await Problem(await admin.PutAsJsonAsync($"/api/v1/sampling/households/{fine["id"]}/survey",
+            Survey(fine["version"]!.GetValue<int>(), satisfaction: 4)), HttpStatusCode.Conflict);
+        var retried = await Ok(await admin.PutAsJsonAsync($"/api/v1/sampling/households/{fine["id"]}/survey", Survey(fine["version"]!.GetValue<int>())));
+        Assert.Equal(ok["household"]!["version"]!.GetValue<int>(), retried["household"]!["version"]!.GetValue<int>());
 
         // 拒访: the reserve takes its place.
         var refused = pending[2];
@@ -119,6 +127,11 @@ public abstract class SamplingApiTests(TestApp app) : ApiTests(app)
         var replacement = (await SampleAsync(admin, id)).Single(r => r["replacesId"]?.GetValue<long>() == refused["id"]!.GetValue<long>());
         Assert.Equal("Pending", replacement["status"]!.GetValue<string>());
         Assert.Equal(replacement["id"]!.GetValue<long>(), nr["replacedById"]!.GetValue<long>());
+        // The same 拒访 sent again (a retry) changes nothing: no second replacement.
+        var nr2 = await Ok(await admin.PostAsJsonAsync($"/api/v1/sampling/households/{refused["id"]}/non-response",
+            new { status = "Refused", reason = "户主拒绝接受访问", version = refused["version"]!.GetValue<int>() }));
+        Assert.Equal(nr["version"]!.GetValue<int>(), nr2["version"]!.GetValue<int>());
+        Assert.Single(await SampleAsync(admin, id), r => r["replacesId"]?.GetValue<long>() == refused["id"]!.GetValue<long>());
 
         // Estimates: 群众认可度 from the two visited (one satisfied of two: 50%), compared with ≥ 90%.
         var view = await GetAsync(admin, $"/api/v1/sampling/campaigns/{id}");
@@ -135,6 +148,61 @@ public abstract class SamplingApiTests(TestApp app) : ApiTests(app)
         var xlsx = await admin.GetAsync($"/api/v1/sampling/campaigns/{id}/export");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+    }
+
+    [DbFact]
+    public async Task An_item_found_unsecured_becomes_exactly_one_ledger_problem_even_when_the_questionnaire_is_sent_twice()
+    {
+        var (admin, _, pending) = await DrawnAsync(4, 4711);
+        var first = pending[0];
+        var sid = first["id"]!.GetValue<long>();
+        var hid = first["householdId"]!.GetValue<long>();
+        async Task<List<JsonNode>> LedgerAsync(long household, string dimension) =>
+            [.. (await GetAsync(admin, $"/api/v1/problems?householdId={household}&dimension={dimension}&pageSize=200"))["items"]!.AsArray()
+                .Select(x => x!).Where(p => p["status"]!.GetValue<string>() != "Verified")];
+
+        // 住房安全 无保障: one problem of the ledger (督查暗访: the county's re-check of its own work), and the lead.
+        var body = Survey(first["version"]!.GetValue<int>(), housing: "No", satisfaction: 2);
+        var saved = await Ok(await admin.PutAsJsonAsync($"/api/v1/sampling/households/{sid}/survey", body));
+        var problem = Assert.Single(saved["problems"]!.AsArray())!;
+        Assert.True(problem["opened"]!.GetValue<bool>());
+        Assert.Equal("Housing", problem["problem"]!["dimension"]!.GetValue<string>());
+        Assert.Equal("Inspection", problem["problem"]!["source"]!.GetValue<string>());
+        Assert.Contains($"抽样户 {sid}", problem["problem"]!["description"]!.GetValue<string>());
+        Assert.NotNull(saved["lead"]);
+
+        // Sent again as the phone's retry does (same answers, the version it read): 200, nothing new.
+        var again = await Ok(await admin.PutAsJsonAsync($"/api/v1/sampling/households/{sid}/survey", body));
+        Assert.Empty(again["problems"]!.AsArray());
+        Assert.Null(again["lead"]);
+        Assert.Equal(saved["household"]!["version"]!.GetValue<int>(), again["household"]!["version"]!.GetValue<int>());
+        // A correction on the current version that keeps 住房安全 无保障 opens nothing either.
+        await Ok(await admin.PutAsJsonAsync($"/api/v1/sampling/households/{sid}/survey",
+            Survey(saved["household"]!["version"]!.GetValue<int>(), housing: "No", satisfaction: 3)));
+        var housing = Assert.Single(await LedgerAsync(hid, "Housing"));
+        Assert.Equal(problem["problem"]!["id"]!.GetValue<long>(), housing["id"]!.GetValue<long>());
+        Assert.Single((await GetAsync(admin, $"/api/v1/monitoring/leads?householdId={hid}&pageSize=200"))["items"]!.AsArray(),
+            l => l!["detail"]!.GetValue<string>().Contains("回头看", StringComparison.Ordinal));
+
+        // A 脱贫户 whose verified income is within the monitoring range (national floor 6,000 yuan + 10%): a lead, no problem.
+        var poor = pending[2];
+        var low = await Ok(await admin.PutAsJsonAsync($"/api/v1/sampling/households/{poor["id"]}/survey", Survey(poor["version"]!.GetValue<int>(), income: 6000m)));
+        Assert.Contains("核实人均纯收入 6000 元", low["lead"]!["detail"]!.GetValue<string>());
+        Assert.Empty(low["problems"]!.AsArray());
+
+        // A household whose 住房安全 problem is already open on the ledger: the finding links to it instead of failing.
+        var second = pending[1];
+        var hid2 = second["householdId"]!.GetValue<long>();
+        var existing = await Ok(await admin.PostAsJsonAsync("/api/v1/problems", new
+        {
+            householdId = hid2, dimension = "Housing", source = "Visit", severity = "Normal", description = "走访发现房屋漏雨",
+        }), HttpStatusCode.Created);
+        var linked = await Ok(await admin.PutAsJsonAsync($"/api/v1/sampling/households/{second["id"]}/survey",
+            Survey(second["version"]!.GetValue<int>(), housing: "No")));
+        var link = Assert.Single(linked["problems"]!.AsArray())!;
+        Assert.False(link["opened"]!.GetValue<bool>());
+        Assert.Equal(existing["id"]!.GetValue<long>(), link["problem"]!["id"]!.GetValue<long>());
+        Assert.Single(await LedgerAsync(hid2, "Housing"));
     }
 
     [DbFact]

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using Jingzhun.Web.Modules.Exit;
+using Jingzhun.Web.Modules.Guarantees;
+using Jingzhun.Web.Modules.Guarantees.ManageProblems;
 using Jingzhun.Web.Modules.Monitoring;
 using Jingzhun.Web.Modules.Monitoring.ManageLeads;
 using Jingzhun.Web.Modules.Regions;
@@ -63,10 +65,14 @@ public sealed record SurveyRequest(decimal? IncomePerCapita, Secured? FoodClothi
 public sealed record NonResponseRequest(SampleStatus Status,
     [property: Text(200, "原因", typeof(SampledHousehold), nameof(SampledHousehold.NonResponseReason))] string? Reason, int Version);
 
-public sealed record SurveyResult(SampleRow Household, LeadRow? Lead);
+/// <summary>
+/// The saved questionnaire, the lead it raised (null when none was raised by this save) and the 两不愁三保障 problems of the
+/// items this save found 无保障 (opened now, or the household's open problem of that dimension it was linked to).
+/// </summary>
+public sealed record SurveyResult(SampleRow Household, LeadRow? Lead, IReadOnlyList<OpenedProblem> Problems);
 
 public sealed class ManageSamplingHandler(AppDbContext db, RegionDirectory regions, CurrentUser user, TimeProvider clock, PolicyStore policies,
-    ManageLeadsHandler leads)
+    ManageLeadsHandler leads, ManageProblemsHandler problems)
 {
     private const string Campaign = "该抽样核查";
     private const string Sampled = "该抽样户";
@@ -322,7 +328,10 @@ public sealed class ManageSamplingHandler(AppDbContext db, RegionDirectory regio
 
     /// <summary>
     /// 入户问卷: recorded (and corrected) on the version read. A finding that is an error (应纳入 for a household not registered or
-    /// exited, a 两不愁三保障 item 无保障) raises one monitoring risk lead (基层干部排查), never a second on a later save.
+    /// exited, a verified income within the monitoring range, a 两不愁三保障 item 无保障) raises one monitoring risk lead (基层干部排查),
+    /// never a second on a later save; an item newly found 无保障 also becomes one problem of the ledger. Source 督查暗访, not 入户走访:
+    /// 回头看 is the county checking its own work on a sample, and its findings go on the 整改清单 the county reports apart from
+    /// the problems of the cadres' routine visits (DOMAIN.md §9).
     /// </summary>
     public async Task<Outcome<SurveyResult>> SurveyAsync(long id, SurveyRequest r, CancellationToken ct)
     {
@@ -331,7 +340,6 @@ public sealed class ManageSamplingHandler(AppDbContext db, RegionDirectory regio
         if (s is null) return Failure.NotFound(Sampled);
         if (s.Status is SampleStatus.Reserve or SampleStatus.Unreachable or SampleStatus.Refused)
             return Failure.Conflict(s.Status == SampleStatus.Reserve ? "该户是未启用的备选户，不能录入问卷" : "该户已登记为无法联系或拒访，不能录入问卷");
-        if (Stale(s, r.Version) is { } stale) return stale;
         foreach (var (value, field, label) in new[] { (r.FoodClothing, "foodClothing", "吃穿"), (r.Education, "education", "义务教育"),
                      (r.Medical, "medical", "基本医疗"), (r.Housing, "housing", "住房安全"), (r.Water, "water", "饮水安全") })
             if (value is not { } v || !Enum.IsDefined(v)) return Failure.Invalid(field, $"请选择{label}：有保障或无保障");
@@ -343,12 +351,30 @@ public sealed class ManageSamplingHandler(AppDbContext db, RegionDirectory regio
         if (r.VisitedOn is not { } on) return Failure.Invalid("visitedOn", "请填写核查日期");
         if (on > today) return Failure.Invalid("visitedOn", "核查日期不能晚于今天");
         if (string.IsNullOrWhiteSpace(r.VisitedBy)) return Failure.Invalid("visitedBy", "请填写核查人");
-        s.Record(new SurveyAnswers(r.IncomePerCapita, r.FoodClothing!.Value, r.Education!.Value, r.Medical!.Value, r.Housing!.Value, r.Water!.Value,
-            r.AssistanceReceived.Value, r.AssistanceNote, r.Satisfaction.Value, r.ShouldBeRegistered.Value, on, r.VisitedBy, r.Note),
-            clock.GetUtcNow().UtcDateTime, user.UserName);
-        await db.SaveChangesAsync(ct);
+        var answers = new SurveyAnswers(r.IncomePerCapita, r.FoodClothing!.Value, r.Education!.Value, r.Medical!.Value, r.Housing!.Value, r.Water!.Value,
+            r.AssistanceReceived.Value, r.AssistanceNote, r.Satisfaction.Value, r.ShouldBeRegistered.Value, on, r.VisitedBy, r.Note);
+        // The same questionnaire sent again (the field app's retry after an answer lost on the way back) is the one saved:
+        // answered with the current state, nothing recorded twice. Different answers on an old version are a stale edit.
+        var replay = s.Status == SampleStatus.Visited && s.Answers() == answers.Normalized();
+        if (!replay && Stale(s, r.Version) is { } stale) return stale;
+        var opened = new List<OpenedProblem>();
+        if (!replay)
+        {
+            // Items newly found 无保障 go onto the problem ledger before the answers are saved, so a failure here leaves the
+            // questionnaire unsaved and a retry does it all again (linking to what it opened).
+            foreach (var (dimension, label) in NewlyUnsecured(s, answers))
+            {
+                var problem = await problems.OpenOrLinkAsync(new OpenProblemRequest(s.HouseholdId, dimension, ProblemSource.Inspection, Severity.Normal,
+                    $"回头看抽样核查（抽样 {s.CampaignId}，抽样户 {s.Id}）发现：{label}无保障"), ct);
+                if (!problem.Succeeded) return problem.Failure!;
+                opened.Add(problem.Value!);
+            }
+            s.Record(answers, clock.GetUtcNow().UtcDateTime, user.UserName);
+            await db.SaveChangesAsync(ct);
+        }
         LeadRow? lead = null;
-        if (s.LeadId is null && Finding(s) is { } detail)
+        var monitoring = await policies.InForceAsync<MonitoringPolicy>(s.VillageCode, s.VisitedOn!.Value.Year, ct);
+        if (s.LeadId is null && Finding(s, monitoring.Threshold * (1 + monitoring.NearBand)) is { } detail)
         {
             var raised = await leads.RecordAsync(new RecordLeadRequest(s.HouseholdId, LeadSource.CadreCheck, detail), ct);
             if (!raised.Succeeded) return raised.Failure!;
@@ -357,13 +383,33 @@ public sealed class ManageSamplingHandler(AppDbContext db, RegionDirectory regio
             await db.SaveChangesAsync(ct);
         }
         var row = await GetSampledAsync(id, ct);
-        return new SurveyResult(row.Value!, lead);
+        return new SurveyResult(row.Value!, lead, opened);
     }
 
-    /// <summary>What of a questionnaire is an error to follow up, as the lead's text; null when nothing is.</summary>
-    public static string? Finding(SampledHousehold s)
+    /// <summary>
+    /// The 两不愁三保障 items the answers find 无保障 that the household's saved questionnaire did not: each is one problem of
+    /// the ledger (吃穿 is filed under 不愁吃, the ledger's first dimension of 两不愁; the text says 吃穿).
+    /// </summary>
+    private static IEnumerable<(Dimension Dimension, string Label)> NewlyUnsecured(SampledHousehold s, SurveyAnswers a)
+    {
+        var items = new[]
+        {
+            (a.FoodClothing, s.FoodClothing, Dimension.Food, "吃穿"), (a.Education, s.Education, Dimension.Education, "义务教育"),
+            (a.Medical, s.Medical, Dimension.Medical, "基本医疗"), (a.Housing, s.Housing, Dimension.Housing, "住房安全"),
+            (a.Water, s.Water, Dimension.Water, "饮水安全"),
+        };
+        return items.Where(i => i.Item1 == Secured.No && i.Item2 != Secured.No).Select(i => (i.Item3, i.Item4));
+    }
+
+    /// <summary>
+    /// What of a questionnaire is an error to follow up, as the lead's text; null when nothing is. <paramref name="incomeLine"/>:
+    /// the 防止返贫监测 range with its near band (threshold × (1 + band)); a 脱贫户 or 一般农户 verified at or below it is a risk.
+    /// </summary>
+    public static string? Finding(SampledHousehold s, decimal incomeLine)
     {
         var parts = new List<string>();
+        if (s.IncomePerCapita is { } income && income <= incomeLine && s.HouseholdStatus is HouseholdStatus.Exited or HouseholdStatus.Ordinary)
+            parts.Add($"核实人均纯收入 {income:0.##} 元，在监测范围内（{incomeLine:0.##} 元及以下）");
         if (s.ShouldBeRegistered == true && s.HouseholdStatus == HouseholdStatus.Exited) parts.Add("脱贫户经核查不应退出（疑似错退）");
         if (s.ShouldBeRegistered == true && s.HouseholdStatus == HouseholdStatus.Ordinary) parts.Add("一般农户经核查应纳入（疑似漏评）");
         var unsecured = s.Unsecured().ToList();
@@ -379,6 +425,8 @@ public sealed class ManageSamplingHandler(AppDbContext db, RegionDirectory regio
         if (string.IsNullOrWhiteSpace(r.Reason) || r.Reason.Trim().Length < 2) return Failure.Invalid("reason", "请说明原因");
         var s = await db.SampledHouseholds.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (s is null) return Failure.NotFound(Sampled);
+        // The same non-response sent again (a retry from the field app) is the one recorded: no second replacement.
+        if (s.Status == r.Status && s.NonResponseReason == r.Reason.Trim()) return (await GetSampledAsync(id, ct)).Value!;
         if (s.Status != SampleStatus.Pending) return Failure.Conflict("只有待入户的抽样户可以登记无法联系或拒访");
         if (Stale(s, r.Version) is { } stale) return stale;
         var reserve = await db.SampledHouseholds.AcrossScopes("the next reserve of the stratum, wherever its village")
@@ -454,10 +502,10 @@ public sealed class ManageSamplingHandler(AppDbContext db, RegionDirectory regio
         g.MapPut("/households/{id:long}/survey", async (long id, SurveyRequest r, ManageSamplingHandler h, CancellationToken ct) =>
                 (await h.SurveyAsync(id, r, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.SamplingSurvey)
-            .WithName("RecordSamplingSurvey").WithSummary("录入入户问卷（收入、两不愁三保障、帮扶、满意度、是否应纳入）；发现问题时登记一条风险线索");
+            .WithName("RecordSamplingSurvey").WithSummary("录入入户问卷（收入、两不愁三保障、帮扶、满意度、是否应纳入）；发现问题时登记一条风险线索，无保障项列入两不愁三保障问题台账；同一问卷重复提交返回已保存的问卷");
         g.MapPost("/households/{id:long}/non-response", async (long id, NonResponseRequest r, ManageSamplingHandler h, CancellationToken ct) =>
                 (await h.NonResponseAsync(id, r, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.SamplingSurvey)
-            .WithName("SamplingNonResponse").WithSummary("登记无法联系或拒访及原因，由本层下一备选户替补");
+            .WithName("SamplingNonResponse").WithSummary("登记无法联系或拒访及原因，由本层下一备选户替补；同一登记重复提交返回当前状态");
     }
 }

@@ -186,17 +186,25 @@ public sealed class SampledHousehold : Platform.Auditing.IAudited, Platform.Data
         Status = reserve ? SampleStatus.Reserve : SampleStatus.Pending, Version = 1, CreatedAt = now, CreatedBy = by, UpdatedAt = now, UpdatedBy = by,
     };
 
+    /// <summary>The saved questionnaire (as <see cref="Record"/> stores it); null before one is recorded.</summary>
+    public SurveyAnswers? Answers() => Status != SampleStatus.Visited || FoodClothing is not { } fc || Education is not { } ed || Medical is not { } me
+        || Housing is not { } ho || Water is not { } wa || AssistanceReceived is not { } ar || Satisfaction is not { } sa
+        || ShouldBeRegistered is not { } sb || VisitedOn is not { } on
+        ? null
+        : new SurveyAnswers(IncomePerCapita, fc, ed, me, ho, wa, ar, AssistanceNote, sa, sb, on, VisitedBy ?? "", Note);
+
     public void Record(SurveyAnswers a, DateTime now, string by)
     {
+        a = a.Normalized();
         IncomePerCapita = a.IncomePerCapita;
         FoodClothing = a.FoodClothing; Education = a.Education; Medical = a.Medical; Housing = a.Housing; Water = a.Water;
         AssistanceReceived = a.AssistanceReceived;
-        AssistanceNote = string.IsNullOrWhiteSpace(a.AssistanceNote) ? null : a.AssistanceNote.Trim();
+        AssistanceNote = a.AssistanceNote;
         Satisfaction = a.Satisfaction;
         ShouldBeRegistered = a.ShouldBeRegistered;
         VisitedOn = a.VisitedOn;
-        VisitedBy = a.VisitedBy.Trim();
-        Note = string.IsNullOrWhiteSpace(a.Note) ? null : a.Note.Trim();
+        VisitedBy = a.VisitedBy;
+        Note = a.Note;
         Status = SampleStatus.Visited;
         Touch(now, by);
     }
@@ -243,7 +251,13 @@ public sealed class SampledHousehold : Platform.Auditing.IAudited, Platform.Data
 
 /// <summary>The answers of one questionnaire.</summary>
 public sealed record SurveyAnswers(decimal? IncomePerCapita, Secured FoodClothing, Secured Education, Secured Medical, Secured Housing, Secured Water,
-    bool AssistanceReceived, string? AssistanceNote, int Satisfaction, bool ShouldBeRegistered, DateOnly VisitedOn, string VisitedBy, string? Note);
+    bool AssistanceReceived, string? AssistanceNote, int Satisfaction, bool ShouldBeRegistered, DateOnly VisitedOn, string VisitedBy, string? Note)
+{
+    private static string? Text(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
+
+    /// <summary>The answers as stored: texts trimmed, blank notes as none.</summary>
+    public SurveyAnswers Normalized() => this with { AssistanceNote = Text(AssistanceNote), VisitedBy = VisitedBy.Trim(), Note = Text(Note) };
+}
 
 public sealed class SamplingCampaignConfiguration : IEntityTypeConfiguration<SamplingCampaign>
 {

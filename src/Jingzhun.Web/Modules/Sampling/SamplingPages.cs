@@ -189,7 +189,9 @@ public sealed class SurveyModel(ManageSamplingHandler handler, TimeProvider cloc
         var r = await handler.SurveyAsync(id, new SurveyRequest(IncomePerCapita, FoodClothing, Education, Medical, Housing, Water, AssistanceReceived,
             AssistanceNote, Satisfaction, ShouldBeRegistered, VisitedOn, VisitedBy, Note, Version), ct);
         if (!r.Succeeded) return Refused(r.Failure!);
-        TempData["Message"] = $"已保存 {r.Value!.Household.HeadName} 户的问卷" + (r.Value.Lead is { } l ? $"；核查发现问题，已登记风险线索（{l.Detail}）" : "");
+        TempData["Message"] = $"已保存 {r.Value!.Household.HeadName} 户的问卷" + (r.Value.Lead is { } l ? $"；核查发现问题，已登记风险线索（{l.Detail}）" : "")
+            + (r.Value.Problems.Count > 0 ? "；已列入两不愁三保障问题台账：" + string.Join("、", r.Value.Problems.Select(p =>
+                $"{Labels.Of(p.Problem.Dimension)}（编号 {p.Problem.Id}{(p.Opened ? "" : "，原有问题")}）")) : "");
         return Redirect($"/sampling/households/{id}");
     }
 

@@ -2,10 +2,11 @@
 // Shell files are answered from the cache at once and refreshed in the background (stale-while-revalidate), so a
 // new version reaches the phone on the next start. API calls are never cached here: the app keeps its own data in
 // IndexedDB and knows when it is offline.
-const CACHE = 'jingzhun-m-shell-v5';
+const CACHE = 'jingzhun-m-shell-v6';
 const SHELL = [
   './', 'app.css', 'manifest.webmanifest', 'icons/icon-192.png', 'icons/icon-512.png',
   'js/app.js', 'js/api.js', 'js/store.js', 'js/sync.js', 'js/ui.js', 'js/labels.js', 'js/households.js', 'js/visit.js', 'js/outbox.js', 'js/field.js', 'js/signature.js', 'js/jobs.js',
+  'js/sampling.js', 'js/doubts.js',
 ];
 
 self.addEventListener('install', (event) => {

@@ -46,6 +46,9 @@ public sealed record TransitionRequest(ProblemTransition Transition, int Version
     IReadOnlyList<string>? PhotoIds = null,
     [property: Text(500, "退回原因", typeof(Problem), nameof(Problem.ReturnReason))] string? Reason = null);
 
+/// <summary>A problem opened now (<c>Opened</c>) or the household's open problem of that dimension it was linked to.</summary>
+public sealed record OpenedProblem(ProblemRow Problem, bool Opened);
+
 public sealed record BulkAssignRequest(IReadOnlyList<long> Ids,
     [property: Text(100, "责任单位", typeof(Problem), nameof(Problem.AssignedUnit))] string Unit,
     [property: Text(50, "责任人", typeof(Problem), nameof(Problem.AssignedPerson))] string Person, DateOnly? Deadline);
@@ -158,10 +161,7 @@ public sealed class ManageProblemsHandler(AppDbContext db, AssessHouseholdsHandl
         if (!Enum.IsDefined(r.Source) || r.Source == ProblemSource.Rule) return Failure.Invalid("source", "请选择问题来源：入户走访、部门数据、督查暗访或群众反映");
         if (!Enum.IsDefined(r.Severity)) return Failure.Invalid("severity", "请选择紧急程度");
         if (string.IsNullOrWhiteSpace(r.Description) || r.Description.Trim().Length < 4) return Failure.Invalid("description", "请描述问题（至少4个字）");
-        var existing = await db.Problems.AsNoTracking()
-            .Where(p => p.HouseholdId == h.Id && p.Dimension == r.Dimension && p.Status != ProblemStatus.Verified)
-            .Select(p => (long?)p.Id).FirstOrDefaultAsync(ct);
-        if (existing is { } e)
+        if (await OpenIdAsync(h.Id, r.Dimension, ct) is { } e)
             return Failure.Conflict($"该户“{Labels.Of(r.Dimension)}”已有未核验的问题（编号 {e}），请在原问题中跟进，不要重复登记");
         var p = Problem.Open(h.Id, h.VillageCode, r.Dimension, r.Source, r.Severity, r.Description, clock.GetUtcNow().UtcDateTime, user.UserName);
         db.Problems.Add(p);
@@ -171,9 +171,35 @@ public sealed class ManageProblemsHandler(AppDbContext db, AssessHouseholdsHandl
         }
         catch (DbUpdateException ex) when (Platform.Data.DbErrors.IsUniqueViolation(ex))
         {
+            // A later save in the same request must not insert it again.
+            foreach (var ev in p.Events) db.Entry(ev).State = EntityState.Detached;
+            db.Entry(p).State = EntityState.Detached;
             return Failure.Conflict($"该户“{Labels.Of(r.Dimension)}”已有未核验的问题，请刷新后查看");
         }
-        return Finish(await Rows(db.Problems.AsNoTracking().Where(x => x.Id == p.Id)).FirstAsync(ct));
+        return await RowAsync(p.Id, ct);
+    }
+
+    private async Task<ProblemRow> RowAsync(long id, CancellationToken ct) =>
+        Finish(await Rows(db.Problems.AsNoTracking().Where(x => x.Id == id)).FirstAsync(ct));
+
+    private Task<long?> OpenIdAsync(long householdId, Dimension dimension, CancellationToken ct) => db.Problems.AsNoTracking()
+        .Where(p => p.HouseholdId == householdId && p.Dimension == dimension && p.Status != ProblemStatus.Verified)
+        .Select(p => (long?)p.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// Opens the problem, or finds the household's open problem of that dimension (one open problem per household and
+    /// dimension): a check that finds what the ledger already follows links to it instead of failing.
+    /// </summary>
+    public async Task<Outcome<OpenedProblem>> OpenOrLinkAsync(OpenProblemRequest r, CancellationToken ct)
+    {
+        if (Enum.IsDefined(r.Dimension) && await OpenIdAsync(r.HouseholdId, r.Dimension, ct) is { } id)
+            return new OpenedProblem(await RowAsync(id, ct), false);
+        var opened = await OpenAsync(r, ct);
+        if (opened.Succeeded) return new OpenedProblem(opened.Value!, true);
+        // Opened by someone else between the look and the insert: link to theirs.
+        if (await OpenIdAsync(r.HouseholdId, r.Dimension, ct) is { } raced)
+            return new OpenedProblem(await RowAsync(raced, ct), false);
+        return opened.Failure!;
     }
 
     public async Task<Outcome<ProblemView>> TransitionAsync(long id, TransitionRequest r, CancellationToken ct)

@@ -52,6 +52,7 @@ async function request(path, { method = 'GET', json, form, anonymous = false } =
 
 export const get = (path) => request(path);
 export const post = (path, json) => request(path, { method: 'POST', json });
+export const put = (path, json) => request(path, { method: 'PUT', json });
 export const postForm = (path, form) => request(path, { method: 'POST', form });
 
 /** Signs in and keeps the token on the device (the API uses bearer tokens; no cookie is set). */

@@ -7,6 +7,8 @@ import { householdsScreen, householdScreen, todoScreen } from './households.js';
 import { visitScreen, hasUnsavedVisit, forgetUnsavedVisit } from './visit.js';
 import { outboxScreen } from './outbox.js';
 import { workScreen } from './jobs.js';
+import { samplesScreen, sampleScreen } from './sampling.js';
+import { doubtsScreen, doubtScreen } from './doubts.js';
 
 const routes = {
   households: householdsScreen,
@@ -14,6 +16,10 @@ const routes = {
   todo: todoScreen,
   visit: visitScreen,
   work: workScreen,
+  samples: samplesScreen,
+  sample: sampleScreen,
+  doubts: doubtsScreen,
+  doubt: doubtScreen,
   outbox: outboxScreen,
   me: meScreen,
 };
@@ -28,10 +34,14 @@ async function route() {
     return loginScreen();
   }
   tabs.hidden = false;
-  for (const a of tabs.querySelectorAll('a')) a.classList.toggle('active', a.dataset.tab === name);
+  // The check lists and forms are reached from 待办.
+  const tab = ['samples', 'sample', 'doubts', 'doubt'].includes(name) ? 'todo' : name;
+  for (const a of tabs.querySelectorAll('a')) a.classList.toggle('active', a.dataset.tab === tab);
   const back = $('#back');
-  back.hidden = !['household', 'visit', 'work'].includes(name);
-  back.href = name === 'visit' || name === 'work' ? `#/household/${arg}` : '#/households';
+  const up = { visit: `#/household/${arg}`, work: `#/household/${arg}`, household: '#/households', samples: '#/todo', doubts: '#/todo',
+    sample: '#/samples', doubt: '#/doubts' };
+  back.hidden = !(name in up);
+  back.href = up[name] ?? '#/households';
   if (name !== 'visit') forgetUnsavedVisit();
   const screen = routes[name] ?? householdsScreen;
   try {
@@ -126,7 +136,7 @@ sync.onChange(async (event) => {
   if (event?.message) toast(event.message, event.error ? 'error' : 'info');
   // Screens that show synced data redraw themselves, unless the user is in the middle of a form.
   const name = location.hash.replace(/^#\/?/, '').split('/')[0] || 'households';
-  if (event?.refresh && ['households', 'household', 'todo', 'outbox'].includes(name)) route();
+  if (event?.refresh && ['households', 'household', 'todo', 'outbox', 'samples', 'doubts'].includes(name)) route();
 });
 
 if ('serviceWorker' in navigator) navigator.serviceWorker.register('sw.js').catch(() => { /* the app still works online */ });

@@ -1,7 +1,8 @@
 // What the phone does for a visit in the field: drafts kept on the phone, photos shrunk and stamped, the distance
 // to the household's home point, and "this month" in Beijing time.
 import { getMeta, setMeta, delMeta } from './store.js';
-import { fmtTime } from './ui.js';
+import { fmtTime, toast } from './ui.js';
+import { run as sync } from './sync.js';
 
 const PHOTO_EDGE = 1600;      // longest side of a photo sent from the phone (px)
 const PHOTO_QUALITY = 0.85;   // JPEG quality
@@ -67,3 +68,28 @@ const draftKey = (householdId) => `draft:${householdId}`;
 export const loadDraft = (householdId) => getMeta(draftKey(householdId));
 export const saveDraft = (householdId, draft) => setMeta(draftKey(householdId), { ...draft, savedAt: new Date().toISOString() });
 export const dropDraft = (householdId) => delMeta(draftKey(householdId));
+
+/** Shows a form's problems in its alert box (hidden when there are none); true when there are any. */
+export function refused(box, problems) {
+  box.hidden = problems.length === 0;
+  box.textContent = problems.join('；');
+  return problems.length > 0;
+}
+
+/**
+ * Runs queue (a save to the phone's outbox) with the form's button held; on failure the form says why and stays. Says
+ * where the record went (what: its name) and syncs at once when there is signal. True when it was saved.
+ */
+export async function saveToOutbox(queue, button, errors, what) {
+  button.disabled = true;
+  try {
+    await queue();
+  } catch (e) {
+    button.disabled = false;
+    refused(errors, [`保存失败：${e.message}`]);
+    return false;
+  }
+  toast(navigator.onLine ? `${what}已保存，正在同步` : `${what}已保存在本机，联网后自动同步`);
+  if (navigator.onLine) sync({ quiet: true });
+  return true;
+}

@@ -41,8 +41,10 @@ export async function householdsScreen() {
   });
   draw();
   const status = await getMeta('syncStatus');
+  const unpaired = await getMeta('unpaired');
   const empty = households.length === 0
-    ? h('div.empty', {}, (await getMeta('since')) ? '您目前没有结对户。' : '尚未下载结对户。',
+    ? h('div.empty', { id: 'no-households' }, unpaired ? '您的账号未关联帮扶干部，没有结对户。' : (await getMeta('since')) ? '您目前没有结对户。' : '尚未下载结对户。',
+      unpaired ? h('p', {}, h('a', { href: '#/todo' }, '回头看核查、疑点核实见“待办”')) : null,
       status && !status.ok ? h('p.error', {}, status.message) : null,
       h('p'), h('button.btn', { onclick: () => sync() }, '立即同步'))
     : null;
@@ -86,11 +88,34 @@ export async function householdScreen(id) {
         hh.openLeads.map((l) => h('li', {}, h('div.item', {}, h('span.tag.due', {}, l.sourceLabel), ' ', l.text))))));
 }
 
+/** 回头看 sampled households to visit and 疑点 to verify (shown when this account has them to do). */
+async function checksCard() {
+  const samples = await getMeta('samples');
+  const doubts = await getMeta('doubts');
+  if (!samples && !doubts) return null;
+  const queued = (await outbox()).filter((i) => i.check);
+  const waiting = (kind) => new Set(queued.filter((i) => (i.check.kind === 'doubt') === (kind === 'doubt')).map((i) => i.check.targetId));
+  const sampled = waiting('sample');
+  const toVisit = (samples?.items ?? []).filter((s) => s.status === 'Pending' && !sampled.has(s.id)).length;
+  const verifying = waiting('doubt');
+  const toVerify = (doubts?.items ?? []).filter((d) => !verifying.has(d.id));
+  const overdue = toVerify.filter((d) => d.overdue).length;
+  return h('ul.list', { id: 'checks' },
+    samples ? h('li', {}, h('a', { href: '#/samples', id: 'samples-link' },
+      h('div.item-top', {}, h('b', {}, '回头看入户核查'), h(`span.tag.${toVisit ? 'due' : 'done'}`, {}, toVisit ? `待入户 ${toVisit} 户` : '已完成')),
+      h('div.small.muted', {}, '抽中农户的入户问卷（收入、两不愁三保障、帮扶、满意度）'))) : null,
+    doubts ? h('li', {}, h('a', { href: '#/doubts', id: 'doubts-link' },
+      h('div.item-top', {}, h('b', {}, '数据比对疑点核实'),
+        h(`span.tag.${overdue ? 'overdue' : toVerify.length ? 'due' : 'done'}`, {}, toVerify.length ? `待核实 ${toVerify.length} 条` + (overdue ? `（逾期 ${overdue}）` : '') : '已完成')),
+      h('div.small.muted', {}, '部门数据比对发现的疑点，入户核实属实或不属实'))) : null);
+}
+
 export async function todoScreen() {
   const todo = await getMeta('todo');
   const items = todo?.items ?? [];
+  const checks = await checksCard();
   if (items.length === 0) {
-    show('待办', h('div.empty', {}, '暂无待办'));
+    show('待办', checks, h('div.empty', {}, checks ? '暂无走访待办' : '暂无待办'));
     return;
   }
   const names = new Map((await all(HOUSEHOLDS)).map((hh) => [hh.id, hh]));
@@ -100,7 +125,7 @@ export async function todoScreen() {
   const urgent = (a, b) => Number(b.overdue) - Number(a.overdue) || String(a.dueBy).localeCompare(String(b.dueBy));
   const groups = [...byHousehold.values()].map((g) => g.sort(urgent)).sort((a, b) => urgent(a[0], b[0]));
   const overdue = groups.filter((g) => g.some((i) => i.overdue)).length;
-  show('待办',
+  show('待办', checks,
     h('p.muted.small', { id: 'todo-summary' }, `${todo.month ?? ''} 应走访 ${groups.length} 户（${items.length} 项任务），其中逾期 ${overdue} 户`),
     h('ul.list', { id: 'todo' }, groups.map((g) => {
       const i = g[0];

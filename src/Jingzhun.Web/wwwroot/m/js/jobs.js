@@ -1,11 +1,11 @@
 // 务工情况 at the door: a household's members with their jobs (kept on the phone at each sync), "务工结束" for a job that
 // stopped, and "登记务工" for a new one. Like a visit, an update goes to the phone's outbox first and syncs when there
 // is signal; the server derives the member's 务工状况 and months from the records (as the county's own form does).
-import { h, show, toast } from './ui.js';
+import { h, show } from './ui.js';
 import { get, getMeta, HOUSEHOLDS } from './store.js';
-import { outbox, queueJob, run as sync } from './sync.js';
+import { outbox, queueJob } from './sync.js';
 import { workStatuses, jobChannels, show as label } from './labels.js';
-import { beijingDay } from './field.js';
+import { beijingDay, saveToOutbox } from './field.js';
 import { newId } from './visit.js';
 
 const places = Object.fromEntries(Object.entries(workStatuses).filter(([k]) => k !== 'None'));
@@ -36,18 +36,7 @@ export async function workScreen(id) {
   const householdLabel = `${hh.headName}（${hh.number}）`;
 
   async function queue(job, button, errors) {
-    button.disabled = true;
-    try {
-      await queueJob({ ...job, clientId: newId() }, hh.id, householdLabel);
-    } catch (e) {
-      button.disabled = false;
-      errors.hidden = false;
-      errors.textContent = `保存失败：${e.message}`;
-      return;
-    }
-    toast(navigator.onLine ? '务工信息已保存，正在同步' : '务工信息已保存在本机，联网后自动同步');
-    if (navigator.onLine) sync({ quiet: true });
-    workScreen(id);
+    if (await saveToOutbox(() => queueJob({ ...job, clientId: newId() }, hh.id, householdLabel), button, errors, '务工信息')) workScreen(id);
   }
 
   /** 务工结束: the end date and the months worked; the job's version as the phone saw it. */

@@ -42,3 +42,10 @@ export function show(value, kind) {
   if (kind && typeof kind === 'object') return kind[value] ?? String(value);
   return String(value);
 }
+
+// 回头看 抽样核查 (the sampling survey API's codes).
+export const sampleStatuses = { Pending: '待入户', Visited: '已核查', Unreachable: '无法联系', Refused: '拒访', Reserve: '备选（未启用）' };
+export const householdStatuses = { Exited: '脱贫户', NotExited: '未脱贫户', Monitored: '监测户', Ordinary: '一般农户' };
+export const secured = { Yes: '有保障', No: '无保障' };
+/** The questionnaire's 两不愁三保障 items: [field, label]. */
+export const guaranteeItems = [['foodClothing', '吃穿'], ['education', '义务教育'], ['medical', '基本医疗'], ['housing', '住房安全'], ['water', '饮水安全']];

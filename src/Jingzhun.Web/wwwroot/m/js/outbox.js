@@ -19,25 +19,35 @@ export async function outboxScreen() {
     cards);
 }
 
-/** A member's employment update waiting on the phone (or refused by the server, with its reason). */
-function jobCard(item) {
+/**
+ * An entry other than a visit waiting on the phone (or refused by the server, with its reason): a member's employment
+ * update, a 回头看 questionnaire or a 疑点 verification; what: its name in the delete question.
+ */
+function simpleCard(item, summary, what) {
   const [text, cls] = states[item.state] ?? states.pending;
-  const j = item.job;
   return h('div.card', { dataset: { clientId: item.clientId, state: item.state } },
     h('div.item-top', {}, h('b', {}, item.householdLabel), h(`span.tag.${cls}`, {}, text)),
-    h('div.small.muted', {}, `${j.action === 'end' ? `务工结束（${j.endedOn}）` : '登记务工'} · ${j.memberName ?? ''} · ${j.summary ?? ''}`),
+    h('div.small.muted', {}, summary),
     item.error ? h('div.alert.error.small', {}, item.error) : null,
     item.state === 'error' ? h('div.row', {},
       h('button.btn.secondary', { onclick: () => sync() }, '重试'),
       h('button.btn.danger', {
         onclick: async () => {
-          if (confirm('删除后这条务工信息将不再上传，确定删除？')) await discard(item.clientId);
+          if (confirm(`删除后这条${what}将不再上传，确定删除？`)) await discard(item.clientId);
         },
       }, '删除')) : null);
 }
 
+const jobCard = (item) => simpleCard(item,
+  `${item.job.action === 'end' ? `务工结束（${item.job.endedOn}）` : '登记务工'} · ${item.job.memberName ?? ''} · ${item.job.summary ?? ''}`, '务工信息');
+
+const checkCard = (item) => simpleCard(item,
+  `${item.check.summary ?? ''}${item.photoIds?.length ? ` · 照片 ${item.photoIds.length} 张` : ''} · 录入于 ${fmtTime(item.createdAt)}`,
+  item.check.kind === 'doubt' ? '疑点核实结果' : '回头看核查结果');
+
 async function card(item) {
   if (item.job) return jobCard(item);
+  if (item.check) return checkCard(item);
   const [text, cls] = states[item.state] ?? states.pending;
   const all = await photosOf(item.clientId);
   const photos = all.filter((p) => !p.signature);

@@ -4,7 +4,7 @@
 // (idempotent by the visit's client id), so a sync cut off half-way and retried never stores anything twice.
 // A household update that meets a newer version on the server comes back as a conflict and waits for the user.
 import * as api from './api.js';
-import { tx, all, get, put, byIndex, getMeta, setMeta, HOUSEHOLDS, OUTBOX, PHOTOS } from './store.js';
+import { tx, all, get, put, byIndex, getMeta, setMeta, delMeta, HOUSEHOLDS, OUTBOX, PHOTOS } from './store.js';
 
 const listeners = new Set();
 export const onChange = (fn) => listeners.add(fn);
@@ -45,6 +45,25 @@ export async function queueJob(job, householdId, householdLabel) {
     clientId: job.clientId, user: s.userName, householdId, householdLabel, createdAt: new Date().toISOString(), state: 'pending', error: null, job,
   };
   await put(OUTBOX, item);
+  emit({ refresh: false });
+  return item;
+}
+
+/**
+ * Queues a check made at the door, with its photos (Blobs) in one transaction: a 回头看 questionnaire (kind 'survey'), a
+ * non-response ('nonResponse') or a 疑点 verification ('doubt'); targetId is the sampled household's or the 疑点's id and
+ * version the one the phone read. The server takes the same answer sent twice as one, so a retried sync stores it once.
+ */
+export async function queueCheck(check, householdId, householdLabel, photos = []) {
+  const s = await api.session();
+  const item = {
+    clientId: check.clientId, user: s.userName, householdId, householdLabel, createdAt: new Date().toISOString(), state: 'pending', error: null,
+    check, photoIds: photos.map((p) => p.clientId),
+  };
+  await tx([OUTBOX, PHOTOS], 'readwrite', (st) => {
+    st[OUTBOX].add(item);
+    for (const p of photos) st[PHOTOS].add({ ...p, visitClientId: check.clientId, serverId: null });
+  });
   emit({ refresh: false });
   return item;
 }
@@ -125,8 +144,10 @@ async function upload() {
   const counts = { done: 0, conflicts: 0, failed: 0 };
   const ready = [];
   const jobs = [];
+  const checks = [];
   for (const item of await outbox()) {
     if (item.job) { jobs.push(item); continue; }
+    if (item.check) { checks.push(item); continue; }
     if (item.state === 'conflict') continue;           // waits for the user's choice
     try {
       const photoIds = await uploadPhotos(item);
@@ -139,7 +160,40 @@ async function upload() {
   }
   if (ready.length > 0) await uploadVisits(ready, counts);
   for (const item of jobs) await uploadJob(item, counts);
+  for (const item of checks) await uploadCheck(item, counts);
   return counts;
+}
+
+/** One check through the server's own APIs (回头看 questionnaire, non-response, 疑点 verification with its photos). */
+async function uploadCheck(item, counts) {
+  const c = item.check;
+  let result;
+  try {
+    if (c.kind === 'doubt') {
+      const photoIds = await uploadPhotos(item);
+      result = await api.post(`/matching/doubts/${c.targetId}/verify`, { confirmed: c.confirmed, note: c.note, photoIds, version: c.version });
+    } else if (c.kind === 'nonResponse') {
+      result = await api.post(`/sampling/households/${c.targetId}/non-response`, { status: c.status, reason: c.reason, version: c.version });
+    } else {
+      result = await api.put(`/sampling/households/${c.targetId}/survey`, { ...c.answers, version: c.version });
+    }
+  } catch (e) {
+    if (!(e instanceof api.ApiError)) throw e;          // offline or signed out: stop, retry later
+    const text = e.status === 404 ? (c.kind === 'doubt' ? '该疑点已不在您的核实范围内' : '该抽样户已不在您的管辖范围内')
+      : e.problem?.errors ? problemText(e.problem) : e.message;
+    if (c.kind === 'doubt' && Object.keys(e.problem?.errors ?? {}).some((k) => k.startsWith('photoIds'))) await forgetUploads(item);
+    await put(OUTBOX, { ...item, state: 'error', error: text });
+    counts.failed++;
+    return;
+  }
+  if (c.kind === 'doubt') {
+    // What the server answered ({ doubt, photos, … }) stays on the phone: the 疑点 leaves the pending list once verified.
+    const doubt = result?.doubt ?? result;
+    const done = ((await getMeta('doubtsDone')) ?? []).filter((d) => d.id !== doubt.id);
+    await setMeta('doubtsDone', [{ ...doubt, syncedAt: new Date().toISOString() }, ...done].slice(0, 50));
+  }
+  await forget(item.clientId);
+  counts.done++;
 }
 
 /** One employment update, in the order made (a job started, then another ended): the server's own job API. */
@@ -220,24 +274,36 @@ export function problemText(r) {
 /** The cadre's households changed since the last download (pairings started or ended, facts, visits, problems). */
 async function download() {
   const since = await getMeta('since');
-  const res = await api.get('/sync/households' + (since ? `?since=${encodeURIComponent(since)}` : ''));
-  await tx(HOUSEHOLDS, 'readwrite', (st) => {
-    for (const hh of res.households ?? []) st[HOUSEHOLDS].put(hh);
-    for (const id of res.removed ?? []) st[HOUSEHOLDS].delete(id);
-  });
-  await setMeta('since', res.serverTime);
-  if (res.cadre) await setMeta('cadre', res.cadre);
-  try {
-    await setMeta('jobs', await api.get('/employment/sync/jobs'));
-  } catch (e) {
-    if (!(e instanceof api.ApiError && (e.status === 404 || e.status === 403))) throw e;
-    await setMeta('jobs', null);                        // no employment records on this server, or not for this account
+  const res = await optional('/sync/households' + (since ? `?since=${encodeURIComponent(since)}` : ''), 403);
+  // null: the account is not a paired cadre (a village officer): no paired households, the checks below still come down.
+  await setMeta('unpaired', res === null);
+  if (res) {
+    await tx(HOUSEHOLDS, 'readwrite', (st) => {
+      for (const hh of res.households ?? []) st[HOUSEHOLDS].put(hh);
+      for (const id of res.removed ?? []) st[HOUSEHOLDS].delete(id);
+    });
+    await setMeta('since', res.serverTime);
+    if (res.cadre) await setMeta('cadre', res.cadre);
+  } else {
+    // No longer (or never) a paired cadre: no household data of anyone stays on the phone.
+    await tx(HOUSEHOLDS, 'readwrite', (st) => st[HOUSEHOLDS].clear());
+    await delMeta('since');
   }
+  // 回头看 sampled households and 数据比对 疑点 of the user's villages (null: not this account's work, or not on this server).
+  await setMeta('samples', await optional('/sampling/households?pageSize=200', 403, 404));
+  await setMeta('doubts', await optional('/matching/doubts/mine?page=1&pageSize=200', 403, 404));
+  // null: no employment records (or to-do list) on this server, or not for this account.
+  await setMeta('jobs', await optional('/employment/sync/jobs', 403, 404));
+  await setMeta('todo', await optional('/sync/todo', 404));
+}
+
+/** GET path, or null when the server answers one of the given statuses. */
+async function optional(path, ...statuses) {
   try {
-    await setMeta('todo', await api.get('/sync/todo'));
+    return await api.get(path);
   } catch (e) {
-    if (!(e instanceof api.ApiError && e.status === 404)) throw e;
-    await setMeta('todo', null);                        // no to-do list on this server yet
+    if (e instanceof api.ApiError && statuses.includes(e.status)) return null;
+    throw e;
   }
 }
 
