@@ -1,3 +1,7 @@
+using Jingzhun.Web.Modules.Sampling;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Jingzhun.IntegrationTests;
 
 /// <summary>
@@ -170,6 +174,13 @@ public abstract class SamplingApiTests(TestApp app) : ApiTests(app)
         Assert.Equal("Inspection", problem["problem"]!["source"]!.GetValue<string>());
         Assert.Contains($"抽样户 {sid}", problem["problem"]!["description"]!.GetValue<string>());
         Assert.NotNull(saved["lead"]);
+        // The sampled household keeps the problem it filed.
+        using (var scope = App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Jingzhun.Web.Platform.Data.AppDbContext>();
+            Assert.Equal(problem["problem"]!["id"]!.GetValue<long>().ToString(CultureInfo.InvariantCulture),
+                await db.SampledHouseholds.Where(x => x.Id == sid).Select(x => x.ProblemIds).SingleAsync());
+        }
 
         // Sent again as the phone's retry does (same answers, the version it read): 200, nothing new.
         var again = await Ok(await admin.PutAsJsonAsync($"/api/v1/sampling/households/{sid}/survey", body));

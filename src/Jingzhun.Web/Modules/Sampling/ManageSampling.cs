@@ -370,6 +370,7 @@ public sealed class ManageSamplingHandler(AppDbContext db, RegionDirectory regio
                 opened.Add(problem.Value!);
             }
             s.Record(answers, clock.GetUtcNow().UtcDateTime, user.UserName);
+            s.Filed(opened.Select(o => o.Problem.Id));
             await db.SaveChangesAsync(ct);
         }
         LeadRow? lead = null;

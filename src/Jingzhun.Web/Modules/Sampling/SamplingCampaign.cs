@@ -173,6 +173,8 @@ public sealed class SampledHousehold : Platform.Auditing.IAudited, Platform.Data
     public string? Note { get; private set; }
     /// <summary>The monitoring risk lead the finding raised (one per sampled household, never a second).</summary>
     public long? LeadId { get; private set; }
+    /// <summary>The 两不愁三保障 problems its findings filed (or joined), comma-separated ids: one per item, never a second.</summary>
+    public string? ProblemIds { get; private set; }
     public int Version { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public string CreatedBy { get; private set; } = "";
@@ -225,6 +227,13 @@ public sealed class SampledHousehold : Platform.Auditing.IAudited, Platform.Data
     }
 
     public void Raised(long leadId) => LeadId = leadId;
+
+    public void Filed(IEnumerable<long> problemIds)
+    {
+        var ids = (ProblemIds?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? []).Concat(problemIds.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Distinct().ToList();
+        ProblemIds = ids.Count == 0 ? null : string.Join(',', ids);
+    }
 
     private void Touch(DateTime now, string by)
     {
@@ -300,6 +309,7 @@ public sealed class SampledHouseholdConfiguration : IEntityTypeConfiguration<Sam
         builder.Property(s => s.AssistanceNote).HasMaxLength(200);
         builder.Property(s => s.VisitedBy).HasMaxLength(64);
         builder.Property(s => s.Note).HasMaxLength(500);
+        builder.Property(s => s.ProblemIds).HasMaxLength(200);
         builder.Property(s => s.CreatedBy).HasMaxLength(64);
         builder.Property(s => s.UpdatedBy).HasMaxLength(64);
         builder.HasOne<SamplingCampaign>().WithMany().HasForeignKey(s => s.CampaignId).OnDelete(DeleteBehavior.Cascade);

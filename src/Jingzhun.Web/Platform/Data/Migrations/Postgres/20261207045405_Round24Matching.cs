@@ -12,6 +12,13 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "ProblemIds",
+                table: "sampled_households",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "matching_policies",
                 columns: table => new
@@ -176,6 +183,10 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "roster_batches");
+
+            migrationBuilder.DropColumn(
+                name: "ProblemIds",
+                table: "sampled_households");
         }
     }
 }

@@ -11,6 +11,13 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "ProblemIds",
+                table: "sampled_households",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "matching_policies",
                 columns: table => new
@@ -175,6 +182,10 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "roster_batches");
+
+            migrationBuilder.DropColumn(
+                name: "ProblemIds",
+                table: "sampled_households");
         }
     }
 }
