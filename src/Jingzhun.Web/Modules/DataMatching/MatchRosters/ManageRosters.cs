@@ -84,18 +84,7 @@ public sealed class ManageRostersHandler(AppDbContext db, Jobs jobs, PrivateTemp
         var path = temp.NewPath(".roster");
         string sha;
         await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
-        {
-            await using var source = file.OpenReadStream();
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            var buffer = new byte[1 << 16];
-            int n;
-            while ((n = await source.ReadAsync(buffer, ct)) > 0)
-            {
-                hash.AppendData(buffer, 0, n);
-                await target.WriteAsync(buffer.AsMemory(0, n), ct);
-            }
-            sha = Convert.ToHexString(hash.GetHashAndReset());
-        }
+            sha = await UploadCopy.CopyWithSha256Async(file, target, ct);
         var batch = RosterBatch.Upload(place.Value!, k, period, StoredFileNames.Normalize(file.FileName, "roster"), sha, clock.GetUtcNow().UtcDateTime,
             user.UserName);
         db.RosterBatches.Add(batch);

@@ -69,19 +69,7 @@ public sealed partial class ImportHouseholdsHandler(Jobs jobs, ImportFiles files
         PrivateTemp.CreatePrivate(files.Root);
         PrivateTemp.CreatePrivate(folder);
         string sha;
-        await using (var target = kept.Create(ImportFiles.Original(folder)))
-        {
-            await using var source = file.OpenReadStream();
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            var buffer = new byte[1 << 16];
-            int n;
-            while ((n = await source.ReadAsync(buffer, ct)) > 0)
-            {
-                hash.AppendData(buffer, 0, n);
-                await target.WriteAsync(buffer.AsMemory(0, n), ct);
-            }
-            sha = Convert.ToHexString(hash.GetHashAndReset());
-        }
+        await using (var target = kept.Create(ImportFiles.Original(folder))) sha = await UploadCopy.CopyWithSha256Async(file, target, ct);
         var fileName = StoredFileNames.Normalize(file.FileName, "import");
         var parameters = new ImportParameters(name, fileName, sha, mode, dryRun, user.Id);
         var job = await jobs.EnqueueAsync(JobKind, code, JsonSerializer.Serialize(parameters), ct);
