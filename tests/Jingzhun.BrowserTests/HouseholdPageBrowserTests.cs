@@ -29,7 +29,7 @@ public sealed class HouseholdPageBrowserTests(BrowserApp app)
         await Assertions.Expect(page.Locator("#projects h2")).ToHaveTextAsync("帮扶项目");
         await Assertions.Expect(page.Locator("#visits h2")).ToHaveTextAsync("走访记录");
         var order = await page.Locator("section.card").EvaluateAllAsync<string[]>("s => s.map(x => x.id)");
-        Assert.Equal(["basic", "living", "guarantees", "monitoring", "employment", "projects", "relocation", "consumption", "visits", "members", "income", "history"], order);
+        Assert.Equal(["basic", "living", "guarantees", "monitoring", "employment", "matching", "projects", "relocation", "consumption", "visits", "members", "income", "history"], order);
 
         // The panels' buttons work as before: 登记走访 opens the visit form for this household.
         await page.Locator("#visits a", new PageLocatorOptions { HasText = "登记走访" }).ClickAsync();

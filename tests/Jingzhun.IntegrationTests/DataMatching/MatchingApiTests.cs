@@ -219,7 +219,8 @@ public abstract class MatchingApiTests(TestApp app) : ApiTests(app)
         var third = await MatchAsync(admin, RosterKind.Business, Row(c.HeadId, ("登记类型", "企业")));
         Assert.Equal(1, third["newDoubts"]!.GetValue<int>());
         // The withdrawal is audited with its reason.
-        Assert.Contains("上传了错误月份的数据", await GetTextAsync(admin, $"/api/v1/audit?entity=RosterBatch&entityId={second["id"]}"));
+        var audit = await GetAsync(admin, $"/api/v1/audit?entityType=RosterBatch&q={Uri.EscapeDataString("上传了错误月份的数据")}&pageSize=50");
+        Assert.Contains(audit["items"]!.AsArray(), e => e!["entityId"]!.GetValue<string>() == second["id"]!.GetValue<long>().ToString(CultureInfo.InvariantCulture));
     }
 
     [DbFact]

@@ -86,8 +86,9 @@ public abstract class SamplingApiTests(TestApp app) : ApiTests(app)
         Assert.NotEqual(Key(first), Key(await SampleAsync(admin, other)));
 
         // The draw is audited.
-        var audit = await GetTextAsync(admin, $"/api/v1/audit?entity=SamplingCampaign&entityId={id}");
-        Assert.Contains("已抽样", audit);
+        var name = created["campaign"]!["name"]!.GetValue<string>();
+        var audit = await GetAsync(admin, $"/api/v1/audit?entityType=SamplingCampaign&q={Uri.EscapeDataString(name)}&pageSize=50");
+        Assert.Contains(audit["items"]!.AsArray(), e => e!["summary"]!.GetValue<string>().Contains("已抽样", StringComparison.Ordinal));
     }
 
     [DbFact]

@@ -167,7 +167,7 @@ public sealed class ManageRostersHandler(AppDbContext db, Jobs jobs, PrivateTemp
         api.MapGet("/matching/templates/{kind}", async (string kind, CancellationToken ct) =>
                 Labels.TryParse<RosterKind>(kind, out var k) || (Enum.TryParse(kind, true, out k) && Enum.IsDefined(k))
                     ? await TemplateAsync(k, ct) : Failure.Invalid("kind", "部门数据种类无效").ToProblem())
-            .RequireAuthorization(Permissions.MatchingManage).WithTags("大数据比对").WithName("RosterTemplate").WithSummary("部门数据模板（Excel）");
+            .RequireAuthorization(Permissions.MatchingManage).ProducesFile().WithTags("大数据比对").WithName("RosterTemplate").WithSummary("部门数据模板（Excel）");
     }
 }
 

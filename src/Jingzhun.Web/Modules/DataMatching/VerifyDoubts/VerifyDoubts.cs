@@ -273,7 +273,7 @@ public sealed class VerifyDoubtsHandler(AppDbContext db, RegionDirectory regions
         g.MapGet("/figures", async (string? region, VerifyDoubtsHandler h, CancellationToken ct) => (await h.FiguresAsync(region, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.MatchingView).WithName("DoubtFigures").WithSummary("疑点核实进度：按部门、按地区（核实率从低到高）");
         g.MapGet("/export", ([AsParameters] DoubtQuery q, VerifyDoubtsHandler h, CancellationToken ct) => h.ExportAsync(q, ct))
-            .RequireAuthorization(Permissions.MatchingView).WithName("ExportDoubts").WithSummary("导出比对疑点（Excel）");
+            .RequireAuthorization(Permissions.MatchingView).ProducesFile().WithName("ExportDoubts").WithSummary("导出比对疑点（Excel）");
         g.MapGet("/{id:long}", async (long id, VerifyDoubtsHandler h, CancellationToken ct) => (await h.GetAsync(id, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.MatchingView).WithName("GetDoubt").WithSummary("比对疑点");
         g.MapPost("/{id:long}/verify", async (long id, VerifyRequest r, VerifyDoubtsHandler h, CancellationToken ct) => (await h.VerifyAsync(id, r, ct)).ToHttp(TypedResults.Ok))

@@ -172,7 +172,7 @@ public sealed class ManageProblemsHandler(AppDbContext db, AssessHouseholdsHandl
         catch (DbUpdateException ex) when (Platform.Data.DbErrors.IsUniqueViolation(ex))
         {
             // A later save in the same request must not insert it again.
-            foreach (var ev in p.Events) db.Entry(ev).State = EntityState.Detached;
+            foreach (var ev in p.Events.ToList()) db.Entry(ev).State = EntityState.Detached;
             db.Entry(p).State = EntityState.Detached;
             return Failure.Conflict($"该户“{Labels.Of(r.Dimension)}”已有未核验的问题，请刷新后查看");
         }
