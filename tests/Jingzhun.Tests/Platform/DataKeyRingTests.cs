@@ -46,6 +46,23 @@ public sealed class DataKeyRingTests : IDisposable
     }
 
     [Fact]
+    public void Two_processes_on_one_keys_folder_share_their_keys_and_never_overwrite_each_other()
+    {
+        // The server and an import run beside it each load the ring before either has a key.
+        var server = DataKeyRing.Load(_provider, _dir);
+        var import = DataKeyRing.Load(_provider, _dir);
+        var byImport = import.Seal("p", "导入写入");
+        var byServer = server.Seal("p", "服务写入");
+        Assert.Equal("导入写入", server.Open("p", byImport));
+        Assert.Equal("服务写入", import.Open("p", byServer));
+        var later = DataKeyRing.Load(_provider, _dir);
+        Assert.Equal("导入写入", later.Open("p", byImport));
+        Assert.Equal("服务写入", later.Open("p", byServer));
+        // One key for the purpose: the second process found the first's instead of making its own.
+        Assert.Single(later.Keys);
+    }
+
+    [Fact]
     public void A_changed_value_a_wrong_purpose_or_a_ring_without_the_key_fails()
     {
         var ring = DataKeyRing.Load(_provider, _dir);

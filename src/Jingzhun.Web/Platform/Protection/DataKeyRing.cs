@@ -31,8 +31,51 @@ public sealed class DataKeyRing
     {
         _wrap = provider.CreateProtector("Jingzhun.DataKeys.v1");
         _file = file;
-        _stored = file is not null && File.Exists(file) ? JsonSerializer.Deserialize<List<StoredKey>>(File.ReadAllText(file)) ?? [] : [];
-        _keys = _stored.ToDictionary(k => k.Id, k => _wrap.Unprotect(Convert.FromBase64String(k.Wrapped)));
+        _stored = [];
+        _keys = [];
+        Reload();
+    }
+
+    /// <summary>
+    /// Reads the ring file again: another process on the same keys folder (the server and an <c>import</c> run beside it) may
+    /// have added a key. Keys are only ever added, so what this process holds stays.
+    /// </summary>
+    private void Reload()
+    {
+        if (_file is null || !File.Exists(_file)) return;
+        var stored = JsonSerializer.Deserialize<List<StoredKey>>(File.ReadAllText(_file)) ?? [];
+        var keys = new Dictionary<int, byte[]>(_keys);
+        foreach (var k in stored.Where(k => !keys.ContainsKey(k.Id))) keys[k.Id] = _wrap.Unprotect(Convert.FromBase64String(k.Wrapped));
+        _keys = keys;
+        _stored = stored;
+    }
+
+    /// <summary>Holds the keys folder's ring lock (one writer across processes) while <paramref name="work"/> runs.</summary>
+    private T Exclusive<T>(Func<T> work)
+    {
+        lock (_gate)
+        {
+            if (_file is null) return work();
+            Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
+            for (var attempt = 0; ; attempt++)
+            {
+                FileStream? held = null;
+                try
+                {
+                    held = new FileStream(_file + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                }
+                catch (IOException) when (attempt < 200)
+                {
+                    Thread.Sleep(25);
+                    continue;
+                }
+                using (held)
+                {
+                    Reload();
+                    return work();
+                }
+            }
+        }
     }
 
     /// <summary>The ring kept in <paramref name="keysDirectory"/> (made on first use); null keeps it in memory only (tests).</summary>
@@ -45,40 +88,49 @@ public sealed class DataKeyRing
     }
 
     /// <summary>Adds a new current key for the purpose; the older ones keep reading what they wrote.</summary>
-    public int Rotate(string purpose)
-    {
-        lock (_gate)
-        {
-            var key = RandomNumberGenerator.GetBytes(32);
-            var id = _stored.Count == 0 ? 1 : _stored.Max(k => k.Id) + 1;
-            var stored = new List<StoredKey>(_stored) { new(id, purpose, Convert.ToBase64String(_wrap.Protect(key)), DateTime.UtcNow) };
-            if (_file is not null)
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
-                var temp = _file + ".tmp";
-                File.WriteAllText(temp, JsonSerializer.Serialize(stored));
-                if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-                File.Move(temp, _file, overwrite: true);
-            }
-            _keys = new Dictionary<int, byte[]>(_keys) { [id] = key };
-            _stored = stored;
-            return id;
-        }
-    }
+    public int Rotate(string purpose) => Exclusive(() => RotateLocked(purpose));
 
-    private int Current(string purpose)
+    private int? Latest(string purpose)
     {
         var stored = _stored;
         for (var i = stored.Count - 1; i >= 0; i--)
             if (stored[i].Purpose == purpose) return stored[i].Id;
-        return Rotate(purpose);
+        return null;
+    }
+
+    /// <summary>The purpose's current key; the first is made (under the ring lock, after reading what another process made) on first use.</summary>
+    private int Current(string purpose) => Latest(purpose) ?? Exclusive(() => Latest(purpose) ?? RotateLocked(purpose));
+
+    private int RotateLocked(string purpose)
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        var id = _stored.Count == 0 ? 1 : _stored.Max(k => k.Id) + 1;
+        var stored = new List<StoredKey>(_stored) { new(id, purpose, Convert.ToBase64String(_wrap.Protect(key)), DateTime.UtcNow) };
+        Write(stored);
+        _keys = new Dictionary<int, byte[]>(_keys) { [id] = key };
+        _stored = stored;
+        return id;
+    }
+
+    private void Write(List<StoredKey> stored)
+    {
+        if (_file is null) return;
+        var temp = _file + ".tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(stored));
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.Move(temp, _file, overwrite: true);
     }
 
     private AesGcm Cipher(int id)
     {
         _ciphers ??= [];
         if (_ciphers.TryGetValue((this, id), out var c)) return c;
-        if (!_keys.TryGetValue(id, out var key)) throw new CryptographicException($"data key {id} is not in the key ring");
+        if (!_keys.TryGetValue(id, out var key))
+        {
+            // A key another process added since this one read the ring.
+            lock (_gate) Reload();
+            if (!_keys.TryGetValue(id, out key)) throw new CryptographicException($"data key {id} is not in the key ring");
+        }
         c = new AesGcm(key, TagSize);
         _ciphers[(this, id)] = c;
         return c;
