@@ -165,7 +165,7 @@ public sealed class MatchingDoubtModel(VerifyDoubtsHandler doubts, FileStore fil
     public DoubtView? View { get; private set; }
     public Dictionary<string, string[]> Errors { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
     public string? Error { get; private set; }
-    public const int MaxPhotos = 6;
+    public const int MaxPhotos = VerifyDoubtsHandler.MaxPhotos;
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {

@@ -47,6 +47,7 @@ public sealed class VerifyDoubtsHandler(AppDbContext db, RegionDirectory regions
     ManageLeadsHandler leads, ManageProblemsHandler problems, ManageMembersHandler members)
 {
     private const string What = "该疑点";
+    public const int MaxPhotos = 6;
 
     private IQueryable<Doubt> Filtered(DoubtQuery q, string? region, DateOnly today)
     {
@@ -136,7 +137,7 @@ public sealed class VerifyDoubtsHandler(AppDbContext db, RegionDirectory regions
         if (Refusal(d.Status, uploadedBy) is { } refusal) return Failure.Forbidden(refusal);
         if (d.Version != r.Version) return Failure.StaleEdit("该疑点", d.UpdatedBy, d.UpdatedAt);
         if (string.IsNullOrWhiteSpace(r.Note) || r.Note.Trim().Length < 4) return Failure.Invalid("note", "请填写核实情况（至少4个字）");
-        var photos = await files.CheckPhotosAsync(r.PhotoIds, 6, "核实照片", ct);
+        var photos = await files.CheckPhotosAsync(r.PhotoIds, MaxPhotos, "核实照片", ct);
         if (!photos.Succeeded) return photos.Failure!;
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
