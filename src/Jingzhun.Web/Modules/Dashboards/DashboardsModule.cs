@@ -1,4 +1,6 @@
 using Jingzhun.Web.Modules.Dashboards.Dashboard;
+using Jingzhun.Web.Modules.Dashboards.Figures;
+using Jingzhun.Web.Platform.Data;
 
 namespace Jingzhun.Web.Modules.Dashboards;
 
@@ -6,7 +8,10 @@ public static class DashboardsModule
 {
     public static IServiceCollection AddDashboards(this IServiceCollection services) => services
         .AddScoped<DashboardHandler>()
-        .AddSingleton<DashboardCache>();
+        .AddScoped<FigureUpkeep>()
+        .AddScoped<IVillageChangeListener>(sp => sp.GetRequiredService<FigureUpkeep>())
+        .AddSingleton<FigureState>()
+        .AddHostedService<FigureStartup>();
 
     public static RouteGroupBuilder MapDashboardsApi(this RouteGroupBuilder api)
     {

@@ -21,8 +21,14 @@ public abstract class AppDbContext(DbContextOptions options, IRegionScope scope,
     /// <summary>Saves the changes and their audit entries atomically (one transaction).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        CollectVillageChanges();
         var pending = SuppressAudit ? [] : AuditRecorder.Collect(ChangeTracker);
-        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (pending.Count == 0)
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (Database.CurrentTransaction is null) await FlushVillageChangesAsync(cancellationToken);
+            return saved;
+        }
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
@@ -31,6 +37,7 @@ public abstract class AppDbContext(DbContextOptions options, IRegionScope scope,
             AuditEntries.AddRange(pending.Select(p => AuditRecorder.ToEntry(p, actor, now)));
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (own is not null) await own.CommitAsync(cancellationToken);
+            if (Database.CurrentTransaction is null) await FlushVillageChangesAsync(cancellationToken);
             return count;
         }
         finally
@@ -38,6 +45,52 @@ public abstract class AppDbContext(DbContextOptions options, IRegionScope scope,
             if (own is not null) await own.DisposeAsync();
         }
     }
+
+    // The villages whose watched rows this context saved and has not yet handed over (VillageChanges.cs): kept until the
+    // transaction that holds them commits.
+    private IVillageChangeListener? _villageListener;
+    private bool _villageListenerLooked;
+    private HashSet<string>? _changedVillages;
+    private HashSet<long>? _changedHouseholds;
+
+    private IVillageChangeListener? VillageListener
+    {
+        get
+        {
+            if (!_villageListenerLooked)
+            {
+                _villageListener = VillageChanges.ListenerOf(this);
+                _villageListenerLooked = true;
+            }
+            return _villageListener;
+        }
+    }
+
+    private void CollectVillageChanges()
+    {
+        if (VillageChanges.IsDeferred || VillageListener is not { } listener) return;
+        _changedVillages ??= new HashSet<string>(StringComparer.Ordinal);
+        _changedHouseholds ??= [];
+        VillageChanges.Collect(ChangeTracker, listener, _changedVillages, _changedHouseholds);
+    }
+
+    internal async Task FlushVillageChangesAsync(CancellationToken ct)
+    {
+        if (_changedVillages is not { } villages || _changedHouseholds is not { } households || VillageListener is not { } listener) return;
+        _changedVillages = null;
+        _changedHouseholds = null;
+        if (villages.Count == 0 && households.Count == 0) return;
+        await listener.VillagesChangedAsync(villages, households, ct);
+    }
+
+    internal void DropVillageChanges()
+    {
+        _changedVillages = null;
+        _changedHouseholds = null;
+    }
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(VillageCommitInterceptor.Instance);
 
     /// <summary>Records an action that changes no row (revealing an ID number) in the same log.</summary>
     public async Task RecordAsync(AuditAction action, string entityType, string entityId, long? householdId, string regionCode,

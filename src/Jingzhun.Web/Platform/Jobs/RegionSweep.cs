@@ -37,6 +37,15 @@ public abstract class RegionSweepJob(AppDbContext db) : IJobHandler
 
     public async Task<string> RunAsync(Job job, IJobProgress progress, CancellationToken ct)
     {
+        // The per-save upkeep of the villages' figures is off during the sweep; its region is counted again once at the end.
+        string done;
+        using (Data.VillageChanges.Defer()) done = await SweepAsync(job, progress, ct);
+        if (Data.VillageChanges.ListenerOf(db) is { } figures) await figures.RebuildAsync(job.RegionCode, ct);
+        return done;
+    }
+
+    private async Task<string> SweepAsync(Job job, IJobProgress progress, CancellationToken ct)
+    {
         var ids = await HouseholdIdsAsync(job.RegionCode, ct);
         var found = 0;
         var done = 0;

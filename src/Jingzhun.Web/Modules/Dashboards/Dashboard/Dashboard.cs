@@ -1,3 +1,4 @@
+using Jingzhun.Web.Modules.Dashboards.Figures;
 using Jingzhun.Web.Modules.Guarantees;
 using Jingzhun.Web.Modules.Monitoring;
 using Jingzhun.Web.Modules.Monitoring.Rules;
@@ -47,7 +48,7 @@ public sealed record DashboardView(
 /// list filter that yields the same count.
 /// </summary>
 public sealed class DashboardHandler(AppDbContext db, RegionDirectory regions, SweepRisksHandler monitoringPolicies, FieldWork.Compliance.ComplianceLoader visits,
-    CurrentUser user, TimeProvider clock, DashboardCache cache)
+    CurrentUser user, TimeProvider clock, FigureState figures)
 {
     public async Task<Outcome<DashboardView>> HandleAsync(string? region, CancellationToken ct) => await HandleAsync(region, null, ct);
 
@@ -57,14 +58,7 @@ public sealed class DashboardHandler(AppDbContext db, RegionDirectory regions, S
         var asked = regions.Asked(region, user);
         if (!asked.Succeeded) return asked.Failure!;
         var code = asked.Value!;
-        DashboardView view;
-        if (!DashboardCache.Applies(code)) view = await ComputeAsync(code, ct);
-        else if (cache.Find(code) is { } cached) view = cached;
-        else
-        {
-            view = await ComputeAsync(code, ct);
-            cache.Store(view);
-        }
+        var view = await figures.IsBuiltAsync(ct) ? await FromFiguresAsync(code, ct) : await ComputeLiveAsync(code, ct);
         if (baseYear is not { } y) return view;
         if (view.IncomeByYear.All(i => i.Year != y))
             return Failure.Invalid("baseYear", view.IncomeByYear.Count == 0 ? "基年：该地区暂无收入记录"
@@ -78,12 +72,15 @@ public sealed class DashboardHandler(AppDbContext db, RegionDirectory regions, S
 
     private static double? Percent(double? rate) => rate is { } r ? Math.Round(r * 100, 1) : null;
 
-    private async Task<DashboardView> ComputeAsync(string code, CancellationToken ct)
+    /// <summary>
+    /// The dashboard counted live from the registry, problems, cases and visits (grouped queries over the region's rows):
+    /// the reference the per-village figures are checked against, and the answer while they are first being built.
+    /// </summary>
+    public async Task<DashboardView> ComputeLiveAsync(string code, CancellationToken ct)
     {
         var (low, high) = RegionCodes.VillageRange(code);
         var households = db.Households.AsNoTracking()
             .InRegion(code);
-        string L(string query) => $"/households?region={code}&{query}";
 
         var incomes = await db.Incomes.AsNoTracking()
             .Where(i => string.Compare(i.Household.VillageCode, low) >= 0 && string.Compare(i.Household.VillageCode, high) <= 0
@@ -93,21 +90,13 @@ public sealed class DashboardHandler(AppDbContext db, RegionDirectory regions, S
             .OrderBy(g => g.Year).ToListAsync(ct);
         // Registered households' per-capita net income: total net income ÷ total people, the way the statistics quote it.
         var byYear = incomes.Where(i => i.People > 0).Select(i => new IncomeYear(i.Year, Math.Round(i.Net / i.People, 2), i.H)).ToList();
-        // Growth from the earliest year with data to 2020 (a base year asked for is applied in HandleAsync), and since 2020:
-        // none while 2020 is the latest year (a zero-year span, which once answered 500).
-        var growth = GrowthOf(byYear, null);
-        var sinceEnd = Percent(IncomeRule.Rate(byYear.Select(i => (i.Year, i.AveragePerCapita)).ToList(), IncomeRule.PeriodEnd,
-            byYear.Count == 0 ? IncomeRule.PeriodEnd : byYear[^1].Year));
-        var lastYear = byYear.Count == 0 ? ChinaTime.Today(clock).Year - 1 : byYear[^1].Year;
-        var threshold = (await monitoringPolicies.PolicyForAsync(code.Length >= 2 ? code : "00", lastYear, ct));
-        var t = threshold.Threshold;
-        // Incomes are kept to the fen: "≤ the band's top" is "≤ the top cut down to the fen" (never rounded up past it).
-        var band = Math.Round(threshold.NearBandTop, 2, MidpointRounding.ToNegativeInfinity);
+        var lastYear = LastYear(byYear);
+        var limits = IncomeBandLimits.Of(await monitoringPolicies.PolicyForAsync(code.Length >= 2 ? code : FigureCounter.NationalPolicyCode, lastYear, ct));
+        var (t, band, twice) = limits;
         // Every household figure (by status, attribute, cause, 321 class, income band and sub-region) from one grouped pass
         // over the region's households (a province is 650,000 of them; one pass per figure took seconds).
         var children = regions.ChildrenOf(code);
         var len = children.Count > 0 ? children[0].Code.Length : Math.Max(code.Length, 2);
-        var twice = t * 2;
         var groups = await households
             .GroupBy(h => new { Key = h.VillageCode.Substring(0, len), h.Status, h.Attribute, h.MainCause, h.Class321 })
             .Select(g => new HouseholdGroup(g.Key.Key, g.Key.Status, g.Key.Attribute, g.Key.MainCause, g.Key.Class321, g.Count(), g.Sum(h => h.Size),
@@ -117,57 +106,86 @@ public sealed class DashboardHandler(AppDbContext db, RegionDirectory regions, S
                 g.Count(h => h.LatestIncomeYear == lastYear && h.LatestPerCapitaIncome > band && h.LatestPerCapitaIncome <= twice),
                 g.Count(h => h.LatestIncomeYear == lastYear && h.LatestPerCapitaIncome > twice)))
             .ToListAsync(ct);
-        List<(TKey Key, int H, int P)> By<TKey>(Func<HouseholdGroup, TKey> key) =>
-            groups.GroupBy(key).Select(g => (g.Key, g.Sum(x => x.H), g.Sum(x => x.P))).ToList();
-        var status = By(g => g.Status);
-        var attribute = By(g => g.Attribute).Where(x => x.Key != null).ToList();
-        var causes = By(g => g.MainCause).Where(x => x.Key != null).ToList();
-        var c321 = By(g => g.Class321).Where(x => x.Key != null).ToList();
-        var bands = new List<IncomeBand>
-        {
-            new($"≤{t:0}元（监测范围内）", groups.Sum(g => g.Band1), L($"incomeYear={lastYear}&maxIncome={t}")),
-            new($"{t:0}–{band:0}元（临界）", groups.Sum(g => g.Band2), L($"incomeYear={lastYear}&minIncome={t + 0.01m}&maxIncome={band}")),
-            new($"{band:0}–{t * 2:0}元", groups.Sum(g => g.Band3), L($"incomeYear={lastYear}&minIncome={band + 0.01m}&maxIncome={t * 2}")),
-            new($">{t * 2:0}元", groups.Sum(g => g.Band4), L($"incomeYear={lastYear}&minIncome={t * 2 + 0.01m}")),
-        };
+        List<(TKey Key, long H, long P)> By<TKey>(Func<HouseholdGroup, TKey> key) =>
+            groups.GroupBy(key).Select(g => (g.Key, (long)g.Sum(x => x.H), (long)g.Sum(x => x.P))).ToList();
+        var registry = new RegistryCounts(By(g => g.Status), Known(By(g => g.Attribute)), Known(By(g => g.MainCause)), Known(By(g => g.Class321)),
+            [groups.Sum(g => g.Band1), groups.Sum(g => g.Band2), groups.Sum(g => g.Band3), groups.Sum(g => g.Band4)]);
 
         var problems = db.Problems.AsNoTracking().InRegion(code);
         var today = ChinaTime.Today(clock);
         var found = await problems.CountAsync(ct);
         var verified = await problems.CountAsync(p => p.Status == ProblemStatus.Verified, ct);
-        var open = found - verified;
         var overdue = await problems.CountAsync(p => p.Deadline < today && (p.Status == ProblemStatus.Assigned || p.Status == ProblemStatus.InProgress), ct);
 
-        var cases = await (from c in db.MonitoringCases.AsNoTracking().InRegion(code)
-                           where MonitoringCase.IdentifiedStages.Contains(c.Stage)
-                           join h in db.Households on c.HouseholdId equals h.Id
-                           select new { c.Stage, c.Kind, h.Size }).ToListAsync(ct);
-        var monitored = cases.Where(c => c.Stage != CaseStage.Eliminated).ToList();
-        var identifiedPeople = cases.Sum(c => c.Size);
-        var eliminatedPeople = cases.Where(c => c.Stage == CaseStage.Eliminated).Sum(c => c.Size);
+        var cases = (await (from c in db.MonitoringCases.AsNoTracking().InRegion(code)
+                            where MonitoringCase.IdentifiedStages.Contains(c.Stage)
+                            join h in db.Households on c.HouseholdId equals h.Id
+                            select new { c.Stage, c.Kind, h.Size }).ToListAsync(ct))
+            .GroupBy(c => (c.Stage, c.Kind)).Select(g => new CaseCount(g.Key.Stage, g.Key.Kind, g.Count(), g.Sum(c => c.Size))).ToList();
 
-        var total = status.Sum(s => s.H);
-        var people = status.Sum(s => s.P);
-        var notExitedPeople = status.Where(s => s.Key == HouseholdStatus.NotExited).Sum(s => s.P);
+        return await ComposeAsync(code, registry, byYear, limits, (found, verified, overdue), cases, await VisitCoverageAsync(code, today, ct),
+            await SubRegionsAsync(code, children, groups, today, ct), ct);
+    }
+
+    private static List<(TKey Key, long H, long P)> Known<TKey>(List<(TKey? Key, long H, long P)> list) where TKey : struct, Enum =>
+        list.Where(x => x.Key != null).Select(x => (x.Key!.Value, x.H, x.P)).ToList();
+
+    private int LastYear(IReadOnlyList<IncomeYear> byYear) => byYear.Count == 0 ? ChinaTime.Today(clock).Year - 1 : byYear[^1].Year;
+
+    /// <summary>The household figures of a region: by status, attribute, main cause, 321 class, and the four income bands.</summary>
+    private sealed record RegistryCounts(List<(HouseholdStatus Key, long H, long P)> Status, List<(PovertyAttribute Key, long H, long P)> Attribute,
+        List<(PovertyCause Key, long H, long P)> Causes, List<(Class321 Key, long H, long P)> Class321, long[] Bands);
+
+    private sealed record CaseCount(CaseStage Stage, MonitoringKind? Kind, long Cases, long People);
+
+    /// <summary>The dashboard from its counts, however they were obtained (live or from the per-village figures).</summary>
+    private async Task<DashboardView> ComposeAsync(string code, RegistryCounts registry, List<IncomeYear> byYear, IncomeBandLimits limits,
+        (long Found, long Verified, long Overdue) problems, List<CaseCount> cases, double? visitCoverage, IReadOnlyList<SubRegionFigures> subRegions,
+        CancellationToken ct)
+    {
+        string L(string query) => $"/households?region={code}&{query}";
+        // Growth from the earliest year with data to 2020 (a base year asked for is applied in HandleAsync), and since 2020:
+        // none while 2020 is the latest year (a zero-year span, which once answered 500).
+        var growth = GrowthOf(byYear, null);
+        var sinceEnd = Percent(IncomeRule.Rate(byYear.Select(i => (i.Year, i.AveragePerCapita)).ToList(), IncomeRule.PeriodEnd,
+            byYear.Count == 0 ? IncomeRule.PeriodEnd : byYear[^1].Year));
+        var lastYear = LastYear(byYear);
+        var (t, band, twice) = limits;
+        var bands = new List<IncomeBand>
+        {
+            new($"≤{t:0}元（监测范围内）", (int)registry.Bands[0], L($"incomeYear={lastYear}&maxIncome={t}")),
+            new($"{t:0}–{band:0}元（临界）", (int)registry.Bands[1], L($"incomeYear={lastYear}&minIncome={t + 0.01m}&maxIncome={band}")),
+            new($"{band:0}–{twice:0}元", (int)registry.Bands[2], L($"incomeYear={lastYear}&minIncome={band + 0.01m}&maxIncome={twice}")),
+            new($">{twice:0}元", (int)registry.Bands[3], L($"incomeYear={lastYear}&minIncome={twice + 0.01m}")),
+        };
+        var status = registry.Status;
+        var total = (int)status.Sum(s => s.H);
+        var people = (int)status.Sum(s => s.P);
+        var notExitedPeople = (int)status.Where(s => s.Key == HouseholdStatus.NotExited).Sum(s => s.P);
         var rural = RuralPopulationOf(code);
+        var monitored = cases.Where(c => c.Stage != CaseStage.Eliminated).ToList();
+        var identifiedPeople = (int)cases.Sum(c => c.People);
+        var eliminatedPeople = (int)cases.Where(c => c.Stage == CaseStage.Eliminated).Sum(c => c.People);
+        var (found, verified, overdue) = ((int)problems.Found, (int)problems.Verified, (int)problems.Overdue);
+        Figure F<TKey>((TKey Key, long H, long P) s, string filter) where TKey : struct, Enum =>
+            new(s.Key.ToString(), Labels.Of(s.Key), (int)s.H, (int)s.P, L($"{filter}={s.Key}"));
 
         return new DashboardView(code, regions.NameOf(code),
             [new Crumb("", "全国"), .. regions.PathOf(code).Select(r => new Crumb(r.Code, r.Name))],
             clock.GetUtcNow().UtcDateTime, total, people,
-            status.OrderBy(s => s.Key).Select(s => new Figure(s.Key.ToString(), Labels.Of(s.Key), s.H, s.P, L($"status={s.Key}"))).ToList(),
-            attribute.OrderBy(s => s.Key).Select(s => new Figure(s.Key!.Value.ToString(), Labels.Of(s.Key), s.H, s.P, L($"attribute={s.Key}"))).ToList(),
-            causes.OrderByDescending(s => s.H).Select(s => new Figure(s.Key!.Value.ToString(), Labels.Of(s.Key), s.H, s.P, L($"mainCause={s.Key}"))).ToList(),
-            c321.OrderBy(s => s.Key).Select(s => new Figure(s.Key!.Value.ToString(), Labels.Of(s.Key), s.H, s.P, L($"class321={s.Key}"))).ToList(),
+            status.Where(s => s.H > 0).OrderBy(s => s.Key).Select(s => F(s, "status")).ToList(),
+            registry.Attribute.Where(s => s.H > 0).OrderBy(s => s.Key).Select(s => F(s, "attribute")).ToList(),
+            registry.Causes.Where(s => s.H > 0).OrderByDescending(s => s.H).ThenBy(s => s.Key).Select(s => F(s, "mainCause")).ToList(),
+            registry.Class321.Where(s => s.H > 0).OrderBy(s => s.Key).Select(s => F(s, "class321")).ToList(),
             rural, notExitedPeople, rural is > 0 ? Math.Round(100.0 * notExitedPeople / rural.Value, 2) : null,
             byYear, growth?.BaseYear, growth?.EndYear, Percent(growth?.Rate), sinceEnd, t, lastYear, bands,
-            open, overdue, found, verified, found == 0 ? null : Math.Round(100.0 * verified / found, 1),
-            monitored.Count, monitored.Sum(c => c.Size),
-            Enum.GetValues<MonitoringKind>().Select(k => new Figure(k.ToString(), Labels.Of(k), monitored.Count(c => c.Kind == k),
-                monitored.Where(c => c.Kind == k).Sum(c => c.Size), $"/monitoring?region={code}&kind={k}&phase=Monitored")).ToList(),
+            found - verified, overdue, found, verified, found == 0 ? null : Math.Round(100.0 * verified / found, 1),
+            (int)monitored.Sum(c => c.Cases), (int)monitored.Sum(c => c.People),
+            Enum.GetValues<MonitoringKind>().Select(k => new Figure(k.ToString(), Labels.Of(k), (int)monitored.Where(c => c.Kind == k).Sum(c => c.Cases),
+                (int)monitored.Where(c => c.Kind == k).Sum(c => c.People), $"/monitoring?region={code}&kind={k}&phase=Monitored")).ToList(),
             identifiedPeople, eliminatedPeople, identifiedPeople == 0 ? null : Math.Round(100.0 * eliminatedPeople / identifiedPeople, 1),
-            await VisitCoverageAsync(code, today, ct),
-            await SubRegionsAsync(code, children, groups, today, ct),
-            await MonitoringRangeNoticeAsync(code, today.Year, ct));
+            visitCoverage, subRegions,
+            await MonitoringRangeNoticeAsync(code, ChinaTime.Today(clock).Year, ct));
     }
 
     /// <summary>
@@ -229,12 +247,75 @@ public sealed class DashboardHandler(AppDbContext db, RegionDirectory regions, S
         {
             var h = hh.FirstOrDefault(x => x.Key == c.Code);
             var p = pr.FirstOrDefault(x => x.Key == c.Code);
-            var rural = RuralPopulationOf(c.Code);
-            return new SubRegionFigures(c.Code, c.Name, c.Level, regions.ChildrenOf(c.Code).Count > 0, h?.H ?? 0, h?.P ?? 0, h?.NotExited ?? 0,
-                h?.Income is { } inc ? Math.Round(inc, 2) : null, h?.Monitored ?? 0, (p?.Found ?? 0) - (p?.Verified ?? 0), p?.Overdue ?? 0,
-                p is { Found: > 0 } ? Math.Round(100.0 * p.Verified / p.Found, 1) : null,
-                rural is > 0 ? Math.Round(100.0 * (h?.NotExited ?? 0) / rural.Value, 2) : null);
+            return SubRegion(c, h?.H ?? 0, h?.P ?? 0, h?.NotExited ?? 0, h?.Income, h?.Monitored ?? 0, p?.Found ?? 0, p?.Verified ?? 0, p?.Overdue ?? 0);
         }).ToList();
+    }
+
+    private SubRegionFigures SubRegion(Region c, long households, long people, long notExited, decimal? income, long monitored, long found,
+        long verified, long overdue)
+    {
+        var rural = RuralPopulationOf(c.Code);
+        return new SubRegionFigures(c.Code, c.Name, c.Level, regions.ChildrenOf(c.Code).Count > 0, (int)households, (int)people, (int)notExited,
+            income is { } inc ? Math.Round(inc, 2) : null, (int)monitored, (int)(found - verified), (int)overdue,
+            found > 0 ? Math.Round(100.0 * verified / found, 1) : null,
+            rural is > 0 ? Math.Round(100.0 * notExited / rural.Value, 2) : null);
+    }
+
+    private static readonly string[] SubRegionKinds = [FigureKinds.Status, FigureKinds.Income, FigureKinds.Problems, FigureKinds.OpenByDeadline];
+
+    /// <summary>
+    /// The dashboard from the per-village figures: the region's own rows and its children's (a few hundred rows for the
+    /// country), never the registry; overdue problems and this month's visits are read for today from their dated rows.
+    /// </summary>
+    private async Task<DashboardView> FromFiguresAsync(string code, CancellationToken ct)
+    {
+        var children = regions.ChildrenOf(code);
+        var childCodes = children.Select(c => c.Code).ToList();
+        var rows = await db.RegionFigures.AsNoTracking()
+            .Where(f => f.RegionCode == code || (childCodes.Contains(f.RegionCode) && SubRegionKinds.Contains(f.Figure)))
+            .ToListAsync(ct);
+        var today = ChinaTime.Today(clock);
+        var todayKey = today.ToString("yyyy-MM-dd");
+        var byRegion = rows.ToLookup(r => r.RegionCode);
+        var own = byRegion[code].ToLookup(r => r.Figure);
+        List<(T Key, long H, long P)> Enums<T>(string figure) where T : struct, Enum =>
+            own[figure].Select(r => (Enum.Parse<T>(r.Key), r.Households, r.People)).ToList();
+        long Count(ILookup<string, RegionFigure> of, string figure, string key) => of[figure].Where(r => r.Key == key).Sum(r => r.Households);
+        long Overdue(ILookup<string, RegionFigure> of) =>
+            of[FigureKinds.OpenByDeadline].Where(r => string.CompareOrdinal(r.Key, todayKey) < 0).Sum(r => r.Households);
+
+        var byYear = own[FigureKinds.IncomeYear].Where(r => r.People > 0).Select(r => new IncomeYear(int.Parse(r.Key, System.Globalization.CultureInfo.InvariantCulture),
+            Math.Round(r.AmountFen / 100m / r.People, 2), (int)r.Households)).OrderBy(i => i.Year).ToList();
+        var lastYear = LastYear(byYear);
+        var limits = IncomeBandLimits.Of(await monitoringPolicies.PolicyForAsync(code.Length >= 2 ? code : FigureCounter.NationalPolicyCode, lastYear, ct));
+        var bandFigure = code.Length >= 2 ? FigureKinds.Band : FigureKinds.NationalBand;
+        var registry = new RegistryCounts(Enums<HouseholdStatus>(FigureKinds.Status), Enums<PovertyAttribute>(FigureKinds.Attribute),
+            Enums<PovertyCause>(FigureKinds.MainCause), Enums<Class321>(FigureKinds.Class321),
+            [.. Enumerable.Range(1, 4).Select(b => Count(own, bandFigure, FigureKinds.BandKey(lastYear, b)))]);
+        var cases = own[FigureKinds.Cases].Select(r => r.Key.Split(':')).Zip(own[FigureKinds.Cases])
+            .Select(x => new CaseCount(Enum.Parse<CaseStage>(x.First[0]), x.First[1].Length == 0 ? null : Enum.Parse<MonitoringKind>(x.First[1]), x.Second.Households, x.Second.People))
+            .ToList();
+        double? coverage;
+        if (await FigureUpkeep.VisitMonthBuiltAsync(db, today.Year, today.Month, ct))
+        {
+            var month = own[FigureKinds.Visits].FirstOrDefault(r => r.Key == FigureKinds.MonthKey(today.Year, today.Month));
+            coverage = month is { Households: > 0 } m ? Math.Round(100.0 * m.People / m.Households, 1) : null;
+        }
+        else coverage = await VisitCoverageAsync(code, today, ct);
+
+        var subRegions = children.Select(c =>
+        {
+            var of = byRegion[c.Code].ToLookup(r => r.Figure);
+            var status = of[FigureKinds.Status].ToList();
+            var income = of[FigureKinds.Income].FirstOrDefault();
+            return SubRegion(c, status.Sum(r => r.Households), status.Sum(r => r.People),
+                status.Where(r => r.Key == nameof(HouseholdStatus.NotExited)).Sum(r => r.People),
+                income is { Households: > 0 } i ? i.AmountFen / 100m / i.Households : null,
+                status.Where(r => r.Key == nameof(HouseholdStatus.Monitored)).Sum(r => r.Households),
+                Count(of, FigureKinds.Problems, "found"), Count(of, FigureKinds.Problems, "verified"), Overdue(of));
+        }).ToList();
+        return await ComposeAsync(code, registry, byYear, limits,
+            (Count(own, FigureKinds.Problems, "found"), Count(own, FigureKinds.Problems, "verified"), Overdue(own)), cases, coverage, subRegions, ct);
     }
 
     public static void Map(RouteGroupBuilder api) =>
@@ -242,21 +323,4 @@ public sealed class DashboardHandler(AppDbContext db, RegionDirectory regions, S
                 (await h.HandleAsync(region, baseYear, ct)).ToHttp(TypedResults.Ok))
             .RequireAuthorization(Permissions.RegistryView)
             .WithName("Dashboard").WithSummary("指挥驾驶舱数据（与首页同一查询；每个数字附带其明细清单链接）").WithTags("驾驶舱");
-}
-
-/// <summary>
-/// The dashboards of the whole country, a province and a city (hundreds of thousands of households each) are counted at
-/// most once a minute and shared; their page shows the time they were counted. Counties and below stay live.
-/// </summary>
-public sealed class DashboardCache(TimeProvider clock)
-{
-    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DashboardView> views = new(StringComparer.Ordinal);
-
-    public static bool Applies(string code) => code.Length < 6;
-
-    public DashboardView? Find(string code) =>
-        views.TryGetValue(code, out var v) && clock.GetUtcNow().UtcDateTime - v.AsOf < MaxAge ? v : null;
-
-    public void Store(DashboardView view) => views[view.RegionCode] = view;
 }

@@ -22,6 +22,35 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Jingzhun.Web.Modules.Dashboards.Figures.RegionFigure", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Figure")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Households")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("People")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("RegionCode", "Figure", "Key");
+
+                    b.ToTable("region_figures", (string)null);
+                });
+
             modelBuilder.Entity("Jingzhun.Web.Modules.DataMatching.Doubt", b =>
                 {
                     b.Property<long>("Id")

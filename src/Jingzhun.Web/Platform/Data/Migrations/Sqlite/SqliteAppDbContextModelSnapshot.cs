@@ -17,6 +17,34 @@ namespace Jingzhun.Web.Platform.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
+            modelBuilder.Entity("Jingzhun.Web.Modules.Dashboards.Figures.RegionFigure", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Figure")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RegionCode", "Figure", "Key");
+
+                    b.ToTable("region_figures", (string)null);
+                });
+
             modelBuilder.Entity("Jingzhun.Web.Modules.DataMatching.Doubt", b =>
                 {
                     b.Property<long>("Id")
