@@ -28,7 +28,7 @@ public sealed class AppServer : IAsyncDisposable
     public string Output => child.Output;
     public double PeakMiB => child.PeakMiB;
 
-    public static async Task<AppServer> StartAsync(Bench bench, string provider, string? sqliteDb = null)
+    public static async Task<AppServer> StartAsync(Bench bench, string provider, string? sqliteDb = null, IDictionary<string, string>? env = null)
     {
         Bench.Log($"starting the app ({provider}) on port {bench.Port}");
         using (var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) })
@@ -40,7 +40,7 @@ public sealed class AppServer : IAsyncDisposable
             catch (TaskCanceledException) { busy = true; }
             if (busy) throw new InvalidOperationException($"Port {bench.Port} is already in use: stop that process or pass --port.");
         }
-        var server = new AppServer(bench, new Child("dotnet", [bench.WebDll], bench.WebDir, bench.AppEnv(provider, sqliteDb)));
+        var server = new AppServer(bench, new Child("dotnet", [bench.WebDll], bench.WebDir, WithExtra(bench.AppEnv(provider, sqliteDb), env)));
         var sw = Stopwatch.StartNew();
         while (true)
         {
@@ -55,6 +55,12 @@ public sealed class AppServer : IAsyncDisposable
         }
         await server.LoginAsync("admin", "Jingzhun2026");
         return server;
+    }
+
+    private static Dictionary<string, string> WithExtra(Dictionary<string, string> env, IDictionary<string, string>? extra)
+    {
+        foreach (var (k, v) in extra ?? new Dictionary<string, string>()) env[k] = v;
+        return env;
     }
 
     private async Task LoginAsync(string user, string password)

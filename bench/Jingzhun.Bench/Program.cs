@@ -8,7 +8,7 @@ if (args.Length > 0 && args[0] == "phone")
     await PhoneSuite.RunAsync(phone, phone.WebDir);
     return 0;
 }
-string[] suites = ["import", "sweeps", "queries", "search", "projects", "employment", "relocation", "matching", "export", "wrk"];
+string[] suites = ["import", "sweeps", "queries", "search", "projects", "employment", "relocation", "matching", "dashboards", "export", "wrk"];
 if (args.Length == 0 || (args[0] != "all" && !args[0].Split(',').All(suites.Contains)))
 {
     Console.Error.WriteLine($"usage: dotnet run -c Release --project bench/Jingzhun.Bench -- <{string.Join('|', suites)}|all> " +
@@ -30,6 +30,7 @@ foreach (var suite in chosen)
         "employment" => Suites.EmploymentAsync(bench),
         "relocation" => Suites.RelocationAsync(bench),
         "matching" => Suites.MatchingAsync(bench),
+        "dashboards" => DashboardsSuite.RunAsync(bench),
         "export" => Suites.ExportAsync(bench),
         _ => Suites.WrkAsync(bench),
     });

@@ -68,7 +68,7 @@ public abstract class AppDbContext(DbContextOptions options, IRegionScope scope,
 
     private void CollectVillageChanges()
     {
-        if (VillageChanges.IsDeferred || VillageListener is not { } listener) return;
+        if (VillageListener is not { } listener || VillageChanges.Gather(ChangeTracker, listener)) return;
         _changedVillages ??= new HashSet<string>(StringComparer.Ordinal);
         _changedHouseholds ??= [];
         VillageChanges.Collect(ChangeTracker, listener, _changedVillages, _changedHouseholds);

@@ -28,30 +28,57 @@ public interface IVillageChangeListener
 }
 
 /// <summary>
-/// Bulk work (a region sweep, the demo seed) switches the per-save upkeep off for its own flow and rebuilds its region
-/// once at the end: <c>using (VillageChanges.Defer()) { ... }</c>.
+/// Bulk work (a region sweep, the demo seed) switches the per-save upkeep off for its own flow: the saves' villages are
+/// gathered instead, and the work hands them over once at its end (<see cref="DeferredChanges.FlushAsync"/>) or rebuilds
+/// its region: <c>using (var changes = VillageChanges.Defer()) { ...; await changes.FlushAsync(db, ct); }</c>.
 /// </summary>
 public static class VillageChanges
 {
-    private static readonly AsyncLocal<int> Deferred = new();
+    private static readonly AsyncLocal<DeferredChanges?> Deferred = new();
 
-    public static bool IsDeferred => Deferred.Value > 0;
+    public static bool IsDeferred => Deferred.Value is not null;
 
-    public static IDisposable Defer()
+    public static DeferredChanges Defer()
     {
-        Deferred.Value++;
-        return new Release();
+        var changes = new DeferredChanges(Deferred.Value);
+        Deferred.Value = changes;
+        return changes;
     }
 
-    private sealed class Release : IDisposable
+    /// <summary>Gathers a deferred save's villages; false when no bulk work is deferring them.</summary>
+    internal static bool Gather(ChangeTracker tracker, IVillageChangeListener listener)
+    {
+        if (Deferred.Value is not { } changes) return false;
+        lock (changes) Collect(tracker, listener, changes.Villages, changes.Households);
+        return true;
+    }
+
+    public sealed class DeferredChanges(DeferredChanges? outer) : IDisposable
     {
         private bool _done;
+        internal HashSet<string> Villages { get; } = new(StringComparer.Ordinal);
+        internal HashSet<long> Households { get; } = [];
+
+        /// <summary>Hands the gathered villages to the listener (the upkeep itself runs outside the deferral).</summary>
+        public async Task FlushAsync(DbContext db, CancellationToken ct)
+        {
+            Dispose();
+            List<string> villages;
+            List<long> households;
+            lock (this)
+            {
+                villages = [.. Villages];
+                households = [.. Households];
+            }
+            if ((villages.Count > 0 || households.Count > 0) && ListenerOf(db) is { } listener)
+                await listener.VillagesChangedAsync(villages, households, ct);
+        }
 
         public void Dispose()
         {
             if (_done) return;
             _done = true;
-            Deferred.Value--;
+            Deferred.Value = outer;
         }
     }
 

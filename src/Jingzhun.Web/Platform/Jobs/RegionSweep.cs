@@ -39,7 +39,7 @@ public abstract class RegionSweepJob(AppDbContext db) : IJobHandler
     {
         // The per-save upkeep of the villages' figures is off during the sweep; its region is counted again once at the end.
         string done;
-        using (Data.VillageChanges.Defer()) done = await SweepAsync(job, progress, ct);
+        using (Data.VillageChanges.Defer()) done = await SweepAsync(job, progress, ct); // its gathered villages: all in the region
         if (Data.VillageChanges.ListenerOf(db) is { } figures) await figures.RebuildAsync(job.RegionCode, ct);
         return done;
     }

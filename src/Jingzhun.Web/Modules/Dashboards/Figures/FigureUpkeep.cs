@@ -43,6 +43,9 @@ public sealed class FigureUpkeep(IServiceProvider services, RegionDirectory regi
         typeof(Visit), typeof(Pairing), typeof(EmergencyFlag), typeof(RiskLead), typeof(MonitoringPolicy), typeof(VisitPolicy),
     ];
 
+    /// <summary>More changed villages of one county than this, and the county is counted at once.</summary>
+    public const int CountyAtOnce = 20;
+
     public bool Watches(Type entityType) => Watched.Contains(entityType);
 
     public async Task VillagesChangedAsync(IReadOnlyCollection<string> villages, IReadOnlyCollection<long> households, CancellationToken ct)
@@ -61,6 +64,12 @@ public sealed class FigureUpkeep(IServiceProvider services, RegionDirectory regi
         {
             await TryApplyAsync(db, region, true, ct);
             all.RemoveWhere(v => v.StartsWith(region, StringComparison.Ordinal));
+        }
+        // Many villages of one county (a seed, a batch): the county is counted once instead of village by village.
+        foreach (var county in all.GroupBy(v => v[..6]).Where(g => g.Count() > CountyAtOnce).Select(g => g.Key).ToList())
+        {
+            await TryApplyAsync(db, county, true, ct);
+            all.RemoveWhere(v => v.StartsWith(county, StringComparison.Ordinal));
         }
         foreach (var village in all) await TryApplyAsync(db, village, false, ct);
     }
@@ -108,7 +117,7 @@ public sealed class FigureUpkeep(IServiceProvider services, RegionDirectory regi
     public static Task<bool> VisitMonthBuiltAsync(AppDbContext db, int year, int month, CancellationToken ct)
     {
         var key = FigureKinds.MonthKey(year, month);
-        return db.RegionFigures.IgnoreQueryFilters().AnyAsync(f => f.RegionCode == "" && f.Figure == FigureKinds.VisitMonthBuilt && f.Key == key, ct);
+        return db.RegionFigures.AcrossScopes("a marker on the country's row, read by every dashboard; it holds no figure").AnyAsync(f => f.RegionCode == "" && f.Figure == FigureKinds.VisitMonthBuilt && f.Key == key, ct);
     }
 
     private AppDbContext Unscoped()

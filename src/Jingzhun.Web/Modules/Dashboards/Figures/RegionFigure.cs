@@ -12,6 +12,7 @@ namespace Jingzhun.Web.Modules.Dashboards.Figures;
 /// <see cref="Key"/> which group of it.
 /// </summary>
 [RegionScoped]
+[Platform.Auditing.NotAudited("derived counts, kept by the system from audited rows; never edited by anyone")]
 public sealed class RegionFigure
 {
     [CodePointOrder] public string RegionCode { get; set; } = "";
