@@ -314,3 +314,12 @@ public sealed record HouseholdQueryParameters(string? Region, HouseholdStatus? S
     /// <summary>A name search lists in name order (what the index gives at once); every other list in number order.</summary>
     public static HouseholdSort DefaultSort(string? q) => SearchHouseholdsHandler.NameText(q) is null ? HouseholdSort.Number : HouseholdSort.Name;
 }
+
+/// <summary>
+/// The household list's answer serialised by code generated at build time (the busiest read of the API), not by
+/// reflection. The app's JSON options still apply (camelCase, enums as names, CJK as they are): the context only
+/// supplies the type's metadata, and every other type falls through to reflection.
+/// </summary>
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(PageResult<HouseholdRow>))]
+internal sealed partial class HouseholdListJson : System.Text.Json.Serialization.JsonSerializerContext;
