@@ -104,9 +104,10 @@ internal static class ScopeFilters
             if (householdKey is not null)
             {
                 // A cadre's scope (ScopeHouseholds) lists the households paired with them; null for every other role.
-                // One list parameter (json_each on SQLite, = ANY on PostgreSQL), not EF's default of one parameter per
-                // element: with that, the SQL depends on the value and EF rebuilds it on every execution, under a lock,
-                // for every query of a household or its records (a third of a household list's time under load).
+                // One list parameter (json_each on SQLite, = ANY on PostgreSQL): by default EF 10 writes the list into
+                // the SQL by its value (for everyone but a cadre, a null list, the IN is dropped), so the SQL of every
+                // query of a household or its records was rebuilt on every execution, under a lock (issue 18: 9% of a
+                // household list's time under load, and most of the app's lock contention).
                 var ids = Expression.Property(ctx, nameof(AppDbContext.ScopeHouseholds));
                 var paired = Expression.OrElse(Expression.Equal(ids, Expression.Constant(null, ids.Type)),
                     Expression.Call(ContainsId, Expression.Call(OneParameter, ids), Expression.Property(e, householdKey)));
