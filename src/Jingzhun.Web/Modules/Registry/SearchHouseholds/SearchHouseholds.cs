@@ -87,7 +87,10 @@ public sealed partial class SearchHouseholdsHandler(AppDbContext db, RegionDirec
             if (IdNumberPattern().IsMatch(text))
             {
                 var hash = protector.HashIdNumber(IdNumberRule.Normalize(text));
-                query = query.Where(h => db.Set<Member>().Where(m => m.IdNumberHash == hash).Select(m => m.HouseholdId).Contains(h.Id));
+                // The members' query is built here, not inside the lambda: EF would compile and run `db.Set<Member>()`
+                // on every execution to find it (the same SQL either way).
+                var members = db.Set<Member>().Where(m => m.IdNumberHash == hash);
+                query = query.Where(h => members.Select(m => m.HouseholdId).Contains(h.Id));
             }
             else if (text.All(char.IsAsciiDigit))
             {
