@@ -107,6 +107,7 @@ public static class PlatformModule
                 o.RefreshTokenExpiration = TimeSpan.FromDays(config.GetValue("Auth:RefreshTokenDays", 7));
                 o.Events = new BearerTokenEvents { OnMessageReceived = SessionValidation.ValidateBearerAsync };
             });
+        services.AddSingleton<SecurityStampCache>();
         services.AddScoped<RefreshTokens>();
         services.AddSingleton<LoginThrottle>();
         services.AddRateLimiter(o => LoginThrottle.Configure(o, config));

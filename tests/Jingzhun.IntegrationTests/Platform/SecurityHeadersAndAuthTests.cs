@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Jingzhun.IntegrationTests;
@@ -178,6 +179,30 @@ public abstract partial class SecurityHeadersAndAuthTests(TestApp app) : ApiTest
             concurrencyStamp = await StampOfAsync(admin, id2) }));
         using var anon = App.Anonymous();
         await Ok(await anon.PostAsJsonAsync("/api/v1/auth/login", new { username = name2, password = password2 }));
+    }
+
+    /// <summary>
+    /// The stamp read from the database is remembered for Auth:SessionCheckSeconds (issue 18, HTTP throughput): a change
+    /// made on this server ends the token at once (above, with the cache warm), one made behind it (another server on
+    /// the same database, a command-line verb) within that delay.
+    /// </summary>
+    [DbFact]
+    public async Task A_stamp_changed_behind_this_server_ends_the_token_within_the_session_check_delay()
+    {
+        var (id, userName, password) = await NewUserAsync();
+        using var server = App.WithWebHostBuilder(b => b.UseSetting("Auth:SessionCheckSeconds", "1"));
+        var user = server.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var token = await Ok(await user.PostAsJsonAsync("/api/v1/auth/login", new { username = userName, password }));
+        user.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token["accessToken"]!.GetValue<string>());
+        await Ok(await user.GetAsync("/api/v1/auth/me")); // the stamp is now remembered
+        using (var scope = server.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Jingzhun.Web.Platform.Data.AppDbContext>();
+            await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(s => s.SetProperty(u => u.SecurityStamp, Guid.NewGuid().ToString("N")));
+        }
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await user.GetAsync("/api/v1/auth/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await user.GetAsync("/api/v1/households")).StatusCode);
     }
 
     [DbFact]

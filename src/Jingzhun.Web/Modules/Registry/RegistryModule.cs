@@ -31,6 +31,7 @@ public static class RegistryModule
         .AddScoped<UpdateHouseholdHandler>()
         .AddScoped<GetHouseholdHandler>()
         .AddScoped<SearchHouseholdsHandler>()
+        .ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, HouseholdListJson.Default))
         .AddScoped<Platform.Forms.IPickerSource, HouseholdPicker>()
         .AddScoped<ExportHouseholdsHandler>()
         .AddScoped<ManageMembersHandler>()

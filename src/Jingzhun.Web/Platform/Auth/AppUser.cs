@@ -20,8 +20,11 @@ public sealed class AppUser : IdentityUser, Platform.Auditing.IAudited
 /// <summary>
 /// Identity's store, stamping who changed an account and when on every write (an administrator's edit, an unlock, a
 /// failed sign-in counted). The concurrency token of an account is Identity's own ConcurrencyStamp, renewed by every write.
+/// Every write and deletion also drops the account's remembered security stamp (<see cref="SecurityStampCache"/>), so that
+/// a lock, a new role or a new password ends the account's sessions on this server at once.
 /// </summary>
-public sealed class AppUserStore(Data.AppDbContext db, Auditing.IAuditActor actor, TimeProvider clock, IdentityErrorDescriber? describer = null)
+public sealed class AppUserStore(Data.AppDbContext db, Auditing.IAuditActor actor, TimeProvider clock, SecurityStampCache stamps,
+    IdentityErrorDescriber? describer = null)
     : Microsoft.AspNetCore.Identity.EntityFrameworkCore.UserOnlyStore<AppUser, Data.AppDbContext, string>(db, describer)
 {
     public override Task<IdentityResult> CreateAsync(AppUser user, CancellationToken cancellationToken = default)
@@ -30,10 +33,17 @@ public sealed class AppUserStore(Data.AppDbContext db, Auditing.IAuditActor acto
         return base.CreateAsync(user, cancellationToken);
     }
 
-    public override Task<IdentityResult> UpdateAsync(AppUser user, CancellationToken cancellationToken = default)
+    public override async Task<IdentityResult> UpdateAsync(AppUser user, CancellationToken cancellationToken = default)
     {
         Stamp(user);
-        return base.UpdateAsync(user, cancellationToken);
+        try { return await base.UpdateAsync(user, cancellationToken); }
+        finally { stamps.Forget(user.Id); }
+    }
+
+    public override async Task<IdentityResult> DeleteAsync(AppUser user, CancellationToken cancellationToken = default)
+    {
+        try { return await base.DeleteAsync(user, cancellationToken); }
+        finally { stamps.Forget(user.Id); }
     }
 
     private void Stamp(AppUser user)

@@ -88,6 +88,7 @@ internal static class ScopeFilters
     private static readonly MethodInfo StartsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
     private static readonly MethodInfo ContainsId = typeof(Enumerable).GetMethods()
         .Single(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2).MakeGenericMethod(typeof(long));
+    private static readonly MethodInfo OneParameter = typeof(EF).GetMethod(nameof(EF.Parameter))!.MakeGenericMethod(typeof(long[]));
 
     public static void Apply(ModelBuilder b, AppDbContext context)
     {
@@ -103,9 +104,13 @@ internal static class ScopeFilters
             if (householdKey is not null)
             {
                 // A cadre's scope (ScopeHouseholds) lists the households paired with them; null for every other role.
+                // One list parameter (json_each on SQLite, = ANY on PostgreSQL): by default EF 10 writes the list into
+                // the SQL by its value (for everyone but a cadre, a null list, the IN is dropped), so the SQL of every
+                // query of a household or its records was rebuilt on every execution, under a lock (issue 18: 9% of a
+                // household list's time under load, and most of the app's lock contention).
                 var ids = Expression.Property(ctx, nameof(AppDbContext.ScopeHouseholds));
                 var paired = Expression.OrElse(Expression.Equal(ids, Expression.Constant(null, ids.Type)),
-                    Expression.Call(ContainsId, ids, Expression.Property(e, householdKey)));
+                    Expression.Call(ContainsId, Expression.Call(OneParameter, ids), Expression.Property(e, householdKey)));
                 b.Entity(clr).HasQueryFilter(Paired, Expression.Lambda(paired, e));
             }
             if (clr.GetCustomAttribute<CadreKeyAttribute>() is { } cadreKey)

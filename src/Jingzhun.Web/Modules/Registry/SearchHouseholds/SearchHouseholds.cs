@@ -87,7 +87,10 @@ public sealed partial class SearchHouseholdsHandler(AppDbContext db, RegionDirec
             if (IdNumberPattern().IsMatch(text))
             {
                 var hash = protector.HashIdNumber(IdNumberRule.Normalize(text));
-                query = query.Where(h => db.Set<Member>().Where(m => m.IdNumberHash == hash).Select(m => m.HouseholdId).Contains(h.Id));
+                // The members' query is built here, not inside the lambda: EF would compile and run `db.Set<Member>()`
+                // on every execution to find it (the same SQL either way).
+                var members = db.Set<Member>().Where(m => m.IdNumberHash == hash);
+                query = query.Where(h => members.Select(m => m.HouseholdId).Contains(h.Id));
             }
             else if (text.All(char.IsAsciiDigit))
             {
@@ -314,3 +317,12 @@ public sealed record HouseholdQueryParameters(string? Region, HouseholdStatus? S
     /// <summary>A name search lists in name order (what the index gives at once); every other list in number order.</summary>
     public static HouseholdSort DefaultSort(string? q) => SearchHouseholdsHandler.NameText(q) is null ? HouseholdSort.Number : HouseholdSort.Name;
 }
+
+/// <summary>
+/// The household list's answer serialised by code generated at build time (the busiest read of the API), not by
+/// reflection. The app's JSON options still apply (camelCase, enums as names, CJK as they are): the context only
+/// supplies the type's metadata, and every other type falls through to reflection.
+/// </summary>
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(PageResult<HouseholdRow>))]
+internal sealed partial class HouseholdListJson : System.Text.Json.Serialization.JsonSerializerContext;
