@@ -64,6 +64,23 @@ public sealed class ReadReplicas
     public static bool IsMultiHost(string connectionString) =>
         new NpgsqlConnectionStringBuilder(connectionString).Host?.Contains(',') == true;
 
+    /// <summary>The connection string that reaches the primary: with several hosts, the one that is not in recovery.</summary>
+    public static string PrimaryOf(string connectionString) =>
+        IsMultiHost(connectionString)
+            ? new NpgsqlConnectionStringBuilder(connectionString) { TargetSessionAttributes = "primary" }.ConnectionString
+            : connectionString;
+
+    /// <summary>
+    /// The server answered that the database does not exist: directly, or for each host of a multi-host connection string
+    /// (which reports the hosts' errors together).
+    /// </summary>
+    public static bool IsMissingDatabase(Exception e) => e switch
+    {
+        PostgresException p => p.SqlState == PostgresErrorCodes.InvalidCatalogName,
+        NpgsqlException { InnerException: AggregateException all } => all.InnerExceptions.Any(IsMissingDatabase),
+        _ => false,
+    };
+
     /// <summary>Null for a single host.</summary>
     /// <param name="everyone">
     /// Database:ReadYourWrites=Everyone: after anyone's write every reader waits for the standby to replay it (reads
@@ -72,11 +89,8 @@ public sealed class ReadReplicas
     public static ReadReplicas? From(string connectionString, bool everyone, ILoggerFactory? logs)
     {
         if (!IsMultiHost(connectionString)) return null;
-        var b = new NpgsqlConnectionStringBuilder(connectionString);
-        b.TargetSessionAttributes = "primary";
-        var primary = b.ConnectionString;
-        b.TargetSessionAttributes = "prefer-standby";
-        return new ReadReplicas(primary, b.ConnectionString, everyone, logs);
+        var read = new NpgsqlConnectionStringBuilder(connectionString) { TargetSessionAttributes = "prefer-standby" };
+        return new ReadReplicas(PrimaryOf(connectionString), read.ConnectionString, everyone, logs);
     }
 
     internal AppDbContext CreateReadContext(IRegionScope scope, IAuditActor actor, TimeProvider clock) =>
