@@ -97,21 +97,26 @@ public sealed class ReadReplicas
         new PostgresAppDbContext(_readOptions, scope, actor, clock) { ReadRoute = new ReadRoute(this, actor) };
 
     /// <summary>
-    /// The connection string for this user's reads: the standby's, unless they wrote something the standby has not
-    /// replayed yet. Costs nothing without a pending write; one scalar query on the standby with one (and one on the
-    /// primary for the first read after the write, to learn the position to wait for).
+    /// The connection string for this user's reads: the standby's, unless the user (or background work) wrote something
+    /// the standby has not replayed yet. Costs nothing without a pending write; one scalar query on the standby with one
+    /// (and one on the primary for the first read after the write, to learn the position to wait for).
     /// </summary>
     internal async ValueTask<string> ChooseAsync(string? userId, bool async, CancellationToken ct)
     {
-        if (Positions.PendingFor(userId) is not { } mark) return Read;
+        var pending = Positions.PendingFor(userId);
+        if (pending.Count == 0) return Read;
         try
         {
-            mark.Lsn ??= (string?)await ScalarAsync(Primary, "select pg_current_wal_lsn()::text", null, async, ct);
+            string? now = null;
+            foreach (var (_, mark) in pending)
+                if (mark.Lsn is null)
+                    mark.Lsn = now ??= (string?)await ScalarAsync(Primary, "select pg_current_wal_lsn()::text", null, async, ct);
+            var target = pending.Select(p => p.Mark.Lsn!).MaxBy(WritePositions.Order);
             var replayed = (bool?)await ScalarAsync(Read,
-                "select coalesce(not pg_is_in_recovery() or pg_last_wal_replay_lsn() >= $1::pg_lsn, false)", mark.Lsn, async, ct);
+                "select coalesce(not pg_is_in_recovery() or pg_last_wal_replay_lsn() >= $1::pg_lsn, false)", target, async, ct);
             if (replayed == true)
             {
-                Positions.Replayed(userId, mark);
+                foreach (var (key, mark) in pending) Positions.Replayed(key, mark);
                 return Read;
             }
         }
@@ -132,10 +137,20 @@ public sealed class ReadReplicas
     }
 }
 
-/// <summary>Who wrote something the standby may not have yet: by user id, or for everyone (key "*").</summary>
+/// <summary>
+/// Who wrote something the standby may not have yet: by user id; background work (no user: imports, sweeps) and, in the
+/// Everyone mode, every write under "*", which every reader waits for.
+/// </summary>
 internal sealed class WritePositions(bool everyone)
 {
     private const string Everyone = "*";
+
+    /// <summary>A WAL position ("16/B374D848") as a number, to compare two.</summary>
+    public static ulong Order(string lsn)
+    {
+        var slash = lsn.IndexOf('/');
+        return (Convert.ToUInt64(lsn[..slash], 16) << 32) | Convert.ToUInt64(lsn[(slash + 1)..], 16);
+    }
 
     /// <summary>A write whose position (the primary's WAL LSN) is learnt at the writer's next read.</summary>
     internal sealed class Mark
@@ -145,22 +160,21 @@ internal sealed class WritePositions(bool everyone)
 
     private readonly ConcurrentDictionary<string, Mark> _marks = new();
 
-    private string? KeyOf(string? userId) => everyone ? Everyone : userId;
-
     /// <summary>A new write replaces an older mark: its position, taken later, is past both.</summary>
-    public void Wrote(string? userId)
+    public void Wrote(string? userId) => _marks[everyone || userId is null ? Everyone : userId] = new Mark();
+
+    /// <summary>The marks a reader waits for: everyone's, and their own.</summary>
+    public IReadOnlyList<(string Key, Mark Mark)> PendingFor(string? userId)
     {
-        if (KeyOf(userId) is { } key) _marks[key] = new Mark();
+        if (_marks.IsEmpty) return [];
+        var pending = new List<(string, Mark)>(2);
+        if (_marks.TryGetValue(Everyone, out var all)) pending.Add((Everyone, all));
+        if (!everyone && userId is not null && _marks.TryGetValue(userId, out var own)) pending.Add((userId, own));
+        return pending;
     }
 
-    public Mark? PendingFor(string? userId) =>
-        !_marks.IsEmpty && KeyOf(userId) is { } key && _marks.TryGetValue(key, out var mark) ? mark : null;
-
-    /// <summary>Forgets the mark once the standby has replayed it, unless a newer write replaced it meanwhile.</summary>
-    public void Replayed(string? userId, Mark mark)
-    {
-        if (KeyOf(userId) is { } key) _marks.TryRemove(new KeyValuePair<string, Mark>(key, mark));
-    }
+    /// <summary>Forgets a mark once the standby has replayed it, unless a newer write replaced it meanwhile.</summary>
+    public void Replayed(string key, Mark mark) => _marks.TryRemove(new KeyValuePair<string, Mark>(key, mark));
 }
 
 /// <summary>Notes a write on the primary: saved changes and bulk statements (ExecuteUpdate/ExecuteDelete, raw SQL).</summary>
