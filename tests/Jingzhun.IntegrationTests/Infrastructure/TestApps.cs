@@ -113,12 +113,16 @@ public class PostgresApp : TestApp
     /// <summary>Why no PostgreSQL test can run here (no JINGZHUN_TEST_PG, or its server does not answer); null when they can.</summary>
     public static readonly Lazy<string?> Unavailable = new(() => new PostgresApp().SkipReason);
 
-    public PostgresApp()
+    public PostgresApp() : this(null) { }
+
+    /// <param name="hosts">Replaces the configured hosts (a test of a standby that does not answer).</param>
+    protected PostgresApp(Func<string, string>? hosts)
     {
         var configured = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(configured))
         {
             var b = new NpgsqlConnectionStringBuilder(configured);
+            if (hosts is not null) b.Host = hosts(b.Host ?? "localhost");
             var name = $"{(string.IsNullOrEmpty(b.Database) ? "jingzhun_test" : b.Database)}_{Guid.NewGuid():N}";
             b.Database = name.Length > 63 ? name[..63] : name;
             _connectionString = b.ConnectionString;
@@ -143,13 +147,40 @@ public class PostgresApp : TestApp
         }
     }
 
-    private string Maintenance() =>
-        new NpgsqlConnectionStringBuilder(_connectionString) { Database = "postgres", Timeout = 5, Pooling = false }.ConnectionString;
+    /// <summary>The server's maintenance database; with a primary and a standby named (hosts "a,b"), on the primary.</summary>
+    private string Maintenance()
+    {
+        var b = new NpgsqlConnectionStringBuilder(_connectionString) { Database = "postgres", Timeout = 5, Pooling = false };
+        if (b.Host?.Contains(',') == true) b.TargetSessionAttributes = "primary";
+        return b.ConnectionString;
+    }
+
+    /// <summary>
+    /// Creates this app's database before the app starts (the app creates it otherwise): with several hosts of which one
+    /// does not answer, Npgsql reports the missing database with that host's error, which the migration does not take
+    /// for "no database yet".
+    /// </summary>
+    protected void CreateDatabaseFirst()
+    {
+        if (SkipReason is not null) return;
+        using var c = new NpgsqlConnection(Maintenance());
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"CREATE DATABASE \"{new NpgsqlConnectionStringBuilder(_connectionString).Database}\"";
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// With a standby, every reader waits for the standby to replay anyone's write (Database:ReadYourWrites=Everyone), so
+    /// that no test depends on how fast replication is; the replica tests set the default (the writer only).
+    /// </summary>
+    protected virtual string ReadYourWrites => "Everyone";
 
     protected override IEnumerable<KeyValuePair<string, string>> DatabaseSettings() =>
     [
         new("Database:Provider", "Postgres"),
         new("ConnectionStrings:Postgres", _connectionString ?? ""),
+        new("Database:ReadYourWrites", ReadYourWrites),
     ];
 
     protected override void Dispose(bool disposing)

@@ -22,8 +22,9 @@ namespace Jingzhun.Web.Modules.Reports;
 /// report's rows; the page, the printable A4 page, the JSON rows and the Excel workbook all read it. Counts use the
 /// same fields as the household list's filters (户类型, 属性, 主要致贫原因), so a report cell equals the list behind it.
 /// </summary>
-public sealed class ReportsHandler(AppDbContext db, RegionDirectory regions, FieldWork.Compliance.ComplianceLoader visits, CurrentUser user, TimeProvider clock)
+public sealed class ReportsHandler(ReadDb read, RegionDirectory regions, FieldWork.Compliance.ComplianceLoader visits, CurrentUser user, TimeProvider clock)
 {
+    private readonly AppDbContext db = read.Db;
     public const int FirstIncomeYear = 2014;
 
     public async Task<Outcome<Report>> HandleAsync(string name, string? region, int? year, CancellationToken ct)

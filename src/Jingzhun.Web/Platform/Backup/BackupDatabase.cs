@@ -125,8 +125,15 @@ public static class BackupDatabase
     {
         if (string.IsNullOrEmpty(b.Database)) throw new BackupException("PostgreSQL 连接字符串中缺少 Database");
         var args = new List<string> { "--no-password" };
-        if (!string.IsNullOrEmpty(b.Host)) args.Add("--host=" + b.Host);
-        if (b.Port != 0) args.Add("--port=" + b.Port);
+        // Npgsql's "h1:5432,h2:5433" is libpq's --host=h1,h2 --port=5432,5433 (and PGTARGETSESSIONATTRS picks the primary).
+        var hosts = (b.Host ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(h => h.LastIndexOf(':') is var i and > 0 && int.TryParse(h[(i + 1)..], out var port) ? (Host: h[..i], Port: port) : (Host: h, b.Port))
+            .ToList();
+        if (hosts.Count > 0)
+        {
+            args.Add("--host=" + string.Join(',', hosts.Select(h => h.Host)));
+            args.Add("--port=" + string.Join(',', hosts.Select(h => h.Port)));
+        }
         if (!string.IsNullOrEmpty(b.Username)) args.Add("--username=" + b.Username);
         return args;
     }
@@ -138,6 +145,7 @@ public static class BackupDatabase
         foreach (var a in args) start.ArgumentList.Add(a);
         // The password travels in the child's environment, never on its command line (visible to every user in ps).
         if (!string.IsNullOrEmpty(b.Password)) start.Environment["PGPASSWORD"] = b.Password;
+        if (b.Host?.Contains(',') == true) start.Environment["PGTARGETSESSIONATTRS"] = "read-write";
         if (b.SslMode is not Npgsql.SslMode.Disable and not Npgsql.SslMode.Prefer) start.Environment["PGSSLMODE"] = b.SslMode.ToString().ToLowerInvariant() switch
         {
             "verifyca" => "verify-ca",

@@ -17,7 +17,8 @@ public sealed record BackupSettings(
     {
         var provider = DatabaseSetup.ProviderOf(config);
         var cs = provider == DatabaseProvider.Postgres
-            ? config.GetConnectionString("Postgres") ?? throw new BackupException("缺少 ConnectionStrings:Postgres 配置")
+            // With a primary and standbys (docs/operations.md), backups and restores work on the primary.
+            ? ReadReplicas.PrimaryOf(config.GetConnectionString("Postgres") ?? throw new BackupException("缺少 ConnectionStrings:Postgres 配置"))
             : config.GetConnectionString("Sqlite") ?? DatabaseSetup.DefaultSqlite;
         TimeOnly? at = null;
         if (config["Backup:DailyAt"] is { Length: > 0 } text)

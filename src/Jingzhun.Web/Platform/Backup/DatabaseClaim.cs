@@ -58,13 +58,14 @@ public sealed class DatabaseClaim : IAsyncDisposable, IDisposable
                 return null;
             }
         }
-        var pg = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
+        // The advisory lock lives on the primary (a standby of a multi-host string takes none).
+        var pg = new NpgsqlConnectionStringBuilder(ReadReplicas.PrimaryOf(connectionString)) { Pooling = false };
         var connection = new NpgsqlConnection(pg.ConnectionString);
         try
         {
             await connection.OpenAsync(ct);
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        catch (NpgsqlException e) when (ReadReplicas.IsMissingDatabase(e))
         {
             await connection.DisposeAsync();
             return new DatabaseClaim(null, null);

@@ -18,9 +18,21 @@ public abstract class AppDbContext(DbContextOptions options, IRegionScope scope,
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
+    /// <summary>
+    /// Set on the read side's context when it reads a hot standby (<see cref="ReadDb"/>): it chooses the host as its
+    /// connection opens, and it never saves.
+    /// </summary>
+    internal ReadRoute? ReadRoute { get; init; }
+
+    private void RefuseOnReadSide()
+    {
+        if (ReadRoute is not null) throw new InvalidOperationException("只读副本的上下文不能保存更改：写操作请使用 AppDbContext（主库）。");
+    }
+
     /// <summary>Saves the changes and their audit entries atomically (one transaction).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        RefuseOnReadSide();
         CollectVillageChanges();
         var pending = SuppressAudit ? [] : AuditRecorder.Collect(ChangeTracker);
         if (pending.Count == 0)
@@ -96,6 +108,7 @@ public abstract class AppDbContext(DbContextOptions options, IRegionScope scope,
     public async Task RecordAsync(AuditAction action, string entityType, string entityId, long? householdId, string regionCode,
         string summary, CancellationToken ct)
     {
+        RefuseOnReadSide();
         AuditEntries.Add(new AuditEntry
         {
             At = clock.GetUtcNow().UtcDateTime, UserId = actor.UserId, UserName = actor.UserName, Action = action,
@@ -115,6 +128,7 @@ public abstract class AppDbContext(DbContextOptions options, IRegionScope scope,
     internal string? ScopePrefix => scope.RegionCode;
     internal long[]? ScopeHouseholds => scope.Households;
     internal long? ScopeCadre => scope.CadreId;
+    internal string? ActorId => actor.UserId;
 
     protected override void OnModelCreating(ModelBuilder b)
     {

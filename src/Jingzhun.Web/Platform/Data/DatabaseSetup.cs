@@ -20,7 +20,18 @@ public static class DatabaseSetup
         if (ProviderOf(config) == DatabaseProvider.Postgres)
         {
             var cs = config.GetConnectionString("Postgres") ?? throw new InvalidOperationException("缺少 ConnectionStrings:Postgres 配置");
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(cs));
+            // Several hosts: writes to the primary, reads (ReadDb) to a hot standby; see docs/operations.md.
+            var everyone = string.Equals(config["Database:ReadYourWrites"], "Everyone", StringComparison.OrdinalIgnoreCase);
+            if (ReadReplicas.IsMultiHost(cs))
+            {
+                services.AddSingleton(sp => ReadReplicas.From(cs, everyone, sp.GetService<ILoggerFactory>())!);
+                services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) =>
+                {
+                    var replicas = sp.GetRequiredService<ReadReplicas>();
+                    o.UseNpgsql(replicas.Primary).AddInterceptors(replicas.Marker);
+                });
+            }
+            else services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(cs));
         }
         else
         {
@@ -28,6 +39,7 @@ public static class DatabaseSetup
             EnsureDirectory(cs);
             services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(cs));
         }
+        services.AddScoped<ReadDb>();
         return services;
     }
 

@@ -47,9 +47,10 @@ public sealed record DashboardView(
 /// (so a change is visible at once); the page and GET /api/v1/dashboard share this query. Each figure's link is the
 /// list filter that yields the same count.
 /// </summary>
-public sealed class DashboardHandler(AppDbContext db, RegionDirectory regions, SweepRisksHandler monitoringPolicies, FieldWork.Compliance.ComplianceLoader visits,
+public sealed class DashboardHandler(ReadDb read, RegionDirectory regions, SweepRisksHandler monitoringPolicies, FieldWork.Compliance.ComplianceLoader visits,
     CurrentUser user, TimeProvider clock, FigureState figures)
 {
+    private readonly AppDbContext db = read.Db;
     public async Task<Outcome<DashboardView>> HandleAsync(string? region, CancellationToken ct) => await HandleAsync(region, null, ct);
 
     /// <summary>The dashboard with the income growth from <paramref name="baseYear"/> (any year with data; the earliest when none).</summary>

@@ -55,7 +55,7 @@ public sealed record BulkAssignRequest(IReadOnlyList<long> Ids,
 
 public sealed record BulkAssignResult(int Assigned, IReadOnlyList<string> Skipped);
 
-public sealed class ManageProblemsHandler(AppDbContext db, AssessHouseholdsHandler assess, FileStore files, RegionDirectory regions,
+public sealed class ManageProblemsHandler(AppDbContext db, ReadDb read, AssessHouseholdsHandler assess, FileStore files, RegionDirectory regions,
     CurrentUser user, Duties.SeparationOfDuties duties, TimeProvider clock)
 {
     /// <summary>The steps that check the resolution: not for the person who resolved it (职责分离).</summary>
@@ -76,7 +76,8 @@ public sealed class ManageProblemsHandler(AppDbContext db, AssessHouseholdsHandl
 
     public Outcome<IQueryable<Problem>> Filter(ProblemQuery q)
     {
-        var query = db.Problems.AsNoTracking();
+        // The ledger's list and export read the standby (ReadDb).
+        var query = read.Db.Problems.AsNoTracking();
         var region = regions.Filter(q.Region);
         if (!region.Succeeded) return region.Failure!;
         if (region.Value is { } code) query = query.InRegion(code);
@@ -112,13 +113,14 @@ public sealed class ManageProblemsHandler(AppDbContext db, AssessHouseholdsHandl
         var filtered = Filter(q);
         if (!filtered.Succeeded) return filtered.Failure!;
         var rows = await filtered.Value!.OrderByDescending(p => p.FoundAt).ThenByDescending(p => p.Id)
-            .PageAsync(Paging.Of(q.Page, q.PageSize), page => Rows(page).ToListAsync(ct), ct);
+            .PageAsync(Paging.Of(q.Page, q.PageSize), page => Rows(page, read.Db).ToListAsync(ct), ct);
         return rows.Select(Finish);
     }
 
-    private IQueryable<ProblemRow> Rows(IQueryable<Problem> query) =>
+    /// <summary>The rows of <paramref name="query"/>, joined to the households of the same context.</summary>
+    private static IQueryable<ProblemRow> Rows(IQueryable<Problem> query, AppDbContext source) =>
         from p in query
-        join h in db.Households on p.HouseholdId equals h.Id
+        join h in source.Households on p.HouseholdId equals h.Id
         select new ProblemRow(p.Id, p.HouseholdId, h.HouseholdNumber, h.HeadName, p.VillageCode, "", p.Dimension, p.Source, p.Severity,
             p.Description, p.Status, p.FoundAt, p.AssignedUnit, p.AssignedPerson, p.Deadline, false, 0, p.Version);
 
@@ -136,7 +138,7 @@ public sealed class ManageProblemsHandler(AppDbContext db, AssessHouseholdsHandl
     {
         var p = await db.Problems.AsNoTracking().Include(x => x.Events).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (p is null) return Failure.NotFound("该问题");
-        var row = await Rows(db.Problems.AsNoTracking().Where(x => x.Id == id)).FirstAsync(ct);
+        var row = await Rows(db.Problems.AsNoTracking().Where(x => x.Id == id), db).FirstAsync(ct);
         var photos = p.EvidencePhotoIds is null ? [] : await files.FindAsync(p.EvidencePhotoIds.Split(','), ct);
         var next = Problem.Allowed.Where(a => a.Value.From == p.Status && user.Has(PermissionOf[a.Key])).Select(a => a.Key).ToList();
         string? dutyNote = null;
@@ -180,7 +182,7 @@ public sealed class ManageProblemsHandler(AppDbContext db, AssessHouseholdsHandl
     }
 
     private async Task<ProblemRow> RowAsync(long id, CancellationToken ct) =>
-        Finish(await Rows(db.Problems.AsNoTracking().Where(x => x.Id == id)).FirstAsync(ct));
+        Finish(await Rows(db.Problems.AsNoTracking().Where(x => x.Id == id), db).FirstAsync(ct));
 
     private Task<long?> OpenIdAsync(long householdId, Dimension dimension, CancellationToken ct) => db.Problems.AsNoTracking()
         .Where(p => p.HouseholdId == householdId && p.Dimension == dimension && p.Status != ProblemStatus.Verified)
@@ -294,7 +296,7 @@ public sealed class ManageProblemsHandler(AppDbContext db, AssessHouseholdsHandl
     {
         var filtered = Filter(q);
         if (!filtered.Succeeded) return filtered.Failure!;
-        var rows = Rows(filtered.Value!.OrderBy(p => p.VillageCode).ThenBy(p => p.FoundAt)).AsEnumerable().Select(Finish)
+        var rows = Rows(filtered.Value!.OrderBy(p => p.VillageCode).ThenBy(p => p.FoundAt), read.Db).AsEnumerable().Select(Finish)
             .Select(r => (IDictionary<string, object?>)new Dictionary<string, object?>
             {
                 ["问题编号"] = r.Id, ["户编号"] = r.HouseholdNumber, ["户主"] = r.HeadName, ["所在地区"] = r.RegionPath,

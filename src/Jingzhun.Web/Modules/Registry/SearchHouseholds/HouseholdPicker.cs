@@ -9,8 +9,9 @@ namespace Jingzhun.Web.Modules.Registry.SearchHouseholds;
 public sealed record HouseholdChoice(long Id, string HeadName, string HouseholdNumber, string VillageCode, int Size);
 
 /// <summary>Households chosen by the head's name or the 户编号 (/api/v1/pickers/households); the number and village tell namesakes apart.</summary>
-public sealed class HouseholdPicker(AppDbContext db, RegionDirectory regions) : PickerSource<Household, HouseholdChoice>(db.Households.AsNoTracking())
+public sealed class HouseholdPicker(ReadDb read, RegionDirectory regions) : PickerSource<Household, HouseholdChoice>(read.Db.Households.AsNoTracking())
 {
+    private readonly AppDbContext db = read.Db;
     public override string Kind => "households";
     // The user's own region and a pairing cadre's households as plain predicates: the scope filter's "no scope, or this
     // range" is an OR of parameters that SQLite's planner cannot resolve, so a township user's search would read every

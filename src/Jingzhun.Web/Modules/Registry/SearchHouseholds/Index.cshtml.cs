@@ -10,7 +10,7 @@ namespace Jingzhun.Web.Modules.Registry.SearchHouseholds;
 
 /// <summary>户列表: the same handler and query as GET /api/v1/households; the query string is the state.</summary>
 [Authorize(Policy = Permissions.RegistryView)]
-public sealed class IndexModel(SearchHouseholdsHandler search, AppDbContext db, CurrentUser me) : PageModel
+public sealed class IndexModel(SearchHouseholdsHandler search, ReadDb read, CurrentUser me) : PageModel
 {
     public static readonly int[] PageSizes = [20, 50, 100];
 
@@ -34,7 +34,7 @@ public sealed class IndexModel(SearchHouseholdsHandler search, AppDbContext db, 
         Query = q with { PageSize = PageSizes.Contains(q.PageSize) ? q.PageSize : PageSizes[0], Page = Math.Max(1, q.Page) };
         Result = await search.HandleAsync(Query, ct);
         var ids = Result.Items.Select(r => r.Id).ToList();
-        UpdatedAt = await db.Households.AsNoTracking().Where(h => ids.Contains(h.Id))
+        UpdatedAt = await read.Db.Households.AsNoTracking().Where(h => ids.Contains(h.Id))
             .Select(h => new { h.Id, h.UpdatedAt }).ToDictionaryAsync(h => h.Id, h => h.UpdatedAt, ct);
         // htmx swaps only the results; a history restore or a plain GET gets the whole page.
         var htmx = Request.Headers["HX-Request"] == "true" && Request.Headers["HX-History-Restore-Request"] != "true";

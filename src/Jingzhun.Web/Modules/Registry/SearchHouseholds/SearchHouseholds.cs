@@ -41,8 +41,9 @@ public sealed record HouseholdRow(long Id, string HouseholdNumber, string Villag
     HouseholdStatus Status, PovertyAttribute? Attribute, PovertyCause? MainCause, Class321? Class321,
     bool IsDibao, bool IsTekun, bool IsRelocated, HousingGrade? HousingGrade, int? LatestIncomeYear, decimal? LatestPerCapitaIncome);
 
-public sealed partial class SearchHouseholdsHandler(AppDbContext db, RegionDirectory regions, PersonalDataProtector protector, IConfiguration config)
+public sealed partial class SearchHouseholdsHandler(ReadDb read, RegionDirectory regions, PersonalDataProtector protector, IConfiguration config)
 {
+    private readonly AppDbContext db = read.Db;
     /// <summary>How far past its page a name search counts ("1,000+" beyond); configurable (Registry:NameSearchCountCap) so tests reach it.</summary>
     private readonly int _countCap = Math.Max(1, config.GetValue("Registry:NameSearchCountCap", PagingQueries.CountCap));
 

@@ -10,8 +10,9 @@ namespace Jingzhun.Web.Modules.Registry.Transfer;
 /// province). Each household carries one income year: the given year, or its latest. ID numbers and phones are
 /// decrypted (the file must re-import), so the export is for users who may see full ID numbers, and is audited.
 /// </summary>
-public sealed class RegistryExporter(AppDbContext db, PersonalDataProtector protector)
+public sealed class RegistryExporter(ReadDb read, PersonalDataProtector protector)
 {
+    private readonly AppDbContext db = read.Db;
     public const int Batch = 2000;
 
     public IEnumerable<RegistryRow> Rows(string regionCode, int? year)
