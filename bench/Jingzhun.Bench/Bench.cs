@@ -37,6 +37,13 @@ public sealed class Bench
     /// <summary>The PostgreSQL database the suites use (<c>--pg-database</c>: one's own beside another's run).</summary>
     public string PostgresDatabase { get; init; } = "jingzhun_bench";
 
+    /// <summary>The same options on another PostgreSQL database (the national sample's own).</summary>
+    public Bench WithDatabase(string database) => new()
+    {
+        Root = Root, Work = Work, WebDir = WebDir, Runs = Runs, Requests = Requests, Seed = Seed, Port = Port,
+        SweepRegion = SweepRegion, Postgres = Postgres, PostgresDatabase = database,
+    };
+
     public static Bench Create(string[] args)
     {
         var root = Environment.CurrentDirectory;

@@ -59,21 +59,31 @@ public static class DashboardsSuite
                 var id = households[0].GetProperty("id").GetInt64();
                 var read = new List<double>();
                 var write = new List<double>();
+                var current = await app.Http.GetAsync($"/api/v1/households/{id}/incomes/2024");
+                int? version = current.IsSuccessStatusCode
+                    ? System.Text.Json.JsonDocument.Parse(await current.Content.ReadAsStringAsync()).RootElement.GetProperty("version").GetInt32()
+                    : null;
                 for (var i = 0; i < Math.Min(b.Requests, 40); i++)
                 {
                     read.Add(await app.TimeGetAsync($"/api/v1/households/{id}"));
                     var w = Stopwatch.StartNew();
-                    var r = await app.Http.PutAsync($"/api/v1/households/{id}/incomes/2024", System.Net.Http.Json.JsonContent.Create(new
-                    {
-                        wageIncome = 20000m + i, allowableOutOfPocket = 0m, householdSize = 3,
-                    }));
+                    var r = await app.Http.PutAsync($"/api/v1/households/{id}/incomes/2024",
+                        System.Net.Http.Json.JsonContent.Create(new { wageIncome = 20000m + i, version }));
                     w.Stop();
-                    if (!r.IsSuccessStatusCode) throw new InvalidOperationException($"saving an income: {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
+                    var body = await r.Content.ReadAsStringAsync();
+                    if (!r.IsSuccessStatusCode)
+                    {
+                        Bench.Log($"saving an income: {(int)r.StatusCode} {body} (no write figure)");
+                        break;
+                    }
+                    version = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("version").GetInt32();
                     write.Add(w.Elapsed.TotalMilliseconds);
                 }
-                b.Add(new Figure("dashboards", "Saving a household's income (the village's figures counted again, added up to the country)",
-                    $"PUT /api/v1/households/{id}/incomes/2024", write, "ms", "median", Stats.Median(write), "GET the same household (median)",
-                    Stats.Median(read), Target: "(informative)", Note: $"p95 {Stats.Percentile(write, 95):0.0} ms, n = {write.Count}"));
+                if (write.Count > 0)
+                    b.Add(new Figure("dashboards", "Saving a household's income (the village's figures counted again, added up to the country)",
+                        $"PUT /api/v1/households/{id}/incomes/2024", write, "ms", "median", Stats.Median(write), "GET the same household (median)",
+                        Stats.Median(read.Take(write.Count).ToList()), Target: "(informative)",
+                        Note: $"p95 {Stats.Percentile(write, 95):0.0} ms, n = {write.Count}"));
             }
         }
 

@@ -544,13 +544,20 @@ public abstract class AssetChecksApiTests(TestApp app) : ApiTests(app)
         {
             var connection = Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetDbConnection(
                 scope.ServiceProvider.GetRequiredService<Jingzhun.Web.Platform.Data.AppDbContext>().Database);
-            database = $"{connection.DataSource}|{connection.Database}";
+            database = DatabaseOf(connection);
         }
-        using var counter = new CommandCounter(e => e.Command.Connection is { } c && $"{c.DataSource}|{c.Database}" == database
+        using var counter = new CommandCounter(e => e.Command.Connection is { } c && DatabaseOf(c) == database
                                                     && e.Command.CommandText.Contains("households", StringComparison.OrdinalIgnoreCase));
         var result = await act();
         return (result, counter.Count);
     }
+
+    /// <summary>
+    /// This app's database: SQLite's file; PostgreSQL's database name (its random suffix is this app's; with a primary and a
+    /// standby the connection's DataSource names the host list before it opens and one host after).
+    /// </summary>
+    private static string DatabaseOf(System.Data.Common.DbConnection c) =>
+        c is Microsoft.Data.Sqlite.SqliteConnection ? c.DataSource : c.Database;
 
     /// <summary>Counts the EF Core commands whose text matches, from the framework's diagnostic events.</summary>
     private sealed class CommandCounter : IObserver<System.Diagnostics.DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable

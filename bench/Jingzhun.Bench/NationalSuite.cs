@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Jingzhun.Bench;
+
+public static partial class Suites
+{
+    // ---------------------------------------------------------------- national sample (issue 18)
+
+    /// <summary>
+    /// The country on PostgreSQL: <c>generate national-sample --people N</c> over the whole country's 620,573 villages
+    /// (<c>../shared/data/regions/villages.csv.gz</c>), the whole country's division codes loaded (<c>regions import</c>), the
+    /// CSV imported against <c>\copy</c> of the same file, the database's size, the figures built at the first start, both
+    /// sweeps over the country, then the searches, lists and dashboards against /healthz. Not part of <c>all</c> (about an
+    /// hour for 10 M people on 2 cores). The database is <c>jingzhun_national</c> unless --pg-database names another.
+    /// </summary>
+    public static async Task NationalAsync(Bench b0, int people, string? villagesFile)
+    {
+        var b = b0.WithDatabase(b0.PostgresDatabase == "jingzhun_bench" ? "jingzhun_national" : b0.PostgresDatabase);
+        var regionsDir = villagesFile is { } v ? Path.GetDirectoryName(Path.GetFullPath(v))!
+            : Path.GetFullPath(Path.Combine(b.Root, "..", "shared", "data", "regions"));
+        var villages = villagesFile ?? Path.Combine(regionsDir, "villages.csv.gz");
+        var streets = Path.Combine(regionsDir, "streets.csv.gz");
+        foreach (var f in new[] { villages, streets })
+            if (!File.Exists(f)) throw new FileNotFoundException($"the whole country's division codes are needed: {f}", f);
+        var label = people >= 1_000_000 && people % 1_000_000 == 0 ? $"{people / 1_000_000} M" : people.ToString("N0", CultureInfo.InvariantCulture);
+
+        // The CSV (kept: generating it is not what is measured).
+        var csv = Path.Combine(b.Work, $"national-{people}-{b.Seed}.csv");
+        if (!File.Exists(csv))
+        {
+            Bench.Log($"generating the national sample ({label} people) into {csv}");
+            var tmp = csv + ".tmp";
+            var g = await b.WebCliOnAsync("Sqlite", Path.Combine(b.Work, "national-generate.db"), "generate", "national-sample", "--people", people.ToString(CultureInfo.InvariantCulture),
+                "--villages", villages, "--out", tmp, "--seed", b.Seed.ToString(CultureInfo.InvariantCulture));
+            File.Move(tmp, csv, overwrite: true);
+            var line = g.Output.Split('\n').LastOrDefault(l => l.Trim() != "") ?? "";
+            Bench.Log(line);
+            b0.Add(new Figure("national", $"Generate the national sample ({label} people, CSV)", "generate national-sample", [g.Seconds], "s",
+                "once", g.Seconds, Target: "(informative)", Note: $"peak {g.PeakMiB:0} MiB; {line.Trim()}"));
+        }
+        var rows = File.ReadLines(csv).LongCount() - 1;
+        var columns = Sample.Split(File.ReadLines(csv).First().TrimStart('\uFEFF')).Count;
+        var csvGiB = new FileInfo(csv).Length / (1024.0 * 1024 * 1024);
+
+        // An empty database with the whole country's division codes (migrated by the verb).
+        await RecreatePgAsync(b);
+        var regions = await b.WebCliAsync("Postgres", "regions", "import", villages, streets);
+        Bench.Log($"regions loaded in {regions.Seconds:0.0} s: {regions.Output.Split('\n').LastOrDefault(l => l.Trim() != "")}");
+
+        // The floor: psql \copy of the same file into one plain table.
+        await Psql(b, b.PostgresDatabase, $"CREATE TABLE floor ({string.Join(", ", Enumerable.Range(1, columns).Select(c => $"c{c} text"))})");
+        var floor = await Bench.TimeAsync(() => Psql(b, b.PostgresDatabase, $"\\copy floor FROM '{csv}' WITH (FORMAT csv, HEADER true)"));
+        await Psql(b, b.PostgresDatabase, "DROP TABLE floor", "CHECKPOINT");
+        Bench.Log($"COPY floor {floor:0.0} s");
+
+        var importCmd = $"Database__Provider=Postgres dotnet run -c Release --project src/Jingzhun.Web -- import {Path.GetFileName(csv)} --region \"\"";
+        var import = await b.WebCliAsync("Postgres", "import", csv, "--region", "");
+        var importLine = import.Output.Split('\n').LastOrDefault(l => l.Trim() != "") ?? "";
+        Bench.Log(importLine);
+        b0.Add(new Figure("national", $"Import the national sample ({rows:N0} rows, {csvGiB:0.0} GiB CSV) into empty PostgreSQL", importCmd,
+            [import.Seconds], "s", "once", import.Seconds, "psql `\\copy` into one plain table", floor, "≤ 3× floor",
+            import.Seconds <= 3 * floor, $"{rows / import.Seconds:N0} rows/s; peak {import.PeakMiB:0} MiB; {import.CpuSeconds:0} s CPU"));
+        await Psql(b, b.PostgresDatabase, "VACUUM ANALYZE");
+        var size = await PgScalarAsync(b, "select pg_database_size(current_database())");
+        var registry = await PgScalarAsync(b, "select pg_total_relation_size('households') + pg_total_relation_size('members')");
+        b0.Add(new Figure("national", "Database size after the import (PostgreSQL, with its indexes)", "select pg_database_size(current_database())",
+            [double.Parse(size, CultureInfo.InvariantCulture) / (1024.0 * 1024 * 1024)], "GiB", "once",
+            double.Parse(size, CultureInfo.InvariantCulture) / (1024.0 * 1024 * 1024), Target: "(informative)",
+            Note: $"households + members with their indexes {double.Parse(registry, CultureInfo.InvariantCulture) / (1024.0 * 1024 * 1024):0.0} GiB"));
+        var households = long.Parse(await PgScalarAsync(b, "select count(*) from households"), CultureInfo.InvariantCulture);
+
+        // The first start builds the figures (the app's own log line), after any sweep the import queued.
+        var env = new Dictionary<string, string> { ["Logging__LogLevel__Jingzhun.Web.Modules.Dashboards"] = "Information" };
+        await using var app = await AppServer.StartAsync(b, "Postgres", env: env);
+        var sw = Stopwatch.StartNew();
+        while (!app.Output.Contains("驾驶舱汇总数据已建立", StringComparison.Ordinal) && sw.Elapsed < TimeSpan.FromMinutes(60)) await Task.Delay(1000);
+        var built = System.Text.RegularExpressions.Regex.Match(app.Output, @"驾驶舱汇总数据已建立，用时 ([\d.]+) 秒");
+        if (built.Success)
+        {
+            var seconds = double.Parse(built.Groups[1].Value, CultureInfo.InvariantCulture);
+            b0.Add(new Figure("national", "Figures built for the country (first start after the import)", "app start", [seconds], "s", "once",
+                seconds, Target: "(informative)", Note: $"{households:N0} households; server peak {app.PeakMiB:0} MiB"));
+        }
+        await WaitForJobsAsync(b);
+
+        foreach (var (name, path) in new[] { ("两不愁三保障 sweep (guarantees)", "/api/v1/guarantees/sweeps"), ("Monitoring risk sweep", "/api/v1/monitoring/sweeps") })
+        {
+            var (s, message) = await app.SweepAsync(path, "");
+            Bench.Log($"{name}, the country: {s:0.0} s — {message}");
+            b0.Add(new Figure("national", $"{name}, the whole country ({households:N0} households)", $"POST {path} {{\"region\":\"\"}} (job start→finish)",
+                [s], "s", "once", s, Target: "(informative)", Note: $"{households / s:N0} households/s. {message}"));
+        }
+        await WaitForJobsAsync(b);
+
+        var sample = Sample.Read(csv, every: 49_999);
+        var counties = sample.Counties.Distinct().ToList();
+        var provinces = sample.Counties.Select(c => c[..2]).Distinct().ToList();
+        var cities = sample.Counties.Select(c => c[..4]).Distinct().ToList();
+        var baseline = await LatencyAsync(app, b.Requests, _ => "/healthz");
+        (string Name, Func<int, string> Path, double Target)[] cases =
+        [
+            ("Search by household number, the country", i => $"/api/v1/households?q={sample.HouseholdNumbers[i % sample.HouseholdNumbers.Count]}", 50),
+            ("Search by ID number, the country", i => $"/api/v1/households?q={sample.IdNumbers[i % sample.IdNumbers.Count]}", 50),
+            ("Search by name, the country", i => $"/api/v1/households?q={Uri.EscapeDataString(sample.Names[i % sample.Names.Count])}", 50),
+            ("Search by the surname 王 alone, the country", _ => $"/api/v1/households?q={Uri.EscapeDataString("王")}", 50),
+            ("Household list of a village", i => $"/api/v1/households?region={sample.Villages[i % sample.Villages.Count]}", 50),
+            ("County list, first page", i => $"/api/v1/households?region={counties[i % counties.Count]}", 50),
+            ("Dashboard, the country", _ => "/api/v1/dashboard", 50),
+            ("Dashboard, a province", i => $"/api/v1/dashboard?region={provinces[i % provinces.Count]}", 50),
+            ("Dashboard, a city", i => $"/api/v1/dashboard?region={cities[i % cities.Count]}", 50),
+            ("Dashboard, a county", i => $"/api/v1/dashboard?region={counties[i % counties.Count]}", 50),
+        ];
+        foreach (var (name, path, target) in cases)
+            await LatencyFigureAsync(b0, app, name + " (PostgreSQL, national sample)", path, target, baseline, suite: "national");
+
+        size = await PgScalarAsync(b, "select pg_database_size(current_database())");
+        b0.Add(new Figure("national", "Database size after the sweeps and the figures", "select pg_database_size(current_database())",
+            [double.Parse(size, CultureInfo.InvariantCulture) / (1024.0 * 1024 * 1024)], "GiB", "once",
+            double.Parse(size, CultureInfo.InvariantCulture) / (1024.0 * 1024 * 1024), Target: "(informative)"));
+        foreach (var (what, peak) in b.PeakMiB) b0.Track("national: " + what, peak);
+        b0.Track("national: server", app.PeakMiB);
+    }
+
+    /// <summary>Until no job is queued or running (the sweeps an import queues, a county recount).</summary>
+    private static async Task WaitForJobsAsync(Bench b)
+    {
+        var sw = Stopwatch.StartNew();
+        while (sw.Elapsed < TimeSpan.FromMinutes(60))
+        {
+            var open = await PgScalarAsync(b, "select count(*) from jobs where \"Status\" in (1, 2)");
+            if (open == "0") return;
+            Bench.Log($"waiting for {open} job(s) to finish ({sw.Elapsed.TotalSeconds:0} s)");
+            await Task.Delay(5000);
+        }
+    }
+
+    private static async Task<string> PgScalarAsync(Bench b, string sql)
+    {
+        var cs = b.Postgres!.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2))
+            .ToDictionary(p => p[0].Trim().ToLowerInvariant(), p => p[1].Trim());
+        var r = await Child.RunAsync("psql", ["-qtA", "-h", cs.GetValueOrDefault("host", "localhost"), "-U", cs.GetValueOrDefault("username", "postgres"),
+            "-d", b.PostgresDatabase, "-c", sql], env: new Dictionary<string, string> { ["PGPASSWORD"] = cs.GetValueOrDefault("password", "") });
+        return r.Output.Trim();
+    }
+}
