@@ -1,7 +1,7 @@
 using Jingzhun.Bench;
 
 // dotnet run -c Release --project bench/Jingzhun.Bench -- <suite[,suite...]|all> [--runs N] [--requests N] [--seed S] [--port P] [--pg CS] [--no-pg] [--write] [--web BIN_DIR] [--pg-database NAME]
-// dotnet run -c Release --project bench/Jingzhun.Bench -- national [--people N (10000000)] [--villages villages.csv.gz] [--pg-database NAME (jingzhun_national)]
+// dotnet run -c Release --project bench/Jingzhun.Bench -- national [--people N (10000000)] [--villages villages.csv.gz] [--reuse (the database of an earlier run)] [--pg-database NAME (jingzhun_national)]
 // dotnet run -c Release --project bench/Jingzhun.Bench -- phone [--runs N] [--port P] [--web BIN_DIR]   (the dashboard on a throttled phone)
 if (args.Length > 0 && args[0] == "phone")
 {
@@ -35,7 +35,7 @@ foreach (var suite in chosen)
         "matching" => Suites.MatchingAsync(bench),
         "dashboards" => DashboardsSuite.RunAsync(bench),
         "export" => Suites.ExportAsync(bench),
-        "national" => Suites.NationalAsync(bench, int.Parse(Opt("--people") ?? "10000000", System.Globalization.CultureInfo.InvariantCulture), Opt("--villages")),
+        "national" => Suites.NationalAsync(bench, int.Parse(Opt("--people") ?? "10000000", System.Globalization.CultureInfo.InvariantCulture), Opt("--villages"), args.Contains("--reuse")),
         _ => Suites.WrkAsync(bench),
     });
 }

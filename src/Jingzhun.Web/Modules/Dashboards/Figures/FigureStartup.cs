@@ -53,10 +53,13 @@ public sealed class FigureStartup(IServiceScopeFactory scopes, FigureState state
         await using var db = UnscopedContexts.Create(scope.ServiceProvider);
         if (!state.Built)
         {
-            if (!await db.RegionFigures.AnyAsync(ct) && await db.Households.AnyAsync(ct))
+            // A marker written after a whole build, not "the table has rows": the sweeps an import queued may have
+            // counted one province before this check, and the others would then be missing until their own sweeps.
+            if (!await FigureUpkeep.WholeBuiltAsync(db, ct))
             {
                 var watch = System.Diagnostics.Stopwatch.StartNew();
-                await upkeep.RebuildAsync("", ct);
+                if (await db.Households.AnyAsync(ct)) await upkeep.RebuildAsync("", ct);
+                await upkeep.MarkWholeBuiltAsync(ct);
                 log.LogInformation("驾驶舱汇总数据已建立，用时 {Seconds:0.0} 秒", watch.Elapsed.TotalSeconds);
             }
             state.MarkBuilt();

@@ -120,6 +120,19 @@ public sealed class FigureUpkeep(IServiceProvider services, RegionDirectory regi
         return db.RegionFigures.AcrossScopes("a marker on the country's row, read by every dashboard; it holds no figure").AnyAsync(f => f.RegionCode == "" && f.Figure == FigureKinds.VisitMonthBuilt && f.Key == key, ct);
     }
 
+    public static Task<bool> WholeBuiltAsync(AppDbContext db, CancellationToken ct) =>
+        db.RegionFigures.AcrossScopes("a marker on the country's row, read at start; it holds no figure")
+            .AnyAsync(f => f.RegionCode == "" && f.Figure == FigureKinds.WholeBuilt && f.Key == "", ct);
+
+    /// <summary>Notes that the whole registry has been counted (after <see cref="RebuildAsync"/> of the country).</summary>
+    public async Task MarkWholeBuiltAsync(CancellationToken ct)
+    {
+        await using var db = Unscoped();
+        if (await WholeBuiltAsync(db, ct)) return;
+        db.RegionFigures.Add(new RegionFigure { RegionCode = "", Figure = FigureKinds.WholeBuilt, Key = "", Households = 1 });
+        await db.SaveChangesAsync(ct);
+    }
+
     private AppDbContext Unscoped()
     {
         var db = UnscopedContexts.Create(services);

@@ -63,6 +63,8 @@ public static class FigureKinds
     public const string Visits = "V";
     /// <summary>On the country's row only: the month whose visit figures were counted for every village (key yyyy-MM).</summary>
     public const string VisitMonthBuilt = "VM";
+    /// <summary>On the country's row only: the whole registry was counted once (key ""), so the figures hold every village.</summary>
+    public const string WholeBuilt = "FB";
 
     public static string BandKey(int year, int band) => $"{year}:{band}";
     public static string MonthKey(int year, int month) => $"{year:0000}-{month:00}";
