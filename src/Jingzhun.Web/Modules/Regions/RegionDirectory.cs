@@ -12,7 +12,10 @@ public sealed class RegionDirectory(IServiceScopeFactory scopes)
 {
     private volatile Snapshot? _snapshot;
 
-    private sealed record Snapshot(FrozenDictionary<string, Region> ByCode, FrozenDictionary<string, Region[]> Children);
+    /// <param name="Provinces">The country's children, in code order.</param>
+    /// <param name="RuralSums">农村户籍人口 summed over the villages below each node ("" the country); absent where none is recorded.</param>
+    private sealed record Snapshot(FrozenDictionary<string, Region> ByCode, FrozenDictionary<string, Region[]> Children, Region[] Provinces,
+        FrozenDictionary<string, int> RuralSums);
 
     private Snapshot Current => _snapshot ?? Load();
 
@@ -23,13 +26,37 @@ public sealed class RegionDirectory(IServiceScopeFactory scopes)
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var all = db.Regions.AsNoTracking().ToList();
+        var byCode = all.ToFrozenDictionary(r => r.Code);
         var snap = new Snapshot(
-            all.ToFrozenDictionary(r => r.Code),
+            byCode,
             all.Where(r => r.ParentCode is not null).GroupBy(r => r.ParentCode!)
-                .ToFrozenDictionary(g => g.Key, g => g.OrderBy(r => r.Code, StringComparer.Ordinal).ToArray()));
+                .ToFrozenDictionary(g => g.Key, g => g.OrderBy(r => r.Code, StringComparer.Ordinal).ToArray()),
+            all.Where(r => r.Level == RegionLevel.Province).OrderBy(r => r.Code, StringComparer.Ordinal).ToArray(),
+            RuralSumsOf(all, byCode));
         _snapshot = snap;
         return snap;
     }
+
+    /// <summary>Each village's 农村户籍人口 added to the village and every node above it, up to the country.</summary>
+    private static FrozenDictionary<string, int> RuralSumsOf(List<Region> all, FrozenDictionary<string, Region> byCode)
+    {
+        var sums = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var village in all.Where(r => r.Level == RegionLevel.Village && r.RuralPopulation is not null))
+        {
+            var n = village.RuralPopulation!.Value;
+            Region? top = null;
+            for (var r = village; r is not null; r = r.ParentCode is { } parent ? byCode.GetValueOrDefault(parent) : null)
+            {
+                sums[r.Code] = sums.GetValueOrDefault(r.Code) + n;
+                top = r;
+            }
+            if (top?.Level == RegionLevel.Province) sums[""] = sums.GetValueOrDefault("") + n;
+        }
+        return sums.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>农村户籍人口 summed over the villages below a node, or the village's own (null when none is recorded).</summary>
+    public int? RuralPopulationOf(string code) => Current.RuralSums.TryGetValue(code, out var n) ? n : null;
 
     public void Invalidate() => _snapshot = null;
 
@@ -48,7 +75,7 @@ public sealed class RegionDirectory(IServiceScopeFactory scopes)
     }
 
     public IReadOnlyList<Region> ChildrenOf(string code) =>
-        code == "" ? Current.ByCode.Values.Where(r => r.Level == RegionLevel.Province).OrderBy(r => r.Code, StringComparer.Ordinal).ToArray()
+        code == "" ? Current.Provinces
         : Current.Children.TryGetValue(code, out var c) ? c : [];
 
     /// <summary>Ancestors from the province down to the node itself.</summary>

@@ -163,7 +163,7 @@ public sealed class DashboardHandler(ReadDb read, RegionDirectory regions, Sweep
         var total = (int)status.Sum(s => s.H);
         var people = (int)status.Sum(s => s.P);
         var notExitedPeople = (int)status.Where(s => s.Key == HouseholdStatus.NotExited).Sum(s => s.P);
-        var rural = RuralPopulationOf(code);
+        var rural = regions.RuralPopulationOf(code);
         var monitored = cases.Where(c => c.Stage != CaseStage.Eliminated).ToList();
         var identifiedPeople = (int)cases.Sum(c => c.People);
         var eliminatedPeople = (int)cases.Where(c => c.Stage == CaseStage.Eliminated).Sum(c => c.People);
@@ -210,17 +210,6 @@ public sealed class DashboardHandler(ReadDb read, RegionDirectory regions, Sweep
         return owed == 0 ? null : Math.Round(100.0 * month.Households.Count(h => h.Monthly?.Met == true) / owed, 1);
     }
 
-    /// <summary>农村户籍人口 summed over the villages below a node (null when none is recorded).</summary>
-    public int? RuralPopulationOf(string code)
-    {
-        var node = regions.Find(code);
-        if (node?.Level == RegionLevel.Village) return node.RuralPopulation;
-        int? sum = null;
-        foreach (var child in regions.ChildrenOf(code))
-            if (RuralPopulationOf(child.Code) is { } n) sum = (sum ?? 0) + n;
-        return sum;
-    }
-
     private sealed record HouseholdGroup(string Key, HouseholdStatus Status, PovertyAttribute? Attribute, PovertyCause? MainCause,
         Class321? Class321, int H, int P, decimal IncomeSum, int IncomeCount, int Band1, int Band2, int Band3, int Band4);
 
@@ -255,7 +244,7 @@ public sealed class DashboardHandler(ReadDb read, RegionDirectory regions, Sweep
     private SubRegionFigures SubRegion(Region c, long households, long people, long notExited, decimal? income, long monitored, long found,
         long verified, long overdue)
     {
-        var rural = RuralPopulationOf(c.Code);
+        var rural = regions.RuralPopulationOf(c.Code);
         return new SubRegionFigures(c.Code, c.Name, c.Level, regions.ChildrenOf(c.Code).Count > 0, (int)households, (int)people, (int)notExited,
             income is { } inc ? Math.Round(inc, 2) : null, (int)monitored, (int)(found - verified), (int)overdue,
             found > 0 ? Math.Round(100.0 * verified / found, 1) : null,
