@@ -172,12 +172,28 @@ public static class TableFileReader
         while (csv.Read())
         {
             ct.ThrowIfCancellationRequested();
-            var record = csv.Record!;
-            if (record.All(string.IsNullOrWhiteSpace)) continue;
-            var fields = Project(map, i => i < record.Length ? ExcelCells.Unneutralise(record[i]) : "");
+            // Each field is read once, by position, straight into the layout's order (no record array in between).
+            var width = csv.Count;
+            var fields = new string[map.Length];
+            var blank = true;
+            for (var k = 0; k < map.Length; k++)
+            {
+                var f = map[k] >= 0 && map[k] < width ? ExcelCells.Unneutralise(csv[map[k]]) : "";
+                fields[k] = f;
+                blank &= string.IsNullOrWhiteSpace(f);
+            }
+            if (blank && AllBlank(csv, width)) continue;
             CheckRow(csv.Row, ++count, fields, limits);
             yield return new RawRow(csv.Row, fields);
         }
+    }
+
+    /// <summary>A row whose every cell is empty or blank (the columns outside the layout too) is skipped, as Excel leaves them.</summary>
+    private static bool AllBlank(CsvParser csv, int width)
+    {
+        for (var i = 0; i < width; i++)
+            if (!string.IsNullOrWhiteSpace(csv[i])) return false;
+        return true;
     }
 
     private static IEnumerable<RawRow> ReadXlsx(Stream stream, TableLayout layout, XlsxLimits limits, string? tempFolder, CancellationToken ct)

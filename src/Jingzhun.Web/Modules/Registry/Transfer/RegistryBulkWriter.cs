@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Linq.Expressions;
 using Jingzhun.Web.Platform.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -122,6 +123,8 @@ internal abstract class RegistryBulkWriter : IAsyncDisposable
             return v is Enum e ? Convert.ToInt32(e, System.Globalization.CultureInfo.InvariantCulture) : v;
         }
 
+        public bool IsHousehold(int i) => _household[i];
+
         public string ColumnList => string.Join(", ", Columns.Select(c => $"\"{c.GetColumnName()}\""));
 
     }
@@ -135,6 +138,7 @@ internal sealed class SqliteRegistryWriter(AppDbContext db) : RegistryBulkWriter
     // Prepared once, bound by position and stepped straight through SQLitePCL on the context's connection (inside
     // its transaction): the ADO.NET command path looks every parameter up by name and builds a reader per row.
     private sqlite3_stmt? _household, _member, _income;
+    private ColumnBinder[] _householdColumns = [], _memberColumns = [], _incomeColumns = [];
     private SqliteCommand? _convert;
     private readonly Dictionary<object, object?> _converted = [];
     private long _nextId;
@@ -161,22 +165,25 @@ internal sealed class SqliteRegistryWriter(AppDbContext db) : RegistryBulkWriter
             _household = Prepare(Households);
             _member = Prepare(Members);
             _income = Prepare(Incomes);
+            _householdColumns = Compile(Households);
+            _memberColumns = Compile(Members);
+            _incomeColumns = Compile(Incomes);
         }
         foreach (var h in households)
         {
             var id = ++_nextId;
-            Insert(_household, Households, h, id);
-            foreach (var m in h.Members) Insert(_member!, Members, m, id);
-            foreach (var i in h.Incomes) Insert(_income!, Incomes, i, id);
+            Insert(_household, _householdColumns, h, id);
+            foreach (var m in h.Members) Insert(_member!, _memberColumns, m, id);
+            foreach (var i in h.Incomes) Insert(_income!, _incomeColumns, i, id);
         }
     }
 
-    private void Insert(sqlite3_stmt stmt, Table t, object entity, long householdId)
+    private void Insert(sqlite3_stmt stmt, ColumnBinder[] binders, object entity, long householdId)
     {
         var handle = Sqlite.Handle;
-        for (var i = 0; i < t.Columns.Count; i++)
+        for (var i = 0; i < binders.Length; i++)
         {
-            var rc = Bind(stmt, i + 1, t.Value(i, entity, householdId));
+            var rc = binders[i](stmt, i + 1, entity, householdId);
             if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, handle);
         }
         var step = raw.sqlite3_step(stmt);
@@ -184,7 +191,71 @@ internal sealed class SqliteRegistryWriter(AppDbContext db) : RegistryBulkWriter
         if (step != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(step, handle);
     }
 
-    private int Bind(sqlite3_stmt stmt, int index, object? value) => value switch
+    /// <summary>Binds one column of one entity to its parameter: typed, no boxing (compiled once per column).</summary>
+    private delegate int ColumnBinder(sqlite3_stmt stmt, int index, object entity, long householdId);
+
+    private ColumnBinder[] Compile(Table t) =>
+        [.. t.Columns.Select((c, i) => t.IsHousehold(i) ? (s, k, _, hid) => raw.sqlite3_bind_int64(s, k, hid) : Compile(c))];
+
+    /// <summary>
+    /// <c>(stmt, k, e, _) => v = ((T)e).Column; v is null ? bind_null : bind_…(converter(v))</c>: the value read as EF reads
+    /// it, through the model's converter (money as fen, enums as numbers), bound by its provider type. Dates and any other
+    /// type are bound as Microsoft.Data.Sqlite binds them (<see cref="BindBoxed"/>).
+    /// </summary>
+    private ColumnBinder Compile(IProperty column)
+    {
+        var stmt = Expression.Parameter(typeof(sqlite3_stmt), "stmt");
+        var index = Expression.Parameter(typeof(int), "k");
+        var entity = Expression.Parameter(typeof(object), "e");
+        var hid = Expression.Parameter(typeof(long), "hid");
+        var member = column.GetMemberInfo(forMaterialization: false, forSet: false);
+        Expression read = Expression.MakeMemberAccess(Expression.Convert(entity, column.DeclaringType.ClrType), member);
+        var v = Expression.Variable(read.Type, "v");
+        var underlying = Nullable.GetUnderlyingType(read.Type);
+        Expression value = underlying is null ? v : Expression.Property(v, "Value");
+        if (column.GetTypeMapping().Converter is { } converter)
+        {
+            var input = converter.ModelClrType == read.Type ? v : value;
+            if (input.Type != converter.ModelClrType) input = Expression.Convert(input, converter.ModelClrType);
+            value = Expression.Invoke(converter.ConvertToProviderExpression, input);
+        }
+        var bind = BindTyped(stmt, index, value);
+        var bindNull = Expression.Call(typeof(raw).GetMethod(nameof(raw.sqlite3_bind_null))!, stmt, index);
+        Expression body = underlying is not null ? Expression.Condition(Expression.Property(v, "HasValue"), bind, bindNull)
+            : !read.Type.IsValueType ? Expression.Condition(Expression.Equal(v, Expression.Constant(null, read.Type)), bindNull, bind)
+            : bind;
+        body = Expression.Block(typeof(int), [v], Expression.Assign(v, read), body);
+        return Expression.Lambda<ColumnBinder>(body, stmt, index, entity, hid).Compile();
+    }
+
+    private Expression BindTyped(ParameterExpression stmt, ParameterExpression index, Expression value)
+    {
+        var t = value.Type;
+        if (t.IsEnum) return BindTyped(stmt, index, Expression.Convert(value, Enum.GetUnderlyingType(t)));
+        if (t == typeof(bool)) return Call(nameof(BindLong), stmt, index, Expression.Condition(value, Expression.Constant(1L), Expression.Constant(0L)));
+        if (t == typeof(long) || t == typeof(int) || t == typeof(short) || t == typeof(byte) || t == typeof(sbyte) || t == typeof(ushort) || t == typeof(uint))
+            return Call(nameof(BindLong), stmt, index, Expression.Convert(value, typeof(long)));
+        if (t == typeof(double) || t == typeof(float)) return Call(nameof(BindDouble), stmt, index, Expression.Convert(value, typeof(double)));
+        if (t == typeof(string)) return Call(nameof(BindText), stmt, index, value);
+        if (t == typeof(byte[])) return Call(nameof(BindBlob), stmt, index, value);
+        Func<sqlite3_stmt, int, object?, int> boxed = BindBoxed;
+        return Expression.Invoke(Expression.Constant(boxed), stmt, index, Expression.Convert(value, typeof(object)));
+    }
+
+    private static MethodCallExpression Call(string method, params Expression[] args) =>
+        Expression.Call(typeof(SqliteRegistryWriter).GetMethod(method, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!, args);
+
+    private static int BindLong(sqlite3_stmt stmt, int index, long value) => raw.sqlite3_bind_int64(stmt, index, value);
+
+    // UTF-16 straight to SQLite, which stores it as UTF-8: no managed UTF-8 copy per value.
+    private static int BindText(sqlite3_stmt stmt, int index, string value) => raw.sqlite3_bind_text16(stmt, index, value);
+
+    private static int BindBlob(sqlite3_stmt stmt, int index, byte[] value) => raw.sqlite3_bind_blob(stmt, index, value);
+
+    private static int BindDouble(sqlite3_stmt stmt, int index, double value) =>
+        double.IsNaN(value) ? throw new InvalidOperationException("无法写入的值：NaN") : raw.sqlite3_bind_double(stmt, index, value);
+
+    private int BindBoxed(sqlite3_stmt stmt, int index, object? value) => value switch
     {
         null => raw.sqlite3_bind_null(stmt, index),
         string s => raw.sqlite3_bind_text(stmt, index, s),
@@ -194,7 +265,7 @@ internal sealed class SqliteRegistryWriter(AppDbContext db) : RegistryBulkWriter
         double d when !double.IsNaN(d) => raw.sqlite3_bind_double(stmt, index, d),
         byte[] bytes => raw.sqlite3_bind_blob(stmt, index, bytes),
         // Dates, decimals and the like: stored exactly as Microsoft.Data.Sqlite would bind them (asked once per value).
-        _ => Bind(stmt, index, Stored(value)),
+        _ => BindBoxed(stmt, index, Stored(value)),
     };
 
     private object? Stored(object value)
