@@ -238,8 +238,38 @@ internal sealed class SqliteRegistryWriter(AppDbContext db) : RegistryBulkWriter
         if (t == typeof(double) || t == typeof(float)) return Call(nameof(BindDouble), stmt, index, Expression.Convert(value, typeof(double)));
         if (t == typeof(string)) return Call(nameof(BindText), stmt, index, value);
         if (t == typeof(byte[])) return Call(nameof(BindBlob), stmt, index, value);
+        // Dates as Microsoft.Data.Sqlite writes them, formatted here (checked against it once per writer: DatesAsStored).
+        if (t == typeof(DateTime) && DatesAsStored())
+            return Expression.Call(Expression.Constant(new LastText<DateTime>(d => d.ToString(DateTimeFormat, System.Globalization.CultureInfo.InvariantCulture))),
+                nameof(LastText<DateTime>.Bind), null, stmt, index, value);
+        if (t == typeof(DateOnly) && DatesAsStored())
+            return Expression.Call(Expression.Constant(new LastText<DateOnly>(d => d.ToString(DateOnlyFormat, System.Globalization.CultureInfo.InvariantCulture))),
+                nameof(LastText<DateOnly>.Bind), null, stmt, index, value);
         Func<sqlite3_stmt, int, object?, int> boxed = BindBoxed;
         return Expression.Invoke(Expression.Constant(boxed), stmt, index, Expression.Convert(value, typeof(object)));
+    }
+
+    private const string DateTimeFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", DateOnlyFormat = @"yyyy\-MM\-dd";
+    private bool? _datesAsStored;
+
+    /// <summary>Whether the formats above give what Microsoft.Data.Sqlite binds (else every date takes <see cref="BindBoxed"/>).</summary>
+    private bool DatesAsStored() => _datesAsStored ??=
+        new[] { new DateTime(2026, 12, 7, 14, 47, 15, DateTimeKind.Utc).AddTicks(3_987_848), new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), DateTime.MaxValue }
+            .All(d => Equals(Stored(d), d.ToString(DateTimeFormat, System.Globalization.CultureInfo.InvariantCulture)))
+        && new[] { new DateOnly(1990, 10, 20), new DateOnly(1, 1, 1), new DateOnly(2026, 2, 28) }
+            .All(d => Equals(Stored(d), d.ToString(DateOnlyFormat, System.Globalization.CultureInfo.InvariantCulture)));
+
+    /// <summary>A date column's text, formatted once per distinct run of values (every row of an import has the same time).</summary>
+    private sealed class LastText<T>(Func<T, string> format) where T : struct, IEquatable<T>
+    {
+        private T _last;
+        private string? _text;
+
+        public int Bind(sqlite3_stmt stmt, int index, T value)
+        {
+            if (_text is null || !value.Equals(_last)) (_last, _text) = (value, format(value));
+            return raw.sqlite3_bind_text16(stmt, index, _text);
+        }
     }
 
     private static MethodCallExpression Call(string method, params Expression[] args) =>

@@ -84,7 +84,7 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
 {
     /// <summary>Rows of one household (consecutive rows with one 户编号): a file of a million rows under one number is refused, not held.</summary>
     public const int MaxRowsPerHousehold = 100;
-    public const int ChunkHouseholds = 2000;
+    public const int ChunkHouseholds = 100;
     private const int MaxKeptErrors = 100_000;
 
     private static readonly Dictionary<string, string> HouseholdHeaders = RegistryColumns.All.Where(c => c.Scope == ColumnScope.Household).ToDictionary(c => c.Property, c => c.Header);
