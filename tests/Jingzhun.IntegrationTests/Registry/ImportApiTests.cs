@@ -315,6 +315,49 @@ public abstract class ImportApiTests(TestApp app) : ApiTests(app)
         Assert.Null(await FindAsync(admin, code[0][0]));
     }
 
+    /// <summary>A village without households, away from the ones the other tests fill (the last county of 重庆's city districts).</summary>
+    private async Task<string> EmptyVillageAsync(HttpClient admin)
+    {
+        async Task<List<string>> Children(string code) =>
+            (await GetAsync(admin, $"/api/v1/regions/{code}/children")).AsArray().Select(x => x!["code"]!.GetValue<string>()).ToList();
+        foreach (var township in (await Children((await Children("5001")).Last())).AsEnumerable().Reverse())
+            foreach (var village in (await Children(township)).AsEnumerable().Reverse())
+                if ((await GetAsync(admin, $"/api/v1/households?region={village}&pageSize=1"))["total"]!.GetValue<int>() == 0) return village;
+        throw new InvalidOperationException("no village without households");
+    }
+
+    [DbFact]
+    public async Task An_import_into_a_region_without_households_writes_them_new_and_still_refuses_a_person_of_another_region()
+    {
+        // Into a region with no stored household numbers the import looks none up (every valid household is new), but the
+        // rule that a person belongs to one household nationwide still holds.
+        var places = await PlacesAsync();
+        var admin = await As("admin");
+        var elsewhere = await RegisterAsync(admin, places.HomeVillage);
+        var village = await EmptyVillageAsync(admin);
+        var good = Household(village, 3);
+        var twice = Household(village, 1).Select(Fields).ToArray();
+        var id = RegistryColumns.IndexOf(RegistryColumns.IdNumber);
+        twice[0][id] = elsewhere.HeadId;
+        twice[0][RegistryColumns.IndexOf("出生日期")] = twice[0][RegistryColumns.IndexOf("性别")] = "";
+
+        var refused = await ImportAsync(admin, CsvOf(good.Select(Fields).Concat(twice)), village);
+        Assert.False(refused["written"]!.GetValue<bool>());
+        HasError(refused, 5, RegistryColumns.IdNumber, "其他地区某户");
+        Assert.Null(await FindAsync(admin, good[0].HouseholdNumber));
+
+        var written = await ImportAsync(admin, Csv(good), village);
+        Assert.True(written["written"]!.GetValue<bool>());
+        Assert.Equal(1, Count(written, "householdsNew"));
+        Assert.Equal(3, Count(written, "membersNew"));
+        var stored = await FindAsync(admin, good[0].HouseholdNumber);
+        Assert.Equal(3, stored!["members"]!.AsArray().Count);
+        // Now the region has a household: the same file is matched to it and changes nothing.
+        var again = await ImportAsync(admin, Csv(good), village);
+        Assert.Equal(0, Count(again, "householdsNew"));
+        Assert.Equal(1, Count(again, "householdsUnchanged"));
+    }
+
     [DbFact]
     public async Task Re_importing_the_same_file_changes_nothing_and_a_dry_run_shows_a_change_without_writing()
     {

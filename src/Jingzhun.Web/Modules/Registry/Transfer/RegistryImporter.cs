@@ -134,6 +134,12 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
         var (low, high) = o.RegionCode == "" ? ("000000000000", "999999999999") : RegionCodes.VillageRange(o.RegionCode);
         var hadHouseholds = await db.Households.AcrossScopes("an empty database takes the bulk-load path").AnyAsync(ct);
         var hadMembers = hadHouseholds && await db.Members.AcrossScopes("an empty database takes the bulk-load path").AnyAsync(ct);
+        // A valid household number is its village's code and 4 digits, so a file's households can only match stored numbers
+        // in the region's range: with none there (a province loaded after another) every valid household is new, as into
+        // an empty database, and none is looked up.
+        var (firstNumber, lastNumber) = (low + "0000", high + "9999");
+        var regionHad = hadHouseholds && await db.Households.AcrossScopes("a household number is unique nationwide: any stored in the region's number range")
+            .AnyAsync(h => string.Compare(h.HouseholdNumber, firstNumber) >= 0 && string.Compare(h.HouseholdNumber, lastNumber) <= 0, ct);
 
         db.SuppressAudit = true;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -165,7 +171,7 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
                         {
                             var h = parsed[i] = Parse(chunk[i].Number, chunk[i].Rows, today, low, high);
                             // Into an empty registry every valid household is new: encrypt it here, off the writing path.
-                            if (!hadHouseholds && h.Errors.Count == 0) h.Built = Build(h, o.UserName, now);
+                            if (!regionHad && h.Errors.Count == 0) h.Built = Build(h, o.UserName, now);
                         });
                         await chunks.Writer.WriteAsync(parsed, stop.Token);
                     }
@@ -196,7 +202,7 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
                         if (!persons.TryAdd(m.PersonKey, m.Row.Row))
                             h.Errors.Add(new RowError(m.Row.Row, RegistryColumns.IdNumber, $"与文件第 {persons[m.PersonKey]} 行是同一人：同一人不能同时属于两户"));
                 }
-                var existing = hadHouseholds ? await LoadExistingAsync(parsed, ct) : [];
+                var existing = regionHad ? await LoadExistingAsync(parsed, ct) : [];
                 if (hadMembers) await CheckOtherHouseholdsAsync(parsed, low, high, ct);
 
                 var fresh = new List<ParsedHousehold>();
