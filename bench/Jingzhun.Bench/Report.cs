@@ -51,10 +51,21 @@ public static class Report
         var start = $"<!-- bench:{name} -->";
         var end = $"<!-- /bench:{name} -->";
         var block = $"{start}\n{content.TrimEnd()}\n{end}";
-        var i = document.IndexOf(start, StringComparison.Ordinal);
-        var j = document.IndexOf(end, StringComparison.Ordinal);
+        // A marker counts only on a line of its own: prose that names one (in backquotes) is never a section's edge.
+        var i = LineIndex(document, start, 0);
+        var j = i < 0 ? -1 : LineIndex(document, end, i);
         return i >= 0 && j > i
             ? document[..i] + block + document[(j + end.Length)..]
             : document.TrimEnd() + "\n\n" + block + "\n";
+    }
+
+    private static int LineIndex(string document, string marker, int from)
+    {
+        for (var k = document.IndexOf(marker, from, StringComparison.Ordinal); k >= 0; k = document.IndexOf(marker, k + 1, StringComparison.Ordinal))
+        {
+            var after = k + marker.Length;
+            if ((k == 0 || document[k - 1] == '\n') && (after == document.Length || document[after] is '\n' or '\r')) return k;
+        }
+        return -1;
     }
 }
