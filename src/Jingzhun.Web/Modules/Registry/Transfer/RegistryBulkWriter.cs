@@ -127,7 +127,7 @@ internal abstract partial class RegistryBulkWriter : IAsyncDisposable
         return Expression.Block(write.Type, [v], Expression.Assign(v, read), body);
     }
 
-    /// <summary>The stored columns of an entity and how to read each from an entity instance.</summary>
+    /// <summary>The stored columns of an entity, and which of them hold the household's id.</summary>
     protected sealed class Table
     {
         public string Name { get; }
@@ -135,8 +135,6 @@ internal abstract partial class RegistryBulkWriter : IAsyncDisposable
         public IProperty? ForeignKey { get; }
         public IProperty Key { get; }
 
-        private readonly IClrPropertyGetter[] _getters;
-        private readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter?[] _converters;
         private readonly bool[] _household;
 
         public Table(IEntityType type, bool includeKey)
@@ -145,20 +143,8 @@ internal abstract partial class RegistryBulkWriter : IAsyncDisposable
             Key = type.FindPrimaryKey()!.Properties[0];
             Columns = type.GetProperties().Where(p => includeKey || !p.IsPrimaryKey()).ToList();
             ForeignKey = type.GetProperties().FirstOrDefault(p => p.Name == "HouseholdId");
-            _getters = Columns.Select(c => c.GetGetter()).ToArray();
-            _converters = Columns.Select(c => c.GetTypeMapping().Converter).ToArray();
             // The household's id: its own key on the households table, the foreign key on the others.
             _household = Columns.Select(c => c == ForeignKey || (includeKey && c == Key)).ToArray();
-        }
-
-        /// <summary>The provider value of column <paramref name="i"/> (after the model's converter), the household id supplied.</summary>
-        public object? Value(int i, object entity, long householdId)
-        {
-            if (_household[i]) return householdId;
-            var v = _getters[i].GetClrValue(entity);
-            if (v is null) return null;
-            if (_converters[i] is { } converter) return converter.ConvertToProvider(v);
-            return v is Enum e ? Convert.ToInt32(e, System.Globalization.CultureInfo.InvariantCulture) : v;
         }
 
         public bool IsHousehold(int i) => _household[i];

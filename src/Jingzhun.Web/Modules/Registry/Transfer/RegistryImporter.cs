@@ -195,8 +195,9 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
 
                 foreach (var h in parsed)
                 {
-                    if (!(long.TryParse(h.Number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && h.Number.Length == 16
-                            ? numberValues.Add(n) : numbers.Add(h.Number)) && h.Number != "")
+                    var first = h.Number.Length == 16 && long.TryParse(h.Number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                        ? numberValues.Add(n) : numbers.Add(h.Number);
+                    if (!first && h.Number != "")
                         h.Errors.Add(new RowError(h.Rows[0].Row, RegistryColumns.HouseholdNumber, $"户编号 {h.Number} 在文件中出现在不相邻的行：同一户的成员行应连续排列"));
                     foreach (var m in h.Members.Where(m => m.Active && m.Id is not null))
                         if (!persons.TryAdd(m.PersonKey, m.Row.Row))
