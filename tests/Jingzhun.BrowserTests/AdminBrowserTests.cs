@@ -204,7 +204,8 @@ internal static class RegionPicker
     {
         var picker = page.Locator("[data-region-picker]");
         var selects = picker.Locator("select[data-rp-level]");
-        await selects.First.SelectOptionAsync(first);
+        var chosen = await selects.First.SelectOptionAsync(first);
+        await Expect(picker.Locator("[data-rp-value]")).ToHaveValueAsync(chosen.Single());
         if (!firstVillage) return;
         await Expect(selects).ToHaveCountAsync(2);
         await selects.Nth(1).SelectOptionAsync(new SelectOptionValue { Index = 1 });

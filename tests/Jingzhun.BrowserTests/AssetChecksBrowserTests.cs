@@ -75,7 +75,7 @@ public sealed class AssetChecksBrowserTests(BrowserApp app)
         // The photo is shown with the finding and opens as the image it was.
         var photo = tp.Locator("#check-lines tbody tr", new() { HasText = asset }).Locator("img[alt^='核查照片']");
         await Expect(photo).ToHaveCountAsync(1);
-        Assert.True(await photo.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
+        await Images.ExpectShownAsync(photo);
 
         // The 整改 item, and the ledger follows: the asset is 损毁 and its page lists the finding.
         var item = tp.Locator("#rectifications tbody tr", new() { HasText = asset });

@@ -106,7 +106,7 @@ public sealed class AssetsBrowserTests(BrowserApp app)
         // The photo is shown with the record and opens as the image it was.
         var shown = tp.Locator("#cares tbody tr").First.Locator("img[alt^='管护照片']");
         await Expect(shown).ToHaveCountAsync(1);
-        Assert.True(await shown.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
+        await Images.ExpectShownAsync(shown);
 
         // Disposal: asked by the township, approved by the county; the record stays, in Beijing time with who did what.
         await Form(tp, "申请处置").GetByLabel("处置原因").FillAsync("设备老化无修复价值");

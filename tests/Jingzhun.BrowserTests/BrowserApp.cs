@@ -165,6 +165,19 @@ internal static class IdNumbers
 
 internal static class Images
 {
+    /// <summary>The image is shown as a real picture: scrolled to (photos load lazily), loaded and decoded.</summary>
+    public static async Task ExpectShownAsync(ILocator img)
+    {
+        await img.ScrollIntoViewIfNeededAsync();
+        var width = await img.EvaluateAsync<int>("""
+            img => img.complete ? img.naturalWidth : new Promise(done => {
+              img.addEventListener('load', () => done(img.naturalWidth), { once: true });
+              img.addEventListener('error', () => done(0), { once: true });
+            })
+            """);
+        Assert.True(width > 0, "the image did not load");
+    }
+
     /// <summary>A small real JPEG, drawn on a canvas in the page (the server checks photos by their content).</summary>
     public static async Task<byte[]> JpegAsync(IPage page)
     {

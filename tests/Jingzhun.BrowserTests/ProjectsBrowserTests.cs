@@ -106,7 +106,7 @@ public sealed partial class ProjectsBrowserTests(BrowserApp app)
         // The photo stays with the step in 办理过程, shown as the image it was.
         var sitePhoto = tp.Locator("#history img[alt^='现场照片']");
         await Expect(sitePhoto).ToHaveCountAsync(1);
-        Assert.True(await sitePhoto.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
+        await Images.ExpectShownAsync(sitePhoto);
         await Expect(tp.Locator("[data-stage]")).ToHaveTextAsync("实施中（进度 60%）");
         await DoAsync(tp, "竣工", "已竣工");
         await Expect(Step(tp, "验收")).ToHaveCountAsync(0);

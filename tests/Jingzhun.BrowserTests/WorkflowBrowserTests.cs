@@ -296,4 +296,33 @@ public sealed partial class WorkflowBrowserTests(BrowserApp app)
         Beijing.AssertShows(await recent.Locator("td").Nth(6).InnerTextAsync(), Beijing.Now);
         township.AssertNoPageErrors();
     }
+
+    /// <summary>
+    /// On a slow phone the page shows its selects before its script has run: a village chosen then is the one the
+    /// sweep runs on, not the whole township.
+    /// </summary>
+    [SkippableFact]
+    public async Task A_village_chosen_before_the_page_script_has_run_is_the_one_the_sweep_runs_on()
+    {
+        await using var township = await app.SignInAsync("tuqiao");
+        var page = township.Page;
+        var held = new TaskCompletionSource();
+        await page.RouteAsync("**/js/site.js*", async route =>
+        {
+            await held.Task;
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync(township.Url + "/guarantees/sweep", new() { WaitUntil = WaitUntilState.Commit });
+        var first = page.Locator("[data-region-picker] select[data-rp-level]").First;
+        var chosen = (await first.SelectOptionAsync(new SelectOptionValue { Index = 1 })).Single();
+        var village = await first.Locator("option:checked").InnerTextAsync();
+        Assert.Equal("", await page.Locator("[data-rp-value]").InputValueAsync());
+        held.SetResult();
+
+        await Expect(page.Locator("[data-rp-value]")).ToHaveValueAsync(chosen);
+        await page.GetByRole(AriaRole.Button, new() { Name = "开始研判" }).ClickAsync();
+        await Expect(page.Locator("#g-job h2")).ToContainTextAsync($"：{village}");
+        await Expect(page.Locator("#g-status")).ToHaveTextAsync("已完成", new() { Timeout = 60_000 });
+        township.AssertNoPageErrors();
+    }
 }

@@ -103,6 +103,8 @@
         }
 
         box.addEventListener('change', onSelect);
+        // A choice made before this script ran (a slow phone) counts: the field takes what the selects show.
+        setValue();
 
         var timer = null;
         function hideResults() { results.hidden = true; results.innerHTML = ''; }
