@@ -33,6 +33,9 @@ public abstract class TestApp : WebApplicationFactory<Program>
     /// <summary>Whether the demo county is seeded (as at the README's first start); tests create their own data otherwise.</summary>
     protected virtual bool DemoSeed => false;
 
+    /// <summary>More settings for this app (set before its first request: the host is built then).</summary>
+    public Dictionary<string, string> ExtraSettings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
@@ -46,6 +49,7 @@ public abstract class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
         foreach (var (k, v) in DatabaseSettings()) builder.UseSetting(k, v);
+        foreach (var (k, v) in ExtraSettings) builder.UseSetting(k, v);
     }
 
     /// <summary>A number unique within this app (and so within its database).</summary>

@@ -35,8 +35,9 @@ public sealed record ProtectedIdNumber(string Cipher, string Hash, string Masked
 public static class IdNumberProtection
 {
     /// <summary>The stored identity of a parsed ID number: encrypted, keyed hash for lookups, mask for display.</summary>
-    public static ProtectedIdNumber ProtectIdNumber(this Platform.Protection.PersonalDataProtector protector, Rules.IdNumberInfo id) =>
-        new(protector.EncryptIdNumber(id.Normalized), protector.HashIdNumber(id.Normalized), Rules.IdNumberRule.Mask(id.Normalized), id.IsLegacy, id.AddressCode);
+    /// <param name="hash">The keyed hash when already computed (the import hashes every number while checking the file).</param>
+    public static ProtectedIdNumber ProtectIdNumber(this Platform.Protection.PersonalDataProtector protector, Rules.IdNumberInfo id, string? hash = null) =>
+        new(protector.EncryptIdNumber(id.Normalized), hash ?? protector.HashIdNumber(id.Normalized), Rules.IdNumberRule.Mask(id.Normalized), id.IsLegacy, id.AddressCode);
 }
 
 [Platform.Data.ScopedThrough(nameof(Household))]

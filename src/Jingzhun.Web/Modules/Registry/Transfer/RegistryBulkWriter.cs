@@ -34,8 +34,9 @@ internal abstract partial class RegistryBulkWriter : IAsyncDisposable
         Incomes = new Table(db.Model.FindEntityType(typeof(HouseholdIncome))!, includeKey: false);
     }
 
-    public static RegistryBulkWriter For(AppDbContext db) =>
-        db.Database.IsNpgsql() ? new PostgresRegistryWriter(db) : new SqliteRegistryWriter(db);
+    /// <param name="copyBatch">Households per COPY on PostgreSQL (configuration Import:CopyBatch; a test sets it small).</param>
+    public static RegistryBulkWriter For(AppDbContext db, int copyBatch = PostgresRegistryWriter.DefaultBatch) =>
+        db.Database.IsNpgsql() ? new PostgresRegistryWriter(db, Math.Max(1, copyBatch)) : new SqliteRegistryWriter(db);
 
     protected DbConnection Connection => Db.Database.GetDbConnection();
     protected DbTransaction Transaction => Db.Database.CurrentTransaction?.GetDbTransaction()
@@ -69,13 +70,46 @@ internal abstract partial class RegistryBulkWriter : IAsyncDisposable
         indexes.RemoveAll(i => LedByHousehold().IsMatch(i.Sql));
         foreach (var (name, _) in indexes) await ExecuteAsync($"DROP INDEX \"{name}\"", ct);
         _dropped = indexes.Select(i => i.Sql).ToList();
+        if (ForeignKeyCatalogSql is not { } catalog) return;
+        // Each member row's foreign key was checked by a trigger of its own (the server's largest cost of the load):
+        // the keys are set aside too, and added back at the end, each checked by one join over the whole table.
+        var keys = new List<(string Table, string Name, string Definition)>();
+        await using (var cmd = Connection.CreateCommand())
+        {
+            cmd.Transaction = Transaction;
+            cmd.CommandText = catalog;
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) keys.Add((r.GetString(0), r.GetString(1), r.GetString(2)));
+        }
+        foreach (var (table, name, _) in keys) await ExecuteAsync($"ALTER TABLE \"{table}\" DROP CONSTRAINT \"{name}\"", ct);
+        _dropped.AddRange(keys.Select(k => $"ALTER TABLE \"{k.Table}\" ADD CONSTRAINT \"{k.Name}\" {k.Definition}"));
     }
+
+    /// <summary>The foreign keys from the registry tables as (table, name, definition), or null to keep them.</summary>
+    protected virtual string? ForeignKeyCatalogSql => null;
 
     /// <summary>Set for this transaction before the indexes are rebuilt (none by default).</summary>
     protected virtual string? IndexBuildSettings => null;
 
     /// <summary>Writes what the writer still holds (a writer may batch the households it is handed).</summary>
     protected virtual Task FlushAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>
+    /// Set when nothing but this writer uses the connection until <see cref="FinishRowsAsync"/>: a writer may then write
+    /// a batch on a task of its own while the caller prepares the next.
+    /// </summary>
+    public bool Overlapped { get; set; }
+
+    /// <summary>Members in the database so far (in this transaction), not those handed over and still held.</summary>
+    public long MembersWritten => Interlocked.Read(ref _membersWritten);
+    private long _membersWritten;
+    protected void Wrote(IEnumerable<Household> households) => Interlocked.Add(ref _membersWritten, households.Sum(h => (long)h.Members.Count));
+
+    /// <summary>Waits for a batch being written, its error dropped: before a rollback (the connection is free again).</summary>
+    public virtual Task SettleAsync() => Task.CompletedTask;
+
+    /// <summary>Writes every row still held or being written.</summary>
+    public Task FinishRowsAsync(CancellationToken ct) => FlushAsync(ct);
 
     /// <summary>Writes what is held, then rebuilds the indexes dropped by <see cref="DropIndexesAsync"/>.</summary>
     public async Task FinishAsync(CancellationToken ct)
@@ -200,6 +234,7 @@ internal sealed class SqliteRegistryWriter(AppDbContext db) : RegistryBulkWriter
             foreach (var m in h.Members) Insert(_member!, _memberColumns, m, id);
             foreach (var i in h.Incomes) Insert(_income!, _incomeColumns, i, id);
         }
+        Wrote(households);
     }
 
     private void Insert(sqlite3_stmt stmt, ColumnBinder[] binders, object entity, long householdId)
@@ -334,18 +369,22 @@ internal sealed class SqliteRegistryWriter(AppDbContext db) : RegistryBulkWriter
     }
 }
 
-internal sealed class PostgresRegistryWriter(AppDbContext db) : RegistryBulkWriter(db)
+internal sealed class PostgresRegistryWriter(AppDbContext db, int copyBatch) : RegistryBulkWriter(db)
 {
     protected override string IndexCatalogSql =>
         $"SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() AND i.tablename IN ({TableList}) " +
         "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)";
+
+    protected override string? ForeignKeyCatalogSql =>
+        "SELECT t.relname, c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid " +
+        $"WHERE c.contype = 'f' AND t.relnamespace = current_schema()::regnamespace AND t.relname IN ({TableList})";
 
     /// <summary>
     /// Households handed over are written this many at a time: one id query and one COPY per table per batch. The import
     /// hands over a hundred households at a time (small chunks keep its memory low); a COPY per hundred was a round trip
     /// and a statement start each, and the import waited on the server.
     /// </summary>
-    public const int Batch = 5000;
+    public const int DefaultBatch = 5000;
 
     // Each index of a province's members (1.9 M rows) sorted in memory, not in temporary files (the default is 64 MB).
     protected override string? IndexBuildSettings => "SET LOCAL maintenance_work_mem = '256MB'";
@@ -358,29 +397,61 @@ internal sealed class PostgresRegistryWriter(AppDbContext db) : RegistryBulkWrit
     public override async Task WriteAsync(IReadOnlyList<Household> households, CancellationToken ct)
     {
         _pending.AddRange(households);
-        if (_pending.Count >= Batch) await FlushAsync(ct);
+        if (_pending.Count < copyBatch) return;
+        if (!Overlapped)
+        {
+            await FlushAsync(ct);
+            return;
+        }
+        // One COPY at a time on the connection: the last batch must be in before this one starts; the caller goes on
+        // reading and validating while it is written.
+        await _copying;
+        var batch = _pending.ToArray();
+        _pending.Clear();
+        _copying = Task.Run(() => CopyBatchAsync(batch, ct), ct);
     }
+
+    private Task _copying = Task.CompletedTask;
 
     protected override async Task FlushAsync(CancellationToken ct)
     {
+        await _copying;
         if (_pending.Count == 0) return;
+        await CopyBatchAsync(_pending.ToArray(), ct);
+        _pending.Clear();
+    }
+
+    public override async Task SettleAsync()
+    {
+        try { await _copying; }
+        catch (Exception) { /* the caller rolls back: the error that ended the import is reported, not this one */ }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await SettleAsync();
+        await base.DisposeAsync();
+    }
+
+    private async Task CopyBatchAsync(Household[] batch, CancellationToken ct)
+    {
         var conn = (NpgsqlConnection)Connection;
         _households ??= Compile(Households);
         _members ??= Compile(Members);
         _incomes ??= Compile(Incomes);
         // Ids come from the identity sequence (nextval is safe with concurrent writers), so members can refer to them.
-        var ids = new long[_pending.Count];
+        var ids = new long[batch.Length];
         await using (var cmd = new NpgsqlCommand(
             $"SELECT nextval(pg_get_serial_sequence('\"{Households.Name}\"', '{Households.Key.GetColumnName()}')) FROM generate_series(1, @n)", conn))
         {
-            cmd.Parameters.AddWithValue("n", _pending.Count);
+            cmd.Parameters.AddWithValue("n", batch.Length);
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             for (var i = 0; await reader.ReadAsync(ct); i++) ids[i] = reader.GetInt64(0);
         }
-        await CopyAsync(conn, Households, _households, _pending.Select((h, i) => ((object)h, ids[i])), ct);
-        await CopyAsync(conn, Members, _members, _pending.SelectMany((h, i) => h.Members.Select(m => ((object)m, ids[i]))), ct);
-        await CopyAsync(conn, Incomes, _incomes, _pending.SelectMany((h, i) => h.Incomes.Select(x => ((object)x, ids[i]))), ct);
-        _pending.Clear();
+        await CopyAsync(conn, Households, _households, batch.Select((h, i) => ((object)h, ids[i])), ct);
+        await CopyAsync(conn, Members, _members, batch.SelectMany((h, i) => h.Members.Select(m => ((object)m, ids[i]))), ct);
+        await CopyAsync(conn, Incomes, _incomes, batch.SelectMany((h, i) => h.Incomes.Select(x => ((object)x, ids[i]))), ct);
+        Wrote(batch);
     }
 
     private static async Task CopyAsync(NpgsqlConnection conn, Table t, RowWriter write, IEnumerable<(object Entity, long HouseholdId)> rows, CancellationToken ct)

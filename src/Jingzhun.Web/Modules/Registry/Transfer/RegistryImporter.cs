@@ -146,25 +146,39 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
         // A 100 MB page cache for the import's connection (SQLite's default is 2 MB): big enough for the index rebuild,
         // small enough to keep a province import under 1 GiB (200 MB measured 1,027 MiB peak).
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -100000;", ct);
-        await using var writer = RegistryBulkWriter.For(db);
+        await using var writer = RegistryBulkWriter.For(db, config.GetValue("Import:CopyBatch", PostgresRegistryWriter.DefaultBatch));
         if (!hadHouseholds && !o.DryRun) await writer.DropIndexesAsync(ct);
         // The file's household numbers so far: a 16-digit number as a long (a province's 670,000 strings held to the end
         // were a tenth of the import's memory), anything else as text.
         var numberValues = new HashSet<long>();
         var numbers = new HashSet<string>(StringComparer.Ordinal);
         var persons = new Dictionary<long, int>();
-        int read = 0, validated = 0, written = 0;
+        int read = 0, validated = 0, written = 0, merged = 0;
         var anyError = false;
         try
         {
-            // Reading and validating the next chunks (in parallel, no database) overlaps writing this one.
+            // Three stages overlap: reading the file (one thread), validating a chunk (in parallel, no database), and
+            // writing (with PostgreSQL's COPY on a task of its own when nothing else needs the connection).
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var raw = System.Threading.Channels.Channel.CreateBounded<(string Number, RawRow[] Rows)[]>(4);
             var chunks = System.Threading.Channels.Channel.CreateBounded<ParsedHousehold[]>(2);
+            var reader = Task.Run(async () =>
+            {
+                try
+                {
+                    foreach (var chunk in Households(rows).Chunk(ChunkHouseholds)) await raw.Writer.WriteAsync(chunk, stop.Token);
+                    raw.Writer.Complete();
+                }
+                catch (Exception e)
+                {
+                    raw.Writer.Complete(e);
+                }
+            }, stop.Token);
             var producer = Task.Run(async () =>
             {
                 try
                 {
-                    foreach (var chunk in Households(rows).Chunk(ChunkHouseholds))
+                    await foreach (var chunk in raw.Reader.ReadAllAsync(stop.Token))
                     {
                         var parsed = new ParsedHousehold[chunk.Length];
                         Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = stop.Token, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
@@ -177,11 +191,17 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
                     }
                     chunks.Writer.Complete();
                 }
+                catch (System.Threading.Channels.ChannelClosedException e) when (e.InnerException is not null)
+                {
+                    chunks.Writer.Complete(e.InnerException); // the reader's own error (an unreadable file), not a wrapper
+                }
                 catch (Exception e)
                 {
                     chunks.Writer.Complete(e);
                 }
             }, stop.Token);
+            // Nothing but the writer uses the connection while the rows go in: no stored household to look up or change.
+            writer.Overlapped = !regionHad && !hadMembers;
             try
             {
                 await foreach (var parsed in chunks.Reader.ReadAllAsync(ct))
@@ -238,7 +258,8 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
                 {
                     await writer.WriteAsync(fresh.Select(h => h.Built!).ToList(), ct);
                     if (changedAny) await db.SaveChangesAsync(ct);
-                    written += fresh.Sum(h => h.Rows.Length) + parsed.Where(h => h.Errors.Count == 0 && existing.ContainsKey(h.Number)).Sum(h => h.Rows.Length);
+                    merged += parsed.Where(h => h.Errors.Count == 0 && existing.ContainsKey(h.Number)).Sum(h => h.Rows.Length);
+                    written = (int)writer.MembersWritten + merged; // what is in the database, not what was handed over
                 }
                 db.ChangeTracker.Clear();
                 progress?.Invoke(new ImportProgressInfo(read, validated, written));
@@ -252,12 +273,14 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
             {
                 await stop.CancelAsync();
                 try { await producer; } catch (OperationCanceledException) { }
+                try { await reader; } catch (OperationCanceledException) { }
             }
         }
         catch (Exception e) when (e is InvalidDataException or Platform.Excel.UnreadableFileException)
         {
             // Our own refusals carry a Chinese message; a library's (zip, XML) does not.
             result.FileError = e is Platform.Excel.UnreadableFileException ? e.Message : Platform.Excel.XlsxGuard.Corrupt;
+            await writer.SettleAsync();
             await tx.RollbackAsync(CancellationToken.None);
             return result;
         }
@@ -266,8 +289,14 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
             db.SuppressAudit = false;
         }
 
-        progress?.Invoke(new ImportProgressInfo(read, validated, written)); // the last chance to cancel before the commit
         var commit = !o.DryRun && result.FileError is null && (o.Mode == ImportMode.Valid || !anyError);
+        if (commit)
+        {
+            await writer.FinishRowsAsync(ct);
+            written = (int)writer.MembersWritten + merged;
+        }
+        else await writer.SettleAsync();
+        progress?.Invoke(new ImportProgressInfo(read, validated, written)); // the last chance to cancel before the commit
         if (commit)
         {
             await writer.FinishAsync(ct);
@@ -444,7 +473,7 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
         var h = Household.Register(p.Number, p.Village, p.Facts, protector.ProtectPhone(p.Facts.Phone), now, by);
         foreach (var m in p.Members)
         {
-            var member = Member.Create(h, m.Facts, protector.ProtectIdNumber(m.Id!), m.Id!.Gender, m.Id.BirthDate, now, by);
+            var member = Member.Create(h, m.Facts, protector.ProtectIdNumber(m.Id!, m.Hash), m.Id!.Gender, m.Id.BirthDate, now, by);
             if (!m.Active) member.Leave(m.Status, m.LeftOn!.Value, m.LeftNote, now, by);
         }
         if (p.Income is not null)
