@@ -180,14 +180,44 @@ public abstract partial class DashboardApiTests(TestApp app) : ApiTests(app)
             await Ok(await admin.PutAsJsonAsync($"/api/v1/households/{h.Id}", new { household = Facts(random.Next(2) == 0 ? "Ordinary" : "Exited"), version }));
         }
 
-        var regions = new List<string> { "", "50", "5001", County, Township, touched[0][..9] };
+        // Households in another city of the province and in another province: a whole rebuild counts city by city.
+        var far = new List<string>();
+        foreach (var elsewhere in new[] { "5002", "5119" })
+        {
+            far.Add(await AnyVillageAsync(admin, elsewhere, random));
+            await RegisterAsync(admin, far[^1]);
+        }
+
+        var regions = new List<string> { "", "50", "5001", "5002", "51", "5119", County, Township, touched[0][..9] };
         regions.AddRange(touched);
         regions.AddRange(villages.OrderBy(_ => random.Next()).Take(3));
         await AssertFiguresEqualLiveAsync(admin, regions, $"seed {seed}");
 
+        // A missed change in each far village (its figure and every region's above it 7 households too high) is mended by
+        // the rebuild of the country.
+        using (var scope = App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Jingzhun.Web.Platform.Data.AppDbContext>();
+            foreach (var v in far)
+                Assert.Equal(6, await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database,
+                    "UPDATE region_figures SET \"Households\" = \"Households\" + 7 WHERE \"Figure\" = 'S' AND \"Key\" = 'Exited' " +
+                    "AND \"RegionCode\" IN ({0}, {1}, {2}, {3}, {4}, '')", v, v[..9], v[..6], v[..4], v[..2]));
+        }
         using (var scope = App.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<Jingzhun.Web.Modules.Dashboards.Figures.FigureUpkeep>().RebuildAsync("", default);
         await AssertFiguresEqualLiveAsync(admin, regions, $"seed {seed}, after a rebuild");
+    }
+
+    /// <summary>A village under <paramref name="code"/>, down a random branch at each level.</summary>
+    private async Task<string> AnyVillageAsync(HttpClient admin, string code, Random random)
+    {
+        while (code.Length < 12)
+        {
+            var children = (await GetAsync(admin, $"/api/v1/regions/{code}/children")).AsArray().Select(x => x!["code"]!.GetValue<string>()).ToList();
+            Assert.NotEmpty(children);
+            code = children[random.Next(children.Count)];
+        }
+        return code;
     }
 
     private async Task AssertFiguresEqualLiveAsync(HttpClient admin, IEnumerable<string> regions, string context)

@@ -149,18 +149,27 @@ public sealed class FigureUpkeep(IServiceProvider services, RegionDirectory regi
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await LockAsync(db, rebuild ? "" : code, ct);
-        var counted = await Counter(db).CountAsync(code, ct);
-        var (low, high) = RegionCodes.VillageRange(code);
         // The month figures of months gone by stay as they were; only the current month is counted.
         var today = ChinaTime.Today(clock);
         var month = FigureKinds.MonthKey(today.Year, today.Month);
-        var stored = await db.RegionFigures.AsNoTracking()
-            .Where(f => f.RegionCode.Length == 12 && string.Compare(f.RegionCode, low) >= 0 && string.Compare(f.RegionCode, high) <= 0
-                && (f.Figure != FigureKinds.Visits || f.Key == month))
-            .ToListAsync(ct);
-        await WriteDeltasAsync(db, Deltas(counted, stored), ct);
+        // Above a city, one city at a time: the deltas add up (each village's own, summed into its ancestors), and only
+        // one city's cells are held at once (the country counted at once held 5.3 GiB for 10 million people).
+        foreach (var part in code.Length >= 4 ? [code] : CitiesOf(code))
+        {
+            var counted = await Counter(db).CountAsync(part, ct);
+            var (low, high) = RegionCodes.VillageRange(part);
+            var stored = await db.RegionFigures.AsNoTracking()
+                .Where(f => f.RegionCode.Length == 12 && string.Compare(f.RegionCode, low) >= 0 && string.Compare(f.RegionCode, high) <= 0
+                    && (f.Figure != FigureKinds.Visits || f.Key == month))
+                .ToListAsync(ct);
+            await WriteDeltasAsync(db, Deltas(counted, stored), ct);
+        }
         await tx.CommitAsync(ct);
     }
+
+    /// <summary>The cities (4-digit codes) under a province or the country ("").</summary>
+    private List<string> CitiesOf(string code) =>
+        [.. regions.ChildrenOf(code).SelectMany(c => c.Code.Length >= 4 ? [c.Code] : CitiesOf(c.Code))];
 
     /// <summary>Counted minus stored for each village cell, added to the village and each of its ancestors.</summary>
     private static Dictionary<FigureCell, Tally> Deltas(Dictionary<FigureCell, Tally> counted, List<RegionFigure> stored)
