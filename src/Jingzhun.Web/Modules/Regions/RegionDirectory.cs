@@ -74,6 +74,13 @@ public sealed class RegionDirectory(IServiceScopeFactory scopes)
         }
     }
 
+    /// <summary>
+    /// <paramref name="code"/> itself when its code has at least <paramref name="length"/> digits, else the regions under
+    /// it whose codes have that length (4: the cities, 6: the counties): work on a large region split into parts.
+    /// </summary>
+    public IEnumerable<string> PartsOf(string code, int length) =>
+        code.Length >= length ? [code] : ChildrenOf(code).SelectMany(c => PartsOf(c.Code, length));
+
     public IReadOnlyList<Region> ChildrenOf(string code) =>
         code == "" ? Current.Provinces
         : Current.Children.TryGetValue(code, out var c) ? c : [];

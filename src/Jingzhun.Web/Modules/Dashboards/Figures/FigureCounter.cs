@@ -110,7 +110,7 @@ public sealed class FigureCounter(AppDbContext db, RegionDirectory regions, Poli
     {
         var list = new List<(string, (string, long, long))>();
         var key = FigureKinds.MonthKey(year, month);
-        foreach (var place in code.Length >= 6 ? [code] : CountiesOf(code))
+        foreach (var place in regions.PartsOf(code, 6))
         {
             var due = await visits.LoadAsync(place, year, month, null, ct);
             foreach (var v in due.Households.Where(h => h.Monthly is not null).GroupBy(h => h.VillageCode))
@@ -118,9 +118,6 @@ public sealed class FigureCounter(AppDbContext db, RegionDirectory regions, Poli
         }
         return list;
     }
-
-    private IEnumerable<string> CountiesOf(string code) =>
-        regions.ChildrenOf(code).SelectMany(c => c.Code.Length >= 6 ? [c.Code] : CountiesOf(c.Code));
 
     private async Task CountBandsAsync(string code, IQueryable<Household> households, Action<string, string, string, long, long, long> add,
         CancellationToken ct)

@@ -154,7 +154,7 @@ public sealed class FigureUpkeep(IServiceProvider services, RegionDirectory regi
         var month = FigureKinds.MonthKey(today.Year, today.Month);
         // Above a city, one city at a time: the deltas add up (each village's own, summed into its ancestors), and only
         // one city's cells are held at once (the country counted at once held 5.3 GiB for 10 million people).
-        foreach (var part in code.Length >= 4 ? [code] : CitiesOf(code))
+        foreach (var part in regions.PartsOf(code, 4))
         {
             var counted = await Counter(db).CountAsync(part, ct);
             var (low, high) = RegionCodes.VillageRange(part);
@@ -166,10 +166,6 @@ public sealed class FigureUpkeep(IServiceProvider services, RegionDirectory regi
         }
         await tx.CommitAsync(ct);
     }
-
-    /// <summary>The cities (4-digit codes) under a province or the country ("").</summary>
-    private List<string> CitiesOf(string code) =>
-        [.. regions.ChildrenOf(code).SelectMany(c => c.Code.Length >= 4 ? [c.Code] : CitiesOf(c.Code))];
 
     /// <summary>Counted minus stored for each village cell, added to the village and each of its ancestors.</summary>
     private static Dictionary<FigureCell, Tally> Deltas(Dictionary<FigureCell, Tally> counted, List<RegionFigure> stored)

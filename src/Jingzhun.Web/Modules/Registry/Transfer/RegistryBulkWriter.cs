@@ -57,14 +57,7 @@ internal abstract partial class RegistryBulkWriter : IAsyncDisposable
     /// </summary>
     public async Task DropIndexesAsync(CancellationToken ct)
     {
-        var indexes = new List<(string Name, string Sql)>();
-        await using (var cmd = Connection.CreateCommand())
-        {
-            cmd.Transaction = Transaction;
-            cmd.CommandText = IndexCatalogSql;
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct)) indexes.Add((r.GetString(0), r.GetString(1)));
-        }
+        var indexes = await ReadAsync(IndexCatalogSql, r => (Name: r.GetString(0), Sql: r.GetString(1)), ct);
         // An index led by the household id stays: ids are given in increasing order here, so its entries are appended at
         // its end, cheaper than sorting it again afterwards.
         indexes.RemoveAll(i => LedByHousehold().IsMatch(i.Sql));
@@ -73,14 +66,7 @@ internal abstract partial class RegistryBulkWriter : IAsyncDisposable
         if (ForeignKeyCatalogSql is not { } catalog) return;
         // Each member row's foreign key was checked by a trigger of its own (the server's largest cost of the load):
         // the keys are set aside too, and added back at the end, each checked by one join over the whole table.
-        var keys = new List<(string Table, string Name, string Definition)>();
-        await using (var cmd = Connection.CreateCommand())
-        {
-            cmd.Transaction = Transaction;
-            cmd.CommandText = catalog;
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct)) keys.Add((r.GetString(0), r.GetString(1), r.GetString(2)));
-        }
+        var keys = await ReadAsync(catalog, r => (Table: r.GetString(0), Name: r.GetString(1), Definition: r.GetString(2)), ct);
         foreach (var (table, name, _) in keys) await ExecuteAsync($"ALTER TABLE \"{table}\" DROP CONSTRAINT \"{name}\"", ct);
         _dropped.AddRange(keys.Select(k => $"ALTER TABLE \"{k.Table}\" ADD CONSTRAINT \"{k.Name}\" {k.Definition}"));
     }
@@ -118,6 +104,18 @@ internal abstract partial class RegistryBulkWriter : IAsyncDisposable
         if (_dropped is { Count: > 0 } && IndexBuildSettings is { } settings) await ExecuteAsync(settings, ct);
         foreach (var sql in _dropped ?? []) await ExecuteAsync(sql, ct);
         _dropped = null;
+    }
+
+    /// <summary>The rows of a catalog query, read inside the import's transaction.</summary>
+    private async Task<List<T>> ReadAsync<T>(string sql, Func<DbDataReader, T> row, CancellationToken ct)
+    {
+        var rows = new List<T>();
+        await using var cmd = Connection.CreateCommand();
+        cmd.Transaction = Transaction;
+        cmd.CommandText = sql;
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) rows.Add(row(r));
+        return rows;
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken ct)

@@ -155,6 +155,8 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
         var persons = new Dictionary<long, int>();
         int read = 0, validated = 0, written = 0, merged = 0;
         var anyError = false;
+        // Rows in the database (in this transaction), not those handed to the writer and still held.
+        int Written() => (int)writer.MembersWritten + merged;
         try
         {
             // Three stages overlap: reading the file (one thread), validating a chunk (in parallel, no database), and
@@ -259,7 +261,7 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
                     await writer.WriteAsync(fresh.Select(h => h.Built!).ToList(), ct);
                     if (changedAny) await db.SaveChangesAsync(ct);
                     merged += parsed.Where(h => h.Errors.Count == 0 && existing.ContainsKey(h.Number)).Sum(h => h.Rows.Length);
-                    written = (int)writer.MembersWritten + merged; // what is in the database, not what was handed over
+                    written = Written();
                 }
                 db.ChangeTracker.Clear();
                 progress?.Invoke(new ImportProgressInfo(read, validated, written));
@@ -293,7 +295,7 @@ public sealed class RegistryImporter(AppDbContext db, IValidator<HouseholdFacts>
         if (commit)
         {
             await writer.FinishRowsAsync(ct);
-            written = (int)writer.MembersWritten + merged;
+            written = Written();
         }
         else await writer.SettleAsync();
         progress?.Invoke(new ImportProgressInfo(read, validated, written)); // the last chance to cancel before the commit
