@@ -13,11 +13,29 @@ public sealed class ShiftedClock(TimeSpan offset) : TimeProvider
     public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
 }
 
-public abstract partial class ApiTests
+public abstract partial class ApiTests : IAsyncLifetime
 {
-    /// <summary>A second app on the same database whose clock runs <paramref name="days"/> days ahead.</summary>
-    protected WebApplicationFactory<Program> Later(int days) =>
-        App.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new ShiftedClock(TimeSpan.FromDays(days)))));
+    private readonly List<WebApplicationFactory<Program>> _later = [];
+
+    /// <summary>
+    /// A second app on the same database whose clock runs <paramref name="days"/> days ahead. It is stopped when the test
+    /// ends even if the test does not dispose it: left running, its job runner would take the next tests' queued jobs and
+    /// run them on its later day (a 部门数据 match counted in the next year, say).
+    /// </summary>
+    protected WebApplicationFactory<Program> Later(int days)
+    {
+        var app = App.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new ShiftedClock(TimeSpan.FromDays(days)))));
+        _later.Add(app);
+        return app;
+    }
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        foreach (var app in _later) await app.DisposeAsync();
+        _later.Clear();
+    }
 
     /// <summary>A demo user signed in (bearer token) on <paramref name="app"/>, e.g. one from <see cref="Later"/>.</summary>
     protected static async Task<HttpClient> LoginAsync(WebApplicationFactory<Program> app, string user)
